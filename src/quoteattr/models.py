@@ -1,0 +1,173 @@
+"""Typed, frozen results: what was found, where, and why.
+
+Every offset is a ``str`` index into the caller's untouched text, so
+``text[x.start:x.end] == x.text`` holds for every span, quote and mention.
+The JSON produced by ``model_dump(mode="json")`` of these models is the public
+output schema of the library and of the command line.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Diagnostic",
+    "Document",
+    "Quote",
+    "QuoteKind",
+    "QuoteSpeaker",
+    "Span",
+    "Speaker",
+    "SpeakerKind",
+]
+
+QuoteKind = Literal["direct", "partial", "term"]
+"""What a quoted span is.
+
+``direct``: a whole sentence or more of somebody's speech. ``partial``: a
+fragment of speech inside a paraphrase (``said he had heard "nothing new"``).
+``term``: words in quotation marks that are nobody's speech: a name, a title,
+a scare quote. Terms are never attributed.
+"""
+
+SpeakerKind = Literal["person", "organisation", "country", "anonymous", "collective", "unknown"]
+"""What kind of source a speaker is.
+
+``anonymous``: an unnamed individual ("a Turkish official", "a spokeswoman").
+``collective``: a group ("officials", "protesters", "Turkish media").
+``unknown``: a pronoun or description the document never resolves.
+"""
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(_Frozen):
+    """A stretch of the original text.
+
+    Attributes:
+        text: The characters exactly as printed: ``source[start:end]``.
+        start: Index of the first character.
+        end: Index one past the last character.
+    """
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Diagnostic(_Frozen):
+    """Something odd in the input that the library worked around.
+
+    Attributes:
+        code: A stable, machine-readable name, such as ``unclosed_quote``.
+        message: What happened and what the library did about it.
+        start: Where in the text it happened.
+        end: Where it ends.
+    """
+
+    code: str
+    message: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class QuoteSpeaker(_Frozen):
+    """Who said a quote, as seen from that quote.
+
+    Attributes:
+        name: The canonical name of the speaker within the document (the fullest
+            form, "Sergei Lavrov"), or the description when no name is known
+            ("a Turkish official").
+        kind: Person, organisation, country, anonymous or collective source.
+        role: Title or role kept apart from the name ("Russian Foreign Minister").
+        id: Index of the speaker in :attr:`Document.speakers`.
+        mention: Where this quote's speaker is named locally: the "he" of
+            "he added", the "Lavrov" of "Lavrov said".
+    """
+
+    name: str
+    kind: SpeakerKind
+    role: str | None = None
+    id: int | None = None
+    mention: Span | None = None
+
+
+class Quote(_Frozen):
+    """One quoted span: the words between a pair of quotation marks.
+
+    A quote interrupted by its attribution (``"A," he said, "B."``) and a quote
+    running over several paragraphs are several ``Quote`` records that share an
+    :attr:`utterance` number.
+
+    Attributes:
+        text: The words inside the marks, marks excluded: ``source[start:end]``.
+        start: Index of the first character inside the opening mark.
+        end: Index of the closing mark (or of the end of the quoted stretch
+            when the mark is missing).
+        open_mark: The opening quotation mark as printed.
+        close_mark: The closing mark as printed, or ``None`` when the text never
+            closes the quote (a paragraph of a multi-paragraph quote, or a stray
+            mark).
+        kind: ``direct``, ``partial`` or ``term``.
+        depth: 0 for a quote, 1 for a quote inside a quote, and so on.
+        utterance: Quotes with the same number are parts of one utterance.
+        speaker: Who said it, or ``None`` when the text does not say.
+        cue: The word or phrase that signals speech ("said", "according to").
+        rule: The name of the attribution rule that decided the speaker.
+        confidence: How sure that rule is, from 0 to 1.
+    """
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    open_mark: str
+    close_mark: str | None
+    kind: QuoteKind = "direct"
+    depth: int = Field(default=0, ge=0)
+    utterance: int = Field(default=0, ge=0)
+    speaker: QuoteSpeaker | None = None
+    cue: Span | None = None
+    rule: str | None = None
+    confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+
+
+class Speaker(_Frozen):
+    """A source as the whole document knows it, all its mentions made one.
+
+    Attributes:
+        id: Index in :attr:`Document.speakers`.
+        name: Canonical name: the fullest form the document uses.
+        kind: Person, organisation, country, anonymous or collective source.
+        role: Title or role, kept apart from the name.
+        aliases: Every distinct form the document uses for this speaker.
+        mentions: Where the document names this speaker.
+    """
+
+    id: int = Field(ge=0)
+    name: str
+    kind: SpeakerKind
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+
+
+class Document(_Frozen):
+    """Everything :func:`quoteattr.attribute` found in one text.
+
+    Attributes:
+        doc_id: The caller's identifier for the text, if any.
+        quotes: Every quotation (direct and partial), in text order.
+        quoted_terms: Text in quotation marks that is nobody's speech.
+        speakers: Every source that speaks in the document.
+        diagnostics: Odd input that was worked around (stray marks, ...).
+    """
+
+    doc_id: str | None = None
+    quotes: tuple[Quote, ...] = ()
+    quoted_terms: tuple[Quote, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
