@@ -162,6 +162,8 @@ class Document(_Frozen):
         doc_id: The caller's identifier for the text, if any.
         quotes: Every quotation (direct and partial), in text order.
         quoted_terms: Text in quotation marks that is nobody's speech.
+        inner_quotes: Quotes nested inside another quote (depth 1 or more): part
+            of the outer speaker's words, not attributed on their own.
         speakers: Every source that speaks in the document.
         diagnostics: Odd input that was worked around (stray marks, ...).
     """
@@ -169,5 +171,6 @@ class Document(_Frozen):
     doc_id: str | None = None
     quotes: tuple[Quote, ...] = ()
     quoted_terms: tuple[Quote, ...] = ()
+    inner_quotes: tuple[Quote, ...] = ()
     speakers: tuple[Speaker, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()

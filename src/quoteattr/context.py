@@ -1,0 +1,154 @@
+"""The prepared document that attribution rules look at.
+
+:class:`Context` holds the text, its tokens (each top-level quote one token),
+paragraph and sentence numbers, the mentions, and look-ups the rules share.
+It is built once per document in linear time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from quoteattr.lexicon import Lexicon
+from quoteattr.mentions import Mention, find_mentions
+from quoteattr.models import Quote
+from quoteattr.tokens import Token, paragraph_ids, sentence_ids, tokenize
+
+__all__ = ["Context", "Decision", "build_context"]
+
+# Words allowed between a speaker and its cue verb: "he also said", "she has said".
+ADVERBS = frozenset(
+    """also later then again once first simply just recently previously earlier still further
+    finally quickly flatly bluntly angrily quietly repeatedly publicly privately separately
+    has had have would will was is were may might could should did does do had already
+    reportedly frequently often has since last told even never not also then had long
+    once twice tweeted""".split()
+) - {"told", "tweeted"}
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What a rule decided for one quote.
+
+    Attributes:
+        rule: The rule's name.
+        confidence: How sure the rule is, 0 to 1.
+        mention: Where the speaker is named locally, if the rule found a mention.
+        cue: ``(start, end)`` of the cue, if any.
+        inherit: For continuation rules, the quote whose speaker is kept.
+    """
+
+    rule: str
+    confidence: float
+    mention: Mention | None = None
+    cue: tuple[int, int] | None = None
+    inherit: int | None = None
+
+
+@dataclass
+class Context:
+    """One document prepared for the attribution rules."""
+
+    text: str
+    quotes: list[Quote]
+    tokens: list[Token]
+    paragraph: list[int]
+    sentence: list[int]
+    mentions: list[Mention]
+    lexicon: Lexicon
+    quote_token: list[int] = field(default_factory=list)
+    mention_starting: dict[int, Mention] = field(default_factory=dict)
+    mention_ending: dict[int, Mention] = field(default_factory=dict)
+    mention_covering: list[int] = field(default_factory=list)
+    decisions: list[Decision | None] = field(default_factory=list)
+
+    def word(self, i: int) -> str:
+        """Return the text of token ``i``, or ``""`` outside the token list."""
+        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+
+    def kind(self, i: int) -> str:
+        """Return the kind of token ``i``, or ``"end"`` outside the token list."""
+        return self.tokens[i].kind if 0 <= i < len(self.tokens) else "end"
+
+    def cue_at(self, i: int, *, weak: bool = True) -> int:
+        """Return the token index one past a cue verb starting at ``i``, or -1.
+
+        Two-word cues ("pointed out", "went on") are matched first.
+        """
+        if self.kind(i) != "word":
+            return -1
+        lex = self.lexicon
+        if self.kind(i + 1) == "word":
+            pair = f"{self.tokens[i].text} {self.tokens[i + 1].text}".lower()
+            if pair in lex.cue_forms and (weak or not lex.cue_forms[pair].weak):
+                return i + 2
+        verb = lex.cue_forms.get(self.tokens[i].text.lower())
+        if verb is None or (verb.weak and not weak):
+            return -1
+        if self.tokens[i].text[0].isupper() and i > 0 and self.kind(i - 1) == "word":
+            return -1  # "Said" mid-sentence capitalised is a name
+        return i + 1
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Character span of tokens ``first`` up to (not including) ``last``."""
+        return self.tokens[first].start, self.tokens[last - 1].end
+
+    def same_sentence(self, i: int, j: int) -> bool:
+        """Tell whether tokens ``i`` and ``j`` lie in one sentence."""
+        n = len(self.tokens)
+        return 0 <= i < n and 0 <= j < n and self.sentence[i] == self.sentence[j]
+
+
+def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Context:
+    """Tokenise ``text`` around its top-level quotes and find every mention."""
+    top = [q for q in quotes if q.depth == 0]
+    marks: list[tuple[int, int]] = []
+    for q in top:
+        o = _mark_before(text, q)
+        if o is not None:
+            marks.append(o)
+        c = _mark_after(text, q)
+        if c is not None:
+            marks.append(c)
+    marks.sort()
+    tokens = tokenize(text, [(q.start, q.end) for q in top], marks)
+    ctx = Context(
+        text=text,
+        quotes=list(top),
+        tokens=tokens,
+        paragraph=paragraph_ids(tokens),
+        sentence=sentence_ids(tokens),
+        mentions=find_mentions(text, tokens, lexicon=lexicon),
+        lexicon=lexicon,
+    )
+    ctx.quote_token = [-1] * len(top)
+    for i, tok in enumerate(tokens):
+        if tok.kind == "quote":
+            ctx.quote_token[tok.quote] = i
+    ctx.mention_covering = [-1] * len(tokens)
+    for index, m in enumerate(ctx.mentions):
+        ctx.mention_starting[m.first] = m
+        ctx.mention_ending[m.last] = m
+        for t in range(m.first, m.last):
+            ctx.mention_covering[t] = index
+    ctx.decisions = [None] * len(top)
+    return ctx
+
+
+def _mark_before(text: str, q: Quote) -> tuple[int, int] | None:
+    width = len(q.open_mark)
+    for start in range(q.start - width, max(q.start - width - 3, -1), -1):
+        if start >= 0 and text[start : start + width] == q.open_mark:
+            return start, start + width
+    return None
+
+
+def _mark_after(text: str, q: Quote) -> tuple[int, int] | None:
+    if not q.close_mark:
+        return None
+    width = len(q.close_mark)
+    for start in range(q.end, min(q.end + 3, len(text))):
+        if text[start : start + width] == q.close_mark:
+            return start, start + width
+    return None

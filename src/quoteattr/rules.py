@@ -1,0 +1,444 @@
+"""The built-in attribution rules, in the order the sieve tries them.
+
+Each rule looks at one quote in a prepared :class:`~quoteattr.context.Context`
+and either returns a :class:`~quoteattr.context.Decision` (who is named where,
+by which cue, how sure) or ``None``. The first rule that fires decides. A rule
+is named after the pattern it recognises, and that name is what results report.
+
+Example:
+    >>> [rule.name for rule in BUILTIN_RULES][:3]
+    ['quoted_name_as_saying', 'quote_comma_name_said', 'quote_comma_said_name']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from quoteattr.context import ADVERBS, Context, Decision
+from quoteattr.mentions import Mention
+from quoteattr.models import SpeakerKind
+
+__all__ = ["BUILTIN_RULES", "Rule", "RuleFunction"]
+
+RuleFunction = Callable[[Context, int], "Decision | None"]
+
+_DASHES = frozenset({"—", "–", "-", "--", "―"})
+_CLAUSE_OPENERS = frozenset(
+    """that he she they it i we you there this these those his her their its our my a an the""".split()
+)
+_TRAILERS = frozenset(
+    """in at on during after before to of from while when with about via by as later then
+    afterward afterwards earlier recently today yesterday tonight monday tuesday wednesday
+    thursday friday saturday sunday last this""".split()
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named step of the attribution sieve.
+
+    Attributes:
+        name: Stable name reported in results (``Quote.rule``).
+        description: The pattern, as a reader would write it.
+        func: ``func(context, quote_index) -> Decision | None``.
+    """
+
+    name: str
+    description: str
+    func: RuleFunction
+
+
+def _speaker_mention(ctx: Context, first: int) -> Mention | None:
+    m = ctx.mention_starting.get(first)
+    if m is None or m.possessive:
+        return None
+    return m
+
+
+_NP_STOP = frozenset(
+    """who whom whose which that and or but of for at in on to with by from as than is was are
+    were has have had said says told""".split()
+)
+_NP_DETERMINERS = frozenset("the a an one another this that his her their its".split())
+
+
+def _np_before(ctx: Context, c: int) -> Mention | None:
+    """A determiner-led noun phrase ending right before token c ("the suit" says)."""
+    for k in range(c - 1, max(c - 7, -1), -1):
+        if ctx.kind(k) != "word":
+            return None
+        w = ctx.word(k).lower()
+        if w in _NP_DETERMINERS:
+            return _ad_hoc(ctx, k, c) if k < c - 1 else None
+        if w in _NP_STOP or ctx.cue_at(k) > 0:
+            return None
+    return None
+
+
+def _np_after(ctx: Context, k: int) -> Mention | None:
+    """A determiner-led noun phrase starting at token k (said "a narrator")."""
+    if ctx.word(k).lower() not in _NP_DETERMINERS:
+        return None
+    j = k + 1
+    while j < len(ctx.tokens) and j - k < 7 and ctx.kind(j) == "word":
+        w = ctx.word(j).lower()
+        if w in _NP_STOP and not (w in ("of", "for", "at") and j > k + 1):
+            break
+        j += 1
+    return _ad_hoc(ctx, k, j) if j > k + 1 else None
+
+
+def _ad_hoc(ctx: Context, first: int, last: int) -> Mention:
+    start, end = ctx.span(first, last)
+    text = ctx.text[start:end]
+    plural = ctx.word(last - 1).lower().endswith("s") and ctx.word(first).lower() == "the"
+    kind: SpeakerKind = "collective" if plural else "anonymous"
+    return Mention(first, last, start, end, text, "description", text, None, False, kind)
+
+
+def _skip_aside(ctx: Context, k: int, limit: int = 16) -> int:
+    """Skip "(pictured, left)" or ", the foreign minister," starting at token k."""
+    if ctx.word(k) == "(":
+        for j in range(k + 1, min(k + limit, len(ctx.tokens))):
+            if ctx.word(j) == ")":
+                return j + 1
+            if ctx.kind(j) in ("para", "quote"):
+                break
+        return k
+    if ctx.word(k) == ",":
+        for j in range(k + 1, min(k + limit, len(ctx.tokens))):
+            w = ctx.word(j)
+            if w == "," and j > k + 1:
+                return j + 1
+            if ctx.kind(j) in ("para", "quote", "mark") or w in (".", ";", ":", "!", "?"):
+                break
+            if ctx.cue_at(j, weak=False) > 0:
+                # ", the foreign minister said": no closing comma before the cue
+                return j if j > k + 1 else k
+        return k
+    return k
+
+
+def _skip_adverbs(ctx: Context, k: int) -> int:
+    for _ in range(3):
+        w = ctx.word(k).lower()
+        if ctx.kind(k) == "word" and (w in ADVERBS or (w.endswith("ly") and len(w) > 4)):
+            k += 1
+        else:
+            break
+    return k
+
+
+def _after_quote(ctx: Context, qi: int) -> int:
+    """Index of the first token after a quote, its closing mark and commas."""
+    k = ctx.quote_token[qi] + 1
+    if ctx.kind(k) == "mark":
+        k += 1
+    while ctx.word(k) == ",":
+        k += 1
+    return k
+
+
+def _before_quote(ctx: Context, qi: int) -> int:
+    """Index of the last token before a quote's opening mark."""
+    k = ctx.quote_token[qi] - 1
+    if ctx.kind(k) == "mark":
+        k -= 1
+    return k
+
+
+def _quote_ends_sentence(ctx: Context, qi: int) -> bool:
+    inner = ctx.quotes[qi].text.rstrip()
+    return inner.endswith((".", "!", "?", "…")) and not inner.endswith((",",))
+
+
+def _attribution_ends(ctx: Context, k: int) -> bool:
+    """After a cue at token k, tell whether the attribution ends (no new clause)."""
+    w = ctx.word(k)
+    kind = ctx.kind(k)
+    if kind in ("end", "para", "quote", "mark") or (kind == "punct" and w != "("):
+        return True
+    return w.lower() in _TRAILERS or w.lower() in ("reporters", "journalists", "cnn", "the")
+
+
+def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
+    """``"Q," NAME said`` (with an aside or adverb between name and verb)."""
+    k = _after_quote(ctx, qi)
+    if ctx.kind(k) != "word" or ctx.kind(k - 1) == "para":
+        return None
+    for j in range(k + 1, min(k + 14, len(ctx.tokens))):
+        if ctx.kind(j) in ("para", "quote", "mark") or ctx.word(j) in (".", "!", "?", ";"):
+            return None
+        end = ctx.cue_at(j)
+        if end < 0:
+            continue
+        m = _subject_before(ctx, j) or _np_before(ctx, j)
+        if m is None or m.first != k:
+            return None
+        if _quote_ends_sentence(ctx, qi) and not _attribution_ends(ctx, end):
+            return None
+        confidence = 0.9 if m.kind == "pronoun" else 0.95
+        return Decision("quote_comma_name_said", confidence, m, ctx.span(j, end))
+    return None
+
+
+def quote_comma_said_name(ctx: Context, qi: int) -> Decision | None:
+    """``"Q," said NAME``."""
+    k = _after_quote(ctx, qi)
+    end = ctx.cue_at(k)
+    if end < 0 or ctx.kind(k - 1) == "para":
+        return None
+    m = _speaker_mention(ctx, end) or _np_after(ctx, end)
+    if m is None or m.kind == "pronoun" and ctx.word(m.first).lower() == "it":
+        return None
+    return Decision("quote_comma_said_name", 0.95, m, ctx.span(k, end))
+
+
+def quoted_name_as_saying(ctx: Context, qi: int) -> Decision | None:
+    """``X quoted NAME as saying "Q"`` or ``"Q," X quoted NAME as saying``."""
+    qt = ctx.quote_token[qi]
+    lo, hi = max(0, qt - 25), min(len(ctx.tokens), qt + 25)
+    best: Decision | None = None
+    for i in range(lo, hi):
+        if ctx.word(i).lower() != "quoted" or not ctx.same_sentence(i, qt):
+            continue
+        m = _speaker_mention(ctx, i + 1)
+        if m is None:
+            continue
+        j = m.last
+        if ctx.word(j).lower() == "as" and ctx.word(j + 1).lower() in ("saying", "telling"):
+            start, _ = ctx.span(i, i + 1)
+            _, end = ctx.span(j + 1, j + 2)
+            best = Decision("quoted_name_as_saying", 0.95, m, (start, end))
+            break
+    return best
+
+
+def name_said_colon_quote(ctx: Context, qi: int) -> Decision | None:
+    """``NAME said: "Q"``, ``NAME said "Q"``, ``NAME told X: "Q"``, ``But he added: "Q"``."""
+    b = _before_quote(ctx, qi)
+    punct = ctx.word(b)
+    colon = punct in (":", ",")
+    k = b - 1 if colon else b
+    if ctx.kind(k) in ("para", "end", "quote"):
+        return None
+    # scan back over a short object or adverbial ("told the OSCE conference")
+    window = 10 if colon else 1
+    for c in range(k, max(k - window, -1), -1):
+        if ctx.kind(c) in ("para", "quote", "mark") or ctx.word(c) in (".", ";", "!", "?"):
+            return None
+        end = ctx.cue_at(c)
+        if end < 0 or end - 1 > k:
+            continue
+        m = _subject_before(ctx, c)
+        if m is None:
+            if ctx.word(c - 1).lower() in ("and", "but"):
+                continue  # "and added:" inherits below
+            return None
+        return Decision("name_said_colon_quote", 0.9, m, ctx.span(c, end))
+    return None
+
+
+def _subject_before(ctx: Context, c: int) -> Mention | None:
+    """The mention that is the subject of a cue verb at token c."""
+    if ctx.word(c).lower().endswith("ing") and ctx.word(c - 1) == ",":
+        return _sentence_subject(ctx, c)
+    j = c - 1
+    for _ in range(3):
+        w = ctx.word(j).lower()
+        if ctx.kind(j) == "word" and (w in ADVERBS or (w.endswith("ly") and len(w) > 4)):
+            j -= 1
+    if ctx.word(j) == ")":
+        for k in range(j - 1, max(j - 16, -1), -1):
+            if ctx.word(k) == "(":
+                j = k - 1
+                break
+    m = ctx.mention_ending.get(j + 1)
+    if m is None and ctx.word(j) == ",":
+        # ", the foreign minister, said": find the mention before the aside
+        for k in range(j - 1, max(j - 16, -1), -1):
+            if ctx.word(k) == "," and k < j:
+                m = ctx.mention_ending.get(k)
+                break
+            if ctx.kind(k) in ("para", "quote") or ctx.word(k) in (".", ";"):
+                break
+    if m is None or m.possessive:
+        return None
+    return m
+
+
+def _sentence_subject(ctx: Context, c: int) -> Mention | None:
+    """The first mention of token c's sentence that is not after a preposition."""
+    first = c
+    while first > 0 and ctx.same_sentence(first - 1, c) and ctx.kind(first - 1) != "quote":
+        first -= 1
+    for k in range(first, c):
+        idx = ctx.mention_covering[k]
+        if idx < 0:
+            continue
+        m = ctx.mentions[idx]
+        if m.first != k or m.possessive:
+            continue
+        if ctx.word(k - 1).lower() in _PREPOSITIONS:
+            continue
+        return m
+    return None
+
+
+_PREPOSITIONS = frozenset(
+    "by to with of from on at for in into about against before after than quoted".split()
+)
+
+
+def name_said_period_quote(ctx: Context, qi: int) -> Decision | None:
+    """``NAME said in a statement. "Q"``: an attribution sentence right before."""
+    b = _before_quote(ctx, qi)
+    if ctx.word(b) != "." or not _quote_starts_paragraph_or_sentence(ctx, qi):
+        return None
+    for c in range(b - 1, max(b - 10, -1), -1):
+        if ctx.kind(c) in ("para", "quote", "mark") or ctx.word(c) in (".", ";", "!", "?"):
+            return None
+        end = ctx.cue_at(c, weak=False)
+        if end < 0:
+            continue
+        if not all(ctx.word(t).lower() in _TRAILERS or ctx.kind(t) != "word" or
+                   ctx.word(t)[0].isupper() or ctx.word(t).lower() in ("a", "an", "statement",
+                   "interview", "reporters", "told", "news", "conference", "briefing")
+                   for t in range(end, b)):
+            return None
+        m = _subject_before(ctx, c)
+        if m is None:
+            return None
+        return Decision("name_said_period_quote", 0.8, m, ctx.span(c, end))
+    return None
+
+
+def _quote_starts_paragraph_or_sentence(ctx: Context, qi: int) -> bool:
+    inner = ctx.quotes[qi].text.lstrip()
+    return bool(inner) and inner[0].isupper()
+
+
+def according_to_name(ctx: Context, qi: int) -> Decision | None:
+    """``"Q," according to NAME`` or ``According to NAME, "Q"``."""
+    qt = ctx.quote_token[qi]
+    for i in list(range(qt + 1, min(qt + 6, len(ctx.tokens)))) + list(
+        range(qt - 1, max(qt - 30, -1), -1)
+    ):
+        if not ctx.same_sentence(i, qt) or ctx.kind(i) == "quote":
+            if i > qt:
+                break
+            continue
+        if ctx.word(i).lower() == "according" and ctx.word(i + 1).lower() == "to":
+            m = _speaker_mention(ctx, i + 2)
+            if m is not None:
+                return Decision("according_to_name", 0.85, m, ctx.span(i, i + 2))
+    return None
+
+
+def quote_dash_name(ctx: Context, qi: int) -> Decision | None:
+    """``"Q" — NAME``: a sign-off after a dash."""
+    k = ctx.quote_token[qi] + 1
+    if ctx.kind(k) == "mark":
+        k += 1
+    if ctx.word(k) not in _DASHES:
+        return None
+    j = k + 1
+    while ctx.word(j) in _DASHES:
+        j += 1
+    m = _speaker_mention(ctx, j)
+    if m is None or m.kind == "pronoun":
+        return None
+    return Decision("quote_dash_name", 0.85, m, ctx.span(k, j))
+
+
+def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
+    """``NAME said he had heard "Q"``: a quote inside reported speech."""
+    qt = ctx.quote_token[qi]
+    for c in range(qt - 1, max(qt - 60, -1), -1):
+        if not ctx.same_sentence(c, qt) or ctx.kind(c) == "para":
+            return None
+        if ctx.kind(c) == "quote":
+            continue
+        end = ctx.cue_at(c, weak=ctx.word(c).lower() in ("called", "calls", "branded", "dubbed"))
+        if end < 0 or (ctx.kind(c - 1) == "word" and ctx.word(c - 1).lower() in ("to",)):
+            continue
+        m = _subject_before(ctx, c)
+        if m is None:
+            continue
+        return Decision("name_said_partial_quote", 0.8, m, ctx.span(c, end))
+    return None
+
+
+def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
+    """``… "Q" …, NAME said.``: a cue later in the same sentence, after the quote."""
+    qt = ctx.quote_token[qi]
+    for k in range(qt + 1, min(qt + 40, len(ctx.tokens))):
+        if not ctx.same_sentence(k, qt) or ctx.kind(k) == "para":
+            return None
+        m = ctx.mention_starting.get(k)
+        if m is None or m.possessive or ctx.word(k - 1) != ",":
+            continue
+        j = _skip_adverbs(ctx, _skip_aside(ctx, m.last))
+        end = ctx.cue_at(j)
+        if end > 0 and _attribution_ends(ctx, end):
+            return Decision("quote_then_name_said_later", 0.7, m, ctx.span(j, end))
+    return None
+
+
+def continues_previous_quote(ctx: Context, qi: int) -> Decision | None:
+    """A quote that continues the utterance or paragraph of an attributed quote."""
+    if qi == 0:
+        return None
+    prev = ctx.decisions[qi - 1]
+    q, p = ctx.quotes[qi], ctx.quotes[qi - 1]
+    if prev is None:
+        return None
+    qt, pt = ctx.quote_token[qi], ctx.quote_token[qi - 1]
+    same_utterance = q.utterance == p.utterance
+    para_gap = ctx.paragraph[qt] - ctx.paragraph[pt]
+    if not same_utterance:
+        if para_gap > 1:
+            return None
+        if para_gap == 1 and not _paragraph_is_quote_led(ctx, qt):
+            return None
+        # nothing but the previous attribution between the two quotes
+        for k in range(pt + 1, qt):
+            idx = ctx.mention_covering[k]
+            if idx >= 0:
+                m = ctx.mentions[idx]
+                if prev.mention is None or m.start != prev.mention.start:
+                    return None
+            elif ctx.cue_at(k, weak=False) > 0 and (prev.cue is None or
+                                                    ctx.tokens[k].start != prev.cue[0]):
+                return None
+        # the quote's own sentence must not hold another speaker
+        for k in range(qt + 1, min(qt + 30, len(ctx.tokens))):
+            if not ctx.same_sentence(k, qt):
+                break
+            if ctx.cue_at(k, weak=False) > 0:
+                return None
+    return Decision("continues_previous_quote", 0.75 if not same_utterance else 0.9,
+                    prev.mention, None, inherit=qi - 1)
+
+
+def _paragraph_is_quote_led(ctx: Context, qt: int) -> bool:
+    k = qt - 1
+    if ctx.kind(k) == "mark":
+        k -= 1
+    return k < 0 or ctx.kind(k) == "para"
+
+
+BUILTIN_RULES: tuple[Rule, ...] = (
+    Rule("quoted_name_as_saying", 'X quoted NAME as saying "Q"', quoted_name_as_saying),
+    Rule("quote_comma_name_said", '"Q," NAME said', quote_comma_name_said),
+    Rule("quote_comma_said_name", '"Q," said NAME', quote_comma_said_name),
+    Rule("name_said_colon_quote", 'NAME said: "Q" / NAME told X: "Q"', name_said_colon_quote),
+    Rule("quote_dash_name", '"Q" — NAME', quote_dash_name),
+    Rule("according_to_name", '"Q," according to NAME', according_to_name),
+    Rule("continues_previous_quote", "a quote right after an attributed quote keeps its speaker",
+         continues_previous_quote),
+    Rule("name_said_period_quote", 'NAME said in a statement. "Q"', name_said_period_quote),
+    Rule("name_said_partial_quote", 'NAME said he had heard "Q"', name_said_partial_quote),
+    Rule("quote_then_name_said_later", '… "Q" …, NAME said.', quote_then_name_said_later),
+)

@@ -1,0 +1,192 @@
+"""Make speakers one within a document and resolve pronouns and descriptions.
+
+"Lavrov", "Sergei Lavrov", "Russia's Sergei Lavrov" and "Russian Foreign
+Minister Sergei Lavrov" are one speaker, named by the fullest form, with the
+role kept apart. "he" is the person the text last made the subject of a
+sentence; "the foreign minister" is the person the text introduced in that role.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from quoteattr.context import Context
+from quoteattr.mentions import Mention
+from quoteattr.models import SpeakerKind
+
+__all__ = ["Entity", "SpeakerIndex", "fold"]
+
+_PREPOSITIONS = frozenset(
+    """by to with of from on at for in into about against before after than quoted between
+    among and or met meet meets greets greeted told""".split()
+)
+
+
+def fold(name: str) -> str:
+    """Fold case and diacritics: ``fold("Çavuşoğlu") == "cavusoglu"``."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@dataclass
+class Entity:
+    """A speaker being assembled from its mentions."""
+
+    key: str
+    name: str
+    kind: SpeakerKind
+    role: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def add(self, m: Mention) -> None:
+        """Record a mention of this entity, keeping the fullest name and first role."""
+        self.mentions.append(m)
+        if m.name not in self.aliases:
+            self.aliases.append(m.name)
+        if m.kind in ("name", "body", "country") and len(m.name.split()) > len(self.name.split()):
+            self.name = m.name
+        if m.role and not self.role:
+            self.role = m.role
+
+
+class SpeakerIndex:
+    """Every named source of a document, with look-ups for pronouns and roles."""
+
+    def __init__(self, ctx: Context) -> None:
+        """Group the document's name mentions into entities."""
+        self.ctx = ctx
+        self.entities: list[Entity] = []
+        self._by_key: dict[str, Entity] = {}
+        self._of_mention: dict[int, Entity] = {}
+        for m in ctx.mentions:
+            if m.kind in ("name", "body", "country"):
+                self._of_mention[m.start] = self._entity_for_name(m)
+
+    def _entity_for_name(self, m: Mention) -> Entity:
+        words = m.name.split()
+        key = fold(words[-1]) if m.speaker_kind == "person" else fold(m.name)
+        if m.kind == "body":
+            key = fold(self.ctx.lexicon.body_names.get(m.name, m.name))
+        entity = self._by_key.get(key)
+        if entity is None or (entity.kind != m.speaker_kind and m.speaker_kind != "person"):
+            entity = Entity(key=key, name=m.name, kind=m.speaker_kind)
+            if m.kind == "body":
+                entity.name = self.ctx.lexicon.body_names.get(m.name, m.name)
+            self._by_key[key] = entity
+            self.entities.append(entity)
+        entity.add(m)
+        return entity
+
+    def entity_of(self, m: Mention) -> Entity:
+        """Return the entity a speaker mention stands for, resolving pronouns and roles."""
+        found = self._of_mention.get(m.start)
+        if found is not None:
+            return found
+        if m.kind == "pronoun":
+            found = self._antecedent(m)
+        elif m.kind == "description":
+            found = self._role_holder(m)
+        if found is None:
+            found = self._anonymous(m)
+        self._of_mention[m.start] = found
+        if m not in found.mentions:
+            found.mentions.append(m)
+        return found
+
+    def _anonymous(self, m: Mention) -> Entity:
+        key = "desc:" + fold(m.text) if m.kind != "pronoun" else f"pron:{m.start}"
+        entity = self._by_key.get(key)
+        if entity is None:
+            name = m.text if m.kind != "pronoun" else m.text
+            kind: SpeakerKind = m.speaker_kind if m.kind != "pronoun" else "unknown"
+            entity = Entity(key=key, name=name, kind=kind)
+            self._by_key[key] = entity
+            self.entities.append(entity)
+        if m.text not in entity.aliases:
+            entity.aliases.append(m.text)
+        return entity
+
+    def _antecedent(self, m: Mention) -> Entity | None:
+        """The person a pronoun refers to: the latest sentence subject before it."""
+        ctx = self.ctx
+        word = m.text.lower()
+        if word in ("i", "we", "it"):
+            return None
+        plural = word == "they"
+        sent = ctx.sentence[m.first]
+        para = ctx.paragraph[m.first]
+        best_any: Entity | None = None
+        index = ctx.mention_covering[m.first]
+        for k in range(index - 1, max(index - 40, -1), -1):
+            cand = ctx.mentions[k]
+            if ctx.paragraph[cand.first] < para - 3:
+                break
+            if cand.possessive or cand.kind == "description" and cand.speaker_kind not in (
+                "anonymous", "collective"):
+                continue
+            if plural != (cand.speaker_kind in ("collective", "organisation", "country")):
+                continue
+            if cand.kind == "pronoun":
+                if cand.text.lower() != word:
+                    continue
+                ent = self._of_mention.get(cand.start)
+                if ent is None or ent.kind == "unknown":
+                    continue
+            else:
+                ent = self.entity_of(cand) if cand.kind == "description" else (
+                    self._of_mention.get(cand.start))
+            if ent is None or (not plural and ent.kind != "person" and ent.kind != "anonymous"):
+                continue
+            if self._is_subject(cand):
+                if ctx.sentence[cand.first] <= sent:
+                    return ent
+            if best_any is None and not self._after_preposition(cand):
+                best_any = ent
+        return best_any
+
+    def _after_preposition(self, m: Mention) -> bool:
+        k = m.first - 1
+        return self.ctx.word(k).lower() in _PREPOSITIONS
+
+    def _is_subject(self, m: Mention) -> bool:
+        """A mention followed by a cue verb, or first in its sentence and not after a preposition."""
+        ctx = self.ctx
+        k = m.last
+        while ctx.word(k) in (",",) or ctx.kind(k) == "word" and ctx.word(k).lower() in (
+            "also", "later", "then", "again", "once", "has", "had", "would", "will", "was",
+        ):
+            if ctx.word(k) == ",":
+                break
+            k += 1
+        if ctx.cue_at(k) > 0:
+            return True
+        if self._after_preposition(m):
+            return False
+        first_in_sentence = True
+        for j in range(m.first - 1, max(m.first - 12, -1), -1):
+            if ctx.sentence[j] != ctx.sentence[m.first]:
+                break
+            idx = ctx.mention_covering[j]
+            if idx >= 0 and not ctx.mentions[idx].possessive:
+                first_in_sentence = False
+                break
+        return first_in_sentence
+
+    def _role_holder(self, m: Mention) -> Entity | None:
+        """The named person the text introduced in the role a definite description names."""
+        words = m.text.split()
+        if not words or words[0].lower() not in ("the", "this"):
+            return None
+        head = words[-1].lower()
+        wanted = " ".join(w.lower() for w in words[1:])
+        best: Entity | None = None
+        for entity in self.entities:
+            if entity.kind != "person" or not entity.role:
+                continue
+            role = entity.role.lower()
+            if role.endswith(wanted) or (head in role.split() and best is None):
+                if any(x.start < m.start for x in entity.mentions):
+                    best = entity
+        return best
