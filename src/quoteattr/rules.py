@@ -155,6 +155,8 @@ def _quote_ends_sentence(ctx: Context, qi: int) -> bool:
 
 def _attribution_ends(ctx: Context, k: int) -> bool:
     """After a cue at token k, tell whether the attribution ends (no new clause)."""
+    while ctx.kind(k) == "word" and ctx.word(k).lower().endswith("ly") and len(ctx.word(k)) > 4:
+        k += 1
     w = ctx.word(k)
     kind = ctx.kind(k)
     if kind in ("end", "para", "quote", "mark") or (kind == "punct" and w != "("):
@@ -168,13 +170,15 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
     if ctx.kind(k) != "word" or ctx.kind(k - 1) == "para":
         return None
     for j in range(k + 1, min(k + 14, len(ctx.tokens))):
-        if ctx.kind(j) in ("para", "quote", "mark") or ctx.word(j) in (".", "!", "?", ";"):
+        if ctx.kind(j) in ("para", "quote", "mark") or not ctx.same_sentence(j, k):
             return None
         end = ctx.cue_at(j)
         if end < 0:
             continue
         m = _subject_before(ctx, j) or _np_before(ctx, j)
-        if m is None or m.first != k:
+        if m is None or m.first < k:
+            return None
+        if m.first > k and any(ctx.kind(t) != "word" for t in range(k, m.first)):
             return None
         if _quote_ends_sentence(ctx, qi) and not _attribution_ends(ctx, end):
             return None
@@ -190,6 +194,12 @@ def quote_comma_said_name(ctx: Context, qi: int) -> Decision | None:
     if end < 0 or ctx.kind(k - 1) == "para":
         return None
     m = _speaker_mention(ctx, end) or _np_after(ctx, end)
+    skip = end
+    while m is None and skip < end + 3 and ctx.kind(skip) == "word":
+        if ctx.word(skip).lower() in _NP_STOP:
+            break
+        skip += 1
+        m = _speaker_mention(ctx, skip)
     if m is None or m.kind == "pronoun" and ctx.word(m.first).lower() == "it":
         return None
     return Decision("quote_comma_said_name", 0.95, m, ctx.span(k, end))
@@ -231,7 +241,7 @@ def name_said_colon_quote(ctx: Context, qi: int) -> Decision | None:
         end = ctx.cue_at(c)
         if end < 0 or end - 1 > k:
             continue
-        m = _subject_before(ctx, c)
+        m = _subject_before(ctx, c) or _np_before(ctx, c)
         if m is None:
             if ctx.word(c - 1).lower() in ("and", "but"):
                 continue  # "and added:" inherits below
@@ -242,18 +252,25 @@ def name_said_colon_quote(ctx: Context, qi: int) -> Decision | None:
 
 def _subject_before(ctx: Context, c: int) -> Mention | None:
     """The mention that is the subject of a cue verb at token c."""
-    if ctx.word(c).lower().endswith("ing") and ctx.word(c - 1) == ",":
-        return _sentence_subject(ctx, c)
     j = c - 1
     for _ in range(3):
         w = ctx.word(j).lower()
         if ctx.kind(j) == "word" and (w in ADVERBS or (w.endswith("ly") and len(w) > 4)):
             j -= 1
-    if ctx.word(j) == ")":
-        for k in range(j - 1, max(j - 16, -1), -1):
-            if ctx.word(k) == "(":
+    if ctx.word(j) in (")", "—", "–", "--"):
+        opener = "(" if ctx.word(j) == ")" else ctx.word(j)
+        for k in range(j - 1, max(j - 25, -1), -1):
+            if ctx.word(k) == opener:
                 j = k - 1
                 break
+            if ctx.kind(k) in ("para", "quote"):
+                break
+    if ctx.word(j).lower() == "who" and ctx.word(j - 1) == ",":
+        before = ctx.mention_ending.get(j - 1)
+        if before is not None and not before.possessive:
+            tok = ctx.tokens[j]
+            return Mention(j, j + 1, tok.start, tok.end, tok.text, "pronoun", tok.text, None,
+                           False, before.speaker_kind)
     m = ctx.mention_ending.get(j + 1)
     if m is None and ctx.word(j) == ",":
         # ", the foreign minister, said": find the mention before the aside
@@ -263,6 +280,8 @@ def _subject_before(ctx: Context, c: int) -> Mention | None:
                 break
             if ctx.kind(k) in ("para", "quote") or ctx.word(k) in (".", ";"):
                 break
+    if m is None and ctx.word(c).lower().endswith("ing"):
+        return _sentence_subject(ctx, c)
     if m is None or m.possessive:
         return None
     return m
@@ -363,7 +382,7 @@ def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
         end = ctx.cue_at(c, weak=ctx.word(c).lower() in ("called", "calls", "branded", "dubbed"))
         if end < 0 or (ctx.kind(c - 1) == "word" and ctx.word(c - 1).lower() in ("to",)):
             continue
-        m = _subject_before(ctx, c)
+        m = _subject_before(ctx, c) or _np_before(ctx, c)
         if m is None:
             continue
         return Decision("name_said_partial_quote", 0.8, m, ctx.span(c, end))
@@ -404,13 +423,9 @@ def continues_previous_quote(ctx: Context, qi: int) -> Decision | None:
             return None
         # nothing but the previous attribution between the two quotes
         for k in range(pt + 1, qt):
-            idx = ctx.mention_covering[k]
-            if idx >= 0:
-                m = ctx.mentions[idx]
-                if prev.mention is None or m.start != prev.mention.start:
-                    return None
-            elif ctx.cue_at(k, weak=False) > 0 and (prev.cue is None or
-                                                    ctx.tokens[k].start != prev.cue[0]):
+            if ctx.cue_at(k, weak=False) > 0 and (
+                prev.cue is None or ctx.tokens[k].start != prev.cue[0]
+            ):
                 return None
         # the quote's own sentence must not hold another speaker
         for k in range(qt + 1, min(qt + 30, len(ctx.tokens))):

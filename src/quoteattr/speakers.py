@@ -114,6 +114,9 @@ class SpeakerIndex:
         word = m.text.lower()
         if word in ("i", "we", "it"):
             return None
+        if word == "who":
+            before = ctx.mention_ending.get(m.first - 1)
+            return self.entity_of(before) if before is not None else None
         plural = word == "they"
         sent = ctx.sentence[m.first]
         para = ctx.paragraph[m.first]
