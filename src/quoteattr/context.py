@@ -27,6 +27,9 @@ ADVERBS = frozenset(
 ) - {"told", "tweeted"}
 
 
+_NOUN_MARKERS = frozenset("a an the his her their its my our your this that these those".split())
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
     """What a rule decided for one quote.
@@ -86,6 +89,8 @@ class Context:
         verb = lex.cue_forms.get(self.tokens[i].text.lower())
         if verb is None or (verb.weak and not weak):
             return -1
+        if i > 0 and self.tokens[i - 1].text.lower() in _NOUN_MARKERS:
+            return -1  # "a Friday tweet", "the report": a noun, not a verb
         if self.tokens[i].text[0].isupper() and i > 0 and self.kind(i - 1) == "word":
             return -1  # "Said" mid-sentence capitalised is a name
         return i + 1

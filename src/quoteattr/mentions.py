@@ -35,7 +35,7 @@ _NOT_NAMES = frozenset(
     Sunday January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Photo Image Video Read More Click Follow
     Like Share Editor Note Do Does Did Is Are Was Were Has Have Had Will Would Can Could Should
-    Shall Must Might Mr Let Please Instead Indeed Perhaps Maybe Already Again Later Among Despite
+    Shall Must Might Let Please Instead Indeed Perhaps Maybe Already Again Later Among Despite
     During Under Over Into Onto Upon Without Within About Above Below Between Through Throughout
     Toward Towards Against Around Unlike Like Via Per Dear Hello Thanks Thank Sure Well Oh""".split()
 )

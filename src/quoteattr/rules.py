@@ -78,7 +78,9 @@ def _np_before(ctx: Context, c: int) -> Mention | None:
 
 def _np_after(ctx: Context, k: int) -> Mention | None:
     """A determiner-led noun phrase starting at token k (said "a narrator")."""
-    if ctx.word(k).lower() not in _NP_DETERMINERS:
+    word = ctx.word(k)
+    possessor = word[:1].isupper() and word.endswith(("'s", "’s"))
+    if word.lower() not in _NP_DETERMINERS - {"this", "that"} and not possessor:
         return None
     j = k + 1
     while j < len(ctx.tokens) and j - k < 7 and ctx.kind(j) == "word":
@@ -153,21 +155,36 @@ def _quote_ends_sentence(ctx: Context, qi: int) -> bool:
     return inner.endswith((".", "!", "?", "…")) and not inner.endswith((",",))
 
 
+def _quote_closes_clause(ctx: Context, qi: int) -> bool:
+    """A quote that ends with punctuation inside its marks or is followed by a comma."""
+    inner = ctx.quotes[qi].text.rstrip()
+    if inner.endswith((",", ".", "!", "?", "…", "—", "-", ";", ":")):
+        return True
+    k = ctx.quote_token[qi] + 1
+    if ctx.kind(k) == "mark":
+        k += 1
+    return ctx.word(k) in (",", "—", "–")
+
+
 def _attribution_ends(ctx: Context, k: int) -> bool:
     """After a cue at token k, tell whether the attribution ends (no new clause)."""
     while ctx.kind(k) == "word" and ctx.word(k).lower().endswith("ly") and len(ctx.word(k)) > 4:
         k += 1
     w = ctx.word(k)
     kind = ctx.kind(k)
+    if w in (":", ",") and ctx.kind(k + 1) in ("mark", "quote"):
+        return False  # 'She adds, "…"' introduces the next quote
     if kind in ("end", "para", "quote", "mark") or (kind == "punct" and w != "("):
         return True
-    return w.lower() in _TRAILERS or w.lower() in ("reporters", "journalists", "cnn", "the")
+    return w.lower() in _TRAILERS or w.lower() in ("reporters", "journalists")
 
 
 def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
     """``"Q," NAME said`` (with an aside or adverb between name and verb)."""
     k = _after_quote(ctx, qi)
-    if ctx.kind(k) != "word" or ctx.kind(k - 1) == "para":
+    if ctx.kind(k) != "word" or ctx.kind(k - 1) == "para" or ctx.cue_at(k) > 0:
+        return None
+    if not _quote_closes_clause(ctx, qi):
         return None
     for j in range(k + 1, min(k + 14, len(ctx.tokens))):
         if ctx.kind(j) in ("para", "quote", "mark") or not ctx.same_sentence(j, k):
@@ -191,7 +208,7 @@ def quote_comma_said_name(ctx: Context, qi: int) -> Decision | None:
     """``"Q," said NAME``."""
     k = _after_quote(ctx, qi)
     end = ctx.cue_at(k)
-    if end < 0 or ctx.kind(k - 1) == "para":
+    if end < 0 or ctx.kind(k - 1) == "para" or ctx.word(end - 1).lower().endswith("ing"):
         return None
     m = _speaker_mention(ctx, end) or _np_after(ctx, end)
     skip = end
@@ -265,6 +282,14 @@ def _subject_before(ctx: Context, c: int) -> Mention | None:
                 break
             if ctx.kind(k) in ("para", "quote"):
                 break
+    if ctx.word(j).lower() == "to" and ctx.word(c).lower() in ("say", "tell", "add", "ask", "warn"):
+        # "he went on to say", "she wanted to tell"
+        for k in range(j - 1, max(j - 4, -1), -1):
+            if ctx.kind(k) != "word" or ctx.word(k).lower() in _NP_STOP:
+                break
+            if ctx.mention_ending.get(k) is not None:
+                j = k - 1
+                break
     if ctx.word(j).lower() == "who" and ctx.word(j - 1) == ",":
         before = ctx.mention_ending.get(j - 1)
         if before is not None and not before.possessive:
@@ -274,7 +299,7 @@ def _subject_before(ctx: Context, c: int) -> Mention | None:
     m = ctx.mention_ending.get(j + 1)
     if m is None and ctx.word(j) == ",":
         # ", the foreign minister, said": find the mention before the aside
-        for k in range(j - 1, max(j - 16, -1), -1):
+        for k in range(j - 1, max(j - 40, -1), -1):
             if ctx.word(k) == "," and k < j:
                 m = ctx.mention_ending.get(k)
                 break
@@ -349,7 +374,7 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
                 break
             continue
         if ctx.word(i).lower() == "according" and ctx.word(i + 1).lower() == "to":
-            m = _speaker_mention(ctx, i + 2)
+            m = _speaker_mention(ctx, i + 2) or _np_after(ctx, i + 2)
             if m is not None:
                 return Decision("according_to_name", 0.85, m, ctx.span(i, i + 2))
     return None
