@@ -90,7 +90,16 @@ class Context:
         if verb is None or (verb.weak and not weak):
             return -1
         if i > 0 and self.tokens[i - 1].text.lower() in _NOUN_MARKERS:
-            return -1  # "a Friday tweet", "the report": a noun, not a verb
+            return -1  # "the report": a noun, not a verb
+        word = self.tokens[i].text.lower()
+        if (
+            i > 1
+            and self.tokens[i - 2].text.lower() in _NOUN_MARKERS
+            and self.tokens[i - 1].text.islower()
+            and self.tokens[i - 1].text not in lex.role_forms
+            and word in (verb.lemma, f"{verb.lemma}s")
+        ):
+            return -1  # "the caustic chant", "his home state": a noun
         if self.tokens[i].text[0].isupper() and i > 0 and self.kind(i - 1) == "word":
             return -1  # "Said" mid-sentence capitalised is a name
         return i + 1

@@ -76,6 +76,14 @@ def _np_before(ctx: Context, c: int) -> Mention | None:
     return None
 
 
+def _np_starting_sentence(ctx: Context, c: int) -> Mention | None:
+    """A noun phrase before token c that opens its sentence ("The book accuses")."""
+    m = _np_before(ctx, c)
+    if m is None or (m.first > 0 and ctx.same_sentence(m.first - 1, m.first)):
+        return None
+    return m
+
+
 def _np_after(ctx: Context, k: int) -> Mention | None:
     """A determiner-led noun phrase starting at token k (said "a narrator")."""
     word = ctx.word(k)
@@ -407,7 +415,7 @@ def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
         end = ctx.cue_at(c, weak=ctx.word(c).lower() in ("called", "calls", "branded", "dubbed"))
         if end < 0 or (ctx.kind(c - 1) == "word" and ctx.word(c - 1).lower() in ("to",)):
             continue
-        m = _subject_before(ctx, c) or _np_before(ctx, c)
+        m = _subject_before(ctx, c) or _np_starting_sentence(ctx, c)
         if m is None:
             continue
         return Decision("name_said_partial_quote", 0.8, m, ctx.span(c, end))
