@@ -3,8 +3,17 @@
 Find direct quotes and reported claims, attribute each to its speaker with the
 rule that decided it, and recognise the same quote printed by different
 outlets. Every offset points into the caller's untouched text.
+
+Example:
+    >>> import quoteattr
+    >>> doc = quoteattr.attribute('"We heard nothing new," Lavrov said.')
+    >>> doc.quotes[0].speaker.name
+    'Lavrov'
 """
 
+from quoteattr.attribution import attribute
+from quoteattr.evaluation import GoldDocument, GoldQuote, Scores, evaluate, load_gold
+from quoteattr.lexicon import CueVerb, Lexicon, LexiconError, load_lexicon
 from quoteattr.models import (
     Diagnostic,
     Document,
@@ -15,17 +24,33 @@ from quoteattr.models import (
     Speaker,
     SpeakerKind,
 )
+from quoteattr.quotes import find_quotes
+from quoteattr.rules import Rule, builtin_rules, rule_names
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "CueVerb",
     "Diagnostic",
     "Document",
+    "GoldDocument",
+    "GoldQuote",
+    "Lexicon",
+    "LexiconError",
     "Quote",
     "QuoteKind",
     "QuoteSpeaker",
+    "Rule",
+    "Scores",
     "Span",
     "Speaker",
     "SpeakerKind",
     "__version__",
+    "attribute",
+    "builtin_rules",
+    "evaluate",
+    "find_quotes",
+    "load_gold",
+    "load_lexicon",
+    "rule_names",
 ]

@@ -19,7 +19,7 @@ from quoteattr.context import ADVERBS, Context, Decision
 from quoteattr.mentions import Mention
 from quoteattr.models import SpeakerKind
 
-__all__ = ["BUILTIN_RULES", "Rule", "RuleFunction"]
+__all__ = ["BUILTIN_RULES", "Rule", "RuleFunction", "builtin_rules", "rule_names"]
 
 RuleFunction = Callable[[Context, int], "Decision | None"]
 
@@ -490,3 +490,23 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     Rule("name_said_partial_quote", 'NAME said he had heard "Q"', name_said_partial_quote),
     Rule("quote_then_name_said_later", '… "Q" …, NAME said.', quote_then_name_said_later),
 )
+
+
+def builtin_rules() -> tuple[Rule, ...]:
+    """Return the built-in attribution rules, in the order the sieve tries them.
+
+    Example:
+        >>> builtin_rules()[0].name
+        'quoted_name_as_saying'
+    """
+    return BUILTIN_RULES
+
+
+def rule_names(rules: tuple[Rule, ...] | None = None) -> list[str]:
+    """Return the names of the rules of a sieve (the built-in one by default), in order.
+
+    Example:
+        >>> "quote_comma_name_said" in rule_names()
+        True
+    """
+    return [rule.name for rule in (BUILTIN_RULES if rules is None else rules)]

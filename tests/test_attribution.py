@@ -1,0 +1,109 @@
+"""Attribution: golden cases as data, plus behaviour the cases cannot express."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quoteattr import Document, attribute, rule_names
+
+CASES = json.loads((Path(__file__).parent / "cases" / "attribution.json").read_text("utf-8"))
+
+
+def _params() -> list[Any]:
+    out = []
+    for case in CASES:
+        marks = []
+        if case["expect"] == "fail":
+            marks.append(pytest.mark.xfail(strict=True, reason=case["comment"]))
+        out.append(pytest.param(case, id=case["label"], marks=marks))
+    return out
+
+
+def _find(doc: Document, quote: str) -> Any:
+    for q in doc.quotes:
+        if q.text == quote:
+            return q
+    found = [q.text for q in doc.quotes]
+    raise AssertionError(f"quote {quote!r} not found; quotes are {found}")
+
+
+@pytest.mark.parametrize("case", _params())
+def test_golden_case(case: dict[str, Any]) -> None:
+    doc = attribute(case["text"])
+    for want in case["expected"]:
+        q = _find(doc, want["quote"])
+        got = q.speaker.name if q.speaker else None
+        assert got == want["speaker"], f"{case['label']}: speaker {got!r} by rule {q.rule!r}"
+        if want.get("rule"):
+            assert q.rule == want["rule"]
+
+
+def test_every_attribution_names_an_existing_rule_and_a_cue_inside_the_text() -> None:
+    text = (Path(__file__).parents[1] / "examples" / "data").glob("*.txt")
+    names = set(rule_names())
+    for path in text:
+        body = path.read_text("utf-8")
+        for q in attribute(body).quotes:
+            if q.speaker is None:
+                continue
+            assert q.rule in names
+            assert 0 < q.confidence <= 1
+            if q.cue is not None:
+                assert body[q.cue.start : q.cue.end] == q.cue.text
+            if q.speaker.mention is not None:
+                m = q.speaker.mention
+                assert body[m.start : m.end] == m.text
+
+
+def test_mention_is_where_the_speaker_is_named_locally() -> None:
+    text = 'Lavrov met Cavusoglu.\n\n"We heard nothing new," he said.'
+    q = attribute(text).quotes[0]
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == "he"
+    assert q.speaker.name == "Cavusoglu" or q.speaker.name == "Lavrov"
+
+
+def test_role_is_kept_apart_from_the_name() -> None:
+    text = 'Russian Foreign Minister Sergei Lavrov said: "We heard nothing new."'
+    doc = attribute(text)
+    speaker = doc.speakers[0]
+    assert speaker.name == "Sergei Lavrov"
+    assert speaker.role == "Russian Foreign Minister"
+    assert speaker.kind == "person"
+
+
+def test_words_in_quotation_marks_that_are_nobodys_speech_are_not_attributed() -> None:
+    text = 'Putin accused Erdogan of trading oil with "Islamic State" militants in Syria.'
+    doc = attribute(text)
+    assert [q.text for q in doc.quotes] == []
+    assert [t.text for t in doc.quoted_terms] == ["Islamic State"]
+
+
+def test_doc_id_is_kept() -> None:
+    assert attribute("No quotes here.", doc_id="a1").doc_id == "a1"
+
+
+def test_text_without_quotes_gives_an_empty_result() -> None:
+    doc = attribute("Nothing was said.")
+    assert doc.quotes == () and doc.speakers == ()
+
+
+@pytest.mark.parametrize("bad", [b"bytes", 42, None, ["a list"]])
+def test_wrong_input_type_raises_type_error_saying_what_to_pass(bad: object) -> None:
+    with pytest.raises(TypeError, match="must be a str"):
+        attribute(bad)  # type: ignore[arg-type]
+
+
+def test_bytes_error_says_decode_first() -> None:
+    with pytest.raises(TypeError, match="decode"):
+        attribute(b'"Hi," she said.')  # type: ignore[arg-type]
+
+
+def test_result_is_frozen() -> None:
+    doc = attribute('"Hi," she said.')
+    with pytest.raises(ValueError):
+        doc.quotes[0].text = "changed"  # type: ignore[misc]

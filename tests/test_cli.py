@@ -1,0 +1,80 @@
+"""The quoteattr command line."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quoteattr.cli import main
+
+DATA = Path(__file__).parents[1] / "examples" / "data"
+
+
+def _run(args: list[str], stdin: str | None = None) -> tuple[int, list[dict[str, object]]]:
+    out = io.StringIO()
+    if stdin is not None:
+        old = sys.stdin
+        sys.stdin = io.StringIO(stdin)
+        try:
+            code = main(args, stdout=out)
+        finally:
+            sys.stdin = old
+    else:
+        code = main(args, stdout=out)
+    return code, [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_extract_folder_prints_one_line_per_document_with_doc_id_from_file_name() -> None:
+    code, records = _run(["extract", str(DATA)])
+    assert code == 0
+    assert [r["doc_id"] for r in records] == sorted(p.stem for p in DATA.glob("*.txt"))
+    quote = records[0]["quotes"][0]  # type: ignore[index]
+    for key in ("text", "start", "end", "speaker", "cue", "rule", "confidence"):
+        assert key in quote
+
+
+def test_extract_reads_stdin() -> None:
+    code, records = _run(["extract", "-"], stdin='"We met," Lavrov said.')
+    assert code == 0
+    assert records[0]["doc_id"] == "stdin"
+    assert records[0]["quotes"][0]["speaker"]["name"] == "Lavrov"  # type: ignore[index]
+
+
+def test_extract_reads_jsonl_with_doc_ids(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"doc_id": "x1", "text": '"Hi," she said.'}) + "\n", "utf-8")
+    code, records = _run(["extract", str(src)])
+    assert code == 0 and records[0]["doc_id"] == "x1"
+
+
+def test_bad_inputs_become_error_records_and_the_exit_status_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    binary = tmp_path / "noise.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    good = DATA / "000_89ed433b04be7d57.txt"
+    code, records = _run(["extract", "missing.txt", str(binary), str(good)])
+    assert code == 1
+    assert [r.get("error") is not None for r in records] == [True, True, False]
+    err = capsys.readouterr().err
+    assert "missing.txt" in err and "noise.txt" in err
+
+
+def test_console_script_runs_as_a_module() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "quoteattr", "extract", str(DATA / "004_053f77c476181eab.txt")],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["doc_id"] == "004_053f77c476181eab"
+
+
+def test_version() -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0

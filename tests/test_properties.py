@@ -1,0 +1,64 @@
+"""Invariants that hold for any text (hypothesis)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quoteattr import attribute, find_quotes, rule_names
+
+MARKS = "\"'“”‘’«»„‚‹›「」『』"
+news_like = st.text(
+    alphabet=st.sampled_from(list(MARKS) + list("Lavrov said he added.,:;—() \n\t\u00a0\r")
+                             + ["The", " minister", " told", " reporters", "’s", "'s", "Cavusoglu"]),
+    max_size=300,
+)
+any_text = st.one_of(st.text(max_size=400), news_like)
+RULES = set(rule_names())
+
+
+def _check(text: str) -> None:
+    doc = attribute(text)
+    spans = []
+    for q in (*doc.quotes, *doc.quoted_terms, *doc.inner_quotes):
+        assert text[q.start : q.end] == q.text
+        spans.append((q.start, q.end))
+        if q.speaker is not None:
+            assert q.rule in RULES
+            if q.speaker.mention is not None:
+                m = q.speaker.mention
+                assert text[m.start : m.end] == m.text
+        if q.cue is not None:
+            assert text[q.cue.start : q.cue.end] == q.cue.text
+    spans.sort()
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        # quotes never partly overlap: disjoint, or one inside the other
+        assert e1 <= s2 or (s1 <= s2 and e2 <= e1), (s1, e1, s2, e2)
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_text)
+def test_attribute_never_raises_and_offsets_slice_back(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(any_text)
+def test_find_quotes_agrees_with_attribute_on_the_spans(text: str) -> None:
+    found = {(q.start, q.end) for q in find_quotes(text)}
+    doc = attribute(text)
+    got = {(q.start, q.end) for q in (*doc.quotes, *doc.quoted_terms, *doc.inner_quotes)}
+    assert got == found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([
+    '"We met," Lavrov said.', "Cavusoglu spoke.", '"Fine." He left.', "Officials said so.",
+    "'Turkey knows,' he said.", "“It’s over,” she said. “Done.”"]), max_size=6))
+def test_paragraph_results_do_not_depend_on_unrelated_text_after_them(paras: list[str]) -> None:
+    text = "\n\n".join(paras)
+    base = attribute(text)
+    longer = attribute(text + "\n\nThe weather was fine.")
+    assert [(q.start, q.end, q.speaker) for q in base.quotes] == [
+        (q.start, q.end, q.speaker) for q in longer.quotes
+    ]
