@@ -113,6 +113,13 @@ def find_mentions(
     out: list[Mention] = []
     i = 0
     n = len(tokens)
+    # index of the next role noun at or after each token, to skip hopeless descriptions
+    next_role = [n + 99] * (n + 1)
+    roles = lex.role_forms
+    for k in range(n - 1, -1, -1):
+        word = tokens[k].text
+        is_role = word in roles or word.lower() in roles
+        next_role[k] = k if is_role else next_role[k + 1]
     while i < n:
         tok = tokens[i]
         if tok.kind != "word":
@@ -122,8 +129,11 @@ def find_mentions(
         found: Mention | None = None
         if lower in _PRONOUN_SUBJECTS and lower in lex.pronoun_forms:
             found = _make(text, tokens, i, i + 1, "pronoun", tok.text, None, False, "unknown")
-        elif is_capitalised(tok.text) or lower in _DETERMINERS or tok.text in lex.role_forms:
-            found = _description(text, tokens, i, lex) or _name(text, tokens, i, lex)
+        elif is_capitalised(tok.text) or lower in _DETERMINERS or next_role[i] == i:
+            if next_role[i] - i < 8:
+                found = _description(text, tokens, i, lex)
+            if found is None and is_capitalised(tok.text):
+                found = _name(text, tokens, i, lex)
         if found is None:
             i += 1
             continue

@@ -71,7 +71,7 @@ def _np_before(ctx: Context, c: int) -> Mention | None:
         w = ctx.word(k).lower()
         if w in _NP_DETERMINERS:
             return _ad_hoc(ctx, k, c) if k < c - 1 else None
-        if w in _NP_STOP or ctx.cue_at(k) > 0:
+        if w in _NP_STOP or ctx.cue_at(k) > 0 or w.endswith(("n't", "n’t")):
             return None
     return None
 
@@ -192,8 +192,7 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
     k = _after_quote(ctx, qi)
     if ctx.kind(k) != "word" or ctx.kind(k - 1) == "para" or ctx.cue_at(k) > 0:
         return None
-    if not _quote_closes_clause(ctx, qi):
-        return None
+    closed = _quote_closes_clause(ctx, qi)
     for j in range(k + 1, min(k + 14, len(ctx.tokens))):
         if ctx.kind(j) in ("para", "quote", "mark") or not ctx.same_sentence(j, k):
             return None
@@ -207,6 +206,8 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
             return None
         if _quote_ends_sentence(ctx, qi) and not _attribution_ends(ctx, end):
             return None
+        if not closed and (m.first != k or j != m.last or not _attribution_ends(ctx, end)):
+            return None  # '"take our fight" to the states that voted': prose goes on
         confidence = 0.9 if m.kind == "pronoun" else 0.95
         return Decision("quote_comma_name_said", confidence, m, ctx.span(j, end))
     return None
@@ -263,10 +264,12 @@ def name_said_colon_quote(ctx: Context, qi: int) -> Decision | None:
     for c in range(k, max(k - window, -1), -1):
         if ctx.kind(c) in ("para", "quote", "mark") or ctx.word(c) in (".", ";", "!", "?"):
             return None
-        end = ctx.cue_at(c)
+        end = ctx.cue_at(c, weak=colon)
         if end < 0 or end - 1 > k:
             continue
-        m = _subject_before(ctx, c) or _np_before(ctx, c)
+        m = _subject_before(ctx, c)
+        if m is None and colon:
+            m = _np_before(ctx, c)
         if m is None:
             if ctx.word(c - 1).lower() in ("and", "but"):
                 continue  # "and added:" inherits below
@@ -454,11 +457,12 @@ def continues_previous_quote(ctx: Context, qi: int) -> Decision | None:
             return None
         if para_gap == 1 and not _paragraph_is_quote_led(ctx, qt):
             return None
-        # nothing but the previous attribution between the two quotes
+        # nothing but the previous attribution between the two quotes: a cue verb
+        # in a later sentence introduces somebody else
         for k in range(pt + 1, qt):
-            if ctx.cue_at(k, weak=False) > 0 and (
-                prev.cue is None or ctx.tokens[k].start != prev.cue[0]
-            ):
+            if ctx.same_sentence(k, pt + 1):
+                continue
+            if ctx.cue_at(k, weak=False) > 0:
                 return None
         # the quote's own sentence must not hold another speaker
         for k in range(qt + 1, min(qt + 30, len(ctx.tokens))):
@@ -484,10 +488,10 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     Rule("name_said_colon_quote", 'NAME said: "Q" / NAME told X: "Q"', name_said_colon_quote),
     Rule("quote_dash_name", '"Q" — NAME', quote_dash_name),
     Rule("according_to_name", '"Q," according to NAME', according_to_name),
+    Rule("name_said_partial_quote", 'NAME said he had heard "Q"', name_said_partial_quote),
     Rule("continues_previous_quote", "a quote right after an attributed quote keeps its speaker",
          continues_previous_quote),
     Rule("name_said_period_quote", 'NAME said in a statement. "Q"', name_said_period_quote),
-    Rule("name_said_partial_quote", 'NAME said he had heard "Q"', name_said_partial_quote),
     Rule("quote_then_name_said_later", '… "Q" …, NAME said.', quote_then_name_said_later),
 )
 

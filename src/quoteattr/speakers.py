@@ -39,9 +39,13 @@ class Entity:
     role: str | None = None
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    starts: set[int] = field(default_factory=set)
 
     def add(self, m: Mention) -> None:
         """Record a mention of this entity, keeping the fullest name and first role."""
+        if m.start in self.starts:
+            return
+        self.starts.add(m.start)
         self.mentions.append(m)
         if m.name not in self.aliases:
             self.aliases.append(m.name)
@@ -91,7 +95,8 @@ class SpeakerIndex:
         if found is None:
             found = self._anonymous(m)
         self._of_mention[m.start] = found
-        if m not in found.mentions:
+        if m.start not in found.starts:
+            found.starts.add(m.start)
             found.mentions.append(m)
         return found
 

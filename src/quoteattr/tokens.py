@@ -14,7 +14,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -34,8 +34,7 @@ _TOKEN = regex.compile(
 _SENTENCE_END = frozenset(".!?")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One token of the text.
 
     Attributes:
@@ -71,52 +70,32 @@ def tokenize(
         Tokens in text order.
     """
     tokens: list[Token] = []
-    mark_starts = {s: e for s, e in marks}
+    mark_starts = {s for s, _ in marks}
     pos = 0
-    spans = [(s, e) for s, e in quote_spans if e >= s]
-    spans.append((len(text), len(text)))
-    for index, (qstart, qend) in enumerate(spans):
+    for index, (qstart, qend) in enumerate(quote_spans):
+        if qstart < pos:
+            continue
         _words(text, pos, qstart, mark_starts, tokens)
-        if index < len(spans) - 1:
-            tokens.append(Token(qstart, qend, "<quote>", "quote", index))
-            pos = max(pos, qend)
+        tokens.append(Token(qstart, qend, "<quote>", "quote", index))
+        pos = qend
+    _words(text, pos, len(text), mark_starts, tokens)
     return tokens
 
 
-def _words(
-    text: str, start: int, end: int, mark_starts: dict[int, int], out: list[Token]
-) -> None:
-    pos = start
-    while pos < end:
-        mark_end = mark_starts.get(pos)
-        if mark_end is not None:
-            out.append(Token(pos, mark_end, text[pos:mark_end], "mark"))
-            pos = mark_end
-            continue
-        m = _TOKEN.search(text, pos, end)
-        if m is None:
-            return
-        # a mark may sit between pos and the match
-        nxt = next((s for s in range(pos, m.start()) if s in mark_starts), None)
-        if nxt is not None:
-            pos = nxt
-            continue
+def _words(text: str, start: int, end: int, mark_starts: set[int], out: list[Token]) -> None:
+    append = out.append
+    for m in _TOKEN.finditer(text, start, end):
         word = m.group()
-        if word[0] == "\n":
+        first = word[0]
+        if first == "\n":
             kind = "para"
-        elif word[0].isalnum() or word[0] == "_" or len(word) > 1:
+        elif m.start() in mark_starts:
+            kind = "mark"
+        elif first.isalnum() or len(word) > 1:
             kind = "word"
         else:
             kind = "punct"
-        if mark_starts and kind == "word":
-            # never swallow a mark inside a word token (apostrophes are marks only when listed)
-            cut = next((s for s in range(m.start() + 1, m.end()) if s in mark_starts), None)
-            if cut is not None:
-                out.append(Token(m.start(), cut, text[m.start() : cut], kind))
-                pos = cut
-                continue
-        out.append(Token(m.start(), m.end(), word, kind))
-        pos = m.end()
+        append(Token(m.start(), m.end(), word, kind))
 
 
 def paragraph_ids(tokens: Sequence[Token]) -> list[int]:
