@@ -97,7 +97,7 @@ class Context:
             and self.tokens[i - 2].text.lower() in _NOUN_MARKERS
             and self.tokens[i - 1].text.islower()
             and self.tokens[i - 1].text not in lex.role_forms
-            and word in (verb.lemma, f"{verb.lemma}s")
+            and word == verb.lemma
         ):
             return -1  # "the caustic chant", "his home state": a noun
         if self.tokens[i].text[0].isupper() and i > 0 and self.kind(i - 1) == "word":

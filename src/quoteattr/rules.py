@@ -474,6 +474,33 @@ def continues_previous_quote(ctx: Context, qi: int) -> Decision | None:
                     prev.mention, None, inherit=qi - 1)
 
 
+def reported_speech_then_quote(ctx: Context, qi: int) -> Decision | None:
+    """``NAME argues that … . "Q"``: a quote-only sentence after NAME's reported speech."""
+    qt = ctx.quote_token[qi]
+    b = _before_quote(ctx, qi)
+    if not _quote_starts_paragraph_or_sentence(ctx, qi) or ctx.same_sentence(b, qt):
+        return None
+    if ctx.kind(b) in ("para", "end") or ctx.kind(b) == "quote":
+        return None
+    # the quote's own sentence holds no cue after it
+    for k in range(qt + 1, min(qt + 30, len(ctx.tokens))):
+        if not ctx.same_sentence(k, qt):
+            break
+        if ctx.cue_at(k, weak=False) > 0:
+            return None
+    for c in range(b, max(b - 60, -1), -1):
+        if not ctx.same_sentence(c, b) or ctx.kind(c) in ("para", "quote"):
+            return None
+        end = ctx.cue_at(c, weak=False)
+        if end < 0:
+            continue
+        m = _subject_before(ctx, c) or _np_starting_sentence(ctx, c)
+        if m is None:
+            continue
+        return Decision("reported_speech_then_quote", 0.7, m, ctx.span(c, end))
+    return None
+
+
 def _paragraph_is_quote_led(ctx: Context, qt: int) -> bool:
     k = qt - 1
     if ctx.kind(k) == "mark":
@@ -492,6 +519,7 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     Rule("continues_previous_quote", "a quote right after an attributed quote keeps its speaker",
          continues_previous_quote),
     Rule("name_said_period_quote", 'NAME said in a statement. "Q"', name_said_period_quote),
+    Rule("reported_speech_then_quote", 'NAME argued that … . "Q"', reported_speech_then_quote),
     Rule("quote_then_name_said_later", '… "Q" …, NAME said.', quote_then_name_said_later),
 )
 
