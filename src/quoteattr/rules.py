@@ -316,8 +316,8 @@ def _subject_before(ctx: Context, c: int) -> Mention | None:
                 break
             if ctx.kind(k) in ("para", "quote") or ctx.word(k) in (".", ";"):
                 break
-    if m is None and ctx.word(c).lower().endswith("ing"):
-        return _sentence_subject(ctx, c)
+    if m is None and (ctx.word(c).lower().endswith("ing") or ctx.word(j).lower() in ("and", "but")):
+        return _sentence_subject(ctx, c)  # "…, saying"; "took the stage and called"
     if m is None or m.possessive:
         return None
     return m
@@ -432,7 +432,9 @@ def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
         if not ctx.same_sentence(k, qt) or ctx.kind(k) == "para":
             return None
         m = ctx.mention_starting.get(k)
-        if m is None or m.possessive or ctx.word(k - 1) != ",":
+        if m is None or m.possessive:
+            continue
+        if ctx.word(k - 1) not in (",", '"', "”", "'", "’") and ctx.kind(k - 1) not in ("mark", "quote"):
             continue
         j = _skip_adverbs(ctx, _skip_aside(ctx, m.last))
         end = ctx.cue_at(j)

@@ -147,12 +147,20 @@ class SpeakerIndex:
                     self._of_mention.get(cand.start))
             if ent is None or (not plural and ent.kind != "person" and ent.kind != "anonymous"):
                 continue
+            if not plural and not self._looks_like_person(ent, cand):
+                continue  # "Ankara and Moscow were restarting …": a place, not "he"
             if self._is_subject(cand):
                 if ctx.sentence[cand.first] <= sent:
                     return ent
             if best_any is None and not self._after_preposition(cand):
                 best_any = ent
         return best_any
+
+    def _looks_like_person(self, ent: Entity, m: Mention) -> bool:
+        """A full name, a title or role, a description, or the subject of a speech verb."""
+        if ent.kind == "anonymous" or len(ent.name.split()) > 1 or ent.role:
+            return True
+        return any(self.ctx.cue_at(x.last) > 0 for x in ent.mentions if x.kind == "name")
 
     def _after_preposition(self, m: Mention) -> bool:
         k = m.first - 1

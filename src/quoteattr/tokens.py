@@ -40,7 +40,8 @@ class Token(NamedTuple):
     Attributes:
         start: Offset of the first character.
         end: Offset one past the last character.
-        text: The characters as printed (``<quote>`` for a quoted span).
+        text: The characters as printed; for a quoted span ``<quote.>`` when
+            the quoted words end a sentence, ``<quote>`` otherwise.
         kind: ``word``, ``punct``, ``quote`` (a quoted span), ``mark`` (a
             quotation mark) or ``para`` (a paragraph break).
         quote: For ``quote`` tokens, the index of the quote span.
@@ -76,7 +77,9 @@ def tokenize(
         if qstart < pos:
             continue
         _words(text, pos, qstart, mark_starts, tokens)
-        tokens.append(Token(qstart, qend, "<quote>", "quote", index))
+        inner = text[qstart:qend].rstrip()
+        label = "<quote.>" if inner.endswith((".", "!", "?", "…")) else "<quote>"
+        tokens.append(Token(qstart, qend, label, "quote", index))
         pos = qend
     _words(text, pos, len(text), mark_starts, tokens)
     return tokens
@@ -123,10 +126,23 @@ def sentence_ids(tokens: Sequence[Token]) -> list[int]:
     ids: list[int] = []
     current = 0
     n = len(tokens)
+    split_after = -1
     for i, tok in enumerate(tokens):
         ids.append(current)
+        if i == split_after:
+            current += 1
+            continue
         if tok.kind == "para":
             current += 1
+            continue
+        if tok.kind == "quote" and tok.text == "<quote.>":
+            # '"… destroy Germany." He added': a new sentence after the closing mark
+            k = i + 1 if i + 1 < n and tokens[i + 1].kind == "mark" else i
+            if k + 1 < n and tokens[k + 1].kind == "word" and tokens[k + 1].text[:1].isupper():
+                if k == i:
+                    current += 1
+                else:
+                    split_after = k
             continue
         if tok.kind != "punct" or tok.text not in _SENTENCE_END:
             continue
