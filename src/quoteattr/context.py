@@ -23,7 +23,7 @@ ADVERBS = frozenset(
     finally quickly flatly bluntly angrily quietly repeatedly publicly privately separately
     has had have would will was is were may might could should did does do had already
     reportedly frequently often has since last told even never not also then had long
-    once twice tweeted""".split()
+    once twice tweeted himself herself themselves itself""".split()
 ) - {"told", "tweeted"}
 
 

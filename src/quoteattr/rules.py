@@ -23,6 +23,10 @@ __all__ = ["BUILTIN_RULES", "Rule", "RuleFunction", "builtin_rules", "rule_names
 
 RuleFunction = Callable[[Context, int], "Decision | None"]
 
+_CLAUSE_WORDS = frozenset(
+    """that he she they it we i you is was are were will would has have had can could should
+    may might must be been not""".split()
+)
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
 _CLAUSE_OPENERS = frozenset(
     """that he she they it i we you there this these those his her their its our my a an the""".split()
@@ -357,11 +361,8 @@ def name_said_period_quote(ctx: Context, qi: int) -> Decision | None:
         end = ctx.cue_at(c, weak=False)
         if end < 0:
             continue
-        if not all(ctx.word(t).lower() in _TRAILERS or ctx.kind(t) != "word" or
-                   ctx.word(t)[0].isupper() or ctx.word(t).lower() in ("a", "an", "statement",
-                   "interview", "reporters", "told", "news", "conference", "briefing")
-                   for t in range(end, b)):
-            return None
+        if any(ctx.word(t).lower() in _CLAUSE_WORDS or ctx.cue_at(t) > 0 for t in range(end, b)):
+            return None  # "… said the talks failed." is reported speech, not an introduction
         m = _subject_before(ctx, c)
         if m is None:
             return None
@@ -377,7 +378,7 @@ def _quote_starts_paragraph_or_sentence(ctx: Context, qi: int) -> bool:
 def according_to_name(ctx: Context, qi: int) -> Decision | None:
     """``"Q," according to NAME`` or ``According to NAME, "Q"``."""
     qt = ctx.quote_token[qi]
-    for i in list(range(qt + 1, min(qt + 6, len(ctx.tokens)))) + list(
+    for i in list(range(qt + 1, min(qt + 30, len(ctx.tokens)))) + list(
         range(qt - 1, max(qt - 30, -1), -1)
     ):
         if not ctx.same_sentence(i, qt) or ctx.kind(i) == "quote":
@@ -415,7 +416,7 @@ def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
             return None
         if ctx.kind(c) == "quote":
             continue
-        end = ctx.cue_at(c, weak=ctx.word(c).lower() in ("called", "calls", "branded", "dubbed"))
+        end = ctx.cue_at(c, weak=qt - c <= 8)
         if end < 0 or (ctx.kind(c - 1) == "word" and ctx.word(c - 1).lower() in ("to",)):
             continue
         m = _subject_before(ctx, c) or _np_starting_sentence(ctx, c)
