@@ -328,10 +328,17 @@ def _subject_before(ctx: Context, c: int) -> Mention | None:
 
 
 def _sentence_subject(ctx: Context, c: int) -> Mention | None:
-    """The first mention of token c's sentence that is not after a preposition."""
+    """The first mention of token c's sentence that is not after a preposition.
+
+    An introductory phrase ("On the ties with the Philippines, Trump …") is skipped.
+    """
     first = c
     while first > 0 and ctx.same_sentence(first - 1, c) and ctx.kind(first - 1) != "quote":
         first -= 1
+    if ctx.word(first).lower() in _INTRODUCERS:
+        comma = next((k for k in range(first, c) if ctx.word(k) == ","), -1)
+        if comma > 0:
+            first = comma + 1
     for k in range(first, c):
         idx = ctx.mention_covering[k]
         if idx < 0:
@@ -339,12 +346,20 @@ def _sentence_subject(ctx: Context, c: int) -> Mention | None:
         m = ctx.mentions[idx]
         if m.first != k or m.possessive:
             continue
-        if ctx.word(k - 1).lower() in _PREPOSITIONS:
+        before = k - 1
+        while ctx.word(before).lower() in ("the", "a", "an"):
+            before -= 1
+        if ctx.word(before).lower() in _PREPOSITIONS:
             continue
         return m
     return None
 
 
+_INTRODUCERS = frozenset(
+    """on in at after before during while when although though because since as if despite
+    amid following with without for from under over speaking asked earlier later
+    meanwhile""".split()
+)
 _PREPOSITIONS = frozenset(
     "by to with of from on at for in into about against before after than quoted".split()
 )
@@ -432,10 +447,18 @@ def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
     for k in range(qt + 1, min(qt + 40, len(ctx.tokens))):
         if not ctx.same_sentence(k, qt) or ctx.kind(k) == "para":
             return None
+        after_comma = ctx.word(k - 1) in (",", '"', "”", "'", "’") or ctx.kind(k - 1) in (
+            "mark", "quote")
+        if not after_comma:
+            continue
+        inverted = ctx.cue_at(k, weak=False)
+        if inverted > 0 and not ctx.word(k).lower().endswith("ing"):
+            # "…, said Nargis Kassenova, an expert."
+            m = _speaker_mention(ctx, inverted)
+            if m is not None and m.kind != "pronoun":
+                return Decision("quote_then_name_said_later", 0.7, m, ctx.span(k, inverted))
         m = ctx.mention_starting.get(k)
         if m is None or m.possessive:
-            continue
-        if ctx.word(k - 1) not in (",", '"', "”", "'", "’") and ctx.kind(k - 1) not in ("mark", "quote"):
             continue
         j = _skip_adverbs(ctx, _skip_aside(ctx, m.last))
         end = ctx.cue_at(j)
@@ -518,12 +541,12 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     Rule("name_said_colon_quote", 'NAME said: "Q" / NAME told X: "Q"', name_said_colon_quote),
     Rule("quote_dash_name", '"Q" — NAME', quote_dash_name),
     Rule("according_to_name", '"Q," according to NAME', according_to_name),
+    Rule("quote_then_name_said_later", '… "Q" …, NAME said.', quote_then_name_said_later),
     Rule("name_said_partial_quote", 'NAME said he had heard "Q"', name_said_partial_quote),
     Rule("continues_previous_quote", "a quote right after an attributed quote keeps its speaker",
          continues_previous_quote),
     Rule("name_said_period_quote", 'NAME said in a statement. "Q"', name_said_period_quote),
     Rule("reported_speech_then_quote", 'NAME argued that … . "Q"', reported_speech_then_quote),
-    Rule("quote_then_name_said_later", '… "Q" …, NAME said.', quote_then_name_said_later),
 )
 
 
