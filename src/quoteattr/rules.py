@@ -74,7 +74,9 @@ def _np_before(ctx: Context, c: int) -> Mention | None:
             return None
         w = ctx.word(k).lower()
         if w in _NP_DETERMINERS:
-            return _ad_hoc(ctx, k, c) if k < c - 1 else None
+            if k == c - 1 or ctx.word(k - 1).lower() in _PREPOSITIONS:
+                return None  # "in a low voice said"
+            return _ad_hoc(ctx, k, c)
         if w in _NP_STOP or ctx.cue_at(k) > 0 or w.endswith(("n't", "n’t")):
             return None
     return None
@@ -284,6 +286,8 @@ def name_said_colon_quote(ctx: Context, qi: int) -> Decision | None:
 
 def _subject_before(ctx: Context, c: int) -> Mention | None:
     """The mention that is the subject of a cue verb at token c."""
+    if ctx.word(c).lower().endswith("ing") and ctx.word(c - 1) in (",", "—", "–"):
+        return _sentence_subject(ctx, c)  # "Sanders visited NBC, saying …"
     j = c - 1
     for _ in range(3):
         w = ctx.word(j).lower()
@@ -481,6 +485,8 @@ def continues_previous_quote(ctx: Context, qi: int) -> Decision | None:
     if not same_utterance:
         if para_gap > 1:
             return None
+        if not ctx.same_sentence(pt, qt) and not _quote_stands_alone(ctx, qi):
+            return None  # a quote inside a later sentence of prose has its own source
         if para_gap == 1 and not _paragraph_is_quote_led(ctx, qt):
             return None
         # nothing but the previous attribution between the two quotes: a cue verb
@@ -525,6 +531,18 @@ def reported_speech_then_quote(ctx: Context, qi: int) -> Decision | None:
             continue
         return Decision("reported_speech_then_quote", 0.7, m, ctx.span(c, end))
     return None
+
+
+def _quote_stands_alone(ctx: Context, qi: int) -> bool:
+    """A quote that opens its sentence and is followed by nothing but its end."""
+    qt = ctx.quote_token[qi]
+    b = _before_quote(ctx, qi)
+    if b >= 0 and ctx.same_sentence(b, qt) and ctx.word(b) not in (":", "—", "–"):
+        return False
+    k = qt + 1
+    while k < len(ctx.tokens) and ctx.kind(k) in ("mark", "punct") and ctx.same_sentence(k, qt):
+        k += 1
+    return k >= len(ctx.tokens) or ctx.kind(k) == "para" or not ctx.same_sentence(k, qt)
 
 
 def _paragraph_is_quote_led(ctx: Context, qt: int) -> bool:
