@@ -78,3 +78,18 @@ def test_version() -> None:
     with pytest.raises(SystemExit) as info:
         main(["--version"])
     assert info.value.code == 0
+
+
+def test_schema_prints_the_json_schema_of_a_document_line() -> None:
+    out = io.StringIO()
+    assert main(["schema"], stdout=out) == 0
+    schema = json.loads(out.getvalue())
+    assert "quotes" in schema["properties"]
+
+
+def test_rules_lists_every_builtin_rule_in_order() -> None:
+    from quoteattr import rule_names
+
+    out = io.StringIO()
+    assert main(["rules"], stdout=out) == 0
+    assert [line.split()[0] for line in out.getvalue().splitlines()] == rule_names()

@@ -16,6 +16,8 @@ from typing import TextIO
 
 from quoteattr import __version__
 from quoteattr.attribution import attribute
+from quoteattr.models import Document
+from quoteattr.rules import builtin_rules
 from quoteattr.sources import SourceError, read_sources
 
 __all__ = ["main"]
@@ -50,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("--id-field", default="doc_id", help="id field of JSON Lines input")
     extract.add_argument("--text-field", default="text", help="text field of JSON Lines input")
+    sub.add_parser("schema", help="print the JSON Schema of an output line")
+    sub.add_parser("rules", help="list the attribution rules in the order they are tried")
     return parser
 
 
@@ -65,6 +69,13 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
     out = stdout if stdout is not None else sys.stdout
     if args.command == "extract":
         return _extract(args, out)
+    if args.command == "schema":
+        out.write(json.dumps(Document.model_json_schema(), indent=2) + "\n")
+        return 0
+    if args.command == "rules":
+        for rule in builtin_rules():
+            out.write(f"{rule.name:30} {rule.description}\n")
+        return 0
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 
