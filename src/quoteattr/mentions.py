@@ -294,7 +294,7 @@ def _description(text: str, tokens: Sequence[Token], i: int, lex: Lexicon) -> Me
                 continue
             break
         lower = word.lower()
-        if lower in _MODIFIER_STOP or lex.cue_lemma(word):
+        if lower in _MODIFIER_STOP or lex.cue_lemma(word) or (j > i and lower in _DETERMINERS):
             break
         if _strip_possessive(word)[1]:
             j += 1

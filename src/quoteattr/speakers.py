@@ -160,7 +160,17 @@ class SpeakerIndex:
         """A full name, a title or role, a description, or the subject of a speech verb."""
         if ent.kind == "anonymous" or len(ent.name.split()) > 1 or ent.role:
             return True
-        return any(self.ctx.cue_at(x.last) > 0 for x in ent.mentions if x.kind == "name")
+        ctx = self.ctx
+        for x in ent.mentions:
+            if x.kind != "name":
+                continue
+            if ctx.cue_at(x.last) > 0:
+                return True
+            nxt = ctx.word(x.last)
+            opens = x.first == 0 or not ctx.same_sentence(x.first - 1, x.first)
+            if opens and nxt.islower() and nxt not in ("and", "or", "in", "of", "to", "for"):
+                return True  # "Lavrov met …", not "Ankara and Moscow …"
+        return False
 
     def _after_preposition(self, m: Mention) -> bool:
         k = m.first - 1
