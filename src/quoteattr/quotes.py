@@ -1,0 +1,511 @@
+"""Find quoted spans: the words between quotation marks, with exact offsets.
+
+One left-to-right scan visits only quotation marks and line breaks (a regular
+expression made of single-character classes, so it runs in linear time on any
+input). Each mark is read from the characters around it: an apostrophe inside
+a word (``Russia's``, ``don’t``, ``O'Neill``) is no quotation mark, a mark
+after a space opens, a mark before a space or punctuation closes. Marks are
+then paired with a stack, paragraph by paragraph. Odd marks are worked around
+and reported as :class:`~quoteattr.models.Diagnostic` entries, never raised.
+
+The input is never normalised: every offset is a ``str`` index into the text
+as given, so ``text[q.start:q.end] == q.text`` for every quote.
+
+Example:
+    >>> [q.text for q in find_quotes('"We won," she said, "and we will win again."')]
+    ['We won,', 'and we will win again.']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from quoteattr.lexicon import load_lexicon
+from quoteattr.marks import QuoteMark, QuoteMarkTable, load_quote_marks
+from quoteattr.models import Diagnostic, Quote, QuoteKind
+
+__all__ = ["find_quotes", "scan_quotes"]
+
+_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+"""The characters :meth:`str.splitlines` breaks on: each ends a paragraph."""
+
+_BEFORE_OPENER = "([{<\u2014\u2013-/\u2026"
+"""Besides a space, what may stand right before an opening mark."""
+
+_AFTER_CLOSER = ".,;:!?)]}>\u2014\u2013-/\u2026*"
+"""Besides a space, what may stand right after a closing mark."""
+
+_SENTENCE_END = ".!?\u2026"
+_ELISIONS = ("n'", "n\u2019", "em ", "til ", "tis ", "twas ", "cause ")
+"""Words that start with an apostrophe: rock 'n' roll, 'em, 'til, 'tis."""
+
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "for",
+        "to",
+        "with",
+        "at",
+        "by",
+        "from",
+        "as",
+        "vs",
+        "vs.",
+        "de",
+        "la",
+        "le",
+        "du",
+        "von",
+        "van",
+        "&",
+        "n",
+    ]
+)
+"""Lower-case words a Title Case name may contain (The Art of the Deal)."""
+
+
+@dataclass
+class _Open:
+    pos: int
+    mark: QuoteMark
+    printed: str
+    link: int | None = None
+    """Index of the record this quote continues (the previous paragraph's part)."""
+
+
+@dataclass
+class _Raw:
+    open_pos: int
+    open_char: str
+    end: int
+    """Index of the closing mark, or of the end of the paragraph."""
+    close_char: str | None
+    para_start: int
+    link: int | None = None
+
+
+@dataclass
+class _Token:
+    pos: int
+    mark: QuoteMark
+    printed: str
+    left: bool
+    right: bool
+    word_apostrophe: bool
+
+
+class _Scanner:
+    """Pair the marks of one text; collect raw records and diagnostics."""
+
+    def __init__(self, text: str, table: QuoteMarkTable) -> None:
+        self.text = text
+        self.table = table
+        self.records: list[_Raw] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.carry: int | None = None
+
+    def diagnose(self, code: str, message: str, start: int, end: int) -> None:
+        self.diagnostics.append(Diagnostic(code=code, message=message, start=start, end=end))
+
+    def mark_at(self, pos: int) -> tuple[QuoteMark, str] | None:
+        """The mark at ``pos`` and how it is printed: ``''`` is a double quote (NYT style)."""
+        text = self.text
+        mark = self.table.by_char.get(text[pos]) if pos < len(text) else None
+        if mark is None:
+            return None
+        if text[pos] == "'" and text[pos + 1 : pos + 2] == "'":
+            return self.table.by_char['"'], "''"
+        return mark, text[pos]
+
+    def token(self, pos: int) -> _Token:
+        text = self.text
+        found = self.mark_at(pos)
+        assert found is not None
+        mark, printed = found
+        prev = text[pos - 1] if pos > 0 else " "
+        after = pos + len(printed)
+        nxt = text[after] if after < len(text) else " "
+        marks = self.table.by_char
+        left = not nxt.isspace() and (prev.isspace() or prev in _BEFORE_OPENER or prev in marks)
+        right = not prev.isspace() and (nxt.isspace() or nxt in _AFTER_CLOSER or nxt in marks)
+        inside_word = mark.apostrophe and prev.isalnum() and nxt.isalnum()
+        return _Token(pos, mark, printed, left, right, inside_word)
+
+    def paragraph(self, start: int, end: int, positions: list[int], next_start: int) -> None:
+        """Pair the marks at ``positions`` inside the paragraph ``text[start:end]``."""
+        text = self.text
+        tokens: list[_Token] = []
+        for p in positions:
+            if not tokens or p >= tokens[-1].pos + len(tokens[-1].printed):
+                tokens.append(self.token(p))
+        skip: set[int] = set()
+        for k, tok in enumerate(tokens):
+            if tok.mark.apostrophe and tok.left and _is_elision(text, tok.pos):
+                skip.add(k)
+                rock_n_roll = text[tok.pos + 1] == "n" and k + 1 < len(tokens)
+                if rock_n_roll and tokens[k + 1].pos == tok.pos + 2:
+                    skip.add(k + 1)
+        # later_single[k]: a single closer candidate comes after token k in this paragraph
+        later_single = [False] * (len(tokens) + 1)
+        for k in range(len(tokens) - 1, -1, -1):
+            tok = tokens[k]
+            candidate = tok.mark.apostrophe and tok.right and not tok.word_apostrophe
+            later_single[k] = later_single[k + 1] or (candidate and k not in skip)
+        stack: list[_Open] = []
+        carry, self.carry = self.carry, None
+        for k, tok in enumerate(tokens):
+            if k in skip or tok.word_apostrophe:
+                continue
+            if tok.mark.apostrophe and tok.left and text[tok.pos + 1 : tok.pos + 2].isdigit():
+                continue  # ’90s
+            action = self.action(tok, stack)
+            if action == "open":
+                link = carry if carry is not None and not text[start : tok.pos].strip() else None
+                carry = None
+                stack.append(_Open(tok.pos, tok.mark, tok.printed, link))
+            elif action == "close":
+                if (
+                    tok.mark.apostrophe
+                    and text[tok.pos - 1 : tok.pos] in ("s", "S")
+                    and later_single[k + 1]
+                    and not tok.left
+                ):
+                    continue  # the two countries' first 'talks'
+                self.close(tok, stack, start)
+            elif not tok.mark.apostrophe and not _is_inch(text, tok.pos):
+                self.diagnose(
+                    "stray_closing_mark",
+                    f"{tok.mark.name} at {tok.pos} closes nothing; ignored",
+                    tok.pos,
+                    tok.pos + len(tok.printed),
+                )
+        self.finish_paragraph(start, end, stack, next_start)
+
+    def action(self, tok: _Token, stack: list[_Open]) -> str:
+        """Decide whether a mark opens, closes, or is stray."""
+        mark = tok.mark
+        if mark.role == "open":
+            return "open"
+        top_pairs = bool(stack) and mark.char in stack[-1].mark.pairs_with
+        any_pairs = top_pairs or (
+            not mark.apostrophe and any(mark.char in o.mark.pairs_with for o in stack)
+        )
+        if mark.role == "close":
+            return "close" if any_pairs else "stray"
+        if mark.spaced and tok.left and not tok.right:
+            return "open"
+        if mark.spaced and tok.right and not tok.left:
+            return "close" if any_pairs else "stray"
+        if any_pairs:
+            return "close"
+        if mark.apostrophe and not tok.left:
+            return "stray"
+        return "open"
+
+    def close(self, tok: _Token, stack: list[_Open], para_start: int) -> None:
+        char = tok.mark.char
+        while stack and char not in stack[-1].mark.pairs_with:
+            dropped = stack.pop()
+            self.drop(dropped, "closed by an outer quote's closing mark")
+        opened = stack.pop()
+        self.records.append(
+            _Raw(opened.pos, opened.printed, tok.pos, tok.printed, para_start, opened.link)
+        )
+
+    def drop(self, opened: _Open, why: str) -> None:
+        if opened.mark.apostrophe:
+            return  # most likely an apostrophe ('em, goin')
+        self.diagnose(
+            "stray_opening_mark",
+            f"{opened.mark.name} at {opened.pos} is never closed ({why}); ignored",
+            opened.pos,
+            opened.pos + len(opened.printed),
+        )
+
+    def continued(self, stack: list[_Open], next_start: int) -> int | None:
+        """Which open quote the next paragraph continues, if it opens with a like mark."""
+        found = self.mark_at(next_start)
+        if found is None or found[0].role == "close":
+            return None
+        nxt, printed = found
+        after = self.text[next_start + len(printed) : next_start + len(printed) + 1]
+        if not after or after.isspace():
+            return None
+        for i in range(len(stack) - 1, -1, -1):
+            same = stack[i].mark.family == nxt.family
+            if same and (nxt.apostrophe or not stack[i].mark.apostrophe):
+                return i
+        return None
+
+    def finish_paragraph(self, start: int, end: int, stack: list[_Open], next_start: int) -> None:
+        """Close what the paragraph leaves open: continue, cut at its end, or drop."""
+        if not stack:
+            return
+        cont = self.continued(stack, next_start)
+        last_record_pos = self.records[-1].open_pos if self.records else -1
+        for i in range(len(stack) - 1, -1, -1):
+            opened = stack[i]
+            if i == cont:
+                self.records.append(_Raw(opened.pos, opened.printed, end, None, start, opened.link))
+                self.carry = len(self.records) - 1
+                last_record_pos = opened.pos
+            elif opened.mark.apostrophe and opened.mark.char != "\u2018":
+                continue
+            elif last_record_pos > opened.pos or (cont is not None and i < cont):
+                self.drop(opened, "a later quote was closed in the same paragraph")
+            else:
+                self.diagnose(
+                    "unclosed_quote",
+                    f"{opened.mark.name} at {opened.pos} is not closed before the end of "
+                    "its paragraph; the quote is taken to run to the paragraph's end",
+                    opened.pos,
+                    end,
+                )
+                self.records.append(_Raw(opened.pos, opened.printed, end, None, start, opened.link))
+                last_record_pos = opened.pos
+
+
+def _is_elision(text: str, pos: int) -> bool:
+    rest = text[pos + 1 : pos + 7].lower()
+    return rest.startswith(_ELISIONS) or rest in ("em", "til", "tis", "twas")
+
+
+def _is_inch(text: str, pos: int) -> bool:
+    return pos > 0 and text[pos - 1].isdigit()
+
+
+@lru_cache(maxsize=1)
+def _token_pattern() -> re.Pattern[str]:
+    chars = re.escape(load_quote_marks().chars)
+    return re.compile(f"([{_BREAKS}]\\s*)|[{chars}]")
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    forms = {f for f in load_lexicon().cue_forms if " " not in f}
+    return frozenset(forms | {"according", "quoted", "quoting", "titled", "entitled"})
+
+
+def scan_quotes(text: str) -> tuple[list[Quote], list[Diagnostic]]:
+    """Find every quoted span and report the odd marks worked around.
+
+    The attribution stage calls this; the speaker of every quote is left
+    undecided (``speaker=None``, ``rule=None``, ``confidence=0``).
+
+    Args:
+        text: The text to scan, untouched.
+
+    Returns:
+        The quotes in text order (outer before inner), and diagnostics such as
+        ``unclosed_quote``, ``stray_opening_mark`` and ``stray_closing_mark``.
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+
+    Example:
+        >>> quotes, problems = scan_quotes('He said "yes," then "no.')
+        >>> [q.text for q in quotes], [p.code for p in problems]
+        (['yes,', 'no.'], ['unclosed_quote'])
+    """
+    _check_text(text)
+    scanner = _Scanner(text, load_quote_marks())
+    para_start = 0
+    positions: list[int] = []
+    for m in _token_pattern().finditer(text):
+        if m.group(1) is None:
+            positions.append(m.start())
+            continue
+        scanner.paragraph(para_start, m.start(), positions, m.end())
+        para_start, positions = m.end(), []
+    scanner.paragraph(para_start, len(text), positions, len(text))
+    quotes = _build(text, scanner.records, scanner.diagnostics)
+    return quotes, scanner.diagnostics
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Find every quoted span in ``text``, in text order.
+
+    Straight, typographic, low-9, angle and corner quotation marks are paired;
+    apostrophes are told apart from single quotes; a quote inside a quote has
+    ``depth`` 1; parts of one utterance (a quote interrupted by "he said", the
+    paragraphs of a multi-paragraph quote) share an ``utterance`` number. Each
+    quote's ``kind`` is a guess from its shape: ``direct``, ``partial`` or
+    ``term`` (a name or scare quote).
+
+    Args:
+        text: The text to search, untouched: offsets index into it as given.
+
+    Returns:
+        The quotes, without speakers; ``[]`` when there are none.
+
+    Raises:
+        TypeError: if ``text`` is not a ``str`` (decode bytes first).
+
+    Example:
+        >>> q = find_quotes("“It’s over,” he said of the ‘Islamic State’ deal.")
+        >>> [(x.text, x.kind, x.open_mark) for x in q]
+        [('It’s over,', 'direct', '“'), ('Islamic State', 'term', '‘')]
+    """
+    return scan_quotes(text)[0]
+
+
+def _check_text(text: object) -> None:
+    if isinstance(text, str):
+        return
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise TypeError("text must be a str, not bytes: decode it first, e.g. data.decode('utf-8')")
+    raise TypeError(f"text must be a str, not {type(text).__name__}")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@dataclass
+class _Kept:
+    start: int
+    end: int
+    raw: _Raw
+    index: int
+    depth: int = 0
+
+
+def _build(text: str, raws: list[_Raw], diagnostics: list[Diagnostic]) -> list[Quote]:
+    """Turn raw pairs into quotes: trim, drop empties, nest, number utterances."""
+    kept: list[_Kept] = []
+    for index, raw in enumerate(raws):
+        start, end = _trim(text, raw.open_pos + len(raw.open_char), raw.end)
+        if any(c.isalnum() for c in text[start:end]):
+            kept.append(_Kept(start, end, raw, index))
+            continue
+        diagnostics.append(
+            Diagnostic(
+                code="empty_quote",
+                message=f"the marks at {raw.open_pos} and {raw.end} enclose no words; ignored",
+                start=raw.open_pos,
+                end=min(raw.end + len(raw.close_char or ""), len(text)),
+            )
+        )
+    kept.sort(key=lambda k: (k.raw.open_pos, -k.raw.end))
+    diagnostics.sort(key=lambda d: (d.start, d.end))
+    open_ends: list[int] = []
+    for k in kept:
+        while open_ends and open_ends[-1] <= k.raw.open_pos:
+            open_ends.pop()
+        k.depth = len(open_ends)
+        open_ends.append(k.raw.end)
+    parent = {k.index: k.index for k in kept}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # utterances: the paragraphs of one quote, then "A," he said, "B." interruptions
+    for k in kept:
+        if k.raw.link is not None and k.raw.link in parent:
+            parent[root(k.index)] = root(k.raw.link)
+    previous: dict[int, _Kept] = {}
+    for k in kept:
+        before = previous.get(k.depth)
+        if before is not None and _interrupts(text, before.end, before.raw, k.raw):
+            parent[root(k.index)] = root(before.index)
+        previous = {d: p for d, p in previous.items() if d < k.depth}
+        previous[k.depth] = k
+    numbers: dict[int, int] = {}
+    return [
+        Quote(
+            text=text[k.start : k.end],
+            start=k.start,
+            end=k.end,
+            open_mark=k.raw.open_char,
+            close_mark=k.raw.close_char,
+            kind=_guess_kind(text, k.raw, k.start, k.end),
+            depth=k.depth,
+            utterance=numbers.setdefault(root(k.index), len(numbers)),
+        )
+        for k in kept
+    ]
+
+
+def _words(fragment: str) -> list[str]:
+    return [w.strip(".,;:!?()[]\"'“”‘’«»").lower() for w in fragment.split()]
+
+
+def _interrupts(text: str, prev_end: int, prev: _Raw, raw: _Raw) -> bool:
+    """Whether ``raw`` resumes ``prev`` after its attribution: "A," he said, "B."."""
+    if prev.close_char is None or prev.para_start != raw.para_start:
+        return False
+    if text[prev_end - 1 : prev_end] in _SENTENCE_END:
+        return False
+    between = text[prev.end + len(prev.close_char) : raw.open_pos]
+    stripped = between.strip()
+    if not stripped or stripped[-1] not in ",\u2014\u2013:" or any(c in between for c in ".!?;"):
+        return False
+    words = _words(stripped)
+    return 1 <= len(words) <= 8 and any(w in _cue_words() for w in words)
+
+
+def _guess_kind(text: str, raw: _Raw, start: int, end: int) -> QuoteKind:
+    """Guess from shape and context whether a quote is speech or a term."""
+    inner = text[start:end]
+    words = inner.split()
+    before = text[max(raw.para_start, raw.open_pos - 80) : raw.open_pos].rstrip()
+    after_start = raw.end + len(raw.close_char or "")
+    after = _clause(text[after_start : after_start + 60])
+    last = inner.rstrip("\"'”’)]»").rstrip()[-1:]
+    ends_sentence = bool(last) and last in _SENTENCE_END
+    first_alpha = next((c for c in inner if c.isalpha()), "")
+    upper = first_alpha.isupper()
+    cues = _cue_words()
+    before_words = _words(before.rsplit(".", 1)[-1])
+    cue_before = any(w in cues for w in before_words[-4:])
+    cue_after = after[:1] in ",\u2014 " and any(w in cues for w in _words(after)[:4])
+    if before.endswith(":") or (not before and (len(words) >= 3 or ends_sentence)):
+        return "direct"
+    if upper and ends_sentence and len(words) >= 2:
+        return "direct"
+    if not ends_sentence and len(words) <= 6 and not cue_after:
+        if _title_case(words) and not (cue_before and before_words[-1:] != ["the"]):
+            return "term"
+        near_cue = any(w in cues for w in before_words[-8:])
+        if len(words) <= 2 and not near_cue and not upper:
+            return "term"
+    if upper and (cue_after or (len(words) >= 3 and before.endswith(","))):
+        return "direct"
+    return "partial"
+
+
+def _clause(after: str) -> str:
+    """Cut the text after a quote at the next sentence end, line break or quote mark."""
+    marks = load_quote_marks().by_char
+    for i, c in enumerate(after):
+        if c in marks or (c in ".!?;\n\r" and i > 0):
+            return after[:i]
+    return after
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether words read as a name or title: Islamic State, The Art of the Deal."""
+    letters = [w for w in words if any(c.isalpha() for c in w)]
+    if not letters:
+        return False
+    for i, word in enumerate(letters):
+        first = next(c for c in word if c.isalpha())
+        if not first.isupper() and (i == 0 or word.lower().strip(",") not in _SMALL_WORDS):
+            return False
+    return True
