@@ -15,7 +15,8 @@ FLOOR = json.loads((ROOT / "tests" / "fixtures" / "accuracy_floor.json").read_te
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, dict[str, float]]:
-    gold = load_gold(ROOT / "tests" / "fixtures" / "seeds_gold.json", texts=ROOT / "examples" / "data")
+    fixture = ROOT / "tests" / "fixtures" / "seeds_gold.json"
+    gold = load_gold(fixture, texts=ROOT / "examples" / "data")
     predicted = [attribute(g.text, doc_id=g.doc_id) for g in gold]
     result = evaluate(gold, predicted)
     print(result.model_dump_json())

@@ -243,7 +243,8 @@ class Lexicon(_Entry):
             LexiconError: naming every invalid entry.
 
         Example:
-            >>> lex = load_lexicon().extend(bodies=[{"text": "the Kremlin", "name": "Vladimir Putin"}])
+            >>> kremlin = {"text": "the Kremlin", "name": "Vladimir Putin"}
+            >>> lex = load_lexicon().extend(bodies=[kremlin])
             >>> lex.body_names["the Kremlin"]
             'Vladimir Putin'
         """
@@ -273,7 +274,8 @@ def _explain(exc: ValidationError, where: str) -> str:
 
 
 def _read(name: str) -> dict[str, Any]:
-    text = resources.files("quoteattr").joinpath("data", name).read_text(encoding="utf-8")
+    path = resources.files("quoteattr").joinpath("data").joinpath(name)
+    text = path.read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

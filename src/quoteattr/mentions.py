@@ -9,8 +9,10 @@ per document in one left-to-right pass over the tokens.
 Example:
     >>> from quoteattr.tokens import tokenize
     >>> text = "Russian Foreign Minister Sergei Lavrov met a Turkish official."
-    >>> [(m.text, m.kind, m.role) for m in find_mentions(text, tokenize(text, []))]
-    [('Russian Foreign Minister Sergei Lavrov', 'name', 'Russian Foreign Minister'), ('a Turkish official', 'description', None)]
+    >>> for m in find_mentions(text, tokenize(text, [])):
+    ...     print(m.text, "|", m.kind, "|", m.role)
+    Russian Foreign Minister Sergei Lavrov | name | Russian Foreign Minister
+    a Turkish official | description | None
 """
 
 from __future__ import annotations
@@ -37,9 +39,12 @@ _NOT_NAMES = frozenset(
     Like Share Editor Note Do Does Did Is Are Was Were Has Have Had Will Would Can Could Should
     Shall Must Might Let Please Instead Indeed Perhaps Maybe Already Again Later Among Despite
     During Under Over Into Onto Upon Without Within About Above Below Between Through Throughout
-    Toward Towards Against Around Unlike Like Via Per Dear Hello Thanks Thank Sure Well Oh""".split()
+    Toward Towards Against Around Unlike Like Via Per Dear Hello Thanks Thank Sure Well
+    Oh""".split()
 )
-_CONNECTORS = frozenset("de da van von der den bin ibn al el la le di del du dos das ter st".split())
+_CONNECTORS = frozenset(
+    "de da van von der den bin ibn al el la le di del du dos das ter st".split()
+)
 _DETERMINERS = frozenset(
     """the a an his her their its our one another two three four five several some many other
     this that these those each every any both senior top former""".split()

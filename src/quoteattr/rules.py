@@ -29,7 +29,8 @@ _CLAUSE_WORDS = frozenset(
 )
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
 _CLAUSE_OPENERS = frozenset(
-    """that he she they it i we you there this these those his her their its our my a an the""".split()
+    """that he she they it i we you there this these those his her their its our my a an
+    the""".split()
 )
 _TRAILERS = frozenset(
     """in at on during after before to of from while when with about via by as later then
@@ -232,7 +233,7 @@ def quote_comma_said_name(ctx: Context, qi: int) -> Decision | None:
             break
         skip += 1
         m = _speaker_mention(ctx, skip)
-    if m is None or m.kind == "pronoun" and ctx.word(m.first).lower() == "it":
+    if m is None or (m.kind == "pronoun" and ctx.word(m.first).lower() == "it"):
         return None
     return Decision("quote_comma_said_name", 0.95, m, ctx.span(k, end))
 

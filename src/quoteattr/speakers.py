@@ -104,7 +104,7 @@ class SpeakerIndex:
         key = "desc:" + fold(m.text) if m.kind != "pronoun" else f"pron:{m.start}"
         entity = self._by_key.get(key)
         if entity is None:
-            name = m.text if m.kind != "pronoun" else m.text
+            name = m.text
             kind: SpeakerKind = m.speaker_kind if m.kind != "pronoun" else "unknown"
             entity = Entity(key=key, name=name, kind=kind)
             self._by_key[key] = entity
@@ -131,8 +131,8 @@ class SpeakerIndex:
             cand = ctx.mentions[k]
             if ctx.paragraph[cand.first] < para - 3:
                 break
-            if cand.possessive or cand.kind == "description" and cand.speaker_kind not in (
-                "anonymous", "collective"):
+            if cand.possessive or (cand.kind == "description" and cand.speaker_kind not in (
+                "anonymous", "collective")):
                 continue
             if plural != (cand.speaker_kind in ("collective", "organisation", "country")):
                 continue
@@ -149,9 +149,8 @@ class SpeakerIndex:
                 continue
             if not plural and not self._looks_like_person(ent, cand):
                 continue  # "Ankara and Moscow were restarting …": a place, not "he"
-            if self._is_subject(cand):
-                if ctx.sentence[cand.first] <= sent:
-                    return ent
+            if self._is_subject(cand) and ctx.sentence[cand.first] <= sent:
+                return ent
             if best_any is None and not self._after_preposition(cand):
                 best_any = ent
         return best_any
@@ -177,12 +176,12 @@ class SpeakerIndex:
         return self.ctx.word(k).lower() in _PREPOSITIONS
 
     def _is_subject(self, m: Mention) -> bool:
-        """A mention followed by a cue verb, or first in its sentence and not after a preposition."""
+        """A mention followed by a cue verb, or first in its sentence, not after a preposition."""
         ctx = self.ctx
         k = m.last
-        while ctx.word(k) in (",",) or ctx.kind(k) == "word" and ctx.word(k).lower() in (
+        while ctx.word(k) in (",",) or (ctx.kind(k) == "word" and ctx.word(k).lower() in (
             "also", "later", "then", "again", "once", "has", "had", "would", "will", "was",
-        ):
+        )):
             if ctx.word(k) == ",":
                 break
             k += 1
@@ -212,7 +211,7 @@ class SpeakerIndex:
             if entity.kind != "person" or not entity.role:
                 continue
             role = entity.role.lower()
-            if role.endswith(wanted) or (head in role.split() and best is None):
-                if any(x.start < m.start for x in entity.mentions):
-                    best = entity
+            fits = role.endswith(wanted) or (head in role.split() and best is None)
+            if fits and any(x.start < m.start for x in entity.mentions):
+                best = entity
         return best
