@@ -13,11 +13,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "ClusterMember",
     "Diagnostic",
     "Document",
+    "MatchRelation",
     "Quote",
+    "QuoteCluster",
     "QuoteKind",
     "QuoteSpeaker",
+    "SourceMatch",
     "Span",
     "Speaker",
     "SpeakerKind",
@@ -174,3 +178,75 @@ class Document(_Frozen):
     inner_quotes: tuple[Quote, ...] = ()
     speakers: tuple[Speaker, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+
+
+MatchRelation = Literal["exact", "variant", "fragment"]
+"""How a quote relates to the canonical text of its cluster (or to a phrase).
+
+``exact``: the same words once case, punctuation, marks, white space, diacritics
+and British/American spelling are folded away. ``variant``: the same utterance
+printed with some words dropped, added or changed, or an ellipsis or bracketed
+insertion. ``fragment``: a piece of the longer text quoted on its own.
+"""
+
+
+class ClusterMember(_Frozen):
+    """One printing of a quote inside a :class:`QuoteCluster`.
+
+    Attributes:
+        doc_id: The document the quote was printed in.
+        quote: The quote as found, with its offsets into that document.
+        speaker: Its speaker's name in that document, or ``None`` when unknown.
+        relation: ``exact``, ``variant`` or ``fragment`` of the canonical text.
+        score: Similarity to the canonical text, 0-100 (for a fragment: how
+            well it matches the best-matching stretch of the canonical text).
+        diff: What differs from the canonical text, word by word, in wdiff
+            style: ``[-canonical words-]{+this quote's words+}``; ``…`` stands
+            for canonical words outside a fragment; ``""`` when printed the same.
+    """
+
+    doc_id: str
+    quote: Quote
+    speaker: str | None
+    relation: MatchRelation
+    score: float = Field(ge=0.0, le=100.0)
+    diff: str
+
+
+class QuoteCluster(_Frozen):
+    """The printings of one utterance across documents.
+
+    Attributes:
+        canonical: The most complete printing of the quote, as printed.
+        speaker: The fullest speaker name among the members, or ``None`` when
+            no member has a known speaker.
+        members: Every printing; the one giving the canonical text first, the
+            others ordered by document id and position.
+    """
+
+    canonical: str
+    speaker: str | None
+    members: tuple[ClusterMember, ...] = Field(min_length=1)
+
+
+class SourceMatch(_Frozen):
+    """One quote that contains, or is, a phrase looked up by ``find_sources``.
+
+    Attributes:
+        doc_id: The document the quote was printed in.
+        quote: The quote, with its offsets into that document.
+        speaker: Its speaker's name, or ``None`` when unknown.
+        relation: ``exact`` when the quote is the phrase, ``variant`` when it is
+            the phrase worded differently, ``fragment`` when the phrase is part
+            of the quote.
+        score: How well the phrase matches, 0-100.
+        wording: The words of the quote that match the phrase, as printed, with
+            offsets into the document.
+    """
+
+    doc_id: str
+    quote: Quote
+    speaker: str | None
+    relation: MatchRelation
+    score: float = Field(ge=0.0, le=100.0)
+    wording: Span
