@@ -65,6 +65,8 @@ class Context:
     mention_ending: dict[int, Mention] = field(default_factory=dict)
     mention_covering: list[int] = field(default_factory=list)
     decisions: list[Decision | None] = field(default_factory=list)
+    cue_strong: list[int] = field(default_factory=list)
+    cue_any: list[int] = field(default_factory=list)
 
     def word(self, i: int) -> str:
         """Return the text of token ``i``, or ``""`` outside the token list."""
@@ -77,8 +79,14 @@ class Context:
     def cue_at(self, i: int, *, weak: bool = True) -> int:
         """Return the token index one past a cue verb starting at ``i``, or -1.
 
-        Two-word cues ("pointed out", "went on") are matched first.
+        Two-word cues ("pointed out", "went on") are matched first. ``weak``
+        admits verbs that signal speech only next to a quote ("laughed").
         """
+        if 0 <= i < len(self.cue_any):
+            return self.cue_any[i] if weak else self.cue_strong[i]
+        return -1
+
+    def _find_cue(self, i: int, *, weak: bool) -> int:
         if self.kind(i) != "word":
             return -1
         lex = self.lexicon
@@ -147,6 +155,21 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         for t in range(m.first, m.last):
             ctx.mention_covering[t] = index
     ctx.decisions = [None] * len(top)
+    forms = lexicon.cue_forms
+    particles = {form.rsplit(" ", 1)[1] for form in forms if " " in form}
+    last = len(tokens) - 1
+    candidates = [
+        i for i, tok in enumerate(tokens)
+        if tok.kind == "word" and (
+            tok.text.lower() in forms
+            or (i < last and tokens[i + 1].text in particles)
+        )
+    ]
+    ctx.cue_any = [-1] * len(tokens)
+    ctx.cue_strong = [-1] * len(tokens)
+    for i in candidates:
+        ctx.cue_any[i] = ctx._find_cue(i, weak=True)
+        ctx.cue_strong[i] = ctx._find_cue(i, weak=False)
     return ctx
 
 

@@ -122,22 +122,22 @@ def find_mentions(
     next_role = [n + 99] * (n + 1)
     roles = lex.role_forms
     for k in range(n - 1, -1, -1):
-        word = tokens[k].text
-        is_role = word in roles or word.lower() in roles
-        next_role[k] = k if is_role else next_role[k + 1]
+        next_role[k] = k if tokens[k].low in roles else next_role[k + 1]
+    pronouns = _PRONOUN_SUBJECTS & set(lex.pronoun_forms)
     while i < n:
         tok = tokens[i]
         if tok.kind != "word":
             i += 1
             continue
-        lower = tok.text.lower()
+        lower = tok.low
         found: Mention | None = None
-        if lower in _PRONOUN_SUBJECTS and lower in lex.pronoun_forms:
+        capital = tok.text[0].isupper()
+        if lower in pronouns:
             found = _make(text, tokens, i, i + 1, "pronoun", tok.text, None, False, "unknown")
-        elif is_capitalised(tok.text) or lower in _DETERMINERS or next_role[i] == i:
+        elif capital or lower in _DETERMINERS or next_role[i] == i:
             if next_role[i] - i < 8:
                 found = _description(text, tokens, i, lex)
-            if found is None and is_capitalised(tok.text):
+            if found is None and capital:
                 found = _name(text, tokens, i, lex)
         if found is None:
             i += 1

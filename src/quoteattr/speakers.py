@@ -64,6 +64,7 @@ class SpeakerIndex:
         self.entities: list[Entity] = []
         self._by_key: dict[str, Entity] = {}
         self._of_mention: dict[int, Entity] = {}
+        self._personlike: dict[str, bool] = {}
         for m in ctx.mentions:
             if m.kind in ("name", "body", "country"):
                 self._of_mention[m.start] = self._entity_for_name(m)
@@ -157,6 +158,12 @@ class SpeakerIndex:
 
     def _looks_like_person(self, ent: Entity, m: Mention) -> bool:
         """A full name, a title or role, a description, or the subject of a speech verb."""
+        known = self._personlike.get(ent.key)
+        if known is None:
+            known = self._personlike[ent.key] = self._person_evidence(ent)
+        return known
+
+    def _person_evidence(self, ent: Entity) -> bool:
         if ent.kind == "anonymous" or len(ent.name.split()) > 1 or ent.role:
             return True
         ctx = self.ctx

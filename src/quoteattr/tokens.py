@@ -16,19 +16,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-import regex
+import re
 
 __all__ = ["Token", "paragraph_ids", "sentence_ids", "tokenize"]
 
 # A word: letters/digits joined by apostrophes, hyphens or ampersands
 # ("Russia's", "al-Assad", "AT&T"), or a dotted abbreviation ("U.S.", "D.C.").
-# Alternatives are tried in order and each piece is possessive, so no backtracking.
-_TOKEN = regex.compile(
-    r"(?:\p{Lu}\.){2,}"
-    r"|[\p{L}\p{N}\p{M}]++(?:['’\-&][\p{L}\p{N}\p{M}]++)*+"
-    r"|\n[ \t\r\u00a0]*+\n[\s]*+"
+# Every repeated group starts with a character its neighbour cannot match, so the
+# match is linear. The standard library's re is twice as fast as regex here.
+_WORD = "[\\w\u0300-\u036f]+"  # letters, digits, combining marks (and "_")
+_TOKEN = re.compile(
+    r"(?:[A-Z\u00c0-\u00de]\.){2,}"
+    rf"|{_WORD}(?:['’\-&]{_WORD})*"
+    r"|\n[ \t\r\u00a0]*\n\s*"
     r"|\n"
-    r"|[^\s\p{L}\p{N}\p{M}]",
+    r"|[^\s\w]|_",
 )
 
 _SENTENCE_END = frozenset(".!?")
@@ -45,6 +47,7 @@ class Token(NamedTuple):
         kind: ``word``, ``punct``, ``quote`` (a quoted span), ``mark`` (a
             quotation mark) or ``para`` (a paragraph break).
         quote: For ``quote`` tokens, the index of the quote span.
+        low: The text in lower case, computed once for the rules.
     """
 
     start: int
@@ -52,6 +55,7 @@ class Token(NamedTuple):
     text: str
     kind: str
     quote: int = -1
+    low: str = ""
 
 
 def tokenize(
@@ -79,7 +83,7 @@ def tokenize(
         _words(text, pos, qstart, mark_starts, tokens)
         inner = text[qstart:qend].rstrip()
         label = "<quote.>" if inner.endswith((".", "!", "?", "…")) else "<quote>"
-        tokens.append(Token(qstart, qend, label, "quote", index))
+        tokens.append(Token(qstart, qend, label, "quote", index, label))
         pos = qend
     _words(text, pos, len(text), mark_starts, tokens)
     return tokens
@@ -87,18 +91,20 @@ def tokenize(
 
 def _words(text: str, start: int, end: int, mark_starts: set[int], out: list[Token]) -> None:
     append = out.append
+    new = tuple.__new__  # builds the named tuple without its Python-level __new__
     for m in _TOKEN.finditer(text, start, end):
-        word = m.group()
+        s, e = m.span()
+        word = text[s:e]
         first = word[0]
         if first == "\n":
             kind = "para"
-        elif m.start() in mark_starts:
+        elif s in mark_starts:
             kind = "mark"
-        elif first.isalnum() or len(word) > 1:
+        elif e - s > 1 or first.isalnum():
             kind = "word"
         else:
             kind = "punct"
-        append(Token(m.start(), m.end(), word, kind))
+        append(new(Token, (s, e, word, kind, -1, word.lower())))
 
 
 def paragraph_ids(tokens: Sequence[Token]) -> list[int]:
