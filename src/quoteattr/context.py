@@ -67,6 +67,7 @@ class Context:
     decisions: list[Decision | None] = field(default_factory=list)
     cue_strong: list[int] = field(default_factory=list)
     cue_any: list[int] = field(default_factory=list)
+    _positions: dict[str, list[int]] = field(default_factory=dict)
 
     def word(self, i: int) -> str:
         """Return the text of token ``i``, or ``""`` outside the token list."""
@@ -111,6 +112,13 @@ class Context:
         if self.tokens[i].text[0].isupper() and i > 0 and self.kind(i - 1) == "word":
             return -1  # "Said" mid-sentence capitalised is a name
         return i + 1
+
+    def positions(self, low: str) -> list[int]:
+        """Indices of the tokens whose lower-case text is ``low`` (computed once)."""
+        found = self._positions.get(low)
+        if found is None:
+            found = self._positions[low] = [i for i, t in enumerate(self.tokens) if t.low == low]
+        return found
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Character span of tokens ``first`` up to (not including) ``last``."""

@@ -95,6 +95,8 @@ def is_capitalised(word: str) -> bool:
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
+    if not word.endswith(("s", "S")):
+        return word, False
     for suffix in ("'s", "’s", "'S", "’S"):
         if word.endswith(suffix) and len(word) > 2:
             return word[: -len(suffix)], True

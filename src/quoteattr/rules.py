@@ -241,10 +241,9 @@ def quote_comma_said_name(ctx: Context, qi: int) -> Decision | None:
 def quoted_name_as_saying(ctx: Context, qi: int) -> Decision | None:
     """``X quoted NAME as saying "Q"`` or ``"Q," X quoted NAME as saying``."""
     qt = ctx.quote_token[qi]
-    lo, hi = max(0, qt - 25), min(len(ctx.tokens), qt + 25)
     best: Decision | None = None
-    for i in range(lo, hi):
-        if ctx.word(i).lower() != "quoted" or not ctx.same_sentence(i, qt):
+    for i in ctx.positions("quoted"):
+        if abs(i - qt) > 25 or not ctx.same_sentence(i, qt):
             continue
         m = _speaker_mention(ctx, i + 1)
         if m is None:

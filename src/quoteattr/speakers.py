@@ -9,6 +9,7 @@ sentence; "the foreign minister" is the person the text introduced in that role.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from quoteattr.context import Context
@@ -23,6 +24,7 @@ _PREPOSITIONS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Fold case and diacritics: ``fold("Çavuşoğlu") == "cavusoglu"``."""
     decomposed = unicodedata.normalize("NFKD", name)
