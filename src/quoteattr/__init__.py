@@ -12,9 +12,11 @@ Example:
 """
 
 from quoteattr.attribution import attribute
+from quoteattr.claims import find_claims
 from quoteattr.evaluation import GoldDocument, GoldQuote, Scores, evaluate, load_gold
 from quoteattr.lexicon import CueVerb, Lexicon, LexiconError, load_lexicon
 from quoteattr.models import (
+    Claim,
     Diagnostic,
     Document,
     Quote,
@@ -30,6 +32,7 @@ from quoteattr.rules import Rule, builtin_rules, rule_names
 __version__ = "0.1.0"
 
 __all__ = [
+    "Claim",
     "CueVerb",
     "Diagnostic",
     "Document",
@@ -49,6 +52,7 @@ __all__ = [
     "attribute",
     "builtin_rules",
     "evaluate",
+    "find_claims",
     "find_quotes",
     "load_gold",
     "load_lexicon",

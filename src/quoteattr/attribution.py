@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from quoteattr.claims import extract_claims
 from quoteattr.context import Context, Decision, build_context
 from quoteattr.lexicon import Lexicon, load_lexicon
 from quoteattr.models import Document, Quote, QuoteSpeaker, Span, Speaker
@@ -47,6 +48,7 @@ def attribute(
     doc_id: str | None = None,
     rules: Sequence[Rule] | None = None,
     lexicon: Lexicon | None = None,
+    claims: bool = True,
 ) -> Document:
     """Find every quote in ``text`` and attribute it to its speaker.
 
@@ -55,10 +57,11 @@ def attribute(
         doc_id: An identifier copied into the result.
         rules: The attribution sieve to use, in order; the built-in rules by default.
         lexicon: Word lists to use; the built-in English lexicon by default.
+        claims: Also find reported claims (speech outside quotation marks).
 
     Returns:
         The document's quotes (each with speaker, cue, rule and confidence),
-        quoted terms, speakers and diagnostics.
+        quoted terms, speakers, diagnostics and claims.
 
     Raises:
         TypeError: if ``text`` is not a ``str``.
@@ -83,6 +86,7 @@ def attribute(
         ctx.decisions[qi] = _decide(ctx, qi, sieve)
     index = SpeakerIndex(ctx)
     quotes, used = _assemble(ctx, index)
+    reported = extract_claims(ctx, index, quotes, used) if claims else []
     speakers = tuple(
         Speaker(
             id=number,
@@ -101,6 +105,7 @@ def attribute(
         inner_quotes=tuple(inner),
         speakers=speakers,
         diagnostics=tuple(diagnostics),
+        claims=tuple(reported),
     )
 
 

@@ -12,7 +12,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from quoteattr.lexicon import Stance
+
 __all__ = [
+    "Claim",
+    "ClaimKind",
     "ClusterMember",
     "Diagnostic",
     "Document",
@@ -170,6 +174,7 @@ class Document(_Frozen):
             of the outer speaker's words, not attributed on their own.
         speakers: Every source that speaks in the document.
         diagnostics: Odd input that was worked around (stray marks, ...).
+        claims: Reported claims (speech outside quotation marks), in text order.
     """
 
     doc_id: str | None = None
@@ -178,6 +183,7 @@ class Document(_Frozen):
     inner_quotes: tuple[Quote, ...] = ()
     speakers: tuple[Speaker, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
 
 MatchRelation = Literal["exact", "variant", "fragment"]
@@ -250,3 +256,50 @@ class SourceMatch(_Frozen):
     relation: MatchRelation
     score: float = Field(ge=0.0, le=100.0)
     wording: Span
+
+
+ClaimKind = Literal["indirect", "mixed"]
+"""How a claim is printed.
+
+``indirect``: reported speech with no quotation marks ("Turkey says the jet
+violated its airspace"). ``mixed``: a paraphrase holding a partial quote
+("said he had heard "nothing new""), linked to that quote.
+"""
+
+
+class Claim(_Frozen):
+    """A reported claim: who claims what, printed without (or partly in) quotation marks.
+
+    Attributes:
+        text: The content, the reported proposition as printed: ``source[start:end]``.
+        start: Index of the first character of the content.
+        end: Index one past its last character.
+        source: Who makes the claim, canonicalised like quote speakers: the same
+            ``id`` in :attr:`Document.speakers` as the speaker's quotes.
+        cue: The words that report it ("says", "accused", "according to").
+        cue_lemma: The cue's base form ("say", "accuse", "according to").
+        stance: What the cue says about the content (asserts, denies, accuses,
+            promises, warns, asks, urges, praises), or ``None`` when it says nothing.
+        negated: True when the source is reported as not claiming it ("did not
+            say", "stopped short of accusing").
+        hedge: A hedge printed with the cue ("reportedly", "refused to"), or ``None``.
+        kind: ``indirect`` or ``mixed``.
+        quotes: For a mixed claim, the indices in :attr:`Document.quotes` of the
+            quotes inside the content.
+        rule: The name of the claim rule that found it.
+        confidence: How sure that rule is, from 0 to 1.
+    """
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    source: QuoteSpeaker
+    cue: Span
+    cue_lemma: str
+    stance: Stance | None = None
+    negated: bool = False
+    hedge: str | None = None
+    kind: ClaimKind = "indirect"
+    quotes: tuple[int, ...] = ()
+    rule: str
+    confidence: float = Field(ge=0.0, le=1.0)
