@@ -93,3 +93,12 @@ def test_rules_lists_every_builtin_rule_in_order() -> None:
     out = io.StringIO()
     assert main(["rules"], stdout=out) == 0
     assert [line.split()[0] for line in out.getvalue().splitlines()] == rule_names()
+
+
+def test_evaluate_scores_the_bundled_seed_articles() -> None:
+    gold = Path(__file__).parent / "fixtures" / "seeds_gold.json"
+    out = io.StringIO()
+    assert main(["evaluate", str(gold), "--texts", str(DATA)], stdout=out) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("documents 5")
+    assert lines[2].startswith("attribution")

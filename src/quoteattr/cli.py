@@ -16,6 +16,8 @@ from typing import TextIO
 
 from quoteattr import __version__
 from quoteattr.attribution import attribute
+from quoteattr.evaluation import evaluate as evaluate_documents
+from quoteattr.evaluation import load_gold
 from quoteattr.models import Document
 from quoteattr.rules import builtin_rules
 from quoteattr.sources import SourceError, read_sources
@@ -52,6 +54,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("--id-field", default="doc_id", help="id field of JSON Lines input")
     extract.add_argument("--text-field", default="text", help="text field of JSON Lines input")
+    evaluate = sub.add_parser(
+        "evaluate",
+        help="score quoteattr against a hand annotation",
+        description="Run attribute() on annotated documents and print span and attribution "
+        "precision, recall and F1 (JSON Lines gold with doc_id, text, quotes; or a seeds-style "
+        "gold.json naming its article files).",
+    )
+    evaluate.add_argument("gold", metavar="GOLD", help="annotation file (.jsonl or .json)")
+    evaluate.add_argument("--texts", metavar="DIR", help="folder of the articles a .json names")
     sub.add_parser("schema", help="print the JSON Schema of an output line")
     sub.add_parser("rules", help="list the attribution rules in the order they are tried")
     return parser
@@ -69,6 +80,15 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
     out = stdout if stdout is not None else sys.stdout
     if args.command == "extract":
         return _extract(args, out)
+    if args.command == "evaluate":
+        gold = load_gold(args.gold, texts=args.texts)
+        scores = evaluate_documents(gold, [attribute(g.text, doc_id=g.doc_id) for g in gold])
+        out.write(
+            f"documents {len(gold)}  gold quotes {scores.gold}  predicted {scores.predicted}\n"
+        )
+        for label, s in (("span", scores.span), ("attribution", scores.attribution)):
+            out.write(f"{label:12} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}\n")
+        return 0
     if args.command == "schema":
         out.write(json.dumps(Document.model_json_schema(), indent=2) + "\n")
         return 0
