@@ -68,6 +68,12 @@ _TRIM = frozenset({",", ".", ";", ":", "!", "?", "(", "—", "–", "-", "―", 
 _AUXILIARIES = frozenset("has have had also then later would will".split())
 _PASSIVE = frozenset("was were been being is are be".split())
 _MAX_SENTENCE_SUBJECT = 200
+_BARE_SUBJECT_STOP = frozenset(
+    """it this that these those there here what which who how why when where if as but and or so
+    then also not no is are was were has have had will would can could should may might must do
+    does did to of in on at for by with from about after before it's""".split()
+)
+_QUESTION_WORDS = frozenset("if whether what why how when where who which".split())
 _FINITE = frozenset(
     """is are was were will would can could should must may might has have had do does did
     shall""".split()
@@ -184,7 +190,26 @@ class Scanner:
             b -= 1
             if ctx.word(b - 1).lower() in ("on", "last", "this"):
                 b -= 1
-        return _subject_before(ctx, b) or _np_starting_sentence(ctx, b)
+        return (
+            _subject_before(ctx, b) or _np_starting_sentence(ctx, b) or self._bare_subject(b)
+        )
+
+    def _bare_subject(self, c: int) -> Mention | None:
+        """A short bare noun phrase opening the sentence ("Analysts say", "Thirty percent said")."""
+        ctx = self.ctx
+        first = self.sent_first[c] if c < self.n else c
+        while first < c and ctx.kind(first) in ("para", "mark"):
+            first += 1
+        if not 0 < c - first <= 4 or ctx.word(c - 1).lower() in _BARE_SUBJECT_STOP:
+            return None
+        for t in range(first, c):
+            low = ctx.word(t).lower()
+            if ctx.kind(t) != "word" or low in _BARE_SUBJECT_STOP or ctx.cue_at(t) > 0:
+                return None
+        start, end = ctx.span(first, c)
+        plural = ctx.word(c - 1).lower().endswith("s")
+        return Mention(first, c, start, end, ctx.text[start:end], "description",
+                       ctx.text[start:end], None, False, "collective" if plural else "anonymous")
 
     def skip_time(self, k: int) -> int:
         """Skip adverbs and time expressions after a cue ("said Wednesday", "said last week")."""
@@ -337,8 +362,13 @@ def _backward(
     lemma: str,
     first: int,
     last: int,
+    extend_to: int = -1,
 ) -> Found | None:
-    """A claim whose content runs from ``first`` (or the last boundary) up to ``last``."""
+    """A claim whose content runs from ``first`` (or the last boundary) up to ``last``.
+
+    With ``extend_to``, the content runs on to that token: the attribution was a
+    parenthesis ("The only problem, she said, is that ...").
+    """
     ctx = scan.ctx
     first = max(first, scan.prev_hard[last - 1] + 1) if last > 0 else first
     while first < last and ctx.kind(first) == "para":
@@ -347,8 +377,12 @@ def _backward(
         return None  # '"Q," NAME said': a direct quote
     while last > first and ctx.word(last - 1) in _TRIM:
         last -= 1
-    if last - first < 3:
-        return None
+    if sum(1 for t in range(first, last) if ctx.kind(t) in ("word", "quote")) < 4:
+        return None  # "Hunter, meanwhile, told Politico"
+    if extend_to > last:
+        last = extend_to
+        while last > first and (ctx.word(last - 1) in _TRIM or ctx.kind(last - 1) == "para"):
+            last -= 1
     return Found(rule, conf, m, cue, lemma, first, last)
 
 
@@ -377,8 +411,8 @@ def clause_comma_name_said(scan: Scanner, k: int) -> Found | None:
         if end < 0:
             return None
         m = _speaker_mention(ctx, end) or _np_after(ctx, end)
-        if m is None or m.kind == "pronoun":
-            return None
+        if m is None or m.kind == "pronoun" or ctx.word(k).lower().startswith("t"):
+            return None  # "…, told Politico": the name is the listener
         tail = m.last
     if end < 0 or not _attribution_ends(ctx, tail):
         return None
@@ -388,7 +422,12 @@ def clause_comma_name_said(scan: Scanner, k: int) -> Found | None:
     if "clause" not in scan.frames.frames_of(verb.lemma):
         return None  # "…, rejected an offer": not a verb of reported clauses
     first = scan.sent_first[k - 1]
-    return _backward(scan, "clause_comma_name_said", 0.75, m, (c, end), verb.lemma, first, last)
+    rest = -1
+    if ctx.word(tail) == "," and ctx.kind(tail + 1) == "word" and ctx.same_sentence(tail, tail + 1):
+        rest = scan.sent_end[tail]  # "The only problem, Carol Bigbee said, is that …"
+    return _backward(
+        scan, "clause_comma_name_said", 0.75, m, (c, end), verb.lemma, first, last, rest
+    )
 
 
 def _cue(scan: Scanner, c: int) -> tuple[int, str, set[str]] | None:
@@ -422,6 +461,8 @@ def name_cue_content(scan: Scanner, c: int) -> Found | None:
     if cue is None:
         return None
     end, lemma, frames = cue
+    verb = ctx.lexicon.cue_forms.get(lemma)
+    stance = verb.stance if verb is not None else None
     prev = ctx.word(c - 1).lower()
     if prev in _PASSIVE:
         return None  # "has been said"
@@ -445,6 +486,8 @@ def name_cue_content(scan: Scanner, c: int) -> Found | None:
             start = scan.that_ahead(start)
         elif ctx.word(start).lower() == "that":
             start += 1
+        elif stance == "asks" and ctx.word(start).lower() in _QUESTION_WORDS:
+            pass  # "asked whether the deal was off"
         elif not scan.opens_clause(start, loose=loose):
             start = -1
         if start >= 0:
@@ -510,7 +553,7 @@ def _after_object(scan: Scanner, k: int) -> int:
         return scan.skip_time(m.last)
     if ctx.word(k).lower() in _OBJECT_WORDS:
         return scan.skip_time(k + 1)
-    j = scan.that_ahead(k, limit=6)
+    j = scan.that_ahead(k)
     return j - 1 if j > 0 else -1
 
 

@@ -92,7 +92,8 @@ def load_claim_gold(
             and ``optional_claims`` (``doc``, ``start``, ``end``, ``speaker``);
             a ``.jsonl`` file has one document a line with ``doc_id``, ``text``
             and ``indirect`` (``start``, ``end``, ``speaker``, ``speaker_spans``,
-            ``speaker_kind``).
+            ``speaker_kind``); its ``quotes`` become optional claims, since
+            a mixed claim holds them.
         texts: For a ``.json`` annotation, the folder holding the article files
             it names; by default the annotation's own folder.
     """
@@ -102,11 +103,13 @@ def load_claim_gold(
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 d = json.loads(line)
+                quoted = d.get("quotes", [])
                 out.append(
                     GoldClaimDocument(
                         doc_id=d["doc_id"],
                         text=d["text"],
                         claims=tuple(_gold(c) for c in d.get("indirect", [])),
+                        optional=tuple(_gold(q) for q in quoted),
                     )
                 )
         return out

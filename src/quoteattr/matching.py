@@ -51,7 +51,7 @@ from quoteattr.models import (
     SourceMatch,
     Span,
 )
-from quoteattr.normalize import fold_name, function_words, normalize_quote
+from quoteattr.normalize import fold_name, fold_tokens, function_words, normalize_quote
 from quoteattr.similarity import (
     Codebook,
     PreparedText,
@@ -236,8 +236,8 @@ class _Matcher:
         folded: dict[str, tuple[str, tuple[str, ...], tuple[int, ...]]] = {}
         for _, quote in pairs:
             if quote.text not in folded:
-                norm = normalize_quote(quote.text)
-                folded[quote.text] = (text_key(norm.tokens, norm.gaps), norm.tokens, norm.gaps)
+                tokens, gaps = fold_tokens(quote.text)
+                folded[quote.text] = (text_key(tokens, gaps), tokens, gaps)
         codebook = Codebook()
         by_key = {key: (tokens, gaps) for key, tokens, gaps in folded.values()}
         keys = sorted(by_key)  # ids from sorted text: nothing depends on input order
@@ -272,14 +272,20 @@ class _Matcher:
                   unit_key[0], unit_of[unit_key])
             for doc_id, quote, unit_key in staged
         ]
+        self.node_speakers = [
+            {self.unit_speaker[u] for u in self.units_of_node.get(n, ())}
+            for n in range(len(self.texts))
+        ]
         self.function_words = function_words()
         self.forest = _Clusters(self.unit_speaker)
         self._link(exhaustive)
 
     # -- links ------------------------------------------------------------
     def _nodes_compatible(self, a: int, b: int) -> bool:
-        speakers_a = [self.unit_speaker[u] for u in self.units_of_node[a]]
-        speakers_b = [self.unit_speaker[u] for u in self.units_of_node[b]]
+        speakers_a = self.node_speakers[a]
+        speakers_b = self.node_speakers[b]
+        if None in speakers_a or None in speakers_b or speakers_a & speakers_b:
+            return True
         return any(speakers_compatible(x, y) for x in speakers_a for y in speakers_b)
 
     def _can_be_fragment(self, node: int) -> bool:

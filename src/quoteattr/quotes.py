@@ -38,6 +38,9 @@ _AFTER_CLOSER = ".,;:!?)]}>\u2014\u2013-/\u2026*"
 """Besides a space, what may stand right after a closing mark."""
 
 _SENTENCE_END = ".!?\u2026"
+_WORD_CHAR = re.compile(r"[^\W_]")
+_MAX_DIAGNOSTICS = 1000
+"""Past this many, odd marks are counted in one ``too_many_diagnostics`` entry."""
 _ELISIONS = ("n'", "n\u2019", "em ", "til ", "tis ", "twas ", "cause ")
 """Words that start with an apostrophe: rock 'n' roll, 'em, 'til, 'tis."""
 
@@ -82,6 +85,31 @@ class _Open:
     """Index of the record this quote continues (the previous paragraph's part)."""
 
 
+class _Stack:
+    """Open quotes, innermost last, counting which closing marks would close one."""
+
+    def __init__(self) -> None:
+        self.items: list[_Open] = []
+        self._accepting: dict[str, int] = {}
+
+    def push(self, opened: _Open) -> None:
+        self.items.append(opened)
+        for c in opened.mark.pairs_with:
+            self._accepting[c] = self._accepting.get(c, 0) + 1
+
+    def pop(self) -> _Open:
+        opened = self.items.pop()
+        for c in opened.mark.pairs_with:
+            self._accepting[c] -= 1
+        return opened
+
+    def top_accepts(self, char: str) -> bool:
+        return bool(self.items) and char in self.items[-1].mark.pairs_with
+
+    def accepts(self, char: str) -> bool:
+        return self._accepting.get(char, 0) > 0
+
+
 @dataclass
 class _Raw:
     open_pos: int
@@ -112,9 +140,27 @@ class _Scanner:
         self.records: list[_Raw] = []
         self.diagnostics: list[Diagnostic] = []
         self.carry: int | None = None
+        self.suppressed = 0
 
     def diagnose(self, code: str, message: str, start: int, end: int) -> None:
-        self.diagnostics.append(Diagnostic(code=code, message=message, start=start, end=end))
+        if len(self.diagnostics) < _MAX_DIAGNOSTICS:
+            self.diagnostics.append(Diagnostic(code=code, message=message, start=start, end=end))
+        else:
+            self.suppressed += 1
+
+    def sorted_diagnostics(self) -> list[Diagnostic]:
+        """The diagnostics in text order, with a note on any left out."""
+        found = sorted(self.diagnostics, key=lambda d: (d.start, d.end))
+        if self.suppressed:
+            found.append(
+                Diagnostic(
+                    code="too_many_diagnostics",
+                    message=f"{self.suppressed} more odd marks were worked around but not listed",
+                    start=0,
+                    end=len(self.text),
+                )
+            )
+        return found
 
     def mark_at(self, pos: int) -> tuple[QuoteMark, str] | None:
         """The mark at ``pos`` and how it is printed: ``''`` is a double quote (NYT style)."""
@@ -160,7 +206,7 @@ class _Scanner:
             tok = tokens[k]
             candidate = tok.mark.apostrophe and tok.right and not tok.word_apostrophe
             later_single[k] = later_single[k + 1] or (candidate and k not in skip)
-        stack: list[_Open] = []
+        stack = _Stack()
         carry, self.carry = self.carry, None
         for k, tok in enumerate(tokens):
             if k in skip or tok.word_apostrophe:
@@ -171,7 +217,7 @@ class _Scanner:
             if action == "open":
                 link = carry if carry is not None and not text[start : tok.pos].strip() else None
                 carry = None
-                stack.append(_Open(tok.pos, tok.mark, tok.printed, link))
+                stack.push(_Open(tok.pos, tok.mark, tok.printed, link))
             elif action == "close":
                 if (
                     tok.mark.apostrophe
@@ -188,16 +234,15 @@ class _Scanner:
                     tok.pos,
                     tok.pos + len(tok.printed),
                 )
-        self.finish_paragraph(start, end, stack, next_start)
+        self.finish_paragraph(start, end, stack.items, next_start)
 
-    def action(self, tok: _Token, stack: list[_Open]) -> str:
+    def action(self, tok: _Token, stack: _Stack) -> str:
         """Decide whether a mark opens, closes, or is stray."""
         mark = tok.mark
         if mark.role == "open":
             return "open"
-        top_pairs = bool(stack) and mark.char in stack[-1].mark.pairs_with
-        any_pairs = top_pairs or (
-            not mark.apostrophe and any(mark.char in o.mark.pairs_with for o in stack)
+        any_pairs = stack.top_accepts(mark.char) or (
+            not mark.apostrophe and stack.accepts(mark.char)
         )
         if mark.role == "close":
             return "close" if any_pairs else "stray"
@@ -211,9 +256,9 @@ class _Scanner:
             return "stray"
         return "open"
 
-    def close(self, tok: _Token, stack: list[_Open], para_start: int) -> None:
+    def close(self, tok: _Token, stack: _Stack, para_start: int) -> None:
         char = tok.mark.char
-        while stack and char not in stack[-1].mark.pairs_with:
+        while not stack.top_accepts(char):
             dropped = stack.pop()
             self.drop(dropped, "closed by an outer quote's closing mark")
         opened = stack.pop()
@@ -327,8 +372,8 @@ def scan_quotes(text: str) -> tuple[list[Quote], list[Diagnostic]]:
         scanner.paragraph(para_start, m.start(), positions, m.end())
         para_start, positions = m.end(), []
     scanner.paragraph(para_start, len(text), positions, len(text))
-    quotes = _build(text, scanner.records, scanner.diagnostics)
-    return quotes, scanner.diagnostics
+    quotes = _build(text, scanner)
+    return quotes, scanner.sorted_diagnostics()
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -383,24 +428,21 @@ class _Kept:
     depth: int = 0
 
 
-def _build(text: str, raws: list[_Raw], diagnostics: list[Diagnostic]) -> list[Quote]:
+def _build(text: str, scanner: _Scanner) -> list[Quote]:
     """Turn raw pairs into quotes: trim, drop empties, nest, number utterances."""
     kept: list[_Kept] = []
-    for index, raw in enumerate(raws):
+    for index, raw in enumerate(scanner.records):
         start, end = _trim(text, raw.open_pos + len(raw.open_char), raw.end)
-        if any(c.isalnum() for c in text[start:end]):
+        if _WORD_CHAR.search(text, start, end):
             kept.append(_Kept(start, end, raw, index))
             continue
-        diagnostics.append(
-            Diagnostic(
-                code="empty_quote",
-                message=f"the marks at {raw.open_pos} and {raw.end} enclose no words; ignored",
-                start=raw.open_pos,
-                end=min(raw.end + len(raw.close_char or ""), len(text)),
-            )
+        scanner.diagnose(
+            "empty_quote",
+            f"the marks at {raw.open_pos} and {raw.end} enclose no words; ignored",
+            raw.open_pos,
+            min(raw.end + len(raw.close_char or ""), len(text)),
         )
     kept.sort(key=lambda k: (k.raw.open_pos, -k.raw.end))
-    diagnostics.sort(key=lambda d: (d.start, d.end))
     open_ends: list[int] = []
     for k in kept:
         while open_ends and open_ends[-1] <= k.raw.open_pos:
@@ -473,18 +515,20 @@ def _guess_kind(text: str, raw: _Raw, start: int, end: int) -> QuoteKind:
     upper = first_alpha.isupper()
     cues = _cue_words()
     before_words = _words(before.rsplit(".", 1)[-1])
-    cue_before = any(w in cues for w in before_words[-4:])
+    cue_before = any(w in cues for w in before_words[-3:])
     cue_after = after[:1] in ",\u2014 " and any(w in cues for w in _words(after)[:4])
-    if before.endswith(":") or (not before and (len(words) >= 3 or ends_sentence)):
+    if before.endswith(":"):
+        return "direct"
+    if len(words) <= 6 and not cue_after and _title_case(words) and not cue_before:
+        return "term"  # Islamic State, "Trainwreck."
+    if not before and (len(words) >= 3 or ends_sentence):
         return "direct"
     if upper and ends_sentence and len(words) >= 2:
         return "direct"
-    if not ends_sentence and len(words) <= 6 and not cue_after:
-        if _title_case(words) and not (cue_before and before_words[-1:] != ["the"]):
-            return "term"
-        near_cue = any(w in cues for w in before_words[-8:])
-        if len(words) <= 2 and not near_cue and not upper:
-            return "term"
+    if not ends_sentence and not upper and not cue_after:
+        near = before_words
+        if len(words) <= 2 and not any(w in cues for w in near):
+            return "term"  # a "non-partisan" and competent civil service
     if upper and (cue_after or (len(words) >= 3 and before.endswith(","))):
         return "direct"
     return "partial"

@@ -23,6 +23,9 @@ __all__ = ["BUILTIN_RULES", "Rule", "RuleFunction", "builtin_rules", "rule_names
 
 RuleFunction = Callable[[Context, int], "Decision | None"]
 
+_SUBORDINATORS = frozenset(
+    "when while as after before because if since until unless though although whereas".split()
+)
 _CLAUSE_WORDS = frozenset(
     """that he she they it we i you is was are were will would has have had can could should
     may might must be been not""".split()
@@ -211,6 +214,11 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
             return None
         if m.first > k and any(ctx.kind(t) != "word" for t in range(k, m.first)):
             return None
+        if any(ctx.tokens[t].low in _SUBORDINATORS for t in range(k, m.first)):
+            return None  # '"That makes me smart," when Clinton blasted him'
+        if ctx.quotes[qi].text[:1].islower() and name_said_partial_quote(ctx, qi) is not None:
+            return None  # 'said he would "protect our citizens," the crowd applauded'
+
         if _quote_ends_sentence(ctx, qi) and not _attribution_ends(ctx, end):
             return None
         if not closed and (m.first != k or j != m.last or not _attribution_ends(ctx, end)):

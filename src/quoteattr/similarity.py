@@ -26,11 +26,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from zlib import crc32
 
-import regex
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from quoteattr.models import Quote
+from quoteattr.normalize import fold_words as _fold_words
 from quoteattr.normalize import normalize_quote
 
 __all__ = ["quote_similarity", "word_diff"]
@@ -208,25 +208,24 @@ def _text_of(value: object) -> str:
     raise TypeError(f"expected a quote text (str) or a Quote, got {type(value).__name__}{hint}")
 
 
-_CHUNK = regex.compile(r"\S+")
+_EDGE_PUNCTUATION = "".join(
+    chr(c) for c in range(0x20, 0x7F) if not chr(c).isalnum()
+) + "“”‘’«»„‚‹›—–…"
 
 
 def _chunks(text: str) -> tuple[list[str], list[str]]:
-    """Split printed text at white space; give each chunk its folded comparison key."""
-    folded = normalize_quote(text)
-    surfaces: list[str] = []
-    keys: list[str] = []
-    spans = folded.spans
-    index = 0
-    for match in _CHUNK.finditer(text):
-        start, end = match.span()
-        words = []
-        while index < len(spans) and spans[index][0] < end:
-            if spans[index][0] >= start:
-                words.append(folded.tokens[index])
-            index += 1
-        surfaces.append(match.group())
-        keys.append(" ".join(words) if words else match.group())
+    """Split printed text at white space; key each chunk by its words, case folded.
+
+    Spelling is not folded here: a diff shows "colour" against "color".
+    """
+    surfaces = text.split()
+    keys = []
+    for chunk in surfaces:
+        if chunk.isascii():
+            key = chunk.strip(_EDGE_PUNCTUATION).lower()
+        else:
+            key = " ".join(_fold_words(chunk))
+        keys.append(key or chunk)
     return surfaces, keys
 
 
