@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -65,6 +66,7 @@ _CONTINUERS = frozenset(
 _RELATIVES = frozenset("which who whom whose where".split())
 _HARD_PUNCT = frozenset({";", ":", "—", "–", "--", "―", "-"})
 _TRIM = frozenset({",", ".", ";", ":", "!", "?", "(", "—", "–", "-", "―", "…"})
+_AND = frozenset({"and", "but"})
 _AUXILIARIES = frozenset("has have had also then later would will".split())
 _PASSIVE = frozenset("was were been being is are be".split())
 _MAX_SENTENCE_SUBJECT = 200
@@ -78,6 +80,33 @@ _FINITE = frozenset(
     """is are was were will would can could should must may might has have had do does did
     shall""".split()
 )
+
+
+class _AtOrBefore:
+    """``self[k]``: the last position at or before k (``default`` when none)."""
+
+    def __init__(self, positions: list[int], default: int) -> None:
+        self.positions, self.default = positions, default
+
+    def __getitem__(self, k: int) -> int:
+        i = bisect_right(self.positions, k)
+        return self.positions[i - 1] if i else self.default
+
+
+class _AtOrAfter(_AtOrBefore):
+    """``self[k]``: the first position at or after k (``default`` when none)."""
+
+    def __getitem__(self, k: int) -> int:
+        i = bisect_left(self.positions, k)
+        return self.positions[i] if i < len(self.positions) else self.default
+
+
+class _After(_AtOrBefore):
+    """``self[k]``: the first position after k (``default`` when none)."""
+
+    def __getitem__(self, k: int) -> int:
+        i = bisect_right(self.positions, k)
+        return self.positions[i] if i < len(self.positions) else self.default
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,37 +142,40 @@ class Scanner:
         n = len(ctx.tokens)
         self.n = n
         sent = ctx.sentence
-        self.sent_first = [0] * n
-        for k in range(1, n):
-            self.sent_first[k] = self.sent_first[k - 1] if sent[k] == sent[k - 1] else k
-        self.sent_end = [n] * (n + 1)
-        self.next_hard = [n] * (n + 2)
-        self.next_soft = [n] * (n + 2)
-        self.prev_hard = [-1] * (n + 1)
-        for k in range(n):
-            self.prev_hard[k] = k if self._hard(k) else self.prev_hard[k - 1] if k else -1
-        for k in range(n - 1, -1, -1):
-            self.sent_end[k] = (
-                self.sent_end[k + 1] if k + 1 < n and sent[k] == sent[k + 1] else k + 1
-            )
-            self.next_hard[k] = k if self.prev_hard[k] == k else self.next_hard[k + 1]
-            self.next_soft[k] = k if self._soft(k) else self.next_soft[k + 1]
+        toks = ctx.tokens
+        starts = [0] + [k for k in range(1, n) if sent[k] != sent[k - 1]]
+        hard: list[int] = []
+        soft: list[int] = []
+        for k in [k for k, t in enumerate(toks) if t.kind in ("para", "punct") or t.low in _AND]:
+            tok = toks[k]
+            if tok.kind == "para" or tok.text in _HARD_PUNCT:
+                hard.append(k)
+            elif tok.text == ",":
+                if self._hard_comma(k):
+                    hard.append(k)
+                elif self._soft_comma(k):
+                    soft.append(k)
+            elif tok.low in _AND and self._hard_and(k):
+                hard.append(k)
+        self.sent_first = _AtOrBefore(starts, 0)
+        self.sent_end = _After(starts, n)
+        self.prev_hard = _AtOrBefore(hard, -1)
+        self.next_hard = _AtOrAfter(hard, n)
+        self.next_soft = _AtOrAfter(soft, n)
 
-    def _hard(self, k: int) -> bool:
+    def _hard_and(self, k: int) -> bool:
+        """Tell whether "and said", "and has accused" (the source's next verb) ends content."""
         ctx = self.ctx
-        w = ctx.word(k)
-        if ctx.kind(k) == "para" or w in _HARD_PUNCT:
+        if ctx.cue_at(k + 1, weak=False) > 0:
             return True
-        low = w.lower()
-        if low in ("and", "but"):
-            if ctx.cue_at(k + 1, weak=False) > 0:
-                return True
-            nxt = ctx.word(k + 1).lower()
-            return nxt in _AUXILIARIES and (
-                ctx.cue_at(k + 2, weak=False) > 0 or ctx.word(k + 2).lower().endswith("ed")
-            )
-        if w != ",":
-            return False
+        nxt = ctx.word(k + 1).lower()
+        return nxt in _AUXILIARIES and (
+            ctx.cue_at(k + 2, weak=False) > 0 or ctx.word(k + 2).lower().endswith("ed")
+        )
+
+    def _hard_comma(self, k: int) -> bool:
+        """Tell whether a comma before "which", "according to", "saying", "he said" ends content."""
+        ctx = self.ctx
         nxt = ctx.word(k + 1).lower()
         if nxt in _RELATIVES or nxt == "according" or ctx.cue_at(k + 1) > 0:
             return True
@@ -152,10 +184,9 @@ class Scanner:
         m = ctx.mention_starting.get(k + 1)
         return m is not None and ctx.cue_at(_skip_adverbs(ctx, m.last)) > 0
 
-    def _soft(self, k: int) -> bool:
+    def _soft_comma(self, k: int) -> bool:
+        """A comma not followed by a conjunction ends a content of four tokens or more."""
         ctx = self.ctx
-        if ctx.word(k) != ",":
-            return False
         tok = ctx.tokens[k]
         if (
             0 < k < self.n - 1
@@ -190,9 +221,7 @@ class Scanner:
             b -= 1
             if ctx.word(b - 1).lower() in ("on", "last", "this"):
                 b -= 1
-        return (
-            _subject_before(ctx, b) or _np_starting_sentence(ctx, b) or self._bare_subject(b)
-        )
+        return _subject_before(ctx, b) or _np_starting_sentence(ctx, b) or self._bare_subject(b)
 
     def _bare_subject(self, c: int) -> Mention | None:
         """A short bare noun phrase opening the sentence ("Analysts say", "Thirty percent said")."""
@@ -208,8 +237,18 @@ class Scanner:
                 return None
         start, end = ctx.span(first, c)
         plural = ctx.word(c - 1).lower().endswith("s")
-        return Mention(first, c, start, end, ctx.text[start:end], "description",
-                       ctx.text[start:end], None, False, "collective" if plural else "anonymous")
+        return Mention(
+            first,
+            c,
+            start,
+            end,
+            ctx.text[start:end],
+            "description",
+            ctx.text[start:end],
+            None,
+            False,
+            "collective" if plural else "anonymous",
+        )
 
     def skip_time(self, k: int) -> int:
         """Skip adverbs and time expressions after a cue ("said Wednesday", "said last week")."""
@@ -454,95 +493,96 @@ def name_cue_content(scan: Scanner, c: int) -> Found | None:
 
     Frames: ``told X (that) CLAUSE``, ``accused X of Y``, ``blamed X for Y``,
     ``branded X a Y``, ``vowed to VP``, ``urged X to VP``, ``called for NP``,
-    ``, saying CLAUSE`` (a participle after its sentence's subject).
+    ``, saying CLAUSE`` (a participle after its sentence's subject). The content
+    is found first and the source only then, the dearer look-up.
     """
     ctx = scan.ctx
     cue = _cue(scan, c)
     if cue is None:
         return None
     end, lemma, frames = cue
-    verb = ctx.lexicon.cue_forms.get(lemma)
-    stance = verb.stance if verb is not None else None
     prev = ctx.word(c - 1).lower()
     if prev in _PASSIVE:
         return None  # "has been said"
     participle = ctx.word(c).lower().endswith("ing")
     if participle and prev != ",":
         return None  # "Speaking before the assembly, Putin ..."; "as saying"
+    content = _content_after(scan, end, lemma, frames, participle)
+    if content is None:
+        return None
+    rule, confidence, first, min_tokens = content
     m = _subject_before(ctx, c) if prev == "to" else scan.source_before(c)
     if m is None or m.possessive:
         return None  # "what he has to say"
-    span = (c, end)
-    rule = "comma_saying_clause" if participle else "name_said_clause"
+    return _claim(scan, rule, confidence, m, (c, end), lemma, first, min_tokens)
+
+
+def _content_after(
+    scan: Scanner, end: int, lemma: str, frames: set[str], participle: bool
+) -> tuple[str, float, int, int] | None:
+    """Rule name, confidence, first token and minimum length of the content after a cue."""
+    ctx = scan.ctx
     k = scan.skip_time(end)
+    stop = min(k + 10, scan.sent_end[k] if k < scan.n else k)
     if "clause" in frames or "that" in frames:
-        loose = "clause" in frames
+        verb = ctx.lexicon.cue_forms.get(lemma)
         start = k
         if lemma in ("tell", "assure", "inform", "remind") and ctx.word(k).lower() != "that":
             start = _after_object(scan, k)
+        low = ctx.word(start).lower() if start >= 0 else ""
         if start < 0:
             pass
-        elif ctx.word(start).lower() in _PREPOSITIONS:
+        elif low in _PREPOSITIONS:
             start = scan.that_ahead(start)
-        elif ctx.word(start).lower() == "that":
+        elif low == "that":
             start += 1
-        elif stance == "asks" and ctx.word(start).lower() in _QUESTION_WORDS:
+        elif verb is not None and verb.stance == "asks" and low in _QUESTION_WORDS:
             pass  # "asked whether the deal was off"
-        elif not scan.opens_clause(start, loose=loose):
+        elif not scan.opens_clause(start, loose="clause" in frames):
             start = -1
         if start >= 0:
             if start < scan.n and ctx.kind(start) in ("mark", "quote"):
                 return None  # a direct quote
-            found = _claim(scan, rule, 0.85 if participle else 0.9, m, span, lemma, start)
-            if found is not None:
-                return found
+            if scan.content_end(start) > start:
+                rule = "comma_saying_clause" if participle else "name_said_clause"
+                return rule, 0.85 if participle else 0.9, start, 4
     if "object_of" in frames or "object_for" in frames:
         joint = "of" if "object_of" in frames else "for"
-        for j in range(k + 1, min(k + 10, scan.sent_end[k] if k < scan.n else k)):
-            w = ctx.word(j).lower()
-            if w == joint:
-                return _claim(
-                    scan, "name_accused_x_of_y", 0.85, m, span, lemma, k, min_tokens=j - k + 3
-                )
-            if ctx.kind(j) != "word" or w in ("to", "and", "that") or ctx.cue_at(j, weak=False) > 0:
-                break
+        j = _joint_ahead(scan, k, stop, (joint,), ("to", "and", "that"))
+        if j > 0:
+            return "name_accused_x_of_y", 0.85, k, j - k + 3
     if "naming" in frames:
-        for j in range(k + 1, min(k + 10, scan.sent_end[k] if k < scan.n else k)):
-            w = ctx.word(j).lower()
-            if w in ("a", "an", "as") and (
-                w == "as" or lemma not in ("describe", "characterise", "characterize")
-            ):
-                return _claim(
-                    scan, "name_branded_x_a_y", 0.8, m, span, lemma, k, min_tokens=j - k + 3
-                )
-            if (
-                ctx.kind(j) != "word"
-                or w in ("to", "and", "that", "for", "on")
-                or ctx.cue_at(j, weak=False) > 0
-            ):
-                break
+        joints = ("as",) if lemma in ("describe", "characterise", "characterize") else ("a", "an")
+        j = _joint_ahead(scan, k, stop, joints, ("to", "and", "that", "for", "on"))
+        if j > 0:
+            return "name_branded_x_a_y", 0.8, k, j - k + 3
     if "infinitive" in frames and ctx.word(k).lower() == "to" and ctx.kind(k + 1) == "word":
-        return _claim(scan, "name_vowed_to_vp", 0.85, m, span, lemma, k + 1)
+        return "name_vowed_to_vp", 0.85, k + 1, 4
     if "object_infinitive" in frames:
-        for j in range(k + 1, min(k + 8, scan.sent_end[k] if k < scan.n else k)):
-            w = ctx.word(j).lower()
-            if w == "to" and ctx.kind(j + 1) == "word":
-                return _claim(
-                    scan, "name_urged_x_to_vp", 0.8, m, span, lemma, k, min_tokens=j - k + 3
-                )
-            if (
-                ctx.kind(j) != "word"
-                or w in ("and", "that", "for", "of")
-                or ctx.cue_at(j, weak=False) > 0
-            ):
-                break
+        j = _joint_ahead(scan, k, min(stop, k + 8), ("to",), ("and", "that", "for", "of"))
+        if j > 0 and ctx.kind(j + 1) == "word":
+            return "name_urged_x_to_vp", 0.8, k, j - k + 3
     if (
         "noun_object" in frames
         and ctx.kind(k) == "word"
         and ctx.word(k).lower() not in _PREPOSITIONS
     ):
-        return _claim(scan, "name_called_for_np", 0.7, m, span, lemma, k)
+        return "name_called_for_np", 0.7, k, 4
     return None
+
+
+def _joint_ahead(
+    scan: Scanner, k: int, stop: int, joints: tuple[str, ...], stops: tuple[str, ...]
+) -> int:
+    """The token of a joint word ("of", "a", "to") after an object starting at k, or -1."""
+    ctx = scan.ctx
+    for j in range(k + 1, stop):
+        w = ctx.word(j).lower()
+        if w in joints:
+            return j
+        if ctx.kind(j) != "word" or w in stops or ctx.cue_at(j, weak=False) > 0:
+            return -1
+    return -1
 
 
 def _after_object(scan: Scanner, k: int) -> int:

@@ -83,12 +83,9 @@ def extract_claims(
     frames = frames or load_claim_frames()
     scan = Scanner(ctx, frames)
     ids = {id(e): number for number, e in enumerate(speakers)}
-    quote_spans = [(ctx.tokens[t].start, ctx.tokens[t].end) for t in ctx.quote_token]
     found: list[Found] = []
     taken: set[tuple[int, int]] = set()
-    for i in range(len(ctx.tokens)):
-        if ctx.tokens[i].kind != "word":
-            continue
+    for i in _candidates(ctx):
         for rule in CLAIM_RULES:
             f = rule.func(scan, i)
             if f is not None:
@@ -97,10 +94,11 @@ def extract_claims(
                     found.append(f)
                 break
     out: list[Claim] = []
+    starts = [q.start for q in quotes]
     seen: set[tuple[int, int, int]] = set()
     for f in sorted(found, key=lambda x: (ctx.tokens[x.first].start, x.cue)):
         start, end = ctx.span(f.first, f.last)
-        entity = _source_entity(ctx, index, f, start, end, quotes, speakers)
+        entity = _source_entity(ctx, index, f, start, end, quotes, starts, speakers)
         if id(entity) not in ids:
             ids[id(entity)] = len(speakers)
             speakers.append(entity)
@@ -111,8 +109,6 @@ def extract_claims(
         inside = tuple(
             ctx.tokens[t].quote for t in range(f.first, f.last) if ctx.tokens[t].kind == "quote"
         )
-        if any(not (e <= start or s >= end or (start <= s and e <= end)) for s, e in quote_spans):
-            continue  # never cut a direct quote
         cue_start, cue_end = ctx.span(*f.cue)
         negated, hedge = _negation_and_hedge(scan, f)
         verb = ctx.lexicon.cue_forms.get(f.lemma)
@@ -143,6 +139,17 @@ def extract_claims(
     return out
 
 
+def _candidates(ctx: Context) -> list[int]:
+    """Tokens where a claim rule may fire: cue verbs, "quoted", "according", names after a comma."""
+    toks = ctx.tokens
+    found = {i for i, end in enumerate(ctx.cue_any) if end > 0}
+    found.update(ctx.positions("quoted"), ctx.positions("according"))
+    for i in ctx.mention_starting:
+        if i > 0 and (toks[i - 1].text == "," or toks[i - 1].kind == "mark"):
+            found.add(i)
+    return sorted(found)
+
+
 def _source_entity(
     ctx: Context,
     index: SpeakerIndex,
@@ -150,6 +157,7 @@ def _source_entity(
     start: int,
     end: int,
     quotes: Sequence[Quote],
+    starts: Sequence[int],
     speakers: list[Entity],
 ) -> Entity:
     """The source's entity; a trailing "he" is never somebody named only in the content.
@@ -166,7 +174,6 @@ def _source_entity(
     ):
         return entity
     para = ctx.paragraph[f.first]
-    starts = [q.start for q in quotes]
     for qi in range(bisect_left(starts, start) - 1, max(-1, bisect_left(starts, start) - 4), -1):
         q, t = quotes[qi], ctx.quote_token[qi] if qi < len(ctx.quote_token) else -1
         if t < 0 or ctx.paragraph[t] < para - 1:
