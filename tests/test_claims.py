@@ -1,0 +1,176 @@
+"""Reported claims (issue #4): golden cases as data, invariants, accuracy floor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quoteattr import Claim, attribute, find_claims
+from quoteattr.claim_frames import load_claim_frames
+from quoteattr.claim_rules import CLAIM_RULE_NAMES
+from quoteattr.evaluation_claims import content_overlaps, evaluate_claims, load_claim_gold
+
+ROOT = Path(__file__).parents[1]
+CASES = json.loads((ROOT / "tests" / "cases" / "claims.json").read_text("utf-8"))
+FLOOR = json.loads((ROOT / "tests" / "fixtures" / "claims_floor.json").read_text("utf-8"))
+SEEDS = ROOT / "tests" / "fixtures" / "seeds_gold.json"
+
+
+def _params() -> list[Any]:
+    out = []
+    for case in CASES:
+        marks = []
+        if case["expect"] == "fail":
+            marks.append(pytest.mark.xfail(strict=True, reason=case["comment"]))
+        out.append(pytest.param(case, id=case["label"], marks=marks))
+    return out
+
+
+def _matches(claim: Claim, want: dict[str, Any]) -> bool:
+    fields = {
+        "source": claim.source.name,
+        "source_kind": claim.source.kind,
+        "cue": claim.cue.text,
+        "content": claim.text,
+        "stance": claim.stance,
+        "kind": claim.kind,
+        "rule": claim.rule,
+        "negated": claim.negated,
+        "hedge": claim.hedge,
+    }
+    return all(fields[key] == value for key, value in want.items())
+
+
+@pytest.mark.parametrize("case", _params())
+def test_golden_case(case: dict[str, Any]) -> None:
+    claims = find_claims(case["text"])
+    got = [(c.source.name, c.cue.text, c.text, c.rule) for c in claims]
+    for want in case["expected"]:
+        assert any(_matches(c, want) for c in claims), f"{case['label']}: want {want}, got {got}"
+    if not case["expected"]:
+        assert claims == [], got
+
+
+def test_mixed_claim_links_to_its_quote() -> None:
+    text = 'Lavrov said he had heard "nothing new" from his Turkish counterpart.'
+    doc = attribute(text)
+    (claim,) = doc.claims
+    assert claim.kind == "mixed"
+    assert [doc.quotes[i].text for i in claim.quotes] == ["nothing new"]
+
+
+def test_claim_and_quote_sources_share_one_speaker_id() -> None:
+    text = (
+        'Russian Foreign Minister Sergei Lavrov said Russia would respond. '
+        '"We heard nothing new," Lavrov said.'
+    )
+    doc = attribute(text)
+    (claim,) = doc.claims
+    quote = doc.quotes[0]
+    assert quote.speaker is not None and claim.source.id == quote.speaker.id
+    assert claim.source.id is not None
+    assert doc.speakers[claim.source.id].name == "Sergei Lavrov"
+
+
+def test_sources_of_claims_alone_are_listed_as_speakers() -> None:
+    doc = attribute("Turkey says the Russian jet violated its airspace.")
+    (claim,) = doc.claims
+    assert claim.source.id is not None
+    assert doc.speakers[claim.source.id].name == "Turkey"
+
+
+def test_claims_can_be_turned_off() -> None:
+    assert attribute("Turkey says the jet violated its airspace.", claims=False).claims == ()
+
+
+def test_find_claims_rejects_bytes_with_a_hint() -> None:
+    with pytest.raises(TypeError, match="decode it first"):
+        find_claims(b"Turkey says so.")  # type: ignore[arg-type]
+
+
+def test_every_frame_lemma_and_rule_name_is_known() -> None:
+    frames = load_claim_frames()
+    assert frames.frames_of("say") == {"clause"}
+    assert "speak" in frames.never
+    for path in (ROOT / "examples" / "data").glob("*.txt"):
+        for claim in find_claims(path.read_text("utf-8")):
+            assert claim.rule in CLAIM_RULE_NAMES
+
+
+def test_content_overlap_is_measured_on_the_gold_content() -> None:
+    text = "Turkey says the Russian jet violated its airspace and was warned."
+    gold = (text.index("the"), text.index(" and"))
+    assert content_overlaps(text, gold, (gold[0], len(text)))
+    assert not content_overlaps(text, gold, (text.index("its"), len(text)))
+
+
+MARKS = "\"'“”‘’«»„"
+PIECES = [
+    *MARKS, *".,:;—() \n", "Turkey", " says", " said", " that", " the", " jet", " accused",
+    " Putin", " of", " according", " to", " branded", " a", " crime", " he", " vowed", " called",
+    " for", " Lavrov", ", saying", " told", " reporters", " Officials", " denied",
+]
+news_like = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
+
+
+def _check(text: str) -> None:
+    doc = attribute(text)
+    quotes = [(q.start, q.end) for q in doc.quotes]
+    for c in doc.claims:
+        assert text[c.start : c.end] == c.text and c.text
+        assert text[c.cue.start : c.cue.end] == c.cue.text
+        m = c.source.mention
+        assert m is not None and text[m.start : m.end] == m.text
+        assert c.source.id is not None and doc.speakers[c.source.id].name == c.source.name
+        assert c.rule in CLAIM_RULE_NAMES
+        inside = {i for i, (s, e) in enumerate(quotes) if c.start <= s and e <= c.end}
+        for i, (s, e) in enumerate(quotes):
+            # a claim never cuts a quote, and never is one
+            assert e <= c.start or s >= c.end or i in inside, (c, s, e)
+            assert not (s <= c.start and c.end <= e), (c, s, e)
+        assert set(c.quotes) == inside
+        assert (c.kind == "mixed") == bool(inside)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=300), news_like))
+def test_claims_never_raise_and_offsets_slice_back(text: str) -> None:
+    _check(text)
+
+
+@pytest.fixture(scope="module")
+def seed_scores() -> dict[str, dict[str, float]]:
+    gold = load_claim_gold(SEEDS, texts=ROOT / "examples" / "data")
+    result = evaluate_claims(gold, [attribute(g.text, doc_id=g.doc_id) for g in gold])
+    print(result.model_dump_json())
+    return {"content": result.content.model_dump(), "attribution": result.attribution.model_dump()}
+
+
+@pytest.mark.parametrize("level", ["content", "attribution"])
+@pytest.mark.parametrize("measure", ["precision", "recall"])
+def test_seed_claims_score_at_or_above_the_floor(
+    seed_scores: dict[str, dict[str, float]], level: str, measure: str
+) -> None:
+    assert seed_scores[level][measure] >= FLOOR[level][measure], seed_scores
+
+
+def test_no_gold_direct_quote_is_also_an_indirect_claim() -> None:
+    data = json.loads(SEEDS.read_text("utf-8"))
+    for d in data["documents"]:
+        text = (ROOT / "examples" / "data" / d["file"]).read_text("utf-8")
+        doc = attribute(text)
+        for q in data["quotes"]:
+            if q["doc"] != d["id"]:
+                continue
+            for c in doc.claims:
+                if min(c.end, q["end"]) > max(c.start, q["start"]):
+                    linked = [doc.quotes[i] for i in c.quotes]
+                    assert c.kind == "mixed" and any(
+                        x.start <= q["start"] < x.end or q["start"] <= x.start < q["end"]
+                        for x in linked
+                    ), (c.text, q)
