@@ -17,6 +17,7 @@ from quoteattr.lexicon import Stance
 __all__ = [
     "Claim",
     "ClaimKind",
+    "ClaimLink",
     "ClusterMember",
     "Diagnostic",
     "Document",
@@ -303,3 +304,22 @@ class Claim(_Frozen):
     quotes: tuple[int, ...] = ()
     rule: str
     confidence: float = Field(ge=0.0, le=1.0)
+
+
+class ClaimLink(_Frozen):
+    """A claim reported by one document and printed, quoted or reported, by another.
+
+    Attributes:
+        doc_id: The document of the claim.
+        claim: The claim, with offsets into that document.
+        other_doc_id: The document of the matching quote or claim.
+        other: The quote (the same words in quotation marks) or claim it matches.
+        score: How alike the two are, 0-100 (the shorter against the best-matching
+            stretch of the longer).
+    """
+
+    doc_id: str
+    claim: Claim
+    other_doc_id: str
+    other: Quote | Claim
+    score: float = Field(ge=0.0, le=100.0)
