@@ -20,7 +20,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from quoteattr.claim_frames import ClaimFrames, load_claim_frames
-from quoteattr.claim_rules import CLAIM_RULES, Found, Scanner
+from quoteattr.claim_rules import CLAIM_RULES, Found
+from quoteattr.claim_scanner import Scanner
 from quoteattr.context import Context
 from quoteattr.lexicon import Lexicon, Stance
 from quoteattr.models import Claim, Quote, QuoteSpeaker, Span
