@@ -1,0 +1,47 @@
+"""Tokens, paragraphs and sentences of the prose around quotes."""
+
+from __future__ import annotations
+
+from quoteattr.tokens import paragraph_ids, sentence_ids, tokenize
+
+
+def test_each_quote_is_one_token_and_marks_are_their_own_tokens() -> None:
+    text = '"We met," Lavrov said.'
+    toks = tokenize(text, [(1, 8)], [(0, 1), (8, 9)])
+    assert [(t.text, t.kind) for t in toks] == [
+        ('"', "mark"), ("<quote>", "quote"), ('"', "mark"),
+        ("Lavrov", "word"), ("said", "word"), (".", "punct"),
+    ]
+
+
+def test_token_offsets_slice_back_with_odd_white_space() -> None:
+    text = "Tab\there,\u00a0no-break\r\nCRLF and Russia's U.S. envoy"
+    for t in tokenize(text, []):
+        if t.kind != "quote":
+            assert text[t.start : t.end] == t.text
+
+
+def test_possessives_hyphens_and_abbreviations_stay_one_word() -> None:
+    words = [t.text for t in tokenize("Russia's al-Assad met U.S. officials", [])]
+    assert words == ["Russia's", "al-Assad", "met", "U.S.", "officials"]
+
+
+def test_a_blank_line_or_a_newline_starts_a_paragraph() -> None:
+    toks = tokenize("One.\n\nTwo.\nThree.", [])
+    paras = paragraph_ids(toks)
+    words = {t.text: p for t, p in zip(toks, paras, strict=True) if t.kind == "word"}
+    assert words == {"One": 0, "Two": 1, "Three": 2}
+
+
+def test_abbreviated_titles_do_not_end_a_sentence() -> None:
+    toks = tokenize("Sen. Chris Murphy spoke. Then he left.", [])
+    ids = {t.text: s for t, s in zip(toks, sentence_ids(toks), strict=True)}
+    assert ids["Sen"] == ids["Murphy"] == ids["spoke"]
+    assert ids["Then"] == ids["Murphy"] + 1
+
+
+def test_a_quote_that_ends_a_sentence_ends_the_sentence_around_it() -> None:
+    text = '"It is over." He left.'
+    toks = tokenize(text, [(1, 12)], [(0, 1), (12, 13)])
+    ids = {t.text: s for t, s in zip(toks, sentence_ids(toks), strict=True)}
+    assert ids["<quote.>"] != ids["He"]
