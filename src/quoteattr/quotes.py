@@ -39,6 +39,8 @@ _AFTER_CLOSER = ".,;:!?)]}>\u2014\u2013-/\u2026*"
 
 _SENTENCE_END = ".!?\u2026"
 _WORD_CHAR = re.compile(r"[^\W_]")
+_MAX_DEPTH = 6
+"""Quotes nest at most this deep; real text rarely goes past a quote in a quote."""
 _MAX_DIAGNOSTICS = 1000
 """Past this many, odd marks are counted in one ``too_many_diagnostics`` entry."""
 _ELISIONS = ("n'", "n\u2019", "em ", "til ", "tis ", "twas ", "cause ")
@@ -76,7 +78,7 @@ _SMALL_WORDS = frozenset(
 """Lower-case words a Title Case name may contain (The Art of the Deal)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     pos: int
     mark: QuoteMark
@@ -110,7 +112,7 @@ class _Stack:
         return self._accepting.get(char, 0) > 0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Raw:
     open_pos: int
     open_char: str
@@ -121,7 +123,7 @@ class _Raw:
     link: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     pos: int
     mark: QuoteMark
@@ -137,6 +139,7 @@ class _Scanner:
     def __init__(self, text: str, table: QuoteMarkTable) -> None:
         self.text = text
         self.table = table
+        self.marks = table.by_char
         self.records: list[_Raw] = []
         self.diagnostics: list[Diagnostic] = []
         self.carry: int | None = None
@@ -173,16 +176,19 @@ class _Scanner:
         return mark, text[pos]
 
     def token(self, pos: int) -> _Token:
+        """Read the mark at ``pos`` from its neighbours: can it open, can it close?"""
         text = self.text
-        found = self.mark_at(pos)
-        assert found is not None
-        mark, printed = found
+        marks = self.marks
+        printed = text[pos]
+        mark = marks[printed]
+        if printed == "'" and text[pos + 1 : pos + 2] == "'":
+            printed, mark = "''", marks['"']
         prev = text[pos - 1] if pos > 0 else " "
         after = pos + len(printed)
         nxt = text[after] if after < len(text) else " "
-        marks = self.table.by_char
-        left = not nxt.isspace() and (prev.isspace() or prev in _BEFORE_OPENER or prev in marks)
-        right = not prev.isspace() and (nxt.isspace() or nxt in _AFTER_CLOSER or nxt in marks)
+        prev_space, next_space = prev.isspace(), nxt.isspace()
+        left = not next_space and (prev_space or prev in _BEFORE_OPENER or prev in marks)
+        right = not prev_space and (next_space or nxt in _AFTER_CLOSER or nxt in marks)
         inside_word = mark.apostrophe and prev.isalnum() and nxt.isalnum()
         return _Token(pos, mark, printed, left, right, inside_word)
 
@@ -214,7 +220,15 @@ class _Scanner:
             if tok.mark.apostrophe and tok.left and text[tok.pos + 1 : tok.pos + 2].isdigit():
                 continue  # ’90s
             action = self.action(tok, stack)
-            if action == "open":
+            if action == "open" and len(stack.items) >= _MAX_DEPTH:
+                self.diagnose(
+                    "too_deep",
+                    f"{tok.mark.name} at {tok.pos} would open a quote nested deeper than "
+                    f"{_MAX_DEPTH}; ignored",
+                    tok.pos,
+                    tok.pos + len(tok.printed),
+                )
+            elif action == "open":
                 link = carry if carry is not None and not text[start : tok.pos].strip() else None
                 carry = None
                 stack.push(_Open(tok.pos, tok.mark, tok.printed, link))
@@ -419,7 +433,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@dataclass
+@dataclass(slots=True)
 class _Kept:
     start: int
     end: int
@@ -536,11 +550,14 @@ def _guess_kind(text: str, raw: _Raw, start: int, end: int) -> QuoteKind:
 
 def _clause(after: str) -> str:
     """Cut the text after a quote at the next sentence end, line break or quote mark."""
-    marks = load_quote_marks().by_char
-    for i, c in enumerate(after):
-        if c in marks or (c in ".!?;\n\r" and i > 0):
-            return after[:i]
-    return after
+    found = _clause_end().search(after, 1)
+    return after[: found.start()] if found else after
+
+
+@lru_cache(maxsize=1)
+def _clause_end() -> re.Pattern[str]:
+    chars = re.escape(load_quote_marks().chars)
+    return re.compile(f"[{chars}.!?;{_BREAKS}]")
 
 
 def _title_case(words: list[str]) -> bool:
