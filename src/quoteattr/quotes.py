@@ -533,7 +533,21 @@ def _guess_kind(text: str, raw: _Raw, start: int, end: int) -> QuoteKind:
     cue_after = after[:1] in ",\u2014 " and any(w in cues for w in _words(after)[:4])
     if before.endswith(":"):
         return "direct"
-    if len(words) <= 6 and not cue_after and _title_case(words) and not cue_before:
+    noun_phrase = before_words[-1:] in (
+        ["the"],
+        ["a"],
+        ["an"],
+        ["its"],
+        ["their"],
+        ["his"],
+        ["her"],
+    )
+    if (
+        len(words) <= 6
+        and not cue_after
+        and _title_case(words)
+        and not (cue_before and not noun_phrase)
+    ):
         return "term"  # Islamic State, "Trainwreck."
     if not before and (len(words) >= 3 or ends_sentence):
         return "direct"
