@@ -1,21 +1,23 @@
-"""Which pairs of quote texts are worth scoring: an index of rare word pairs.
+"""Which pairs of quote texts are worth scoring: an index of rare word n-grams.
 
 Scoring every pair of a million quotes is out of the question. Two printings
-of one utterance share word pairs (bigrams) that few other quotes have. The
-index works in three passes over the folded texts:
+of one utterance share word sequences that few other quotes have. The index
+works in three passes over the folded texts:
 
-1. Count in how many texts each bigram occurs (a hashed table of counters,
-   so memory stays bounded however many distinct bigrams there are).
-2. Each text files its rarest bigrams that occur in 2 to
-   :data:`MAX_DOCUMENT_FREQUENCY` texts: one more than the number an edit
-   allowed by the score cutoff can destroy, so a pair scoring above the cutoff
-   always shares a filed bigram. Texts with an ellipsis file all of theirs.
-3. Each text looks all its bigrams up; the texts filed under them are its
-   candidates. A fragment's bigrams all occur in the quote it comes from.
+1. Count in how many texts each word bigram and trigram occurs (a hashed table
+   of counters, so memory stays bounded however many distinct n-grams there are).
+2. Each text files its rarest n-grams among those found in 2 to
+   :data:`MAX_DOCUMENT_FREQUENCY` texts: trigrams for long texts, bigrams for
+   short ones; as many as an edit allowed by the
+   score cutoff can destroy, plus one (:func:`filed_count`), so a pair scoring
+   above the cutoff always shares a filed n-gram.
+3. Each text looks all its bigrams and trigrams up; the texts filed under them
+   are its candidates. A fragment's n-grams all occur in the quote it comes from.
 
-Bigrams never span an ellipsis or a bracketed insertion. A bigram found in more
-than :data:`MAX_DOCUMENT_FREQUENCY` texts ("of the", "we will") is too common
-to link anything; texts that only share such bigrams are not compared.
+N-grams never span an ellipsis or a bracketed insertion. An n-gram found in
+more than :data:`MAX_DOCUMENT_FREQUENCY` texts ("of the", "we will") is too
+common to link anything: texts that share only such n-grams are not compared,
+which is also what keeps a fragment of common words from joining anybody.
 
 Example:
     >>> from quoteattr.similarity import Codebook, prepare
@@ -29,7 +31,7 @@ Example:
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
@@ -37,11 +39,12 @@ from quoteattr.similarity import PreparedText
 
 __all__ = ["MAX_DOCUMENT_FREQUENCY", "all_pairs", "candidate_pairs"]
 
-MAX_DOCUMENT_FREQUENCY = 1000
-"""Bigrams in more texts than this link nothing (they are filed nowhere)."""
+MAX_DOCUMENT_FREQUENCY = 32
+"""Word n-grams in more texts than this link nothing (they are filed nowhere)."""
 
-_SHIFT = 21  # code points fit in 21 bits: a bigram is one int
+_BITS = 21  # code points fit in 21 bits: an n-gram of up to 3 words is one int
 _MULTIPLIER = 0x9E3779B97F4A7C15  # Fibonacci hashing into the counter table
+_MASK64 = (1 << 64) - 1
 
 
 def all_pairs(count: int) -> Iterator[tuple[int, int]]:
@@ -51,27 +54,30 @@ def all_pairs(count: int) -> Iterator[tuple[int, int]]:
             yield i, j
 
 
-def _bigrams(text: PreparedText) -> set[int]:
-    out: set[int] = set()
+def _ngrams(text: PreparedText) -> tuple[set[int], set[int]]:
+    """The bigrams and trigrams of a text, as ints, never across a gap."""
+    bigrams: set[int] = set()
+    trigrams: set[int] = set()
     for segment in text.segments():
         points = list(map(ord, segment))
-        out.update((a << _SHIFT) | b for a, b in pairwise(points))
-    return out
+        pairs = [(a << _BITS) | b for a, b in pairwise(points)]
+        bigrams.update(pairs)
+        trigrams.update((p << _BITS) | c for p, c in zip(pairs, points[2:], strict=False))
+    return bigrams, trigrams
 
 
 @lru_cache(maxsize=4096)
-def filed_count(words: int, score_cutoff: float) -> int:
-    """How many bigrams a text of ``words`` words files so that no match is missed.
+def filed_count(words: int, score_cutoff: float, n: int = 2) -> int:
+    """How many word n-grams a text of ``words`` words files so that no match is missed.
 
-    An alignment leaves ``unmatched_own`` of this text's words and
-    ``unmatched_other`` of the other text's words unmatched; it destroys at most
-    ``2 * unmatched_own + unmatched_other`` of this text's bigrams, and scores
-    ``200 * matched / (words + other_words)``. The largest destruction allowed
-    at the cutoff, plus one, is enough.
+    An alignment that leaves ``own`` of this text's words and ``other`` of the
+    other text's words unmatched destroys at most ``n * own + (n - 1) * other``
+    of this text's n-grams, and scores ``200 * matched / (words + other_words)``.
+    The largest destruction allowed at the cutoff, plus one, is enough.
 
     Example:
-        >>> filed_count(20, 85.0), filed_count(4, 85.0)
-        (11, 3)
+        >>> filed_count(20, 85.0), filed_count(4, 85.0), filed_count(20, 85.0, 3)
+        (11, 3, 16)
     """
     worst = 0
     for own in range(words):
@@ -79,56 +85,112 @@ def filed_count(words: int, score_cutoff: float) -> int:
         for other in range(words * 2 + 1):
             if 200.0 * matched / (words + matched + other) < score_cutoff:
                 break
-            worst = max(worst, 2 * own + other)
+            worst = max(worst, n * own + (n - 1) * other)
     return worst + 1
+
+
+def _plan(text: PreparedText, trigrams: int, score_cutoff: float) -> tuple[int, int]:
+    """Which n-grams a text files (2 or 3) and how many.
+
+    Words the other text has where this one prints an ellipsis destroy none of
+    this text's n-grams, since n-grams stop at gaps: the same count holds.
+    """
+    words = len(text.code)
+    wanted = filed_count(words, score_cutoff, 3)
+    if wanted <= trigrams:
+        return 3, wanted
+    return 2, filed_count(words, score_cutoff, 2)
 
 
 def candidate_pairs(
     texts: Sequence[PreparedText | None], score_cutoff: float
 ) -> Iterator[tuple[int, int]]:
-    """Yield the pairs ``(i, j)``, ``i < j``, of texts that share a rare bigram.
+    """Yield the pairs ``(i, j)``, ``i < j``, of texts that share a rare word n-gram.
 
     Args:
         texts: Folded texts; ``None`` entries are skipped.
         score_cutoff: The similarity the caller will require; a lower cutoff
-            files more bigrams per text.
+            files more n-grams per text.
 
     Yields:
         Each candidate pair once, in increasing order.
     """
-    features = [_bigrams(t) if t is not None else set() for t in texts]
-    total = sum(map(len, features))
+    live = [(node, text) for node, text in enumerate(texts) if text is not None and text.code]
+    total = sum(2 * len(text.code) for _, text in live)
     size = 1 << max(16, min(27, (4 * total).bit_length()))
     shift = 64 - (size.bit_length() - 1)
-    mask64 = (1 << 64) - 1
     counts = array("I", bytes(4 * size))
-    for feats in features:
-        for f in feats:
-            counts[((f * _MULTIPLIER) & mask64) >> shift] += 1
-
-    def frequency(f: int) -> int:
-        return counts[((f * _MULTIPLIER) & mask64) >> shift]
+    for _, text in live:
+        bigrams, trigrams = _ngrams(text)
+        for f in bigrams:
+            counts[((f * _MULTIPLIER) & _MASK64) >> shift] += 1
+        for f in trigrams:
+            counts[((f * _MULTIPLIER) & _MASK64) >> shift] += 1
 
     filed: dict[int, list[int]] = {}
-    for node, (text, feats) in enumerate(zip(texts, features, strict=True)):
-        if text is None or not feats:
-            continue
-        useful = [(frequency(f), f) for f in feats]
+    for node, text in live:
+        bigrams, trigrams = _ngrams(text)
+        n, count = _plan(text, len(trigrams), score_cutoff)
+        grams = trigrams if n == 3 else bigrams
+        useful = [(counts[((f * _MULTIPLIER) & _MASK64) >> shift], f) for f in grams]
         useful = [pair for pair in useful if 2 <= pair[0] <= MAX_DOCUMENT_FREQUENCY]
-        if not text.gaps:
+        if len(useful) > count:
             useful.sort()
-            del useful[filed_count(len(text.code), score_cutoff):]
+            del useful[count:]
         for _, f in useful:
             filed.setdefault(f, []).append(node)
+
     found: set[int] = set()
     width = len(texts)
-    for node, feats in enumerate(features):
-        for f in feats:
+
+    def link(node: int, others: Iterable[int]) -> None:
+        for other in others:
+            if other != node:
+                found.add(node * width + other if node < other else other * width + node)
+
+    for node, text in live:
+        bigrams, trigrams = _ngrams(text)
+        for f in (*bigrams, *trigrams):
             others = filed.get(f)
-            if others is None:
-                continue
-            for other in others:
-                if other != node:
-                    found.add(node * width + other if node < other else other * width + node)
+            if others is not None:
+                link(node, others)
+    for node, others in _word_only_links(live):
+        link(node, others)
     for pair in sorted(found):
         yield divmod(pair, width)
+
+
+def _word_only_links(live: list[tuple[int, PreparedText]]) -> Iterator[tuple[int, list[int]]]:
+    """Links that n-grams cannot see: the same words with gaps elsewhere, or no n-gram at all.
+
+    A text whose words are all cut apart by ellipses ("a ... b ... c") has no
+    bigram; it files its words found in 2 to :data:`MAX_DOCUMENT_FREQUENCY`
+    texts instead.
+    """
+    same_words: dict[str, list[int]] = {}
+    for node, text in live:
+        same_words.setdefault(text.code, []).append(node)
+    for nodes in same_words.values():
+        if len(nodes) > 1:
+            for node in nodes:
+                yield node, nodes
+    wordless = [(node, text) for node, text in live if not any(map(_has_bigram, text.segments()))]
+    if not wordless:
+        return
+    wanted = set().union(*(set(text.code) for _, text in wordless))
+    frequency: dict[str, int] = dict.fromkeys(wanted, 0)
+    for _, text in live:
+        for char in wanted.intersection(text.code):
+            frequency[char] += 1
+    filed: dict[str, list[int]] = {}
+    for node, text in wordless:
+        for char in set(text.code):
+            if 2 <= frequency[char] <= MAX_DOCUMENT_FREQUENCY:
+                filed.setdefault(char, []).append(node)
+    for node, text in live:
+        for char in filed.keys() & set(text.code):
+            yield node, filed[char]
+
+
+def _has_bigram(segment: str) -> bool:
+    return len(segment) > 1

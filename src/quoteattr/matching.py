@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from quoteattr.candidates import all_pairs, candidate_pairs
@@ -172,7 +173,12 @@ def _speaker_key(quote: Quote) -> _SpeakerKey | None:
     speaker = quote.speaker
     if speaker is None or speaker.kind in WILDCARD_SPEAKER_KINDS:
         return None
-    return _SpeakerKey(fold_name(speaker.name), speaker.kind == "person")
+    return _name_key(speaker.name, speaker.kind == "person")
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_key(name: str, person: bool) -> _SpeakerKey:
+    return _SpeakerKey(fold_name(name), person)
 
 
 def speakers_compatible(a: _SpeakerKey | None, b: _SpeakerKey | None) -> bool:
@@ -246,14 +252,11 @@ class _Matcher:
             for key in keys
         ]
         node_of = {key: i for i, key in enumerate(keys)}
-        names: dict[str, _SpeakerKey] = {}
         raw_units = set()
         staged = []
         for doc_id, quote in pairs:
             node = node_of[folded[quote.text][0]]
             speaker = _speaker_key(quote)
-            if speaker is not None:
-                speaker = names.setdefault(speaker.name + str(speaker.person), speaker)
             # A quote with no words at all is nobody's match: a unit of its own.
             alone = (doc_id, quote.start, quote.end, quote.text) if not keys[node] else None
             unit_key = (node, speaker is not None, speaker or _SpeakerKey("", False), alone)
@@ -309,9 +312,9 @@ class _Matcher:
         if not self._can_be_fragment(short):
             return None
         ts, tl = self.texts[short], self.texts[long]
-        if len(ts.code) < SHORT_FRAGMENT_WORDS:
-            return ("fragment", 100.0, short, long) if ts.code in tl.code else None
         score = partial_score(ts, tl)[0]
+        if len(ts.code) < SHORT_FRAGMENT_WORDS and score < 100.0:
+            return None
         return ("fragment", score, short, long) if score >= cutoff else None
 
     def _link(self, exhaustive: bool) -> None:
@@ -390,9 +393,13 @@ class _Matcher:
         items.sort(key=lambda i: _order(i.doc_id, i.quote))
         if len(items) == 1:
             item = items[0]
-            member = ClusterMember(doc_id=item.doc_id, quote=item.quote, speaker=item.speaker,
-                                   relation="exact", score=100.0, diff="")
-            return QuoteCluster(canonical=item.quote.text, speaker=item.speaker, members=(member,))
+            member = ClusterMember.model_construct(
+                doc_id=item.doc_id, quote=item.quote, speaker=item.speaker,
+                relation="exact", score=100.0, diff="",
+            )
+            return QuoteCluster.model_construct(
+                canonical=item.quote.text, speaker=item.speaker, members=(member,)
+            )
         per_node: dict[int, int] = defaultdict(int)
         for item in items:
             per_node[item.node] += 1
@@ -412,14 +419,15 @@ class _Matcher:
             if text not in diffs:
                 diffs[text] = word_diff(canonical.quote.text, text,
                                         fragment=relation == "fragment")
-            members.append(ClusterMember(
+            members.append(ClusterMember.model_construct(  # values built here: valid
                 doc_id=item.doc_id, quote=item.quote, speaker=item.speaker,
                 relation=relation, score=round(score, 2), diff=diffs[text],
             ))
         names = {i.speaker for i in items if i.speaker is not None and _speaker_key(i.quote)}
         speaker = min(names, key=lambda n: (-len(n.split()), -len(n), n)) if names else None
-        return QuoteCluster(canonical=canonical.quote.text, speaker=speaker,
-                            members=tuple(members))
+        return QuoteCluster.model_construct(
+            canonical=canonical.quote.text, speaker=speaker, members=tuple(members)
+        )
 
     def _relation(self, text: PreparedText, canon: PreparedText) -> tuple[MatchRelation, float]:
         if text.key == canon.key:
@@ -431,8 +439,11 @@ class _Matcher:
         return ("fragment", part) if part > whole else ("variant", whole)
 
 
-def _order(doc_id: str, quote: Quote) -> tuple[str, int, int, str]:
-    return doc_id, quote.start, quote.end, quote.text
+def _order(doc_id: str, quote: Quote) -> tuple[str, int, int, str, str, str, str, int]:
+    """A stable sort key: where the quote is, then what it is."""
+    speaker = quote.speaker.name if quote.speaker is not None else ""
+    return (doc_id, quote.start, quote.end, quote.text, quote.kind, speaker,
+            quote.rule or "", quote.utterance)
 
 
 def find_sources(
@@ -481,7 +492,7 @@ def find_sources(
     if not wanted.code:
         return []
     rank = {"exact": 0, "variant": 1, "fragment": 2}
-    found: list[tuple[float, int, tuple[str, int, int, str], SourceMatch]] = []
+    found: list[tuple[float, int, tuple[str, int, int, str, str, str, str, int], SourceMatch]] = []
     vocabulary = set(wanted.tokens)
     for doc_id, quote in _collect(documents):
         norm = normalize_quote(quote.text)

@@ -55,6 +55,7 @@ _PIECE = regex.compile(
     rf"|(?P<word>{_WORD})"
 )
 _WORD_RE = regex.compile(_WORD)
+_LETTERS = regex.compile(r"[\p{L}\p{N}]+")
 # The same words in ASCII text without gaps, for a faster path (stdlib re).
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:(?:['`]|(?<=[0-9])[.,](?=[0-9]))[a-z0-9]+)*")
 _APOSTROPHES = regex.compile(r"['’ʼ`´]")
@@ -75,6 +76,7 @@ _FOLD_TABLE = str.maketrans(_LETTER_FOLDS)
 
 # Contractions spelled out, so that "won't" and "will not" compare equal.
 _IRREGULAR_NOT = {"won": "will", "can": "can", "shan": "shall", "ain": "is"}
+_SPLIT_WORDS = {"cannot": ("can", "not")}
 _CLITICS = {"re": "are", "ll": "will", "ve": "have", "m": "am", "d": "would"}
 
 
@@ -180,6 +182,8 @@ def _fold(text: str) -> str:
 def _word_tokens(word: str, folds: dict[str, str]) -> list[str]:
     """Fold one printed word to zero or more comparison tokens."""
     folded = _fold(word)
+    if folded in _SPLIT_WORDS:
+        return list(_SPLIT_WORDS[folded])
     if folded.isalpha():
         return [folds.get(folded, folded)]
     tokens: list[str] = []
@@ -277,7 +281,9 @@ def fold_tokens(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
         folds = spelling_variants()
         found: list[str] = []
         for word in _ASCII_WORD.findall(text.lower()):
-            if word.isalpha():
+            if word in _SPLIT_WORDS:
+                found.extend(_SPLIT_WORDS[word])
+            elif word.isalpha():
                 found.append(folds.get(word, word))
             else:
                 found.extend(_word_tokens(word, folds))
@@ -297,7 +303,7 @@ def _scan(text: str, spans: list[tuple[int, int]] | None) -> tuple[list[str], li
             if not gaps or gaps[-1] != len(tokens):
                 gaps.append(len(tokens))
             continue
-        if word.isascii() and word.isalpha():
+        if word.isascii() and word.isalpha() and word.lower() not in _SPLIT_WORDS:
             word = word.lower()
             tokens.append(folds.get(word, word))
             if spans is not None:
@@ -329,9 +335,11 @@ def fold_words(text: str) -> list[str]:
         >>> fold_words("«Çolour»,")
         ['colour']
     """
-    return regex.findall(r"[\p{L}\p{N}]+", _fold(text))
+    words: list[str] = _LETTERS.findall(_fold(text))
+    return words
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_name(name: str) -> str:
     """Fold a speaker name for comparison across documents.
 

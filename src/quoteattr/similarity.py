@@ -36,6 +36,9 @@ from quoteattr.normalize import normalize_quote
 __all__ = ["quote_similarity", "word_diff"]
 
 _GAP = "…"
+_MIN_KEPT_WORDS = 3
+"""An ellipsis excuses dropped words only when at least this many words match,
+and no more words than match."""
 _FIRST_CODE = 0x100  # keep clear of ASCII, which some RapidFuzz paths special-case
 _SURROGATES = range(0xD800, 0xE000)
 _LAST_CODE = 0x10FFFF
@@ -140,6 +143,8 @@ def whole_score(a: PreparedText, b: PreparedText) -> float:
             excused += op.dest_end - op.dest_start
         elif op.tag == "delete" and op.dest_start in b_gaps:
             excused += op.src_end - op.src_start
+    if matched < _MIN_KEPT_WORDS or excused > matched:
+        excused = 0  # "we ..." is not every quote that starts with "we"
     total = len(a.code) + len(b.code) - excused
     return min(100.0, 200.0 * matched / total) if total else 100.0
 
@@ -148,19 +153,27 @@ def partial_score(short: PreparedText, long: PreparedText) -> tuple[float, int, 
     """How well ``short`` matches its best stretch of ``long``: score, start, end (tokens)."""
     if not short.code or not long.code:
         return 0.0, 0, 0
-    at = long.code.find(short.code)
-    if at >= 0:
-        return 100.0, at, at + len(short.code)
+    offset = 0
+    for segment in long.segments():  # word for word, not across an ellipsis
+        at = segment.find(short.code)
+        if at >= 0:
+            return 100.0, offset + at, offset + at + len(short.code)
+        offset += len(segment)
     if len(short.code) > len(long.code):
         return whole_score(short, long), 0, len(long.code)
-    found = fuzz.partial_ratio_alignment(short.code, long.code)
-    if found is None:  # pragma: no cover - only with a score_cutoff
-        return 0.0, 0, 0
-    if len(short.code) == len(long.code):  # same length: align both ways, keep the better
-        other = fuzz.partial_ratio_alignment(long.code, short.code)
-        if other is not None and other.score > found.score:
-            return float(other.score), other.src_start, other.src_end
-    return float(found.score), found.dest_start, found.dest_end
+    best: tuple[float, int, int] = (0.0, 0, 0)
+    offset = 0
+    for segment in long.segments():  # an alignment never spans an ellipsis
+        if len(segment) >= len(short.code):
+            found = fuzz.partial_ratio_alignment(short.code, segment)
+            if found is not None and found.score > best[0]:
+                best = (float(found.score), offset + found.dest_start, offset + found.dest_end)
+            if len(segment) == len(short.code):  # same length: align both ways
+                other = fuzz.partial_ratio_alignment(segment, short.code)
+                if other is not None and other.score > best[0]:
+                    best = (float(other.score), offset + other.src_start, offset + other.src_end)
+        offset += len(segment)
+    return best
 
 
 def quote_similarity(a: str | Quote, b: str | Quote, *, partial: bool = False) -> float:
@@ -252,6 +265,9 @@ def word_diff(canonical: str, other: str, *, fragment: bool = False, context: in
     canon_words, canon_keys = _chunks(canonical)
     other_words, other_keys = _chunks(other)
     ops = list(Indel.opcodes(canon_keys, other_keys))
+    for i in range(len(ops) - 1):  # show what was dropped before what replaced it
+        if ops[i].tag == "insert" and ops[i + 1].tag == "delete":
+            ops[i], ops[i + 1] = ops[i + 1], ops[i]
     pieces: list[tuple[str, bool]] = []  # (text, is a difference)
     for position, op in enumerate(ops):
         canon_part = canon_words[op.src_start:op.src_end]

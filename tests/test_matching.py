@@ -1,0 +1,327 @@
+"""Matching the same quote across outlets (issue 3): cases as data, seeds, invariants."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quoteattr.candidates import candidate_pairs
+from quoteattr.matching import find_sources, match_quotes, quote_similarity, run_match_command
+from quoteattr.models import Document, Quote, QuoteCluster, QuoteSpeaker
+from quoteattr.normalize import (
+    fold_tokens,
+    function_words,
+    normalize_quote,
+    normalize_text,
+    spelling_variants,
+)
+from quoteattr.similarity import Codebook, prepare, word_diff
+
+HERE = Path(__file__).parent
+CASES = json.loads((HERE / "cases" / "matching.json").read_text("utf-8"))
+GOLD = json.loads((HERE / "fixtures" / "seeds_gold.json").read_text("utf-8"))
+EXAMPLES = HERE.parent / "examples" / "data"
+
+
+def quote(text: str, speaker: str | None = None, *, kind: str = "direct", start: int = 0) -> Quote:
+    who = QuoteSpeaker(name=speaker, kind="person") if speaker else None
+    return Quote.model_validate({
+        "text": text, "start": start, "end": start + len(text), "open_mark": "“",
+        "close_mark": "”", "kind": kind, "speaker": who,
+    })
+
+
+def shape(clusters: list[QuoteCluster]) -> list[list[tuple[str, int, str]]]:
+    return [[(m.doc_id, m.quote.start, m.relation) for m in c.members] for c in clusters]
+
+
+# -- golden cases ------------------------------------------------------------
+
+def _case_params() -> list[Any]:
+    params = []
+    for case in CASES:
+        marks = []
+        if case["expect"] == "fail":
+            marks.append(pytest.mark.xfail(strict=True, reason=case["comment"]))
+        params.append(pytest.param(case, id=case["label"], marks=marks))
+    return params
+
+
+@pytest.mark.parametrize("case", _case_params())
+def test_case(case: dict[str, Any]) -> None:
+    pairs = [
+        (f"doc{i}", quote(q["text"], q["speaker"], kind=q.get("kind", "direct")))
+        for i, q in enumerate(case["quotes"])
+    ]
+    clusters = match_quotes(pairs)
+    if case["expected"] == "none":
+        assert len(clusters) == 2, shape(clusters)
+        return
+    assert len(clusters) == 1, shape(clusters)
+    relations = [m.relation for m in clusters[0].members]  # the canonical member first
+    assert relations == ["exact", case["expected"]]
+
+
+# -- the five seed articles (issue 3 acceptance) -----------------------------
+
+EXPECTED_CLUSTERS = {
+    "nothing-new": {("000_89ed433b04be7d57", 1010), ("001_669d1519e461281c", 282),
+                    ("001_669d1519e461281c", 912)},
+    "condolences": {("000_89ed433b04be7d57", 1417), ("001_669d1519e461281c", 2042)},
+    "incident": {("000_89ed433b04be7d57", 1991), ("001_669d1519e461281c", 2240)},
+}
+
+
+def _gold_documents() -> list[Document]:
+    quotes: dict[str, list[Quote]] = defaultdict(list)
+    for g in GOLD["quotes"]:
+        q = Quote(
+            text=g["text"], start=g["start"], end=g["end"], open_mark="“", close_mark="”",
+            kind="partial" if g["kind"] == "partial" else "direct",
+            speaker=QuoteSpeaker(name=g["speaker"], kind="person"),
+        )
+        quotes[g["doc"]].append(q)
+    return [Document(doc_id=doc, quotes=tuple(qs)) for doc, qs in sorted(quotes.items())]
+
+
+def _multi_member(clusters: list[QuoteCluster]) -> list[set[tuple[str, int]]]:
+    return [{(m.doc_id, m.quote.start) for m in c.members} for c in clusters if len(c.members) > 1]
+
+
+def test_gold_clusters_match_the_annotation() -> None:
+    gold: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for g in GOLD["quotes"]:
+        if g["cluster"]:
+            gold[g["cluster"]].add((g["doc"], g["start"]))
+    multi = {name: members for name, members in gold.items() if len(members) > 1}
+    assert multi == EXPECTED_CLUSTERS
+
+
+def test_seed_quotes_give_exactly_the_acceptance_clusters() -> None:
+    clusters = match_quotes(_gold_documents())
+    found = _multi_member(clusters)
+    assert sorted(map(sorted, found)) == sorted(map(sorted, EXPECTED_CLUSTERS.values()))
+    by_start = {min(c.members, key=lambda m: m.quote.start).quote.start: c for c in clusters}
+    nothing_new = by_start[282] if 282 in by_start else next(
+        c for c in clusters if any(m.quote.text == "nothing new" for m in c.members))
+    assert nothing_new.speaker == "Sergei Lavrov"
+    assert nothing_new.canonical.startswith("We met with the head")
+    relations = sorted((m.doc_id[:3], m.relation) for m in nothing_new.members)
+    assert relations == [("000", "exact"), ("001", "exact"), ("001", "fragment")]
+    assert all(m.score == 100.0 for m in nothing_new.members)
+
+
+def test_seed_articles_through_the_pipeline() -> None:
+    import quoteattr
+
+    documents = [
+        quoteattr.attribute(path.read_text("utf-8"), doc_id=path.stem)
+        for path in sorted(EXAMPLES.glob("*.txt"))
+    ]
+    found = _multi_member(match_quotes(documents))
+    assert sorted(map(sorted, found)) == sorted(map(sorted, EXPECTED_CLUSTERS.values()))
+
+
+def test_find_sources_nothing_new_on_the_seeds() -> None:
+    matches = find_sources("nothing new", _gold_documents())
+    assert [(m.doc_id[:3], m.quote.start, m.relation) for m in matches] == [
+        ("001", 282, "exact"), ("000", 1010, "fragment"), ("001", 912, "fragment"),
+    ]
+    for m in matches:
+        assert m.speaker == "Sergei Lavrov"
+        assert m.score == 100.0
+        assert m.wording.text.lower() == "nothing new"
+    text = (EXAMPLES / "000_89ed433b04be7d57.txt").read_text("utf-8")
+    w = matches[1].wording
+    assert text[w.start:w.end] == w.text
+
+
+def test_find_sources_ranks_and_limits() -> None:
+    docs = [("a", quote("we heard nothing new at all")), ("b", quote("We heard nothing new")),
+            ("c", quote("Perhaps there will be something new"))]
+    assert [m.doc_id for m in find_sources("we heard nothing new", docs)] == ["b", "a"]
+    assert [m.doc_id for m in find_sources("we heard nothing new", docs, limit=1)] == ["b"]
+    assert find_sources("...", docs) == []
+    assert find_sources("entirely unrelated words", docs) == []
+
+
+# -- behaviour ---------------------------------------------------------------
+
+def test_terms_are_never_matched() -> None:
+    pairs = [("a", quote("Islamic State", kind="term")), ("b", quote("Islamic State", kind="term"))]
+    assert match_quotes(pairs) == []
+
+
+def test_documents_need_ids() -> None:
+    with pytest.raises(ValueError, match="doc_id"):
+        match_quotes([Document(quotes=(quote("We heard nothing new"),))])
+
+
+def test_wrong_input_types_say_what_to_do() -> None:
+    with pytest.raises(TypeError, match="attribute"):
+        match_quotes(["We heard nothing new"])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="decode"):
+        quote_similarity(b"bytes", "text")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="score_cutoff"):
+        match_quotes([], score_cutoff=101)
+
+
+def test_fragment_joins_only_the_best_cluster() -> None:
+    long_a = "We met with the head of the ministry on his request, we heard nothing new"
+    long_b = "After the talks in the capital the minister said there was nothing new"
+    pairs = [("a", quote(long_a, "Lavrov")), ("b", quote(long_b, "Lavrov")),
+             ("b", quote("nothing new", "Lavrov", kind="partial", start=200))]
+    clusters = match_quotes(pairs)
+    # printed in the same document as long_b: that is the best cluster
+    assert shape(clusters) == [[("a", 0, "exact")], [("b", 0, "exact"), ("b", 200, "fragment")]]
+    # in a third document, nothing says which one it is: it joins neither
+    pairs[2] = ("c", quote("nothing new", "Lavrov", kind="partial"))
+    assert len(match_quotes(pairs)) == 3
+
+
+def test_fragment_needs_a_compatible_speaker() -> None:
+    pairs = [("a", quote("we heard nothing new from the Turkish side", "Lavrov")),
+             ("b", quote("nothing new from the Turkish side", "Cavusoglu", kind="partial"))]
+    assert len(match_quotes(pairs)) == 2
+
+
+def test_incompatible_speakers_never_share_a_cluster_through_an_unknown() -> None:
+    text = "We will never accept the annexation of the peninsula"
+    pairs = [("a", quote(text, "Sergei Lavrov")), ("b", quote(text, None)),
+             ("c", quote(text, "Mevlut Cavusoglu"))]
+    clusters = match_quotes(pairs)
+    assert len(clusters) == 2
+    for c in clusters:
+        assert len({m.speaker for m in c.members if m.speaker}) == 1
+
+
+def test_min_members_and_member_order() -> None:
+    pairs = [("b", quote("Turkey knows what it must do.", "Lavrov")),
+             ("a", quote("Turkey knows what it must do", "Sergei Lavrov")),
+             ("c", quote("A different statement entirely", "Lavrov"))]
+    clusters = match_quotes(pairs, min_members=2)
+    assert shape(clusters) == [[("a", 0, "exact"), ("b", 0, "exact")]]
+    assert clusters[0].speaker == "Sergei Lavrov"
+    assert clusters[0].members[1].diff == "… what it must [-do-]{+do.+}"
+
+
+def test_run_match_command_prints_valid_json_lines() -> None:
+    lines = list(run_match_command(_gold_documents(), min_members=2))
+    assert len(lines) == 3
+    for line in lines:
+        cluster = QuoteCluster.model_validate(json.loads(line))
+        assert len(cluster.members) > 1
+
+
+def test_results_validate_as_models() -> None:
+    for cluster in match_quotes(_gold_documents()):
+        assert QuoteCluster.model_validate(cluster.model_dump()) == cluster
+
+
+def test_word_diff_is_readable() -> None:
+    assert word_diff("a b c", "a b c") == ""
+    assert word_diff("We recognise the colour", "We recognize the color") == (
+        "We [-recognise-]{+recognize+} the [-colour-]{+color+}")
+    assert word_diff("The incident on the 24th, a mistake, should not", "The incident on the "
+                     "24th ... should not") == (
+        "… incident on the [-24th,-]{+24th+} [-a mistake,-]{+...+} should not")
+
+
+def test_data_files_load() -> None:
+    folds = spelling_variants()
+    assert folds["colour"] == "color" and folds["organisation"] == "organization"
+    assert not set(folds.values()) & set(folds)
+    assert {"the", "of", "we"} <= function_words()
+    assert "nothing" not in function_words()
+
+
+def test_default_cutoff_is_pinned() -> None:
+    """Changing the defaults changes every user's clusters: a breaking change."""
+    import inspect
+
+    assert inspect.signature(match_quotes).parameters["score_cutoff"].default == 85.0
+    assert quote_similarity("a b c d e f g", "a b c d e f") == pytest.approx(92.3, abs=0.05)
+
+
+# -- invariants (hypothesis) -------------------------------------------------
+
+WORDS = ["we", "heard", "nothing", "new", "the", "incident", "Colour", "color", "it's",
+         "Lavrov", "said", "of", "talks", "pilot", "çavuşoğlu", "1,000"]
+SEPARATORS = [" ", ", ", ". ", " ... ", " [the] ", "  ", "; "]
+phrase = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)),
+                  min_size=1, max_size=12).map(lambda ws: "".join(w + s for w, s in ws).strip())
+any_text = st.one_of(st.text(max_size=80), phrase)
+speaker = st.sampled_from([None, "Sergei Lavrov", "Lavrov", "Mevlüt Çavuşoğlu", "Cavusoglu"])
+entry = st.tuples(st.sampled_from(["a", "b", "c", "d"]), phrase, speaker,
+                  st.sampled_from(["direct", "partial"]), st.integers(0, 50))
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _pairs(entries: list[tuple[str, str, str | None, str, int]]) -> list[tuple[str, Quote]]:
+    return [(doc, quote(text, who, kind=kind, start=start))
+            for doc, text, who, kind, start in entries]
+
+
+@SETTINGS
+@given(any_text, any_text)
+def test_similarity_is_symmetric_and_bounded(a: str, b: str) -> None:
+    ab, ba = quote_similarity(a, b), quote_similarity(b, a)
+    assert ab == ba
+    assert 0.0 <= ab <= 100.0
+    assert quote_similarity(a, b, partial=True) == quote_similarity(b, a, partial=True)
+
+
+@SETTINGS
+@given(any_text)
+def test_similarity_is_100_on_identity(a: str) -> None:
+    assert quote_similarity(a, a) == 100.0
+    assert quote_similarity(a, a, partial=True) in (0.0, 100.0)  # 0 only without words
+
+
+@SETTINGS
+@given(any_text)
+def test_normalisation_is_idempotent_and_fast_path_agrees(text: str) -> None:
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+    folded = normalize_quote(text)
+    assert fold_tokens(text) == (folded.tokens, folded.gaps)
+    for start, end in folded.spans:
+        assert 0 <= start < end <= len(text)
+
+
+@SETTINGS
+@given(st.lists(entry, max_size=10), st.randoms(use_true_random=False))
+def test_clusters_do_not_depend_on_input_order(entries: Any, random: Any) -> None:
+    pairs = _pairs(entries)
+    shuffled = list(pairs)
+    random.shuffle(shuffled)
+    assert match_quotes(pairs) == match_quotes(shuffled)
+
+
+@SETTINGS
+@given(st.lists(entry, max_size=10))
+def test_index_finds_what_all_pairs_finds(entries: Any) -> None:
+    pairs = _pairs(entries)
+    assert match_quotes(pairs) == match_quotes(pairs, exhaustive=True)
+
+
+@SETTINGS
+@given(st.lists(phrase, min_size=2, max_size=12))
+def test_every_pair_above_the_cutoff_is_a_candidate(texts: list[str]) -> None:
+    book = Codebook()
+    prepared = {p.key: p for p in (prepare(t, book) for t in texts)}
+    nodes = sorted(prepared.values(), key=lambda p: p.key)
+    candidates = set(candidate_pairs(nodes, 85.0))
+    for i, a in enumerate(nodes):
+        for j in range(i + 1, len(nodes)):
+            b = nodes[j]
+            if (a.gaps and b.gaps) or not a.code or not b.code:
+                continue  # two ellipses: no guarantee (see candidates.py)
+            if quote_similarity(a.key.replace("…", "..."), b.key.replace("…", "...")) >= 85.0:
+                assert (i, j) in candidates, (a.key, b.key)
