@@ -530,7 +530,8 @@ def _guess_kind(text: str, raw: _Raw, start: int, end: int) -> QuoteKind:
     cues = _cue_words()
     before_words = _words(before.rsplit(".", 1)[-1])
     cue_before = any(w in cues for w in before_words[-3:])
-    cue_after = after[:1] in ",\u2014 " and any(w in cues for w in _words(after)[:4])
+    attached = last in ",!?\u2014" or after.lstrip()[:1] in (",", "\u2014")  # "Q," he said
+    cue_after = attached and any(w in cues for w in _words(after)[:4])
     if before.endswith(":"):
         return "direct"
     noun_phrase = before_words[-1:] in (
