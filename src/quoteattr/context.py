@@ -10,24 +10,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from quoteattr.lexicon import Lexicon
+from quoteattr.lexicon import Lexicon, load_lexicon
 from quoteattr.mentions import Mention, find_mentions
 from quoteattr.models import Quote
 from quoteattr.tokens import Token, paragraph_ids, sentence_ids, tokenize
 
 __all__ = ["Context", "Decision", "build_context"]
 
-# Words allowed between a speaker and its cue verb: "he also said", "she has said".
-ADVERBS = frozenset(
-    """also later then again once first simply just recently previously earlier still further
-    finally quickly flatly bluntly angrily quietly repeatedly publicly privately separately
-    has had have would will was is were may might could should did does do had already
-    reportedly frequently often has since last told even never not also then had long
-    once twice tweeted himself herself themselves itself""".split()
-) - {"told", "tweeted"}
-
-
-_NOUN_MARKERS = frozenset("a an the his her their its my our your this that these those".split())
+# Words allowed between a speaker and its cue verb ("he also said"), in English.
+# Rules read ``ctx.lexicon.grammar.adverbs`` for the document's language; this
+# English set is kept for the claim scanner.
+ADVERBS = load_lexicon().grammar.adverbs
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,12 +91,13 @@ class Context:
         verb = lex.cue_forms.get(self.tokens[i].text.lower())
         if verb is None or (verb.weak and not weak):
             return -1
-        if i > 0 and self.tokens[i - 1].text.lower() in _NOUN_MARKERS:
+        markers = lex.grammar.noun_markers
+        if i > 0 and self.tokens[i - 1].text.lower() in markers:
             return -1  # "the report": a noun, not a verb
         word = self.tokens[i].text.lower()
         if (
             i > 1
-            and self.tokens[i - 2].text.lower() in _NOUN_MARKERS
+            and self.tokens[i - 2].text.lower() in markers
             and self.tokens[i - 1].text.islower()
             and self.tokens[i - 1].text not in lex.role_forms
             and word == verb.lemma

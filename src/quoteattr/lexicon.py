@@ -1,9 +1,12 @@
 """Lexicons as data: cue verbs, titles, role nouns, pronouns, countries, bodies.
 
 Every word list the attribution stage relies on lives in a JSON file under
-``quoteattr/data/``, is validated by a pydantic model when loaded and is cached.
-Users read those files to see what the library knows and extend a lexicon with
-:meth:`Lexicon.extend`, which validates what it is given.
+``quoteattr/data/`` (English) or ``quoteattr/data/<language>/`` (any other
+language), is validated by a pydantic model when loaded and is cached. That
+includes the function words the rules consult (``grammar_words.json``), so a
+language is a set of data files, not a fork of the code. Users read those files
+to see what the library knows and extend a lexicon with :meth:`Lexicon.extend`,
+which validates what it is given.
 
 Example:
     >>> lex = load_lexicon()
@@ -15,17 +18,27 @@ Example:
 
 from __future__ import annotations
 
+import difflib
 import json
 from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 __all__ = [
+    "Alias",
     "Body",
     "Country",
     "CueVerb",
+    "GrammarWords",
     "Lexicon",
     "LexiconError",
     "Pronoun",
@@ -33,6 +46,7 @@ __all__ = [
     "Stance",
     "Title",
     "inflect",
+    "languages",
     "load_lexicon",
 ]
 
@@ -162,12 +176,71 @@ class Body(_Entry):
     name: str = Field(min_length=1)
 
 
+class Alias(_Entry):
+    """A name a text uses for a speaker, mapped to the speaker's canonical name.
+
+    ``{"text": "the Kremlin", "name": "Vladimir Putin", "kind": "person"}``
+    reports quotes the text gives to "the Kremlin" as Vladimir Putin's. A
+    leading lower-case determiner ("the", "der") is optional in the text.
+    Aliases take precedence over :class:`Body` entries with the same text.
+    """
+
+    text: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    kind: Literal["person", "organisation", "country"] = "organisation"
+
+
+Words = frozenset[str]
+
+
+class GrammarWords(_Entry):
+    """The function words of one language that the attribution rules consult.
+
+    Each field is one word class; ``grammar_words.json`` documents every one.
+    All are required, so a new language states each class (an empty list is
+    fine) and a missing one is reported by name.
+    """
+
+    not_names: Words
+    name_connectors: Words
+    determiners: Words
+    subject_pronouns: Words
+    modifier_stop: Words
+    role_prefixes: Words
+    adverbs: Words
+    noun_markers: Words
+    np_stop: Words
+    np_determiners: Words
+    prepositions: Words
+    introducers: Words
+    subordinators: Words
+    clause_words: Words
+    trailers: Words
+    according_to: Words
+    non_subject_after: Words
+    subject_adverbs: Words
+    definite_determiners: Words
+    unresolved_pronouns: Words
+
+    @cached_property
+    def according_to_phrases(self) -> tuple[tuple[str, ...], ...]:
+        """The ``according_to`` phrases split into lower-case words, longest first."""
+        phrases = {tuple(p.lower().split()) for p in self.according_to if p.strip()}
+        return tuple(sorted(phrases, key=lambda p: (-len(p), p)))
+
+
 class Lexicon(_Entry):
     """All word lists used by attribution, validated and frozen.
 
     Build one with :func:`load_lexicon` and extend it with :meth:`extend`.
+
+    Attributes:
+        language: The language code of the data (``"en"``, ``"de"``).
+        grammar: The function words the rules consult.
+        aliases: Names users map to a speaker ("the Kremlin" -> "Vladimir Putin").
     """
 
+    language: str = "en"
     cue_verbs: tuple[CueVerb, ...]
     titles: tuple[Title, ...]
     roles: tuple[RoleNoun, ...]
@@ -176,6 +249,29 @@ class Lexicon(_Entry):
     org_head_words: tuple[str, ...]
     bodies: tuple[Body, ...]
     collective_nouns: tuple[str, ...]
+    grammar: GrammarWords
+    aliases: tuple[Alias, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Lexicon:
+        problems: list[str] = []
+        if self.language != "en":
+            for n, verb in enumerate(self.cue_verbs):
+                if not verb.forms:
+                    problems.append(
+                        f"cue_verbs.{n} ({verb.lemma!r}): forms are required outside English "
+                        "(hint: inflect() knows English only; list every form, e.g. "
+                        '"forms": ["sagt", "sagte", "gesagt"])'
+                    )
+        known = {p.text for p in self.pronouns}
+        for word in sorted(self.grammar.subject_pronouns - known):
+            problems.append(
+                f"grammar.subject_pronouns: {word!r} is not in pronouns "
+                "(hint: add it to pronouns.json with its gender and number)"
+            )
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
 
     @cached_property
     def cue_forms(self) -> dict[str, CueVerb]:
@@ -218,8 +314,25 @@ class Lexicon(_Entry):
 
     @cached_property
     def body_names(self) -> dict[str, str]:
-        """Map each body's short name or alias to its canonical name."""
-        return {b.text: b.name for b in self.bodies}
+        """Map each body's short name or alias to its canonical name.
+
+        Aliases are keyed without a leading lower-case determiner ("the
+        Kremlin" as "Kremlin"), the way a name mention is printed.
+        """
+        table = {b.text: b.name for b in self.bodies}
+        table.update({key: a.name for key, a in self.alias_table.items()})
+        return table
+
+    @cached_property
+    def alias_table(self) -> dict[str, Alias]:
+        """Map each alias, without a leading lower-case determiner, to its entry."""
+        table: dict[str, Alias] = {}
+        for alias in self.aliases:
+            words = alias.text.split()
+            if len(words) > 1 and words[0] in self.grammar.determiners:
+                words = words[1:]
+            table[" ".join(words)] = alias
+        return table
 
     def cue_lemma(self, word: str) -> str | None:
         """Return the lemma of a cue verb form, or None when it is not a cue.
@@ -237,22 +350,35 @@ class Lexicon(_Entry):
         Args:
             **lists: A list name (``cue_verbs``, ``titles``, ``roles``,
                 ``pronouns``, ``countries``, ``org_head_words``, ``bodies``,
-                ``collective_nouns``) and the entries to add, as models or dicts.
+                ``collective_nouns``, ``aliases``) and the entries to add, as
+                models or dicts; or ``grammar``, a mapping of word class to
+                the words to add to it.
 
         Raises:
             LexiconError: naming every invalid entry.
 
         Example:
-            >>> kremlin = {"text": "the Kremlin", "name": "Vladimir Putin"}
-            >>> lex = load_lexicon().extend(bodies=[kremlin])
-            >>> lex.body_names["the Kremlin"]
+            >>> kremlin = {"text": "the Kremlin", "name": "Vladimir Putin", "kind": "person"}
+            >>> lex = load_lexicon().extend(aliases=[kremlin])
+            >>> lex.body_names["Kremlin"]
             'Vladimir Putin'
         """
         data = self.model_dump()
-        unknown = sorted(set(lists) - set(data))
+        lists_known = sorted(set(data) - {"language"})
+        unknown = sorted(set(lists) - set(lists_known))
         if unknown:
-            raise LexiconError(f"unknown lexicon list(s) {unknown}; known: {sorted(data)}")
+            hints = [_did_you_mean(name, lists_known) for name in unknown]
+            raise LexiconError(
+                f"unknown lexicon list(s) {unknown}; known: {lists_known}"
+                + "".join(h for h in hints if h)
+            )
         for name, entries in lists.items():
+            if name == "grammar":
+                grammar = dict(data["grammar"])
+                for word_class, words in dict(entries).items():
+                    grammar[word_class] = set(grammar.get(word_class, ())) | set(words)
+                data["grammar"] = grammar
+                continue
             added = [e.model_dump() if isinstance(e, BaseModel) else e for e in entries]
             data[name] = [*data[name], *added]
         try:
@@ -265,40 +391,103 @@ class Lexicon(_Entry):
         return self.extend(cue_verbs=verbs)
 
 
-def _explain(exc: ValidationError, where: str) -> str:
+def _did_you_mean(word: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(word, known, n=1)
+    return f" (hint: did you mean {close[0]!r}?)" if close else ""
+
+
+def _explain(exc: ValidationError, where: str, files: dict[str, str] | None = None) -> str:
     lines = [f"{where}: {exc.error_count()} problem(s)"]
     for err in exc.errors():
         loc = ".".join(str(p) for p in err["loc"])
-        lines.append(f"  - {loc}: {err['msg']}")
+        source = (files or {}).get(str(err["loc"][0])) if err["loc"] else None
+        prefix = f"{source}: " if source else ""
+        lines.append(f"  - {prefix}{loc}: {err['msg']}")
     return "\n".join(lines)
 
 
-def _read(name: str) -> dict[str, Any]:
-    path = resources.files("quoteattr").joinpath("data").joinpath(name)
+_FILES = {
+    "cue_verbs": "cue_verbs.json",
+    "titles": "titles.json",
+    "roles": "role_nouns.json",
+    "pronouns": "pronouns.json",
+    "countries": "countries.json",
+    "org_head_words": "organisations.json",
+    "bodies": "organisations.json",
+    "aliases": "organisations.json",
+    "collective_nouns": "organisations.json",
+    "grammar": "grammar_words.json",
+}
+
+
+def _data_dir(language: str) -> Any:
+    root = resources.files("quoteattr").joinpath("data")
+    return root if language == "en" else root.joinpath(language)
+
+
+def _read(name: str, language: str = "en") -> dict[str, Any]:
+    path = _data_dir(language).joinpath(name)
     text = path.read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """Load, validate and cache the built-in English lexicon.
+def languages() -> tuple[str, ...]:
+    """Return the codes of the languages with a built-in lexicon.
+
+    Example:
+        >>> "en" in languages() and "de" in languages()
+        True
+    """
+    root = resources.files("quoteattr").joinpath("data")
+    found = {"en"} | {
+        p.name for p in root.iterdir() if p.is_dir() and p.joinpath("cue_verbs.json").is_file()
+    }
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=16)
+def load_lexicon(language: str = "en") -> Lexicon:
+    """Load, validate and cache the built-in lexicon of a language.
+
+    English lives in ``quoteattr/data/*.json``; another language in
+    ``quoteattr/data/<language>/`` with the same file names.
+
+    Args:
+        language: A code from :func:`languages` (``"en"`` by default).
 
     Raises:
-        LexiconError: when a data file is invalid, naming the file and each problem.
+        LexiconError: when the language is unknown, or a data file is invalid,
+            naming the file and each problem.
+
+    Example:
+        >>> load_lexicon("de").cue_lemma("sagte")
+        'sagen'
     """
-    orgs = _read("organisations.json")
+    known = languages()
+    if language not in known:
+        raise LexiconError(
+            f"no built-in lexicon for language {language!r}; known: {list(known)}"
+            + _did_you_mean(language, list(known))
+        )
+    orgs = _read("organisations.json", language)
     raw = {
-        "cue_verbs": _read("cue_verbs.json")["verbs"],
-        "titles": _read("titles.json")["titles"],
-        "roles": _read("role_nouns.json")["roles"],
-        "pronouns": _read("pronouns.json")["pronouns"],
-        "countries": _read("countries.json")["countries"],
+        "language": language,
+        "cue_verbs": _read("cue_verbs.json", language)["verbs"],
+        "titles": _read("titles.json", language)["titles"],
+        "roles": _read("role_nouns.json", language)["roles"],
+        "pronouns": _read("pronouns.json", language)["pronouns"],
+        "countries": _read("countries.json", language)["countries"],
         "org_head_words": orgs["head_words"],
         "bodies": orgs["bodies"],
+        "aliases": orgs.get("aliases", []),
         "collective_nouns": orgs["collective_nouns"],
+        "grammar": {
+            k: v["words"] for k, v in _read("grammar_words.json", language)["lists"].items()
+        },
     }
+    where = "quoteattr/data" if language == "en" else f"quoteattr/data/{language}"
     try:
         return Lexicon.model_validate(raw)
     except ValidationError as exc:
-        raise LexiconError(_explain(exc, "quoteattr/data")) from None
+        raise LexiconError(_explain(exc, where, _FILES)) from None

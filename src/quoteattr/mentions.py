@@ -26,39 +26,6 @@ from quoteattr.tokens import Token
 
 __all__ = ["Mention", "find_mentions", "is_capitalised"]
 
-# Capitalised words that start sentences or clauses but never names.
-_NOT_NAMES = frozenset(
-    """The A An But And Or Nor So Yet In On At For With From By As If When While After Before
-    Since Until Though Although Because Meanwhile However Asked Speaking Earlier Later Also Still
-    Then This That These Those There Here It He She They We I You His Her Their Our My Its Your
-    Who What Where Why How Which Whose Whom Some Many Most Several Both Each Every All Any No Not
-    Only Even Just Yes Now Today Tonight Yesterday Tomorrow Last Next Such Other Another One Two
-    Three Four Five Six Seven Eight Nine Ten Monday Tuesday Wednesday Thursday Friday Saturday
-    Sunday January February March April May June July August September October November December
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Photo Image Video Read More Click Follow
-    Like Share Editor Note Do Does Did Is Are Was Were Has Have Had Will Would Can Could Should
-    Shall Must Might Let Please Instead Indeed Perhaps Maybe Already Again Later Among Despite
-    During Under Over Into Onto Upon Without Within About Above Below Between Through Throughout
-    Toward Towards Against Around Unlike Like Via Per Dear Hello Thanks Thank Sure Well
-    Oh""".split()
-)
-_CONNECTORS = frozenset(
-    "de da van von der den bin ibn al el la le di del du dos das ter st".split()
-)
-_DETERMINERS = frozenset(
-    """the a an his her their its our one another two three four five several some many other
-    this that these those each every any both senior top former""".split()
-)
-_PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "it"})
-# lower-case words that can modify a role noun ("a senior administration official")
-_MODIFIER_STOP = frozenset(
-    """said says say told tells added adds and or but of for to in on at by with from as that
-    which who whom whose is was were are be been being has have had will would can could should
-    may might must not no than then also just only when while after before since because if
-    it he she they we i you him them us me there here where what how why very said""".split()
-)
-
-
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A possible source named in the text.
@@ -125,7 +92,9 @@ def find_mentions(
     roles = lex.role_forms
     for k in range(n - 1, -1, -1):
         next_role[k] = k if tokens[k].low in roles else next_role[k + 1]
-    pronouns = _PRONOUN_SUBJECTS & set(lex.pronoun_forms)
+    grammar = lex.grammar
+    pronouns = grammar.subject_pronouns & set(lex.pronoun_forms)
+    determiners = grammar.determiners
     while i < n:
         tok = tokens[i]
         if tok.kind != "word":
@@ -136,7 +105,7 @@ def find_mentions(
         capital = tok.text[0].isupper()
         if lower in pronouns:
             found = _make(text, tokens, i, i + 1, "pronoun", tok.text, None, False, "unknown")
-        elif capital or lower in _DETERMINERS or next_role[i] == i:
+        elif capital or lower in determiners or next_role[i] == i:
             if next_role[i] - i < 8:
                 found = _description(text, tokens, i, lex)
             if found is None and capital:
@@ -178,10 +147,12 @@ def _name_span(tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
     """Return the end of the run of capitalised words (with initials and connectors)."""
     n = len(tokens)
     j = i
+    not_names = lex.grammar.not_names
+    connectors = lex.grammar.name_connectors
     while j < n:
         tok = tokens[j]
         if _is_name_word(tok, lex):
-            if tok.text in _NOT_NAMES and j > i and tok.text not in lex.title_words:
+            if tok.text in not_names and j > i and tok.text not in lex.title_words:
                 break
             j += 1
             if _strip_possessive(tok.text)[1]:
@@ -197,7 +168,7 @@ def _name_span(tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
             continue
         if (
             tok.kind == "word"
-            and tok.text in _CONNECTORS
+            and tok.text in connectors
             and j > i
             and j + 1 < n
             and _is_name_word(tokens[j + 1], lex)
@@ -217,7 +188,8 @@ def _name(text: str, tokens: Sequence[Token], i: int, lex: Lexicon) -> Mention |
     if end == i:
         return None
     first = i
-    while first < end and tokens[first].text in _NOT_NAMES and tokens[first].text not in (
+    not_names = lex.grammar.not_names
+    while first < end and tokens[first].text in not_names and tokens[first].text not in (
         lex.title_words
     ):
         first += 1
@@ -244,7 +216,7 @@ def _name(text: str, tokens: Sequence[Token], i: int, lex: Lexicon) -> Mention |
             w in lex.title_words
             or f"{w}." in lex.title_words
             or w in lex.demonym_to_country
-            or w.lower() in ("former", "acting", "then")
+            or w.lower() in lex.grammar.role_prefixes
         ):
             role_words.append(w)
             k += 1
@@ -265,6 +237,9 @@ def _title_end(text: str, tok: Token) -> int:
 
 
 def _classify_name(name: str, words: list[str], lex: Lexicon) -> tuple[str, SpeakerKind]:
+    alias = lex.alias_table.get(name)
+    if alias is not None:
+        return "body", alias.kind
     if name in lex.country_names:
         return "country", "country"
     if name in lex.body_names or any(w in lex.org_head_words for w in words):
@@ -280,7 +255,9 @@ def _description(text: str, tokens: Sequence[Token], i: int, lex: Lexicon) -> Me
     """Parse "a Turkish official", "the foreign minister", "officials" starting at token i."""
     n = len(tokens)
     j = i
-    saw_det = tokens[i].text.lower() in _DETERMINERS
+    grammar = lex.grammar
+    determiners, modifier_stop = grammar.determiners, grammar.modifier_stop
+    saw_det = tokens[i].text.lower() in determiners
     if saw_det:
         j += 1
     head = -1
@@ -301,7 +278,7 @@ def _description(text: str, tokens: Sequence[Token], i: int, lex: Lexicon) -> Me
                 continue
             break
         lower = word.lower()
-        if lower in _MODIFIER_STOP or lex.cue_lemma(word) or (j > i and lower in _DETERMINERS):
+        if lower in modifier_stop or lex.cue_lemma(word) or (j > i and lower in determiners):
             break
         if _strip_possessive(word)[1]:
             j += 1
@@ -325,14 +302,14 @@ def _description(text: str, tokens: Sequence[Token], i: int, lex: Lexicon) -> Me
         k = end + 1
         while k < n and k - end < 7 and tokens[k].kind == "word":
             low = tokens[k].text.lower()
-            if low in _MODIFIER_STOP and low not in ("the", "a", "an", "of"):
+            if low in modifier_stop and low not in ("the", "a", "an", "of"):
                 break
             if lex.cue_lemma(tokens[k].text):
                 break
             k += 1
         if k > end + 1:
             end = k
-    if end < n and _is_name_word(tokens[end], lex) and tokens[end].text not in _NOT_NAMES:
+    if end < n and _is_name_word(tokens[end], lex) and tokens[end].text not in grammar.not_names:
         return None  # "spokeswoman Haley Morris": a role before a name, parsed as a name
     if role.kind == "organisation":
         speaker_kind: SpeakerKind = "organisation"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from quoteattr.context import ADVERBS, Context, Decision
+from quoteattr.context import Context, Decision
 from quoteattr.mentions import Mention
 from quoteattr.models import SpeakerKind
 
@@ -23,25 +23,7 @@ __all__ = ["BUILTIN_RULES", "Rule", "RuleFunction", "builtin_rules", "rule_names
 
 RuleFunction = Callable[[Context, int], "Decision | None"]
 
-_SUBORDINATORS = frozenset(
-    "when while as after before because if since until unless though although whereas".split()
-)
-_CLAUSE_WORDS = frozenset(
-    """that he she they it we i you is was are were will would has have had can could should
-    may might must be been not""".split()
-)
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
-_CLAUSE_OPENERS = frozenset(
-    """that he she they it i we you there this these those his her their its our my a an
-    the""".split()
-)
-_TRAILERS = frozenset(
-    """in at on during after before to of from while when with about via by as later then
-    afterward afterwards earlier recently today yesterday tonight monday tuesday wednesday
-    thursday friday saturday sunday last this""".split()
-)
-
-
 @dataclass(frozen=True)
 class Rule:
     """One named step of the attribution sieve.
@@ -64,24 +46,18 @@ def _speaker_mention(ctx: Context, first: int) -> Mention | None:
     return m
 
 
-_NP_STOP = frozenset(
-    """who whom whose which that and or but of for at in on to with by from as than is was are
-    were has have had said says told""".split()
-)
-_NP_DETERMINERS = frozenset("the a an one another this that his her their its".split())
-
-
 def _np_before(ctx: Context, c: int) -> Mention | None:
     """A determiner-led noun phrase ending right before token c ("the suit" says)."""
+    g = ctx.lexicon.grammar
     for k in range(c - 1, max(c - 7, -1), -1):
         if ctx.kind(k) != "word":
             return None
         w = ctx.word(k).lower()
-        if w in _NP_DETERMINERS:
-            if k == c - 1 or ctx.word(k - 1).lower() in _PREPOSITIONS:
+        if w in g.np_determiners:
+            if k == c - 1 or ctx.word(k - 1).lower() in g.prepositions:
                 return None  # "in a low voice said"
             return _ad_hoc(ctx, k, c)
-        if w in _NP_STOP or ctx.cue_at(k) > 0 or w.endswith(("n't", "n’t")):
+        if w in g.np_stop or ctx.cue_at(k) > 0 or w.endswith(("n't", "n’t")):
             return None
     return None
 
@@ -97,13 +73,14 @@ def _np_starting_sentence(ctx: Context, c: int) -> Mention | None:
 def _np_after(ctx: Context, k: int) -> Mention | None:
     """A determiner-led noun phrase starting at token k (said "a narrator")."""
     word = ctx.word(k)
+    g = ctx.lexicon.grammar
     possessor = word[:1].isupper() and word.endswith(("'s", "’s"))
-    if word.lower() not in _NP_DETERMINERS - {"this", "that"} and not possessor:
+    if word.lower() not in g.np_determiners - {"this", "that"} and not possessor:
         return None
     j = k + 1
     while j < len(ctx.tokens) and j - k < 7 and ctx.kind(j) == "word":
         w = ctx.word(j).lower()
-        if w in _NP_STOP and not (w in ("of", "for", "at") and j > k + 1):
+        if w in g.np_stop and not (w in ("of", "for", "at") and j > k + 1):
             break
         j += 1
     return _ad_hoc(ctx, k, j) if j > k + 1 else None
@@ -141,9 +118,10 @@ def _skip_aside(ctx: Context, k: int, limit: int = 16) -> int:
 
 
 def _skip_adverbs(ctx: Context, k: int) -> int:
+    adverbs = ctx.lexicon.grammar.adverbs
     for _ in range(3):
         w = ctx.word(k).lower()
-        if ctx.kind(k) == "word" and (w in ADVERBS or (w.endswith("ly") and len(w) > 4)):
+        if ctx.kind(k) == "word" and (w in adverbs or (w.endswith("ly") and len(w) > 4)):
             k += 1
         else:
             break
@@ -194,7 +172,7 @@ def _attribution_ends(ctx: Context, k: int) -> bool:
         return False  # 'She adds, "…"' introduces the next quote
     if kind in ("end", "para", "quote", "mark") or (kind == "punct" and w != "("):
         return True
-    return w.lower() in _TRAILERS or w.lower() in ("reporters", "journalists")
+    return w.lower() in ctx.lexicon.grammar.trailers or w.lower() in ("reporters", "journalists")
 
 
 def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
@@ -214,7 +192,8 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
             return None
         if m.first > k and any(ctx.kind(t) != "word" for t in range(k, m.first)):
             return None
-        if any(ctx.tokens[t].low in _SUBORDINATORS for t in range(k, m.first)):
+        subordinators = ctx.lexicon.grammar.subordinators
+        if any(ctx.tokens[t].low in subordinators for t in range(k, m.first)):
             return None  # '"That makes me smart," when Clinton blasted him'
         if ctx.quotes[qi].text[:1].islower() and name_said_partial_quote(ctx, qi) is not None:
             return None  # 'said he would "protect our citizens," the crowd applauded'
@@ -237,7 +216,7 @@ def quote_comma_said_name(ctx: Context, qi: int) -> Decision | None:
     m = _speaker_mention(ctx, end) or _np_after(ctx, end)
     skip = end
     while m is None and skip < end + 3 and ctx.kind(skip) == "word":
-        if ctx.word(skip).lower() in _NP_STOP:
+        if ctx.word(skip).lower() in ctx.lexicon.grammar.np_stop:
             break
         skip += 1
         m = _speaker_mention(ctx, skip)
@@ -297,9 +276,10 @@ def _subject_before(ctx: Context, c: int) -> Mention | None:
     if ctx.word(c).lower().endswith("ing") and ctx.word(c - 1) in (",", "—", "–"):
         return _sentence_subject(ctx, c)  # "Sanders visited NBC, saying …"
     j = c - 1
+    g = ctx.lexicon.grammar
     for _ in range(3):
         w = ctx.word(j).lower()
-        if ctx.kind(j) == "word" and (w in ADVERBS or (w.endswith("ly") and len(w) > 4)):
+        if ctx.kind(j) == "word" and (w in g.adverbs or (w.endswith("ly") and len(w) > 4)):
             j -= 1
     if ctx.word(j) in (")", "—", "–", "--"):
         opener = "(" if ctx.word(j) == ")" else ctx.word(j)
@@ -312,7 +292,7 @@ def _subject_before(ctx: Context, c: int) -> Mention | None:
     if ctx.word(j).lower() == "to" and ctx.word(c).lower() in ("say", "tell", "add", "ask", "warn"):
         # "he went on to say", "she wanted to tell"
         for k in range(j - 1, max(j - 4, -1), -1):
-            if ctx.kind(k) != "word" or ctx.word(k).lower() in _NP_STOP:
+            if ctx.kind(k) != "word" or ctx.word(k).lower() in g.np_stop:
                 break
             if ctx.mention_ending.get(k) is not None:
                 j = k - 1
@@ -347,7 +327,8 @@ def _sentence_subject(ctx: Context, c: int) -> Mention | None:
     first = c
     while first > 0 and ctx.same_sentence(first - 1, c) and ctx.kind(first - 1) != "quote":
         first -= 1
-    if ctx.word(first).lower() in _INTRODUCERS:
+    g = ctx.lexicon.grammar
+    if ctx.word(first).lower() in g.introducers:
         comma = next((k for k in range(first, c) if ctx.word(k) == ","), -1)
         if comma > 0:
             first = comma + 1
@@ -361,20 +342,10 @@ def _sentence_subject(ctx: Context, c: int) -> Mention | None:
         before = k - 1
         while ctx.word(before).lower() in ("the", "a", "an"):
             before -= 1
-        if ctx.word(before).lower() in _PREPOSITIONS:
+        if ctx.word(before).lower() in g.prepositions:
             continue
         return m
     return None
-
-
-_INTRODUCERS = frozenset(
-    """on in at after before during while when although though because since as if despite
-    amid following with without for from under over speaking asked earlier later
-    meanwhile""".split()
-)
-_PREPOSITIONS = frozenset(
-    "by to with of from on at for in into about against before after than quoted".split()
-)
 
 
 def name_said_period_quote(ctx: Context, qi: int) -> Decision | None:
@@ -388,7 +359,8 @@ def name_said_period_quote(ctx: Context, qi: int) -> Decision | None:
         end = ctx.cue_at(c, weak=False)
         if end < 0:
             continue
-        if any(ctx.word(t).lower() in _CLAUSE_WORDS or ctx.cue_at(t) > 0 for t in range(end, b)):
+        clause_words = ctx.lexicon.grammar.clause_words
+        if any(ctx.word(t).lower() in clause_words or ctx.cue_at(t) > 0 for t in range(end, b)):
             return None  # "… said the talks failed." is reported speech, not an introduction
         m = _subject_before(ctx, c)
         if m is None:
@@ -403,8 +375,12 @@ def _quote_starts_paragraph_or_sentence(ctx: Context, qi: int) -> bool:
 
 
 def according_to_name(ctx: Context, qi: int) -> Decision | None:
-    """``"Q," according to NAME`` or ``According to NAME, "Q"``."""
+    """``"Q," according to NAME`` or ``According to NAME, "Q"``.
+
+    The phrases are the language's ``according_to`` function words.
+    """
     qt = ctx.quote_token[qi]
+    phrases = ctx.lexicon.grammar.according_to_phrases
     for i in list(range(qt + 1, min(qt + 30, len(ctx.tokens)))) + list(
         range(qt - 1, max(qt - 30, -1), -1)
     ):
@@ -412,10 +388,16 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
             if i > qt:
                 break
             continue
-        if ctx.word(i).lower() == "according" and ctx.word(i + 1).lower() == "to":
-            m = _speaker_mention(ctx, i + 2) or _np_after(ctx, i + 2)
+        for phrase in phrases:
+            if ctx.tokens[i].low != phrase[0] or any(
+                ctx.word(i + n).lower() != w for n, w in enumerate(phrase[1:], 1)
+            ):
+                continue
+            after = i + len(phrase)
+            m = _speaker_mention(ctx, after) or _np_after(ctx, after)
             if m is not None:
-                return Decision("according_to_name", 0.85, m, ctx.span(i, i + 2))
+                return Decision("according_to_name", 0.85, m, ctx.span(i, after))
+            break
     return None
 
 

@@ -9,20 +9,14 @@ sentence; "the foreign minister" is the person the text introduced in that role.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quoteattr.context import Context
 from quoteattr.mentions import Mention
 from quoteattr.models import SpeakerKind
 
 __all__ = ["Entity", "SpeakerIndex", "fold"]
-
-_PREPOSITIONS = frozenset(
-    """by to with of from on at for in into about against before after than quoted between
-    among and or met meet meets greets greeted told""".split()
-)
-
 
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:
@@ -120,12 +114,14 @@ class SpeakerIndex:
         """The person a pronoun refers to: the latest sentence subject before it."""
         ctx = self.ctx
         word = m.text.lower()
-        if word in ("i", "we", "it"):
+        lex = ctx.lexicon
+        if word in lex.grammar.unresolved_pronouns:
             return None
         if word == "who":
             before = ctx.mention_ending.get(m.first - 1)
             return self.entity_of(before) if before is not None else None
-        plural = word == "they"
+        pronoun = lex.pronoun_forms.get(word)
+        plural = pronoun is not None and pronoun.number == "plural"
         sent = ctx.sentence[m.first]
         para = ctx.paragraph[m.first]
         best_any: Entity | None = None
@@ -182,15 +178,14 @@ class SpeakerIndex:
 
     def _after_preposition(self, m: Mention) -> bool:
         k = m.first - 1
-        return self.ctx.word(k).lower() in _PREPOSITIONS
+        return self.ctx.word(k).lower() in self.ctx.lexicon.grammar.non_subject_after
 
     def _is_subject(self, m: Mention) -> bool:
         """A mention followed by a cue verb, or first in its sentence, not after a preposition."""
         ctx = self.ctx
         k = m.last
-        while ctx.word(k) in (",",) or (ctx.kind(k) == "word" and ctx.word(k).lower() in (
-            "also", "later", "then", "again", "once", "has", "had", "would", "will", "was",
-        )):
+        adverbs = ctx.lexicon.grammar.subject_adverbs
+        while ctx.word(k) in (",",) or (ctx.kind(k) == "word" and ctx.word(k).lower() in adverbs):
             if ctx.word(k) == ",":
                 break
             k += 1
@@ -211,7 +206,7 @@ class SpeakerIndex:
     def _role_holder(self, m: Mention) -> Entity | None:
         """The named person the text introduced in the role a definite description names."""
         words = m.text.split()
-        if not words or words[0].lower() not in ("the", "this"):
+        if not words or words[0].lower() not in self.ctx.lexicon.grammar.definite_determiners:
             return None
         head = words[-1].lower()
         wanted = " ".join(w.lower() for w in words[1:])
