@@ -13,10 +13,9 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
-
-import re
 
 __all__ = ["Token", "paragraph_ids", "sentence_ids", "tokenize"]
 
@@ -112,12 +111,26 @@ def paragraph_ids(tokens: Sequence[Token]) -> list[int]:
 
     A single newline counts as a paragraph break, as in most extracted news text.
     """
+    breaks = [i for i, tok in enumerate(tokens) if tok.kind == "para"]
+    return _number(len(tokens), [(b, True) for b in breaks])
+
+
+def _number(n: int, cuts: list[tuple[int, bool]]) -> list[int]:
+    """Number ``n`` tokens from sorted cut points ``(i, inclusive)``.
+
+    An inclusive cut at ``i`` starts a new number at token ``i``; otherwise the
+    new number starts after token ``i``.
+    """
     ids: list[int] = []
     current = 0
-    for tok in tokens:
-        if tok.kind == "para":
-            current += 1
-        ids.append(current)
+    done = 0
+    for i, inclusive in cuts:
+        stop = i if inclusive else i + 1
+        if stop > done:
+            ids.extend([current] * (stop - done))
+            done = stop
+        current += 1
+    ids.extend([current] * (n - done))
     return ids
 
 
@@ -127,37 +140,29 @@ def sentence_ids(tokens: Sequence[Token]) -> list[int]:
     A sentence ends at a paragraph break, or at ``.``/``!``/``?`` followed by a
     capitalised word, a quotation mark or a quote. Abbreviations such as
     ``Sen.`` or ``U.S.`` before a name do not end a sentence when the period
-    belongs to a one-to-four-letter capitalised word.
+    belongs to a one-to-four-letter capitalised word. A quote whose words end a
+    sentence (``"… destroy Germany." He added``) ends it after its closing mark.
     """
-    ids: list[int] = []
-    current = 0
     n = len(tokens)
-    split_after = -1
-    for i, tok in enumerate(tokens):
-        ids.append(current)
-        if i == split_after:
-            current += 1
-            continue
+    cuts: list[tuple[int, bool]] = []
+    candidates = [
+        i for i, tok in enumerate(tokens)
+        if tok.kind == "para" or tok.text in _SENTENCE_END or tok.text == "<quote.>"
+    ]
+    for i in candidates:
+        tok = tokens[i]
         if tok.kind == "para":
-            current += 1
+            cuts.append((i, False))
             continue
-        if tok.kind == "quote" and tok.text == "<quote.>":
-            # '"… destroy Germany." He added': a new sentence after the closing mark
+        if tok.kind == "quote":
             k = i + 1 if i + 1 < n and tokens[i + 1].kind == "mark" else i
             if k + 1 < n and tokens[k + 1].kind == "word" and tokens[k + 1].text[:1].isupper():
-                if k == i:
-                    current += 1
-                else:
-                    split_after = k
+                cuts.append((k, False))
             continue
-        if tok.kind != "punct" or tok.text not in _SENTENCE_END:
+        if tok.kind != "punct" or i + 1 >= n:
             continue
-        nxt = tokens[i + 1] if i + 1 < n else None
-        if nxt is None:
-            continue
-        if nxt.kind == "word" and not nxt.text[:1].isupper():
-            continue
-        if nxt.kind == "punct":
+        nxt = tokens[i + 1]
+        if nxt.kind == "punct" or (nxt.kind == "word" and not nxt.text[:1].isupper()):
             continue
         prev = tokens[i - 1] if i > 0 else None
         if (
@@ -168,8 +173,8 @@ def sentence_ids(tokens: Sequence[Token]) -> list[int]:
             and _is_abbreviation(prev.text)
         ):
             continue
-        current += 1
-    return ids
+        cuts.append((i, False))
+    return _number(n, cuts)
 
 
 _ABBREVIATIONS = frozenset(
