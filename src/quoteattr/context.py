@@ -73,8 +73,9 @@ class Context:
     def cue_at(self, i: int, *, weak: bool = True) -> int:
         """Return the token index one past a cue verb starting at ``i``, or -1.
 
-        Two-word cues ("pointed out", "went on") are matched first. ``weak``
-        admits verbs that signal speech only next to a quote ("laughed").
+        Multi-word cues ("posted on X", "pointed out") are matched first,
+        longest first. ``weak`` admits verbs that signal speech only next to a
+        quote ("laughed").
         """
         if 0 <= i < len(self.cue_any):
             return self.cue_any[i] if weak else self.cue_strong[i]
@@ -84,6 +85,12 @@ class Context:
         if self.kind(i) != "word":
             return -1
         lex = self.lexicon
+        for size in range(lex.cue_max_words, 2, -1):
+            if all(self.kind(i + n) == "word" for n in range(1, size)):
+                phrase = " ".join(t.text for t in self.tokens[i : i + size]).lower()
+                verb = lex.cue_forms.get(phrase)
+                if verb is not None and (weak or not verb.weak):
+                    return i + size
         if self.kind(i + 1) == "word":
             pair = f"{self.tokens[i].text} {self.tokens[i + 1].text}".lower()
             if pair in lex.cue_forms and (weak or not lex.cue_forms[pair].weak):
@@ -147,9 +154,8 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         lexicon=lexicon,
     )
     ctx.quote_token = [-1] * len(top)
-    for i, tok in enumerate(tokens):
-        if tok.kind == "quote":
-            ctx.quote_token[tok.quote] = i
+    for i in [i for i, tok in enumerate(tokens) if tok.kind == "quote"]:
+        ctx.quote_token[tokens[i].quote] = i
     ctx.mention_covering = [-1] * len(tokens)
     for index, m in enumerate(ctx.mentions):
         ctx.mention_starting[m.first] = m
@@ -159,14 +165,13 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
     ctx.decisions = [None] * len(top)
     forms = lexicon.cue_forms
     particles = {form.rsplit(" ", 1)[1] for form in forms if " " in form}
-    last = len(tokens) - 1
-    candidates = [
-        i for i, tok in enumerate(tokens)
-        if tok.kind == "word" and (
-            tok.text.lower() in forms
-            or (i < last and tokens[i + 1].text in particles)
-        )
-    ]
+    long_heads = {form.split(" ", 1)[0] for form in forms if form.count(" ") > 1}
+    heads = forms.keys() | long_heads
+    before_particle = {i - 1 for i, tok in enumerate(tokens) if tok.text in particles and i}
+    candidates = sorted(
+        {i for i, tok in enumerate(tokens) if tok.low in heads and tok.kind == "word"}
+        | {i for i in before_particle if tokens[i].kind == "word"}
+    )
     ctx.cue_any = [-1] * len(tokens)
     ctx.cue_strong = [-1] * len(tokens)
     for i in candidates:
