@@ -283,6 +283,11 @@ class Lexicon(_Entry):
         return table
 
     @cached_property
+    def cue_max_words(self) -> int:
+        """The number of words of the longest cue form ("posted on X": 3)."""
+        return max((len(form.split()) for form in self.cue_forms), default=1)
+
+    @cached_property
     def title_words(self) -> frozenset[str]:
         """Every title, as written, plus its lower-case form."""
         words = {t.text for t in self.titles}

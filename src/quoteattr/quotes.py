@@ -46,35 +46,12 @@ _MAX_DIAGNOSTICS = 1000
 _ELISIONS = ("n'", "n\u2019", "em ", "til ", "tis ", "twas ", "cause ")
 """Words that start with an apostrophe: rock 'n' roll, 'em, 'til, 'tis."""
 
-_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "in",
-        "on",
-        "for",
-        "to",
-        "with",
-        "at",
-        "by",
-        "from",
-        "as",
-        "vs",
-        "vs.",
-        "de",
-        "la",
-        "le",
-        "du",
-        "von",
-        "van",
-        "&",
-        "n",
-    ]
-)
+# fmt: off
+_SMALL_WORDS = frozenset([
+    "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "with", "at", "by", "from",
+    "as", "vs", "vs.", "de", "la", "le", "du", "von", "van", "&", "n",
+])
+# fmt: on
 """Lower-case words a Title Case name may contain (The Art of the Deal)."""
 
 
@@ -144,6 +121,8 @@ class _Scanner:
         self.diagnostics: list[Diagnostic] = []
         self.carry: int | None = None
         self.suppressed = 0
+        self.closed_in_paragraph: dict[str, int] = {}
+        """Per mark family, the opening position of the last quote closed in the paragraph."""
 
     def diagnose(self, code: str, message: str, start: int, end: int) -> None:
         if len(self.diagnostics) < _MAX_DIAGNOSTICS:
@@ -214,6 +193,7 @@ class _Scanner:
             later_single[k] = later_single[k + 1] or (candidate and k not in skip)
         stack = _Stack()
         carry, self.carry = self.carry, None
+        self.closed_in_paragraph = {}
         for k, tok in enumerate(tokens):
             if k in skip or tok.word_apostrophe:
                 continue
@@ -276,6 +256,7 @@ class _Scanner:
             dropped = stack.pop()
             self.drop(dropped, "closed by an outer quote's closing mark")
         opened = stack.pop()
+        self.closed_in_paragraph[opened.mark.family] = opened.pos
         self.records.append(
             _Raw(opened.pos, opened.printed, tok.pos, tok.printed, para_start, opened.link)
         )
@@ -310,16 +291,15 @@ class _Scanner:
         if not stack:
             return
         cont = self.continued(stack, next_start)
-        last_record_pos = self.records[-1].open_pos if self.records else -1
+        closed = self.closed_in_paragraph
         for i in range(len(stack) - 1, -1, -1):
             opened = stack[i]
             if i == cont:
                 self.records.append(_Raw(opened.pos, opened.printed, end, None, start, opened.link))
                 self.carry = len(self.records) - 1
-                last_record_pos = opened.pos
             elif opened.mark.apostrophe and opened.mark.char != "\u2018":
                 continue
-            elif last_record_pos > opened.pos or (cont is not None and i < cont):
+            elif closed.get(opened.mark.family, -1) > opened.pos or (cont is not None and i < cont):
                 self.drop(opened, "a later quote was closed in the same paragraph")
             else:
                 self.diagnose(
@@ -330,7 +310,7 @@ class _Scanner:
                     end,
                 )
                 self.records.append(_Raw(opened.pos, opened.printed, end, None, start, opened.link))
-                last_record_pos = opened.pos
+                closed[opened.mark.family] = opened.pos
 
 
 def _is_elision(text: str, pos: int) -> bool:
@@ -354,7 +334,9 @@ def _cue_words() -> frozenset[str]:
     return frozenset(forms | {"according", "quoted", "quoting", "titled", "entitled"})
 
 
-def scan_quotes(text: str) -> tuple[list[Quote], list[Diagnostic]]:
+def scan_quotes(
+    text: str, *, cue_words: frozenset[str] | None = None
+) -> tuple[list[Quote], list[Diagnostic]]:
     """Find every quoted span and report the odd marks worked around.
 
     The attribution stage calls this; the speaker of every quote is left
@@ -362,6 +344,9 @@ def scan_quotes(text: str) -> tuple[list[Quote], list[Diagnostic]]:
 
     Args:
         text: The text to scan, untouched.
+        cue_words: Lower-case one-word speech cues that tell speech from a term
+            and join the parts of an interrupted quote; the English lexicon's
+            by default (the attribution stage passes another language's).
 
     Returns:
         The quotes in text order (outer before inner), and diagnostics such as
@@ -386,7 +371,7 @@ def scan_quotes(text: str) -> tuple[list[Quote], list[Diagnostic]]:
         scanner.paragraph(para_start, m.start(), positions, m.end())
         para_start, positions = m.end(), []
     scanner.paragraph(para_start, len(text), positions, len(text))
-    quotes = _build(text, scanner)
+    quotes = _build(text, scanner, _cue_words() if cue_words is None else cue_words)
     return quotes, scanner.sorted_diagnostics()
 
 
@@ -442,7 +427,7 @@ class _Kept:
     depth: int = 0
 
 
-def _build(text: str, scanner: _Scanner) -> list[Quote]:
+def _build(text: str, scanner: _Scanner, cues: frozenset[str]) -> list[Quote]:
     """Turn raw pairs into quotes: trim, drop empties, nest, number utterances."""
     kept: list[_Kept] = []
     for index, raw in enumerate(scanner.records):
@@ -478,7 +463,7 @@ def _build(text: str, scanner: _Scanner) -> list[Quote]:
     previous: dict[int, _Kept] = {}
     for k in kept:
         before = previous.get(k.depth)
-        if before is not None and _interrupts(text, before.end, before.raw, k.raw):
+        if before is not None and _interrupts(text, before.end, before.raw, k.raw, cues):
             parent[root(k.index)] = root(before.index)
         previous = {d: p for d, p in previous.items() if d < k.depth}
         previous[k.depth] = k
@@ -490,7 +475,7 @@ def _build(text: str, scanner: _Scanner) -> list[Quote]:
             end=k.end,
             open_mark=k.raw.open_char,
             close_mark=k.raw.close_char,
-            kind=_guess_kind(text, k.raw, k.start, k.end),
+            kind=_guess_kind(text, k.raw, k.start, k.end, cues),
             depth=k.depth,
             utterance=numbers.setdefault(root(k.index), len(numbers)),
         )
@@ -502,7 +487,7 @@ def _words(fragment: str) -> list[str]:
     return [w.strip(".,;:!?()[]\"'“”‘’«»").lower() for w in fragment.split()]
 
 
-def _interrupts(text: str, prev_end: int, prev: _Raw, raw: _Raw) -> bool:
+def _interrupts(text: str, prev_end: int, prev: _Raw, raw: _Raw, cues: frozenset[str]) -> bool:
     """Whether ``raw`` resumes ``prev`` after its attribution: "A," he said, "B."."""
     if prev.close_char is None or prev.para_start != raw.para_start:
         return False
@@ -513,10 +498,10 @@ def _interrupts(text: str, prev_end: int, prev: _Raw, raw: _Raw) -> bool:
     if not stripped or stripped[-1] not in ",\u2014\u2013:" or any(c in between for c in ".!?;"):
         return False
     words = _words(stripped)
-    return 1 <= len(words) <= 8 and any(w in _cue_words() for w in words)
+    return 1 <= len(words) <= 8 and any(w in cues for w in words)
 
 
-def _guess_kind(text: str, raw: _Raw, start: int, end: int) -> QuoteKind:
+def _guess_kind(text: str, raw: _Raw, start: int, end: int, cues: frozenset[str]) -> QuoteKind:
     """Guess from shape and context whether a quote is speech or a term."""
     inner = text[start:end]
     words = inner.split()
@@ -527,7 +512,6 @@ def _guess_kind(text: str, raw: _Raw, start: int, end: int) -> QuoteKind:
     ends_sentence = bool(last) and last in _SENTENCE_END
     first_alpha = next((c for c in inner if c.isalpha()), "")
     upper = first_alpha.isupper()
-    cues = _cue_words()
     before_words = _words(before.rsplit(".", 1)[-1])
     cue_before = any(w in cues for w in before_words[-3:])
     attached = last in ",!?\u2014" or after.lstrip()[:1] in (",", "\u2014")  # "Q," he said
