@@ -317,6 +317,10 @@ class _Matcher:
             return None
         return ("fragment", score, short, long) if score >= cutoff else None
 
+    def _candidates(self, live: list[PreparedText | None]) -> Iterable[tuple[int, int]]:
+        """The node pairs worth scoring: the candidate index's (a partitioned run gives its own)."""
+        return candidate_pairs(live, self.cutoff)
+
     def _link(self, exhaustive: bool) -> None:
         texts = self.texts
         alive = [bool(self.units_of_node[i]) and bool(t.code) for i, t in enumerate(texts)]
@@ -325,7 +329,7 @@ class _Matcher:
         for units in self.units_of_node.values():  # the same words by several speakers
             edges.extend((-100.0, u, v) for i, u in enumerate(units) for v in units[i + 1:])
         live = [t if ok else None for t, ok in zip(texts, alive, strict=True)]
-        pairs = all_pairs(len(texts)) if exhaustive else candidate_pairs(live, self.cutoff)
+        pairs = all_pairs(len(texts)) if exhaustive else self._candidates(live)
         for a, b in pairs:
             if not (alive[a] and alive[b]) or not self._nodes_compatible(a, b):
                 continue
@@ -393,13 +397,9 @@ class _Matcher:
         items.sort(key=lambda i: _order(i.doc_id, i.quote))
         if len(items) == 1:
             item = items[0]
-            member = ClusterMember.model_construct(
-                doc_id=item.doc_id, quote=item.quote, speaker=item.speaker,
-                relation="exact", score=100.0, diff="",
-            )
-            return QuoteCluster.model_construct(
-                canonical=item.quote.text, speaker=item.speaker, members=(member,)
-            )
+            member = ClusterMember(doc_id=item.doc_id, quote=item.quote, speaker=item.speaker,
+                                   relation="exact", score=100.0, diff="")
+            return QuoteCluster(canonical=item.quote.text, speaker=item.speaker, members=(member,))
         per_node: dict[int, int] = defaultdict(int)
         for item in items:
             per_node[item.node] += 1
@@ -419,15 +419,14 @@ class _Matcher:
             if text not in diffs:
                 diffs[text] = word_diff(canonical.quote.text, text,
                                         fragment=relation == "fragment")
-            members.append(ClusterMember.model_construct(  # values built here: valid
+            members.append(ClusterMember(
                 doc_id=item.doc_id, quote=item.quote, speaker=item.speaker,
                 relation=relation, score=round(score, 2), diff=diffs[text],
             ))
         names = {i.speaker for i in items if i.speaker is not None and _speaker_key(i.quote)}
         speaker = min(names, key=lambda n: (-len(n.split()), -len(n), n)) if names else None
-        return QuoteCluster.model_construct(
-            canonical=canonical.quote.text, speaker=speaker, members=tuple(members)
-        )
+        return QuoteCluster(canonical=canonical.quote.text, speaker=speaker,
+                            members=tuple(members))
 
     def _relation(self, text: PreparedText, canon: PreparedText) -> tuple[MatchRelation, float]:
         if text.key == canon.key:
