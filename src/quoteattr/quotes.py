@@ -46,6 +46,9 @@ _MAX_DIAGNOSTICS = 1000
 _ELISIONS = ("n'", "n\u2019", "em ", "til ", "tis ", "twas ", "cause ")
 """Words that start with an apostrophe: rock 'n' roll, 'em, 'til, 'tis."""
 
+_NAMING_WORDS = frozenset(["titled", "entitled", "named", "dubbed", "nicknamed", "called"])
+"""Words after which a capitalised quote is a name or title: a show called "Brokers"."""
+
 # fmt: off
 _SMALL_WORDS = frozenset([
     "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "with", "at", "by", "from",
@@ -331,7 +334,7 @@ def _token_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _cue_words() -> frozenset[str]:
     forms = {f for f in load_lexicon().cue_forms if " " not in f}
-    return frozenset(forms | {"according", "quoted", "quoting", "titled", "entitled"})
+    return frozenset(forms | {"according", "quoted", "quoting"})
 
 
 def scan_quotes(
@@ -518,21 +521,12 @@ def _guess_kind(text: str, raw: _Raw, start: int, end: int, cues: frozenset[str]
     cue_after = attached and any(w in cues for w in _words(after)[:4])
     if before.endswith(":"):
         return "direct"
-    noun_phrase = before_words[-1:] in (
-        ["the"],
-        ["a"],
-        ["an"],
-        ["its"],
-        ["their"],
-        ["his"],
-        ["her"],
-    )
-    if (
-        len(words) <= 6
-        and not cue_after
-        and _title_case(words)
-        and not (cue_before and not noun_phrase)
-    ):
+    previous = before_words[-1] if before_words else ""
+    if previous == "so-called" and len(words) <= 4:
+        return "term"
+    named = previous in _NAMING_WORDS or before.endswith(("'s", "\u2019s"))  # CNN's "Hannity"
+    speech = cue_after or (cue_before and previous not in ("the", "its", "their", "his", "her"))
+    if len(words) <= 6 and _title_case(words) and (named or not speech):
         return "term"  # Islamic State, "Trainwreck."
     if not before and (len(words) >= 3 or ends_sentence):
         return "direct"
