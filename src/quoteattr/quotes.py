@@ -24,7 +24,8 @@ from functools import lru_cache
 
 from quoteattr.lexicon import load_lexicon
 from quoteattr.marks import QuoteMark, QuoteMarkTable, load_quote_marks
-from quoteattr.models import Diagnostic, Quote, QuoteKind
+from quoteattr.models import Diagnostic, Quote
+from quoteattr.quote_kinds import guess_kind, resumes_after_attribution
 
 __all__ = ["find_quotes", "scan_quotes"]
 
@@ -37,7 +38,6 @@ _BEFORE_OPENER = "([{<\u2014\u2013-/\u2026"
 _AFTER_CLOSER = ".,;:!?)]}>\u2014\u2013-/\u2026*"
 """Besides a space, what may stand right after a closing mark."""
 
-_SENTENCE_END = ".!?\u2026"
 _WORD_CHAR = re.compile(r"[^\W_]")
 _MAX_DEPTH = 6
 """Quotes nest at most this deep; real text rarely goes past a quote in a quote."""
@@ -45,17 +45,6 @@ _MAX_DIAGNOSTICS = 1000
 """Past this many, odd marks are counted in one ``too_many_diagnostics`` entry."""
 _ELISIONS = ("n'", "n\u2019", "em ", "til ", "tis ", "twas ", "cause ")
 """Words that start with an apostrophe: rock 'n' roll, 'em, 'til, 'tis."""
-
-_NAMING_WORDS = frozenset(["titled", "entitled", "named", "dubbed", "nicknamed", "called"])
-"""Words after which a capitalised quote is a name or title: a show called "Brokers"."""
-
-# fmt: off
-_SMALL_WORDS = frozenset([
-    "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "with", "at", "by", "from",
-    "as", "vs", "vs.", "de", "la", "le", "du", "von", "van", "&", "n",
-])
-# fmt: on
-"""Lower-case words a Title Case name may contain (The Art of the Deal)."""
 
 
 @dataclass(slots=True)
@@ -466,7 +455,7 @@ def _build(text: str, scanner: _Scanner, cues: frozenset[str]) -> list[Quote]:
     previous: dict[int, _Kept] = {}
     for k in kept:
         before = previous.get(k.depth)
-        if before is not None and _interrupts(text, before.end, before.raw, k.raw, cues):
+        if before is not None and _resumes(text, before, k.raw, cues):
             parent[root(k.index)] = root(before.index)
         previous = {d: p for d, p in previous.items() if d < k.depth}
         previous[k.depth] = k
@@ -478,7 +467,16 @@ def _build(text: str, scanner: _Scanner, cues: frozenset[str]) -> list[Quote]:
             end=k.end,
             open_mark=k.raw.open_char,
             close_mark=k.raw.close_char,
-            kind=_guess_kind(text, k.raw, k.start, k.end, cues),
+            kind=guess_kind(
+                text,
+                k.start,
+                k.end,
+                open_at=k.raw.open_pos,
+                close_at=k.raw.end,
+                close_mark=k.raw.close_char,
+                paragraph_start=k.raw.para_start,
+                cues=cues,
+            ),
             depth=k.depth,
             utterance=numbers.setdefault(root(k.index), len(numbers)),
         )
@@ -486,80 +484,9 @@ def _build(text: str, scanner: _Scanner, cues: frozenset[str]) -> list[Quote]:
     ]
 
 
-def _words(fragment: str) -> list[str]:
-    return [w.strip(".,;:!?()[]\"'“”‘’«»").lower() for w in fragment.split()]
-
-
-def _interrupts(text: str, prev_end: int, prev: _Raw, raw: _Raw, cues: frozenset[str]) -> bool:
-    """Whether ``raw`` resumes ``prev`` after its attribution: "A," he said, "B."."""
-    if prev.close_char is None or prev.para_start != raw.para_start:
+def _resumes(text: str, first: _Kept, second: _Raw, cues: frozenset[str]) -> bool:
+    raw = first.raw
+    if raw.close_char is None or raw.para_start != second.para_start:
         return False
-    if text[prev_end - 1 : prev_end] in _SENTENCE_END:
-        return False
-    between = text[prev.end + len(prev.close_char) : raw.open_pos]
-    stripped = between.strip()
-    if not stripped or stripped[-1] not in ",\u2014\u2013:" or any(c in between for c in ".!?;"):
-        return False
-    words = _words(stripped)
-    return 1 <= len(words) <= 8 and any(w in cues for w in words)
-
-
-def _guess_kind(text: str, raw: _Raw, start: int, end: int, cues: frozenset[str]) -> QuoteKind:
-    """Guess from shape and context whether a quote is speech or a term."""
-    inner = text[start:end]
-    words = inner.split()
-    before = text[max(raw.para_start, raw.open_pos - 80) : raw.open_pos].rstrip()
-    after_start = raw.end + len(raw.close_char or "")
-    after = _clause(text[after_start : after_start + 60])
-    last = inner.rstrip("\"'”’)]»").rstrip()[-1:]
-    ends_sentence = bool(last) and last in _SENTENCE_END
-    first_alpha = next((c for c in inner if c.isalpha()), "")
-    upper = first_alpha.isupper()
-    before_words = _words(before.rsplit(".", 1)[-1])
-    cue_before = any(w in cues for w in before_words[-3:])
-    attached = last in ",!?\u2014" or after.lstrip()[:1] in (",", "\u2014")  # "Q," he said
-    cue_after = attached and any(w in cues for w in _words(after)[:4])
-    if before.endswith(":"):
-        return "direct"
-    previous = before_words[-1] if before_words else ""
-    if previous == "so-called" and len(words) <= 4:
-        return "term"
-    named = previous in _NAMING_WORDS or before.endswith(("'s", "\u2019s"))  # CNN's "Hannity"
-    speech = cue_after or (cue_before and previous not in ("the", "its", "their", "his", "her"))
-    if len(words) <= 6 and _title_case(words) and (named or not speech):
-        return "term"  # Islamic State, "Trainwreck."
-    if not before and (len(words) >= 3 or ends_sentence):
-        return "direct"
-    if upper and ends_sentence and len(words) >= 2:
-        return "direct"
-    if not ends_sentence and not upper and not cue_after:
-        near = before_words
-        if len(words) <= 2 and not any(w in cues for w in near):
-            return "term"  # a "non-partisan" and competent civil service
-    if upper and (cue_after or (len(words) >= 3 and before.endswith(","))):
-        return "direct"
-    return "partial"
-
-
-def _clause(after: str) -> str:
-    """Cut the text after a quote at the next sentence end, line break or quote mark."""
-    found = _clause_end().search(after, 1)
-    return after[: found.start()] if found else after
-
-
-@lru_cache(maxsize=1)
-def _clause_end() -> re.Pattern[str]:
-    chars = re.escape(load_quote_marks().chars)
-    return re.compile(f"[{chars}.!?;{_BREAKS}]")
-
-
-def _title_case(words: list[str]) -> bool:
-    """Whether words read as a name or title: Islamic State, The Art of the Deal."""
-    letters = [w for w in words if any(c.isalpha() for c in w)]
-    if not letters:
-        return False
-    for i, word in enumerate(letters):
-        first = next(c for c in word if c.isalpha())
-        if not first.isupper() and (i == 0 or word.lower().strip(",") not in _SMALL_WORDS):
-            return False
-    return True
+    between = text[raw.end + len(raw.close_char) : second.open_pos]
+    return resumes_after_attribution(text[first.start : first.end], between, cues)
