@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-__all__ = ["SourceError", "SourceText", "read_sources"]
+__all__ = ["SourceError", "SourceText", "list_inputs", "read_inputs", "read_sources"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 
@@ -48,36 +48,104 @@ def read_sources(
     stdin: TextIO | None = None,
     id_field: str = "doc_id",
     text_field: str = "text",
+    glob: str | None = None,
 ) -> Iterator[SourceText | SourceError]:
     """Yield each document named by ``paths``, in order.
 
     Args:
-        paths: File paths, folders (every ``.txt`` file below, sorted), ``.jsonl``
+        paths: File paths, folders (the files below them, see ``glob``), ``.jsonl``
             files whose lines carry an id and a text, or ``-`` for standard input.
         stdin: Where ``-`` reads from; ``sys.stdin`` by default.
         id_field: The id field of JSON Lines input.
         text_field: The text field of JSON Lines input.
+        glob: Which files of a folder to read (see :func:`list_inputs`).
 
     Yields:
         A :class:`SourceText` per document, or a :class:`SourceError` per input
         that cannot be read (missing, undecodable, not text, bad JSON line).
     """
-    for raw in paths:
-        if raw == "-":
+    yield from read_inputs(
+        list_inputs(paths, glob=glob), stdin=stdin, id_field=id_field, text_field=text_field
+    )
+
+
+def read_inputs(
+    items: Iterable[str | SourceError],
+    *,
+    stdin: TextIO | None = None,
+    id_field: str = "doc_id",
+    text_field: str = "text",
+) -> Iterator[SourceText | SourceError]:
+    """Read the inputs :func:`list_inputs` listed, in order (see :func:`read_sources`).
+
+    Example:
+        >>> import io
+        >>> [s.text for s in read_inputs(["-"], stdin=io.StringIO("Hi."))]
+        ['Hi.']
+    """
+    for item in items:
+        if isinstance(item, SourceError):
+            yield item
+        elif item == "-":
             stream = stdin if stdin is not None else sys.stdin
             yield SourceText("stdin", stream.read(), "-")
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p))
-            if not files:
-                yield SourceError(path.name, f"{raw}: no .txt or .jsonl files in this folder", raw)
-            for file in files:
-                yield from _read_file(file, id_field, text_field)
-        elif not path.exists():
-            yield SourceError(path.stem or raw, f"{raw}: no such file or directory", raw)
         else:
-            yield from _read_file(path, id_field, text_field)
+            yield from _read_file(Path(item), id_field, text_field)
+
+
+def list_inputs(paths: Iterable[str], *, glob: str | None = None) -> list[str | SourceError]:
+    """List the files that ``paths`` name, folders expanded, without reading them.
+
+    A folder stands for the files below it, at any depth, sorted by path: by
+    default those ending in ``.txt``, ``.text``, ``.md`` or ``.jsonl``; with
+    ``glob`` those whose path relative to the folder matches the pattern (a
+    pattern without ``/``, such as ``*.html``, is matched at any depth). Files
+    and folders whose names start with ``.`` are skipped.
+
+    Args:
+        paths: As for :func:`read_sources`.
+        glob: A pattern such as ``"*.txt"`` or ``"2015/**/*.txt"``.
+
+    Returns:
+        File paths as strings, ``"-"`` for standard input, and a
+        :class:`SourceError` for a path that does not exist or a folder with no
+        matching file.
+
+    Example:
+        >>> stdin, missing = list_inputs(["-", "no/such.txt"])
+        >>> stdin, missing.error
+        ('-', 'no/such.txt: no such file or directory')
+    """
+    items: list[str | SourceError] = []
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-":
+            items.append("-")
+        elif path.is_dir():
+            files = _folder(path, glob)
+            if not files:
+                wanted = repr(glob) if glob else ".txt or .jsonl"
+                message = f"{raw}: no {wanted} files in this folder"
+                items.append(SourceError(path.name, message, raw))
+            items.extend(str(f) for f in files)
+        elif not path.exists():
+            items.append(SourceError(path.stem or raw, f"{raw}: no such file or directory", raw))
+        else:
+            items.append(raw)
+    return items
+
+
+def _folder(path: Path, glob: str | None) -> list[Path]:
+    if glob is None:
+        found: Iterable[Path] = (p for p in path.rglob("*") if _wanted(p))
+    elif "/" in glob:
+        found = path.glob(glob)
+    else:
+        found = path.rglob(glob)
+    return sorted(
+        p for p in found
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    )
 
 
 def _wanted(path: Path) -> bool:
