@@ -13,7 +13,9 @@ Example:
 
 from quoteattr.attribution import attribute
 from quoteattr.claims import find_claims
+from quoteattr.display import Highlighted, show
 from quoteattr.evaluation import GoldDocument, GoldQuote, Scores, evaluate, load_gold
+from quoteattr.export import claims_table, quotes_table, to_dataframe
 from quoteattr.lexicon import CueVerb, Lexicon, LexiconError, load_lexicon
 from quoteattr.models import (
     Claim,
@@ -38,6 +40,7 @@ __all__ = [
     "Document",
     "GoldDocument",
     "GoldQuote",
+    "Highlighted",
     "Lexicon",
     "LexiconError",
     "Quote",
@@ -51,10 +54,14 @@ __all__ = [
     "__version__",
     "attribute",
     "builtin_rules",
+    "claims_table",
     "evaluate",
     "find_claims",
     "find_quotes",
     "load_gold",
     "load_lexicon",
+    "quotes_table",
     "rule_names",
+    "show",
+    "to_dataframe",
 ]

@@ -186,6 +186,12 @@ class Document(_Frozen):
     diagnostics: tuple[Diagnostic, ...] = ()
     claims: tuple[Claim, ...] = ()
 
+    def _repr_html_(self) -> str:
+        """Show the quotes as a table in a notebook; ``quoteattr.show`` marks them in the text."""
+        from quoteattr.display import document_html
+
+        return document_html(self)
+
 
 MatchRelation = Literal["exact", "variant", "fragment"]
 """How a quote relates to the canonical text of its cluster (or to a phrase).
