@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-import time
 from pathlib import Path
 from typing import Any
 
@@ -155,15 +154,16 @@ def test_deep_nesting_is_capped() -> None:
     assert "too_deep" in {d.code for d in diagnostics}
 
 
-def test_random_marks_run_in_linear_time() -> None:
+def test_a_megabyte_of_random_marks_gives_a_best_effort_with_diagnostics() -> None:
+    # How long this takes is measured in benchmarks/bench_attribute.py, not here.
     rng = random.Random(7)
     chars = [rng.choice(MARKS) for _ in range(100_000)]
     chars += [rng.choice("abcdefgh \n") for _ in range(900_000)]
     rng.shuffle(chars)
     text = "".join(chars)
-    began = time.perf_counter()
-    scan_quotes(text)
-    assert time.perf_counter() - began < 10
+    quotes, diagnostics = scan_quotes(text)
+    assert diagnostics
+    assert all(text[q.start : q.end] == q.text for q in quotes)
 
 
 def _check_invariants(text: str, quotes: list[Quote]) -> None:
