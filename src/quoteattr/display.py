@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import html
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from quoteattr.models import Document, Quote, QuoteSpeaker
+from quoteattr.models import Document, Quote, QuoteCluster, QuoteSpeaker
 
-__all__ = ["Highlighted", "document_html", "render_html", "show"]
+__all__ = ["Highlighted", "cluster_html", "diff_html", "document_html", "render_html", "show"]
 
 _FILL = ("#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5",
          "#c49c94", "#f7b6d2", "#dbdb8d", "#9edae5")
@@ -261,6 +262,72 @@ def document_html(doc: Document) -> str:
         "<table><thead><tr><th>speaker</th><th>quote</th><th>cue</th><th>rule</th>"
         f"<th>confidence</th><th>offsets</th></tr></thead><tbody>{''.join(rows)}"
         "</tbody></table></div>"
+    )
+
+
+_DIFF = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}", re.DOTALL)
+
+
+def diff_html(diff: str) -> str:
+    """Render a word diff of :class:`~quoteattr.models.ClusterMember` as HTML.
+
+    ``[-words-]`` (in the canonical text, not in this printing) become struck-out
+    red, ``{+words+}`` (only in this printing) green.
+
+    Example:
+        >>> print(diff_html("his [-request,-]{+request.+} we"))
+        his <del style="color:#b71c1c">request,</del><ins style="color:#1b5e20">request.</ins> we
+    """
+    out: list[str] = []
+    last = 0
+    for m in _DIFF.finditer(diff):
+        out.append(html.escape(diff[last:m.start()]))
+        if m.group(1) is not None:
+            out.append(f'<del style="color:#b71c1c">{html.escape(m.group(1))}</del>')
+        else:
+            out.append(f'<ins style="color:#1b5e20">{html.escape(m.group(2))}</ins>')
+        last = m.end()
+    out.append(html.escape(diff[last:]))
+    return "".join(out)
+
+
+def cluster_html(cluster: QuoteCluster, *, labels: dict[str, str] | None = None) -> str:
+    """Return the printings of one quote side by side, as an HTML table.
+
+    One row per printing: the document (or its label), the speaker it names,
+    how it relates to the canonical text (exact, variant, fragment) with its
+    score, the words as printed, and what differs from the canonical text.
+
+    Args:
+        cluster: A cluster from :func:`quoteattr.matching.match_quotes`.
+        labels: Names to show instead of document ids (``{"doc-1": "DW"}``).
+
+    Example:
+        >>> from quoteattr.matching import match_quotes
+        >>> import quoteattr
+        >>> docs = [quoteattr.attribute('"We heard nothing new," Lavrov said.', doc_id="a"),
+        ...         quoteattr.attribute('Lavrov said: "We heard nothing new."', doc_id="b")]
+        >>> table = cluster_html(match_quotes(docs)[0], labels={"a": "DW"})
+        >>> "<td>DW</td>" in table and "<td>b</td>" in table
+        True
+    """
+    labels = labels or {}
+    rows = []
+    for member in cluster.members:
+        speaker = html.escape(member.speaker) if member.speaker else "<i>unknown</i>"
+        diff = diff_html(member.diff) if member.diff else "<i>same words</i>"
+        rows.append(
+            f"<tr><td>{html.escape(labels.get(member.doc_id, member.doc_id))}</td>"
+            f"<td>{speaker}</td><td>{member.relation} {member.score:.0f}</td>"
+            f'<td style="text-align:left">{html.escape(member.quote.text)}</td>'
+            f'<td style="text-align:left">{diff}</td></tr>'
+        )
+    speaker = html.escape(cluster.speaker or "unknown speaker")
+    return (
+        f"<div><b>{speaker}</b>: “{html.escape(cluster.canonical)}”"
+        "<table><thead><tr><th>printed by</th><th>speaker</th><th>relation</th>"
+        "<th>as printed</th><th>differs from the canonical text</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
