@@ -15,6 +15,7 @@ from quoteattr.lexicon import Lexicon, load_lexicon
 from quoteattr.models import Document, Quote, QuoteSpeaker, Span, Speaker
 from quoteattr.quotes import scan_quotes
 from quoteattr.rules import BUILTIN_RULES, Rule
+from quoteattr.rulesets import RuleSet, language_rules
 from quoteattr.speakers import Entity, SpeakerIndex
 
 __all__ = ["attribute", "check_text"]
@@ -46,8 +47,9 @@ def attribute(
     text: str,
     *,
     doc_id: str | None = None,
-    rules: Sequence[Rule] | None = None,
+    rules: Sequence[Rule] | RuleSet | None = None,
     lexicon: Lexicon | None = None,
+    language: str | None = None,
     claims: bool = True,
 ) -> Document:
     """Find every quote in ``text`` and attribute it to its speaker.
@@ -55,8 +57,14 @@ def attribute(
     Args:
         text: The article, as a ``str``. Offsets in the result index into it.
         doc_id: An identifier copied into the result.
-        rules: The attribution sieve to use, in order; the built-in rules by default.
-        lexicon: Word lists to use; the built-in English lexicon by default.
+        rules: The attribution sieve to use, in order: a sequence of
+            :class:`~quoteattr.rules.Rule`, or a
+            :class:`~quoteattr.rulesets.RuleSet` (which brings its lexicon
+            too); the language's built-in rules by default.
+        lexicon: Word lists to use; the language's built-in lexicon by default.
+        language: The language of the text (``"en"``, ``"de"``): its built-in
+            lexicon and rules. By default the language of ``rules`` or
+            ``lexicon``, else English.
         claims: Also find reported claims (speech outside quotation marks).
 
     Returns:
@@ -65,19 +73,25 @@ def attribute(
 
     Raises:
         TypeError: if ``text`` is not a ``str``.
+        ValueError: if ``language`` contradicts the language of ``rules`` or
+            ``lexicon``, or has no built-in lexicon.
 
     Example:
         >>> doc = attribute('"We heard nothing new," Lavrov said.')
         >>> q = doc.quotes[0]
         >>> q.text, q.speaker.name, q.rule
         ('We heard nothing new,', 'Lavrov', 'quote_comma_name_said')
+        >>> q = attribute('„Nichts Neues“, sagte Lawrow.', language="de").quotes[0]
+        >>> q.speaker.name, q.rule
+        ('Lawrow', 'quote_comma_said_name')
     """
     check_text(text)
     if doc_id is not None and not isinstance(doc_id, str):
         raise TypeError(f"doc_id must be a str or None, not {type(doc_id).__name__}")
-    lex = lexicon or load_lexicon()
-    sieve = BUILTIN_RULES if rules is None else tuple(rules)
-    found, diagnostics = scan_quotes(text)
+    sieve, lex = _configure(rules, lexicon, language)
+    english = load_lexicon()
+    cue_words = None if lex is english else _quote_cue_words(lex)
+    found, diagnostics = scan_quotes(text, cue_words=cue_words)
     speech = [q for q in found if q.depth == 0 and q.kind != "term"]
     terms = [q for q in found if q.depth == 0 and q.kind == "term"]
     inner = [q for q in found if q.depth > 0]
@@ -107,6 +121,52 @@ def attribute(
         diagnostics=tuple(diagnostics),
         claims=tuple(reported),
     )
+
+
+def _configure(
+    rules: Sequence[Rule] | RuleSet | None, lexicon: Lexicon | None, language: str | None
+) -> tuple[tuple[Rule, ...], Lexicon]:
+    """Resolve the sieve and lexicon from the ``rules``, ``lexicon`` and ``language`` options."""
+    stated = {
+        name: lang
+        for name, lang in (
+            ("rules", rules.language if isinstance(rules, RuleSet) else None),
+            ("lexicon", lexicon.language if lexicon is not None else None),
+            ("language", language),
+        )
+        if lang is not None
+    }
+    if len(set(stated.values())) > 1:
+        raise ValueError(
+            "the options name different languages: "
+            + ", ".join(f"{k}={v!r}" for k, v in stated.items())
+            + "; pass the language once (a RuleSet and a Lexicon carry their own)"
+        )
+    lang = next(iter(stated.values()), "en")
+    if isinstance(rules, RuleSet):
+        return rules.sieve, lexicon or rules.full_lexicon
+    if lang == "en":
+        sieve = BUILTIN_RULES if rules is None else tuple(rules)
+        return sieve, lexicon or load_lexicon()
+    own = language_rules(lang)
+    return (own.sieve if rules is None else tuple(rules)), lexicon or own.full_lexicon
+
+
+_CUE_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _quote_cue_words(lex: Lexicon) -> frozenset[str]:
+    """One-word cues that help the quote finder tell speech from terms, in ``lex``'s language."""
+    known = _CUE_WORDS.get(id(lex))
+    if known is not None and known[0] is lex:
+        return known[1]
+    forms = {f for f in lex.cue_forms if " " not in f}
+    heads = {p[0] for p in lex.grammar.according_to_phrases}
+    words = frozenset(forms | heads | {"quoted", "quoting", "titled", "entitled"})
+    if len(_CUE_WORDS) > 32:
+        _CUE_WORDS.clear()
+    _CUE_WORDS[id(lex)] = (lex, words)
+    return words
 
 
 def _decide(ctx: Context, qi: int, sieve: Sequence[Rule]) -> Decision | None:

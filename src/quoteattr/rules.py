@@ -28,10 +28,32 @@ _DASHES = frozenset({"—", "–", "-", "--", "―"})
 class Rule:
     """One named step of the attribution sieve.
 
+    A rule written in Python is a function ``func(ctx, quote_index)`` that
+    looks at quote ``ctx.quotes[quote_index]`` (its token is
+    ``ctx.tokens[ctx.quote_token[quote_index]]``) and returns a
+    :class:`~quoteattr.context.Decision` naming the speaker's mention, or
+    ``None`` to let the next rule try. :class:`~quoteattr.context.Context`
+    offers ``word(i)``, ``kind(i)``, ``cue_at(i)``, ``same_sentence(i, j)``,
+    ``span(first, last)``, ``mention_starting``, ``mention_ending`` and the
+    decisions already taken for earlier quotes. A declarative alternative is
+    :class:`~quoteattr.patterns.PatternRule`.
+
     Attributes:
         name: Stable name reported in results (``Quote.rule``).
         description: The pattern, as a reader would write it.
         func: ``func(context, quote_index) -> Decision | None``.
+
+    Example:
+        >>> from quoteattr import attribute
+        >>> def quote_then_says_name(ctx, qi):
+        ...     k = ctx.quote_token[qi] + 2  # after the closing mark
+        ...     m = ctx.mention_starting.get(k + 1)
+        ...     if ctx.word(k) == "says" and m is not None:
+        ...         return Decision("quote_then_says_name", 0.9, m, ctx.span(k, k + 1))
+        ...     return None
+        >>> rule = Rule("quote_then_says_name", '"Q" says NAME', quote_then_says_name)
+        >>> attribute('"We will not back down." says Ivan.', rules=[rule]).quotes[0].speaker.name
+        'Ivan'
     """
 
     name: str
@@ -558,14 +580,24 @@ BUILTIN_RULES: tuple[Rule, ...] = (
 )
 
 
-def builtin_rules() -> tuple[Rule, ...]:
-    """Return the built-in attribution rules, in the order the sieve tries them.
+def builtin_rules(language: str = "en") -> tuple[Rule, ...]:
+    """Return the built-in attribution rules of a language, in the order the sieve tries them.
+
+    English is the Python rules of this module; another language adds the
+    patterns of ``quoteattr/data/<language>/rules.json``
+    (see :func:`quoteattr.rulesets.language_rules`).
 
     Example:
         >>> builtin_rules()[0].name
         'quoted_name_as_saying'
+        >>> "quote_comma_so_name" in rule_names(builtin_rules("de"))
+        True
     """
-    return BUILTIN_RULES
+    if language == "en":
+        return BUILTIN_RULES
+    from quoteattr.rulesets import language_rules  # here: rulesets imports this module
+
+    return language_rules(language).sieve
 
 
 def rule_names(rules: tuple[Rule, ...] | None = None) -> list[str]:
