@@ -4,8 +4,10 @@ Scoring every pair of a million quotes is out of the question. Two printings
 of one utterance share word sequences that few other quotes have. The index
 works in three passes over the folded texts:
 
-1. Count in how many texts each word bigram and trigram occurs (a hashed table
-   of counters, so memory stays bounded however many distinct n-grams there are).
+1. Count in how many texts each word bigram and trigram occurs, in a table of
+   counters indexed by the n-gram modulo a prime, so memory stays bounded
+   however many distinct n-grams there are. (A collision can only add a
+   candidate pair, which scoring then rejects, or make an n-gram look common.)
 2. Each text files its rarest n-grams among those found in 2 to
    :data:`MAX_DOCUMENT_FREQUENCY` texts: trigrams for long texts, bigrams for
    short ones; as many as an edit allowed by the
@@ -31,8 +33,9 @@ Example:
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from hashlib import blake2b
 from itertools import pairwise
 
 from quoteattr.similarity import PreparedText
@@ -42,9 +45,8 @@ __all__ = ["MAX_DOCUMENT_FREQUENCY", "all_pairs", "candidate_pairs"]
 MAX_DOCUMENT_FREQUENCY = 32
 """Word n-grams in more texts than this link nothing (they are filed nowhere)."""
 
-_BITS = 21  # code points fit in 21 bits: an n-gram of up to 3 words is one int
-_MULTIPLIER = 0x9E3779B97F4A7C15  # Fibonacci hashing into the counter table
-_MASK64 = (1 << 64) - 1
+# Sizes of the table of n-gram counters: primes, so that ``ngram % size`` spreads well.
+_PRIMES = (65521, 262139, 1048573, 4194301, 16777213, 67108859)
 
 
 def all_pairs(count: int) -> Iterator[tuple[int, int]]:
@@ -54,15 +56,24 @@ def all_pairs(count: int) -> Iterator[tuple[int, int]]:
             yield i, j
 
 
-def _ngrams(text: PreparedText) -> tuple[set[int], set[int]]:
-    """The bigrams and trigrams of a text, as ints, never across a gap."""
-    bigrams: set[int] = set()
-    trigrams: set[int] = set()
+class _WordValues(dict[str, int]):
+    """A random-looking 30-bit value per word code (small ints keep the arithmetic fast)."""
+
+    def __missing__(self, char: str) -> int:
+        digest = blake2b(char.encode("utf-8", "surrogatepass"), digest_size=4).digest()
+        value = self[char] = int.from_bytes(digest, "big") >> 2
+        return value
+
+
+def _ngrams(text: PreparedText, values: _WordValues) -> tuple[list[int], list[int]]:
+    """The bigrams and trigrams of a text as well-spread ints, never across a gap."""
+    bigrams: list[int] = []
+    trigrams: list[int] = []
     for segment in text.segments():
-        points = list(map(ord, segment))
-        pairs = [(a << _BITS) | b for a, b in pairwise(points)]
-        bigrams.update(pairs)
-        trigrams.update((p << _BITS) | c for p, c in zip(pairs, points[2:], strict=False))
+        points = list(map(values.__getitem__, segment))
+        pairs = [(a << 1) ^ b for a, b in pairwise(points)]
+        bigrams += pairs
+        trigrams += [(p << 1) ^ c for p, c in zip(pairs, points[2:], strict=False)]
     return bigrams, trigrams
 
 
@@ -116,46 +127,47 @@ def candidate_pairs(
         Each candidate pair once, in increasing order.
     """
     live = [(node, text) for node, text in enumerate(texts) if text is not None and text.code]
+    values = _WordValues()
     total = sum(2 * len(text.code) for _, text in live)
-    size = 1 << max(16, min(27, (4 * total).bit_length()))
-    shift = 64 - (size.bit_length() - 1)
-    counts = array("I", bytes(4 * size))
+    # n-grams are hashed into ``buckets`` slots; an n-gram is its slot from here on
+    buckets = next((p for p in _PRIMES if p > 4 * total), _PRIMES[-1])
+    slot = buckets.__rmod__
+    grams: list[tuple[array[int], array[int]]] = []
+    counts = array("I", bytes(4 * buckets))
     for _, text in live:
-        bigrams, trigrams = _ngrams(text)
-        for f in bigrams:
-            counts[((f * _MULTIPLIER) & _MASK64) >> shift] += 1
-        for f in trigrams:
-            counts[((f * _MULTIPLIER) & _MASK64) >> shift] += 1
+        bigrams, trigrams = _ngrams(text, values)
+        two, three = array("q", set(map(slot, bigrams))), array("q", set(map(slot, trigrams)))
+        grams.append((two, three))
+        for f in two:
+            counts[f] += 1
+        for f in three:
+            counts[f] += 1
 
     filed: dict[int, list[int]] = {}
-    for node, text in live:
-        bigrams, trigrams = _ngrams(text)
-        n, count = _plan(text, len(trigrams), score_cutoff)
-        grams = trigrams if n == 3 else bigrams
-        useful = [(counts[((f * _MULTIPLIER) & _MASK64) >> shift], f) for f in grams]
-        useful = [pair for pair in useful if 2 <= pair[0] <= MAX_DOCUMENT_FREQUENCY]
+    for (node, text), (two, three) in zip(live, grams, strict=True):
+        n, count = _plan(text, len(three), score_cutoff)
+        useful = [(c, f) for f in (three if n == 3 else two)
+                  if 2 <= (c := counts[f]) <= MAX_DOCUMENT_FREQUENCY]
         if len(useful) > count:
             useful.sort()
             del useful[count:]
         for _, f in useful:
             filed.setdefault(f, []).append(node)
+    del counts
 
     found: set[int] = set()
     width = len(texts)
-
-    def link(node: int, others: Iterable[int]) -> None:
+    filed_slots = filed.keys()
+    for (node, _), (two, three) in zip(live, grams, strict=True):
+        for f in filed_slots & {*two, *three}:
+            for other in filed[f]:
+                if other != node:
+                    found.add(node * width + other if node < other else other * width + node)
+    del grams, filed
+    for node, others in _word_only_links(live):
         for other in others:
             if other != node:
                 found.add(node * width + other if node < other else other * width + node)
-
-    for node, text in live:
-        bigrams, trigrams = _ngrams(text)
-        for f in (*bigrams, *trigrams):
-            others = filed.get(f)
-            if others is not None:
-                link(node, others)
-    for node, others in _word_only_links(live):
-        link(node, others)
     for pair in sorted(found):
         yield divmod(pair, width)
 

@@ -397,13 +397,9 @@ class _Matcher:
         items.sort(key=lambda i: _order(i.doc_id, i.quote))
         if len(items) == 1:
             item = items[0]
-            member = ClusterMember.model_construct(
-                doc_id=item.doc_id, quote=item.quote, speaker=item.speaker,
-                relation="exact", score=100.0, diff="",
-            )
-            return QuoteCluster.model_construct(
-                canonical=item.quote.text, speaker=item.speaker, members=(member,)
-            )
+            member = ClusterMember(doc_id=item.doc_id, quote=item.quote, speaker=item.speaker,
+                                   relation="exact", score=100.0, diff="")
+            return QuoteCluster(canonical=item.quote.text, speaker=item.speaker, members=(member,))
         per_node: dict[int, int] = defaultdict(int)
         for item in items:
             per_node[item.node] += 1
@@ -423,15 +419,14 @@ class _Matcher:
             if text not in diffs:
                 diffs[text] = word_diff(canonical.quote.text, text,
                                         fragment=relation == "fragment")
-            members.append(ClusterMember.model_construct(  # values built here: valid
+            members.append(ClusterMember(
                 doc_id=item.doc_id, quote=item.quote, speaker=item.speaker,
                 relation=relation, score=round(score, 2), diff=diffs[text],
             ))
         names = {i.speaker for i in items if i.speaker is not None and _speaker_key(i.quote)}
         speaker = min(names, key=lambda n: (-len(n.split()), -len(n), n)) if names else None
-        return QuoteCluster.model_construct(
-            canonical=canonical.quote.text, speaker=speaker, members=tuple(members)
-        )
+        return QuoteCluster(canonical=canonical.quote.text, speaker=speaker,
+                            members=tuple(members))
 
     def _relation(self, text: PreparedText, canon: PreparedText) -> tuple[MatchRelation, float]:
         if text.key == canon.key:

@@ -221,24 +221,21 @@ def _text_of(value: object) -> str:
     raise TypeError(f"expected a quote text (str) or a Quote, got {type(value).__name__}{hint}")
 
 
-_EDGE_PUNCTUATION = "".join(
-    chr(c) for c in range(0x20, 0x7F) if not chr(c).isalnum()
-) + "“”‘’«»„‚‹›—–…"
+_PUNCTUATION = str.maketrans(dict.fromkeys(
+    [chr(c) for c in range(0x20, 0x7F) if not chr(c).isalnum()] + list("“”‘’«»„‚‹›—–…")
+))
 
 
 def _chunks(text: str) -> tuple[list[str], list[str]]:
-    """Split printed text at white space; key each chunk by its words, case folded.
+    """Split printed text at white space; key each chunk by its letters, case folded.
 
     Spelling is not folded here: a diff shows "colour" against "color".
     """
     surfaces = text.split()
-    keys = []
-    for chunk in surfaces:
-        if chunk.isascii():
-            key = chunk.strip(_EDGE_PUNCTUATION).lower()
-        else:
-            key = " ".join(_fold_words(chunk))
-        keys.append(key or chunk)
+    if text.isascii():
+        keys = [c.translate(_PUNCTUATION) or c for c in text.lower().split()]
+    else:
+        keys = [" ".join(_fold_words(c)) or c for c in surfaces]
     return surfaces, keys
 
 
