@@ -126,9 +126,18 @@ def _label(q: Quote) -> str:
             f"{html.escape(body)}</sup>")
 
 
-def _segments(text: str, marks: list[_Mark]) -> Iterator[tuple[int, int, list[_Mark]]]:
-    """Cut the text at every mark edge; yield each piece with the marks covering it."""
-    edges = sorted({0, len(text)} | {m.start for m in marks} | {m.end for m in marks})
+def _after_mark(text: str, q: Quote) -> int:
+    """Where a quote's label goes: after its closing mark, or after its words."""
+    if q.close_mark and text.startswith(q.close_mark, q.end):
+        return q.end + len(q.close_mark)
+    return q.end
+
+
+def _segments(
+    text: str, marks: list[_Mark], cuts: set[int]
+) -> Iterator[tuple[int, int, list[_Mark]]]:
+    """Cut the text at every mark edge and cut; yield each piece with the marks covering it."""
+    edges = sorted({0, len(text)} | {m.start for m in marks} | {m.end for m in marks} | cuts)
     for start, end in itertools.pairwise(edges):
         if start < end:
             covering = [m for m in marks if m.start <= start and end <= m.end]
@@ -174,9 +183,9 @@ def render_html(text: str, doc: Document, *, claims: bool = False, labels: bool 
     """
     _check(text, doc)
     marks = _marks(doc, claims=claims)
-    ends = {q.end: q for q in doc.quotes} if labels else {}
+    ends = {_after_mark(text, q): q for q in doc.quotes} if labels else {}
     out: list[str] = []
-    for start, end, covering in _segments(text, marks):
+    for start, end, covering in _segments(text, marks, set(ends)):
         piece = html.escape(text[start:end])
         for m in reversed(covering):
             piece = (f'<span style="{m.style}" title="{html.escape(m.title)}">'
@@ -188,49 +197,63 @@ def render_html(text: str, doc: Document, *, claims: bool = False, labels: bool 
     return (
         '<div class="quoteattr" style="font-family:Georgia,serif;font-size:15px;'
         'line-height:1.7;max-width:60em">'
-        f"{_legend(doc)}"
+        f"{_legend(doc, claims=claims)}"
         f'<div style="white-space:pre-wrap">{body}</div></div>'
     )
 
 
-def _legend(doc: Document) -> str:
-    counts: dict[int, int] = {}
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def _legend(doc: Document, *, claims: bool = False) -> str:
+    quoted: dict[int, int] = {}
+    claimed: dict[int, int] = {}
     unattributed = 0
     for q in doc.quotes:
         if q.speaker is None or q.speaker.id is None:
             unattributed += 1
         else:
-            counts[q.speaker.id] = counts.get(q.speaker.id, 0) + 1
+            quoted[q.speaker.id] = quoted.get(q.speaker.id, 0) + 1
+    if claims:
+        for c in doc.claims:
+            if c.source.id is not None:
+                claimed[c.source.id] = claimed.get(c.source.id, 0) + 1
     items: list[str] = []
     for speaker in doc.speakers:
-        if speaker.id not in counts:
+        if speaker.id not in quoted and speaker.id not in claimed:
             continue
         fill, ink = _FILL[speaker.id % len(_FILL)], _INK[speaker.id % len(_INK)]
         role = f", {speaker.role}" if speaker.role else ""
-        n = counts[speaker.id]
+        counts = [_count(quoted[speaker.id], "quote")] if speaker.id in quoted else []
+        if speaker.id in claimed:
+            counts.append(_count(claimed[speaker.id], "claim"))
         items.append(
             f'<span style="background:{fill};border-bottom:2px solid {ink};padding:1px 4px;'
             f'margin-right:8px;white-space:nowrap">{html.escape(speaker.name)}'
             f'<span style="color:#555;font-size:85%"> ({html.escape(speaker.kind + role)}) '
-            f'· {n} quote{"s" if n != 1 else ""}</span></span>'
+            f"· {', '.join(counts)}</span></span>"
         )
     if unattributed:
         items.append(
             f'<span style="background:{_NOBODY_FILL};border-bottom:2px dashed {_NOBODY_INK};'
             f'padding:1px 4px;margin-right:8px">no speaker found · {unattributed}</span>'
         )
+    claim_key = (' · <span style="border-bottom:2px dotted #555">claim</span> reported claim'
+                 if claims else "")
     key = (
         '<span style="color:#555;font-size:85%">'
         '<b style="border:1px solid #555;border-radius:3px;padding:0 2px">Name</b> speaker named'
         ' · <i style="text-decoration:underline wavy #555">said</i> cue'
         ' · <span style="border-bottom:1px dotted #757575">term</span> quoted term'
-        " · hover a quote for its rule</span>"
+        f"{claim_key} · hover a quote for its rule</span>"
     )
     title = html.escape(doc.doc_id) + ": " if doc.doc_id else ""
     return (
         '<div style="font-family:sans-serif;font-size:13px;line-height:2;margin-bottom:8px;'
         'padding:6px 8px;border:1px solid #ddd;border-radius:4px;background:#fafafa">'
-        f"<b>{title}{len(doc.quotes)} quotes, {len(counts)} speakers</b><br>"
+        f"<b>{title}{_count(len(doc.quotes), 'quote')}, {_count(len(quoted), 'speaker')}"
+        f"{', ' + _count(len(doc.claims), 'claim') if claims else ''}</b><br>"
         f"{''.join(items)}<br>{key}</div>"
     )
 
