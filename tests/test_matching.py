@@ -251,7 +251,7 @@ def test_default_cutoff_is_pinned() -> None:
 
 # -- invariants (hypothesis) -------------------------------------------------
 
-WORDS = ["we", "heard", "nothing", "new", "the", "incident", "Colour", "color", "it's",
+WORDS = ["we", "heard", "nothing", "new", "the", "incident", "Colour", "color", "it's", "it’s", "—",
          "Lavrov", "said", "of", "talks", "pilot", "çavuşoğlu", "1,000"]
 SEPARATORS = [" ", ", ", ". ", " ... ", " [the] ", "  ", "; "]
 phrase = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)),

@@ -148,7 +148,12 @@ def _collect(documents: Iterable[object]) -> list[tuple[str, Quote]]:
     """Flatten documents and pairs into ``(doc_id, quote)`` for matchable quotes."""
     found: list[tuple[str, Quote]] = []
     for entry in documents:
-        if isinstance(entry, Document):
+        if type(entry) is tuple and len(entry) == 2 and type(entry[0]) is str and (
+            type(entry[1]) is Quote  # exact types first: pydantic's isinstance is slow
+        ):
+            if entry[1].kind in MATCHED_KINDS:
+                found.append((entry[0], entry[1]))
+        elif isinstance(entry, Document):
             if entry.doc_id is None:
                 raise ValueError(
                     "a Document has no doc_id: matching reports where each quote was printed; "
@@ -287,7 +292,7 @@ class _Matcher:
     def _nodes_compatible(self, a: int, b: int) -> bool:
         speakers_a = self.node_speakers[a]
         speakers_b = self.node_speakers[b]
-        if None in speakers_a or None in speakers_b or speakers_a & speakers_b:
+        if None in speakers_a or None in speakers_b or not speakers_a.isdisjoint(speakers_b):
             return True
         return any(speakers_compatible(x, y) for x in speakers_a for y in speakers_b)
 

@@ -55,6 +55,18 @@ _PIECE = regex.compile(
     rf"|(?P<word>{_WORD})"
 )
 _WORD_RE = regex.compile(_WORD)
+# Marks that read the same as an ASCII character, for the fast path: curly
+# apostrophes and quotation marks, dashes, a no-break space.
+_ASCII_MARKS = str.maketrans({
+    "\N{RIGHT SINGLE QUOTATION MARK}": "'",
+    "\N{LEFT SINGLE QUOTATION MARK}": '"',
+    "\N{LEFT DOUBLE QUOTATION MARK}": '"',
+    "\N{RIGHT DOUBLE QUOTATION MARK}": '"',
+    "\N{EM DASH}": "-",
+    "\N{EN DASH}": "-",
+    "\N{NO-BREAK SPACE}": " ",
+})
+_DIGIT_COMMA = re.compile(r"[0-9],[0-9]")
 _LETTERS = regex.compile(r"[\p{L}\p{N}]+")
 # The same words in ASCII text without gaps, for a faster path (stdlib re).
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:(?:['`]|(?<=[0-9])[.,](?=[0-9]))[a-z0-9]+)*")
@@ -277,10 +289,17 @@ def fold_tokens(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
         >>> fold_tokens("Colour ... it's")
         (('color', 'it', 'is'), (1,))
     """
-    if text.isascii() and "[" not in text and ".." not in text and ". ." not in text:
+    plain = text.translate(_ASCII_MARKS)
+    if plain.isascii() and "[" not in plain and ".." not in plain and ". ." not in plain:
         folds = spelling_variants()
+        lowered = plain.lower()
+        words = _ASCII_WORD.findall(lowered)
+        if "'" not in lowered and "`" not in lowered and "cannot" not in lowered and (
+            not _DIGIT_COMMA.search(lowered)
+        ):
+            return tuple([folds.get(word, word) for word in words]), ()
         found: list[str] = []
-        for word in _ASCII_WORD.findall(text.lower()):
+        for word in words:
             if word in _SPLIT_WORDS:
                 found.extend(_SPLIT_WORDS[word])
             elif word.isalpha():
