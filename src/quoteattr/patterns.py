@@ -54,7 +54,7 @@ from quoteattr.context import Context, Decision
 from quoteattr.mentions import Mention
 from quoteattr.rules import Rule
 
-__all__ = ["MentionKind", "PatternElement", "PatternRule", "describe_errors"]
+__all__ = ["MentionKind", "PatternElement", "PatternRule", "count_problems", "describe_errors"]
 
 MentionKind = Literal["name", "pronoun", "description", "body", "country"]
 
@@ -286,6 +286,27 @@ class _Side:
 
 
 _HINT_KEYS = {k.lower(): k for k in _KEYS}
+
+
+def count_problems(raw: object) -> list[str]:
+    """Check a raw pattern for exactly one QUOTE and one SPEAKER, even if elements are invalid.
+
+    pydantic checks the whole pattern only once every element is valid; a rule
+    file's error lists this problem alongside the element errors.
+
+    Example:
+        >>> count_problems({"pattern": [{"QUOTE": True}, {"LOWER": "Says"}]})
+        ['the pattern needs exactly one SPEAKER element (found 0)']
+    """
+    pattern = raw.get("pattern") if isinstance(raw, dict) else None
+    if not isinstance(pattern, list):
+        return []
+    problems = []
+    for kind in ("QUOTE", "SPEAKER"):
+        found = sum(1 for e in pattern if isinstance(e, dict) and kind in e)
+        if found != 1:
+            problems.append(f"the pattern needs exactly one {kind} element (found {found})")
+    return problems
 
 
 def describe_errors(exc: ValidationError) -> list[str]:

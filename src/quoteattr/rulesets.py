@@ -50,7 +50,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from quoteattr.lexicon import Lexicon, LexiconError, languages, load_lexicon
-from quoteattr.patterns import PatternRule, describe_errors
+from quoteattr.patterns import PatternRule, count_problems, describe_errors
 from quoteattr.rules import BUILTIN_RULES, Rule
 
 __all__ = [
@@ -335,7 +335,10 @@ def _parse(data: Mapping[str, Any], source: str, *, own: bool) -> RuleSet:
             try:
                 valid.append(model.model_validate(entry))
             except ValidationError as exc:
-                problems += [f"{where}: {d}" for d in describe_errors(exc)]
+                details = describe_errors(exc)
+                if key == "patterns" and not any("exactly one" in d for d in details):
+                    details += count_problems(entry)
+                problems += [f"{where}: {d}" for d in details]
         fields[key] = valid
     rs = RuleSet.model_validate(fields)
     rs._own = own
