@@ -8,8 +8,9 @@ distances work on words rather than letters.
 The whole-quote score is RapidFuzz's Indel similarity over words,
 ``200 * matched / (len(a) + len(b))``, except that words one quote has where
 the other prints an ellipsis or a bracketed insertion are not counted: the
-outlet said it left them out. The partial score aligns the shorter quote with
-the best-matching stretch of the longer one (a fragment quoted on its own).
+outlet said it left them out. The partial score compares the shorter quote with
+every stretch of as many words of the longer one and keeps the best (a
+fragment quoted on its own).
 
 Example:
     >>> quote_similarity("We heard nothing new.", "“we heard NOTHING new”")
@@ -26,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from zlib import crc32
 
-from rapidfuzz import fuzz
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from quoteattr.models import Quote
@@ -153,6 +154,8 @@ def partial_score(short: PreparedText, long: PreparedText) -> tuple[float, int, 
     """How well ``short`` matches its best stretch of ``long``: score, start, end (tokens)."""
     if not short.code or not long.code:
         return 0.0, 0, 0
+    if short.key == long.key:
+        return 100.0, 0, len(long.code)
     offset = 0
     for segment in long.segments():  # word for word, not across an ellipsis
         at = segment.find(short.code)
@@ -162,16 +165,14 @@ def partial_score(short: PreparedText, long: PreparedText) -> tuple[float, int, 
     if len(short.code) > len(long.code):
         return whole_score(short, long), 0, len(long.code)
     best: tuple[float, int, int] = (0.0, 0, 0)
+    width = len(short.code)
     offset = 0
     for segment in long.segments():  # an alignment never spans an ellipsis
-        if len(segment) >= len(short.code):
-            found = fuzz.partial_ratio_alignment(short.code, segment)
-            if found is not None and found.score > best[0]:
-                best = (float(found.score), offset + found.dest_start, offset + found.dest_end)
-            if len(segment) == len(short.code):  # same length: align both ways
-                other = fuzz.partial_ratio_alignment(segment, short.code)
-                if other is not None and other.score > best[0]:
-                    best = (float(other.score), offset + other.src_start, offset + other.src_end)
+        windows = [segment[i:i + width] for i in range(max(1, len(segment) - width + 1))]
+        found = process.extractOne(short.code, windows, scorer=Indel.normalized_similarity)
+        if found is not None and found[1] * 100.0 > best[0]:
+            at = offset + found[2]
+            best = (found[1] * 100.0, at, at + len(windows[found[2]]))
         offset += len(segment)
     return best
 
