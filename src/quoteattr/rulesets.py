@@ -323,6 +323,7 @@ def _parse(data: Mapping[str, Any], source: str, *, own: bool) -> RuleSet:
         problems.append(f"language: no built-in lexicon for {language!r}; known: "
                         f"{list(languages())}" + _did_you_mean(language, list(languages())))
         fields["language"] = language = "en"
+    invalid: set[str] = set()  # names of rules already reported as invalid
     for key, model in (("patterns", PatternRule), ("callables", CallableRule)):
         entries = data.get(key, [])
         if not isinstance(entries, list):
@@ -335,6 +336,7 @@ def _parse(data: Mapping[str, Any], source: str, *, own: bool) -> RuleSet:
             try:
                 valid.append(model.model_validate(entry))
             except ValidationError as exc:
+                invalid.add(str(name))
                 details = describe_errors(exc)
                 if key == "patterns" and not any("exactly one" in d for d in details):
                     details += count_problems(entry)
@@ -342,7 +344,9 @@ def _parse(data: Mapping[str, Any], source: str, *, own: bool) -> RuleSet:
         fields[key] = valid
     rs = RuleSet.model_validate(fields)
     rs._own = own
-    problems += _compile(rs)[1] + _extend(rs)[1]
+    problems += [p for p in _compile(rs)[1]
+                 if not any(p.startswith(f"rules: unknown rule {n!r}") for n in invalid)]
+    problems += _extend(rs)[1]
     if problems:
         raise RuleSetError(source, problems)
     return rs
