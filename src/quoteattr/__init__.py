@@ -16,7 +16,7 @@ from quoteattr.claims import find_claims
 from quoteattr.display import Highlighted, show
 from quoteattr.evaluation import GoldDocument, GoldQuote, Scores, evaluate, load_gold
 from quoteattr.export import claims_table, quotes_table, to_dataframe
-from quoteattr.lexicon import CueVerb, Lexicon, LexiconError, load_lexicon
+from quoteattr.lexicon import CueVerb, Lexicon, LexiconError, languages, load_lexicon
 from quoteattr.models import (
     Claim,
     Diagnostic,
@@ -28,8 +28,10 @@ from quoteattr.models import (
     Speaker,
     SpeakerKind,
 )
+from quoteattr.patterns import PatternRule
 from quoteattr.quotes import find_quotes
 from quoteattr.rules import Rule, builtin_rules, rule_names
+from quoteattr.rulesets import RuleSet, RuleSetError, load_rules, parse_rules
 
 __version__ = "0.1.0"
 
@@ -43,10 +45,13 @@ __all__ = [
     "Highlighted",
     "Lexicon",
     "LexiconError",
+    "PatternRule",
     "Quote",
     "QuoteKind",
     "QuoteSpeaker",
     "Rule",
+    "RuleSet",
+    "RuleSetError",
     "Scores",
     "Span",
     "Speaker",
@@ -58,8 +63,11 @@ __all__ = [
     "evaluate",
     "find_claims",
     "find_quotes",
+    "languages",
     "load_gold",
     "load_lexicon",
+    "load_rules",
+    "parse_rules",
     "quotes_table",
     "rule_names",
     "show",
