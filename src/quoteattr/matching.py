@@ -39,7 +39,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import NamedTuple
 
 from quoteattr.candidates import all_pairs, candidate_pairs
@@ -52,7 +51,7 @@ from quoteattr.models import (
     SourceMatch,
     Span,
 )
-from quoteattr.normalize import fold_name, fold_tokens, function_words, normalize_quote
+from quoteattr.normalize import fold_tokens, function_words, normalize_quote
 from quoteattr.similarity import (
     Codebook,
     PreparedText,
@@ -63,14 +62,14 @@ from quoteattr.similarity import (
     whole_score,
     word_diff,
 )
+from quoteattr.speaker_links import WILDCARD_SPEAKER_KINDS as WILDCARD_SPEAKER_KINDS
+from quoteattr.speaker_links import SpeakerForest, SpeakerKey, speaker_key
+from quoteattr.speaker_links import speakers_compatible as speakers_compatible
 
 __all__ = ["find_sources", "match_quotes", "quote_similarity", "run_match_command"]
 
 MATCHED_KINDS = frozenset({"direct", "partial"})
 """Quote kinds that are matched; ``term`` (a name in quotation marks) never is."""
-
-WILDCARD_SPEAKER_KINDS = frozenset({"unknown", "anonymous"})
-"""Speaker kinds that do not identify anybody: like ``None``, they match any speaker."""
 
 DEFAULT_SCORE_CUTOFF = 85.0
 MIN_FRAGMENT_WORDS = 2
@@ -79,9 +78,9 @@ SHORT_FRAGMENT_WORDS = 4
 """Fragments shorter than this must appear word for word in the longer quote."""
 
 
-class _SpeakerKey(NamedTuple):
-    name: str  # folded: "sergei lavrov"
-    person: bool
+_SpeakerKey = SpeakerKey  # the names other modules import from here
+_speaker_key = speaker_key
+_Clusters = SpeakerForest
 
 
 class _Item(NamedTuple):
@@ -172,71 +171,6 @@ def _collect(documents: Iterable[object]) -> list[tuple[str, Quote]]:
                 f"{type(entry).__name__}; for raw text call quoteattr.attribute(text, doc_id=...)"
             )
     return found
-
-
-def _speaker_key(quote: Quote) -> _SpeakerKey | None:
-    speaker = quote.speaker
-    if speaker is None or speaker.kind in WILDCARD_SPEAKER_KINDS:
-        return None
-    return _name_key(speaker.name, speaker.kind == "person")
-
-
-@lru_cache(maxsize=1 << 16)
-def _name_key(name: str, person: bool) -> _SpeakerKey:
-    return _SpeakerKey(fold_name(name), person)
-
-
-def speakers_compatible(a: _SpeakerKey | None, b: _SpeakerKey | None) -> bool:
-    """Tell whether two speakers can be one: unknown matches anyone; names link by surname."""
-    if a is None or b is None or a.name == b.name:
-        return True
-    if not (a.person and b.person):
-        return False
-    first_a, _, last_a = a.name.rpartition(" ")
-    first_b, _, last_b = b.name.rpartition(" ")
-    if last_a != last_b or not last_a:
-        return False
-    if not first_a or not first_b:
-        return True  # "Lavrov" and "Sergei Lavrov"
-    given_a, given_b = first_a.split()[0], first_b.split()[0]
-    if len(given_a) == 1 or len(given_b) == 1:  # an initial: "S. Lavrov"
-        return given_a[0] == given_b[0]
-    return given_a == given_b
-
-
-class _Clusters:
-    """Union-find over speaker units that refuses to join incompatible speakers."""
-
-    def __init__(self, speakers: list[_SpeakerKey | None]) -> None:
-        self.parent = list(range(len(speakers)))
-        self.known: dict[int, set[_SpeakerKey]] = {
-            i: {s} for i, s in enumerate(speakers) if s is not None
-        }
-
-    def find(self, unit: int) -> int:
-        parent = self.parent
-        root = unit
-        while parent[root] != root:
-            root = parent[root]
-        while parent[unit] != root:
-            parent[unit], unit = root, parent[unit]
-        return root
-
-    def union(self, a: int, b: int) -> bool:
-        """Join the clusters of ``a`` and ``b`` if all their speakers can be one person."""
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return True
-        ka, kb = self.known.get(ra, set()), self.known.get(rb, set())
-        if any(not speakers_compatible(x, y) for x in ka for y in kb if x != y):
-            return False
-        if rb < ra:
-            ra, rb, ka, kb = rb, ra, kb, ka
-        self.parent[rb] = ra
-        if kb:
-            self.known[ra] = ka | kb
-            del self.known[rb]
-        return True
 
 
 class _Matcher:
