@@ -1,0 +1,46 @@
+"""The documentation site (issue 5): every public name documented, every page in the nav."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import quoteattr
+
+ROOT = Path(__file__).parents[1]
+DOCS = ROOT / "docs"
+
+
+def test_every_public_name_is_in_the_api_reference() -> None:
+    documented = set(re.findall(r"^::: quoteattr\.(\w+)\s*$", (DOCS / "api.md").read_text("utf-8"),
+                                re.MULTILINE))
+    missing = set(quoteattr.__all__) - documented - {"__version__"}
+    assert not missing, f"add '::: quoteattr.NAME' to docs/api.md for: {sorted(missing)}"
+
+
+def test_every_page_is_in_the_navigation() -> None:
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    listed = set(re.findall(r":\s*([\w/-]+\.md)\s*$", config, re.MULTILINE))
+    pages = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")}
+    assert pages == listed
+
+
+@pytest.mark.skipif(shutil.which("mkdocs") is None and
+                    not (Path(sys.executable).parent / "mkdocs").exists(),
+                    reason='the docs build needs: pip install -e ".[docs]"')
+def test_site_builds_strictly_and_renders_every_public_name(tmp_path: Path) -> None:
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    proc = subprocess.run(
+        [str(mkdocs) if mkdocs.exists() else "mkdocs", "build", "--strict",
+         "--site-dir", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    api = (tmp_path / "api" / "index.html").read_text("utf-8")
+    for name in set(quoteattr.__all__) - {"__version__"}:
+        assert f'id="quoteattr.{name}"' in api, name
