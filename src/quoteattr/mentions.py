@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -85,36 +86,37 @@ def find_mentions(
     """
     lex = lexicon or load_lexicon()
     out: list[Mention] = []
-    i = 0
-    n = len(tokens)
-    # index of the next role noun at or after each token, to skip hopeless descriptions
-    next_role = [n + 99] * (n + 1)
     roles = lex.role_forms
-    for k in range(n - 1, -1, -1):
-        next_role[k] = k if tokens[k].low in roles else next_role[k + 1]
     grammar = lex.grammar
     pronouns = grammar.subject_pronouns & set(lex.pronoun_forms)
     determiners = grammar.determiners
-    while i < n:
-        tok = tokens[i]
-        if tok.kind != "word":
-            i += 1
+    triggers = pronouns | determiners | roles.keys()
+    # only capitalised words, pronouns, determiners and role nouns can start a mention
+    starts = [
+        i for i, tok in enumerate(tokens)
+        if tok.kind == "word" and (tok.low in triggers or tok.text[0].isupper())
+    ]
+    role_at = [i for i in starts if tokens[i].low in roles]
+    resume = 0
+    for i in starts:
+        if i < resume:
             continue
+        tok = tokens[i]
         lower = tok.low
         found: Mention | None = None
         capital = tok.text[0].isupper()
+        next_role = bisect_left(role_at, i)
+        near_role = next_role < len(role_at) and role_at[next_role] - i < 8
         if lower in pronouns:
             found = _make(text, tokens, i, i + 1, "pronoun", tok.text, None, False, "unknown")
-        elif capital or lower in determiners or next_role[i] == i:
-            if next_role[i] - i < 8:
+        elif capital or lower in determiners or (near_role and role_at[next_role] == i):
+            if near_role:
                 found = _description(text, tokens, i, lex)
             if found is None and capital:
                 found = _name(text, tokens, i, lex)
-        if found is None:
-            i += 1
-            continue
-        out.append(found)
-        i = found.last
+        if found is not None:
+            out.append(found)
+            resume = found.last
     return out
 
 
