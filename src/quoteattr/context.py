@@ -163,10 +163,8 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         for t in range(m.first, m.last):
             ctx.mention_covering[t] = index
     ctx.decisions = [None] * len(top)
-    forms = lexicon.cue_forms
-    particles = {form.rsplit(" ", 1)[1] for form in forms if " " in form}
-    long_heads = {form.split(" ", 1)[0] for form in forms if form.count(" ") > 1}
-    heads = forms.keys() | long_heads
+    particles = lexicon.cue_particles
+    heads = lexicon.cue_heads
     before_particle = {i - 1 for i, tok in enumerate(tokens) if tok.text in particles and i}
     candidates = sorted(
         {i for i, tok in enumerate(tokens) if tok.low in heads and tok.kind == "word"}

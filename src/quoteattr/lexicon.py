@@ -308,6 +308,22 @@ class Lexicon(_Entry):
         return {p.text: p for p in self.pronouns}
 
     @cached_property
+    def org_words(self) -> frozenset[str]:
+        """The words that make a capitalised name an organisation, as a set."""
+        return frozenset(self.org_head_words)
+
+    @cached_property
+    def cue_particles(self) -> frozenset[str]:
+        """Last words of multi-word cues ("out" of "pointed out")."""
+        return frozenset(form.rsplit(" ", 1)[1] for form in self.cue_forms if " " in form)
+
+    @cached_property
+    def cue_heads(self) -> frozenset[str]:
+        """One-word cue forms and the first words of cues of three or more words."""
+        long_heads = {form.split(" ", 1)[0] for form in self.cue_forms if form.count(" ") > 1}
+        return frozenset(self.cue_forms.keys() | long_heads)
+
+    @cached_property
     def country_names(self) -> frozenset[str]:
         """Every country name."""
         return frozenset(c.name for c in self.countries)

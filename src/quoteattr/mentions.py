@@ -244,7 +244,7 @@ def _classify_name(name: str, words: list[str], lex: Lexicon) -> tuple[str, Spea
         return "body", alias.kind
     if name in lex.country_names:
         return "country", "country"
-    if name in lex.body_names or any(w in lex.org_head_words for w in words):
+    if name in lex.body_names or any(w in lex.org_words for w in words):
         return "body", "organisation"
     if name in lex.demonym_to_country:
         return "country", "country"
