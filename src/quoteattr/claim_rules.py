@@ -26,15 +26,15 @@ from quoteattr.claim_scanner import (
     _TRIM,
     Scanner,
 )
-from quoteattr.mentions import Mention
-from quoteattr.rules import (
-    _attribution_ends,
-    _np_after,
-    _skip_adverbs,
-    _skip_aside,
-    _speaker_mention,
-    _subject_before,
+from quoteattr.clauses import (
+    attribution_ends,
+    noun_phrase_after,
+    skip_adverbs,
+    skip_aside,
+    speaker_mention_at,
+    subject_before,
 )
+from quoteattr.mentions import Mention
 
 __all__ = ["CLAIM_RULES", "CLAIM_RULE_NAMES", "ClaimRule", "Found"]
 
@@ -113,7 +113,7 @@ def quoted_name_as_saying_clause(scan: Scanner, i: int) -> Found | None:
     ctx = scan.ctx
     if ctx.word(i).lower() != "quoted":
         return None
-    m = _speaker_mention(ctx, i + 1)
+    m = speaker_mention_at(ctx, i + 1)
     if m is None or ctx.word(m.last).lower() != "as" or ctx.word(m.last + 1).lower() != "saying":
         return None
     k = m.last + 2
@@ -129,7 +129,7 @@ def according_to_name_clause(scan: Scanner, i: int) -> Found | None:
     ctx = scan.ctx
     if ctx.word(i).lower() != "according" or ctx.word(i + 1).lower() != "to":
         return None
-    m = _speaker_mention(ctx, i + 2) or _np_after(ctx, i + 2)
+    m = speaker_mention_at(ctx, i + 2) or noun_phrase_after(ctx, i + 2)
     if m is None:
         return None
     cue = (i, i + 2)
@@ -137,7 +137,7 @@ def according_to_name_clause(scan: Scanner, i: int) -> Found | None:
     while first < i and ctx.kind(first) == "para":
         first += 1
     if first == i:
-        k = _skip_aside(ctx, m.last)
+        k = skip_aside(ctx, m.last)
         if ctx.word(k) != ",":
             return None
         return _claim(scan, "according_to_name_clause", 0.8, m, cue, "according to", k + 1)
@@ -194,7 +194,7 @@ def clause_comma_name_said(scan: Scanner, k: int) -> Found | None:
         return None
     m = ctx.mention_starting.get(k)
     if m is not None and not m.possessive:
-        c = _skip_adverbs(ctx, _skip_aside(ctx, m.last))
+        c = skip_adverbs(ctx, skip_aside(ctx, m.last))
         end = ctx.cue_at(c)
         tail = end
         if any(ctx.mention_covering[t] >= 0 for t in range(m.last, c)):
@@ -203,11 +203,11 @@ def clause_comma_name_said(scan: Scanner, k: int) -> Found | None:
         c, end = k, ctx.cue_at(k)
         if end < 0:
             return None
-        m = _speaker_mention(ctx, end) or _np_after(ctx, end)
+        m = speaker_mention_at(ctx, end) or noun_phrase_after(ctx, end)
         if m is None or m.kind == "pronoun" or ctx.word(k).lower().startswith("t"):
             return None  # "…, told Politico": the name is the listener
         tail = m.last
-    if end < 0 or not _attribution_ends(ctx, tail):
+    if end < 0 or not attribution_ends(ctx, tail):
         return None
     verb = ctx.lexicon.cue_forms.get(" ".join(t.text for t in ctx.tokens[c:end]).lower())
     if verb is None or verb.weak or verb.lemma in scan.frames.never:
@@ -265,7 +265,7 @@ def name_cue_content(scan: Scanner, c: int) -> Found | None:
     if content is None:
         return None
     rule, confidence, first, min_tokens = content
-    m = _subject_before(ctx, c) if prev == "to" else scan.source_before(c)
+    m = subject_before(ctx, c) if prev == "to" else scan.source_before(c)
     if m is None or m.possessive:
         return None  # "what he has to say"
     return _claim(scan, rule, confidence, m, (c, end), lemma, first, min_tokens)

@@ -23,9 +23,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from quoteattr.claim_frames import ClaimFrames
+from quoteattr.clauses import noun_phrase_opening_sentence, skip_adverbs, subject_before
 from quoteattr.context import ADVERBS, Context
 from quoteattr.mentions import Mention
-from quoteattr.rules import _np_starting_sentence, _skip_adverbs, _subject_before
 
 __all__ = ["Scanner"]
 
@@ -145,7 +145,7 @@ class Scanner:
         if ctx.kind(k + 1) == "word" and nxt.endswith("ing") and len(nxt) > 4:
             return True
         m = ctx.mention_starting.get(k + 1)
-        return m is not None and ctx.cue_at(_skip_adverbs(ctx, m.last)) > 0
+        return m is not None and ctx.cue_at(skip_adverbs(ctx, m.last)) > 0
 
     def _soft_comma(self, k: int) -> bool:
         """A comma not followed by a conjunction ends a content of four tokens or more."""
@@ -184,7 +184,11 @@ class Scanner:
             b -= 1
             if ctx.word(b - 1).lower() in ("on", "last", "this"):
                 b -= 1
-        return _subject_before(ctx, b) or _np_starting_sentence(ctx, b) or self._bare_subject(b)
+        return (
+            subject_before(ctx, b)
+            or noun_phrase_opening_sentence(ctx, b)
+            or self._bare_subject(b)
+        )
 
     def _bare_subject(self, c: int) -> Mention | None:
         """A short bare noun phrase opening the sentence ("Analysts say", "Thirty percent said")."""

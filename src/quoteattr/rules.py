@@ -15,9 +15,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from quoteattr.clauses import (
+    attribution_ends,
+    noun_phrase_after,
+    noun_phrase_before,
+    noun_phrase_opening_sentence,
+    skip_adverbs,
+    skip_aside,
+    speaker_mention_at,
+    subject_before,
+)
 from quoteattr.context import Context, Decision
-from quoteattr.mentions import Mention
-from quoteattr.models import SpeakerKind
 
 __all__ = ["BUILTIN_RULES", "Rule", "RuleFunction", "builtin_rules", "rule_names"]
 
@@ -61,95 +69,6 @@ class Rule:
     func: RuleFunction
 
 
-def _speaker_mention(ctx: Context, first: int) -> Mention | None:
-    m = ctx.mention_starting.get(first)
-    if m is None or m.possessive:
-        return None
-    return m
-
-
-def _np_before(ctx: Context, c: int) -> Mention | None:
-    """A determiner-led noun phrase ending right before token c ("the suit" says)."""
-    g = ctx.lexicon.grammar
-    for k in range(c - 1, max(c - 7, -1), -1):
-        if ctx.kind(k) != "word":
-            return None
-        w = ctx.word(k).lower()
-        if w in g.np_determiners:
-            if k == c - 1 or ctx.word(k - 1).lower() in g.prepositions:
-                return None  # "in a low voice said"
-            return _ad_hoc(ctx, k, c)
-        if w in g.np_stop or ctx.cue_at(k) > 0 or w.endswith(("n't", "n’t")):
-            return None
-    return None
-
-
-def _np_starting_sentence(ctx: Context, c: int) -> Mention | None:
-    """A noun phrase before token c that opens its sentence ("The book accuses")."""
-    m = _np_before(ctx, c)
-    if m is None or (m.first > 0 and ctx.same_sentence(m.first - 1, m.first)):
-        return None
-    return m
-
-
-def _np_after(ctx: Context, k: int) -> Mention | None:
-    """A determiner-led noun phrase starting at token k (said "a narrator")."""
-    word = ctx.word(k)
-    g = ctx.lexicon.grammar
-    possessor = word[:1].isupper() and word.endswith(("'s", "’s"))
-    if word.lower() not in g.np_determiners - {"this", "that"} and not possessor:
-        return None
-    j = k + 1
-    while j < len(ctx.tokens) and j - k < 7 and ctx.kind(j) == "word":
-        w = ctx.word(j).lower()
-        if w in g.np_stop and not (w in ("of", "for", "at") and j > k + 1):
-            break
-        j += 1
-    return _ad_hoc(ctx, k, j) if j > k + 1 else None
-
-
-def _ad_hoc(ctx: Context, first: int, last: int) -> Mention:
-    start, end = ctx.span(first, last)
-    text = ctx.text[start:end]
-    plural = ctx.word(last - 1).lower().endswith("s") and ctx.word(first).lower() == "the"
-    kind: SpeakerKind = "collective" if plural else "anonymous"
-    return Mention(first, last, start, end, text, "description", text, None, False, kind)
-
-
-def _skip_aside(ctx: Context, k: int, limit: int = 16) -> int:
-    """Skip "(pictured, left)" or ", the foreign minister," starting at token k."""
-    if ctx.word(k) == "(":
-        for j in range(k + 1, min(k + limit, len(ctx.tokens))):
-            if ctx.word(j) == ")":
-                return j + 1
-            if ctx.kind(j) in ("para", "quote"):
-                break
-        return k
-    if ctx.word(k) == ",":
-        for j in range(k + 1, min(k + limit, len(ctx.tokens))):
-            w = ctx.word(j)
-            if w == "," and j > k + 1:
-                return j + 1
-            if ctx.kind(j) in ("para", "quote", "mark") or w in (".", ";", ":", "!", "?"):
-                break
-            if ctx.cue_at(j, weak=False) > 0:
-                # ", the foreign minister said": no closing comma before the cue
-                return j if j > k + 1 else k
-        return k
-    return k
-
-
-def _skip_adverbs(ctx: Context, k: int) -> int:
-    adverbs = ctx.lexicon.grammar.adverbs
-    for _ in range(3):
-        w = ctx.word(k).lower()
-        if ctx.kind(k) == "word" and (w in adverbs or (w.endswith("ly") and len(w) > 4)):
-            k += 1
-        else:
-            break
-    return k
-
-
 def _after_quote(ctx: Context, qi: int) -> int:
     """Index of the first token after a quote, its closing mark and commas."""
     k = ctx.quote_token[qi] + 1
@@ -184,19 +103,6 @@ def _quote_closes_clause(ctx: Context, qi: int) -> bool:
     return ctx.word(k) in (",", "—", "–")
 
 
-def _attribution_ends(ctx: Context, k: int) -> bool:
-    """After a cue at token k, tell whether the attribution ends (no new clause)."""
-    while ctx.kind(k) == "word" and ctx.word(k).lower().endswith("ly") and len(ctx.word(k)) > 4:
-        k += 1
-    w = ctx.word(k)
-    kind = ctx.kind(k)
-    if w in (":", ",") and ctx.kind(k + 1) in ("mark", "quote"):
-        return False  # 'She adds, "…"' introduces the next quote
-    if kind in ("end", "para", "quote", "mark") or (kind == "punct" and w != "("):
-        return True
-    return w.lower() in ctx.lexicon.grammar.trailers or w.lower() in ("reporters", "journalists")
-
-
 def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
     """``"Q," NAME said`` (with an aside or adverb between name and verb)."""
     k = _after_quote(ctx, qi)
@@ -209,7 +115,7 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
         end = ctx.cue_at(j)
         if end < 0:
             continue
-        m = _subject_before(ctx, j) or _np_before(ctx, j)
+        m = subject_before(ctx, j) or noun_phrase_before(ctx, j)
         if m is None or m.first < k:
             return None
         if m.first > k and any(ctx.kind(t) != "word" for t in range(k, m.first)):
@@ -220,9 +126,9 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
         if ctx.quotes[qi].text[:1].islower() and name_said_partial_quote(ctx, qi) is not None:
             return None  # 'said he would "protect our citizens," the crowd applauded'
 
-        if _quote_ends_sentence(ctx, qi) and not _attribution_ends(ctx, end):
+        if _quote_ends_sentence(ctx, qi) and not attribution_ends(ctx, end):
             return None
-        if not closed and (m.first != k or j != m.last or not _attribution_ends(ctx, end)):
+        if not closed and (m.first != k or j != m.last or not attribution_ends(ctx, end)):
             return None  # '"take our fight" to the states that voted': prose goes on
         confidence = 0.9 if m.kind == "pronoun" else 0.95
         return Decision("quote_comma_name_said", confidence, m, ctx.span(j, end))
@@ -235,13 +141,13 @@ def quote_comma_said_name(ctx: Context, qi: int) -> Decision | None:
     end = ctx.cue_at(k)
     if end < 0 or ctx.kind(k - 1) == "para" or ctx.word(end - 1).lower().endswith("ing"):
         return None
-    m = _speaker_mention(ctx, end) or _np_after(ctx, end)
+    m = speaker_mention_at(ctx, end) or noun_phrase_after(ctx, end)
     skip = end
     while m is None and skip < end + 3 and ctx.kind(skip) == "word":
         if ctx.word(skip).lower() in ctx.lexicon.grammar.np_stop:
             break
         skip += 1
-        m = _speaker_mention(ctx, skip)
+        m = speaker_mention_at(ctx, skip)
     if m is None or (m.kind == "pronoun" and ctx.word(m.first).lower() == "it"):
         return None
     return Decision("quote_comma_said_name", 0.95, m, ctx.span(k, end))
@@ -254,7 +160,7 @@ def quoted_name_as_saying(ctx: Context, qi: int) -> Decision | None:
     for i in ctx.positions("quoted"):
         if abs(i - qt) > 25 or not ctx.same_sentence(i, qt):
             continue
-        m = _speaker_mention(ctx, i + 1)
+        m = speaker_mention_at(ctx, i + 1)
         if m is None:
             continue
         j = m.last
@@ -282,91 +188,14 @@ def name_said_colon_quote(ctx: Context, qi: int) -> Decision | None:
         end = ctx.cue_at(c, weak=colon)
         if end < 0 or end - 1 > k:
             continue
-        m = _subject_before(ctx, c)
+        m = subject_before(ctx, c)
         if m is None and colon:
-            m = _np_before(ctx, c)
+            m = noun_phrase_before(ctx, c)
         if m is None:
             if ctx.word(c - 1).lower() in ("and", "but"):
                 continue  # "and added:" inherits below
             return None
         return Decision("name_said_colon_quote", 0.9, m, ctx.span(c, end))
-    return None
-
-
-def _subject_before(ctx: Context, c: int) -> Mention | None:
-    """The mention that is the subject of a cue verb at token c."""
-    if ctx.word(c).lower().endswith("ing") and ctx.word(c - 1) in (",", "—", "–"):
-        return _sentence_subject(ctx, c)  # "Sanders visited NBC, saying …"
-    j = c - 1
-    g = ctx.lexicon.grammar
-    for _ in range(3):
-        w = ctx.word(j).lower()
-        if ctx.kind(j) == "word" and (w in g.adverbs or (w.endswith("ly") and len(w) > 4)):
-            j -= 1
-    if ctx.word(j) in (")", "—", "–", "--"):
-        opener = "(" if ctx.word(j) == ")" else ctx.word(j)
-        for k in range(j - 1, max(j - 25, -1), -1):
-            if ctx.word(k) == opener:
-                j = k - 1
-                break
-            if ctx.kind(k) in ("para", "quote"):
-                break
-    if ctx.word(j).lower() == "to" and ctx.word(c).lower() in ("say", "tell", "add", "ask", "warn"):
-        # "he went on to say", "she wanted to tell"
-        for k in range(j - 1, max(j - 4, -1), -1):
-            if ctx.kind(k) != "word" or ctx.word(k).lower() in g.np_stop:
-                break
-            if ctx.mention_ending.get(k) is not None:
-                j = k - 1
-                break
-    if ctx.word(j).lower() == "who" and ctx.word(j - 1) == ",":
-        before = ctx.mention_ending.get(j - 1)
-        if before is not None and not before.possessive:
-            tok = ctx.tokens[j]
-            return Mention(j, j + 1, tok.start, tok.end, tok.text, "pronoun", tok.text, None,
-                           False, before.speaker_kind)
-    m = ctx.mention_ending.get(j + 1)
-    if m is None and ctx.word(j) == ",":
-        # ", the foreign minister, said": find the mention before the aside
-        for k in range(j - 1, max(j - 40, -1), -1):
-            if ctx.word(k) == "," and k < j:
-                m = ctx.mention_ending.get(k)
-                break
-            if ctx.kind(k) in ("para", "quote") or ctx.word(k) in (".", ";"):
-                break
-    if m is None and (ctx.word(c).lower().endswith("ing") or ctx.word(j).lower() in ("and", "but")):
-        return _sentence_subject(ctx, c)  # "…, saying"; "took the stage and called"
-    if m is None or m.possessive:
-        return None
-    return m
-
-
-def _sentence_subject(ctx: Context, c: int) -> Mention | None:
-    """The first mention of token c's sentence that is not after a preposition.
-
-    An introductory phrase ("On the ties with the Philippines, Trump …") is skipped.
-    """
-    first = c
-    while first > 0 and ctx.same_sentence(first - 1, c) and ctx.kind(first - 1) != "quote":
-        first -= 1
-    g = ctx.lexicon.grammar
-    if ctx.word(first).lower() in g.introducers:
-        comma = next((k for k in range(first, c) if ctx.word(k) == ","), -1)
-        if comma > 0:
-            first = comma + 1
-    for k in range(first, c):
-        idx = ctx.mention_covering[k]
-        if idx < 0:
-            continue
-        m = ctx.mentions[idx]
-        if m.first != k or m.possessive:
-            continue
-        before = k - 1
-        while ctx.word(before).lower() in ("the", "a", "an"):
-            before -= 1
-        if ctx.word(before).lower() in g.prepositions:
-            continue
-        return m
     return None
 
 
@@ -384,7 +213,7 @@ def name_said_period_quote(ctx: Context, qi: int) -> Decision | None:
         clause_words = ctx.lexicon.grammar.clause_words
         if any(ctx.word(t).lower() in clause_words or ctx.cue_at(t) > 0 for t in range(end, b)):
             return None  # "… said the talks failed." is reported speech, not an introduction
-        m = _subject_before(ctx, c)
+        m = subject_before(ctx, c)
         if m is None:
             return None
         return Decision("name_said_period_quote", 0.8, m, ctx.span(c, end))
@@ -416,7 +245,7 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
             ):
                 continue
             after = i + len(phrase)
-            m = _speaker_mention(ctx, after) or _np_after(ctx, after)
+            m = speaker_mention_at(ctx, after) or noun_phrase_after(ctx, after)
             if m is not None:
                 return Decision("according_to_name", 0.85, m, ctx.span(i, after))
             break
@@ -433,7 +262,7 @@ def quote_dash_name(ctx: Context, qi: int) -> Decision | None:
     j = k + 1
     while ctx.word(j) in _DASHES:
         j += 1
-    m = _speaker_mention(ctx, j)
+    m = speaker_mention_at(ctx, j)
     if m is None or m.kind == "pronoun":
         return None
     return Decision("quote_dash_name", 0.85, m, ctx.span(k, j))
@@ -450,7 +279,7 @@ def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
         end = ctx.cue_at(c, weak=qt - c <= 8)
         if end < 0 or (ctx.kind(c - 1) == "word" and ctx.word(c - 1).lower() in ("to",)):
             continue
-        m = _subject_before(ctx, c) or _np_starting_sentence(ctx, c)
+        m = subject_before(ctx, c) or noun_phrase_opening_sentence(ctx, c)
         if m is None:
             continue
         return Decision("name_said_partial_quote", 0.8, m, ctx.span(c, end))
@@ -470,15 +299,15 @@ def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
         inverted = ctx.cue_at(k, weak=False)
         if inverted > 0 and not ctx.word(k).lower().endswith("ing"):
             # "…, said Nargis Kassenova, an expert."
-            m = _speaker_mention(ctx, inverted)
+            m = speaker_mention_at(ctx, inverted)
             if m is not None and m.kind != "pronoun":
                 return Decision("quote_then_name_said_later", 0.7, m, ctx.span(k, inverted))
         m = ctx.mention_starting.get(k)
         if m is None or m.possessive:
             continue
-        j = _skip_adverbs(ctx, _skip_aside(ctx, m.last))
+        j = skip_adverbs(ctx, skip_aside(ctx, m.last))
         end = ctx.cue_at(j)
-        if end > 0 and _attribution_ends(ctx, end):
+        if end > 0 and attribution_ends(ctx, end):
             return Decision("quote_then_name_said_later", 0.7, m, ctx.span(j, end))
     return None
 
@@ -538,7 +367,7 @@ def reported_speech_then_quote(ctx: Context, qi: int) -> Decision | None:
         end = ctx.cue_at(c, weak=False)
         if end < 0:
             continue
-        m = _subject_before(ctx, c) or _np_starting_sentence(ctx, c)
+        m = subject_before(ctx, c) or noun_phrase_opening_sentence(ctx, c)
         if m is None:
             continue
         return Decision("reported_speech_then_quote", 0.7, m, ctx.span(c, end))
