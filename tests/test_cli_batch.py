@@ -153,3 +153,15 @@ def test_output_closed_early_ends_without_a_traceback() -> None:
         shell=True, capture_output=True, text=True, check=False,
     )
     assert "Traceback" not in proc.stderr
+
+
+def test_spawned_workers_give_the_same_outcomes_as_one_process() -> None:
+    from quoteattr.batch import process_sources
+    from quoteattr.sources import read_sources
+
+    paths = [str(p) for p in GOOD] + ["missing.txt"]
+    one = list(process_sources(read_sources(paths), jobs=1, output="quotes"))
+    spawned = list(process_sources(read_sources(paths), jobs=2, output="quotes",
+                                   start_method="spawn"))
+    assert one == spawned
+    assert one[-1].error == "missing.txt: no such file or directory"
