@@ -102,3 +102,33 @@ def test_evaluate_scores_the_bundled_seed_articles() -> None:
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("documents 5")
     assert lines[2].startswith("attribution")
+
+
+def test_extract_with_a_rule_file_uses_its_lexicon_in_every_worker(tmp_path: Path) -> None:
+    rules = tmp_path / "house.toml"
+    rules.write_text('description = "house style"\n[lexicon]\ncue_verbs = [{lemma = "toot"}]\n',
+                     "utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text('"Fine by me," Jones tooted.', "utf-8")
+    for jobs in ("1", "2"):
+        code, records = _run(["extract", str(article), "--rules", str(rules), "--jobs", jobs])
+        assert code == 0
+        assert records[0]["quotes"][0]["speaker"]["name"] == "Jones"  # type: ignore[index]
+    code, records = _run(["extract", str(article)])
+    assert records[0]["quotes"][0]["speaker"] is None  # type: ignore[index]
+
+
+def test_an_invalid_rule_file_is_reported_once_with_every_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules = tmp_path / "bad.toml"
+    rules.write_text('rules = ["quote_comma_name_sad", "*"]\n', "utf-8")
+    assert main(["rules", "--rules", str(rules)], stdout=io.StringIO()) == 2
+    err = capsys.readouterr().err
+    assert "bad.toml" in err and "did you mean 'quote_comma_name_said'" in err
+
+
+def test_rules_lists_a_languages_rules() -> None:
+    out = io.StringIO()
+    assert main(["rules", "--language", "de"], stdout=out) == 0
+    assert "quote_comma_name_said" in out.getvalue()

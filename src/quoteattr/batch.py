@@ -25,11 +25,13 @@ import multiprocessing
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import lru_cache
+from typing import Any, Literal
 
 from quoteattr.attribution import attribute
 from quoteattr.export import Row, claims_table, quotes_table
 from quoteattr.models import Document
+from quoteattr.rulesets import load_rules
 from quoteattr.sources import SourceError, SourceText
 
 __all__ = ["Outcome", "Output", "process_sources"]
@@ -63,13 +65,33 @@ class Outcome:
     document: Document | None = None
 
 
-_Task = tuple[str, str, str, str, Output]  # (kind, doc_id, text or error, origin, output)
+Setup = tuple[str | None, str | None]
+"""A rule-set file and a language (either may be None): picklable, loaded once per worker."""
+
+_Task = tuple[str, str, str, str, Output, Setup]
+# (kind, doc_id, text or error, origin, output, (rules file, language))
 
 
-def _task(source: SourceText | SourceError, output: Output) -> _Task:
+def _task(source: SourceText | SourceError, output: Output, setup: Setup) -> _Task:
     if isinstance(source, SourceError):
-        return ("error", source.doc_id, source.error, source.origin, output)
-    return ("text", source.doc_id, source.text, source.origin, output)
+        return ("error", source.doc_id, source.error, source.origin, output, setup)
+    return ("text", source.doc_id, source.text, source.origin, output, setup)
+
+
+@lru_cache(maxsize=4)
+def attribute_options(setup: Setup) -> dict[str, Any]:
+    """The keyword arguments of :func:`~quoteattr.attribute` for a rule file and language.
+
+    Raises:
+        RuleSetError: the rule file is invalid (every problem listed).
+    """
+    path, language = setup
+    options: dict[str, Any] = {}
+    if path is not None:
+        options["rules"] = load_rules(path)
+    if language is not None:
+        options["language"] = language
+    return options
 
 
 def _failure(doc_id: str, message: str, output: Output) -> Outcome:
@@ -79,11 +101,11 @@ def _failure(doc_id: str, message: str, output: Output) -> Outcome:
 
 def _work(task: _Task) -> Outcome:
     """Process one input; never raises (a failure becomes an error outcome)."""
-    kind, doc_id, payload, origin, output = task
+    kind, doc_id, payload, origin, output, setup = task
     if kind == "error":
         return _failure(doc_id, payload, output)
     try:
-        doc = attribute(payload, doc_id=doc_id)
+        doc = attribute(payload, doc_id=doc_id, **attribute_options(setup))
         if output == "json":
             return Outcome(doc_id, None, json.dumps(doc.model_dump(mode="json"),
                                                     ensure_ascii=False))
@@ -101,6 +123,8 @@ def process_sources(
     jobs: int = 1,
     output: Output = "json",
     start_method: str | None = None,
+    rules: str | None = None,
+    language: str | None = None,
 ) -> Iterator[Outcome]:
     """Attribute every source and yield one outcome per input, in input order.
 
@@ -113,12 +137,16 @@ def process_sources(
             :class:`~quoteattr.models.Document` itself.
         start_method: ``"fork"``, ``"spawn"`` or ``"forkserver"``; by default
             :data:`START_METHOD`.
+        rules: A rule-set file (JSON or TOML, see :func:`quoteattr.load_rules`)
+            that every worker loads once.
+        language: The language of the documents (``"en"``, ``"de"``).
 
     Yields:
         An :class:`Outcome` per input, in the order of ``sources``.
 
     Raises:
         ValueError: ``jobs`` is less than 1.
+        RuleSetError: the rule-set file is invalid; raised before any work starts.
 
     Example:
         >>> from quoteattr.sources import SourceText
@@ -128,7 +156,9 @@ def process_sources(
     """
     if jobs < 1:
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
-    tasks = (_task(s, output) for s in sources)
+    setup: Setup = (rules, language)
+    attribute_options(setup)  # an invalid rule file fails here, once, not per document
+    tasks = (_task(s, output, setup) for s in sources)
     if jobs == 1:
         yield from map(_work, tasks)
         return

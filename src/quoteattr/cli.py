@@ -22,14 +22,15 @@ from typing import TextIO
 
 from quoteattr import __version__
 from quoteattr.attribution import attribute
-from quoteattr.batch import Outcome, Output, process_sources
+from quoteattr.batch import Outcome, Output, attribute_options, process_sources
 from quoteattr.evaluation import evaluate as evaluate_documents
 from quoteattr.evaluation import load_gold
 from quoteattr.export import CLAIM_COLUMNS, QUOTE_COLUMNS, Row
+from quoteattr.lexicon import languages
 from quoteattr.matching import DEFAULT_SCORE_CUTOFF, run_match_command
 from quoteattr.models import Document
 from quoteattr.progress import Progress
-from quoteattr.rules import builtin_rules
+from quoteattr.rulesets import RuleSetError, language_rules
 from quoteattr.sources import SourceError, list_inputs, read_inputs
 
 __all__ = ["format_table", "main"]
@@ -75,6 +76,20 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--progress", action=argparse.BooleanOptionalAction, default=None,
         help="draw a progress bar on standard error (default: when it is a terminal)",
+    )
+    _add_rule_options(parser)
+
+
+def _add_rule_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rules", metavar="FILE",
+        help="a rule set (JSON or TOML): rules added, removed or reordered and lexicon "
+        "extensions; see 'Writing rules' in the docs",
+    )
+    parser.add_argument(
+        "--language", metavar="LANG", choices=languages(),
+        help=f"language of the documents: {', '.join(languages())} (default: en, or the rule "
+        "set's language)",
     )
 
 
@@ -132,8 +147,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("gold", metavar="GOLD", help="annotation file (.jsonl or .json)")
     evaluate.add_argument("--texts", metavar="DIR", help="folder of the articles a .json names")
+    _add_rule_options(evaluate)
     sub.add_parser("schema", help="print the JSON Schema of an output line")
-    sub.add_parser("rules", help="list the attribution rules in the order they are tried")
+    rules = sub.add_parser(
+        "rules",
+        help="list the attribution rules in the order they are tried",
+        description="List the attribution rules in the order they are tried: the built-in "
+        "ones, or those of a rule set (--rules) or a language (--language). An invalid rule "
+        "set is reported with every problem and the exit status 2.",
+    )
+    _add_rule_options(rules)
     return parser
 
 
@@ -161,9 +184,15 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _extract(args, out)
     if args.command == "match":
         return _match(args, out)
+    try:
+        options = attribute_options((args.rules, args.language)) if "rules" in args else {}
+    except (RuleSetError, OSError) as exc:
+        print(f"quoteattr: {exc}", file=sys.stderr)
+        return 2
     if args.command == "evaluate":
         gold = load_gold(args.gold, texts=args.texts)
-        scores = evaluate_documents(gold, [attribute(g.text, doc_id=g.doc_id) for g in gold])
+        predicted = [attribute(g.text, doc_id=g.doc_id, **options) for g in gold]
+        scores = evaluate_documents(gold, predicted)
         out.write(
             f"documents {len(gold)}  gold quotes {scores.gold}  predicted {scores.predicted}\n"
         )
@@ -174,7 +203,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         out.write(json.dumps(Document.model_json_schema(), indent=2) + "\n")
         return 0
     if args.command == "rules":
-        for rule in builtin_rules():
+        ruleset = options.get("rules") or language_rules(args.language or "en")
+        for rule in ruleset.sieve:
             out.write(f"{rule.name:30} {rule.description}\n")
         return 0
     return 2  # pragma: no cover - argparse rejects unknown commands
@@ -192,7 +222,8 @@ def _outcomes(args: argparse.Namespace, output: Output) -> Iterator[Outcome]:
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     sources = read_inputs(items, id_field=args.id_field, text_field=args.text_field)
     try:
-        for outcome in process_sources(sources, jobs=jobs, output=output):
+        for outcome in process_sources(sources, jobs=jobs, output=output,
+                                       rules=args.rules, language=args.language):
             if outcome.error is not None:
                 if progress is not None:
                     sys.stderr.write("\n")
