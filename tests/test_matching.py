@@ -304,15 +304,36 @@ def test_clusters_do_not_depend_on_input_order(entries: Any, random: Any) -> Non
     assert match_quotes(pairs) == match_quotes(shuffled)
 
 
+plain_phrase = st.lists(
+    st.tuples(st.sampled_from(WORDS), st.sampled_from([s for s in SEPARATORS if "." not in s
+                                                       and "[" not in s])),
+    min_size=1, max_size=12,
+).map(lambda ws: "".join(w + s for w, s in ws).strip())
+plain_entry = st.tuples(st.sampled_from(["a", "b", "c", "d"]), plain_phrase, speaker,
+                        st.sampled_from(["direct", "partial"]), st.integers(0, 50))
+
+
 @SETTINGS
-@given(st.lists(entry, max_size=10))
+@given(st.lists(plain_entry, max_size=10))
 def test_index_finds_what_all_pairs_finds(entries: Any) -> None:
+    """Without ellipses the index is complete (see candidates.filed_count)."""
     pairs = _pairs(entries)
     assert match_quotes(pairs) == match_quotes(pairs, exhaustive=True)
 
 
+def test_index_finds_ellipsis_variants() -> None:
+    full = "The incident on the 24th of November, a mistake, should not be confused with it"
+    cut = "The incident on the 24th of November ... should not be confused with it"
+    bracket = "[The] incident on the 24th of November, a mistake, should not be confused"
+    pairs = [("a", quote(full, "Cavusoglu")), ("b", quote(cut, "Mevlüt Çavuşoğlu")),
+             ("c", quote(bracket, None)), ("d", quote("we heard we heard")),
+             ("e", quote("we ... heard heard"))]
+    assert shape(match_quotes(pairs)) == shape(match_quotes(pairs, exhaustive=True))
+    assert len(match_quotes(pairs)) == 2
+
+
 @SETTINGS
-@given(st.lists(phrase, min_size=2, max_size=12))
+@given(st.lists(plain_phrase, min_size=2, max_size=12))
 def test_every_pair_above_the_cutoff_is_a_candidate(texts: list[str]) -> None:
     book = Codebook()
     prepared = {p.key: p for p in (prepare(t, book) for t in texts)}

@@ -13,8 +13,8 @@ works in three passes over the folded texts:
    short ones; as many as an edit allowed by the
    score cutoff can destroy, plus one (:func:`filed_count`), so a pair scoring
    above the cutoff always shares a filed n-gram.
-3. Each text looks all its bigrams and trigrams up; the texts filed under them
-   are its candidates. A fragment's n-grams all occur in the quote it comes from.
+3. Each text looks all its bigrams and trigrams up (across its ellipses too);
+   the texts filed under them are its candidates. A fragment's n-grams all occur in the quote it comes from.
 
 N-grams never span an ellipsis or a bracketed insertion. An n-gram found in
 more than :data:`MAX_DOCUMENT_FREQUENCY` texts ("of the", "we will") is too
@@ -65,11 +65,13 @@ class _WordValues(dict[str, int]):
         return value
 
 
-def _ngrams(text: PreparedText, values: _WordValues) -> tuple[list[int], list[int]]:
-    """The bigrams and trigrams of a text as well-spread ints, never across a gap."""
+def _ngrams(
+    text: PreparedText, values: _WordValues, *, across_gaps: bool = False
+) -> tuple[list[int], list[int]]:
+    """The bigrams and trigrams of a text as well-spread ints, by default never across a gap."""
     bigrams: list[int] = []
     trigrams: list[int] = []
-    for segment in text.segments():
+    for segment in ([text.code] if across_gaps else text.segments()):
         points = list(map(values.__getitem__, segment))
         pairs = [(a << 1) ^ b for a, b in pairwise(points)]
         bigrams += pairs
@@ -138,6 +140,9 @@ def candidate_pairs(
         bigrams, trigrams = _ngrams(text, values)
         two, three = array("q", set(map(slot, bigrams))), array("q", set(map(slot, trigrams)))
         grams.append((two, three))
+        if text.gaps:  # counted with the words around an ellipsis, which may have dropped nothing
+            bigrams, trigrams = _ngrams(text, values, across_gaps=True)
+            two, three = array("q", set(map(slot, bigrams))), array("q", set(map(slot, trigrams)))
         for f in two:
             counts[f] += 1
         for f in three:
@@ -158,7 +163,11 @@ def candidate_pairs(
     found: set[int] = set()
     width = len(texts)
     filed_slots = filed.keys()
-    for (node, _), (two, three) in zip(live, grams, strict=True):
+    for (node, text), (two, three) in zip(live, grams, strict=True):
+        if text.gaps:  # look up the words around an ellipsis too: it may have dropped nothing
+            extra = _ngrams(text, values, across_gaps=True)
+            two, three = (array("q", set(map(slot, extra[0]))),
+                          array("q", set(map(slot, extra[1]))))
         for f in filed_slots & {*two, *three}:
             for other in filed[f]:
                 if other != node:
