@@ -14,9 +14,12 @@ works in three passes over the folded texts:
    score cutoff can destroy, plus one (:func:`filed_count`), so a pair scoring
    above the cutoff always shares a filed n-gram.
 3. Each text looks all its bigrams and trigrams up (across its ellipses too);
-   the texts filed under them are its candidates. A fragment's n-grams all occur in the quote it comes from.
+   the texts filed under them are its candidates. A fragment's n-grams all
+   occur in the quote it comes from.
 
-N-grams never span an ellipsis or a bracketed insertion. An n-gram found in
+Filed n-grams never span an ellipsis or a bracketed insertion. The guarantee
+holds for texts without ellipses; a very short text with an ellipsis (and
+repeated words) may miss a variant. An n-gram found in
 more than :data:`MAX_DOCUMENT_FREQUENCY` texts ("of the", "we will") is too
 common to link anything: texts that share only such n-grams are not compared,
 which is also what keeps a fragment of common words from joining anybody.
