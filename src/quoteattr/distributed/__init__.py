@@ -31,6 +31,7 @@ from quoteattr.distributed.extract import (
     run_dask_extract,
     write_results,
 )
+from quoteattr.distributed.match import match_quotes_dask
 from quoteattr.distributed.synthetic import synthetic_articles
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "document_rows",
     "extract_to_jsonl",
     "extract_to_parquet",
+    "match_quotes_dask",
     "read_articles",
     "run_dask_extract",
     "synthetic_articles",

@@ -1,0 +1,413 @@
+"""The clusters of :func:`~quoteattr.matching.match_quotes`, computed on Dask.
+
+:func:`match_quotes_dask` returns exactly what ``match_quotes`` returns on the
+same quotes, using the single-process code for every decision: the folding,
+the candidate index's n-grams and filing plan, the scores, the speaker rules
+and the greedy cluster building. Only where the work happens changes:
+
+1. Fold every quote where it lies (one task per partition).
+2. Give every distinct word the code one process would give it (words in
+   the order sorted texts first show them), and count the n-grams of all
+   texts into the index's table of counters: per-partition counts, summed.
+3. Candidate index, partitioned by key: each text emits its n-grams (filed
+   or looked up), its whole word sequence and, for texts without n-grams, its
+   words; a shuffle by that block key brings together the texts that share
+   one, and each block yields its candidate pairs.
+4. Score the candidate pairs per partition, after two shuffles that bring
+   both texts of a pair (and the speakers who said them) together. The pairs
+   that can link form a graph; its connected components are the independent
+   pieces of the problem (a link never crosses them).
+5. Shuffle the quotes by component and build the clusters of each partition
+   with the single-process matcher, scoring only the pairs found in step 4.
+   Clusters are merged and ordered as ``match_quotes`` orders them.
+
+Results equal ``match_quotes`` as long as the corpus has fewer distinct folded
+words than Unicode has characters (about 1.1 million): beyond that, one process
+gives some words the same character, and the scorer here may pair others.
+
+Example:
+    Needs Dask (``pip install "quoteattr[dask]"``)::
+
+        import dask.bag as db
+        from quoteattr.distributed import match_quotes_dask
+        clusters = match_quotes_dask(db.from_sequence(documents, npartitions=8))
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, cast
+
+from quoteattr.distributed import _index
+from quoteattr.distributed._imports import require
+from quoteattr.distributed._shuffle import exchange, partition_of
+from quoteattr.matching import (
+    DEFAULT_SCORE_CUTOFF,
+    _collect,
+    _Matcher,
+    _order,
+    _speaker_key,
+)
+from quoteattr.models import Document, Quote, QuoteCluster, QuoteSpeaker, SpeakerKind
+from quoteattr.normalize import fold_tokens
+from quoteattr.similarity import Codebook, PreparedText, text_key
+
+if TYPE_CHECKING:  # pragma: no cover
+    from dask.bag import Bag
+
+__all__ = ["match_quotes_dask"]
+
+Pair = tuple[str, str]
+"""Two text keys, the smaller first."""
+Said = tuple[str, str | None, SpeakerKind | None]
+"""One printing of a text by one speaker: quote text, speaker name and kind."""
+
+
+# Records are slotted dataclasses, not named tuples: Dask walks into tuples it
+# finds in a graph (a persisted bag on a local scheduler), record by record.
+@dataclass(frozen=True, slots=True)
+class _Folded:
+    key: str
+    tokens: tuple[str, ...]
+    gaps: tuple[int, ...]
+    doc_id: str
+    quote: Quote
+
+
+@dataclass(frozen=True, slots=True)
+class _Node:
+    """One distinct text (folded words) and one printing of it per speaker."""
+
+    key: str
+    tokens: tuple[str, ...]
+    gaps: tuple[int, ...]
+    said: tuple[Said, ...]
+    id: int = -1
+    """Unique in the run; ``id % npartitions`` is the partition that holds the node."""
+
+
+class _GivenPairs(_Matcher):
+    """The single-process matcher, scoring only the given pairs of text keys."""
+
+    def __init__(self, items: list[tuple[str, Quote]], cutoff: float,
+                 pairs: Iterable[Pair]) -> None:
+        self._given = pairs
+        super().__init__(items, cutoff, False)
+
+    def _candidates(self, live: list[PreparedText | None]) -> Iterable[tuple[int, int]]:
+        node_of = {text.key: node for node, text in enumerate(self.texts)}
+        found = set()
+        for first, second in self._given:
+            a, b = node_of.get(first), node_of.get(second)
+            if a is not None and b is not None and a != b:
+                found.add((min(a, b), max(a, b)))
+        return sorted(found)
+
+
+def _first(record: Any) -> str:
+    return cast(str, record[0])
+
+
+def _node_key(node: _Node) -> str:
+    return node.key
+
+
+# -- step 1: fold, one node per distinct text --------------------------------------------
+def _fold(entries: Iterable[object]) -> list[_Folded]:
+    out = []
+    for doc_id, quote in _collect(entries):
+        tokens, gaps = fold_tokens(quote.text)
+        out.append(_Folded(text_key(tokens, gaps), tokens, gaps, doc_id, quote))
+    return out
+
+
+def _said(quote: Quote) -> Said:
+    speaker = quote.speaker
+    return (quote.text, None, None) if speaker is None else (quote.text, speaker.name,
+                                                             speaker.kind)
+
+
+def _local_nodes(items: Iterable[_Folded]) -> list[_Node]:
+    found: dict[str, tuple[_Folded, dict[object, Said]]] = {}
+    for item in items:
+        if item.key:  # a quote without words is nobody's match
+            entry = found.setdefault(item.key, (item, {}))
+            entry[1].setdefault(_speaker_key(item.quote), _said(item.quote))
+    return [_Node(key, item.tokens, item.gaps, tuple(said.values()))
+            for key, (item, said) in found.items()]
+
+
+def _merge_nodes(nodes: Iterable[_Node], npartitions: int) -> list[_Node]:
+    """One node per text of the partition, numbered so that ``id % npartitions`` finds it."""
+    merged: dict[str, tuple[_Node, dict[object, Said]]] = {}
+    for node in nodes:
+        entry = merged.setdefault(node.key, (node, {}))
+        for printing in node.said:
+            entry[1].setdefault(_speaker_key(_quote(printing)), printing)
+    out = []
+    for number, key in enumerate(sorted(merged)):
+        node, by_speaker = merged[key]
+        index = partition_of(key, npartitions)
+        out.append(replace(node, said=tuple(by_speaker.values()),
+                           id=number * npartitions + index))
+    return out
+
+
+def _quote(said: Said) -> Quote:
+    text, name, kind = said  # taken from validated quotes: constructed without validation
+    speaker = (None if name is None or kind is None
+               else QuoteSpeaker.model_construct(name=name, kind=kind))
+    return Quote.model_construct(text=text, start=0, end=len(text), open_mark='"',
+                                 close_mark='"', speaker=speaker)
+
+
+# -- step 2: codes and counts -----------------------------------------------------------
+def _first_seen(nodes: Iterable[_Node]) -> dict[str, tuple[str, int]]:
+    first: dict[str, tuple[str, int]] = {}
+    for node in nodes:
+        for position, token in enumerate(node.tokens):
+            seen = first.get(token)
+            if seen is None or (node.key, position) < seen:
+                first[token] = (node.key, position)
+    return first
+
+
+def _codebook(parts: Iterable[dict[str, tuple[str, int]]]) -> Codebook:
+    """The codes one process gives: words in the order that sorted texts first show them."""
+    first: dict[str, tuple[str, int]] = {}
+    for part in parts:
+        for token, seen in part.items():
+            old = first.get(token)
+            if old is None or seen < old:
+                first[token] = seen
+    codebook = Codebook()
+    for token in sorted(first, key=first.__getitem__):
+        codebook.encode((token,))
+    return codebook
+
+
+def _encode(nodes: Iterable[_Node], codebook: Codebook) -> list[PreparedText]:
+    return [PreparedText(n.key, n.tokens, n.gaps, codebook.encode(n.tokens)) for n in nodes]
+
+
+def _count_slots(texts: Iterable[PreparedText], size: int) -> tuple[Counter[int], set[str]]:
+    """Per-partition counts of the index's table, and the words of texts without n-grams."""
+    values = _index.word_values()
+    counts: Counter[int] = Counter()
+    wordless: set[str] = set()
+    for text in texts:
+        two, three = _index.ngram_slots(text, values, size)
+        counts.update(two)
+        counts.update(three)
+        if _index.wordless(text):
+            wordless.update(text.code)
+    return counts, wordless
+
+
+def _useful(parts: Iterable[tuple[Counter[int], set[str]]]) -> tuple[dict[int, int], set[str]]:
+    """Sum the counts; keep the slots found in 2 to the cap (the others link nothing)."""
+    total: Counter[int] = Counter()
+    wordless: set[str] = set()
+    for counts, words in parts:
+        total.update(counts)
+        wordless |= words
+    cap = _index.MAX_DOCUMENT_FREQUENCY
+    return {slot: n for slot, n in total.items() if 2 <= n <= cap}, wordless
+
+
+# -- step 3: the candidate index, partitioned by block key -----------------------------------
+Block = tuple[str, str | int]
+"""``("n", slot)`` an n-gram, ``("w", code)`` a word sequence, ``("c", code)`` one word."""
+
+
+def _blocks(nodes: Iterable[_Node], texts: Iterable[PreparedText], useful: dict[int, int],
+            wordless: set[str], size: int, cutoff: float) -> Iterator[tuple[Block, int, bool]]:
+    """Each text's block keys, flagged ``True`` where the text files itself under the key.
+
+    Mirrors :func:`quoteattr.candidates.candidate_pairs`: n-gram slots filed by
+    the same plan, the same words with other gaps, and the words of texts
+    without any n-gram.
+    """
+    values = _index.word_values()
+    for node, text in zip(nodes, texts, strict=True):
+        two, three = _index.ngram_slots(text, values, size)
+        filed = _index.filed_slots(text, two, three, useful, cutoff)
+        for f in two | three:
+            if f in useful:
+                yield ("n", f), node.id, f in filed
+        yield ("w", text.code), node.id, True
+        alone = _index.wordless(text)
+        for char in wordless.intersection(text.code):
+            yield ("c", char), node.id, alone
+
+
+def _block_key(record: tuple[Block, int, bool]) -> str | int:
+    kind, value = record[0]
+    return value if isinstance(value, int) else f"{kind}{value}"
+
+
+def _block_pairs(records: Iterable[tuple[Block, int, bool]]) -> list[tuple[int, int]]:
+    """The candidate pairs (of node ids) of the blocks of one partition, each once."""
+    blocks: dict[Block, list[tuple[int, bool]]] = {}
+    for block, node, filed in records:
+        blocks.setdefault(block, []).append((node, filed))
+    found: set[tuple[int, int]] = set()
+    cap = _index.MAX_DOCUMENT_FREQUENCY
+    for (kind, _), members in blocks.items():
+        keys = {key for key, _ in members}
+        if kind == "c" and not 2 <= len(keys) <= cap:
+            continue  # a word too common (or too rare) to link texts without n-grams
+        for other in {key for key, filed in members if filed}:
+            found.update((key, other) if key < other else (other, key)
+                         for key in keys if key != other)
+    return sorted(found)
+
+
+# -- step 4: scoring --------------------------------------------------------------------
+def _first_id(record: tuple[int, object, object]) -> int:
+    return record[0]
+
+
+def _ship(pairs: Iterable[tuple[int, int]], nodes: Iterable[_Node], npartitions: int
+          ) -> list[tuple[int, list[tuple[int, int]], list[_Node]]]:
+    """Send pairs ``(a, b)`` to b's partition with a's node, each node once per partition."""
+    by_id = {node.id: node for node in nodes}
+    outgoing: dict[int, tuple[list[tuple[int, int]], dict[int, _Node]]] = {}
+    for a, b in set(pairs):
+        found, needed = outgoing.setdefault(b % npartitions, ([], {}))
+        found.append((a, b))
+        needed[a] = by_id[a]
+    return [(part, found, list(needed.values())) for part, (found, needed) in outgoing.items()]
+
+
+def _score(shipped: Iterable[tuple[int, list[tuple[int, int]], list[_Node]]],
+           nodes: Iterable[_Node], cutoff: float) -> list[Pair]:
+    """The pairs of a partition that link: compatible speakers and a score at the cutoff."""
+    by_id = {node.id: node for node in nodes}
+    pairs: list[tuple[int, int]] = []
+    for _, found, needed in shipped:
+        pairs.extend(found)
+        by_id.update((node.id, node) for node in needed)
+    involved = {n for pair in pairs for n in pair}
+    items = [("", _quote(said)) for n in involved for said in by_id[n].said]
+    matcher = _GivenPairs(items, cutoff, ())
+    node_of = {text.key: i for i, text in enumerate(matcher.texts)}
+    links = []
+    for first, second in pairs:
+        key_a, key_b = by_id[first].key, by_id[second].key
+        a, b = node_of[key_a], node_of[key_b]
+        if matcher._nodes_compatible(a, b) and matcher._compare(a, b) is not None:
+            links.append((key_a, key_b) if key_a < key_b else (key_b, key_a))
+    return links
+
+
+def _components(links: Iterable[Pair]) -> dict[str, str]:
+    """Each linked text key's component, named by its smallest key."""
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        root = key
+        while parent.setdefault(root, root) != root:
+            root = parent[root]
+        while parent[key] != root:
+            parent[key], key = root, parent[key]
+        return root
+
+    for a, b in links:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {key: find(key) for key in list(parent)}
+
+
+# -- step 5: clusters -------------------------------------------------------------------
+def _component_of(item: _Folded, roots: dict[str, str]) -> str:
+    return roots.get(item.key, item.key)
+
+
+def _clusters(folded: Iterable[_Folded], links: Sequence[Pair], cutoff: float,
+              min_members: int) -> list[QuoteCluster]:
+    """Cluster whole components with the single-process matcher and the links found."""
+    folded = list(folded)
+    if not folded:
+        return []
+    keys = {item.key for item in folded}
+    inside = [pair for pair in links if pair[0] in keys and pair[1] in keys]
+    items = [(item.doc_id, item.quote) for item in folded]
+    return _GivenPairs(items, cutoff, inside).clusters(min_members)
+
+
+def match_quotes_dask(
+    documents: Bag | Iterable[Document] | Iterable[tuple[str, Quote]],
+    *,
+    score_cutoff: float = DEFAULT_SCORE_CUTOFF,
+    min_members: int = 1,
+    npartitions: int | None = None,
+) -> list[QuoteCluster]:
+    """Group quotes into one cluster per utterance on Dask, as ``match_quotes`` does.
+
+    Runs on the current Dask scheduler (the default ``distributed.Client`` if
+    one exists). Per-slot n-gram counts and the linked pairs of text keys come
+    back to this process between steps; quotes stay on the workers until the
+    clusters are computed.
+
+    Args:
+        documents: A ``dask.bag.Bag`` of :class:`~quoteattr.models.Document`
+            (each with a ``doc_id``) or of ``(source_id, Quote)`` pairs; a plain
+            iterable of either is spread over ``npartitions`` partitions.
+        score_cutoff: The similarity, 0-100, two quotes need to be one.
+        min_members: Leave out clusters with fewer members.
+        npartitions: Partitions of the shuffles (default: those of the input bag,
+            or 8 for an iterable).
+
+    Returns:
+        The clusters of :func:`quoteattr.matching.match_quotes` on the same
+        input, in the same order.
+
+    Raises:
+        ImportError: Dask is not installed.
+        ValueError: An option is out of range, or a Document has no doc_id.
+        TypeError: An input is neither a Document nor a ``(str, Quote)`` pair.
+    """
+    dask = require("dask")
+    db = require("dask.bag")
+    if not 0.0 <= score_cutoff <= 100.0:
+        raise ValueError(f"score_cutoff must be between 0 and 100, got {score_cutoff}")
+    if min_members < 1:
+        raise ValueError(f"min_members must be at least 1, got {min_members}")
+    bag: Any = documents
+    if not isinstance(bag, db.Bag):
+        bag = db.from_sequence(list(cast("Iterable[object]", documents)),
+                               npartitions=npartitions or 8)
+    parts = npartitions or bag.npartitions
+    cutoff = float(score_cutoff)
+
+    items = bag.map_partitions(_fold).persist()
+    nodes = exchange(items.map_partitions(_local_nodes), _node_key, parts)
+    nodes = nodes.map_partitions(_merge_nodes, parts).persist()
+
+    delayed = dask.delayed
+    seen = [delayed(_first_seen)(part) for part in nodes.to_delayed()]
+    texts = nodes.map_partitions(_encode, delayed(_codebook)(seen)).persist()
+    total = int(texts.map(lambda text: 2 * len(text.code)).sum().compute())
+    size = _index.table_size(total)
+    counted = [delayed(_count_slots)(part, size) for part in texts.to_delayed()]
+    useful, wordless = delayed(_useful)(counted).compute()
+
+    blocks = db.map_partitions(_blocks, nodes, texts, delayed(useful), delayed(wordless),
+                               size, cutoff)
+    pairs = exchange(blocks, _block_key, parts).map_partitions(_block_pairs)
+    shipped = db.map_partitions(_ship, exchange(pairs, _first_id, parts), nodes, parts)
+    scored = db.map_partitions(_score, exchange(shipped, _first_id, parts), nodes, cutoff)
+    links = sorted(set(scored.compute()))
+
+    roots = dask.delayed(_components(links))
+    grouped = exchange(items, _component_of, parts, roots)
+    clusters: list[QuoteCluster] = grouped.map_partitions(
+        _clusters, dask.delayed(links), cutoff, min_members
+    ).compute()
+    clusters.sort(key=lambda c: (_order(c.members[0].doc_id, c.members[0].quote),
+                                 c.speaker or ""))
+    return clusters

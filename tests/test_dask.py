@@ -1,0 +1,201 @@
+"""Extraction and matching on Dask equal the single-process results (issue 7).
+
+The module starts a real ``dask.distributed`` LocalCluster with two worker
+processes and runs 5,000 synthetic articles through it. Skipped only when the
+optional extra is not installed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("distributed", reason='the dask extra is not installed: '
+                    'pip install "quoteattr[dask]"')
+pytest.importorskip("pyarrow", reason='the dask extra is not installed: '
+                    'pip install "quoteattr[dask]"')
+
+import dask
+import dask.bag
+import pyarrow as pa
+import pyarrow.parquet as pq
+from distributed import Client, LocalCluster
+
+import quoteattr
+from quoteattr.distributed import (
+    attribute_bag,
+    document_rows,
+    extract_to_jsonl,
+    extract_to_parquet,
+    read_articles,
+    run_dask_extract,
+    synthetic_articles,
+)
+from quoteattr.distributed._shuffle import exchange, partition_of
+from quoteattr.distributed.match import match_quotes_dask
+from quoteattr.matching import match_quotes
+from quoteattr.models import Document, Quote
+
+db: Any = dask.bag  # Dask's functions are untyped: one Any keeps mypy --strict quiet
+ARTICLES = 5000
+FILES = 8
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    connect: Any = Client
+    cluster_type: Any = LocalCluster
+    with cluster_type(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, connect(cluster) as connected:
+        yield connected
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, str]]]:
+    folder = tmp_path_factory.mktemp("articles")
+    articles = synthetic_articles(ARTICLES, seed=7)
+    for number in range(FILES):
+        with (folder / f"news-{number}.jsonl").open("w", encoding="utf-8") as handle:
+            for record in articles[number::FILES]:
+                handle.write(json.dumps(record) + "\n")
+    return folder, articles
+
+
+@pytest.fixture(scope="module")
+def reference(corpus: tuple[Path, list[dict[str, str]]]) -> dict[str, Document]:
+    """The single-process results."""
+    return {r["doc_id"]: quoteattr.attribute(r["text"], doc_id=r["doc_id"]) for r in corpus[1]}
+
+
+@pytest.fixture(scope="module")
+def extracted(client: Any, corpus: tuple[Path, list[dict[str, str]]],
+              tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("extracted") / "jsonl"
+    summary = extract_to_jsonl(str(corpus[0] / "news-*.jsonl"), str(out))
+    assert summary.documents == ARTICLES and summary.errors == 0
+    assert len(summary.files) == FILES  # one per input file: one per partition
+    return out
+
+
+def _row_order(row: dict[str, Any]) -> tuple[str, int]:
+    position = row["index"] if "index" in row else row["speaker_id"]
+    return str(row["doc_id"]), int(position)
+
+
+def _read_jsonl(folder: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for path in sorted(folder.glob("part-*.jsonl"))
+            for line in path.read_text("utf-8").splitlines()]
+
+
+def test_dask_extraction_of_5000_articles_equals_the_single_process_output(
+    extracted: Path, reference: dict[str, Document]
+) -> None:
+    lines = _read_jsonl(extracted)
+    assert len(lines) == ARTICLES
+    by_id = {line["doc_id"]: line for line in lines}
+    assert by_id.keys() == reference.keys()
+    assert all(by_id[k] == doc.model_dump(mode="json") for k, doc in reference.items())
+
+
+def test_dask_matching_of_5000_articles_equals_match_quotes(
+    client: Any, extracted: Path, reference: dict[str, Document]
+) -> None:
+    documents = db.read_text(str(extracted / "part-*.jsonl")).map(Document.model_validate_json)
+    clusters = match_quotes_dask(documents)
+    expected = match_quotes(reference.values())
+    assert sum(len(c.members) > 1 for c in expected) > 500  # the corpus has real clusters
+    assert clusters == expected
+
+
+def test_parquet_in_parquet_out_holds_the_rows_of_each_document(
+    client: Any, corpus: tuple[Path, list[dict[str, str]]],
+    reference: dict[str, Document], tmp_path: Path,
+) -> None:
+    records = corpus[1][:600]
+    source = tmp_path / "articles.parquet"
+    pq.write_table(pa.Table.from_pylist(records), source, row_group_size=100)
+    summary = extract_to_parquet(str(source), str(tmp_path / "out"))
+    assert (summary.documents, summary.errors) == (600, 0)
+    for table in ("quotes", "speakers", "claims"):
+        got = pq.read_table(tmp_path / "out" / table).to_pylist()
+        want = [row for r in records for row in document_rows(reference[r["doc_id"]])[table]]
+        assert sorted(got, key=_row_order) == sorted(want, key=_row_order)
+
+
+def test_command_line_runner_takes_a_scheduler_address_and_reports_bad_records(
+    client: Any, tmp_path: Path
+) -> None:
+    source = tmp_path / "mixed.jsonl"
+    source.write_text(
+        '{"doc_id": "ok", "text": "\\"Yes,\\" she said."}\n'
+        "not json\n"
+        '{"doc_id": "no-text"}\n', encoding="utf-8",
+    )
+    status = run_dask_extract([str(source)], scheduler=client.scheduler.address,
+                              out=str(tmp_path / "out.jsonl"))
+    assert status == 1
+    lines = _read_jsonl(tmp_path / "out.jsonl")
+    assert [line["doc_id"] for line in lines] == ["ok", None, "no-text"]
+    assert "not valid JSON" in lines[1]["error"] and "'text'" in lines[2]["error"]
+
+
+def test_attribute_bag_accepts_a_dask_dataframe() -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    pandas = pytest.importorskip("pandas")
+    frame = dd.from_pandas(pandas.DataFrame({
+        "id": [1, 2], "body": ['"No," he said.', 'Lavrov said: "We will see."'],
+    }), npartitions=2)
+    with dask.config.set(scheduler="sync"):
+        results: Any = attribute_bag(frame, id_field="id", text_field="body")
+        docs = results.compute()
+    assert [d.doc_id for d in docs] == ["1", "2"]
+    assert docs[1] == quoteattr.attribute('Lavrov said: "We will see."', doc_id="2")
+
+
+@pytest.mark.parametrize(("cutoff", "min_members", "partitions"),
+                         [(85.0, 1, 3), (70.0, 2, 1), (95.0, 1, 5)])
+def test_dask_matching_equals_match_quotes_on_other_options(
+    cutoff: float, min_members: int, partitions: int
+) -> None:
+    articles = synthetic_articles(300, seed=int(cutoff), outlets=8)
+    pairs = [(r["doc_id"], q) for r in articles
+             for q in quoteattr.attribute(r["text"]).quotes]
+    expected = match_quotes(pairs, score_cutoff=cutoff, min_members=min_members)
+    with dask.config.set(scheduler="sync"):
+        got = match_quotes_dask(pairs, score_cutoff=cutoff, min_members=min_members,
+                                npartitions=partitions)
+    assert got == expected
+
+
+def test_dask_matching_of_nothing_is_nothing() -> None:
+    with dask.config.set(scheduler="sync"):
+        assert match_quotes_dask([], npartitions=2) == []
+
+
+def test_dask_matching_rejects_what_match_quotes_rejects() -> None:
+    quote = Quote(text="a b c", start=0, end=5, open_mark='"', close_mark='"')
+    with pytest.raises(ValueError, match="score_cutoff"):
+        match_quotes_dask([("a", quote)], score_cutoff=101)
+    with dask.config.set(scheduler="sync"), pytest.raises(ValueError, match="doc_id"):
+        match_quotes_dask([quoteattr.attribute('"a b," he said.')])
+
+
+def test_exchange_puts_equal_keys_in_the_partition_partition_of_names() -> None:
+    bag = db.from_sequence([f"k{i % 7}" for i in range(50)], npartitions=4)
+    with dask.config.set(scheduler="sync"):
+        parts: list[Any] = exchange(bag, str, 3).to_delayed()
+        contents = [part.compute() for part in parts]
+    for index, content in enumerate(contents):
+        assert all(partition_of(key, 3) == index for key in content)
+    assert sorted(k for c in contents for k in c) == sorted(f"k{i % 7}" for i in range(50))
+
+
+def test_read_articles_refuses_mixed_formats_and_no_paths() -> None:
+    with pytest.raises(ValueError, match="not both"):
+        read_articles(["a.jsonl", "b.parquet"])
+    with pytest.raises(ValueError, match="at least one"):
+        read_articles([])
