@@ -18,8 +18,7 @@ Example:
     >>> b = attribute('Putin called it a "treacherous war crime."', doc_id="voa")
     >>> for x in match_claims([a, b]):
     ...     print(x.doc_id, repr(x.claim.text), x.other_doc_id, type(x.other).__name__, x.score)
-    dw 'the incident a war crime' voa Claim 75.0
-    dw 'the incident a war crime' voa Quote 80.0
+    dw 'the incident a war crime' voa Quote 66.7
 """
 
 from __future__ import annotations
@@ -34,8 +33,13 @@ from quoteattr.similarity import quote_similarity
 
 __all__ = ["DEFAULT_CLAIM_CUTOFF", "match_claims"]
 
-DEFAULT_CLAIM_CUTOFF = 75.0
-"""The similarity, 0-100, a claim and a quote or claim need to be linked."""
+DEFAULT_CLAIM_CUTOFF = 65.0
+"""The similarity, 0-100, a claim and a quote or claim need to be linked.
+
+Lower than for quotes: a paraphrase keeps fewer of the words ("branded the
+incident a war crime" against "a 'treacherous war crime'": 2 of 3 words), and
+only items whose sources can be one speaker are compared at all.
+"""
 
 _MIN_WORDS = 3  # "nothing new" is in too many claims to link them
 
