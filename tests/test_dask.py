@@ -26,6 +26,7 @@ import pyarrow.parquet as pq
 from distributed import Client, LocalCluster
 
 import quoteattr
+from quoteattr.candidates import candidate_pairs
 from quoteattr.distributed import (
     attribute_bag,
     document_rows,
@@ -36,8 +37,8 @@ from quoteattr.distributed import (
     synthetic_articles,
 )
 from quoteattr.distributed._shuffle import exchange, partition_of
-from quoteattr.distributed.match import match_quotes_dask
-from quoteattr.matching import match_quotes
+from quoteattr.distributed.match import _candidate_pairs, _nodes, match_quotes_dask
+from quoteattr.matching import _Matcher, match_quotes
 from quoteattr.models import Document, Quote
 
 db: Any = dask.bag  # Dask's functions are untyped: one Any keeps mypy --strict quiet
@@ -168,6 +169,21 @@ def test_dask_matching_equals_match_quotes_on_other_options(
     with dask.config.set(scheduler="sync"):
         got = match_quotes_dask(pairs, score_cutoff=cutoff, min_members=min_members,
                                 npartitions=partitions)
+    assert got == expected
+
+
+def test_partitioned_candidate_index_finds_exactly_the_pairs_of_candidate_pairs() -> None:
+    articles = synthetic_articles(1500, seed=3, outlets=8)
+    pairs = [(r["doc_id"], q) for r in articles for q in quoteattr.attribute(r["text"]).quotes]
+    texts = _Matcher(pairs, 85.0, False).texts  # as one process folds and codes them
+    assert sum(bool(t.gaps) for t in texts) > 100  # ellipses, for pauses and for cuts
+    live = [t if t.code else None for t in texts]
+    expected = {(texts[a].key, texts[b].key) for a, b in candidate_pairs(live, 85.0)}
+    with dask.config.set(scheduler="sync"):
+        _, nodes = _nodes(db.from_sequence(pairs, npartitions=4), 4)
+        key_of = {node.id: node.key for node in nodes.compute()}
+        found = _candidate_pairs(nodes, 4, 85.0).compute()
+    got = {(min(key_of[a], key_of[b]), max(key_of[a], key_of[b])) for a, b in found}
     assert got == expected
 
 

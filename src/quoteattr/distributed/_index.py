@@ -23,8 +23,8 @@ from quoteattr.candidates import (
 )
 from quoteattr.similarity import PreparedText
 
-__all__ = ["MAX_DOCUMENT_FREQUENCY", "WordValues", "filed_slots", "ngram_slots",
-           "table_size", "word_values", "wordless"]
+__all__ = ["MAX_DOCUMENT_FREQUENCY", "WordValues", "filed_slots", "lookup_slots",
+           "ngram_slots", "table_size", "word_values", "wordless"]
 
 WordValues = _WordValues
 
@@ -41,8 +41,17 @@ def word_values() -> WordValues:
 
 def ngram_slots(text: PreparedText, values: WordValues, size: int
                 ) -> tuple[set[int], set[int]]:
-    """The counter slots of a text's bigrams and of its trigrams."""
+    """The counter slots of a text's bigrams and of its trigrams: what it may file."""
     bigrams, trigrams = _ngrams(text, values)
+    return {g % size for g in bigrams}, {g % size for g in trigrams}
+
+
+def lookup_slots(text: PreparedText, values: WordValues, size: int
+                 ) -> tuple[set[int], set[int]]:
+    """The slots a text is counted under and looks up: across its ellipses too, if any."""
+    if not text.gaps:
+        return ngram_slots(text, values, size)
+    bigrams, trigrams = _ngrams(text, values, across_gaps=True)
     return {g % size for g in bigrams}, {g % size for g in trigrams}
 
 

@@ -84,6 +84,8 @@ class _Node:
     tokens: tuple[str, ...]
     gaps: tuple[int, ...]
     said: tuple[Said, ...]
+    speakers: tuple[object, ...]
+    """The matcher's speaker key of each printing in ``said``."""
     id: int = -1
     """Unique in the run; ``id % npartitions`` is the partition that holds the node."""
 
@@ -135,7 +137,7 @@ def _local_nodes(items: Iterable[_Folded]) -> list[_Node]:
         if item.key:  # a quote without words is nobody's match
             entry = found.setdefault(item.key, (item, {}))
             entry[1].setdefault(_speaker_key(item.quote), _said(item.quote))
-    return [_Node(key, item.tokens, item.gaps, tuple(said.values()))
+    return [_Node(key, item.tokens, item.gaps, tuple(said.values()), tuple(said))
             for key, (item, said) in found.items()]
 
 
@@ -144,13 +146,13 @@ def _merge_nodes(nodes: Iterable[_Node], npartitions: int) -> list[_Node]:
     merged: dict[str, tuple[_Node, dict[object, Said]]] = {}
     for node in nodes:
         entry = merged.setdefault(node.key, (node, {}))
-        for printing in node.said:
-            entry[1].setdefault(_speaker_key(_quote(printing)), printing)
+        for speaker, printing in zip(node.speakers, node.said, strict=True):
+            entry[1].setdefault(speaker, printing)
     out = []
     for number, key in enumerate(sorted(merged)):
         node, by_speaker = merged[key]
         index = partition_of(key, npartitions)
-        out.append(replace(node, said=tuple(by_speaker.values()),
+        out.append(replace(node, said=tuple(by_speaker.values()), speakers=tuple(by_speaker),
                            id=number * npartitions + index))
     return out
 
@@ -198,7 +200,7 @@ def _count_slots(texts: Iterable[PreparedText], size: int) -> tuple[Counter[int]
     counts: Counter[int] = Counter()
     wordless: set[str] = set()
     for text in texts:
-        two, three = _index.ngram_slots(text, values, size)
+        two, three = _index.lookup_slots(text, values, size)
         counts.update(two)
         counts.update(three)
         if _index.wordless(text):
@@ -234,7 +236,8 @@ def _blocks(nodes: Iterable[_Node], texts: Iterable[PreparedText], useful: dict[
     for node, text in zip(nodes, texts, strict=True):
         two, three = _index.ngram_slots(text, values, size)
         filed = _index.filed_slots(text, two, three, useful, cutoff)
-        for f in two | three:
+        two, three = _index.lookup_slots(text, values, size)  # holds the filed slots
+        for f in two | three | filed:
             if f in useful:
                 yield ("n", f), node.id, f in filed
         yield ("w", text.code), node.id, True
@@ -339,6 +342,29 @@ def _clusters(folded: Iterable[_Folded], links: Sequence[Pair], cutoff: float,
     return _GivenPairs(items, cutoff, inside).clusters(min_members)
 
 
+def _candidate_pairs(nodes: Any, parts: int, cutoff: float) -> Any:
+    """Steps 2 and 3: a bag of candidate pairs of node ids (a pair may repeat)."""
+    dask = require("dask")
+    db = require("dask.bag")
+    delayed = dask.delayed
+    seen = [delayed(_first_seen)(part) for part in nodes.to_delayed()]
+    texts = nodes.map_partitions(_encode, delayed(_codebook)(seen)).persist()
+    total = int(texts.map(lambda text: 2 * len(text.code)).sum().compute())
+    size = _index.table_size(total)
+    counted = [delayed(_count_slots)(part, size) for part in texts.to_delayed()]
+    useful, wordless = delayed(_useful)(counted).compute()
+    blocks = db.map_partitions(_blocks, nodes, texts, delayed(useful), delayed(wordless),
+                               size, cutoff)
+    return exchange(blocks, _block_key, parts).map_partitions(_block_pairs)
+
+
+def _nodes(bag: Any, parts: int) -> tuple[Any, Any]:
+    """Step 1: the folded quotes, and one node per distinct text, both persisted."""
+    items = bag.map_partitions(_fold).persist()
+    nodes = exchange(items.map_partitions(_local_nodes), _node_key, parts)
+    return items, nodes.map_partitions(_merge_nodes, parts).persist()
+
+
 def match_quotes_dask(
     documents: Bag | Iterable[Document] | Iterable[tuple[str, Quote]],
     *,
@@ -384,21 +410,8 @@ def match_quotes_dask(
     parts = npartitions or bag.npartitions
     cutoff = float(score_cutoff)
 
-    items = bag.map_partitions(_fold).persist()
-    nodes = exchange(items.map_partitions(_local_nodes), _node_key, parts)
-    nodes = nodes.map_partitions(_merge_nodes, parts).persist()
-
-    delayed = dask.delayed
-    seen = [delayed(_first_seen)(part) for part in nodes.to_delayed()]
-    texts = nodes.map_partitions(_encode, delayed(_codebook)(seen)).persist()
-    total = int(texts.map(lambda text: 2 * len(text.code)).sum().compute())
-    size = _index.table_size(total)
-    counted = [delayed(_count_slots)(part, size) for part in texts.to_delayed()]
-    useful, wordless = delayed(_useful)(counted).compute()
-
-    blocks = db.map_partitions(_blocks, nodes, texts, delayed(useful), delayed(wordless),
-                               size, cutoff)
-    pairs = exchange(blocks, _block_key, parts).map_partitions(_block_pairs)
+    items, nodes = _nodes(bag, parts)
+    pairs = _candidate_pairs(nodes, parts, cutoff)
     shipped = db.map_partitions(_ship, exchange(pairs, _first_id, parts), nodes, parts)
     scored = db.map_partitions(_score, exchange(shipped, _first_id, parts), nodes, cutoff)
     links = sorted(set(scored.compute()))

@@ -3,8 +3,8 @@
 :func:`synthetic_articles` writes wire-style reports about invented events. Each
 event has a speaker and a few sentences of speech; several outlets report it,
 each printing the quotes its own way (other punctuation, a dropped word, an
-ellipsis, a fragment inside reported speech), so that matching across
-documents finds clusters. The output depends only on ``count`` and ``seed``.
+ellipsis for dropped words or for a pause, a fragment inside reported speech),
+so that matching across documents finds clusters. The output depends only on ``count`` and ``seed``.
 Nothing here needs Dask.
 
 Example:
@@ -113,9 +113,12 @@ def _variant(sentence: str, rng: random.Random) -> str:
     if choice < 0.75:  # a word dropped
         del words[rng.randrange(1, len(words) - 1)]
         return " ".join(words) + "."
-    if choice < 0.9:  # an ellipsis where words were left out
+    if choice < 0.82:  # an ellipsis where words were left out
         cut = rng.randrange(2, len(words) - 2)
         return " ".join(words[:cut]) + " ... " + " ".join(words[cut + 2:]) + "."
+    if choice < 0.9:  # an ellipsis for a pause: nothing left out
+        cut = rng.randrange(2, len(words) - 2)
+        return " ".join(words[:cut]) + " ... " + " ".join(words[cut:]) + "."
     return sentence.upper()[0] + sentence[1:].replace(" the ", " The ", 1)
 
 
