@@ -107,3 +107,12 @@ def test_result_is_frozen() -> None:
     doc = attribute('"Hi," she said.')
     with pytest.raises(ValueError):
         doc.quotes[0].text = "changed"  # type: ignore[misc]
+
+
+def test_double_apostrophes_are_quotes_only_when_asked_for() -> None:
+    text = "''We will win,'' she said."
+    assert attribute(text).quotes == ()
+    (q,) = attribute(text, double_apostrophes=True).quotes
+    assert (q.text, q.open_mark, q.close_mark, q.rule) == (
+        "We will win,", "''", "''", "quote_comma_name_said"
+    )

@@ -37,7 +37,7 @@ def _expected(item: str | dict[str, Any]) -> dict[str, Any]:
 
 @pytest.mark.parametrize("case", _case_params())
 def test_golden_case(case: dict[str, Any]) -> None:
-    quotes = find_quotes(case["text"])
+    quotes = find_quotes(case["text"], **case.get("options", {}))
     expected = [_expected(e) for e in case["expected"]]
     got = [{key: getattr(q, key) for key in e} for q, e in zip(quotes, expected, strict=False)]
     assert len(quotes) == len(expected), [q.text for q in quotes]

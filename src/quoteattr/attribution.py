@@ -51,6 +51,7 @@ def attribute(
     lexicon: Lexicon | None = None,
     language: str | None = None,
     claims: bool = True,
+    double_apostrophes: bool = False,
 ) -> Document:
     """Find every quote in ``text`` and attribute it to its speaker.
 
@@ -66,6 +67,8 @@ def attribute(
             lexicon and rules. By default the language of ``rules`` or
             ``lexicon``, else English.
         claims: Also find reported claims (speech outside quotation marks).
+        double_apostrophes: Read ``''`` as a double quotation mark, as archive
+            text from the New York Times or LexisNexis prints it.
 
     Returns:
         The document's quotes (each with speaker, cue, rule and confidence),
@@ -91,7 +94,9 @@ def attribute(
     sieve, lex = _configure(rules, lexicon, language)
     english = load_lexicon()
     cue_words = None if lex is english else _quote_cue_words(lex)
-    found, diagnostics = scan_quotes(text, cue_words=cue_words)
+    found, diagnostics = scan_quotes(
+        text, cue_words=cue_words, double_apostrophes=double_apostrophes
+    )
     speech = [q for q in found if q.depth == 0 and q.kind != "term"]
     terms = [q for q in found if q.depth == 0 and q.kind == "term"]
     inner = [q for q in found if q.depth > 0]

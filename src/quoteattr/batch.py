@@ -65,11 +65,12 @@ class Outcome:
     document: Document | None = None
 
 
-Setup = tuple[str | None, str | None]
-"""A rule-set file and a language (either may be None): picklable, loaded once per worker."""
+Setup = tuple[str | None, str | None, bool]
+"""A rule-set file, a language (either may be None) and whether ``''`` is a double
+quotation mark: picklable, loaded once per worker."""
 
 _Task = tuple[str, str, str, str, Output, Setup]
-# (kind, doc_id, text or error, origin, output, (rules file, language))
+# (kind, doc_id, text or error, origin, output, (rules file, language, double_apostrophes))
 
 
 def _task(source: SourceText | SourceError, output: Output, setup: Setup) -> _Task:
@@ -85,8 +86,8 @@ def attribute_options(setup: Setup) -> dict[str, Any]:
     Raises:
         RuleSetError: the rule file is invalid (every problem listed).
     """
-    path, language = setup
-    options: dict[str, Any] = {}
+    path, language, double_apostrophes = setup
+    options: dict[str, Any] = {"double_apostrophes": double_apostrophes}
     if path is not None:
         options["rules"] = load_rules(path)
     if language is not None:
@@ -125,6 +126,7 @@ def process_sources(
     start_method: str | None = None,
     rules: str | None = None,
     language: str | None = None,
+    double_apostrophes: bool = False,
 ) -> Iterator[Outcome]:
     """Attribute every source and yield one outcome per input, in input order.
 
@@ -140,6 +142,7 @@ def process_sources(
         rules: A rule-set file (JSON or TOML, see :func:`quoteattr.load_rules`)
             that every worker loads once.
         language: The language of the documents (``"en"``, ``"de"``).
+        double_apostrophes: Read ``''`` as a double quotation mark (archive text).
 
     Yields:
         An :class:`Outcome` per input, in the order of ``sources``.
@@ -156,7 +159,7 @@ def process_sources(
     """
     if jobs < 1:
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
-    setup: Setup = (rules, language)
+    setup: Setup = (rules, language, double_apostrophes)
     attribute_options(setup)  # an invalid rule file fails here, once, not per document
     tasks = (_task(s, output, setup) for s in sources)
     if jobs == 1:

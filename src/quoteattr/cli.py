@@ -91,6 +91,11 @@ def _add_rule_options(parser: argparse.ArgumentParser) -> None:
         help=f"language of the documents: {', '.join(languages())} (default: en, or the rule "
         "set's language)",
     )
+    parser.add_argument(
+        "--double-apostrophes", action="store_true",
+        help="read '' as a double quotation mark, as New York Times and LexisNexis archive "
+        "text prints quotes (''We will win,'' she said.)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -185,7 +190,10 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "match":
         return _match(args, out)
     try:
-        options = attribute_options((args.rules, args.language)) if "rules" in args else {}
+        options = (
+            attribute_options((args.rules, args.language, args.double_apostrophes))
+            if "rules" in args else {}
+        )
     except (RuleSetError, OSError) as exc:
         print(f"quoteattr: {exc}", file=sys.stderr)
         return 2
@@ -223,7 +231,8 @@ def _outcomes(args: argparse.Namespace, output: Output) -> Iterator[Outcome]:
     sources = read_inputs(items, id_field=args.id_field, text_field=args.text_field)
     try:
         for outcome in process_sources(sources, jobs=jobs, output=output,
-                                       rules=args.rules, language=args.language):
+                                       rules=args.rules, language=args.language,
+                                       double_apostrophes=args.double_apostrophes):
             if outcome.error is not None:
                 if progress is not None:
                     sys.stderr.write("\n")

@@ -105,9 +105,10 @@ class _Token:
 class _Scanner:
     """Pair the marks of one text; collect raw records and diagnostics."""
 
-    def __init__(self, text: str, table: QuoteMarkTable) -> None:
+    def __init__(self, text: str, table: QuoteMarkTable, double_apostrophes: bool) -> None:
         self.text = text
         self.table = table
+        self.double_apostrophes = double_apostrophes
         self.marks = table.by_char
         self.records: list[_Raw] = []
         self.diagnostics: list[Diagnostic] = []
@@ -143,6 +144,8 @@ class _Scanner:
         if mark is None:
             return None
         if text[pos] == "'" and text[pos + 1 : pos + 2] == "'":
+            if not self.double_apostrophes:
+                return None
             return self.table.by_char['"'], "''"
         return mark, text[pos]
 
@@ -167,6 +170,8 @@ class _Scanner:
         """Pair the marks at ``positions`` inside the paragraph ``text[start:end]``."""
         text = self.text
         tokens: list[_Token] = []
+        if not self.double_apostrophes:
+            positions = [p for p in positions if not _doubled_apostrophe(text, p)]
         for p in positions:
             if not tokens or p >= tokens[-1].pos + len(tokens[-1].printed):
                 tokens.append(self.token(p))
@@ -326,8 +331,18 @@ def _cue_words() -> frozenset[str]:
     return frozenset(forms | {"according", "quoted", "quoting"})
 
 
+def _doubled_apostrophe(text: str, pos: int) -> bool:
+    """Tell whether the apostrophe at ``pos`` is one of a pair written ``''``."""
+    return text[pos] == "'" and (
+        text[pos + 1 : pos + 2] == "'" or (pos > 0 and text[pos - 1] == "'")
+    )
+
+
 def scan_quotes(
-    text: str, *, cue_words: frozenset[str] | None = None
+    text: str,
+    *,
+    cue_words: frozenset[str] | None = None,
+    double_apostrophes: bool = False,
 ) -> tuple[list[Quote], list[Diagnostic]]:
     """Find every quoted span and report the odd marks worked around.
 
@@ -339,6 +354,10 @@ def scan_quotes(
         cue_words: Lower-case one-word speech cues that tell speech from a term
             and join the parts of an interrupted quote; the English lexicon's
             by default (the attribution stage passes another language's).
+        double_apostrophes: Read ``''`` as a double quotation mark, the
+            convention of the New York Times and LexisNexis archives
+            (``''We will win,'' she said.``). Off by default: in other text two
+            apostrophes are ignored, neither quotes nor single marks.
 
     Returns:
         The quotes in text order (outer before inner), and diagnostics such as
@@ -353,7 +372,7 @@ def scan_quotes(
         (['yes,', 'no.'], ['unclosed_quote'])
     """
     _check_text(text)
-    scanner = _Scanner(text, load_quote_marks())
+    scanner = _Scanner(text, load_quote_marks(), double_apostrophes)
     para_start = 0
     positions: list[int] = []
     for m in _token_pattern().finditer(text):
@@ -367,7 +386,7 @@ def scan_quotes(
     return quotes, scanner.sorted_diagnostics()
 
 
-def find_quotes(text: str) -> list[Quote]:
+def find_quotes(text: str, *, double_apostrophes: bool = False) -> list[Quote]:
     """Find every quoted span in ``text``, in text order.
 
     Straight, typographic, low-9, angle and corner quotation marks are paired;
@@ -379,6 +398,8 @@ def find_quotes(text: str) -> list[Quote]:
 
     Args:
         text: The text to search, untouched: offsets index into it as given.
+        double_apostrophes: Read ``''`` as a double quotation mark (archive
+            text from the New York Times or LexisNexis); off by default.
 
     Returns:
         The quotes, without speakers; ``[]`` when there are none.
@@ -391,7 +412,7 @@ def find_quotes(text: str) -> list[Quote]:
         >>> [(x.text, x.kind, x.open_mark) for x in q]
         [('It’s over,', 'direct', '“'), ('Islamic State', 'term', '‘')]
     """
-    return scan_quotes(text)[0]
+    return scan_quotes(text, double_apostrophes=double_apostrophes)[0]
 
 
 def _check_text(text: object) -> None:

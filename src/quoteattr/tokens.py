@@ -74,7 +74,7 @@ def tokenize(
         Tokens in text order.
     """
     tokens: list[Token] = []
-    mark_starts = {s for s, _ in marks}
+    mark_starts = dict(marks)
     pos = 0
     for index, (qstart, qend) in enumerate(quote_spans):
         if qstart < pos:
@@ -88,17 +88,24 @@ def tokenize(
     return tokens
 
 
-def _words(text: str, start: int, end: int, mark_starts: set[int], out: list[Token]) -> None:
+def _words(
+    text: str, start: int, end: int, mark_starts: dict[int, int], out: list[Token]
+) -> None:
     append = out.append
     new = tuple.__new__  # builds the named tuple without its Python-level __new__
+    inside_mark = -1  # end of a mark of two characters ('')
     for m in _TOKEN.finditer(text, start, end):
         s, e = m.span()
+        if s < inside_mark:
+            continue
         word = text[s:e]
         first = word[0]
         if first == "\n":
             kind = "para"
         elif s in mark_starts:
             kind = "mark"
+            e = inside_mark = max(e, mark_starts[s])
+            word = text[s:e]
         elif e - s > 1 or first.isalnum():
             kind = "word"
         else:
