@@ -182,7 +182,7 @@ def test_partitioned_candidate_index_finds_exactly_the_pairs_of_candidate_pairs(
     with dask.config.set(scheduler="sync"):
         _, nodes = _nodes(db.from_sequence(pairs, npartitions=4), 4)
         key_of = {node.id: node.key for node in nodes.compute()}
-        found = _candidate_pairs(nodes, 4, 85.0).compute()
+        found = _candidate_pairs(nodes, 4, 85.0)[0].compute()
     got = {(min(key_of[a], key_of[b]), max(key_of[a], key_of[b])) for a, b in found}
     assert got == expected
 

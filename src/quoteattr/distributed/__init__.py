@@ -6,9 +6,11 @@ Dask; each function imports it when called and says how to install it when it
 is missing. ``import quoteattr`` never imports this package.
 
 * :func:`attribute_bag`, :func:`extract_to_parquet`, :func:`extract_to_jsonl`,
-  :func:`read_articles`, :func:`run_dask_extract`: run
-  :func:`quoteattr.attribute` over articles on Dask workers and write quotes,
-  speakers and claims per partition (:mod:`quoteattr.distributed.extract`).
+  :func:`read_articles`: run :func:`quoteattr.attribute` over articles on Dask
+  workers and write quotes, speakers and claims per partition
+  (:mod:`quoteattr.distributed.extract`).
+* :func:`run_dask_extract`, :func:`connect`: the same from the command line, on
+  a local cluster or at a scheduler's address (:mod:`quoteattr.distributed.run`).
 * :func:`match_quotes_dask`: the clusters of :func:`quoteattr.matching.match_quotes`,
   computed with a candidate index partitioned by n-gram
   (:mod:`quoteattr.distributed.match`).
@@ -23,15 +25,14 @@ from quoteattr.distributed.extract import (
     ExtractSummary,
     attribute_bag,
     attribute_record,
-    connect,
     document_rows,
     extract_to_jsonl,
     extract_to_parquet,
     read_articles,
-    run_dask_extract,
     write_results,
 )
 from quoteattr.distributed.match import match_quotes_dask
+from quoteattr.distributed.run import connect, run_dask_extract
 from quoteattr.distributed.synthetic import synthetic_articles
 
 __all__ = [

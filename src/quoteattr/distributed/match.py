@@ -36,7 +36,7 @@ Example:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, cast
 
@@ -225,25 +225,25 @@ Block = tuple[str, str | int]
 
 
 def _blocks(nodes: Iterable[_Node], texts: Iterable[PreparedText], useful: dict[int, int],
-            wordless: set[str], size: int, cutoff: float) -> Iterator[tuple[Block, int, bool]]:
+            wordless: set[str], size: int, cutoff: float) -> list[tuple[Block, int, bool]]:
     """Each text's block keys, flagged ``True`` where the text files itself under the key.
 
     Mirrors :func:`quoteattr.candidates.candidate_pairs`: n-gram slots filed by
     the same plan, the same words with other gaps, and the words of texts
-    without any n-gram.
+    without any n-gram. (A list, never a generator: a partition may have to
+    travel to another worker, and generators do not pickle.)
     """
     values = _index.word_values()
+    out: list[tuple[Block, int, bool]] = []
     for node, text in zip(nodes, texts, strict=True):
         two, three = _index.ngram_slots(text, values, size)
         filed = _index.filed_slots(text, two, three, useful, cutoff)
         two, three = _index.lookup_slots(text, values, size)  # holds the filed slots
-        for f in two | three | filed:
-            if f in useful:
-                yield ("n", f), node.id, f in filed
-        yield ("w", text.code), node.id, True
+        out.extend((("n", f), node.id, f in filed) for f in two | three | filed if f in useful)
+        out.append((("w", text.code), node.id, True))
         alone = _index.wordless(text)
-        for char in wordless.intersection(text.code):
-            yield ("c", char), node.id, alone
+        out.extend((("c", char), node.id, alone) for char in wordless.intersection(text.code))
+    return out
 
 
 def _block_key(record: tuple[Block, int, bool]) -> str | int:
@@ -342,8 +342,12 @@ def _clusters(folded: Iterable[_Folded], links: Sequence[Pair], cutoff: float,
     return _GivenPairs(items, cutoff, inside).clusters(min_members)
 
 
-def _candidate_pairs(nodes: Any, parts: int, cutoff: float) -> Any:
-    """Steps 2 and 3: a bag of candidate pairs of node ids (a pair may repeat)."""
+def _candidate_pairs(nodes: Any, parts: int, cutoff: float) -> tuple[Any, Any]:
+    """Steps 2 and 3: a bag of candidate pairs of node ids (a pair may repeat).
+
+    Also returns the persisted coded texts the pairs are computed from: the
+    caller holds them until the pairs are computed, so the cluster keeps them.
+    """
     dask = require("dask")
     db = require("dask.bag")
     delayed = dask.delayed
@@ -355,7 +359,7 @@ def _candidate_pairs(nodes: Any, parts: int, cutoff: float) -> Any:
     useful, wordless = delayed(_useful)(counted).compute()
     blocks = db.map_partitions(_blocks, nodes, texts, delayed(useful), delayed(wordless),
                                size, cutoff)
-    return exchange(blocks, _block_key, parts).map_partitions(_block_pairs)
+    return exchange(blocks, _block_key, parts).map_partitions(_block_pairs), texts
 
 
 def _nodes(bag: Any, parts: int) -> tuple[Any, Any]:
@@ -411,10 +415,11 @@ def match_quotes_dask(
     cutoff = float(score_cutoff)
 
     items, nodes = _nodes(bag, parts)
-    pairs = _candidate_pairs(nodes, parts, cutoff)
+    pairs, texts = _candidate_pairs(nodes, parts, cutoff)
     shipped = db.map_partitions(_ship, exchange(pairs, _first_id, parts), nodes, parts)
     scored = db.map_partitions(_score, exchange(shipped, _first_id, parts), nodes, cutoff)
     links = sorted(set(scored.compute()))
+    del texts, pairs, shipped, scored, nodes
 
     roots = dask.delayed(_components(links))
     grouped = exchange(items, _component_of, parts, roots)
