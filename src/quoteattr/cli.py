@@ -119,10 +119,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_input_options(extract)
     extract.add_argument(
-        "-f", "--format", choices=("jsonl", "csv", "table"), default="jsonl",
+        "-f", "--format", choices=("jsonl", "csv", "table"), default=None,
         help="jsonl: one document per line (default); csv: one row per quote or claim; "
         "table: aligned columns for reading in a terminal",
     )
+    extract.add_argument(
+        "--dask", metavar="SCHEDULER",
+        help='run on Dask: "local" (a cluster on this machine) or a scheduler address such '
+        'as tcp://10.0.0.5:8786; needs --out (pip install "quoteattr[dask]")',
+    )
+    extract.add_argument(
+        "--out", metavar="DIR",
+        help="with --dask: the folder the workers write to (Parquet tables; JSON Lines with "
+        "--format jsonl or a DIR ending in .jsonl)",
+    )
+    extract.add_argument("--blocksize", metavar="SIZE",
+                         help='with --dask: split JSON Lines files into pieces, e.g. "64MiB"')
+    extract.add_argument("--workers", type=int, metavar="N",
+                         help="with --dask local: worker processes (default: one per core)")
     extract.add_argument(
         "--what", choices=("quotes", "claims"), default="quotes",
         help="rows of --format csv or table: one per quote (default) or per reported claim",
@@ -246,10 +260,26 @@ def _outcomes(args: argparse.Namespace, output: Output) -> Iterator[Outcome]:
 
 
 def _extract(args: argparse.Namespace, out: TextIO) -> int:
+    if args.dask:
+        if not args.out:
+            print("quoteattr: --dask needs --out DIR: the workers write the results",
+                  file=sys.stderr)
+            return 2
+        if args.format not in ("jsonl", None):
+            print("quoteattr: with --dask the output is Parquet or JSON Lines (--format jsonl)",
+                  file=sys.stderr)
+            return 2
+        from quoteattr.distributed.run import run_dask_extract  # imports dask only here
+
+        return run_dask_extract(
+            args.paths, scheduler=args.dask, out=args.out,
+            format=args.format, id_field=args.id_field,
+            text_field=args.text_field, blocksize=args.blocksize, workers=args.workers,
+        )
     if args.jobs < 0:
         print("quoteattr: --jobs must be 0 (one per CPU) or more", file=sys.stderr)
         return 2
-    if args.format == "jsonl":
+    if args.format in ("jsonl", None):
         failures = 0
         for outcome in _outcomes(args, "json"):
             failures += outcome.error is not None
