@@ -28,9 +28,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
-from quoteattr.evaluation import Score, _prf, _trim
+from quoteattr.evaluation import GoldQuote, Score, _prf, _trim
 from quoteattr.models import Claim, Document
 from quoteattr.speakers import fold
 
@@ -47,16 +47,9 @@ MIN_OVERLAP = 0.5
 """Share of the gold content a predicted content must cover."""
 
 
-class GoldClaim(BaseModel):
-    """One annotated claim: content offsets and its source."""
+class GoldClaim(GoldQuote):
+    """One annotated claim: content offsets and its source, as a gold quote has, and its cue."""
 
-    model_config = ConfigDict(frozen=True)
-
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    speaker: str | None = None
-    speaker_spans: tuple[tuple[int, int], ...] = ()
-    speaker_kind: str = "name"
     cue: str | None = None
 
 
