@@ -12,18 +12,24 @@ Example:
 """
 
 from quoteattr.attribution import attribute
+from quoteattr.claim_matching import match_claims
 from quoteattr.claims import find_claims
 from quoteattr.display import Highlighted, show
 from quoteattr.evaluation import GoldDocument, GoldQuote, Scores, evaluate, load_gold
 from quoteattr.export import claims_table, quotes_table, to_dataframe
 from quoteattr.lexicon import CueVerb, Lexicon, LexiconError, languages, load_lexicon
+from quoteattr.matching import find_sources, match_quotes
 from quoteattr.models import (
     Claim,
+    ClaimLink,
+    ClusterMember,
     Diagnostic,
     Document,
     Quote,
+    QuoteCluster,
     QuoteKind,
     QuoteSpeaker,
+    SourceMatch,
     Span,
     Speaker,
     SpeakerKind,
@@ -32,11 +38,14 @@ from quoteattr.patterns import PatternRule
 from quoteattr.quotes import find_quotes
 from quoteattr.rules import Rule, builtin_rules, rule_names
 from quoteattr.rulesets import RuleSet, RuleSetError, load_rules, parse_rules
+from quoteattr.similarity import quote_similarity
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Claim",
+    "ClaimLink",
+    "ClusterMember",
     "CueVerb",
     "Diagnostic",
     "Document",
@@ -47,12 +56,14 @@ __all__ = [
     "LexiconError",
     "PatternRule",
     "Quote",
+    "QuoteCluster",
     "QuoteKind",
     "QuoteSpeaker",
     "Rule",
     "RuleSet",
     "RuleSetError",
     "Scores",
+    "SourceMatch",
     "Span",
     "Speaker",
     "SpeakerKind",
@@ -63,11 +74,15 @@ __all__ = [
     "evaluate",
     "find_claims",
     "find_quotes",
+    "find_sources",
     "languages",
     "load_gold",
     "load_lexicon",
     "load_rules",
+    "match_claims",
+    "match_quotes",
     "parse_rules",
+    "quote_similarity",
     "quotes_table",
     "rule_names",
     "show",
