@@ -56,7 +56,8 @@ CLAIM_COLUMNS: tuple[str, ...] = (
 """The columns of :func:`claims_table`, in order."""
 
 
-def _speaker_columns(prefix: str, speaker: QuoteSpeaker | None) -> Row:
+def speaker_columns(prefix: str, speaker: QuoteSpeaker | None) -> Row:
+    """The table cells of a quote's speaker or a claim's source, named after ``prefix``."""
     mention = speaker.mention if speaker is not None else None
     return {
         prefix: speaker.name if speaker else None,
@@ -74,7 +75,7 @@ def _quote_row(doc_id: str | None, q: Quote) -> Row:
         "doc_id": doc_id, "quote": q.text, "start": q.start, "end": q.end, "kind": q.kind,
         "utterance": q.utterance,
     }
-    row.update(_speaker_columns("speaker", q.speaker))
+    row.update(speaker_columns("speaker", q.speaker))
     row.update({
         "cue": q.cue.text if q.cue else None,
         "cue_start": q.cue.start if q.cue else None,
@@ -87,7 +88,7 @@ def _quote_row(doc_id: str | None, q: Quote) -> Row:
 
 def _claim_row(doc_id: str | None, c: Claim) -> Row:
     row: Row = {"doc_id": doc_id, "claim": c.text, "start": c.start, "end": c.end, "kind": c.kind}
-    row.update(_speaker_columns("source", c.source))
+    row.update(speaker_columns("source", c.source))
     row.update({
         "cue": c.cue.text, "cue_start": c.cue.start, "cue_end": c.cue.end,
         "cue_lemma": c.cue_lemma, "stance": c.stance, "negated": c.negated, "hedge": c.hedge,

@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 from quoteattr.attribution import attribute
 from quoteattr.distributed._imports import require
-from quoteattr.models import Document, Quote, QuoteSpeaker
+from quoteattr.export import speaker_columns
+from quoteattr.models import Document, Quote
 
 if TYPE_CHECKING:  # pragma: no cover
     from dask.bag import Bag
@@ -110,26 +111,13 @@ class ExtractSummary:
 
 
 # -- rows --------------------------------------------------------------------
-def _speaker_cells(prefix: str, speaker: QuoteSpeaker | None) -> Row:
-    mention = speaker.mention if speaker is not None else None
-    return {
-        prefix: speaker.name if speaker else None,
-        f"{prefix}_kind": speaker.kind if speaker else None,
-        f"{prefix}_role": speaker.role if speaker else None,
-        f"{prefix}_id": speaker.id if speaker else None,
-        "mention": mention.text if mention else None,
-        "mention_start": mention.start if mention else None,
-        "mention_end": mention.end if mention else None,
-    }
-
-
 def _quote_row(doc_id: str | None, index: int, q: Quote) -> Row:
     row: Row = {
         "doc_id": doc_id, "index": index, "quote": q.text, "start": q.start, "end": q.end,
         "open_mark": q.open_mark, "close_mark": q.close_mark, "kind": q.kind,
         "depth": q.depth, "utterance": q.utterance,
     }
-    row.update(_speaker_cells("speaker", q.speaker))
+    row.update(speaker_columns("speaker", q.speaker))
     row.update({
         "cue": q.cue.text if q.cue else None,
         "cue_start": q.cue.start if q.cue else None,
@@ -165,7 +153,7 @@ def document_rows(doc: Document) -> dict[str, list[Row]]:
     for i, c in enumerate(doc.claims):
         row: Row = {"doc_id": doc_id, "index": i, "claim": c.text, "start": c.start,
                     "end": c.end, "kind": c.kind}
-        row.update(_speaker_cells("source", c.source))
+        row.update(speaker_columns("source", c.source))
         row.update({
             "cue": c.cue.text, "cue_start": c.cue.start, "cue_end": c.cue.end,
             "cue_lemma": c.cue_lemma, "stance": c.stance, "negated": c.negated,
