@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from golden import golden_cases
 from quoteattr import Document, attribute, rule_names
-
-CASES = json.loads((Path(__file__).parent / "cases" / "attribution.json").read_text("utf-8"))
-
-
-def _params() -> list[Any]:
-    out = []
-    for case in CASES:
-        marks = []
-        if case["expect"] == "fail":
-            marks.append(pytest.mark.xfail(strict=True, reason=case["comment"]))
-        out.append(pytest.param(case, id=case["label"], marks=marks))
-    return out
 
 
 def _find(doc: Document, quote: str) -> Any:
@@ -31,7 +19,7 @@ def _find(doc: Document, quote: str) -> Any:
     raise AssertionError(f"quote {quote!r} not found; quotes are {found}")
 
 
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", golden_cases("attribution"))
 def test_golden_case(case: dict[str, Any]) -> None:
     doc = attribute(case["text"])
     for want in case["expected"]:

@@ -10,25 +10,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from golden import golden_cases
 from quoteattr import Claim, attribute, find_claims
 from quoteattr.claim_frames import load_claim_frames
 from quoteattr.claim_rules import CLAIM_RULE_NAMES
 from quoteattr.evaluation_claims import content_overlaps, evaluate_claims, load_claim_gold
 
 ROOT = Path(__file__).parents[1]
-CASES = json.loads((ROOT / "tests" / "cases" / "claims.json").read_text("utf-8"))
 FLOOR = json.loads((ROOT / "tests" / "fixtures" / "claims_floor.json").read_text("utf-8"))
 SEEDS = ROOT / "tests" / "fixtures" / "seeds_gold.json"
 
-
-def _params() -> list[Any]:
-    out = []
-    for case in CASES:
-        marks = []
-        if case["expect"] == "fail":
-            marks.append(pytest.mark.xfail(strict=True, reason=case["comment"]))
-        out.append(pytest.param(case, id=case["label"], marks=marks))
-    return out
 
 
 def _matches(claim: Claim, want: dict[str, Any]) -> bool:
@@ -46,7 +37,7 @@ def _matches(claim: Claim, want: dict[str, Any]) -> bool:
     return all(fields[key] == value for key, value in want.items())
 
 
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", golden_cases("claims"))
 def test_golden_case(case: dict[str, Any]) -> None:
     claims = find_claims(case["text"])
     got = [(c.source.name, c.cue.text, c.text, c.rule) for c in claims]

@@ -9,27 +9,18 @@ from typing import Any
 
 import pytest
 
+from golden import golden_cases
 from quoteattr import attribute, find_quotes, load_gold, load_lexicon
 from quoteattr.lexicon import languages
 from quoteattr.rulesets import language_rules
 
 ROOT = Path(__file__).parents[1]
-CASES = json.loads((ROOT / "tests" / "cases" / "attribution_de.json").read_text("utf-8"))
 DE_FILES = ["cue_verbs.json", "titles.json", "role_nouns.json", "pronouns.json",
             "countries.json", "organisations.json", "grammar_words.json", "rules.json"]
 
 
-def _params() -> list[Any]:
-    out = []
-    for case in CASES:
-        marks = []
-        if case["expect"] == "fail":
-            marks.append(pytest.mark.xfail(strict=True, reason=case["comment"]))
-        out.append(pytest.param(case, id=case["label"], marks=marks))
-    return out
 
-
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", golden_cases("attribution_de"))
 def test_german_golden_case(case: dict[str, Any]) -> None:
     doc = attribute(case["text"], language="de")
     got = [(q.text, q.speaker.name if q.speaker else None, q.rule) for q in doc.quotes]
