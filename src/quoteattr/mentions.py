@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quoteattr.lexicon import Lexicon, load_lexicon
 from quoteattr.models import SpeakerKind
@@ -27,9 +27,8 @@ from quoteattr.tokens import Token
 
 __all__ = ["Mention", "find_mentions", "is_capitalised"]
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A possible source named in the text.
+class Mention(NamedTuple):
+    """A possible source named in the text (an immutable named tuple).
 
     Attributes:
         first: Index of the first token.
@@ -62,13 +61,60 @@ def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
+_POSSESSIVE = ("'s", "’s", "'S", "’S")
+
+
 def _strip_possessive(word: str) -> tuple[str, bool]:
-    if not word.endswith(("s", "S")):
-        return word, False
-    for suffix in ("'s", "’s", "'S", "’S"):
-        if word.endswith(suffix) and len(word) > 2:
-            return word[: -len(suffix)], True
+    if len(word) > 2 and word.endswith(_POSSESSIVE):
+        return word[:-2], True
     return word, False
+
+
+class _Tables:
+    """The word lists of one lexicon that mention finding reads, as plain attributes.
+
+    Built once per lexicon; also caches how a run of name words splits into
+    title and name, which depends on the words alone.
+    """
+
+    __slots__ = (
+        "lex", "roles", "pronouns", "determiners", "triggers", "not_names", "connectors",
+        "titles", "modifier_stop", "cue_forms", "role_prefixes", "demonyms", "aliases",
+        "countries", "bodies", "org_words", "parsed",
+    )
+
+    def __init__(self, lex: Lexicon) -> None:
+        grammar = lex.grammar
+        self.lex = lex
+        self.roles = lex.role_forms
+        self.pronouns = grammar.subject_pronouns & set(lex.pronoun_forms)
+        self.determiners = grammar.determiners
+        self.triggers = self.pronouns | self.determiners | self.roles.keys()
+        self.not_names = grammar.not_names
+        self.connectors = grammar.name_connectors
+        self.titles = lex.title_words
+        self.modifier_stop = grammar.modifier_stop
+        self.cue_forms = lex.cue_forms
+        self.role_prefixes = grammar.role_prefixes
+        self.demonyms = lex.demonym_to_country
+        self.aliases = lex.alias_table
+        self.countries = lex.country_names
+        self.bodies = lex.body_names
+        self.org_words = lex.org_words
+        self.parsed: dict[tuple[str, ...], tuple[int, str, str, SpeakerKind, bool]] = {}
+
+
+_TABLES: dict[int, _Tables] = {}
+_MAX_PARSED = 100_000  # cached name splits per lexicon; cleared when full
+
+
+def _tables(lex: Lexicon) -> _Tables:
+    tables = _TABLES.get(id(lex))
+    if tables is None or tables.lex is not lex:
+        if len(_TABLES) > 32:
+            _TABLES.clear()
+        tables = _TABLES[id(lex)] = _Tables(lex)
+    return tables
 
 
 def find_mentions(
@@ -84,19 +130,19 @@ def find_mentions(
     Returns:
         Mentions in text order; they never overlap.
     """
-    lex = lexicon or load_lexicon()
+    tb = _tables(lexicon or load_lexicon())
     out: list[Mention] = []
-    roles = lex.role_forms
-    grammar = lex.grammar
-    pronouns = grammar.subject_pronouns & set(lex.pronoun_forms)
-    determiners = grammar.determiners
-    triggers = pronouns | determiners | roles.keys()
+    roles = tb.roles
+    pronouns = tb.pronouns
+    determiners = tb.determiners
+    triggers = tb.triggers
     # only capitalised words, pronouns, determiners and role nouns can start a mention
     starts = [
         i for i, tok in enumerate(tokens)
         if tok.kind == "word" and (tok.low in triggers or tok.text[0].isupper())
     ]
     role_at = [i for i in starts if tokens[i].low in roles]
+    roles_found = len(role_at)
     resume = 0
     for i in starts:
         if i < resume:
@@ -104,133 +150,120 @@ def find_mentions(
         tok = tokens[i]
         lower = tok.low
         found: Mention | None = None
-        capital = tok.text[0].isupper()
         next_role = bisect_left(role_at, i)
-        near_role = next_role < len(role_at) and role_at[next_role] - i < 8
+        near_role = next_role < roles_found and role_at[next_role] - i < 8
         if lower in pronouns:
-            found = _make(text, tokens, i, i + 1, "pronoun", tok.text, None, False, "unknown")
-        elif capital or lower in determiners or (near_role and role_at[next_role] == i):
-            if near_role:
-                found = _description(text, tokens, i, lex)
-            if found is None and capital:
-                found = _name(text, tokens, i, lex)
+            found = Mention(i, i + 1, tok.start, tok.end, tok.text, "pronoun", tok.text, None,
+                            False, "unknown")
+        else:
+            capital = tok.text[0].isupper()
+            if capital or lower in determiners or (near_role and role_at[next_role] == i):
+                if near_role:
+                    found = _description(text, tokens, i, tb)
+                if found is None and capital:
+                    found = _name(text, tokens, i, tb)
         if found is not None:
             out.append(found)
             resume = found.last
     return out
 
 
-def _make(
-    text: str,
-    tokens: Sequence[Token],
-    first: int,
-    last: int,
-    kind: str,
-    name: str,
-    role: str | None,
-    possessive: bool,
-    speaker_kind: SpeakerKind,
-) -> Mention:
-    start, end = tokens[first].start, tokens[last - 1].end
-    return Mention(first, last, start, end, text[start:end], kind, name, role, possessive,
-                   speaker_kind)
-
-
-def _is_name_word(tok: Token, lex: Lexicon) -> bool:
-    if tok.kind != "word":
-        return False
-    word = tok.text
-    if not is_capitalised(word) and not word[0].isdigit():
-        return False
-    return not word[0].isdigit()
-
-
-def _name_span(tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
+def _name_span(tokens: Sequence[Token], i: int, tb: _Tables) -> int:
     """Return the end of the run of capitalised words (with initials and connectors)."""
     n = len(tokens)
     j = i
-    not_names = lex.grammar.not_names
-    connectors = lex.grammar.name_connectors
+    not_names = tb.not_names
+    titles = tb.titles
     while j < n:
         tok = tokens[j]
-        if _is_name_word(tok, lex):
-            if tok.text in not_names and j > i and tok.text not in lex.title_words:
+        word = tok.text
+        if tok.kind == "word" and word[0].isupper():
+            if j > i and word in not_names and word not in titles:
                 break
             j += 1
-            if _strip_possessive(tok.text)[1]:
+            if len(word) > 2 and word.endswith(_POSSESSIVE):
                 break
             # an initial or an abbreviated title keeps its period: "F.", "Sen."
-            if (
-                j < n
-                and tokens[j].text == "."
-                and tokens[j].start == tok.end
-                and (len(tok.text) == 1 or f"{tok.text}." in lex.title_words)
-            ):
-                j += 1
+            if j < n and (len(word) == 1 or f"{word}." in titles):
+                after = tokens[j]
+                if after.text == "." and after.start == tok.end:
+                    j += 1
             continue
         if (
-            tok.kind == "word"
-            and tok.text in connectors
-            and j > i
+            j > i
             and j + 1 < n
-            and _is_name_word(tokens[j + 1], lex)
+            and ((tok.kind == "word" and word in tb.connectors) or word == "of")
         ):
-            j += 1
-            continue
-        if tok.text == "of" and j > i and j + 1 < n and _is_name_word(tokens[j + 1], lex):
             # "Secretary of State John Kerry", "Bank of America"
-            j += 1
-            continue
+            after = tokens[j + 1]
+            if after.kind == "word" and after.text[0].isupper():
+                j += 1
+                continue
         break
     return j
 
 
-def _name(text: str, tokens: Sequence[Token], i: int, lex: Lexicon) -> Mention | None:
-    end = _name_span(tokens, i, lex)
+def _name(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Mention | None:
+    end = _name_span(tokens, i, tb)
     if end == i:
         return None
     first = i
-    not_names = lex.grammar.not_names
+    not_names = tb.not_names
     while first < end and tokens[first].text in not_names and tokens[first].text not in (
-        lex.title_words
+        tb.titles
     ):
         first += 1
     if first >= end or tokens[first].kind != "word":
         return None
     wtoks = [t for t in tokens[first:end] if t.kind == "word"]
-    words = [t.text for t in wtoks]
+    words = tuple([t.text for t in wtoks])
+    parsed = tb.parsed.get(words)
+    if parsed is None:
+        if len(tb.parsed) >= _MAX_PARSED:
+            tb.parsed.clear()
+        parsed = tb.parsed[words] = _parse_name(list(words), tb)
+    k, name, kind, speaker_kind, possessive = parsed
+    role = text[wtoks[0].start : _title_end(text, wtoks[k - 1])] if k else None
+    start, stop = tokens[first].start, tokens[end - 1].end
+    return Mention(first, end, start, stop, text[start:stop], kind, name, role, possessive,
+                   speaker_kind)
+
+
+def _parse_name(words: list[str], tb: _Tables) -> tuple[int, str, str, SpeakerKind, bool]:
+    """Split name words into a leading title and the name, and classify the name.
+
+    Returns:
+        The number of title words, the name, the mention kind, the speaker
+        kind, and whether the last word is possessive.
+    """
     last_word, possessive = _strip_possessive(words[-1])
     words[-1] = last_word
     # split a leading title ("Russian Foreign Minister", "Sen.") from the name
-    role_words: list[str] = []
+    titles = tb.titles
     k = 0
     while k < len(words) - 1:
         w = words[k]
         two = " ".join(words[k : k + 2])
         three = " ".join(words[k : k + 3])
-        if three in lex.title_words and k + 3 < len(words):
-            role_words += words[k : k + 3]
+        if three in titles and k + 3 < len(words):
             k += 3
-        elif two in lex.title_words and k + 2 < len(words):
-            role_words += words[k : k + 2]
+        elif two in titles and k + 2 < len(words):
             k += 2
         elif (
-            w in lex.title_words
-            or f"{w}." in lex.title_words
-            or w in lex.demonym_to_country
-            or w.lower() in lex.grammar.role_prefixes
+            w in titles
+            or f"{w}." in titles
+            or w in tb.demonyms
+            or w.lower() in tb.role_prefixes
         ):
-            role_words.append(w)
             k += 1
         else:
             break
     name_words = words[k:]
     name = " ".join(name_words)
-    role = text[wtoks[0].start : _title_end(text, wtoks[k - 1])] if k else None
-    kind, speaker_kind = _classify_name(name, name_words, lex)
-    if role and speaker_kind != "person" and kind == "name":
+    kind, speaker_kind = _classify_name(name, name_words, tb)
+    if k and speaker_kind != "person" and kind == "name":
         speaker_kind = "person"
-    return _make(text, tokens, first, end, kind, name, role, possessive, speaker_kind)
+    return k, name, kind, speaker_kind, possessive
 
 
 def _title_end(text: str, tok: Token) -> int:
@@ -238,28 +271,28 @@ def _title_end(text: str, tok: Token) -> int:
     return tok.end + 1 if text[tok.end : tok.end + 1] == "." else tok.end
 
 
-def _classify_name(name: str, words: list[str], lex: Lexicon) -> tuple[str, SpeakerKind]:
-    alias = lex.alias_table.get(name)
+def _classify_name(name: str, words: list[str], tb: _Tables) -> tuple[str, SpeakerKind]:
+    alias = tb.aliases.get(name)
     if alias is not None:
         return "body", alias.kind
-    if name in lex.country_names:
+    if name in tb.countries:
         return "country", "country"
-    if name in lex.body_names or any(w in lex.org_words for w in words):
+    if name in tb.bodies or not tb.org_words.isdisjoint(words):
         return "body", "organisation"
-    if name in lex.demonym_to_country:
+    if name in tb.demonyms:
         return "country", "country"
     if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
         return "body", "organisation"
     return "name", "person"
 
 
-def _description(text: str, tokens: Sequence[Token], i: int, lex: Lexicon) -> Mention | None:
+def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Mention | None:
     """Parse "a Turkish official", "the foreign minister", "officials" starting at token i."""
     n = len(tokens)
     j = i
-    grammar = lex.grammar
-    determiners, modifier_stop = grammar.determiners, grammar.modifier_stop
-    saw_det = tokens[i].text.lower() in determiners
+    determiners, modifier_stop = tb.determiners, tb.modifier_stop
+    roles, cue_forms = tb.roles, tb.cue_forms
+    saw_det = tokens[i].low in determiners
     if saw_det:
         j += 1
     head = -1
@@ -269,50 +302,47 @@ def _description(text: str, tokens: Sequence[Token], i: int, lex: Lexicon) -> Me
         if tok.kind != "word":
             break
         word = tok.text
-        lower_role = lex.role_forms.get(word.lower())
-        if word in lex.role_forms or (
-            lower_role is not None and (j > i or word.lower() == lower_role.plural)
-        ):
+        lower = tok.low
+        lower_role = roles.get(lower)
+        if word in roles or (lower_role is not None and (j > i or lower == lower_role.plural)):
             head = j
             j += 1
             # compound roles: "campaign spokesman", "press secretary"
-            if j < n and tokens[j].kind == "word" and tokens[j].text in lex.role_forms:
+            if j < n and tokens[j].kind == "word" and tokens[j].text in roles:
                 continue
             break
-        lower = word.lower()
-        if lower in modifier_stop or lex.cue_lemma(word) or (j > i and lower in determiners):
+        if lower in modifier_stop or lower in cue_forms or (j > i and lower in determiners):
             break
-        if _strip_possessive(word)[1]:
-            j += 1
-            continue
         j += 1
     if head < 0:
         return None
     noun = tokens[head].text
-    role = lex.role_forms.get(noun) or lex.role_forms.get(noun.lower())
+    role = roles.get(noun) or roles.get(noun.lower())
     if role is None:
         return None
     plural = noun.lower() == role.plural and role.plural != role.singular
     first_word = tokens[i].text
-    if not saw_det and not plural and not (is_capitalised(first_word) and head > i):
+    if not saw_det and not plural and not (first_word[0].isupper() and head > i):
         return None
-    if not saw_det and head == i and is_capitalised(first_word) and not plural:
+    if not saw_det and head == i and first_word[0].isupper() and not plural:
         return None  # a capitalised role alone ("President") is a title, not a description
     end = head + 1
     # post-modifier: "a spokesman for the ministry", "the head of the Turkish Foreign Ministry"
     if end + 1 < n and tokens[end].text in ("for", "of", "at") and tokens[end].kind == "word":
         k = end + 1
         while k < n and k - end < 7 and tokens[k].kind == "word":
-            low = tokens[k].text.lower()
+            low = tokens[k].low
             if low in modifier_stop and low not in ("the", "a", "an", "of"):
                 break
-            if lex.cue_lemma(tokens[k].text):
+            if low in cue_forms:
                 break
             k += 1
         if k > end + 1:
             end = k
-    if end < n and _is_name_word(tokens[end], lex) and tokens[end].text not in grammar.not_names:
-        return None  # "spokeswoman Haley Morris": a role before a name, parsed as a name
+    if end < n:
+        after = tokens[end]
+        if after.kind == "word" and after.text[0].isupper() and after.text not in tb.not_names:
+            return None  # "spokeswoman Haley Morris": a role before a name, parsed as a name
     if role.kind == "organisation":
         speaker_kind: SpeakerKind = "organisation"
     elif role.kind == "document":
