@@ -78,9 +78,23 @@ class _Tables:
     """
 
     __slots__ = (
-        "lex", "roles", "pronouns", "determiners", "triggers", "not_names", "connectors",
-        "titles", "modifier_stop", "cue_forms", "role_prefixes", "demonyms", "aliases",
-        "countries", "bodies", "org_words", "parsed",
+        "aliases",
+        "bodies",
+        "connectors",
+        "countries",
+        "cue_forms",
+        "demonyms",
+        "determiners",
+        "lex",
+        "modifier_stop",
+        "not_names",
+        "org_words",
+        "parsed",
+        "pronouns",
+        "role_prefixes",
+        "roles",
+        "titles",
+        "triggers",
     )
 
     def __init__(self, lex: Lexicon) -> None:
