@@ -104,22 +104,23 @@ class Scanner:
         self.frames = frames
         n = len(ctx.tokens)
         self.n = n
-        sent = ctx.sentence
         toks = ctx.tokens
-        starts = [0] + [k for k in range(1, n) if sent[k] != sent[k - 1]]
-        hard: list[int] = []
+        by_low = ctx.by_low
+        starts = ctx.sentence_starts if n else [0]
+        hard = [i for low, found in by_low.items() if low[0] == "\n" for i in found]
+        for low in _HARD_PUNCT:
+            hard.extend(k for k in by_low.get(low, ()) if toks[k].kind == "punct")
         soft: list[int] = []
-        for k in [k for k, t in enumerate(toks) if t.kind in ("para", "punct") or t.low in _AND]:
-            tok = toks[k]
-            if tok.kind == "para" or tok.text in _HARD_PUNCT:
+        for k in by_low.get(",", ()):
+            if toks[k].kind != "punct":
+                continue
+            if self._hard_comma(k):
                 hard.append(k)
-            elif tok.text == ",":
-                if self._hard_comma(k):
-                    hard.append(k)
-                elif self._soft_comma(k):
-                    soft.append(k)
-            elif tok.low in _AND and self._hard_and(k):
-                hard.append(k)
+            elif self._soft_comma(k):
+                soft.append(k)
+        for low in _AND:
+            hard.extend(k for k in by_low.get(low, ()) if self._hard_and(k))
+        hard.sort()
         self.sent_first = _AtOrBefore(starts, 0)
         self.sent_end = _After(starts, n)
         self.prev_hard = _AtOrBefore(hard, -1)

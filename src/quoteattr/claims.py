@@ -143,7 +143,7 @@ def extract_claims(
 def _candidates(ctx: Context) -> list[int]:
     """Tokens where a claim rule may fire: cue verbs, "quoted", "according", names after a comma."""
     toks = ctx.tokens
-    found = {i for i, end in enumerate(ctx.cue_any) if end > 0}
+    found = {i for i in ctx.cue_candidates if ctx.cue_any[i] > 0}
     found.update(ctx.positions("quoted"), ctx.positions("according"))
     for i in ctx.mention_starting:
         if i > 0 and (toks[i - 1].text == "," or toks[i - 1].kind == "mark"):

@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from quoteattr.lexicon import Lexicon, load_lexicon
 from quoteattr.mentions import Mention, find_mentions
 from quoteattr.models import Quote
-from quoteattr.tokens import Token, paragraph_ids, sentence_ids, tokenize
+from quoteattr.tokens import (
+    Token,
+    index_tokens,
+    paragraph_ids,
+    sentence_ids_and_starts,
+    tokenize,
+)
 
 __all__ = ["Context", "Decision", "build_context"]
 
@@ -60,7 +66,9 @@ class Context:
     decisions: list[Decision | None] = field(default_factory=list)
     cue_strong: list[int] = field(default_factory=list)
     cue_any: list[int] = field(default_factory=list)
-    _positions: dict[str, list[int]] = field(default_factory=dict)
+    by_low: dict[str, list[int]] = field(default_factory=dict)
+    sentence_starts: list[int] = field(default_factory=list)
+    cue_candidates: list[int] = field(default_factory=list)
 
     def word(self, i: int) -> str:
         """Return the text of token ``i``, or ``""`` outside the token list."""
@@ -81,45 +89,46 @@ class Context:
             return self.cue_any[i] if weak else self.cue_strong[i]
         return -1
 
-    def _find_cue(self, i: int, *, weak: bool) -> int:
-        if self.kind(i) != "word":
-            return -1
+    def _find_cue(self, i: int, *, weak: bool) -> tuple[int, bool]:
+        """The end of a cue starting at word ``i`` (or -1), and whether its verb is weak.
+
+        A strong cue found with ``weak=True`` is also what ``weak=False`` finds.
+        """
+        tokens = self.tokens
+        n = len(tokens)
         lex = self.lexicon
+        forms = lex.cue_forms
         for size in range(lex.cue_max_words, 2, -1):
-            if all(self.kind(i + n) == "word" for n in range(1, size)):
-                phrase = " ".join(t.text for t in self.tokens[i : i + size]).lower()
-                verb = lex.cue_forms.get(phrase)
+            if i + size <= n and all(tokens[i + k].kind == "word" for k in range(1, size)):
+                verb = forms.get(" ".join([t.low for t in tokens[i : i + size]]))
                 if verb is not None and (weak or not verb.weak):
-                    return i + size
-        if self.kind(i + 1) == "word":
-            pair = f"{self.tokens[i].text} {self.tokens[i + 1].text}".lower()
-            if pair in lex.cue_forms and (weak or not lex.cue_forms[pair].weak):
-                return i + 2
-        verb = lex.cue_forms.get(self.tokens[i].text.lower())
+                    return i + size, verb.weak
+        if i + 1 < n and tokens[i + 1].kind == "word":
+            verb = forms.get(f"{tokens[i].low} {tokens[i + 1].low}")
+            if verb is not None and (weak or not verb.weak):
+                return i + 2, verb.weak
+        tok = tokens[i]
+        verb = forms.get(tok.low)
         if verb is None or (verb.weak and not weak):
-            return -1
+            return -1, False
         markers = lex.grammar.noun_markers
-        if i > 0 and self.tokens[i - 1].text.lower() in markers:
-            return -1  # "the report": a noun, not a verb
-        word = self.tokens[i].text.lower()
+        if i > 0 and tokens[i - 1].low in markers:
+            return -1, False  # "the report": a noun, not a verb
         if (
             i > 1
-            and self.tokens[i - 2].text.lower() in markers
-            and self.tokens[i - 1].text.islower()
-            and self.tokens[i - 1].text not in lex.role_forms
-            and word == verb.lemma
+            and tokens[i - 2].low in markers
+            and tokens[i - 1].text.islower()
+            and tokens[i - 1].text not in lex.role_forms
+            and tok.low == verb.lemma
         ):
-            return -1  # "the caustic chant", "his home state": a noun
-        if self.tokens[i].text[0].isupper() and i > 0 and self.kind(i - 1) == "word":
-            return -1  # "Said" mid-sentence capitalised is a name
-        return i + 1
+            return -1, False  # "the caustic chant", "his home state": a noun
+        if tok.text[0].isupper() and i > 0 and tokens[i - 1].kind == "word":
+            return -1, False  # "Said" mid-sentence capitalised is a name
+        return i + 1, verb.weak
 
     def positions(self, low: str) -> list[int]:
         """Indices of the tokens whose lower-case text is ``low`` (computed once)."""
-        found = self._positions.get(low)
-        if found is None:
-            found = self._positions[low] = [i for i, t in enumerate(self.tokens) if t.low == low]
-        return found
+        return self.by_low.get(low, [])
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Character span of tokens ``first`` up to (not including) ``last``."""
@@ -144,18 +153,24 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
             marks.append(c)
     marks.sort()
     tokens = tokenize(text, [(q.start, q.end) for q in top], marks)
+    by_low = index_tokens(tokens)
+    breaks = sorted(i for low, found in by_low.items() if low[0] == "\n" for i in found)
+    sentence, sentence_starts = sentence_ids_and_starts(tokens, _sentence_cuts(by_low, breaks))
     ctx = Context(
         text=text,
         quotes=list(top),
         tokens=tokens,
-        paragraph=paragraph_ids(tokens),
-        sentence=sentence_ids(tokens),
+        paragraph=paragraph_ids(tokens, breaks=breaks),
+        sentence=sentence,
         mentions=find_mentions(text, tokens, lexicon=lexicon),
         lexicon=lexicon,
+        by_low=by_low,
+        sentence_starts=sentence_starts,
     )
     ctx.quote_token = [-1] * len(top)
-    for i in [i for i, tok in enumerate(tokens) if tok.kind == "quote"]:
-        ctx.quote_token[tokens[i].quote] = i
+    for label in ("<quote>", "<quote.>"):
+        for i in by_low.get(label, ()):
+            ctx.quote_token[tokens[i].quote] = i
     ctx.mention_covering = [-1] * len(tokens)
     for index, m in enumerate(ctx.mentions):
         ctx.mention_starting[m.first] = m
@@ -163,19 +178,33 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         for t in range(m.first, m.last):
             ctx.mention_covering[t] = index
     ctx.decisions = [None] * len(top)
+    candidates = {
+        i for low in by_low.keys() & lexicon.cue_heads for i in by_low[low]
+        if tokens[i].kind == "word"
+    }
     particles = lexicon.cue_particles
-    heads = lexicon.cue_heads
-    before_particle = {i - 1 for i, tok in enumerate(tokens) if tok.text in particles and i}
-    candidates = sorted(
-        {i for i, tok in enumerate(tokens) if tok.low in heads and tok.kind == "word"}
-        | {i for i in before_particle if tokens[i].kind == "word"}
-    )
+    for low in by_low.keys() & particles:
+        candidates.update(
+            i - 1 for i in by_low[low]
+            if i and tokens[i].text in particles and tokens[i - 1].kind == "word"
+        )
+    ctx.cue_candidates = sorted(candidates)
     ctx.cue_any = [-1] * len(tokens)
     ctx.cue_strong = [-1] * len(tokens)
-    for i in candidates:
-        ctx.cue_any[i] = ctx._find_cue(i, weak=True)
-        ctx.cue_strong[i] = ctx._find_cue(i, weak=False)
+    for i in ctx.cue_candidates:
+        end, weak = ctx._find_cue(i, weak=True)
+        ctx.cue_any[i] = end
+        ctx.cue_strong[i] = ctx._find_cue(i, weak=False)[0] if weak else end
     return ctx
+
+
+def _sentence_cuts(by_low: dict[str, list[int]], breaks: list[int]) -> list[int]:
+    """The tokens that may end a sentence: breaks, ``.``, ``!``, ``?`` and quotes ending one."""
+    found = list(breaks)
+    for low in (".", "!", "?", "<quote.>"):
+        found.extend(by_low.get(low, ()))
+    found.sort()
+    return found
 
 
 def _mark_before(text: str, q: Quote) -> tuple[int, int] | None:

@@ -17,7 +17,14 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-__all__ = ["Token", "paragraph_ids", "sentence_ids", "tokenize"]
+__all__ = [
+    "Token",
+    "index_tokens",
+    "paragraph_ids",
+    "sentence_ids",
+    "sentence_ids_and_starts",
+    "tokenize",
+]
 
 # A word: letters/digits joined by apostrophes, hyphens or ampersands
 # ("Russia's", "al-Assad", "AT&T"), or a dotted abbreviation ("U.S.", "D.C.").
@@ -113,22 +120,47 @@ def _words(
         append(new(Token, (s, e, word, kind, -1, word.lower())))
 
 
-def paragraph_ids(tokens: Sequence[Token]) -> list[int]:
+def index_tokens(tokens: Sequence[Token]) -> dict[str, list[int]]:
+    """Map each lower-case token text to the indices of its tokens, in order.
+
+    One pass that later look-ups share instead of scanning the tokens again.
+
+    Example:
+        >>> index_tokens(tokenize("He said, he said.", []))["he"]
+        [0, 3]
+    """
+    index: dict[str, list[int]] = {}
+    get = index.get
+    for i, tok in enumerate(tokens):
+        found = get(tok.low)
+        if found is None:
+            index[tok.low] = [i]
+        else:
+            found.append(i)
+    return index
+
+
+def paragraph_ids(tokens: Sequence[Token], *, breaks: Sequence[int] | None = None) -> list[int]:
     """Number the paragraph of each token: a ``para`` token starts a new one.
 
     A single newline counts as a paragraph break, as in most extracted news text.
+    ``breaks``, the indices of the ``para`` tokens, saves a pass when known.
     """
-    breaks = [i for i, tok in enumerate(tokens) if tok.kind == "para"]
-    return _number(len(tokens), [(b, True) for b in breaks])
+    if breaks is None:
+        breaks = [i for i, tok in enumerate(tokens) if tok.kind == "para"]
+    ids, _ = _number(len(tokens), [(b, True) for b in breaks])
+    return ids
 
 
-def _number(n: int, cuts: list[tuple[int, bool]]) -> list[int]:
+def _number(n: int, cuts: list[tuple[int, bool]]) -> tuple[list[int], list[int]]:
     """Number ``n`` tokens from sorted cut points ``(i, inclusive)``.
 
     An inclusive cut at ``i`` starts a new number at token ``i``; otherwise the
-    new number starts after token ``i``.
+    new number starts after token ``i``. Also returns the first token of each
+    number that has tokens.
     """
     ids: list[int] = []
+    starts = [0]
     current = 0
     done = 0
     for i, inclusive in cuts:
@@ -136,9 +168,11 @@ def _number(n: int, cuts: list[tuple[int, bool]]) -> list[int]:
         if stop > done:
             ids.extend([current] * (stop - done))
             done = stop
+            if stop < n:
+                starts.append(stop)
         current += 1
     ids.extend([current] * (n - done))
-    return ids
+    return ids, starts
 
 
 def sentence_ids(tokens: Sequence[Token]) -> list[int]:
@@ -150,12 +184,25 @@ def sentence_ids(tokens: Sequence[Token]) -> list[int]:
     belongs to a one-to-four-letter capitalised word. A quote whose words end a
     sentence (``"… destroy Germany." He added``) ends it after its closing mark.
     """
-    n = len(tokens)
-    cuts: list[tuple[int, bool]] = []
     candidates = [
         i for i, tok in enumerate(tokens)
         if tok.kind == "para" or tok.text in _SENTENCE_END or tok.text == "<quote.>"
     ]
+    return sentence_ids_and_starts(tokens, candidates)[0]
+
+
+def sentence_ids_and_starts(
+    tokens: Sequence[Token], candidates: Sequence[int]
+) -> tuple[list[int], list[int]]:
+    """:func:`sentence_ids`, and the first token of each sentence.
+
+    Args:
+        tokens: The tokens.
+        candidates: In order, the indices of the tokens that may end a
+            sentence: ``para`` tokens, ``.``, ``!``, ``?`` and ``<quote.>``.
+    """
+    n = len(tokens)
+    cuts: list[tuple[int, bool]] = []
     for i in candidates:
         tok = tokens[i]
         if tok.kind == "para":
