@@ -15,7 +15,6 @@ from quoteattr.mentions import Mention, find_mentions
 from quoteattr.models import Quote
 from quoteattr.tokens import (
     Token,
-    index_tokens,
     paragraph_ids,
     sentence_ids_and_starts,
     tokenize,
@@ -152,8 +151,8 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         if c is not None:
             marks.append(c)
     marks.sort()
-    tokens = tokenize(text, [(q.start, q.end) for q in top], marks)
-    by_low = index_tokens(tokens)
+    by_low: dict[str, list[int]] = {}
+    tokens = tokenize(text, [(q.start, q.end) for q in top], marks, index=by_low)
     breaks = sorted(i for low, found in by_low.items() if low[0] == "\n" for i in found)
     sentence, sentence_starts = sentence_ids_and_starts(tokens, _sentence_cuts(by_low, breaks))
     ctx = Context(

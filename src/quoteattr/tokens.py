@@ -31,12 +31,12 @@ __all__ = [
 # Every repeated group starts with a character its neighbour cannot match, so the
 # match is linear. The standard library's re is twice as fast as regex here.
 _WORD = "[\\w\u0300-\u036f]+"  # letters, digits, combining marks (and "_")
+# Group 1 is a word, group 2 a paragraph break, group 3 a punctuation mark.
 _TOKEN = re.compile(
-    r"(?:[A-Z\u00c0-\u00de]\.){2,}"
-    rf"|{_WORD}(?:['’\-&]{_WORD})*"
-    r"|\n[ \t\r\u00a0]*\n\s*"
-    r"|\n"
-    r"|[^\s\w]|_",
+    r"((?:[A-Z\u00c0-\u00de]\.){2,}"
+    rf"|{_WORD}(?:['’\-&]{_WORD})*)"
+    r"|(\n[ \t\r\u00a0]*\n\s*|\n)"
+    r"|([^\s\w]|_)",
 )
 
 _SENTENCE_END = frozenset(".!?")
@@ -68,6 +68,8 @@ def tokenize(
     text: str,
     quote_spans: Sequence[tuple[int, int]],
     marks: Sequence[tuple[int, int]] = (),
+    *,
+    index: dict[str, list[int]] | None = None,
 ) -> list[Token]:
     """Split ``text`` into tokens, each quoted span becoming one ``quote`` token.
 
@@ -76,48 +78,67 @@ def tokenize(
         quote_spans: ``(start, end)`` of each top-level quote, in text order and
             not overlapping.
         marks: ``(start, end)`` of quotation marks, which become ``mark`` tokens.
+        index: An empty dict to fill, on the way, with what
+            :func:`index_tokens` returns for the tokens.
 
     Returns:
         Tokens in text order.
     """
     tokens: list[Token] = []
+    by_low: dict[str, list[int]] = {} if index is None else index
     mark_starts = dict(marks)
     pos = 0
-    for index, (qstart, qend) in enumerate(quote_spans):
+    for number, (qstart, qend) in enumerate(quote_spans):
         if qstart < pos:
             continue
-        _words(text, pos, qstart, mark_starts, tokens)
+        _words(text, pos, qstart, mark_starts, tokens, by_low)
         inner = text[qstart:qend].rstrip()
         label = "<quote.>" if inner.endswith((".", "!", "?", "…")) else "<quote>"
-        tokens.append(Token(qstart, qend, label, "quote", index, label))
+        by_low.setdefault(label, []).append(len(tokens))
+        tokens.append(Token(qstart, qend, label, "quote", number, label))
         pos = qend
-    _words(text, pos, len(text), mark_starts, tokens)
+    _words(text, pos, len(text), mark_starts, tokens, by_low)
     return tokens
 
 
 def _words(
-    text: str, start: int, end: int, mark_starts: dict[int, int], out: list[Token]
+    text: str,
+    start: int,
+    end: int,
+    mark_starts: dict[int, int],
+    out: list[Token],
+    index: dict[str, list[int]],
 ) -> None:
     append = out.append
+    get = index.get
     new = tuple.__new__  # builds the named tuple without its Python-level __new__
+    i = len(out)
     inside_mark = -1  # end of a mark of two characters ('')
     for m in _TOKEN.finditer(text, start, end):
         s, e = m.span()
         if s < inside_mark:
             continue
         word = text[s:e]
-        first = word[0]
-        if first == "\n":
-            kind = "para"
-        elif s in mark_starts:
-            kind = "mark"
-            e = inside_mark = max(e, mark_starts[s])
-            word = text[s:e]
-        elif e - s > 1 or first.isalnum():
-            kind = "word"
+        group = m.lastindex
+        if group == 1:
+            kind = "word" if e - s > 1 or word.isalnum() else "punct"
+        elif group == 3:
+            if s in mark_starts:
+                kind = "mark"
+                e = inside_mark = max(e, mark_starts[s])
+                word = text[s:e]
+            else:
+                kind = "punct"
         else:
-            kind = "punct"
-        append(new(Token, (s, e, word, kind, -1, word.lower())))
+            kind = "para"
+        low = word.lower()
+        append(new(Token, (s, e, word, kind, -1, low)))
+        found = get(low)
+        if found is None:
+            index[low] = [i]
+        else:
+            found.append(i)
+        i += 1
 
 
 def index_tokens(tokens: Sequence[Token]) -> dict[str, list[int]]:
