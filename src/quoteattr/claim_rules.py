@@ -111,13 +111,13 @@ class ClaimRule:
 def quoted_name_as_saying_clause(scan: Scanner, i: int) -> Found | None:
     """``X quoted NAME as saying (that) CLAUSE``: the source is the one quoted."""
     ctx = scan.ctx
-    if ctx.word(i).lower() != "quoted":
+    if ctx.low(i) != "quoted":
         return None
     m = speaker_mention_at(ctx, i + 1)
-    if m is None or ctx.word(m.last).lower() != "as" or ctx.word(m.last + 1).lower() != "saying":
+    if m is None or ctx.low(m.last) != "as" or ctx.low(m.last + 1) != "saying":
         return None
     k = m.last + 2
-    if ctx.word(k).lower() == "that":
+    if ctx.low(k) == "that":
         k += 1
     elif not scan.opens_clause(k, loose=True):
         return None
@@ -127,7 +127,7 @@ def quoted_name_as_saying_clause(scan: Scanner, i: int) -> Found | None:
 def according_to_name_clause(scan: Scanner, i: int) -> Found | None:
     """``According to NAME, CLAUSE`` or ``CLAUSE, according to NAME``."""
     ctx = scan.ctx
-    if ctx.word(i).lower() != "according" or ctx.word(i + 1).lower() != "to":
+    if ctx.low(i) != "according" or ctx.low(i + 1) != "to":
         return None
     m = speaker_mention_at(ctx, i + 2) or noun_phrase_after(ctx, i + 2)
     if m is None:
@@ -204,12 +204,12 @@ def clause_comma_name_said(scan: Scanner, k: int) -> Found | None:
         if end < 0:
             return None
         m = speaker_mention_at(ctx, end) or noun_phrase_after(ctx, end)
-        if m is None or m.kind == "pronoun" or ctx.word(k).lower().startswith("t"):
+        if m is None or m.kind == "pronoun" or ctx.low(k).startswith("t"):
             return None  # "…, told Politico": the name is the listener
         tail = m.last
     if end < 0 or not attribution_ends(ctx, tail):
         return None
-    verb = ctx.lexicon.cue_forms.get(" ".join(t.text for t in ctx.tokens[c:end]).lower())
+    verb = ctx.lexicon.cue_forms.get(" ".join([t.low for t in ctx.tokens[c:end]]))
     if verb is None or verb.weak or verb.lemma in scan.frames.never:
         return None
     if "clause" not in scan.frames.frames_of(verb.lemma):
@@ -229,13 +229,13 @@ def _cue(scan: Scanner, c: int) -> tuple[int, str, set[str]] | None:
     end = ctx.cue_at(c)
     if end < 0:
         return None
-    verb = ctx.lexicon.cue_forms.get(" ".join(t.text for t in ctx.tokens[c:end]).lower())
+    verb = ctx.lexicon.cue_forms.get(" ".join([t.low for t in ctx.tokens[c:end]]))
     if verb is None or verb.lemma in scan.frames.never:
         return None
     frames = set(scan.frames.frames_of(verb.lemma))
     if "naming" not in frames:
         frames.add("that")
-    if verb.lemma == "call" and ctx.word(end).lower() == "on":
+    if verb.lemma == "call" and ctx.low(end) == "on":
         return end + 1, "call on", {"object_infinitive"}
     if verb.weak and not frames & {"naming", "noun_object"}:
         return None
@@ -255,10 +255,10 @@ def name_cue_content(scan: Scanner, c: int) -> Found | None:
     if cue is None:
         return None
     end, lemma, frames = cue
-    prev = ctx.word(c - 1).lower()
+    prev = ctx.low(c - 1)
     if prev in _PASSIVE:
         return None  # "has been said"
-    participle = ctx.word(c).lower().endswith("ing")
+    participle = ctx.low(c).endswith("ing")
     if participle and prev != ",":
         return None  # "Speaking before the assembly, Putin ..."; "as saying"
     content = _content_after(scan, end, lemma, frames, participle)
@@ -281,9 +281,9 @@ def _content_after(
     if "clause" in frames or "that" in frames:
         verb = ctx.lexicon.cue_forms.get(lemma)
         start = k
-        if lemma in ("tell", "assure", "inform", "remind") and ctx.word(k).lower() != "that":
+        if lemma in ("tell", "assure", "inform", "remind") and ctx.low(k) != "that":
             start = _after_object(scan, k)
-        low = ctx.word(start).lower() if start >= 0 else ""
+        low = ctx.low(start) if start >= 0 else ""
         if start < 0:
             pass
         elif low in _PREPOSITIONS:
@@ -310,7 +310,7 @@ def _content_after(
         j = _joint_ahead(scan, k, stop, joints, ("to", "and", "that", "for", "on"))
         if j > 0:
             return "name_branded_x_a_y", 0.8, k, j - k + 3
-    if "infinitive" in frames and ctx.word(k).lower() == "to" and ctx.kind(k + 1) == "word":
+    if "infinitive" in frames and ctx.low(k) == "to" and ctx.kind(k + 1) == "word":
         return "name_vowed_to_vp", 0.85, k + 1, 4
     if "object_infinitive" in frames:
         j = _joint_ahead(scan, k, min(stop, k + 8), ("to",), ("and", "that", "for", "of"))
@@ -319,7 +319,7 @@ def _content_after(
     if (
         "noun_object" in frames
         and ctx.kind(k) == "word"
-        and ctx.word(k).lower() not in _PREPOSITIONS
+        and ctx.low(k) not in _PREPOSITIONS
     ):
         return "name_called_for_np", 0.7, k, 4
     return None
@@ -331,7 +331,7 @@ def _joint_ahead(
     """The token of a joint word ("of", "a", "to") after an object starting at k, or -1."""
     ctx = scan.ctx
     for j in range(k + 1, stop):
-        w = ctx.word(j).lower()
+        w = ctx.low(j)
         if w in joints:
             return j
         if ctx.kind(j) != "word" or w in stops or ctx.cue_at(j, weak=False) > 0:
@@ -345,7 +345,7 @@ def _after_object(scan: Scanner, k: int) -> int:
     m = ctx.mention_starting.get(k)
     if m is not None:
         return scan.skip_time(m.last)
-    if ctx.word(k).lower() in _OBJECT_WORDS:
+    if ctx.low(k) in _OBJECT_WORDS:
         return scan.skip_time(k + 1)
     j = scan.that_ahead(k)
     return j - 1 if j > 0 else -1

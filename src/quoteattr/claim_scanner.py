@@ -29,6 +29,9 @@ from quoteattr.mentions import Mention
 
 __all__ = ["Scanner"]
 
+_TIME_ADVERBS = ADVERBS - {"has", "had", "have", "was", "is", "were"}
+"""Adverbs skipped after a cue; not the auxiliaries the shared list also holds."""
+
 _SUBJECT_PRONOUNS = frozenset("he she it they we i you there".split())
 _DETERMINERS = frozenset(
     """the a an his her its their our my your this these those some no all both each every
@@ -132,15 +135,15 @@ class Scanner:
         ctx = self.ctx
         if ctx.cue_at(k + 1, weak=False) > 0:
             return True
-        nxt = ctx.word(k + 1).lower()
+        nxt = ctx.low(k + 1)
         return nxt in _AUXILIARIES and (
-            ctx.cue_at(k + 2, weak=False) > 0 or ctx.word(k + 2).lower().endswith("ed")
+            ctx.cue_at(k + 2, weak=False) > 0 or ctx.low(k + 2).endswith("ed")
         )
 
     def _hard_comma(self, k: int) -> bool:
         """Tell whether a comma before "which", "according to", "saying", "he said" ends content."""
         ctx = self.ctx
-        nxt = ctx.word(k + 1).lower()
+        nxt = ctx.low(k + 1)
         if nxt in _RELATIVES or nxt == "according" or ctx.cue_at(k + 1) > 0:
             return True
         if ctx.kind(k + 1) == "word" and nxt.endswith("ing") and len(nxt) > 4:
@@ -158,7 +161,7 @@ class Scanner:
             and ctx.tokens[k + 1].start == tok.end
         ):
             return False  # "3,000"
-        return ctx.word(k + 1).lower() not in _CONTINUERS
+        return ctx.low(k + 1) not in _CONTINUERS
 
     def content_end(self, first: int, *, min_tokens: int = 4) -> int:
         """One past the last token of content starting at ``first``."""
@@ -181,9 +184,9 @@ class Scanner:
             m = ctx.mention_ending.get(c)
             return None if m is None or m.possessive else m
         b = c
-        if ctx.word(b - 1).lower() in _TIME_WORDS:  # "who on Thursday vowed"
+        if ctx.low(b - 1) in _TIME_WORDS:  # "who on Thursday vowed"
             b -= 1
-            if ctx.word(b - 1).lower() in ("on", "last", "this"):
+            if ctx.low(b - 1) in ("on", "last", "this"):
                 b -= 1
         return (
             subject_before(ctx, b)
@@ -197,14 +200,14 @@ class Scanner:
         first = self.sent_first[c] if c < self.n else c
         while first < c and ctx.kind(first) in ("para", "mark"):
             first += 1
-        if not 0 < c - first <= 4 or ctx.word(c - 1).lower() in _BARE_SUBJECT_STOP:
+        if not 0 < c - first <= 4 or ctx.low(c - 1) in _BARE_SUBJECT_STOP:
             return None
         for t in range(first, c):
-            low = ctx.word(t).lower()
+            low = ctx.low(t)
             if ctx.kind(t) != "word" or low in _BARE_SUBJECT_STOP or ctx.cue_at(t) > 0:
                 return None
         start, end = ctx.span(first, c)
-        plural = ctx.word(c - 1).lower().endswith("s")
+        plural = ctx.low(c - 1).endswith("s")
         return Mention(
             first,
             c,
@@ -222,17 +225,17 @@ class Scanner:
         """Skip adverbs and time expressions after a cue ("said Wednesday", "said last week")."""
         ctx = self.ctx
         for _ in range(4):
-            w = ctx.word(k).lower()
+            w = ctx.low(k)
             if ctx.kind(k) != "word":
                 break
             if (
                 w in _TIME_WORDS
-                or w in ADVERBS - {"has", "had", "have", "was", "is", "were"}
+                or w in _TIME_ADVERBS
                 or (w.endswith("ly") and len(w) > 4)
             ):
                 k += 1
             elif (
-                w in ("last", "this", "next", "on") and ctx.word(k + 1).lower() in _TIME_AFTER_LAST
+                w in ("last", "this", "next", "on") and ctx.low(k + 1) in _TIME_AFTER_LAST
             ):
                 k += 2  # "last week", "on Thursday"
             else:
@@ -245,7 +248,7 @@ class Scanner:
         for j in range(k, min(k + limit, self.sent_end[k] if k < self.n else k)):
             if ctx.kind(j) in ("para", "quote", "mark") or ctx.word(j) in (".", ";", ":", "!", "?"):
                 return -1
-            if ctx.word(j).lower() == "that":
+            if ctx.low(j) == "that":
                 return j + 1
             if ctx.cue_at(j, weak=False) > 0:
                 return -1
@@ -275,7 +278,7 @@ class Scanner:
             return False
         # a bare noun subject: "said relations can no longer be", "said troops were"
         return any(
-            ctx.word(j).lower() in _FINITE
+            ctx.low(j) in _FINITE
             for j in range(k + 1, min(k + 4, self.n))
             if ctx.kind(j) == "word"
         )

@@ -191,7 +191,7 @@ def _negation_and_hedge(scan: Scanner, f: Found) -> tuple[bool, str | None]:
     c = f.cue[0]
     lo = f.mention.last if f.mention.last <= c else c - 4
     lo = max(lo, c - 6, scan.sent_first[c] if c < scan.n else 0)
-    words = [ctx.word(k).lower() for k in range(lo, c) if ctx.kind(k) == "word"]
+    words = [ctx.low(k) for k in range(lo, c) if ctx.kind(k) == "word"]
     joined = f" {' '.join(words)} "
     negated = any(w.endswith(("n't", "n’t")) for w in words) or any(
         f" {neg} " in joined for neg in scan.frames.negations

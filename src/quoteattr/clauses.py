@@ -39,9 +39,9 @@ def noun_phrase_before(ctx: Context, c: int) -> Mention | None:
     for k in range(c - 1, max(c - 7, -1), -1):
         if ctx.kind(k) != "word":
             return None
-        w = ctx.word(k).lower()
+        w = ctx.low(k)
         if w in g.np_determiners:
-            if k == c - 1 or ctx.word(k - 1).lower() in g.prepositions:
+            if k == c - 1 or ctx.low(k - 1) in g.prepositions:
                 return None  # "in a low voice said"
             return _ad_hoc(ctx, k, c)
         if w in g.np_stop or ctx.cue_at(k) > 0 or w.endswith(("n't", "n’t")):
@@ -66,7 +66,7 @@ def noun_phrase_after(ctx: Context, k: int) -> Mention | None:
         return None
     j = k + 1
     while j < len(ctx.tokens) and j - k < 7 and ctx.kind(j) == "word":
-        w = ctx.word(j).lower()
+        w = ctx.low(j)
         if w in g.np_stop and not (w in ("of", "for", "at") and j > k + 1):
             break
         j += 1
@@ -76,7 +76,7 @@ def noun_phrase_after(ctx: Context, k: int) -> Mention | None:
 def _ad_hoc(ctx: Context, first: int, last: int) -> Mention:
     start, end = ctx.span(first, last)
     text = ctx.text[start:end]
-    plural = ctx.word(last - 1).lower().endswith("s") and ctx.word(first).lower() == "the"
+    plural = ctx.low(last - 1).endswith("s") and ctx.low(first) == "the"
     kind: SpeakerKind = "collective" if plural else "anonymous"
     return Mention(first, last, start, end, text, "description", text, None, False, kind)
 
@@ -108,7 +108,7 @@ def skip_adverbs(ctx: Context, k: int) -> int:
     """Skip up to three adverbs or auxiliaries ("also", "has", "quickly") from token k."""
     adverbs = ctx.lexicon.grammar.adverbs
     for _ in range(3):
-        w = ctx.word(k).lower()
+        w = ctx.low(k)
         if ctx.kind(k) == "word" and (w in adverbs or (w.endswith("ly") and len(w) > 4)):
             k += 1
         else:
@@ -118,7 +118,7 @@ def skip_adverbs(ctx: Context, k: int) -> int:
 
 def attribution_ends(ctx: Context, k: int) -> bool:
     """After a cue at token k, tell whether the attribution ends (no new clause)."""
-    while ctx.kind(k) == "word" and ctx.word(k).lower().endswith("ly") and len(ctx.word(k)) > 4:
+    while ctx.kind(k) == "word" and ctx.low(k).endswith("ly") and len(ctx.word(k)) > 4:
         k += 1
     w = ctx.word(k)
     kind = ctx.kind(k)
@@ -131,12 +131,12 @@ def attribution_ends(ctx: Context, k: int) -> bool:
 
 def subject_before(ctx: Context, c: int) -> Mention | None:
     """The mention that is the subject of a cue verb at token c."""
-    if ctx.word(c).lower().endswith("ing") and ctx.word(c - 1) in (",", "—", "–"):
+    if ctx.low(c).endswith("ing") and ctx.word(c - 1) in (",", "—", "–"):
         return sentence_subject(ctx, c)  # "Sanders visited NBC, saying …"
     j = c - 1
     g = ctx.lexicon.grammar
     for _ in range(3):
-        w = ctx.word(j).lower()
+        w = ctx.low(j)
         if ctx.kind(j) == "word" and (w in g.adverbs or (w.endswith("ly") and len(w) > 4)):
             j -= 1
     if ctx.word(j) in (")", "—", "–", "--"):
@@ -147,15 +147,15 @@ def subject_before(ctx: Context, c: int) -> Mention | None:
                 break
             if ctx.kind(k) in ("para", "quote"):
                 break
-    if ctx.word(j).lower() == "to" and ctx.word(c).lower() in ("say", "tell", "add", "ask", "warn"):
+    if ctx.low(j) == "to" and ctx.low(c) in ("say", "tell", "add", "ask", "warn"):
         # "he went on to say", "she wanted to tell"
         for k in range(j - 1, max(j - 4, -1), -1):
-            if ctx.kind(k) != "word" or ctx.word(k).lower() in g.np_stop:
+            if ctx.kind(k) != "word" or ctx.low(k) in g.np_stop:
                 break
             if ctx.mention_ending.get(k) is not None:
                 j = k - 1
                 break
-    if ctx.word(j).lower() == "who" and ctx.word(j - 1) == ",":
+    if ctx.low(j) == "who" and ctx.word(j - 1) == ",":
         before = ctx.mention_ending.get(j - 1)
         if before is not None and not before.possessive:
             tok = ctx.tokens[j]
@@ -170,7 +170,7 @@ def subject_before(ctx: Context, c: int) -> Mention | None:
                 break
             if ctx.kind(k) in ("para", "quote") or ctx.word(k) in (".", ";"):
                 break
-    if m is None and (ctx.word(c).lower().endswith("ing") or ctx.word(j).lower() in ("and", "but")):
+    if m is None and (ctx.low(c).endswith("ing") or ctx.low(j) in ("and", "but")):
         return sentence_subject(ctx, c)  # "…, saying"; "took the stage and called"
     if m is None or m.possessive:
         return None
@@ -186,7 +186,7 @@ def sentence_subject(ctx: Context, c: int) -> Mention | None:
     while first > 0 and ctx.same_sentence(first - 1, c) and ctx.kind(first - 1) != "quote":
         first -= 1
     g = ctx.lexicon.grammar
-    if ctx.word(first).lower() in g.introducers:
+    if ctx.low(first) in g.introducers:
         comma = next((k for k in range(first, c) if ctx.word(k) == ","), -1)
         if comma > 0:
             first = comma + 1
@@ -198,9 +198,9 @@ def sentence_subject(ctx: Context, c: int) -> Mention | None:
         if m.first != k or m.possessive:
             continue
         before = k - 1
-        while ctx.word(before).lower() in ("the", "a", "an"):
+        while ctx.low(before) in ("the", "a", "an"):
             before -= 1
-        if ctx.word(before).lower() in g.prepositions:
+        if ctx.low(before) in g.prepositions:
             continue
         return m
     return None

@@ -73,6 +73,10 @@ class Context:
         """Return the text of token ``i``, or ``""`` outside the token list."""
         return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
 
+    def low(self, i: int) -> str:
+        """Return the lower-case text of token ``i``, or ``""`` outside the token list."""
+        return self.tokens[i].low if 0 <= i < len(self.tokens) else ""
+
     def kind(self, i: int) -> str:
         """Return the kind of token ``i``, or ``"end"`` outside the token list."""
         return self.tokens[i].kind if 0 <= i < len(self.tokens) else "end"

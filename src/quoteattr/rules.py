@@ -139,16 +139,16 @@ def quote_comma_said_name(ctx: Context, qi: int) -> Decision | None:
     """``"Q," said NAME``."""
     k = _after_quote(ctx, qi)
     end = ctx.cue_at(k)
-    if end < 0 or ctx.kind(k - 1) == "para" or ctx.word(end - 1).lower().endswith("ing"):
+    if end < 0 or ctx.kind(k - 1) == "para" or ctx.low(end - 1).endswith("ing"):
         return None
     m = speaker_mention_at(ctx, end) or noun_phrase_after(ctx, end)
     skip = end
     while m is None and skip < end + 3 and ctx.kind(skip) == "word":
-        if ctx.word(skip).lower() in ctx.lexicon.grammar.np_stop:
+        if ctx.low(skip) in ctx.lexicon.grammar.np_stop:
             break
         skip += 1
         m = speaker_mention_at(ctx, skip)
-    if m is None or (m.kind == "pronoun" and ctx.word(m.first).lower() == "it"):
+    if m is None or (m.kind == "pronoun" and ctx.low(m.first) == "it"):
         return None
     return Decision("quote_comma_said_name", 0.95, m, ctx.span(k, end))
 
@@ -164,7 +164,7 @@ def quoted_name_as_saying(ctx: Context, qi: int) -> Decision | None:
         if m is None:
             continue
         j = m.last
-        if ctx.word(j).lower() == "as" and ctx.word(j + 1).lower() in ("saying", "telling"):
+        if ctx.low(j) == "as" and ctx.low(j + 1) in ("saying", "telling"):
             start, _ = ctx.span(i, i + 1)
             _, end = ctx.span(j + 1, j + 2)
             best = Decision("quoted_name_as_saying", 0.95, m, (start, end))
@@ -192,7 +192,7 @@ def name_said_colon_quote(ctx: Context, qi: int) -> Decision | None:
         if m is None and colon:
             m = noun_phrase_before(ctx, c)
         if m is None:
-            if ctx.word(c - 1).lower() in ("and", "but"):
+            if ctx.low(c - 1) in ("and", "but"):
                 continue  # "and added:" inherits below
             return None
         return Decision("name_said_colon_quote", 0.9, m, ctx.span(c, end))
@@ -211,7 +211,7 @@ def name_said_period_quote(ctx: Context, qi: int) -> Decision | None:
         if end < 0:
             continue
         clause_words = ctx.lexicon.grammar.clause_words
-        if any(ctx.word(t).lower() in clause_words or ctx.cue_at(t) > 0 for t in range(end, b)):
+        if any(ctx.low(t) in clause_words or ctx.cue_at(t) > 0 for t in range(end, b)):
             return None  # "… said the talks failed." is reported speech, not an introduction
         m = subject_before(ctx, c)
         if m is None:
@@ -241,7 +241,7 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
             continue
         for phrase in phrases:
             if ctx.tokens[i].low != phrase[0] or any(
-                ctx.word(i + n).lower() != w for n, w in enumerate(phrase[1:], 1)
+                ctx.low(i + n) != w for n, w in enumerate(phrase[1:], 1)
             ):
                 continue
             after = i + len(phrase)
@@ -277,7 +277,7 @@ def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
         if ctx.kind(c) == "quote":
             continue
         end = ctx.cue_at(c, weak=qt - c <= 8)
-        if end < 0 or (ctx.kind(c - 1) == "word" and ctx.word(c - 1).lower() in ("to",)):
+        if end < 0 or (ctx.kind(c - 1) == "word" and ctx.low(c - 1) in ("to",)):
             continue
         m = subject_before(ctx, c) or noun_phrase_opening_sentence(ctx, c)
         if m is None:
@@ -297,7 +297,7 @@ def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
         if not after_comma:
             continue
         inverted = ctx.cue_at(k, weak=False)
-        if inverted > 0 and not ctx.word(k).lower().endswith("ing"):
+        if inverted > 0 and not ctx.low(k).endswith("ing"):
             # "…, said Nargis Kassenova, an expert."
             m = speaker_mention_at(ctx, inverted)
             if m is not None and m.kind != "pronoun":

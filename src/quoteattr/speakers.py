@@ -178,14 +178,14 @@ class SpeakerIndex:
 
     def _after_preposition(self, m: Mention) -> bool:
         k = m.first - 1
-        return self.ctx.word(k).lower() in self.ctx.lexicon.grammar.non_subject_after
+        return self.ctx.low(k) in self.ctx.lexicon.grammar.non_subject_after
 
     def _is_subject(self, m: Mention) -> bool:
         """A mention followed by a cue verb, or first in its sentence, not after a preposition."""
         ctx = self.ctx
         k = m.last
         adverbs = ctx.lexicon.grammar.subject_adverbs
-        while ctx.word(k) in (",",) or (ctx.kind(k) == "word" and ctx.word(k).lower() in adverbs):
+        while ctx.word(k) in (",",) or (ctx.kind(k) == "word" and ctx.low(k) in adverbs):
             if ctx.word(k) == ",":
                 break
             k += 1
