@@ -168,6 +168,10 @@ class _Scanner:
 
     def paragraph(self, start: int, end: int, positions: list[int], next_start: int) -> None:
         """Pair the marks at ``positions`` inside the paragraph ``text[start:end]``."""
+        if not positions:  # nothing to pair; nothing carries over
+            self.carry = None
+            self.closed_in_paragraph = {}
+            return
         text = self.text
         tokens: list[_Token] = []
         if not self.double_apostrophes:
@@ -321,8 +325,18 @@ def _is_inch(text: str, pos: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _token_pattern() -> re.Pattern[str]:
-    chars = re.escape(load_quote_marks().chars)
-    return re.compile(f"([{_BREAKS}]\\s*)|[{chars}]")
+    """Line breaks (group 1) and marks, leaving out apostrophes inside words (``Russia's``).
+
+    An apostrophe between two letters or digits can neither open nor close a
+    quote, so the scan never visits it.
+    """
+    table = load_quote_marks()
+    apostrophes = "".join(m.char for m in table.marks if m.apostrophe)
+    others = re.escape("".join(c for c in table.chars if c not in apostrophes))
+    apos = re.escape(apostrophes)
+    return re.compile(
+        f"([{_BREAKS}]\\s*)|[{others}]|(?<![^\\W_])[{apos}]|[{apos}](?![^\\W_])"
+    )
 
 
 @lru_cache(maxsize=1)
