@@ -7,6 +7,7 @@ It is built once per document in linear time.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -68,6 +69,7 @@ class Context:
     by_low: dict[str, list[int]] = field(default_factory=dict)
     sentence_starts: list[int] = field(default_factory=list)
     cue_candidates: list[int] = field(default_factory=list)
+    quote_positions: list[int] = field(default_factory=list)
 
     def word(self, i: int) -> str:
         """Return the text of token ``i``, or ``""`` outside the token list."""
@@ -133,6 +135,31 @@ class Context:
         """Indices of the tokens whose lower-case text is ``low`` (computed once)."""
         return self.by_low.get(low, [])
 
+    def sentence_first(self, i: int) -> int:
+        """Index of the first token of token ``i``'s sentence."""
+        starts = self.sentence_starts
+        return starts[bisect_right(starts, i) - 1] if starts else 0
+
+    def sentence_stop(self, i: int) -> int:
+        """Index one past the last token of token ``i``'s sentence."""
+        starts = self.sentence_starts
+        k = bisect_right(starts, i)
+        return starts[k] if k < len(starts) else len(self.tokens)
+
+    def next_quote_token(self, i: int) -> int:
+        """Index of the first quote token after token ``i``, or the token count."""
+        found = self.quote_positions
+        k = bisect_right(found, i)
+        return found[k] if k < len(found) else len(self.tokens)
+
+    def cues_within(self, first: int, stop: int) -> list[int]:
+        """The tokens from ``first`` up to ``stop`` where a cue may start, in order.
+
+        Outside these, :meth:`cue_at` is -1.
+        """
+        cands = self.cue_candidates
+        return cands[bisect_left(cands, first) : bisect_left(cands, stop)]
+
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Character span of tokens ``first`` up to (not including) ``last``."""
         return self.tokens[first].start, self.tokens[last - 1].end
@@ -171,9 +198,9 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         sentence_starts=sentence_starts,
     )
     ctx.quote_token = [-1] * len(top)
-    for label in ("<quote>", "<quote.>"):
-        for i in by_low.get(label, ()):
-            ctx.quote_token[tokens[i].quote] = i
+    ctx.quote_positions = sorted(by_low.get("<quote>", []) + by_low.get("<quote.>", []))
+    for i in ctx.quote_positions:
+        ctx.quote_token[tokens[i].quote] = i
     ctx.mention_covering = [-1] * len(tokens)
     for index, m in enumerate(ctx.mentions):
         ctx.mention_starting[m.first] = m

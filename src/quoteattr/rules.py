@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -232,13 +233,17 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
     """
     qt = ctx.quote_token[qi]
     phrases = ctx.lexicon.grammar.according_to_phrases
-    for i in list(range(qt + 1, min(qt + 30, len(ctx.tokens)))) + list(
-        range(qt - 1, max(qt - 30, -1), -1)
-    ):
-        if not ctx.same_sentence(i, qt) or ctx.kind(i) == "quote":
-            if i > qt:
-                break
-            continue
+    # up to 29 tokens after the quote, within its sentence and before the next
+    # quote; only when the sentence runs on past those, up to 29 tokens before it
+    window = min(qt + 30, len(ctx.tokens))
+    stop = min(window, ctx.sentence_stop(qt), ctx.next_quote_token(qt))
+    heads = {phrase[0] for phrase in phrases}
+    found = sorted(i for h in heads for i in _within(ctx.positions(h), qt + 1, stop))
+    if stop == window:
+        first = max(qt - 29, ctx.sentence_first(qt))
+        found += sorted((i for h in heads for i in _within(ctx.positions(h), first, qt)),
+                        reverse=True)
+    for i in found:
         for phrase in phrases:
             if ctx.tokens[i].low != phrase[0] or any(
                 ctx.low(i + n) != w for n, w in enumerate(phrase[1:], 1)
@@ -250,6 +255,11 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
                 return Decision("according_to_name", 0.85, m, ctx.span(i, after))
             break
     return None
+
+
+def _within(positions: list[int], first: int, stop: int) -> list[int]:
+    """The sorted ``positions`` from ``first`` up to ``stop``."""
+    return positions[bisect_left(positions, first) : bisect_left(positions, stop)]
 
 
 def quote_dash_name(ctx: Context, qi: int) -> Decision | None:
@@ -271,11 +281,8 @@ def quote_dash_name(ctx: Context, qi: int) -> Decision | None:
 def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
     """``NAME said he had heard "Q"``: a quote inside reported speech."""
     qt = ctx.quote_token[qi]
-    for c in range(qt - 1, max(qt - 60, -1), -1):
-        if not ctx.same_sentence(c, qt) or ctx.kind(c) == "para":
-            return None
-        if ctx.kind(c) == "quote":
-            continue
+    # back to the sentence's start, at most 59 tokens: only cue tokens can match
+    for c in reversed(ctx.cues_within(max(qt - 59, ctx.sentence_first(qt)), qt)):
         end = ctx.cue_at(c, weak=qt - c <= 8)
         if end < 0 or (ctx.kind(c - 1) == "word" and ctx.low(c - 1) in ("to",)):
             continue
