@@ -234,15 +234,13 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
     qt = ctx.quote_token[qi]
     phrases = ctx.lexicon.grammar.according_to_phrases
     # up to 29 tokens after the quote, within its sentence and before the next
-    # quote; only when the sentence runs on past those, up to 29 tokens before it
-    window = min(qt + 30, len(ctx.tokens))
-    stop = min(window, ctx.sentence_stop(qt), ctx.next_quote_token(qt))
+    # quote; then up to 29 tokens before it, within its sentence
+    stop = min(qt + 30, len(ctx.tokens), ctx.sentence_stop(qt), ctx.next_quote_token(qt))
+    first = max(qt - 29, ctx.sentence_first(qt))
     heads = {phrase[0] for phrase in phrases}
     found = sorted(i for h in heads for i in _within(ctx.positions(h), qt + 1, stop))
-    if stop == window:
-        first = max(qt - 29, ctx.sentence_first(qt))
-        found += sorted((i for h in heads for i in _within(ctx.positions(h), first, qt)),
-                        reverse=True)
+    found += sorted((i for h in heads for i in _within(ctx.positions(h), first, qt)),
+                    reverse=True)
     for i in found:
         for phrase in phrases:
             if ctx.tokens[i].low != phrase[0] or any(
