@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quoteattr.lexicon import Lexicon, load_lexicon
-from quoteattr.mentions import Mention, find_mentions
+from quoteattr.mentions import Mention, mentions_in_context
 from quoteattr.models import Quote
 from quoteattr.tokens import (
     Token,
@@ -183,7 +183,10 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
             marks.append(c)
     marks.sort()
     by_low: dict[str, list[int]] = {}
-    tokens = tokenize(text, [(q.start, q.end) for q in top], marks, index=by_low)
+    capitalised: list[int] = []
+    tokens = tokenize(
+        text, [(q.start, q.end) for q in top], marks, index=by_low, capitalised=capitalised
+    )
     breaks = sorted(i for low, found in by_low.items() if low[0] == "\n" for i in found)
     sentence, sentence_starts = sentence_ids_and_starts(tokens, _sentence_cuts(by_low, breaks))
     ctx = Context(
@@ -192,7 +195,7 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         tokens=tokens,
         paragraph=paragraph_ids(tokens, breaks=breaks),
         sentence=sentence,
-        mentions=find_mentions(text, tokens, lexicon=lexicon),
+        mentions=mentions_in_context(text, tokens, lexicon, by_low, capitalised),
         lexicon=lexicon,
         by_low=by_low,
         sentence_starts=sentence_starts,

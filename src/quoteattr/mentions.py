@@ -25,7 +25,7 @@ from quoteattr.lexicon import Lexicon, load_lexicon
 from quoteattr.models import SpeakerKind
 from quoteattr.tokens import Token
 
-__all__ = ["Mention", "find_mentions", "is_capitalised"]
+__all__ = ["Mention", "find_mentions", "is_capitalised", "mentions_in_context"]
 
 class Mention(NamedTuple):
     """A possible source named in the text (an immutable named tuple).
@@ -145,16 +145,46 @@ def find_mentions(
         Mentions in text order; they never overlap.
     """
     tb = _tables(lexicon or load_lexicon())
-    out: list[Mention] = []
-    roles = tb.roles
-    pronouns = tb.pronouns
-    determiners = tb.determiners
     triggers = tb.triggers
     # only capitalised words, pronouns, determiners and role nouns can start a mention
     starts = [
         i for i, tok in enumerate(tokens)
         if tok.kind == "word" and (tok.low in triggers or tok.text[0].isupper())
     ]
+    return _mentions_from(text, tokens, tb, starts)
+
+
+def mentions_in_context(
+    text: str,
+    tokens: Sequence[Token],
+    lexicon: Lexicon,
+    index: dict[str, list[int]],
+    capitalised: list[int],
+) -> list[Mention]:
+    """:func:`find_mentions` for tokens already indexed by :func:`~quoteattr.tokens.tokenize`.
+
+    Args:
+        text: The original text.
+        tokens: Its tokens.
+        lexicon: Word lists to use.
+        index: The tokens' index (``tokenize(..., index=...)``).
+        capitalised: The capitalised words (``tokenize(..., capitalised=...)``).
+    """
+    tb = _tables(lexicon)
+    starts = set(capitalised)
+    for low in index.keys() & tb.triggers:
+        starts.update(index[low])
+    return _mentions_from(text, tokens, tb, sorted(starts))
+
+
+def _mentions_from(
+    text: str, tokens: Sequence[Token], tb: _Tables, starts: list[int]
+) -> list[Mention]:
+    """The mentions that start at some of ``starts`` (word indices, in order)."""
+    out: list[Mention] = []
+    roles = tb.roles
+    pronouns = tb.pronouns
+    determiners = tb.determiners
     role_at = [i for i in starts if tokens[i].low in roles]
     roles_found = len(role_at)
     resume = 0

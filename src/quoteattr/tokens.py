@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -30,11 +31,14 @@ __all__ = [
 # ("Russia's", "al-Assad", "AT&T"), or a dotted abbreviation ("U.S.", "D.C.").
 # Every repeated group starts with a character its neighbour cannot match, so the
 # match is linear. The standard library's re is twice as fast as regex here.
-_WORD = "[\\w\u0300-\u036f]+"  # letters, digits, combining marks (and "_")
+_WORD_CHAR = "[\\w\u0300-\u036f]"  # letters, digits, combining marks (and "_")
 # Group 1 is a word, group 2 a paragraph break, group 3 a punctuation mark.
+# Python 3.11+ reads possessive quantifiers ("++"), which match the same here
+# (nothing is ever given back) and save the engine its backtracking records.
+_PLUS = "++" if sys.version_info >= (3, 11) else "+"
 _TOKEN = re.compile(
     r"((?:[A-Z\u00c0-\u00de]\.){2,}"
-    rf"|{_WORD}(?:['’\-&]{_WORD})*)"
+    rf"|{_WORD_CHAR}{_PLUS}(?:['’\-&]{_WORD_CHAR}{_PLUS})*)"
     r"|(\n[ \t\r\u00a0]*\n\s*|\n)"
     r"|([^\s\w]|_)",
 )
@@ -70,6 +74,7 @@ def tokenize(
     marks: Sequence[tuple[int, int]] = (),
     *,
     index: dict[str, list[int]] | None = None,
+    capitalised: list[int] | None = None,
 ) -> list[Token]:
     """Split ``text`` into tokens, each quoted span becoming one ``quote`` token.
 
@@ -80,24 +85,27 @@ def tokenize(
         marks: ``(start, end)`` of quotation marks, which become ``mark`` tokens.
         index: An empty dict to fill, on the way, with what
             :func:`index_tokens` returns for the tokens.
+        capitalised: An empty list to fill with the indices of the words
+            that start with a capital letter.
 
     Returns:
         Tokens in text order.
     """
     tokens: list[Token] = []
     by_low: dict[str, list[int]] = {} if index is None else index
+    caps: list[int] = [] if capitalised is None else capitalised
     mark_starts = dict(marks)
     pos = 0
     for number, (qstart, qend) in enumerate(quote_spans):
         if qstart < pos:
             continue
-        _words(text, pos, qstart, mark_starts, tokens, by_low)
+        _words(text, pos, qstart, mark_starts, tokens, by_low, caps)
         inner = text[qstart:qend].rstrip()
         label = "<quote.>" if inner.endswith((".", "!", "?", "…")) else "<quote>"
         by_low.setdefault(label, []).append(len(tokens))
         tokens.append(Token(qstart, qend, label, "quote", number, label))
         pos = qend
-    _words(text, pos, len(text), mark_starts, tokens, by_low)
+    _words(text, pos, len(text), mark_starts, tokens, by_low, caps)
     return tokens
 
 
@@ -108,6 +116,7 @@ def _words(
     mark_starts: dict[int, int],
     out: list[Token],
     index: dict[str, list[int]],
+    capitalised: list[int],
 ) -> None:
     append = out.append
     get = index.get
@@ -121,7 +130,12 @@ def _words(
         word = text[s:e]
         group = m.lastindex
         if group == 1:
-            kind = "word" if e - s > 1 or word.isalnum() else "punct"
+            if e - s > 1 or word.isalnum():
+                kind = "word"
+                if word[0].isupper():
+                    capitalised.append(i)
+            else:
+                kind = "punct"
         elif group == 3:
             if s in mark_starts:
                 kind = "mark"
