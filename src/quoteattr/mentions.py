@@ -248,6 +248,14 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables) -> int:
 
 
 def _name(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Mention | None:
+    word = tokens[i].text
+    if word in tb.not_names and word not in tb.titles and i + 1 < len(tokens):
+        # "The", "But", "In" before anything but a name: no name starts here
+        after = tokens[i + 1]
+        if after.kind != "word" or not (
+            after.text[0].isupper() or after.text in tb.connectors or after.text == "of"
+        ):
+            return None
     end = _name_span(tokens, i, tb)
     if end == i:
         return None
