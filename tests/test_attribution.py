@@ -104,3 +104,25 @@ def test_double_apostrophes_are_quotes_only_when_asked_for() -> None:
     assert (q.text, q.open_mark, q.close_mark, q.rule) == (
         "We will win,", "''", "''", "quote_comma_name_said"
     )
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_attribute_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
+    import gc
+
+    from quoteattr.context import Context, Decision
+    from quoteattr.rules import Rule
+
+    def broken(ctx: Context, qi: int) -> Decision | None:
+        raise RuntimeError("a user rule that fails")
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        attribute('"We met," Lavrov said.')
+        assert gc.isenabled() is enabled
+        with pytest.raises(RuntimeError):
+            attribute('"We met," Lavrov said.', rules=[Rule("broken", "fails", broken)])
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

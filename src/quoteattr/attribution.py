@@ -7,6 +7,7 @@ and returns a frozen :class:`~quoteattr.models.Document`.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 
 from quoteattr.claims import extract_claims
@@ -92,6 +93,29 @@ def attribute(
     if doc_id is not None and not isinstance(doc_id, str):
         raise TypeError(f"doc_id must be a str or None, not {type(doc_id).__name__}")
     sieve, lex = _configure(rules, lexicon, language)
+    # The cyclic garbage collector would walk this call's many short-lived
+    # tokens and mentions again and again; none of them forms a cycle, so
+    # reference counting frees them. Pause it for the call (about 8% of the
+    # time on news text) and give it back as it was, even on an error.
+    collecting = gc.isenabled()
+    if collecting:
+        gc.disable()
+    try:
+        return _attribute(text, doc_id, sieve, lex, claims, double_apostrophes)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _attribute(
+    text: str,
+    doc_id: str | None,
+    sieve: Sequence[Rule],
+    lex: Lexicon,
+    claims: bool,
+    double_apostrophes: bool,
+) -> Document:
+    """:func:`attribute` once its options are checked and resolved."""
     english = load_lexicon()
     cue_words = None if lex is english else _quote_cue_words(lex)
     found, diagnostics = scan_quotes(
