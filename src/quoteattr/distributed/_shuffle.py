@@ -48,6 +48,12 @@ def exchange(bag: Any, key_of: Callable[..., str | int], npartitions: int,
              *extra: Any) -> Any:
     """Return a bag of ``npartitions`` partitions holding each key's records together.
 
+    Every call makes tasks with keys of their own (not derived from the
+    arguments): two exchanges never share a key, and a graph never names a
+    key that an earlier, equal exchange on the same cluster may be releasing.
+    The input's graph is taken whole, not optimized on its own, so that a
+    collection used twice in one graph is computed once.
+
     Args:
         bag: A ``dask.bag.Bag``.
         key_of: ``key_of(record, *extra)`` gives a record's str or int key.
@@ -60,9 +66,10 @@ def exchange(bag: Any, key_of: Callable[..., str | int], npartitions: int,
     """
     dask = require("dask")
     bag_module = require("dask.bag")
-    split = dask.delayed(_split, nout=npartitions, pure=True)
-    pieces = [split(part, npartitions, key_of, *extra) for part in bag.to_delayed()]
-    gather = dask.delayed(_gather, pure=True)
+    split = dask.delayed(_split, nout=npartitions, pure=False)
+    pieces = [split(part, npartitions, key_of, *extra)
+              for part in bag.to_delayed(optimize_graph=False)]
+    gather = dask.delayed(_gather, pure=False)
     return bag_module.from_delayed(
         [gather([piece[i] for piece in pieces]) for i in range(npartitions)]
     )

@@ -14,12 +14,22 @@ and the greedy cluster building. Only where the work happens changes:
    words; a shuffle by that block key brings together the texts that share
    one, and each block yields its candidate pairs.
 4. Score the candidate pairs per partition, after two shuffles that bring
-   both texts of a pair (and the speakers who said them) together. The pairs
+   both texts of a pair (and the speakers who printed them) together. The pairs
    that can link form a graph; its connected components are the independent
    pieces of the problem (a link never crosses them).
 5. Shuffle the quotes by component and build the clusters of each partition
    with the single-process matcher, scoring only the pairs found in step 4.
    Clusters are merged and ordered as ``match_quotes`` orders them.
+
+All five steps are one task graph, computed once. Nothing is persisted
+between steps and nothing comes back to this process before the clusters do:
+the sums of step 2 and the links of step 4 are each reduced in one task, so no
+step can wait for data that an earlier step let go (issue 7: a graph built on
+the partitions of a persisted bag names their keys without holding them, and
+once those keys are released the scheduler cancels, or in older versions
+forgets to run, whatever depends on them). The shuffles' tasks get keys of
+their own in every call, never keys that an earlier, identical call may still
+be releasing.
 
 Results equal ``match_quotes`` as long as the corpus has fewer distinct folded
 words than Unicode has characters (about 1.1 million): beyond that, one process
@@ -50,9 +60,10 @@ from quoteattr.matching import (
     _order,
     _speaker_key,
 )
-from quoteattr.models import Document, Quote, QuoteCluster, QuoteSpeaker, SpeakerKind
-from quoteattr.normalize import fold_tokens
+from quoteattr.models import Document, Quote, QuoteCluster
+from quoteattr.normalize import fold_tokens, function_words
 from quoteattr.similarity import Codebook, PreparedText, text_key
+from quoteattr.speaker_links import SpeakerKey
 
 if TYPE_CHECKING:  # pragma: no cover
     from dask.bag import Bag
@@ -61,12 +72,10 @@ __all__ = ["match_quotes_dask"]
 
 Pair = tuple[str, str]
 """Two text keys, the smaller first."""
-Said = tuple[str, str | None, SpeakerKind | None]
-"""One printing of a text by one speaker: quote text, speaker name and kind."""
 
 
 # Records are slotted dataclasses, not named tuples: Dask walks into tuples it
-# finds in a graph (a persisted bag on a local scheduler), record by record.
+# finds in a graph, record by record.
 @dataclass(frozen=True, slots=True)
 class _Folded:
     key: str
@@ -78,14 +87,13 @@ class _Folded:
 
 @dataclass(frozen=True, slots=True)
 class _Node:
-    """One distinct text (folded words) and one printing of it per speaker."""
+    """One distinct text (folded words) and the speakers who printed it."""
 
     key: str
     tokens: tuple[str, ...]
     gaps: tuple[int, ...]
-    said: tuple[Said, ...]
-    speakers: tuple[object, ...]
-    """The matcher's speaker key of each printing in ``said``."""
+    speakers: frozenset[SpeakerKey | None]
+    """The matcher's speaker key of each quote of the text (``None``: no speaker)."""
     id: int = -1
     """Unique in the run; ``id % npartitions`` is the partition that holds the node."""
 
@@ -108,8 +116,27 @@ class _GivenPairs(_Matcher):
         return sorted(found)
 
 
-def _first(record: Any) -> str:
-    return cast(str, record[0])
+class _PairScorer(_Matcher):
+    """The single-process matcher's test of a pair, on the nodes a partition holds.
+
+    Sets only what ``_nodes_compatible`` and ``_compare`` read (the texts, the
+    speakers of each text, the cutoff and the function words): no quotes to
+    build, no units, no links. The codes are this partition's own, which no
+    score sees (one word is one character either way). If the matcher's test
+    starts reading more, the equality tests fail with an ``AttributeError``.
+    """
+
+    def __init__(self, nodes: Sequence[_Node], cutoff: float) -> None:
+        codebook = Codebook()
+        self.cutoff = cutoff
+        self.texts = [PreparedText(node.key, node.tokens, node.gaps, codebook.encode(node.tokens))
+                      for node in nodes]
+        self.node_speakers = [set(node.speakers) for node in nodes]
+        self.function_words = function_words()
+
+    def links(self, a: int, b: int) -> bool:
+        """Whether texts ``a`` and ``b`` link: compatible speakers, a score at the cutoff."""
+        return self._nodes_compatible(a, b) and self._compare(a, b) is not None
 
 
 def _node_key(node: _Node) -> str:
@@ -125,44 +152,26 @@ def _fold(entries: Iterable[object]) -> list[_Folded]:
     return out
 
 
-def _said(quote: Quote) -> Said:
-    speaker = quote.speaker
-    return (quote.text, None, None) if speaker is None else (quote.text, speaker.name,
-                                                             speaker.kind)
-
-
 def _local_nodes(items: Iterable[_Folded]) -> list[_Node]:
-    found: dict[str, tuple[_Folded, dict[object, Said]]] = {}
+    found: dict[str, tuple[_Folded, set[SpeakerKey | None]]] = {}
     for item in items:
         if item.key:  # a quote without words is nobody's match
-            entry = found.setdefault(item.key, (item, {}))
-            entry[1].setdefault(_speaker_key(item.quote), _said(item.quote))
-    return [_Node(key, item.tokens, item.gaps, tuple(said.values()), tuple(said))
-            for key, (item, said) in found.items()]
+            found.setdefault(item.key, (item, set()))[1].add(_speaker_key(item.quote))
+    return [_Node(key, item.tokens, item.gaps, frozenset(speakers))
+            for key, (item, speakers) in found.items()]
 
 
 def _merge_nodes(nodes: Iterable[_Node], npartitions: int) -> list[_Node]:
     """One node per text of the partition, numbered so that ``id % npartitions`` finds it."""
-    merged: dict[str, tuple[_Node, dict[object, Said]]] = {}
+    merged: dict[str, tuple[_Node, set[SpeakerKey | None]]] = {}
     for node in nodes:
-        entry = merged.setdefault(node.key, (node, {}))
-        for speaker, printing in zip(node.speakers, node.said, strict=True):
-            entry[1].setdefault(speaker, printing)
+        merged.setdefault(node.key, (node, set()))[1].update(node.speakers)
     out = []
     for number, key in enumerate(sorted(merged)):
-        node, by_speaker = merged[key]
+        node, speakers = merged[key]
         index = partition_of(key, npartitions)
-        out.append(replace(node, said=tuple(by_speaker.values()), speakers=tuple(by_speaker),
-                           id=number * npartitions + index))
+        out.append(replace(node, speakers=frozenset(speakers), id=number * npartitions + index))
     return out
-
-
-def _quote(said: Said) -> Quote:
-    text, name, kind = said  # taken from validated quotes: constructed without validation
-    speaker = (None if name is None or kind is None
-               else QuoteSpeaker.model_construct(name=name, kind=kind))
-    return Quote.model_construct(text=text, start=0, end=len(text), open_mark='"',
-                                 close_mark='"', speaker=speaker)
 
 
 # -- step 2: codes and counts -----------------------------------------------------------
@@ -192,6 +201,15 @@ def _codebook(parts: Iterable[dict[str, tuple[str, int]]]) -> Codebook:
 
 def _encode(nodes: Iterable[_Node], codebook: Codebook) -> list[PreparedText]:
     return [PreparedText(n.key, n.tokens, n.gaps, codebook.encode(n.tokens)) for n in nodes]
+
+
+def _code_words(texts: Iterable[PreparedText]) -> int:
+    """Twice the words of a partition's texts: its share of the index's table size."""
+    return sum(2 * len(text.code) for text in texts)
+
+
+def _table_size(parts: Iterable[int]) -> int:
+    return _index.table_size(sum(parts))
 
 
 def _count_slots(texts: Iterable[PreparedText], size: int) -> tuple[Counter[int], set[str]]:
@@ -224,15 +242,18 @@ Block = tuple[str, str | int]
 """``("n", slot)`` an n-gram, ``("w", code)`` a word sequence, ``("c", code)`` one word."""
 
 
-def _blocks(nodes: Iterable[_Node], texts: Iterable[PreparedText], useful: dict[int, int],
-            wordless: set[str], size: int, cutoff: float) -> list[tuple[Block, int, bool]]:
+def _blocks(nodes: Iterable[_Node], texts: Iterable[PreparedText],
+            summary: tuple[dict[int, int], set[str]], size: int, cutoff: float
+            ) -> list[tuple[Block, int, bool]]:
     """Each text's block keys, flagged ``True`` where the text files itself under the key.
 
-    Mirrors :func:`quoteattr.candidates.candidate_pairs`: n-gram slots filed by
-    the same plan, the same words with other gaps, and the words of texts
-    without any n-gram. (A list, never a generator: a partition may have to
-    travel to another worker, and generators do not pickle.)
+    ``summary`` is what :func:`_useful` returns. Mirrors
+    :func:`quoteattr.candidates.candidate_pairs`: n-gram slots filed by the
+    same plan, the same words with other gaps, and the words of texts without
+    any n-gram. (A list, never a generator: a partition may have to travel to
+    another worker, and generators do not pickle.)
     """
+    useful, wordless = summary
     values = _index.word_values()
     out: list[tuple[Block, int, bool]] = []
     for node, text in zip(nodes, texts, strict=True):
@@ -293,17 +314,20 @@ def _score(shipped: Iterable[tuple[int, list[tuple[int, int]], list[_Node]]],
     for _, found, needed in shipped:
         pairs.extend(found)
         by_id.update((node.id, node) for node in needed)
-    involved = {n for pair in pairs for n in pair}
-    items = [("", _quote(said)) for n in involved for said in by_id[n].said]
-    matcher = _GivenPairs(items, cutoff, ())
-    node_of = {text.key: i for i, text in enumerate(matcher.texts)}
+    involved = sorted({n for pair in pairs for n in pair})
+    position = {n: i for i, n in enumerate(involved)}
+    scorer = _PairScorer([by_id[n] for n in involved], cutoff)
     links = []
     for first, second in pairs:
-        key_a, key_b = by_id[first].key, by_id[second].key
-        a, b = node_of[key_a], node_of[key_b]
-        if matcher._nodes_compatible(a, b) and matcher._compare(a, b) is not None:
+        if scorer.links(position[first], position[second]):
+            key_a, key_b = by_id[first].key, by_id[second].key
             links.append((key_a, key_b) if key_a < key_b else (key_b, key_a))
     return links
+
+
+def _links(parts: Iterable[list[Pair]]) -> list[Pair]:
+    """All linked pairs of text keys, each once, sorted."""
+    return sorted({pair for part in parts for pair in part})
 
 
 def _components(links: Iterable[Pair]) -> dict[str, str]:
@@ -342,31 +366,39 @@ def _clusters(folded: Iterable[_Folded], links: Sequence[Pair], cutoff: float,
     return _GivenPairs(items, cutoff, inside).clusters(min_members)
 
 
-def _candidate_pairs(nodes: Any, parts: int, cutoff: float) -> tuple[Any, Any]:
-    """Steps 2 and 3: a bag of candidate pairs of node ids (a pair may repeat).
+# -- the graph ---------------------------------------------------------------------------
+def _nodes(bag: Any, parts: int) -> tuple[Any, Any]:
+    """Step 1: lazy bags of the folded quotes and of one node per distinct text."""
+    items = bag.map_partitions(_fold)
+    nodes = exchange(items.map_partitions(_local_nodes), _node_key, parts)
+    return items, nodes.map_partitions(_merge_nodes, parts)
 
-    Also returns the persisted coded texts the pairs are computed from: the
-    caller holds them until the pairs are computed, so the cluster keeps them.
-    """
+
+def _candidate_pairs(nodes: Any, parts: int, cutoff: float) -> Any:
+    """Steps 2 and 3: a lazy bag of candidate pairs of node ids (a pair may repeat)."""
     dask = require("dask")
     db = require("dask.bag")
     delayed = dask.delayed
-    seen = [delayed(_first_seen)(part) for part in nodes.to_delayed()]
-    texts = nodes.map_partitions(_encode, delayed(_codebook)(seen)).persist()
-    total = int(texts.map(lambda text: 2 * len(text.code)).sum().compute())
-    size = _index.table_size(total)
-    counted = [delayed(_count_slots)(part, size) for part in texts.to_delayed()]
-    useful, wordless = delayed(_useful)(counted).compute()
-    blocks = db.map_partitions(_blocks, nodes, texts, delayed(useful), delayed(wordless),
-                               size, cutoff)
-    return exchange(blocks, _block_key, parts).map_partitions(_block_pairs), texts
+    seen = [delayed(_first_seen)(part) for part in nodes.to_delayed(optimize_graph=False)]
+    texts = nodes.map_partitions(_encode, delayed(_codebook)(seen))
+    coded = texts.to_delayed(optimize_graph=False)
+    size = delayed(_table_size)([delayed(_code_words)(part) for part in coded])
+    summary = delayed(_useful)([delayed(_count_slots)(part, size) for part in coded])
+    blocks = db.map_partitions(_blocks, nodes, texts, summary, size, cutoff)
+    return exchange(blocks, _block_key, parts).map_partitions(_block_pairs)
 
 
-def _nodes(bag: Any, parts: int) -> tuple[Any, Any]:
-    """Step 1: the folded quotes, and one node per distinct text, both persisted."""
-    items = bag.map_partitions(_fold).persist()
-    nodes = exchange(items.map_partitions(_local_nodes), _node_key, parts)
-    return items, nodes.map_partitions(_merge_nodes, parts).persist()
+def _clusters_bag(bag: Any, parts: int, cutoff: float, min_members: int) -> Any:
+    """Steps 1 to 5 as one lazy bag of clusters (in no particular order)."""
+    dask = require("dask")
+    db = require("dask.bag")
+    items, nodes = _nodes(bag, parts)
+    pairs = _candidate_pairs(nodes, parts, cutoff)
+    shipped = db.map_partitions(_ship, exchange(pairs, _first_id, parts), nodes, parts)
+    scored = db.map_partitions(_score, exchange(shipped, _first_id, parts), nodes, cutoff)
+    links = dask.delayed(_links)(scored.to_delayed(optimize_graph=False))
+    grouped = exchange(items, _component_of, parts, dask.delayed(_components)(links))
+    return grouped.map_partitions(_clusters, links, cutoff, min_members)
 
 
 def match_quotes_dask(
@@ -379,9 +411,8 @@ def match_quotes_dask(
     """Group quotes into one cluster per utterance on Dask, as ``match_quotes`` does.
 
     Runs on the current Dask scheduler (the default ``distributed.Client`` if
-    one exists). Per-slot n-gram counts and the linked pairs of text keys come
-    back to this process between steps; quotes stay on the workers until the
-    clusters are computed.
+    one exists), as one task graph computed once: quotes stay on the workers
+    until the clusters come back.
 
     Args:
         documents: A ``dask.bag.Bag`` of :class:`~quoteattr.models.Document`
@@ -401,7 +432,6 @@ def match_quotes_dask(
         ValueError: An option is out of range, or a Document has no doc_id.
         TypeError: An input is neither a Document nor a ``(str, Quote)`` pair.
     """
-    dask = require("dask")
     db = require("dask.bag")
     if not 0.0 <= score_cutoff <= 100.0:
         raise ValueError(f"score_cutoff must be between 0 and 100, got {score_cutoff}")
@@ -412,20 +442,8 @@ def match_quotes_dask(
         bag = db.from_sequence(list(cast("Iterable[object]", documents)),
                                npartitions=npartitions or 8)
     parts = npartitions or bag.npartitions
-    cutoff = float(score_cutoff)
-
-    items, nodes = _nodes(bag, parts)
-    pairs, texts = _candidate_pairs(nodes, parts, cutoff)
-    shipped = db.map_partitions(_ship, exchange(pairs, _first_id, parts), nodes, parts)
-    scored = db.map_partitions(_score, exchange(shipped, _first_id, parts), nodes, cutoff)
-    links = sorted(set(scored.compute()))
-    del texts, pairs, shipped, scored, nodes
-
-    roots = dask.delayed(_components(links))
-    grouped = exchange(items, _component_of, parts, roots)
-    clusters: list[QuoteCluster] = grouped.map_partitions(
-        _clusters, dask.delayed(links), cutoff, min_members
-    ).compute()
+    clusters: list[QuoteCluster] = _clusters_bag(bag, parts, float(score_cutoff),
+                                                 min_members).compute()
     clusters.sort(key=lambda c: (_order(c.members[0].doc_id, c.members[0].quote),
                                  c.speaker or ""))
     return clusters
