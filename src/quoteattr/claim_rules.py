@@ -229,7 +229,8 @@ def _cue(scan: Scanner, c: int) -> tuple[int, str, set[str]] | None:
     end = ctx.cue_at(c)
     if end < 0:
         return None
-    verb = ctx.lexicon.cue_forms.get(" ".join([t.low for t in ctx.tokens[c:end]]))
+    form = ctx.tokens[c].low if end == c + 1 else " ".join([t.low for t in ctx.tokens[c:end]])
+    verb = ctx.lexicon.cue_forms.get(form)
     if verb is None or verb.lemma in scan.frames.never:
         return None
     frames = set(scan.frames.frames_of(verb.lemma))

@@ -334,8 +334,12 @@ def _token_pattern() -> re.Pattern[str]:
     apostrophes = "".join(m.char for m in table.marks if m.apostrophe)
     others = re.escape("".join(c for c in table.chars if c not in apostrophes))
     apos = re.escape(apostrophes)
+    every = re.escape(table.chars)
+    # the leading look-ahead is one character class, which lets the engine skip
+    # ahead to the next candidate quickly instead of trying every branch everywhere
     return re.compile(
-        f"([{_BREAKS}]\\s*)|[{others}]|(?<![^\\W_])[{apos}]|[{apos}](?![^\\W_])"
+        f"(?=[{_BREAKS}{every}])"
+        f"(?:([{_BREAKS}]\\s*)|[{others}]|(?<![^\\W_])[{apos}]|[{apos}](?![^\\W_]))"
     )
 
 

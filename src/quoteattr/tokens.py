@@ -36,11 +36,14 @@ _WORD_CHAR = "[\\w\u0300-\u036f]"  # letters, digits, combining marks (and "_")
 # Python 3.11+ reads possessive quantifiers ("++"), which match the same here
 # (nothing is ever given back) and save the engine its backtracking records.
 _PLUS = "++" if sys.version_info >= (3, 11) else "+"
+# The leading look-ahead (a non-blank character or a line break) lets the engine skip
+# blanks without trying every branch.
 _TOKEN = re.compile(
+    r"(?=[\S\n])(?:"
     r"((?:[A-Z\u00c0-\u00de]\.){2,}"
     rf"|{_WORD_CHAR}{_PLUS}(?:['’\-&]{_WORD_CHAR}{_PLUS})*)"
     r"|(\n[ \t\r\u00a0]*\n\s*|\n)"
-    r"|([^\s\w]|_)",
+    r"|([^\s\w]|_))",
 )
 
 _SENTENCE_END = frozenset(".!?")
