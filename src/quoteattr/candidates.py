@@ -105,6 +105,11 @@ def filed_count(words: int, score_cutoff: float, n: int = 2) -> int:
     return worst + 1
 
 
+def _table_size(total: int) -> int:
+    """The number of n-gram counters, given ``total`` = twice the words of all live texts."""
+    return next((p for p in _PRIMES if p > 4 * total), _PRIMES[-1])
+
+
 def _plan(text: PreparedText, trigrams: int, score_cutoff: float) -> tuple[int, int]:
     """Which n-grams a text files (2 or 3) and how many.
 
@@ -133,9 +138,8 @@ def candidate_pairs(
     """
     live = [(node, text) for node, text in enumerate(texts) if text is not None and text.code]
     values = _WordValues()
-    total = sum(2 * len(text.code) for _, text in live)
     # n-grams are hashed into ``buckets`` slots; an n-gram is its slot from here on
-    buckets = next((p for p in _PRIMES if p > 4 * total), _PRIMES[-1])
+    buckets = _table_size(sum(2 * len(text.code) for _, text in live))
     slot = buckets.__rmod__
     grams: list[tuple[array[int], array[int]]] = []
     counts = array("I", bytes(4 * buckets))

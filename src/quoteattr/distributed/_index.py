@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from quoteattr.candidates import (
-    _PRIMES,
     MAX_DOCUMENT_FREQUENCY,
     _has_bigram,
     _ngrams,
     _plan,
+    _table_size,
     _WordValues,
 )
 from quoteattr.similarity import PreparedText
@@ -31,7 +31,7 @@ WordValues = _WordValues
 
 def table_size(total: int) -> int:
     """The number of counters, given ``total`` = twice the words of all live texts."""
-    return next((p for p in _PRIMES if p > 4 * total), _PRIMES[-1])
+    return _table_size(total)
 
 
 def word_values() -> WordValues:
