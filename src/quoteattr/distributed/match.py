@@ -24,10 +24,11 @@ and the greedy cluster building. Only where the work happens changes:
 All five steps are one task graph, computed once. Nothing is persisted
 between steps and nothing comes back to this process before the clusters do:
 the sums of step 2 and the links of step 4 are each reduced in one task, so no
-step can wait for data that an earlier step let go (issue 7: a graph built on
-the partitions of a persisted bag names their keys without holding them, and
-once those keys are released the scheduler cancels, or in older versions
-forgets to run, whatever depends on them). The shuffles' tasks get keys of
+step can need data that an earlier step let go. (Issue 7: with current Dask,
+``Bag.to_delayed()`` on a persisted bag names its keys without holding its
+futures, so the graphs built on it keep nothing alive; once the persisted bag
+is dropped, whatever depends on it is cancelled for "lost dependencies", and
+older schedulers could wait for it forever.) The shuffles' tasks get keys of
 their own in every call, never keys that an earlier, identical call may still
 be releasing.
 
