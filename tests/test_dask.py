@@ -26,7 +26,8 @@ import dask
 import dask.bag
 import pyarrow as pa
 import pyarrow.parquet as pq
-from distributed import Client, LocalCluster, futures_of
+from distributed import Client, LocalCluster
+from distributed import futures_of as _futures_of
 
 import quoteattr
 from quoteattr.candidates import candidate_pairs
@@ -50,6 +51,7 @@ from quoteattr.matching import _Matcher, match_quotes
 from quoteattr.models import Document, Quote
 
 db: Any = dask.bag  # Dask's functions are untyped: one Any keeps mypy --strict quiet
+futures_of: Any = _futures_of
 ARTICLES = 5000
 FILES = 8
 LIMIT = 300
