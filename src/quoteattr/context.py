@@ -103,16 +103,13 @@ class Context:
         n = len(tokens)
         lex = self.lexicon
         forms = lex.cue_forms
-        for size in range(lex.cue_max_words, 2, -1):
+        tok = tokens[i]
+        # multi-word forms first, longest first ("posted on X", "pointed out")
+        for size in lex.cue_phrase_sizes.get(tok.low, ()):
             if i + size <= n and all(tokens[i + k].kind == "word" for k in range(1, size)):
                 verb = forms.get(" ".join([t.low for t in tokens[i : i + size]]))
                 if verb is not None and (weak or not verb.weak):
                     return i + size, verb.weak
-        if i + 1 < n and tokens[i + 1].kind == "word":
-            verb = forms.get(f"{tokens[i].low} {tokens[i + 1].low}")
-            if verb is not None and (weak or not verb.weak):
-                return i + 2, verb.weak
-        tok = tokens[i]
         verb = forms.get(tok.low)
         if verb is None or (verb.weak and not weak):
             return -1, False

@@ -283,6 +283,16 @@ class Lexicon(_Entry):
         return table
 
     @cached_property
+    def cue_phrase_sizes(self) -> dict[str, tuple[int, ...]]:
+        """For the first word of each multi-word cue form, its forms' word counts, largest first."""
+        sizes: dict[str, set[int]] = {}
+        for form in self.cue_forms:
+            words = form.split(" ")
+            if len(words) > 1:
+                sizes.setdefault(words[0], set()).add(len(words))
+        return {head: tuple(sorted(found, reverse=True)) for head, found in sizes.items()}
+
+    @cached_property
     def cue_max_words(self) -> int:
         """The number of words of the longest cue form ("posted on X": 3)."""
         return max((len(form.split()) for form in self.cue_forms), default=1)
