@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from functools import cached_property, lru_cache
 from importlib import resources
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -55,7 +55,7 @@ class ClaimFrames(BaseModel):
 
     description: str = ""
     frames: dict[Frame, tuple[str, ...]]
-    negations: tuple[str, ...] = ()
+    negations: tuple[Annotated[str, Field(min_length=1)], ...] = ()
     hedges: tuple[Hedge, ...] = ()
 
     @cached_property

@@ -192,6 +192,8 @@ def _negation_and_hedge(scan: Scanner, f: Found) -> tuple[bool, str | None]:
     lo = f.mention.last if f.mention.last <= c else c - 4
     lo = max(lo, c - 6, scan.sent_first[c] if c < scan.n else 0)
     words = [ctx.low(k) for k in range(lo, c) if ctx.kind(k) == "word"]
+    if not words:  # "he said": nothing between the source and the cue
+        return False, None
     joined = f" {' '.join(words)} "
     negated = any(w.endswith(("n't", "n’t")) for w in words) or any(
         f" {neg} " in joined for neg in scan.frames.negations
