@@ -110,9 +110,8 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
     if ctx.kind(k) != "word" or ctx.kind(k - 1) == "para" or ctx.cue_at(k) > 0:
         return None
     closed = _quote_closes_clause(ctx, qi)
-    for j in range(k + 1, min(k + 14, len(ctx.tokens))):
-        if ctx.kind(j) in ("para", "quote", "mark") or not ctx.same_sentence(j, k):
-            return None
+    # the first cue within 13 tokens, before the sentence, paragraph or next quote ends
+    for j in ctx.cues_within(k + 1, _clause_stop(ctx, k, k + 14)):
         end = ctx.cue_at(j)
         if end < 0:
             continue
@@ -134,6 +133,18 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
         confidence = 0.9 if m.kind == "pronoun" else 0.95
         return Decision("quote_comma_name_said", confidence, m, ctx.span(j, end))
     return None
+
+
+def _clause_stop(ctx: Context, k: int, limit: int) -> int:
+    """The first token from ``k + 1`` up to ``limit`` that is a break, a quote or a
+    quotation mark, or outside ``k``'s sentence (``limit`` or the token count if none)."""
+    stop = min(limit, len(ctx.tokens), ctx.sentence_stop(k))
+    if stop > k + 1 and ctx.kind(stop - 1) == "para":
+        stop -= 1  # a break ends its sentence as its last token
+    quote = ctx.next_quote_token(k)
+    if quote - 1 > k and ctx.kind(quote - 1) == "mark":
+        quote -= 1  # the next quote's opening mark
+    return min(stop, quote)
 
 
 def quote_comma_said_name(ctx: Context, qi: int) -> Decision | None:
@@ -337,17 +348,14 @@ def continues_previous_quote(ctx: Context, qi: int) -> Decision | None:
             return None
         # nothing but the previous attribution between the two quotes: a cue verb
         # in a later sentence introduces somebody else
-        for k in range(pt + 1, qt):
+        for k in ctx.cues_within(pt + 1, qt):
             if ctx.same_sentence(k, pt + 1):
                 continue
             if ctx.cue_at(k, weak=False) > 0:
                 return None
         # the quote's own sentence must not hold another speaker
-        for k in range(qt + 1, min(qt + 30, len(ctx.tokens))):
-            if not ctx.same_sentence(k, qt):
-                break
-            if ctx.cue_at(k, weak=False) > 0:
-                return None
+        if _strong_cue_after(ctx, qt):
+            return None
     return Decision("continues_previous_quote", 0.75 if not same_utterance else 0.9,
                     prev.mention, None, inherit=qi - 1)
 
@@ -361,11 +369,8 @@ def reported_speech_then_quote(ctx: Context, qi: int) -> Decision | None:
     if ctx.kind(b) in ("para", "end") or ctx.kind(b) == "quote":
         return None
     # the quote's own sentence holds no cue after it
-    for k in range(qt + 1, min(qt + 30, len(ctx.tokens))):
-        if not ctx.same_sentence(k, qt):
-            break
-        if ctx.cue_at(k, weak=False) > 0:
-            return None
+    if _strong_cue_after(ctx, qt):
+        return None
     for c in range(b, max(b - 60, -1), -1):
         if not ctx.same_sentence(c, b) or ctx.kind(c) in ("para", "quote"):
             return None
@@ -377,6 +382,12 @@ def reported_speech_then_quote(ctx: Context, qi: int) -> Decision | None:
             continue
         return Decision("reported_speech_then_quote", 0.7, m, ctx.span(c, end))
     return None
+
+
+def _strong_cue_after(ctx: Context, qt: int) -> bool:
+    """Tell whether a strong cue follows token ``qt`` within 29 tokens in its sentence."""
+    stop = min(qt + 30, len(ctx.tokens), ctx.sentence_stop(qt))
+    return any(ctx.cue_at(k, weak=False) > 0 for k in ctx.cues_within(qt + 1, stop))
 
 
 def _quote_stands_alone(ctx: Context, qi: int) -> bool:
