@@ -136,8 +136,12 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
 
 
 def _clause_stop(ctx: Context, k: int, limit: int) -> int:
-    """The first token from ``k + 1`` up to ``limit`` that is a break, a quote or a
-    quotation mark, or outside ``k``'s sentence (``limit`` or the token count if none)."""
+    """Where a clause that starts after token ``k`` must stop.
+
+    That is the first token up to ``limit`` that is a break, a quote or a
+    quotation mark, or outside ``k``'s sentence (``limit`` or the token count
+    when there is none).
+    """
     stop = min(limit, len(ctx.tokens), ctx.sentence_stop(k))
     if stop > k + 1 and ctx.kind(stop - 1) == "para":
         stop -= 1  # a break ends its sentence as its last token
