@@ -110,7 +110,7 @@ class Scanner:
         toks = ctx.tokens
         by_low = ctx.by_low
         starts = ctx.sentence_starts if n else [0]
-        hard = [i for low, found in by_low.items() if low[0] == "\n" for i in found]
+        hard = list(ctx.breaks)
         for low in _HARD_PUNCT:
             hard.extend(k for k in by_low.get(low, ()) if toks[k].kind == "punct")
         soft: list[int] = []

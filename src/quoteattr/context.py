@@ -70,6 +70,7 @@ class Context:
     sentence_starts: list[int] = field(default_factory=list)
     cue_candidates: list[int] = field(default_factory=list)
     quote_positions: list[int] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
 
     def word(self, i: int) -> str:
         """Return the text of token ``i``, or ``""`` outside the token list."""
@@ -196,6 +197,7 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         lexicon=lexicon,
         by_low=by_low,
         sentence_starts=sentence_starts,
+        breaks=breaks,
     )
     ctx.quote_token = [-1] * len(top)
     ctx.quote_positions = sorted(by_low.get("<quote>", []) + by_low.get("<quote.>", []))
