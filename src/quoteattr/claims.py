@@ -171,7 +171,7 @@ def _source_entity(
     if (
         m.kind != "pronoun"
         or m.start < end
-        or not any(start <= x.start < m.start for x in entity.mentions)
+        or not entity.mentioned_between(start, m.start)
     ):
         return entity
     para = ctx.paragraph[f.first]

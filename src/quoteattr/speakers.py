@@ -9,6 +9,7 @@ sentence; "the foreign minister" is the person the text introduced in that role.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -36,13 +37,28 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     starts: set[int] = field(default_factory=set)
+    ordered_starts: list[int] = field(default_factory=list)
+    """The mentions' start offsets, sorted, for range look-ups."""
+
+    def record(self, m: Mention) -> bool:
+        """Record a mention of this entity; False when it was recorded already."""
+        if m.start in self.starts:
+            return False
+        self.starts.add(m.start)
+        self.mentions.append(m)
+        insort(self.ordered_starts, m.start)
+        return True
+
+    def mentioned_between(self, start: int, end: int) -> bool:
+        """Tell whether a mention of this entity starts at an offset from ``start`` to ``end``."""
+        found = self.ordered_starts
+        i = bisect_left(found, start)
+        return i < len(found) and found[i] < end
 
     def add(self, m: Mention) -> None:
         """Record a mention of this entity, keeping the fullest name and first role."""
-        if m.start in self.starts:
+        if not self.record(m):
             return
-        self.starts.add(m.start)
-        self.mentions.append(m)
         if m.name not in self.aliases:
             self.aliases.append(m.name)
         if m.kind in ("name", "body", "country") and len(m.name.split()) > len(self.name.split()):
@@ -92,9 +108,7 @@ class SpeakerIndex:
         if found is None:
             found = self._anonymous(m)
         self._of_mention[m.start] = found
-        if m.start not in found.starts:
-            found.starts.add(m.start)
-            found.mentions.append(m)
+        found.record(m)
         return found
 
     def _anonymous(self, m: Mention) -> Entity:
@@ -216,6 +230,6 @@ class SpeakerIndex:
                 continue
             role = entity.role.lower()
             fits = role.endswith(wanted) or (head in role.split() and best is None)
-            if fits and any(x.start < m.start for x in entity.mentions):
+            if fits and entity.ordered_starts and entity.ordered_starts[0] < m.start:
                 best = entity
         return best
