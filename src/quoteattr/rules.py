@@ -173,8 +173,8 @@ def quoted_name_as_saying(ctx: Context, qi: int) -> Decision | None:
     """``X quoted NAME as saying "Q"`` or ``"Q," X quoted NAME as saying``."""
     qt = ctx.quote_token[qi]
     best: Decision | None = None
-    for i in ctx.positions("quoted"):
-        if abs(i - qt) > 25 or not ctx.same_sentence(i, qt):
+    for i in _within(ctx.positions("quoted"), qt - 25, qt + 26):
+        if not ctx.same_sentence(i, qt):
             continue
         m = speaker_mention_at(ctx, i + 1)
         if m is None:
