@@ -77,20 +77,23 @@ class SpeakerIndex:
         self._by_key: dict[str, Entity] = {}
         self._of_mention: dict[int, Entity] = {}
         self._personlike: dict[str, bool] = {}
+        self._bodies = ctx.lexicon.body_names
         for m in ctx.mentions:
             if m.kind in ("name", "body", "country"):
                 self._of_mention[m.start] = self._entity_for_name(m)
 
     def _entity_for_name(self, m: Mention) -> Entity:
-        words = m.name.split()
-        key = fold(words[-1]) if m.speaker_kind == "person" else fold(m.name)
         if m.kind == "body":
-            key = fold(self.ctx.lexicon.body_names.get(m.name, m.name))
+            key = fold(self._bodies.get(m.name, m.name))
+        elif m.speaker_kind == "person":
+            key = fold(m.name.split()[-1])
+        else:
+            key = fold(m.name)
         entity = self._by_key.get(key)
         if entity is None or (entity.kind != m.speaker_kind and m.speaker_kind != "person"):
             entity = Entity(key=key, name=m.name, kind=m.speaker_kind)
             if m.kind == "body":
-                entity.name = self.ctx.lexicon.body_names.get(m.name, m.name)
+                entity.name = self._bodies.get(m.name, m.name)
             self._by_key[key] = entity
             self.entities.append(entity)
         entity.add(m)
