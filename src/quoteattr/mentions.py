@@ -93,6 +93,7 @@ class _Tables:
         "pronouns",
         "role_prefixes",
         "roles",
+        "title_stems",
         "titles",
         "triggers",
     )
@@ -107,6 +108,8 @@ class _Tables:
         self.not_names = grammar.not_names
         self.connectors = grammar.name_connectors
         self.titles = lex.title_words
+        # "Sen" for "Sen.": a word whose title form adds a period
+        self.title_stems = frozenset(t[:-1] for t in self.titles if t.endswith("."))
         self.modifier_stop = grammar.modifier_stop
         self.cue_forms = lex.cue_forms
         self.role_prefixes = grammar.role_prefixes
@@ -218,6 +221,7 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables) -> int:
     j = i
     not_names = tb.not_names
     titles = tb.titles
+    title_stems = tb.title_stems
     while j < n:
         tok = tokens[j]
         word = tok.text
@@ -228,7 +232,7 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables) -> int:
             if len(word) > 2 and word.endswith(_POSSESSIVE):
                 break
             # an initial or an abbreviated title keeps its period: "F.", "Sen."
-            if j < n and (len(word) == 1 or f"{word}." in titles):
+            if j < n and (len(word) == 1 or word in title_stems):
                 after = tokens[j]
                 if after.text == "." and after.start == tok.end:
                     j += 1
@@ -267,8 +271,12 @@ def _name(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Mention | 
         first += 1
     if first >= end or tokens[first].kind != "word":
         return None
-    wtoks = [t for t in tokens[first:end] if t.kind == "word"]
-    words = tuple([t.text for t in wtoks])
+    if end == first + 1:
+        wtoks = [tokens[first]]
+        words: tuple[str, ...] = (wtoks[0].text,)
+    else:
+        wtoks = [t for t in tokens[first:end] if t.kind == "word"]
+        words = tuple([t.text for t in wtoks])
     parsed = tb.parsed.get(words)
     if parsed is None:
         if len(tb.parsed) >= _MAX_PARSED:
@@ -303,7 +311,7 @@ def _parse_name(words: list[str], tb: _Tables) -> tuple[int, str, str, SpeakerKi
             k += 2
         elif (
             w in titles
-            or f"{w}." in titles
+            or w in tb.title_stems
             or w in tb.demonyms
             or w.lower() in tb.role_prefixes
         ):

@@ -57,12 +57,20 @@ class Entity:
 
     def add(self, m: Mention) -> None:
         """Record a mention of this entity, keeping the fullest name and first role."""
-        if not self.record(m):
+        if m.start in self.starts:
             return
-        if m.name not in self.aliases:
-            self.aliases.append(m.name)
-        if m.kind in ("name", "body", "country") and len(m.name.split()) > len(self.name.split()):
-            self.name = m.name
+        self.starts.add(m.start)
+        self.mentions.append(m)
+        insort(self.ordered_starts, m.start)
+        name = m.name
+        if name not in self.aliases:
+            self.aliases.append(name)
+        if (
+            name != self.name
+            and m.kind in ("name", "body", "country")
+            and len(name.split()) > len(self.name.split())
+        ):
+            self.name = name
         if m.role and not self.role:
             self.role = m.role
 
