@@ -74,15 +74,30 @@ class Context:
 
     def word(self, i: int) -> str:
         """Return the text of token ``i``, or ``""`` outside the token list."""
-        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+        if i < 0:
+            return ""
+        try:  # cheaper than comparing with len() on every call
+            return self.tokens[i].text
+        except IndexError:
+            return ""
 
     def low(self, i: int) -> str:
         """Return the lower-case text of token ``i``, or ``""`` outside the token list."""
-        return self.tokens[i].low if 0 <= i < len(self.tokens) else ""
+        if i < 0:
+            return ""
+        try:  # cheaper than comparing with len() on every call
+            return self.tokens[i].low
+        except IndexError:
+            return ""
 
     def kind(self, i: int) -> str:
         """Return the kind of token ``i``, or ``"end"`` outside the token list."""
-        return self.tokens[i].kind if 0 <= i < len(self.tokens) else "end"
+        if i < 0:
+            return "end"
+        try:  # cheaper than comparing with len() on every call
+            return self.tokens[i].kind
+        except IndexError:
+            return "end"
 
     def cue_at(self, i: int, *, weak: bool = True) -> int:
         """Return the token index one past a cue verb starting at ``i``, or -1.
@@ -164,8 +179,12 @@ class Context:
 
     def same_sentence(self, i: int, j: int) -> bool:
         """Tell whether tokens ``i`` and ``j`` lie in one sentence."""
-        n = len(self.tokens)
-        return 0 <= i < n and 0 <= j < n and self.sentence[i] == self.sentence[j]
+        if i < 0 or j < 0:
+            return False
+        try:
+            return self.sentence[i] == self.sentence[j]
+        except IndexError:
+            return False
 
 
 def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Context:

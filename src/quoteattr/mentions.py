@@ -90,6 +90,7 @@ class _Tables:
         "not_names",
         "org_words",
         "parsed",
+        "plain_determiners",
         "pronouns",
         "role_prefixes",
         "roles",
@@ -105,6 +106,7 @@ class _Tables:
         self.pronouns = grammar.subject_pronouns & set(lex.pronoun_forms)
         self.determiners = grammar.determiners
         self.triggers = self.pronouns | self.determiners | self.roles.keys()
+        self.plain_determiners = self.determiners - self.pronouns - self.roles.keys()
         self.not_names = grammar.not_names
         self.connectors = grammar.name_connectors
         self.titles = lex.title_words
@@ -174,21 +176,38 @@ def mentions_in_context(
         capitalised: The capitalised words (``tokenize(..., capitalised=...)``).
     """
     tb = _tables(lexicon)
+    keys = index.keys()
+    role_at = sorted(i for low in keys & tb.roles.keys() for i in index[low])
     starts = set(capitalised)
-    for low in index.keys() & tb.triggers:
+    starts.update(role_at)
+    for low in keys & tb.pronouns:
         starts.update(index[low])
-    return _mentions_from(text, tokens, tb, sorted(starts))
+    # a lower-case determiner starts a mention only before a role noun ("a Turkish official")
+    for low in keys & tb.plain_determiners:
+        for i in index[low]:
+            k = bisect_left(role_at, i)
+            if k < len(role_at) and role_at[k] - i < 8:
+                starts.add(i)
+    return _mentions_from(text, tokens, tb, sorted(starts), role_at)
 
 
 def _mentions_from(
-    text: str, tokens: Sequence[Token], tb: _Tables, starts: list[int]
+    text: str,
+    tokens: Sequence[Token],
+    tb: _Tables,
+    starts: list[int],
+    role_at: list[int] | None = None,
 ) -> list[Mention]:
-    """The mentions that start at some of ``starts`` (word indices, in order)."""
+    """The mentions that start at some of ``starts`` (word indices, in order).
+
+    ``role_at``, the positions of role nouns, is computed when not given.
+    """
     out: list[Mention] = []
     roles = tb.roles
     pronouns = tb.pronouns
     determiners = tb.determiners
-    role_at = [i for i in starts if tokens[i].low in roles]
+    if role_at is None:
+        role_at = [i for i in starts if tokens[i].low in roles]
     roles_found = len(role_at)
     resume = 0
     for i in starts:
