@@ -106,9 +106,12 @@ class Context:
         longest first. ``weak`` admits verbs that signal speech only next to a
         quote ("laughed").
         """
-        if 0 <= i < len(self.cue_any):
+        if i < 0:
+            return -1
+        try:
             return self.cue_any[i] if weak else self.cue_strong[i]
-        return -1
+        except IndexError:
+            return -1
 
     def _find_cue(self, i: int, *, weak: bool) -> tuple[int, bool]:
         """The end of a cue starting at word ``i`` (or -1), and whether its verb is weak.
