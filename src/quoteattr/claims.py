@@ -86,9 +86,10 @@ def extract_claims(
     ids = {id(e): number for number, e in enumerate(speakers)}
     found: list[Found] = []
     taken: set[tuple[int, int]] = set()
+    funcs = [rule.func for rule in CLAIM_RULES]
     for i in _candidates(ctx):
-        for rule in CLAIM_RULES:
-            f = rule.func(scan, i)
+        for func in funcs:
+            f = func(scan, i)
             if f is not None:
                 if f.cue not in taken:
                     taken.add(f.cue)

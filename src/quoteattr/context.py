@@ -225,12 +225,15 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
     ctx.quote_positions = sorted(by_low.get("<quote>", []) + by_low.get("<quote.>", []))
     for i in ctx.quote_positions:
         ctx.quote_token[tokens[i].quote] = i
-    ctx.mention_covering = [-1] * len(tokens)
-    for index, m in enumerate(ctx.mentions):
-        ctx.mention_starting[m.first] = m
-        ctx.mention_ending[m.last] = m
-        for t in range(m.first, m.last):
-            ctx.mention_covering[t] = index
+    mentions = ctx.mentions  # in order, never overlapping
+    ctx.mention_starting = {m.first: m for m in mentions}
+    ctx.mention_ending = {m.last: m for m in mentions}
+    covering = ctx.mention_covering = [-1] * len(tokens)
+    for index, m in enumerate(mentions):
+        if m.last - m.first == 1:
+            covering[m.first] = index
+        else:
+            covering[m.first : m.last] = [index] * (m.last - m.first)
     ctx.decisions = [None] * len(top)
     candidates = {
         i for low in by_low.keys() & lexicon.cue_heads for i in by_low[low]
