@@ -64,3 +64,46 @@ def test_paragraph_results_do_not_depend_on_unrelated_text_after_them(paras: lis
     assert [(q.start, q.end, q.speaker) for q in base.quotes] == [
         (q.start, q.end, q.speaker) for q in longer.quotes
     ]
+
+
+MENTION_WORDS = [
+    "The", "the", " a", " Turkish", " official", " officials", " spokesman", " for", " of",
+    " Foreign", " Minister", " Sergei", " Lavrov", "’s", "'s", " he", " she", " they", " Sen.",
+    " F.", " Kerry", " and", " but", " said", " told", " reporters", " pointed", " out",
+]
+mention_like = st.lists(
+    st.sampled_from([*MENTION_WORDS, *". ,\n\"“”"]), max_size=80
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=300), mention_like))
+def test_the_one_pass_token_index_equals_looking_at_every_token(text: str) -> None:
+    from quoteattr.context import build_context
+    from quoteattr.lexicon import load_lexicon
+    from quoteattr.mentions import find_mentions
+    from quoteattr.tokens import index_tokens, sentence_ids, tokenize
+
+    by_low: dict[str, list[int]] = {}
+    capitalised: list[int] = []
+    tokens = tokenize(text, [], index=by_low, capitalised=capitalised)
+    assert tokens == tokenize(text, [])
+    assert by_low == index_tokens(tokens)
+    assert capitalised == [
+        i for i, t in enumerate(tokens) if t.kind == "word" and t.text[0].isupper()
+    ]
+    quotes = [q for q in find_quotes(text) if q.depth == 0 and q.kind != "term"]
+    ctx = build_context(text, quotes, load_lexicon())
+    # mentions found from the index are those of the plain, token-by-token search
+    assert ctx.mentions == find_mentions(text, ctx.tokens)
+    assert ctx.sentence == sentence_ids(ctx.tokens)
+    # the cue candidates hold every token where a cue starts
+    assert [i for i, end in enumerate(ctx.cue_any) if end > 0] == [
+        i for i in ctx.cue_candidates if ctx.cue_any[i] > 0
+    ]
+    n = len(ctx.tokens)
+    for i in range(n):
+        first, stop = ctx.sentence_first(i), ctx.sentence_stop(i)
+        assert all(ctx.sentence[k] == ctx.sentence[i] for k in range(first, stop))
+        assert first == 0 or ctx.sentence[first - 1] != ctx.sentence[i]
+        assert stop == n or ctx.sentence[stop] != ctx.sentence[i]
