@@ -16,6 +16,7 @@ from quoteattr.mentions import Mention, mentions_in_context
 from quoteattr.models import Quote
 from quoteattr.tokens import (
     Token,
+    indexed_among,
     paragraph_ids,
     sentence_ids_and_starts,
     tokenize,
@@ -236,11 +237,11 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
             covering[m.first : m.last] = [index] * (m.last - m.first)
     ctx.decisions = [None] * len(top)
     candidates = {
-        i for low in by_low.keys() & lexicon.cue_heads for i in by_low[low]
+        i for low in indexed_among(by_low, lexicon.cue_heads) for i in by_low[low]
         if tokens[i].kind == "word"
     }
     particles = lexicon.cue_particles
-    for low in by_low.keys() & particles:
+    for low in indexed_among(by_low, particles):
         candidates.update(
             i - 1 for i in by_low[low]
             if i and tokens[i].text in particles and tokens[i - 1].kind == "word"

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from quoteattr.lexicon import Lexicon, load_lexicon
 from quoteattr.models import SpeakerKind
-from quoteattr.tokens import Token
+from quoteattr.tokens import Token, indexed_among
 
 __all__ = ["Mention", "find_mentions", "is_capitalised", "mentions_in_context"]
 
@@ -176,14 +176,13 @@ def mentions_in_context(
         capitalised: The capitalised words (``tokenize(..., capitalised=...)``).
     """
     tb = _tables(lexicon)
-    keys = index.keys()
-    role_at = sorted(i for low in keys & tb.roles.keys() for i in index[low])
+    role_at = sorted(i for low in indexed_among(index, tb.roles) for i in index[low])
     starts = set(capitalised)
     starts.update(role_at)
-    for low in keys & tb.pronouns:
+    for low in indexed_among(index, tb.pronouns):
         starts.update(index[low])
     # a lower-case determiner starts a mention only before a role noun ("a Turkish official")
-    for low in keys & tb.plain_determiners:
+    for low in indexed_among(index, tb.plain_determiners):
         for i in index[low]:
             k = bisect_left(role_at, i)
             if k < len(role_at) and role_at[k] - i < 8:

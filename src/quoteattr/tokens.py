@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import NamedTuple
 
 __all__ = [
     "Token",
     "index_tokens",
+    "indexed_among",
     "paragraph_ids",
     "sentence_ids",
     "sentence_ids_and_starts",
@@ -176,6 +177,21 @@ def index_tokens(tokens: Sequence[Token]) -> dict[str, list[int]]:
         else:
             found.append(i)
     return index
+
+
+def indexed_among(index: Mapping[str, list[int]], words: Collection[str]) -> list[str]:
+    """The keys of a token index that are among ``words``, looking through the smaller.
+
+    ``index.keys() & words`` would walk all of ``words`` (a lexicon's hundreds
+    of cue forms) for every document, however short.
+
+    Example:
+        >>> indexed_among({"he": [0], "said": [1]}, frozenset({"said", "told"}))
+        ['said']
+    """
+    if len(index) <= len(words):
+        return [key for key in index if key in words]
+    return [word for word in words if word in index]
 
 
 def paragraph_ids(tokens: Sequence[Token], *, breaks: Sequence[int] | None = None) -> list[int]:
