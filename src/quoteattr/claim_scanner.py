@@ -26,6 +26,7 @@ from quoteattr.claim_frames import ClaimFrames
 from quoteattr.clauses import noun_phrase_opening_sentence, skip_adverbs, subject_before
 from quoteattr.context import ADVERBS, Context
 from quoteattr.mentions import Mention
+from quoteattr.tokens import indexed_among
 
 __all__ = ["Scanner"]
 
@@ -111,8 +112,8 @@ class Scanner:
         by_low = ctx.by_low
         starts = ctx.sentence_starts if n else [0]
         hard = list(ctx.breaks)
-        for low in _HARD_PUNCT:
-            hard.extend(k for k in by_low.get(low, ()) if toks[k].kind == "punct")
+        for low in indexed_among(by_low, _HARD_PUNCT):
+            hard.extend(k for k in by_low[low] if toks[k].kind == "punct")
         soft: list[int] = []
         for k in by_low.get(",", ()):
             if toks[k].kind != "punct":
@@ -121,8 +122,8 @@ class Scanner:
                 hard.append(k)
             elif self._soft_comma(k):
                 soft.append(k)
-        for low in _AND:
-            hard.extend(k for k in by_low.get(low, ()) if self._hard_and(k))
+        for low in indexed_among(by_low, _AND):
+            hard.extend(k for k in by_low[low] if self._hard_and(k))
         hard.sort()
         self.sent_first = _AtOrBefore(starts, 0)
         self.sent_end = _After(starts, n)
