@@ -149,7 +149,7 @@ class Context:
         return i + 1, verb.weak
 
     def positions(self, low: str) -> list[int]:
-        """Indices of the tokens whose lower-case text is ``low``, in order (from the token index)."""
+        """Indices of the tokens whose lower-case text is ``low``, in order (token index)."""
         return self.by_low.get(low, [])
 
     def sentence_first(self, i: int) -> int:
