@@ -174,8 +174,11 @@ class Context:
 
         Outside these, :meth:`cue_at` is -1.
         """
-        cands = self.cue_candidates
-        return cands[bisect_left(cands, first) : bisect_left(cands, stop)]
+        return _between(self.cue_candidates, first, stop)
+
+    def positions_within(self, low: str, first: int, stop: int) -> list[int]:
+        """:meth:`positions` of ``low`` from token ``first`` up to ``stop``, in order."""
+        return _between(self.positions(low), first, stop)
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Character span of tokens ``first`` up to (not including) ``last``."""
@@ -263,6 +266,11 @@ def _sentence_cuts(by_low: dict[str, list[int]], breaks: list[int]) -> list[int]
         found.extend(by_low.get(low, ()))
     found.sort()
     return found
+
+
+def _between(positions: list[int], first: int, stop: int) -> list[int]:
+    """The sorted ``positions`` from ``first`` up to ``stop``."""
+    return positions[bisect_left(positions, first) : bisect_left(positions, stop)]
 
 
 def _mark_before(text: str, q: Quote) -> tuple[int, int] | None:

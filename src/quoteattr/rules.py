@@ -12,7 +12,6 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -173,7 +172,7 @@ def quoted_name_as_saying(ctx: Context, qi: int) -> Decision | None:
     """``X quoted NAME as saying "Q"`` or ``"Q," X quoted NAME as saying``."""
     qt = ctx.quote_token[qi]
     best: Decision | None = None
-    for i in _within(ctx.positions("quoted"), qt - 25, qt + 26):
+    for i in ctx.positions_within("quoted", qt - 25, qt + 26):
         if not ctx.same_sentence(i, qt):
             continue
         m = speaker_mention_at(ctx, i + 1)
@@ -253,8 +252,8 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
     stop = min(qt + 30, len(ctx.tokens), ctx.sentence_stop(qt), ctx.next_quote_token(qt))
     first = max(qt - 29, ctx.sentence_first(qt))
     heads = {phrase[0] for phrase in phrases}
-    found = sorted(i for h in heads for i in _within(ctx.positions(h), qt + 1, stop))
-    found += sorted((i for h in heads for i in _within(ctx.positions(h), first, qt)),
+    found = sorted(i for h in heads for i in ctx.positions_within(h, qt + 1, stop))
+    found += sorted((i for h in heads for i in ctx.positions_within(h, first, qt)),
                     reverse=True)
     for i in found:
         for phrase in phrases:
@@ -268,11 +267,6 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
                 return Decision("according_to_name", 0.85, m, ctx.span(i, after))
             break
     return None
-
-
-def _within(positions: list[int], first: int, stop: int) -> list[int]:
-    """The sorted ``positions`` from ``first`` up to ``stop``."""
-    return positions[bisect_left(positions, first) : bisect_left(positions, stop)]
 
 
 def quote_dash_name(ctx: Context, qi: int) -> Decision | None:
