@@ -30,7 +30,7 @@ import distributed
 
 import quoteattr
 from quoteattr.distributed import extract_to_jsonl, match_quotes_dask, synthetic_articles
-from quoteattr.matching import match_quotes
+from quoteattr.matching.clusters import match_quotes
 from quoteattr.models import Document
 
 # Dask's functions are untyped: Any keeps mypy --strict quiet.

@@ -35,9 +35,9 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 
-from quoteattr.matching import match_quotes
+from quoteattr.matching.clusters import match_quotes
 from quoteattr.models import Quote, QuoteSpeaker
-from quoteattr.normalize import spelling_variants
+from quoteattr.text.normalize import spelling_variants
 
 FUNCTION_WORDS = (
     "the of and to a in that is we it for on with as was this be are not by at have from "

@@ -110,8 +110,8 @@ def test_double_apostrophes_are_quotes_only_when_asked_for() -> None:
 def test_attribute_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
     import gc
 
-    from quoteattr.context import Context, Decision
-    from quoteattr.rules import Rule
+    from quoteattr.attribution.context import Context, Decision
+    from quoteattr.attribution.rules import Rule
 
     def broken(ctx: Context, qi: int) -> Decision | None:
         raise RuntimeError("a user rule that fails")

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from golden import golden_cases
 from quoteattr import Claim, attribute, find_claims
-from quoteattr.claim_frames import load_claim_frames
-from quoteattr.claim_rules import CLAIM_RULE_NAMES
-from quoteattr.evaluation_claims import content_overlaps, evaluate_claims, load_claim_gold
+from quoteattr.claims.rules import CLAIM_RULE_NAMES
+from quoteattr.evaluation.claims import content_overlaps, evaluate_claims, load_claim_gold
+from quoteattr.language.claim_frames import load_claim_frames
 
 ROOT = Path(__file__).parents[1]
 FLOOR = json.loads((ROOT / "tests" / "fixtures" / "claims_floor.json").read_text("utf-8"))

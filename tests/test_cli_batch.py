@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from quoteattr.cli import main
-from quoteattr.export import QUOTE_COLUMNS
+from quoteattr.io.export import QUOTE_COLUMNS
 
 DATA = Path(__file__).parents[1] / "examples" / "data"
 GOOD = sorted(DATA.glob("*.txt"))
@@ -156,8 +156,8 @@ def test_output_closed_early_ends_without_a_traceback() -> None:
 
 
 def test_spawned_workers_give_the_same_outcomes_as_one_process() -> None:
-    from quoteattr.batch import process_sources
-    from quoteattr.sources import read_sources
+    from quoteattr.io.batch import process_sources
+    from quoteattr.io.sources import read_sources
 
     paths = [str(p) for p in GOOD] + ["missing.txt"]
     one = list(process_sources(read_sources(paths), jobs=1, output="quotes"))

@@ -23,7 +23,7 @@ def _run(code: str) -> subprocess.CompletedProcess[str]:
 def test_core_imports_and_attributes_with_neither_dask_nor_pandas_installed() -> None:
     result = _run("""
         import quoteattr
-        from quoteattr.matching import match_quotes
+        from quoteattr.matching.clusters import match_quotes
         doc = quoteattr.attribute('"We heard nothing new," Lavrov said.', doc_id="a")
         assert doc.quotes[0].speaker.name == "Lavrov"
         assert len(match_quotes([doc])) == 1

@@ -30,7 +30,6 @@ from distributed import Client, LocalCluster
 from distributed import futures_of as _futures_of
 
 import quoteattr
-from quoteattr.candidates import candidate_pairs
 from quoteattr.distributed import (
     attribute_bag,
     document_rows,
@@ -47,7 +46,8 @@ from quoteattr.distributed.match import (
     _nodes,
     match_quotes_dask,
 )
-from quoteattr.matching import _Matcher, match_quotes
+from quoteattr.matching.candidates import candidate_pairs
+from quoteattr.matching.clusters import _Matcher, match_quotes
 from quoteattr.models import Document, Quote
 
 db: Any = dask.bag  # Dask's functions are untyped: one Any keeps mypy --strict quiet

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import quoteattr
-from quoteattr.display import Highlighted, document_html, render_html, show
+from quoteattr.io.display import Highlighted, document_html, render_html, show
 
 DATA = Path(__file__).parents[1] / "examples" / "data"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import quoteattr
-from quoteattr.export import (
+from quoteattr.io.export import (
     CLAIM_COLUMNS,
     QUOTE_COLUMNS,
     Row,

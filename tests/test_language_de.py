@@ -11,8 +11,8 @@ import pytest
 
 from golden import golden_cases
 from quoteattr import attribute, find_quotes, load_gold, load_lexicon
-from quoteattr.lexicon import languages
-from quoteattr.rulesets import language_rules
+from quoteattr.attribution.rulesets import language_rules
+from quoteattr.language.lexicon import languages
 
 ROOT = Path(__file__).parents[1]
 DE_FILES = ["cue_verbs.json", "titles.json", "role_nouns.json", "pronouns.json",

@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 
 from quoteattr import CueVerb, LexiconError, load_lexicon
-from quoteattr.lexicon import inflect
+from quoteattr.language.lexicon import inflect
 
 DATA_FILES = ["cue_verbs.json", "titles.json", "role_nouns.json", "pronouns.json",
               "countries.json", "organisations.json"]
@@ -16,7 +16,7 @@ DATA_FILES = ["cue_verbs.json", "titles.json", "role_nouns.json", "pronouns.json
 
 @pytest.mark.parametrize("name", DATA_FILES)
 def test_each_data_file_is_valid_json_with_a_description(name: str) -> None:
-    text = resources.files("quoteattr").joinpath("data").joinpath(name).read_text("utf-8")
+    text = (resources.files("quoteattr") / "data" / "en" / name).read_text("utf-8")
     data = json.loads(text)
     assert data["description"]
     assert data["language"] == "en"

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from quoteattr.marks import QuoteMarkError, load_quote_marks, parse_quote_marks
-from quoteattr.quotes import find_quotes
+from quoteattr.language.marks import QuoteMarkError, load_quote_marks, parse_quote_marks
+from quoteattr.pipeline import find_quotes
 
 
 def _raw_table() -> dict[str, Any]:

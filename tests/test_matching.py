@@ -11,17 +11,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quoteattr.candidates import candidate_pairs
-from quoteattr.matching import find_sources, match_quotes, quote_similarity, run_match_command
+from quoteattr.matching.candidates import candidate_pairs
+from quoteattr.matching.clusters import find_sources, match_quotes, quote_similarity
+from quoteattr.matching.similarity import Codebook, prepare, word_diff
 from quoteattr.models import Document, Quote, QuoteCluster, QuoteSpeaker
-from quoteattr.normalize import (
+from quoteattr.text.normalize import (
     fold_tokens,
     function_words,
     normalize_quote,
     normalize_text,
     spelling_variants,
 )
-from quoteattr.similarity import Codebook, prepare, word_diff
 
 HERE = Path(__file__).parent
 CASES = json.loads((HERE / "cases" / "matching.json").read_text("utf-8"))
@@ -211,8 +211,9 @@ def test_min_members_and_member_order() -> None:
     assert clusters[0].members[1].diff == "… what it must [-do-]{+do.+}"
 
 
-def test_run_match_command_prints_valid_json_lines() -> None:
-    lines = list(run_match_command(_gold_documents(), min_members=2))
+def test_clusters_round_trip_through_json_lines() -> None:
+    lines = [json.dumps(c.model_dump(mode="json"))
+             for c in match_quotes(_gold_documents(), min_members=2)]
     assert len(lines) == 3
     for line in lines:
         cluster = QuoteCluster.model_validate(json.loads(line))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from quoteattr.mentions import Mention, find_mentions
-from quoteattr.tokens import tokenize
+from quoteattr.text.mentions import Mention, find_mentions
+from quoteattr.text.tokens import tokenize
 
 
 def _mentions(text: str) -> list[Mention]:

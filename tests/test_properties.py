@@ -79,10 +79,10 @@ mention_like = st.lists(
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(st.text(max_size=300), mention_like))
 def test_the_one_pass_token_index_equals_looking_at_every_token(text: str) -> None:
-    from quoteattr.context import build_context
-    from quoteattr.lexicon import load_lexicon
-    from quoteattr.mentions import find_mentions
-    from quoteattr.tokens import index_tokens, sentence_ids, tokenize
+    from quoteattr.attribution.context import build_context
+    from quoteattr.language.lexicon import load_lexicon
+    from quoteattr.text.mentions import find_mentions
+    from quoteattr.text.tokens import index_tokens, sentence_ids, tokenize
 
     by_low: dict[str, list[int]] = {}
     capitalised: list[int] = []

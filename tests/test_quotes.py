@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quoteattr.models import Quote
-from quoteattr.quotes import find_quotes, scan_quotes
+from quoteattr.pipeline import find_quotes
+from quoteattr.text.quotes import scan_quotes
 
 CASES: list[dict[str, Any]] = json.loads(
     (Path(__file__).parent / "cases" / "quotes.json").read_text(encoding="utf-8")

@@ -9,10 +9,10 @@ import pytest
 from pydantic import ValidationError
 
 from quoteattr import attribute, builtin_rules, rule_names
-from quoteattr.context import Context, Decision
-from quoteattr.patterns import PatternRule
-from quoteattr.rules import BUILTIN_RULES, Rule
-from quoteattr.rulesets import RuleSet, RuleSetError, load_rules, parse_rules
+from quoteattr.attribution.context import Context, Decision
+from quoteattr.attribution.patterns import PatternRule
+from quoteattr.attribution.rules import BUILTIN_RULES, Rule
+from quoteattr.attribution.rulesets import RuleSet, RuleSetError, load_rules, parse_rules
 
 TOML = '''
 description = "House style"
@@ -169,7 +169,7 @@ def test_errors_for_unknown_language_duplicates_and_unlisted_rules() -> None:
 
 def test_a_callable_is_referenced_by_import_path() -> None:
     rs = parse_rules({"rules": ["dash"], "callables": [
-        {"name": "dash", "function": "quoteattr.rules:quote_dash_name"}]})
+        {"name": "dash", "function": "quoteattr.attribution.rules:quote_dash_name"}]})
     q = attribute('"We will win." — Boris Johnson', rules=rs).quotes[0]
     assert q.rule == "dash"
     with pytest.raises(RuleSetError, match=r"cannot use function 'nowhere\.at_all:f'"):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from quoteattr import load_lexicon
-from quoteattr.lexicon import CueVerb
-from quoteattr.rulesets import parse_rules
+from quoteattr.attribution.rulesets import parse_rules
+from quoteattr.language.lexicon import CueVerb
 from quoteattr.testing import assert_attributed, explain, trace_rules
 
 pytest_plugins = ["pytester"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quoteattr.tokens import paragraph_ids, sentence_ids, tokenize
+from quoteattr.text.tokens import paragraph_ids, sentence_ids, tokenize
 
 
 def test_each_quote_is_one_token_and_marks_are_their_own_tokens() -> None:

@@ -11,14 +11,24 @@ Example:
     'Lavrov'
 """
 
-from quoteattr.attribution import attribute
-from quoteattr.claim_matching import match_claims
-from quoteattr.claims import find_claims
-from quoteattr.display import Highlighted, show
-from quoteattr.evaluation import GoldDocument, GoldQuote, Scores, evaluate, load_gold
-from quoteattr.export import claims_table, quotes_table, to_dataframe
-from quoteattr.lexicon import CueVerb, Lexicon, LexiconError, languages, load_lexicon
-from quoteattr.matching import find_sources, match_quotes
+from quoteattr.attribution.context import Context, Decision
+from quoteattr.attribution.patterns import PatternRule
+from quoteattr.attribution.rules import Rule
+from quoteattr.attribution.rulesets import (
+    RuleSet,
+    RuleSetError,
+    builtin_rules,
+    load_rules,
+    parse_rules,
+    rule_names,
+)
+from quoteattr.evaluation.quotes import GoldDocument, GoldQuote, Scores, evaluate, load_gold
+from quoteattr.io.display import Highlighted, show
+from quoteattr.io.export import claims_table, quotes_table, to_dataframe
+from quoteattr.language.lexicon import CueVerb, Lexicon, LexiconError, languages, load_lexicon
+from quoteattr.matching.claims import match_claims
+from quoteattr.matching.clusters import find_sources, match_quotes
+from quoteattr.matching.similarity import quote_similarity
 from quoteattr.models import (
     Claim,
     ClaimLink,
@@ -34,11 +44,8 @@ from quoteattr.models import (
     Speaker,
     SpeakerKind,
 )
-from quoteattr.patterns import PatternRule
-from quoteattr.quotes import find_quotes
-from quoteattr.rules import Rule, builtin_rules, rule_names
-from quoteattr.rulesets import RuleSet, RuleSetError, load_rules, parse_rules
-from quoteattr.similarity import quote_similarity
+from quoteattr.options import Options
+from quoteattr.pipeline import attribute, find_claims, find_quotes
 
 __version__ = "0.1.0"
 
@@ -46,7 +53,9 @@ __all__ = [
     "Claim",
     "ClaimLink",
     "ClusterMember",
+    "Context",
     "CueVerb",
+    "Decision",
     "Diagnostic",
     "Document",
     "GoldDocument",
@@ -54,6 +63,7 @@ __all__ = [
     "Highlighted",
     "Lexicon",
     "LexiconError",
+    "Options",
     "PatternRule",
     "Quote",
     "QuoteCluster",

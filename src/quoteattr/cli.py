@@ -21,17 +21,17 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from quoteattr import __version__
-from quoteattr.attribution import attribute
-from quoteattr.batch import Outcome, Output, attribute_options, process_sources
-from quoteattr.evaluation import evaluate as evaluate_documents
-from quoteattr.evaluation import load_gold
-from quoteattr.export import CLAIM_COLUMNS, QUOTE_COLUMNS, Row
-from quoteattr.lexicon import languages
-from quoteattr.matching import DEFAULT_SCORE_CUTOFF, run_match_command
+from quoteattr.attribution.rulesets import RuleSetError, language_rules
+from quoteattr.evaluation.quotes import evaluate as evaluate_documents
+from quoteattr.evaluation.quotes import load_gold
+from quoteattr.io.batch import Outcome, Output, attribute_options, process_sources
+from quoteattr.io.export import CLAIM_COLUMNS, QUOTE_COLUMNS, Row
+from quoteattr.io.progress import Progress
+from quoteattr.io.sources import SourceError, list_inputs, read_inputs
+from quoteattr.language.lexicon import languages
+from quoteattr.matching.clusters import DEFAULT_SCORE_CUTOFF, match_quotes
 from quoteattr.models import Document
-from quoteattr.progress import Progress
-from quoteattr.rulesets import RuleSetError, language_rules
-from quoteattr.sources import SourceError, list_inputs, read_inputs
+from quoteattr.pipeline import attribute
 
 __all__ = ["format_table", "main"]
 
@@ -319,9 +319,9 @@ def _match(args: argparse.Namespace, out: TextIO) -> int:
                                  ensure_ascii=False) + "\n")
         else:
             documents.append(outcome.document)
-    for line in run_match_command(documents, score_cutoff=args.score_cutoff,
-                                  min_members=args.min_members):
-        out.write(line + "\n")
+    for cluster in match_quotes(documents, score_cutoff=args.score_cutoff,
+                                min_members=args.min_members):
+        out.write(json.dumps(cluster.model_dump(mode="json"), ensure_ascii=False) + "\n")
     return 1 if failures else 0
 
 

@@ -12,8 +12,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from quoteattr.lexicon import Stance
-
 __all__ = [
     "Claim",
     "ClaimKind",
@@ -30,7 +28,13 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerKind",
+    "Stance",
 ]
+
+Stance = Literal[
+    "asserts", "denies", "accuses", "promises", "warns", "asks", "urges", "praises"
+]
+"""What a speech cue says about the speaker's position: "denied" denies, "urged" urges."""
 
 QuoteKind = Literal["direct", "partial", "term"]
 """What a quoted span is.
@@ -185,12 +189,6 @@ class Document(_Frozen):
     speakers: tuple[Speaker, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     claims: tuple[Claim, ...] = ()
-
-    def _repr_html_(self) -> str:
-        """Show the quotes as a table in a notebook; ``quoteattr.show`` marks them in the text."""
-        from quoteattr.display import document_html
-
-        return document_html(self)
 
 
 MatchRelation = Literal["exact", "variant", "fragment"]

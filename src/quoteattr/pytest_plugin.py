@@ -12,14 +12,14 @@ and name the rule file in ``pytest.ini`` / ``pyproject.toml``::
 or in the ``QUOTEATTR_RULES`` environment variable (which wins). A relative
 path is read from pytest's root directory. Without either, the fixture gives
 the built-in English rule set. Tests then receive the validated
-:class:`~quoteattr.rulesets.RuleSet`::
+:class:`~quoteattr.attribution.rulesets.RuleSet`::
 
     def test_quipped(quoteattr_rules):
         assert_attributed('"Fine," Lavrov quipped.', quote="Fine", speaker="Lavrov",
                           rules=quoteattr_rules)
 
 An invalid rule file fails the first test that uses the fixture with the
-:class:`~quoteattr.rulesets.RuleSetError` listing every problem.
+:class:`~quoteattr.attribution.rulesets.RuleSetError` listing every problem.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from quoteattr.rulesets import RuleSet, language_rules, load_rules
+from quoteattr.attribution.rulesets import RuleSet, language_rules, load_rules
 
 __all__ = ["ENV_VAR", "INI_OPTION", "pytest_addoption", "quoteattr_rules"]
 

@@ -7,7 +7,7 @@ what it returned, so a failing test says why. :func:`explain` returns the same
 report as text. For a session-wide rule set, see :mod:`quoteattr.pytest_plugin`.
 
 Example:
-    >>> from quoteattr.rulesets import parse_rules
+    >>> from quoteattr.attribution.rulesets import parse_rules
     >>> house = parse_rules({"lexicon": {
     ...     "cue_verbs": [{"lemma": "toot"}],
     ...     "aliases": [{"text": "the Kremlin", "name": "Vladimir Putin", "kind": "person"}]}})
@@ -21,36 +21,32 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from quoteattr.attribution import _configure, _decide, _quote_cue_words, attribute
-from quoteattr.context import Context, Decision, build_context
-from quoteattr.lexicon import Lexicon, load_lexicon
+from quoteattr.attribution.context import Decision
+from quoteattr.attribution.rules import Rule
+from quoteattr.attribution.rulesets import RuleSet
+from quoteattr.attribution.sieve import RuleTrial
+from quoteattr.language.lexicon import Lexicon
 from quoteattr.models import Document, Quote
-from quoteattr.quotes import scan_quotes
-from quoteattr.rules import Rule
-from quoteattr.rulesets import RuleSet
+from quoteattr.options import resolve_options
+from quoteattr.pipeline import check_text, trace_pipeline
 
 __all__ = ["RuleTrial", "assert_attributed", "explain", "trace_rules"]
 
 Rules = Sequence[Rule] | RuleSet | None
 
 
-@dataclass(frozen=True)
-class RuleTrial:
-    """What one rule returned for one quote.
+def _traced(
+    text: str, rules: Rules, lexicon: Lexicon | None, language: str | None
+) -> tuple[Document, dict[int, tuple[RuleTrial, ...]]]:
+    """Attribute ``text`` with the sieve traced: the document and each quote's trials.
 
-    Attributes:
-        rule: The rule's name.
-        description: The pattern it recognises.
-        decision: What it returned; ``None`` when it did not match.
-        decided: True for the rule whose decision the sieve kept.
+    The trials are keyed by the quote's index in ``Document.quotes``.
     """
-
-    rule: str
-    description: str
-    decision: Decision | None
-    decided: bool
+    check_text(text)
+    opts = resolve_options(rules=rules, lexicon=lexicon, language=language, claims=False)
+    doc, _, sieved = trace_pipeline(text, opts)
+    return doc, dict(enumerate(sieved.trials))
 
 
 def trace_rules(
@@ -61,7 +57,7 @@ def trace_rules(
     lexicon: Lexicon | None = None,
     language: str | None = None,
 ) -> list[RuleTrial]:
-    """Run every rule of the sieve on the first quote containing ``quote``.
+    """Return what every rule of the sieve returned for the first quote containing ``quote``.
 
     Rules after the one that decided are run too, for the report only.
 
@@ -74,29 +70,9 @@ def trace_rules(
         >>> [t.rule for t in trials if t.decided]
         ['quote_comma_name_said']
     """
-    ctx, sieve = _context(text, rules, lexicon, language)
-    target = next((i for i, q in enumerate(ctx.quotes) if quote in q.text), None)
-    if target is None:
-        return []
-    for qi in range(target):
-        ctx.decisions[qi] = _decide(ctx, qi, sieve)
-    kept = _decide(ctx, target, sieve)
-    trials = []
-    for rule in sieve:
-        decision = rule.func(ctx, target)
-        decided = kept is not None and decision is not None and kept.rule == rule.name
-        trials.append(RuleTrial(rule.name, rule.description, decision, decided))
-    return trials
-
-
-def _context(
-    text: str, rules: Rules, lexicon: Lexicon | None, language: str | None
-) -> tuple[Context, tuple[Rule, ...]]:
-    sieve, lex = _configure(rules, lexicon, language)
-    cue_words = None if lex is load_lexicon() else _quote_cue_words(lex)
-    found, _ = scan_quotes(text, cue_words=cue_words)
-    speech = [q for q in found if q.depth == 0 and q.kind != "term"]
-    return build_context(text, speech, lex), sieve
+    doc, trials = _traced(text, rules, lexicon, language)
+    target = next((i for i, q in enumerate(doc.quotes) if quote in q.text), None)
+    return [] if target is None else list(trials[target])
 
 
 def explain(
@@ -119,12 +95,12 @@ def explain(
            3. quote_comma_said_name       no match  "Q," said NAME
         ...
     """
-    doc = attribute(text, rules=rules, lexicon=lexicon, language=language, claims=False)
-    return _report(text, doc, quote, rules, lexicon, language)
+    doc, trials = _traced(text, rules, lexicon, language)
+    return _report(text, doc, quote, trials)
 
 
-def _report(text: str, doc: Document, quote: str | None, rules: Rules,
-            lexicon: Lexicon | None, language: str | None) -> str:
+def _report(text: str, doc: Document, quote: str | None,
+            trials: dict[int, tuple[RuleTrial, ...]]) -> str:
     lines = [f"quotes found ({len(doc.quotes)}):"]
     lines += [f"  [{n}] {_show(q)}" for n, q in enumerate(doc.quotes)]
     if not doc.quotes:
@@ -141,10 +117,10 @@ def _report(text: str, doc: Document, quote: str | None, rules: Rules,
     if target is None:
         lines.append(f"no quote contains {quote!r}")
         return "\n".join(lines)
-    trials = trace_rules(text, quote, rules=rules, lexicon=lexicon, language=language)
+    tried = trials.get(target, ())
     lines.append(f"rules tried on quote [{target}] {doc.quotes[target].text!r}, in order:")
-    width = max((len(t.rule) for t in trials), default=10)
-    for n, t in enumerate(trials, 1):
+    width = max((len(t.rule) for t in tried), default=10)
+    for n, t in enumerate(tried, 1):
         if t.decision is None:
             status, detail = "no match", t.description
         else:
@@ -214,7 +190,7 @@ def assert_attributed(
         ...
         AssertionError: quote 'Nothing new' was attributed to 'Lavrov' by rule ...
     """
-    doc = attribute(text, rules=rules, lexicon=lexicon, language=language, claims=False)
+    doc, trials = _traced(text, rules, lexicon, language)
     found = next((q for q in doc.quotes if quote in q.text), None)
     got_speaker = found.speaker.name if found is not None and found.speaker else None
     got_rule = found.rule if found is not None else None
@@ -229,5 +205,5 @@ def assert_attributed(
     else:
         head = (f"quote {quote!r} was attributed to {got_speaker!r} by rule {got_rule!r}; "
                 f"expected {want}")
-    report = _report(text, doc, quote, rules, lexicon, language)
+    report = _report(text, doc, quote, trials)
     raise AssertionError(f"{head}\n{report}")

@@ -11,7 +11,7 @@ is missing. ``import quoteattr`` never imports this package.
   (:mod:`quoteattr.distributed.extract`).
 * :func:`run_dask_extract`, :func:`connect`: the same from the command line, on
   a local cluster or at a scheduler's address (:mod:`quoteattr.distributed.run`).
-* :func:`match_quotes_dask`: the clusters of :func:`quoteattr.matching.match_quotes`,
+* :func:`match_quotes_dask`: the clusters of :func:`quoteattr.matching.clusters.match_quotes`,
   computed with a candidate index partitioned by n-gram
   (:mod:`quoteattr.distributed.match`).
 * :func:`synthetic_articles`: realistic multi-outlet articles for tests and

@@ -1,4 +1,4 @@
-"""The pieces of :func:`quoteattr.candidates.candidate_pairs` a partitioned run repeats.
+"""The pieces of :func:`quoteattr.matching.candidates.candidate_pairs` a partitioned run repeats.
 
 The single-process index reads all texts at once. Run in pieces, it needs the
 same three things for every text, computed exactly as ``candidate_pairs``
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from quoteattr.candidates import (
+from quoteattr.matching.candidates import (
     MAX_DOCUMENT_FREQUENCY,
     _has_bigram,
     _ngrams,
@@ -21,7 +21,7 @@ from quoteattr.candidates import (
     _table_size,
     _WordValues,
 )
-from quoteattr.similarity import PreparedText
+from quoteattr.matching.similarity import PreparedText
 
 __all__ = ["MAX_DOCUMENT_FREQUENCY", "WordValues", "filed_slots", "lookup_slots",
            "ngram_slots", "table_size", "word_values", "wordless"]

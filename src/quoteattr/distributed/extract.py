@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from quoteattr.attribution import attribute
 from quoteattr.distributed._imports import require
-from quoteattr.export import speaker_columns
+from quoteattr.io.export import speaker_columns
 from quoteattr.models import Document, Quote
+from quoteattr.pipeline import attribute
 
 if TYPE_CHECKING:  # pragma: no cover
     from dask.bag import Bag

@@ -1,4 +1,4 @@
-"""The clusters of :func:`~quoteattr.matching.match_quotes`, computed on Dask.
+"""The clusters of :func:`~quoteattr.matching.clusters.match_quotes`, computed on Dask.
 
 :func:`match_quotes_dask` returns exactly what ``match_quotes`` returns on the
 same quotes, using the single-process code for every decision: the folding,
@@ -54,17 +54,17 @@ from typing import TYPE_CHECKING, Any, cast
 from quoteattr.distributed import _index
 from quoteattr.distributed._imports import require
 from quoteattr.distributed._shuffle import exchange, partition_of
-from quoteattr.matching import (
+from quoteattr.matching.clusters import (
     DEFAULT_SCORE_CUTOFF,
     _collect,
     _Matcher,
     _order,
     _speaker_key,
 )
+from quoteattr.matching.similarity import Codebook, PreparedText, text_key
+from quoteattr.matching.speaker_links import SpeakerKey
 from quoteattr.models import Document, Quote, QuoteCluster
-from quoteattr.normalize import fold_tokens, function_words
-from quoteattr.similarity import Codebook, PreparedText, text_key
-from quoteattr.speaker_links import SpeakerKey
+from quoteattr.text.normalize import fold_tokens, function_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from dask.bag import Bag
@@ -249,7 +249,7 @@ def _blocks(nodes: Iterable[_Node], texts: Iterable[PreparedText],
     """Each text's block keys, flagged ``True`` where the text files itself under the key.
 
     ``summary`` is what :func:`_useful` returns. Mirrors
-    :func:`quoteattr.candidates.candidate_pairs`: n-gram slots filed by the
+    :func:`quoteattr.matching.candidates.candidate_pairs`: n-gram slots filed by the
     same plan, the same words with other gaps, and the words of texts without
     any n-gram. (A list, never a generator: a partition may have to travel to
     another worker, and generators do not pickle.)
@@ -425,7 +425,7 @@ def match_quotes_dask(
             or 8 for an iterable).
 
     Returns:
-        The clusters of :func:`quoteattr.matching.match_quotes` on the same
+        The clusters of :func:`quoteattr.matching.clusters.match_quotes` on the same
         input, in the same order.
 
     Raises:

@@ -1,0 +1,206 @@
+"""Where speakers and cues sit in a clause: shared by quote and claim rules.
+
+These helpers read a prepared :class:`~quoteattr.attribution.context.Context`: the subject
+of a cue verb (skipping adverbs, asides and relative "who"), noun phrases
+before or after a cue, the subject of a whole sentence, and whether an
+attribution ends after its cue. Every look-up scans a bounded window of tokens.
+"""
+
+from __future__ import annotations
+
+from quoteattr.attribution.context import Context
+from quoteattr.models import SpeakerKind
+from quoteattr.text.mentions import Mention
+
+__all__ = [
+    "attribution_ends",
+    "noun_phrase_after",
+    "noun_phrase_before",
+    "noun_phrase_opening_sentence",
+    "sentence_subject",
+    "skip_adverbs",
+    "skip_aside",
+    "speaker_mention_at",
+    "subject_before",
+]
+
+
+def speaker_mention_at(ctx: Context, first: int) -> Mention | None:
+    """The mention starting at token ``first``, unless it is a possessive."""
+    m = ctx.mention_starting.get(first)
+    if m is None or m.possessive:
+        return None
+    return m
+
+
+def noun_phrase_before(ctx: Context, c: int) -> Mention | None:
+    """A determiner-led noun phrase ending right before token c ("the suit" says)."""
+    g = ctx.lexicon.grammar
+    for k in range(c - 1, max(c - 7, -1), -1):
+        if ctx.kind(k) != "word":
+            return None
+        w = ctx.low(k)
+        if w in g.np_determiners:
+            if k == c - 1 or ctx.low(k - 1) in g.prepositions:
+                return None  # "in a low voice said"
+            return _ad_hoc(ctx, k, c)
+        if w in g.np_stop or ctx.cue_at(k) > 0 or w.endswith(("n't", "n’t")):
+            return None
+    return None
+
+
+def noun_phrase_opening_sentence(ctx: Context, c: int) -> Mention | None:
+    """A noun phrase before token c that opens its sentence ("The book accuses")."""
+    m = noun_phrase_before(ctx, c)
+    if m is None or (m.first > 0 and ctx.same_sentence(m.first - 1, m.first)):
+        return None
+    return m
+
+
+def noun_phrase_after(ctx: Context, k: int) -> Mention | None:
+    """A determiner-led noun phrase starting at token k (said "a narrator")."""
+    word = ctx.word(k)
+    g = ctx.lexicon.grammar
+    possessor = word[:1].isupper() and word.endswith(("'s", "’s"))
+    if word.lower() not in g.np_determiners - {"this", "that"} and not possessor:
+        return None
+    j = k + 1
+    while j < len(ctx.tokens) and j - k < 7 and ctx.kind(j) == "word":
+        w = ctx.low(j)
+        if w in g.np_stop and not (w in ("of", "for", "at") and j > k + 1):
+            break
+        j += 1
+    return _ad_hoc(ctx, k, j) if j > k + 1 else None
+
+
+def _ad_hoc(ctx: Context, first: int, last: int) -> Mention:
+    start, end = ctx.span(first, last)
+    text = ctx.text[start:end]
+    plural = ctx.low(last - 1).endswith("s") and ctx.low(first) == "the"
+    kind: SpeakerKind = "collective" if plural else "anonymous"
+    return Mention(first, last, start, end, text, "description", text, None, False, kind)
+
+
+def skip_aside(ctx: Context, k: int, limit: int = 16) -> int:
+    """Skip "(pictured, left)" or ", the foreign minister," starting at token k."""
+    if ctx.word(k) == "(":
+        for j in range(k + 1, min(k + limit, len(ctx.tokens))):
+            if ctx.word(j) == ")":
+                return j + 1
+            if ctx.kind(j) in ("para", "quote"):
+                break
+        return k
+    if ctx.word(k) == ",":
+        for j in range(k + 1, min(k + limit, len(ctx.tokens))):
+            w = ctx.word(j)
+            if w == "," and j > k + 1:
+                return j + 1
+            if ctx.kind(j) in ("para", "quote", "mark") or w in (".", ";", ":", "!", "?"):
+                break
+            if ctx.cue_at(j, weak=False) > 0:
+                # ", the foreign minister said": no closing comma before the cue
+                return j if j > k + 1 else k
+        return k
+    return k
+
+
+def skip_adverbs(ctx: Context, k: int) -> int:
+    """Skip up to three adverbs or auxiliaries ("also", "has", "quickly") from token k."""
+    adverbs = ctx.lexicon.grammar.adverbs
+    for _ in range(3):
+        w = ctx.low(k)
+        if ctx.kind(k) == "word" and (w in adverbs or (w.endswith("ly") and len(w) > 4)):
+            k += 1
+        else:
+            break
+    return k
+
+
+def attribution_ends(ctx: Context, k: int) -> bool:
+    """After a cue at token k, tell whether the attribution ends (no new clause)."""
+    while ctx.kind(k) == "word" and ctx.low(k).endswith("ly") and len(ctx.word(k)) > 4:
+        k += 1
+    w = ctx.word(k)
+    kind = ctx.kind(k)
+    if w in (":", ",") and ctx.kind(k + 1) in ("mark", "quote"):
+        return False  # 'She adds, "…"' introduces the next quote
+    if kind in ("end", "para", "quote", "mark") or (kind == "punct" and w != "("):
+        return True
+    return w.lower() in ctx.lexicon.grammar.trailers or w.lower() in ("reporters", "journalists")
+
+
+def subject_before(ctx: Context, c: int) -> Mention | None:
+    """The mention that is the subject of a cue verb at token c."""
+    if ctx.low(c).endswith("ing") and ctx.word(c - 1) in (",", "—", "–"):
+        return sentence_subject(ctx, c)  # "Sanders visited NBC, saying …"
+    j = c - 1
+    g = ctx.lexicon.grammar
+    for _ in range(3):
+        w = ctx.low(j)
+        if ctx.kind(j) == "word" and (w in g.adverbs or (w.endswith("ly") and len(w) > 4)):
+            j -= 1
+    if ctx.word(j) in (")", "—", "–", "--"):
+        opener = "(" if ctx.word(j) == ")" else ctx.word(j)
+        for k in range(j - 1, max(j - 25, -1), -1):
+            if ctx.word(k) == opener:
+                j = k - 1
+                break
+            if ctx.kind(k) in ("para", "quote"):
+                break
+    if ctx.low(j) == "to" and ctx.low(c) in ("say", "tell", "add", "ask", "warn"):
+        # "he went on to say", "she wanted to tell"
+        for k in range(j - 1, max(j - 4, -1), -1):
+            if ctx.kind(k) != "word" or ctx.low(k) in g.np_stop:
+                break
+            if ctx.mention_ending.get(k) is not None:
+                j = k - 1
+                break
+    if ctx.low(j) == "who" and ctx.word(j - 1) == ",":
+        before = ctx.mention_ending.get(j - 1)
+        if before is not None and not before.possessive:
+            tok = ctx.tokens[j]
+            return Mention(j, j + 1, tok.start, tok.end, tok.text, "pronoun", tok.text, None,
+                           False, before.speaker_kind)
+    m = ctx.mention_ending.get(j + 1)
+    if m is None and ctx.word(j) == ",":
+        # ", the foreign minister, said": find the mention before the aside
+        for k in range(j - 1, max(j - 40, -1), -1):
+            if ctx.word(k) == "," and k < j:
+                m = ctx.mention_ending.get(k)
+                break
+            if ctx.kind(k) in ("para", "quote") or ctx.word(k) in (".", ";"):
+                break
+    if m is None and (ctx.low(c).endswith("ing") or ctx.low(j) in ("and", "but")):
+        return sentence_subject(ctx, c)  # "…, saying"; "took the stage and called"
+    if m is None or m.possessive:
+        return None
+    return m
+
+
+def sentence_subject(ctx: Context, c: int) -> Mention | None:
+    """The first mention of token c's sentence that is not after a preposition.
+
+    An introductory phrase ("On the ties with the Philippines, Trump …") is skipped.
+    """
+    first = c
+    while first > 0 and ctx.same_sentence(first - 1, c) and ctx.kind(first - 1) != "quote":
+        first -= 1
+    g = ctx.lexicon.grammar
+    if ctx.low(first) in g.introducers:
+        comma = next((k for k in range(first, c) if ctx.word(k) == ","), -1)
+        if comma > 0:
+            first = comma + 1
+    for k in range(first, c):
+        idx = ctx.mention_covering[k]
+        if idx < 0:
+            continue
+        m = ctx.mentions[idx]
+        if m.first != k or m.possessive:
+            continue
+        before = k - 1
+        while ctx.low(before) in ("the", "a", "an"):
+            before -= 1
+        if ctx.low(before) in g.prepositions:
+            continue
+        return m
+    return None

@@ -1,0 +1,291 @@
+"""The prepared document that attribution rules look at.
+
+:class:`Context` holds the text, its tokens (each top-level quote one token),
+paragraph and sentence numbers, the mentions, and look-ups the rules share.
+It is built once per document in linear time.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from quoteattr.language.lexicon import Lexicon, load_lexicon
+from quoteattr.models import Quote
+from quoteattr.text.mentions import Mention, mentions_in_context
+from quoteattr.text.tokens import (
+    Token,
+    indexed_among,
+    paragraph_ids,
+    sentence_ids_and_starts,
+    tokenize,
+)
+
+__all__ = ["Context", "Decision", "build_context"]
+
+# Words allowed between a speaker and its cue verb ("he also said"), in English.
+# Rules read ``ctx.lexicon.grammar.adverbs`` for the document's language; this
+# English set is kept for the claim scanner.
+ADVERBS = load_lexicon().grammar.adverbs
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What a rule decided for one quote.
+
+    Attributes:
+        rule: The rule's name.
+        confidence: How sure the rule is, 0 to 1.
+        mention: Where the speaker is named locally, if the rule found a mention.
+        cue: ``(start, end)`` of the cue, if any.
+        inherit: For continuation rules, the quote whose speaker is kept.
+    """
+
+    rule: str
+    confidence: float
+    mention: Mention | None = None
+    cue: tuple[int, int] | None = None
+    inherit: int | None = None
+
+
+@dataclass
+class Context:
+    """One document prepared for the attribution rules."""
+
+    text: str
+    quotes: list[Quote]
+    tokens: list[Token]
+    paragraph: list[int]
+    sentence: list[int]
+    mentions: list[Mention]
+    lexicon: Lexicon
+    quote_token: list[int] = field(default_factory=list)
+    mention_starting: dict[int, Mention] = field(default_factory=dict)
+    mention_ending: dict[int, Mention] = field(default_factory=dict)
+    mention_covering: list[int] = field(default_factory=list)
+    decisions: list[Decision | None] = field(default_factory=list)
+    cue_strong: list[int] = field(default_factory=list)
+    cue_any: list[int] = field(default_factory=list)
+    by_low: dict[str, list[int]] = field(default_factory=dict)
+    sentence_starts: list[int] = field(default_factory=list)
+    cue_candidates: list[int] = field(default_factory=list)
+    quote_positions: list[int] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
+
+    def word(self, i: int) -> str:
+        """Return the text of token ``i``, or ``""`` outside the token list."""
+        if i < 0:
+            return ""
+        try:  # cheaper than comparing with len() on every call
+            return self.tokens[i].text
+        except IndexError:
+            return ""
+
+    def low(self, i: int) -> str:
+        """Return the lower-case text of token ``i``, or ``""`` outside the token list."""
+        if i < 0:
+            return ""
+        try:  # cheaper than comparing with len() on every call
+            return self.tokens[i].low
+        except IndexError:
+            return ""
+
+    def kind(self, i: int) -> str:
+        """Return the kind of token ``i``, or ``"end"`` outside the token list."""
+        if i < 0:
+            return "end"
+        try:  # cheaper than comparing with len() on every call
+            return self.tokens[i].kind
+        except IndexError:
+            return "end"
+
+    def cue_at(self, i: int, *, weak: bool = True) -> int:
+        """Return the token index one past a cue verb starting at ``i``, or -1.
+
+        Multi-word cues ("posted on X", "pointed out") are matched first,
+        longest first. ``weak`` admits verbs that signal speech only next to a
+        quote ("laughed").
+        """
+        if i < 0:
+            return -1
+        try:
+            return self.cue_any[i] if weak else self.cue_strong[i]
+        except IndexError:
+            return -1
+
+    def _find_cue(self, i: int, *, weak: bool) -> tuple[int, bool]:
+        """The end of a cue starting at word ``i`` (or -1), and whether its verb is weak.
+
+        A strong cue found with ``weak=True`` is also what ``weak=False`` finds.
+        """
+        tokens = self.tokens
+        n = len(tokens)
+        lex = self.lexicon
+        forms = lex.cue_forms
+        tok = tokens[i]
+        # multi-word forms first, longest first ("posted on X", "pointed out")
+        for size in lex.cue_phrase_sizes.get(tok.low, ()):
+            if i + size <= n and all(tokens[i + k].kind == "word" for k in range(1, size)):
+                verb = forms.get(" ".join([t.low for t in tokens[i : i + size]]))
+                if verb is not None and (weak or not verb.weak):
+                    return i + size, verb.weak
+        verb = forms.get(tok.low)
+        if verb is None or (verb.weak and not weak):
+            return -1, False
+        markers = lex.grammar.noun_markers
+        if i > 0 and tokens[i - 1].low in markers:
+            return -1, False  # "the report": a noun, not a verb
+        if (
+            i > 1
+            and tokens[i - 2].low in markers
+            and tokens[i - 1].text.islower()
+            and tokens[i - 1].text not in lex.role_forms
+            and tok.low == verb.lemma
+        ):
+            return -1, False  # "the caustic chant", "his home state": a noun
+        if tok.text[0].isupper() and i > 0 and tokens[i - 1].kind == "word":
+            return -1, False  # "Said" mid-sentence capitalised is a name
+        return i + 1, verb.weak
+
+    def positions(self, low: str) -> list[int]:
+        """Indices of the tokens whose lower-case text is ``low``, in order (token index)."""
+        return self.by_low.get(low, [])
+
+    def sentence_first(self, i: int) -> int:
+        """Index of the first token of token ``i``'s sentence."""
+        starts = self.sentence_starts
+        return starts[bisect_right(starts, i) - 1] if starts else 0
+
+    def sentence_stop(self, i: int) -> int:
+        """Index one past the last token of token ``i``'s sentence."""
+        starts = self.sentence_starts
+        k = bisect_right(starts, i)
+        return starts[k] if k < len(starts) else len(self.tokens)
+
+    def next_quote_token(self, i: int) -> int:
+        """Index of the first quote token after token ``i``, or the token count."""
+        found = self.quote_positions
+        k = bisect_right(found, i)
+        return found[k] if k < len(found) else len(self.tokens)
+
+    def cues_within(self, first: int, stop: int) -> list[int]:
+        """The tokens from ``first`` up to ``stop`` where a cue may start, in order.
+
+        Outside these, :meth:`cue_at` is -1.
+        """
+        return _between(self.cue_candidates, first, stop)
+
+    def positions_within(self, low: str, first: int, stop: int) -> list[int]:
+        """:meth:`positions` of ``low`` from token ``first`` up to ``stop``, in order."""
+        return _between(self.positions(low), first, stop)
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Character span of tokens ``first`` up to (not including) ``last``."""
+        return self.tokens[first].start, self.tokens[last - 1].end
+
+    def same_sentence(self, i: int, j: int) -> bool:
+        """Tell whether tokens ``i`` and ``j`` lie in one sentence."""
+        if i < 0 or j < 0:
+            return False
+        try:
+            return self.sentence[i] == self.sentence[j]
+        except IndexError:
+            return False
+
+
+def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Context:
+    """Tokenise ``text`` around its top-level quotes and find every mention."""
+    top = [q for q in quotes if q.depth == 0]
+    marks: list[tuple[int, int]] = []
+    for q in top:
+        o = _mark_before(text, q)
+        if o is not None:
+            marks.append(o)
+        c = _mark_after(text, q)
+        if c is not None:
+            marks.append(c)
+    marks.sort()
+    by_low: dict[str, list[int]] = {}
+    capitalised: list[int] = []
+    tokens = tokenize(
+        text, [(q.start, q.end) for q in top], marks, index=by_low, capitalised=capitalised
+    )
+    breaks = sorted(i for low, found in by_low.items() if low[0] == "\n" for i in found)
+    sentence, sentence_starts = sentence_ids_and_starts(tokens, _sentence_cuts(by_low, breaks))
+    ctx = Context(
+        text=text,
+        quotes=list(top),
+        tokens=tokens,
+        paragraph=paragraph_ids(tokens, breaks=breaks),
+        sentence=sentence,
+        mentions=mentions_in_context(text, tokens, lexicon, by_low, capitalised),
+        lexicon=lexicon,
+        by_low=by_low,
+        sentence_starts=sentence_starts,
+        breaks=breaks,
+    )
+    ctx.quote_token = [-1] * len(top)
+    ctx.quote_positions = sorted(by_low.get("<quote>", []) + by_low.get("<quote.>", []))
+    for i in ctx.quote_positions:
+        ctx.quote_token[tokens[i].quote] = i
+    mentions = ctx.mentions  # in order, never overlapping
+    ctx.mention_starting = {m.first: m for m in mentions}
+    ctx.mention_ending = {m.last: m for m in mentions}
+    covering = ctx.mention_covering = [-1] * len(tokens)
+    for index, m in enumerate(mentions):
+        if m.last - m.first == 1:
+            covering[m.first] = index
+        else:
+            covering[m.first : m.last] = [index] * (m.last - m.first)
+    ctx.decisions = [None] * len(top)
+    candidates = {
+        i for low in indexed_among(by_low, lexicon.cue_heads) for i in by_low[low]
+        if tokens[i].kind == "word"
+    }
+    particles = lexicon.cue_particles
+    for low in indexed_among(by_low, particles):
+        candidates.update(
+            i - 1 for i in by_low[low]
+            if i and tokens[i].text in particles and tokens[i - 1].kind == "word"
+        )
+    ctx.cue_candidates = sorted(candidates)
+    ctx.cue_any = [-1] * len(tokens)
+    ctx.cue_strong = [-1] * len(tokens)
+    for i in ctx.cue_candidates:
+        end, weak = ctx._find_cue(i, weak=True)
+        ctx.cue_any[i] = end
+        ctx.cue_strong[i] = ctx._find_cue(i, weak=False)[0] if weak else end
+    return ctx
+
+
+def _sentence_cuts(by_low: dict[str, list[int]], breaks: list[int]) -> list[int]:
+    """The tokens that may end a sentence: breaks, ``.``, ``!``, ``?`` and quotes ending one."""
+    found = list(breaks)
+    for low in (".", "!", "?", "<quote.>"):
+        found.extend(by_low.get(low, ()))
+    found.sort()
+    return found
+
+
+def _between(positions: list[int], first: int, stop: int) -> list[int]:
+    """The sorted ``positions`` from ``first`` up to ``stop``."""
+    return positions[bisect_left(positions, first) : bisect_left(positions, stop)]
+
+
+def _mark_before(text: str, q: Quote) -> tuple[int, int] | None:
+    width = len(q.open_mark)
+    for start in range(q.start - width, max(q.start - width - 3, -1), -1):
+        if start >= 0 and text[start : start + width] == q.open_mark:
+            return start, start + width
+    return None
+
+
+def _mark_after(text: str, q: Quote) -> tuple[int, int] | None:
+    if not q.close_mark:
+        return None
+    width = len(q.close_mark)
+    for start in range(q.end, min(q.end + 3, len(text))):
+        if text[start : start + width] == q.close_mark:
+            return start, start + width
+    return None

@@ -1,0 +1,423 @@
+"""The built-in attribution rules, in the order the sieve tries them.
+
+Each rule looks at one quote in a prepared :class:`~quoteattr.attribution.context.Context`
+and either returns a :class:`~quoteattr.attribution.context.Decision` (who is named where,
+by which cue, how sure) or ``None``. The first rule that fires decides. A rule
+is named after the pattern it recognises, and that name is what results report.
+
+Example:
+    >>> [rule.name for rule in BUILTIN_RULES][:3]
+    ['quoted_name_as_saying', 'quote_comma_name_said', 'quote_comma_said_name']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from quoteattr.attribution.clauses import (
+    attribution_ends,
+    noun_phrase_after,
+    noun_phrase_before,
+    noun_phrase_opening_sentence,
+    skip_adverbs,
+    skip_aside,
+    speaker_mention_at,
+    subject_before,
+)
+from quoteattr.attribution.context import Context, Decision
+
+__all__ = ["BUILTIN_RULES", "Rule", "RuleFunction"]
+
+RuleFunction = Callable[[Context, int], "Decision | None"]
+
+_DASHES = frozenset({"—", "–", "-", "--", "―"})
+@dataclass(frozen=True)
+class Rule:
+    """One named step of the attribution sieve.
+
+    A rule written in Python is a function ``func(ctx, quote_index)`` that
+    looks at quote ``ctx.quotes[quote_index]`` (its token is
+    ``ctx.tokens[ctx.quote_token[quote_index]]``) and returns a
+    :class:`~quoteattr.attribution.context.Decision` naming the speaker's mention, or
+    ``None`` to let the next rule try. :class:`~quoteattr.attribution.context.Context`
+    offers ``word(i)``, ``kind(i)``, ``cue_at(i)``, ``same_sentence(i, j)``,
+    ``span(first, last)``, ``mention_starting``, ``mention_ending`` and the
+    decisions already taken for earlier quotes. A declarative alternative is
+    :class:`~quoteattr.attribution.patterns.PatternRule`.
+
+    Attributes:
+        name: Stable name reported in results (``Quote.rule``).
+        description: The pattern, as a reader would write it.
+        func: ``func(context, quote_index) -> Decision | None``.
+
+    Example:
+        >>> from quoteattr import attribute
+        >>> def quote_then_says_name(ctx, qi):
+        ...     k = ctx.quote_token[qi] + 2  # after the closing mark
+        ...     m = ctx.mention_starting.get(k + 1)
+        ...     if ctx.word(k) == "says" and m is not None:
+        ...         return Decision("quote_then_says_name", 0.9, m, ctx.span(k, k + 1))
+        ...     return None
+        >>> rule = Rule("quote_then_says_name", '"Q" says NAME', quote_then_says_name)
+        >>> attribute('"We will not back down." says Ivan.', rules=[rule]).quotes[0].speaker.name
+        'Ivan'
+    """
+
+    name: str
+    description: str
+    func: RuleFunction
+
+
+def _after_quote(ctx: Context, qi: int) -> int:
+    """Index of the first token after a quote, its closing mark and commas."""
+    k = ctx.quote_token[qi] + 1
+    if ctx.kind(k) == "mark":
+        k += 1
+    while ctx.word(k) == ",":
+        k += 1
+    return k
+
+
+def _before_quote(ctx: Context, qi: int) -> int:
+    """Index of the last token before a quote's opening mark."""
+    k = ctx.quote_token[qi] - 1
+    if ctx.kind(k) == "mark":
+        k -= 1
+    return k
+
+
+def _quote_ends_sentence(ctx: Context, qi: int) -> bool:
+    inner = ctx.quotes[qi].text.rstrip()
+    return inner.endswith((".", "!", "?", "…")) and not inner.endswith((",",))
+
+
+def _quote_closes_clause(ctx: Context, qi: int) -> bool:
+    """A quote that ends with punctuation inside its marks or is followed by a comma."""
+    inner = ctx.quotes[qi].text.rstrip()
+    if inner.endswith((",", ".", "!", "?", "…", "—", "-", ";", ":")):
+        return True
+    k = ctx.quote_token[qi] + 1
+    if ctx.kind(k) == "mark":
+        k += 1
+    return ctx.word(k) in (",", "—", "–")
+
+
+def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
+    """``"Q," NAME said`` (with an aside or adverb between name and verb)."""
+    k = _after_quote(ctx, qi)
+    if ctx.kind(k) != "word" or ctx.kind(k - 1) == "para" or ctx.cue_at(k) > 0:
+        return None
+    closed = _quote_closes_clause(ctx, qi)
+    # the first cue within 13 tokens, before the sentence, paragraph or next quote ends
+    for j in ctx.cues_within(k + 1, _clause_stop(ctx, k, k + 14)):
+        end = ctx.cue_at(j)
+        if end < 0:
+            continue
+        m = subject_before(ctx, j) or noun_phrase_before(ctx, j)
+        if m is None or m.first < k:
+            return None
+        if m.first > k and any(ctx.kind(t) != "word" for t in range(k, m.first)):
+            return None
+        subordinators = ctx.lexicon.grammar.subordinators
+        if any(ctx.tokens[t].low in subordinators for t in range(k, m.first)):
+            return None  # '"That makes me smart," when Clinton blasted him'
+        if ctx.quotes[qi].text[:1].islower() and name_said_partial_quote(ctx, qi) is not None:
+            return None  # 'said he would "protect our citizens," the crowd applauded'
+
+        if _quote_ends_sentence(ctx, qi) and not attribution_ends(ctx, end):
+            return None
+        if not closed and (m.first != k or j != m.last or not attribution_ends(ctx, end)):
+            return None  # '"take our fight" to the states that voted': prose goes on
+        confidence = 0.9 if m.kind == "pronoun" else 0.95
+        return Decision("quote_comma_name_said", confidence, m, ctx.span(j, end))
+    return None
+
+
+def _clause_stop(ctx: Context, k: int, limit: int) -> int:
+    """Where a clause that starts after token ``k`` must stop.
+
+    That is the first token up to ``limit`` that is a break, a quote or a
+    quotation mark, or outside ``k``'s sentence (``limit`` or the token count
+    when there is none).
+    """
+    stop = min(limit, len(ctx.tokens), ctx.sentence_stop(k))
+    if stop > k + 1 and ctx.kind(stop - 1) == "para":
+        stop -= 1  # a break ends its sentence as its last token
+    quote = ctx.next_quote_token(k)
+    if quote - 1 > k and ctx.kind(quote - 1) == "mark":
+        quote -= 1  # the next quote's opening mark
+    return min(stop, quote)
+
+
+def quote_comma_said_name(ctx: Context, qi: int) -> Decision | None:
+    """``"Q," said NAME``."""
+    k = _after_quote(ctx, qi)
+    end = ctx.cue_at(k)
+    if end < 0 or ctx.kind(k - 1) == "para" or ctx.low(end - 1).endswith("ing"):
+        return None
+    m = speaker_mention_at(ctx, end) or noun_phrase_after(ctx, end)
+    skip = end
+    while m is None and skip < end + 3 and ctx.kind(skip) == "word":
+        if ctx.low(skip) in ctx.lexicon.grammar.np_stop:
+            break
+        skip += 1
+        m = speaker_mention_at(ctx, skip)
+    if m is None or (m.kind == "pronoun" and ctx.low(m.first) == "it"):
+        return None
+    return Decision("quote_comma_said_name", 0.95, m, ctx.span(k, end))
+
+
+def quoted_name_as_saying(ctx: Context, qi: int) -> Decision | None:
+    """``X quoted NAME as saying "Q"`` or ``"Q," X quoted NAME as saying``."""
+    qt = ctx.quote_token[qi]
+    best: Decision | None = None
+    for i in ctx.positions_within("quoted", qt - 25, qt + 26):
+        if not ctx.same_sentence(i, qt):
+            continue
+        m = speaker_mention_at(ctx, i + 1)
+        if m is None:
+            continue
+        j = m.last
+        if ctx.low(j) == "as" and ctx.low(j + 1) in ("saying", "telling"):
+            start, _ = ctx.span(i, i + 1)
+            _, end = ctx.span(j + 1, j + 2)
+            best = Decision("quoted_name_as_saying", 0.95, m, (start, end))
+            break
+    return best
+
+
+def name_said_colon_quote(ctx: Context, qi: int) -> Decision | None:
+    """``NAME said: "Q"``, ``NAME said "Q"``, ``NAME told X: "Q"``, ``But he added: "Q"``."""
+    b = _before_quote(ctx, qi)
+    punct = ctx.word(b)
+    colon = punct in (":", ",")
+    k = b - 1 if colon else b
+    if ctx.kind(k) in ("para", "end", "quote"):
+        return None
+    # scan back over a short object or adverbial ("told the OSCE conference")
+    window = 10 if colon else 1
+    for c in range(k, max(k - window, -1), -1):
+        if ctx.kind(c) in ("para", "quote", "mark") or ctx.word(c) in (".", ";", "!", "?"):
+            return None
+        end = ctx.cue_at(c, weak=colon)
+        if end < 0 or end - 1 > k:
+            continue
+        m = subject_before(ctx, c)
+        if m is None and colon:
+            m = noun_phrase_before(ctx, c)
+        if m is None:
+            if ctx.low(c - 1) in ("and", "but"):
+                continue  # "and added:" inherits below
+            return None
+        return Decision("name_said_colon_quote", 0.9, m, ctx.span(c, end))
+    return None
+
+
+def name_said_period_quote(ctx: Context, qi: int) -> Decision | None:
+    """``NAME said in a statement. "Q"``: an attribution sentence right before."""
+    b = _before_quote(ctx, qi)
+    if ctx.word(b) != "." or not _quote_starts_paragraph_or_sentence(ctx, qi):
+        return None
+    for c in range(b - 1, max(b - 10, -1), -1):
+        if ctx.kind(c) in ("para", "quote", "mark") or ctx.word(c) in (".", ";", "!", "?"):
+            return None
+        end = ctx.cue_at(c, weak=False)
+        if end < 0:
+            continue
+        clause_words = ctx.lexicon.grammar.clause_words
+        if any(ctx.low(t) in clause_words or ctx.cue_at(t) > 0 for t in range(end, b)):
+            return None  # "… said the talks failed." is reported speech, not an introduction
+        m = subject_before(ctx, c)
+        if m is None:
+            return None
+        return Decision("name_said_period_quote", 0.8, m, ctx.span(c, end))
+    return None
+
+
+def _quote_starts_paragraph_or_sentence(ctx: Context, qi: int) -> bool:
+    inner = ctx.quotes[qi].text.lstrip()
+    return bool(inner) and inner[0].isupper()
+
+
+def according_to_name(ctx: Context, qi: int) -> Decision | None:
+    """``"Q," according to NAME`` or ``According to NAME, "Q"``.
+
+    The phrases are the language's ``according_to`` function words.
+    """
+    qt = ctx.quote_token[qi]
+    phrases = ctx.lexicon.grammar.according_to_phrases
+    # up to 29 tokens after the quote, within its sentence and before the next
+    # quote; then up to 29 tokens before it, within its sentence
+    stop = min(qt + 30, len(ctx.tokens), ctx.sentence_stop(qt), ctx.next_quote_token(qt))
+    first = max(qt - 29, ctx.sentence_first(qt))
+    heads = {phrase[0] for phrase in phrases}
+    found = sorted(i for h in heads for i in ctx.positions_within(h, qt + 1, stop))
+    found += sorted((i for h in heads for i in ctx.positions_within(h, first, qt)),
+                    reverse=True)
+    for i in found:
+        for phrase in phrases:
+            if ctx.tokens[i].low != phrase[0] or any(
+                ctx.low(i + n) != w for n, w in enumerate(phrase[1:], 1)
+            ):
+                continue
+            after = i + len(phrase)
+            m = speaker_mention_at(ctx, after) or noun_phrase_after(ctx, after)
+            if m is not None:
+                return Decision("according_to_name", 0.85, m, ctx.span(i, after))
+            break
+    return None
+
+
+def quote_dash_name(ctx: Context, qi: int) -> Decision | None:
+    """``"Q" — NAME``: a sign-off after a dash."""
+    k = ctx.quote_token[qi] + 1
+    if ctx.kind(k) == "mark":
+        k += 1
+    if ctx.word(k) not in _DASHES:
+        return None
+    j = k + 1
+    while ctx.word(j) in _DASHES:
+        j += 1
+    m = speaker_mention_at(ctx, j)
+    if m is None or m.kind == "pronoun":
+        return None
+    return Decision("quote_dash_name", 0.85, m, ctx.span(k, j))
+
+
+def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
+    """``NAME said he had heard "Q"``: a quote inside reported speech."""
+    qt = ctx.quote_token[qi]
+    # back to the sentence's start, at most 59 tokens: only cue tokens can match
+    for c in reversed(ctx.cues_within(max(qt - 59, ctx.sentence_first(qt)), qt)):
+        end = ctx.cue_at(c, weak=qt - c <= 8)
+        if end < 0 or (ctx.kind(c - 1) == "word" and ctx.low(c - 1) in ("to",)):
+            continue
+        m = subject_before(ctx, c) or noun_phrase_opening_sentence(ctx, c)
+        if m is None:
+            continue
+        return Decision("name_said_partial_quote", 0.8, m, ctx.span(c, end))
+    return None
+
+
+def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
+    """``… "Q" …, NAME said.``: a cue later in the same sentence, after the quote."""
+    qt = ctx.quote_token[qi]
+    for k in range(qt + 1, min(qt + 40, len(ctx.tokens))):
+        if not ctx.same_sentence(k, qt) or ctx.kind(k) == "para":
+            return None
+        after_comma = ctx.word(k - 1) in (",", '"', "”", "'", "’") or ctx.kind(k - 1) in (
+            "mark", "quote")
+        if not after_comma:
+            continue
+        inverted = ctx.cue_at(k, weak=False)
+        if inverted > 0 and not ctx.low(k).endswith("ing"):
+            # "…, said Nargis Kassenova, an expert."
+            m = speaker_mention_at(ctx, inverted)
+            if m is not None and m.kind != "pronoun":
+                return Decision("quote_then_name_said_later", 0.7, m, ctx.span(k, inverted))
+        m = ctx.mention_starting.get(k)
+        if m is None or m.possessive:
+            continue
+        j = skip_adverbs(ctx, skip_aside(ctx, m.last))
+        end = ctx.cue_at(j)
+        if end > 0 and attribution_ends(ctx, end):
+            return Decision("quote_then_name_said_later", 0.7, m, ctx.span(j, end))
+    return None
+
+
+def continues_previous_quote(ctx: Context, qi: int) -> Decision | None:
+    """A quote that continues the utterance or paragraph of an attributed quote."""
+    if qi == 0:
+        return None
+    prev = ctx.decisions[qi - 1]
+    q, p = ctx.quotes[qi], ctx.quotes[qi - 1]
+    if prev is None:
+        return None
+    qt, pt = ctx.quote_token[qi], ctx.quote_token[qi - 1]
+    same_utterance = q.utterance == p.utterance
+    para_gap = ctx.paragraph[qt] - ctx.paragraph[pt]
+    if not same_utterance:
+        if para_gap > 1:
+            return None
+        if not ctx.same_sentence(pt, qt) and not _quote_stands_alone(ctx, qi):
+            return None  # a quote inside a later sentence of prose has its own source
+        if para_gap == 1 and not _paragraph_is_quote_led(ctx, qt):
+            return None
+        # nothing but the previous attribution between the two quotes: a cue verb
+        # in a later sentence introduces somebody else
+        for k in ctx.cues_within(pt + 1, qt):
+            if ctx.same_sentence(k, pt + 1):
+                continue
+            if ctx.cue_at(k, weak=False) > 0:
+                return None
+        # the quote's own sentence must not hold another speaker
+        if _strong_cue_after(ctx, qt):
+            return None
+    return Decision("continues_previous_quote", 0.75 if not same_utterance else 0.9,
+                    prev.mention, None, inherit=qi - 1)
+
+
+def reported_speech_then_quote(ctx: Context, qi: int) -> Decision | None:
+    """``NAME argues that … . "Q"``: a quote-only sentence after NAME's reported speech."""
+    qt = ctx.quote_token[qi]
+    b = _before_quote(ctx, qi)
+    if not _quote_starts_paragraph_or_sentence(ctx, qi) or ctx.same_sentence(b, qt):
+        return None
+    if ctx.kind(b) in ("para", "end") or ctx.kind(b) == "quote":
+        return None
+    # the quote's own sentence holds no cue after it
+    if _strong_cue_after(ctx, qt):
+        return None
+    for c in range(b, max(b - 60, -1), -1):
+        if not ctx.same_sentence(c, b) or ctx.kind(c) in ("para", "quote"):
+            return None
+        end = ctx.cue_at(c, weak=False)
+        if end < 0:
+            continue
+        m = subject_before(ctx, c) or noun_phrase_opening_sentence(ctx, c)
+        if m is None:
+            continue
+        return Decision("reported_speech_then_quote", 0.7, m, ctx.span(c, end))
+    return None
+
+
+def _strong_cue_after(ctx: Context, qt: int) -> bool:
+    """Tell whether a strong cue follows token ``qt`` within 29 tokens in its sentence."""
+    stop = min(qt + 30, len(ctx.tokens), ctx.sentence_stop(qt))
+    return any(ctx.cue_at(k, weak=False) > 0 for k in ctx.cues_within(qt + 1, stop))
+
+
+def _quote_stands_alone(ctx: Context, qi: int) -> bool:
+    """A quote that opens its sentence and is followed by nothing but its end."""
+    qt = ctx.quote_token[qi]
+    b = _before_quote(ctx, qi)
+    if b >= 0 and ctx.same_sentence(b, qt) and ctx.word(b) not in (":", "—", "–"):
+        return False
+    k = qt + 1
+    while k < len(ctx.tokens) and ctx.kind(k) in ("mark", "punct") and ctx.same_sentence(k, qt):
+        k += 1
+    return k >= len(ctx.tokens) or ctx.kind(k) == "para" or not ctx.same_sentence(k, qt)
+
+
+def _paragraph_is_quote_led(ctx: Context, qt: int) -> bool:
+    k = qt - 1
+    if ctx.kind(k) == "mark":
+        k -= 1
+    return k < 0 or ctx.kind(k) == "para"
+
+
+BUILTIN_RULES: tuple[Rule, ...] = (
+    Rule("quoted_name_as_saying", 'X quoted NAME as saying "Q"', quoted_name_as_saying),
+    Rule("quote_comma_name_said", '"Q," NAME said', quote_comma_name_said),
+    Rule("quote_comma_said_name", '"Q," said NAME', quote_comma_said_name),
+    Rule("name_said_colon_quote", 'NAME said: "Q" / NAME told X: "Q"', name_said_colon_quote),
+    Rule("quote_dash_name", '"Q" — NAME', quote_dash_name),
+    Rule("according_to_name", '"Q," according to NAME', according_to_name),
+    Rule("quote_then_name_said_later", '… "Q" …, NAME said.', quote_then_name_said_later),
+    Rule("name_said_partial_quote", 'NAME said he had heard "Q"', name_said_partial_quote),
+    Rule("continues_previous_quote", "a quote right after an attributed quote keeps its speaker",
+         continues_previous_quote),
+    Rule("name_said_period_quote", 'NAME said in a statement. "Q"', name_said_period_quote),
+    Rule("reported_speech_then_quote", 'NAME argued that … . "Q"', reported_speech_then_quote),
+)

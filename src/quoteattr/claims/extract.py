@@ -1,0 +1,182 @@
+"""Reported claims: who claims what, with or without quotation marks.
+
+Most of what news attributes stands outside quotation marks: "Turkey says the
+Russian jet violated its airspace", "Putin branded the incident a war crime".
+:func:`extract_claims` finds each such claim with its source (canonicalised like
+quote speakers, so one speaker holds both its quotes and its claims), its cue,
+the stance the cue carries, negation and hedges, and the content as printed.
+A content holding a partial quote is a ``mixed`` claim linked to that quote; a
+direct quote (the whole content in quotation marks) is never a claim.
+
+Example:
+    >>> from quoteattr import find_claims
+    >>> c = find_claims("Turkey says the Russian jet violated its airspace.")[0]
+    >>> c.source.name, c.cue.text, c.text, c.stance, c.kind
+    ('Turkey', 'says', 'the Russian jet violated its airspace', 'asserts', 'indirect')
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from quoteattr.attribution.context import Context
+from quoteattr.attribution.speakers import Entity, SpeakerIndex
+from quoteattr.claims.rules import CLAIM_RULES, Found
+from quoteattr.claims.scanner import Scanner
+from quoteattr.language.claim_frames import ClaimFrames, load_claim_frames
+from quoteattr.language.lexicon import Stance
+from quoteattr.models import Claim, Quote, QuoteSpeaker, Span
+
+__all__ = ["extract_claims"]
+
+_STANCES: dict[str, Stance] = {"according to": "asserts", "call on": "urges"}
+
+
+def extract_claims(
+    ctx: Context,
+    index: SpeakerIndex,
+    quotes: Sequence[Quote],
+    speakers: list[Entity],
+    *,
+    frames: ClaimFrames | None = None,
+) -> list[Claim]:
+    """Find the claims of a prepared document, with sources from its speaker index.
+
+    Args:
+        ctx: The document's context, as the quote rules saw it.
+        index: Its speaker index: claim sources are the same entities as quote speakers.
+        quotes: The attributed quotes (``Document.quotes``), indexed like ``ctx.quotes``.
+        speakers: The entities listed in ``Document.speakers``, in order; a
+            source not yet listed is appended, so ids stay consistent.
+        frames: Claim frames of cue verbs; the built-in ones by default.
+
+    Returns:
+        The claims in text order.
+    """
+    frames = frames or load_claim_frames()
+    scan = Scanner(ctx, frames)
+    ids = {id(e): number for number, e in enumerate(speakers)}
+    found: list[Found] = []
+    taken: set[tuple[int, int]] = set()
+    funcs = [rule.func for rule in CLAIM_RULES]
+    for i in _candidates(ctx):
+        for func in funcs:
+            f = func(scan, i)
+            if f is not None:
+                if f.cue not in taken:
+                    taken.add(f.cue)
+                    found.append(f)
+                break
+    out: list[Claim] = []
+    starts = [q.start for q in quotes]
+    seen: set[tuple[int, int, int]] = set()
+    for f in sorted(found, key=lambda x: (ctx.tokens[x.first].start, x.cue)):
+        start, end = ctx.span(f.first, f.last)
+        entity = _source_entity(ctx, index, f, start, end, quotes, starts, speakers)
+        if id(entity) not in ids:
+            ids[id(entity)] = len(speakers)
+            speakers.append(entity)
+        key = (start, end, ids[id(entity)])
+        if key in seen:
+            continue
+        seen.add(key)
+        inside = tuple(
+            ctx.tokens[t].quote for t in range(f.first, f.last) if ctx.tokens[t].kind == "quote"
+        )
+        cue_start, cue_end = ctx.span(*f.cue)
+        negated, hedge = _negation_and_hedge(scan, f)
+        verb = ctx.lexicon.cue_forms.get(f.lemma)
+        stance = _STANCES.get(f.lemma) or (verb.stance if verb is not None else None)
+        out.append(
+            Claim(
+                text=ctx.text[start:end],
+                start=start,
+                end=end,
+                source=QuoteSpeaker(
+                    name=entity.name,
+                    kind=entity.kind,
+                    role=entity.role,
+                    id=ids[id(entity)],
+                    mention=_span(ctx.text, f.mention.start, f.mention.end),
+                ),
+                cue=_span(ctx.text, cue_start, cue_end),
+                cue_lemma=f.lemma,
+                stance=stance,
+                negated=negated,
+                hedge=hedge,
+                kind="mixed" if inside else "indirect",
+                quotes=inside if len(quotes) == len(ctx.quotes) else (),
+                rule=f.rule,
+                confidence=f.confidence,
+            )
+        )
+    return out
+
+
+def _candidates(ctx: Context) -> list[int]:
+    """Tokens where a claim rule may fire: cue verbs, "quoted", "according", names after a comma."""
+    toks = ctx.tokens
+    found = {i for i in ctx.cue_candidates if ctx.cue_any[i] > 0}
+    found.update(ctx.positions("quoted"), ctx.positions("according"))
+    for i in ctx.mention_starting:
+        if i > 0 and (toks[i - 1].text == "," or toks[i - 1].kind == "mark"):
+            found.add(i)
+    return sorted(found)
+
+
+def _source_entity(
+    ctx: Context,
+    index: SpeakerIndex,
+    f: Found,
+    start: int,
+    end: int,
+    quotes: Sequence[Quote],
+    starts: Sequence[int],
+    speakers: list[Entity],
+) -> Entity:
+    """The source's entity; a trailing "he" is never somebody named only in the content.
+
+    In "Erdogan could fly to Sochi to meet Putin, he added", "he" is not Putin:
+    it continues the speaker of the latest quote in this or the previous paragraph.
+    """
+    entity = index.entity_of(f.mention)
+    m = f.mention
+    if (
+        m.kind != "pronoun"
+        or m.start < end
+        or not entity.mentioned_between(start, m.start)
+    ):
+        return entity
+    para = ctx.paragraph[f.first]
+    for qi in range(bisect_left(starts, start) - 1, max(-1, bisect_left(starts, start) - 4), -1):
+        q, t = quotes[qi], ctx.quote_token[qi] if qi < len(ctx.quote_token) else -1
+        if t < 0 or ctx.paragraph[t] < para - 1:
+            break
+        sid = q.speaker.id if q.speaker is not None else None
+        if sid is not None and sid < len(speakers) and speakers[sid].kind == "person":
+            return speakers[sid]
+    return entity
+
+
+def _negation_and_hedge(scan: Scanner, f: Found) -> tuple[bool, str | None]:
+    """Look between the source and the cue ("did not say", "stopped short of accusing")."""
+    ctx = scan.ctx
+    c = f.cue[0]
+    lo = f.mention.last if f.mention.last <= c else c - 4
+    lo = max(lo, c - 6, scan.sent_first[c] if c < scan.n else 0)
+    words = [ctx.low(k) for k in range(lo, c) if ctx.kind(k) == "word"]
+    if not words:  # "he said": nothing between the source and the cue
+        return False, None
+    joined = f" {' '.join(words)} "
+    negated = any(w.endswith(("n't", "n’t")) for w in words) or any(
+        f" {neg} " in joined for neg in scan.frames.negations
+    )
+    for hedge in scan.frames.hedges:
+        if f" {hedge.text} " in joined:
+            return negated or hedge.negates, hedge.text
+    return negated, None
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(text=text[start:end], start=start, end=end)

@@ -1,0 +1,196 @@
+"""One frozen options model for every entry point.
+
+:class:`Options` holds everything that changes what quoteattr finds: the
+language, the rule set, the lexicon, whether to look for claims, and the
+quote-mark conventions. :func:`~quoteattr.attribute`,
+:func:`~quoteattr.find_quotes`, :func:`~quoteattr.find_claims`, the batch
+runner, Dask and the command line all take one, and the same keyword names as
+overrides; overrides are merged through validation, so a wrong value is
+reported the same way wherever it is given.
+
+Example:
+    >>> opts = Options(language="de")
+    >>> opts.merged(claims=False).claims
+    False
+    >>> Options(language="xx")
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Options
+    language
+      Value error, no built-in language 'xx'; known: ['de', 'en'] ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import PurePath
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from quoteattr.attribution.rules import Rule
+from quoteattr.attribution.rulesets import RuleSet, builtin_rules, language_rules
+from quoteattr.language.lexicon import Lexicon, languages, load_lexicon
+
+__all__ = ["Options", "resolve_options"]
+
+
+class Options(BaseModel):
+    """What to find and how: one frozen, validated object.
+
+    Attributes:
+        language: The language of the text (``"en"``, ``"de"``): its built-in
+            lexicon and rules. ``None``: the language of ``rules`` or
+            ``lexicon``, else English.
+        rules: The attribution sieve: a :class:`~quoteattr.RuleSet` (which
+            brings its lexicon too) or a sequence of :class:`~quoteattr.Rule`;
+            the language's built-in rules by default. Load a rule file with
+            :func:`~quoteattr.load_rules` first.
+        lexicon: Word lists to use; the language's built-in lexicon by default.
+        claims: Also find reported claims (speech outside quotation marks).
+        double_apostrophes: Read ``''`` as a double quotation mark, as archive
+            text from the New York Times or LexisNexis prints it.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+    language: str | None = None
+    rules: RuleSet | tuple[Rule, ...] | None = None
+    lexicon: Lexicon | None = None
+    claims: bool = True
+    double_apostrophes: bool = False
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _known_language(cls, value: object) -> object:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise ValueError(f"pass a language code such as 'en' or 'de', not {value!r}")
+        known = list(languages())
+        if value not in known:
+            raise ValueError(f"no built-in language {value!r}; known: {known}")
+        return value
+
+    @field_validator("rules", mode="before")
+    @classmethod
+    def _rules(cls, value: object) -> object:
+        if value is None or isinstance(value, RuleSet):
+            return value
+        if isinstance(value, (str, PurePath)):
+            raise ValueError(
+                f"rules={str(value)!r} is a path: load the file first, "
+                f"rules=quoteattr.load_rules({str(value)!r})"
+            )
+        if isinstance(value, Sequence) and all(isinstance(r, Rule) for r in value):
+            return tuple(value)
+        raise ValueError(
+            "pass a RuleSet (quoteattr.load_rules(path)) or a sequence of quoteattr.Rule, "
+            f"not {type(value).__name__}"
+        )
+
+    @field_validator("lexicon", mode="before")
+    @classmethod
+    def _lexicon(cls, value: object) -> object:
+        if value is None or isinstance(value, Lexicon):
+            return value
+        if isinstance(value, str):
+            raise ValueError(
+                f"lexicon={value!r} is not a Lexicon: pass language={value!r}, "
+                f"or lexicon=quoteattr.load_lexicon({value!r})"
+            )
+        raise ValueError(
+            f"pass a Lexicon (quoteattr.load_lexicon(...)), not {type(value).__name__}"
+        )
+
+    @field_validator("claims", "double_apostrophes", mode="before")
+    @classmethod
+    def _flag(cls, value: object) -> object:
+        if not isinstance(value, bool):
+            raise ValueError(f"pass True or False, not {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _one_language(self) -> Options:
+        stated = {
+            name: lang
+            for name, lang in (
+                ("rules", self.rules.language if isinstance(self.rules, RuleSet) else None),
+                ("lexicon", self.lexicon.language if self.lexicon is not None else None),
+                ("language", self.language),
+            )
+            if lang is not None
+        }
+        if len(set(stated.values())) > 1:
+            raise ValueError(
+                "the options name different languages: "
+                + ", ".join(f"{k}={v!r}" for k, v in stated.items())
+                + "; pass the language once (a RuleSet and a Lexicon carry their own)"
+            )
+        return self
+
+    def merged(self, **overrides: Any) -> Options:
+        """Return a copy with ``overrides`` applied, validated like a new object.
+
+        A keyword whose value is ``None`` is left as it was.
+        """
+        given = {k: v for k, v in overrides.items() if v is not None}
+        if not given:
+            return self
+        values = {name: getattr(self, name) for name in type(self).model_fields}
+        return Options.model_validate({**values, **given})
+
+    @cached_property
+    def resolved_language(self) -> str:
+        """The language the text is read in, from ``language``, ``rules`` or ``lexicon``."""
+        if self.language is not None:
+            return self.language
+        if isinstance(self.rules, RuleSet):
+            return self.rules.language
+        if self.lexicon is not None:
+            return self.lexicon.language
+        return "en"
+
+    @cached_property
+    def sieve(self) -> tuple[Rule, ...]:
+        """The rules of the attribution sieve, in the order they are tried."""
+        if isinstance(self.rules, RuleSet):
+            return self.rules.sieve
+        if self.rules is not None:
+            return self.rules
+        return builtin_rules(self.resolved_language)
+
+    @cached_property
+    def full_lexicon(self) -> Lexicon:
+        """The lexicon the text is read with."""
+        if self.lexicon is not None:
+            return self.lexicon
+        if isinstance(self.rules, RuleSet):
+            return self.rules.full_lexicon
+        lang = self.resolved_language
+        return load_lexicon() if lang == "en" else language_rules(lang).full_lexicon
+
+
+_DEFAULT = Options()
+
+
+def resolve_options(options: Options | None = None, **overrides: Any) -> Options:
+    """Return ``options`` (the defaults when ``None``) with keyword ``overrides`` merged.
+
+    Raises:
+        TypeError: if ``options`` is not an :class:`Options`.
+        ValueError: if an override is invalid, saying what to pass.
+
+    Example:
+        >>> resolve_options(language="de").resolved_language
+        'de'
+    """
+    if options is None:
+        options = _DEFAULT
+    elif not isinstance(options, Options):
+        raise TypeError(
+            f"options must be a quoteattr.Options, not {type(options).__name__}; "
+            "or pass the options as keywords"
+        )
+    return options.merged(**overrides)

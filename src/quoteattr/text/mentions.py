@@ -1,0 +1,434 @@
+"""Who is named where: names, pronouns and descriptions that can be speakers.
+
+A mention is a stretch of tokens that names a possible source: a proper name
+with its title kept apart ("Russian Foreign Minister" + "Sergei Lavrov"), a
+pronoun ("he"), a description ("a Turkish official", "the foreign minister"),
+a body ("the White House") or a country ("Turkey"). Mentions are found once
+per document in one left-to-right pass over the tokens.
+
+Example:
+    >>> from quoteattr.text.tokens import tokenize
+    >>> text = "Russian Foreign Minister Sergei Lavrov met a Turkish official."
+    >>> for m in find_mentions(text, tokenize(text, [])):
+    ...     print(m.text, "|", m.kind, "|", m.role)
+    Russian Foreign Minister Sergei Lavrov | name | Russian Foreign Minister
+    a Turkish official | description | None
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from quoteattr.language.lexicon import Lexicon, load_lexicon
+from quoteattr.models import SpeakerKind
+from quoteattr.text.tokens import Token, indexed_among
+
+__all__ = ["Mention", "find_mentions", "is_capitalised", "mentions_in_context"]
+
+class Mention(NamedTuple):
+    """A possible source named in the text (an immutable named tuple).
+
+    Attributes:
+        first: Index of the first token.
+        last: Index one past the last token.
+        start: Character offset of the start.
+        end: Character offset of the end.
+        text: The mention as printed.
+        kind: ``name``, ``pronoun``, ``description``, ``body`` or ``country``.
+        name: The name without title ("Sergei Lavrov"), the pronoun, or the
+            description as printed.
+        role: A title or role printed with the name ("Russian Foreign Minister").
+        possessive: True for "Lavrov's": a possessor, never a speaker.
+        speaker_kind: The kind of source this mention suggests.
+    """
+
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    name: str
+    role: str | None
+    possessive: bool
+    speaker_kind: SpeakerKind
+
+
+def is_capitalised(word: str) -> bool:
+    """Tell whether a word starts with an upper-case letter."""
+    return bool(word) and word[0].isupper()
+
+
+_POSSESSIVE = ("'s", "’s", "'S", "’S")
+
+
+def _strip_possessive(word: str) -> tuple[str, bool]:
+    if len(word) > 2 and word.endswith(_POSSESSIVE):
+        return word[:-2], True
+    return word, False
+
+
+class _Tables:
+    """The word lists of one lexicon that mention finding reads, as plain attributes.
+
+    Built once per lexicon; also caches how a run of name words splits into
+    title and name, which depends on the words alone.
+    """
+
+    __slots__ = (
+        "aliases",
+        "bodies",
+        "connectors",
+        "countries",
+        "cue_forms",
+        "demonyms",
+        "determiners",
+        "lex",
+        "modifier_stop",
+        "not_names",
+        "org_words",
+        "parsed",
+        "plain_determiners",
+        "pronouns",
+        "role_prefixes",
+        "roles",
+        "title_stems",
+        "titles",
+        "triggers",
+    )
+
+    def __init__(self, lex: Lexicon) -> None:
+        grammar = lex.grammar
+        self.lex = lex
+        self.roles = lex.role_forms
+        self.pronouns = grammar.subject_pronouns & set(lex.pronoun_forms)
+        self.determiners = grammar.determiners
+        self.triggers = self.pronouns | self.determiners | self.roles.keys()
+        self.plain_determiners = self.determiners - self.pronouns - self.roles.keys()
+        self.not_names = grammar.not_names
+        self.connectors = grammar.name_connectors
+        self.titles = lex.title_words
+        # "Sen" for "Sen.": a word whose title form adds a period
+        self.title_stems = frozenset(t[:-1] for t in self.titles if t.endswith("."))
+        self.modifier_stop = grammar.modifier_stop
+        self.cue_forms = lex.cue_forms
+        self.role_prefixes = grammar.role_prefixes
+        self.demonyms = lex.demonym_to_country
+        self.aliases = lex.alias_table
+        self.countries = lex.country_names
+        self.bodies = lex.body_names
+        self.org_words = lex.org_words
+        self.parsed: dict[tuple[str, ...], tuple[int, str, str, SpeakerKind, bool]] = {}
+
+
+_TABLES: dict[int, _Tables] = {}
+_MAX_PARSED = 100_000  # cached name splits per lexicon; cleared when full
+
+
+def _tables(lex: Lexicon) -> _Tables:
+    tables = _TABLES.get(id(lex))
+    if tables is None or tables.lex is not lex:
+        if len(_TABLES) > 32:
+            _TABLES.clear()
+        tables = _TABLES[id(lex)] = _Tables(lex)
+    return tables
+
+
+def find_mentions(
+    text: str, tokens: Sequence[Token], *, lexicon: Lexicon | None = None
+) -> list[Mention]:
+    """Find every possible source mention outside quotes, in text order.
+
+    Args:
+        text: The original text.
+        tokens: Its tokens, from :func:`quoteattr.text.tokens.tokenize`.
+        lexicon: Word lists to use; the built-in English lexicon by default.
+
+    Returns:
+        Mentions in text order; they never overlap.
+    """
+    tb = _tables(lexicon or load_lexicon())
+    triggers = tb.triggers
+    # only capitalised words, pronouns, determiners and role nouns can start a mention
+    starts = [
+        i for i, tok in enumerate(tokens)
+        if tok.kind == "word" and (tok.low in triggers or tok.text[0].isupper())
+    ]
+    return _mentions_from(text, tokens, tb, starts)
+
+
+def mentions_in_context(
+    text: str,
+    tokens: Sequence[Token],
+    lexicon: Lexicon,
+    index: dict[str, list[int]],
+    capitalised: list[int],
+) -> list[Mention]:
+    """:func:`find_mentions` for tokens already indexed by :func:`~quoteattr.text.tokens.tokenize`.
+
+    Args:
+        text: The original text.
+        tokens: Its tokens.
+        lexicon: Word lists to use.
+        index: The tokens' index (``tokenize(..., index=...)``).
+        capitalised: The capitalised words (``tokenize(..., capitalised=...)``).
+    """
+    tb = _tables(lexicon)
+    role_at = sorted(i for low in indexed_among(index, tb.roles) for i in index[low])
+    starts = set(capitalised)
+    starts.update(role_at)
+    for low in indexed_among(index, tb.pronouns):
+        starts.update(index[low])
+    # a lower-case determiner starts a mention only before a role noun ("a Turkish official")
+    for low in indexed_among(index, tb.plain_determiners):
+        for i in index[low]:
+            k = bisect_left(role_at, i)
+            if k < len(role_at) and role_at[k] - i < 8:
+                starts.add(i)
+    return _mentions_from(text, tokens, tb, sorted(starts), role_at)
+
+
+def _mentions_from(
+    text: str,
+    tokens: Sequence[Token],
+    tb: _Tables,
+    starts: list[int],
+    role_at: list[int] | None = None,
+) -> list[Mention]:
+    """The mentions that start at some of ``starts`` (word indices, in order).
+
+    ``role_at``, the positions of role nouns, is computed when not given.
+    """
+    out: list[Mention] = []
+    roles = tb.roles
+    pronouns = tb.pronouns
+    determiners = tb.determiners
+    if role_at is None:
+        role_at = [i for i in starts if tokens[i].low in roles]
+    roles_found = len(role_at)
+    resume = 0
+    for i in starts:
+        if i < resume:
+            continue
+        tok = tokens[i]
+        lower = tok.low
+        found: Mention | None = None
+        next_role = bisect_left(role_at, i)
+        near_role = next_role < roles_found and role_at[next_role] - i < 8
+        if lower in pronouns:
+            found = Mention(i, i + 1, tok.start, tok.end, tok.text, "pronoun", tok.text, None,
+                            False, "unknown")
+        else:
+            capital = tok.text[0].isupper()
+            if capital or lower in determiners or (near_role and role_at[next_role] == i):
+                if near_role:
+                    found = _description(text, tokens, i, tb)
+                if found is None and capital:
+                    found = _name(text, tokens, i, tb)
+        if found is not None:
+            out.append(found)
+            resume = found.last
+    return out
+
+
+def _name_span(tokens: Sequence[Token], i: int, tb: _Tables) -> int:
+    """Return the end of the run of capitalised words (with initials and connectors)."""
+    n = len(tokens)
+    j = i
+    not_names = tb.not_names
+    titles = tb.titles
+    title_stems = tb.title_stems
+    while j < n:
+        tok = tokens[j]
+        word = tok.text
+        if tok.kind == "word" and word[0].isupper():
+            if j > i and word in not_names and word not in titles:
+                break
+            j += 1
+            if len(word) > 2 and word.endswith(_POSSESSIVE):
+                break
+            # an initial or an abbreviated title keeps its period: "F.", "Sen."
+            if j < n and (len(word) == 1 or word in title_stems):
+                after = tokens[j]
+                if after.text == "." and after.start == tok.end:
+                    j += 1
+            continue
+        if (
+            j > i
+            and j + 1 < n
+            and ((tok.kind == "word" and word in tb.connectors) or word == "of")
+        ):
+            # "Secretary of State John Kerry", "Bank of America"
+            after = tokens[j + 1]
+            if after.kind == "word" and after.text[0].isupper():
+                j += 1
+                continue
+        break
+    return j
+
+
+def _name(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Mention | None:
+    word = tokens[i].text
+    if word in tb.not_names and word not in tb.titles and i + 1 < len(tokens):
+        # "The", "But", "In" before anything but a name: no name starts here
+        after = tokens[i + 1]
+        if after.kind != "word" or not (
+            after.text[0].isupper() or after.text in tb.connectors or after.text == "of"
+        ):
+            return None
+    end = _name_span(tokens, i, tb)
+    if end == i:
+        return None
+    first = i
+    not_names = tb.not_names
+    while first < end and tokens[first].text in not_names and tokens[first].text not in (
+        tb.titles
+    ):
+        first += 1
+    if first >= end or tokens[first].kind != "word":
+        return None
+    if end == first + 1:
+        wtoks = [tokens[first]]
+        words: tuple[str, ...] = (wtoks[0].text,)
+    else:
+        wtoks = [t for t in tokens[first:end] if t.kind == "word"]
+        words = tuple([t.text for t in wtoks])
+    parsed = tb.parsed.get(words)
+    if parsed is None:
+        if len(tb.parsed) >= _MAX_PARSED:
+            tb.parsed.clear()
+        parsed = tb.parsed[words] = _parse_name(list(words), tb)
+    k, name, kind, speaker_kind, possessive = parsed
+    role = text[wtoks[0].start : _title_end(text, wtoks[k - 1])] if k else None
+    start, stop = tokens[first].start, tokens[end - 1].end
+    return Mention(first, end, start, stop, text[start:stop], kind, name, role, possessive,
+                   speaker_kind)
+
+
+def _parse_name(words: list[str], tb: _Tables) -> tuple[int, str, str, SpeakerKind, bool]:
+    """Split name words into a leading title and the name, and classify the name.
+
+    Returns:
+        The number of title words, the name, the mention kind, the speaker
+        kind, and whether the last word is possessive.
+    """
+    last_word, possessive = _strip_possessive(words[-1])
+    words[-1] = last_word
+    # split a leading title ("Russian Foreign Minister", "Sen.") from the name
+    titles = tb.titles
+    k = 0
+    while k < len(words) - 1:
+        w = words[k]
+        two = " ".join(words[k : k + 2])
+        three = " ".join(words[k : k + 3])
+        if three in titles and k + 3 < len(words):
+            k += 3
+        elif two in titles and k + 2 < len(words):
+            k += 2
+        elif (
+            w in titles
+            or w in tb.title_stems
+            or w in tb.demonyms
+            or w.lower() in tb.role_prefixes
+        ):
+            k += 1
+        else:
+            break
+    name_words = words[k:]
+    name = " ".join(name_words)
+    kind, speaker_kind = _classify_name(name, name_words, tb)
+    if k and speaker_kind != "person" and kind == "name":
+        speaker_kind = "person"
+    return k, name, kind, speaker_kind, possessive
+
+
+def _title_end(text: str, tok: Token) -> int:
+    """Include the period of an abbreviated title ("Sen.")."""
+    return tok.end + 1 if text[tok.end : tok.end + 1] == "." else tok.end
+
+
+def _classify_name(name: str, words: list[str], tb: _Tables) -> tuple[str, SpeakerKind]:
+    alias = tb.aliases.get(name)
+    if alias is not None:
+        return "body", alias.kind
+    if name in tb.countries:
+        return "country", "country"
+    if name in tb.bodies or not tb.org_words.isdisjoint(words):
+        return "body", "organisation"
+    if name in tb.demonyms:
+        return "country", "country"
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return "body", "organisation"
+    return "name", "person"
+
+
+def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Mention | None:
+    """Parse "a Turkish official", "the foreign minister", "officials" starting at token i."""
+    n = len(tokens)
+    j = i
+    determiners, modifier_stop = tb.determiners, tb.modifier_stop
+    roles, cue_forms = tb.roles, tb.cue_forms
+    saw_det = tokens[i].low in determiners
+    if saw_det:
+        j += 1
+    head = -1
+    # modifiers then a role noun, at most six tokens
+    while j < n and j - i < 7:
+        tok = tokens[j]
+        if tok.kind != "word":
+            break
+        word = tok.text
+        lower = tok.low
+        lower_role = roles.get(lower)
+        if word in roles or (lower_role is not None and (j > i or lower == lower_role.plural)):
+            head = j
+            j += 1
+            # compound roles: "campaign spokesman", "press secretary"
+            if j < n and tokens[j].kind == "word" and tokens[j].text in roles:
+                continue
+            break
+        if lower in modifier_stop or lower in cue_forms or (j > i and lower in determiners):
+            break
+        j += 1
+    if head < 0:
+        return None
+    noun = tokens[head].text
+    role = roles.get(noun) or roles.get(noun.lower())
+    if role is None:
+        return None
+    plural = noun.lower() == role.plural and role.plural != role.singular
+    first_word = tokens[i].text
+    if not saw_det and not plural and not (first_word[0].isupper() and head > i):
+        return None
+    if not saw_det and head == i and first_word[0].isupper() and not plural:
+        return None  # a capitalised role alone ("President") is a title, not a description
+    end = head + 1
+    # post-modifier: "a spokesman for the ministry", "the head of the Turkish Foreign Ministry"
+    if end + 1 < n and tokens[end].text in ("for", "of", "at") and tokens[end].kind == "word":
+        k = end + 1
+        while k < n and k - end < 7 and tokens[k].kind == "word":
+            low = tokens[k].low
+            if low in modifier_stop and low not in ("the", "a", "an", "of"):
+                break
+            if low in cue_forms:
+                break
+            k += 1
+        if k > end + 1:
+            end = k
+    if end < n:
+        after = tokens[end]
+        if after.kind == "word" and after.text[0].isupper() and after.text not in tb.not_names:
+            return None  # "spokeswoman Haley Morris": a role before a name, parsed as a name
+    if role.kind == "organisation":
+        speaker_kind: SpeakerKind = "organisation"
+    elif role.kind == "document":
+        speaker_kind = "unknown"
+    elif plural:
+        speaker_kind = "collective"
+    else:
+        speaker_kind = "anonymous"
+    start, stop = tokens[i].start, tokens[end - 1].end
+    desc = text[start:stop]
+    return Mention(i, end, start, stop, desc, "description", desc, None, False, speaker_kind)

@@ -1,0 +1,162 @@
+"""What a quoted span is: speech (direct or partial) or a term, and which spans go together.
+
+These are guesses from the span's shape and the words right around it; the
+attribution stage may override them. They are kept apart from the pairing of
+marks in :mod:`quoteattr.text.quotes` because they read words, not marks.
+
+Example:
+    >>> cues = frozenset({"said"})
+    >>> text = 'They fought "Islamic State" militants.'
+    >>> guess_kind(text, 13, 26, open_at=12, close_at=26, close_mark='"',
+    ...            paragraph_start=0, cues=cues)
+    'term'
+    >>> resumes_after_attribution("It is important,", " he said, ", cues)
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from quoteattr.language.marks import load_quote_marks
+from quoteattr.models import QuoteKind
+
+__all__ = ["guess_kind", "resumes_after_attribution"]
+
+_SENTENCE_END = ".!?\u2026"
+
+_NAMING_WORDS = frozenset(["titled", "entitled", "named", "dubbed", "nicknamed", "called"])
+"""Words after which a capitalised quote is a name or title: a show called "Brokers"."""
+
+_DETERMINERS = frozenset(["the", "its", "their", "his", "her"])
+"""Right before a capitalised quote, these make it a noun phrase: said of the "Islamic State"."""
+
+# fmt: off
+_SMALL_WORDS = frozenset([
+    "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "with", "at", "by", "from",
+    "as", "vs", "vs.", "de", "la", "le", "du", "von", "van", "&", "n",
+])
+# fmt: on
+"""Lower-case words a Title Case name may contain (The Art of the Deal)."""
+
+
+def guess_kind(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    open_at: int,
+    close_at: int,
+    close_mark: str | None,
+    paragraph_start: int,
+    cues: frozenset[str],
+) -> QuoteKind:
+    """Guess from shape and context whether a quoted span is speech or a term.
+
+    Args:
+        text: The whole text.
+        start: Start of the quoted words.
+        end: End of the quoted words.
+        open_at: Index of the opening mark.
+        close_at: Index of the closing mark (or of the paragraph's end).
+        close_mark: The closing mark as printed, ``None`` when unclosed.
+        paragraph_start: Where the quote's paragraph starts.
+        cues: Lower-case one-word speech cues ("said", "told", ...).
+
+    Returns:
+        ``direct`` (a sentence of speech), ``partial`` (a fragment of speech in
+        running prose) or ``term`` (a name, title or scare quote).
+
+    Example:
+        >>> text = 'He called it a "disaster".'
+        >>> guess_kind(text, 16, 24, open_at=15, close_at=24, close_mark='"',
+        ...            paragraph_start=0, cues=frozenset({"called"}))
+        'partial'
+    """
+    inner = text[start:end]
+    words = inner.split()
+    before = text[max(paragraph_start, open_at - 80) : open_at].rstrip()
+    after_start = close_at + len(close_mark or "")
+    after = _clause(text[after_start : after_start + 60])
+    last = inner.rstrip("\"'”’)]»").rstrip()[-1:]
+    ends_sentence = bool(last) and last in _SENTENCE_END
+    first_alpha = next((c for c in inner if c.isalpha()), "")
+    upper = first_alpha.isupper()
+    before_words = _words(before.rsplit(".", 1)[-1])
+    cue_before = any(w in cues for w in before_words[-3:])
+    attached = last in ",!?\u2014" or after.lstrip()[:1] in (",", "\u2014")  # "Q," he said
+    cue_after = attached and any(w in cues for w in _words(after)[:4])
+    if before.endswith(":"):
+        return "direct"
+    previous = before_words[-1] if before_words else ""
+    if previous == "so-called" and len(words) <= 4:
+        return "term"
+    named = previous in _NAMING_WORDS or before.endswith(("'s", "\u2019s"))  # CNN's "Hannity"
+    speech = cue_after or (cue_before and previous not in _DETERMINERS)
+    if len(words) <= 6 and _title_case(words) and (named or not speech):
+        return "term"  # Islamic State, "Trainwreck."
+    if not before and (len(words) >= 3 or ends_sentence):
+        return "direct"
+    if upper and ends_sentence and len(words) >= 2:
+        return "direct"
+    fragment = not ends_sentence and not upper and len(words) <= 2
+    if fragment and not cue_after and not any(w in cues for w in before_words):
+        return "term"  # a "non-partisan" and competent civil service
+    if upper and (cue_after or (len(words) >= 3 and before.endswith(","))):
+        return "direct"
+    return "partial"
+
+
+def resumes_after_attribution(first: str, between: str, cues: frozenset[str]) -> bool:
+    """Whether a quote resumes the previous one after its attribution: "A," he said, "B.".
+
+    Args:
+        first: The words of the first quote.
+        between: The text between the first quote's closing mark and the
+            second quote's opening mark.
+        cues: Lower-case one-word speech cues.
+
+    Returns:
+        True when the first part does not end a sentence and ``between`` is a
+        short attribution ending in a comma, dash or colon.
+
+    Example:
+        >>> resumes_after_attribution("We won.", " he said. ", frozenset({"said"}))
+        False
+    """
+    if first[-1:] in _SENTENCE_END:
+        return False
+    stripped = between.strip()
+    if not stripped or stripped[-1] not in ",\u2014\u2013:" or any(c in between for c in ".!?;"):
+        return False
+    words = _words(stripped)
+    return 1 <= len(words) <= 8 and any(w in cues for w in words)
+
+
+def _words(fragment: str) -> list[str]:
+    return [w.strip(".,;:!?()[]\"'“”‘’«»").lower() for w in fragment.split()]
+
+
+def _clause(after: str) -> str:
+    """Cut the text after a quote at the next sentence end, line break or quote mark."""
+    found = _clause_end().search(after, 1)
+    return after[: found.start()] if found else after
+
+
+@lru_cache(maxsize=1)
+def _clause_end() -> re.Pattern[str]:
+    chars = re.escape(load_quote_marks().chars)
+    return re.compile(f"[{chars}.!?;\n\r\u2028\u2029]")
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether words read as a name or title: Islamic State, The Art of the Deal."""
+    letters = [w for w in words if any(c.isalpha() for c in w)]
+    if not letters:
+        return False
+    for i, word in enumerate(letters):
+        first = next(c for c in word if c.isalpha())
+        if not first.isupper() and (i == 0 or word.lower().strip(",") not in _SMALL_WORDS):
+            return False
+    return True

@@ -1,0 +1,497 @@
+"""Find quoted spans: the words between quotation marks, with exact offsets.
+
+One left-to-right scan visits only quotation marks and line breaks (a regular
+expression made of single-character classes, so it runs in linear time on any
+input). Each mark is read from the characters around it: an apostrophe inside
+a word (``Russia's``, ``don’t``, ``O'Neill``) is no quotation mark, a mark
+after a space opens, a mark before a space or punctuation closes. Marks are
+then paired with a stack, paragraph by paragraph. Odd marks are worked around
+and reported as :class:`~quoteattr.models.Diagnostic` entries, never raised.
+
+The input is never normalised: every offset is a ``str`` index into the text
+as given, so ``text[q.start:q.end] == q.text`` for every quote.
+
+Example:
+    >>> [q.text for q in scan_quotes('"We won," she said, "and we will win again."')[0]]
+    ['We won,', 'and we will win again.']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from quoteattr.language.lexicon import load_lexicon
+from quoteattr.language.marks import QuoteMark, QuoteMarkTable, load_quote_marks
+from quoteattr.models import Diagnostic, Quote
+from quoteattr.text.quote_kinds import guess_kind, resumes_after_attribution
+
+__all__ = ["scan_quotes"]
+
+_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+"""The characters :meth:`str.splitlines` breaks on: each ends a paragraph."""
+
+_BEFORE_OPENER = "([{<\u2014\u2013-/\u2026"
+"""Besides a space, what may stand right before an opening mark."""
+
+_AFTER_CLOSER = ".,;:!?)]}>\u2014\u2013-/\u2026*"
+"""Besides a space, what may stand right after a closing mark."""
+
+_WORD_CHAR = re.compile(r"[^\W_]")
+_MAX_DEPTH = 6
+"""Quotes nest at most this deep; real text rarely goes past a quote in a quote."""
+_MAX_DIAGNOSTICS = 1000
+"""Past this many, odd marks are counted in one ``too_many_diagnostics`` entry."""
+_ELISIONS = ("n'", "n\u2019", "em ", "til ", "tis ", "twas ", "cause ")
+"""Words that start with an apostrophe: rock 'n' roll, 'em, 'til, 'tis."""
+
+
+@dataclass(slots=True)
+class _Open:
+    pos: int
+    mark: QuoteMark
+    printed: str
+    link: int | None = None
+    """Index of the record this quote continues (the previous paragraph's part)."""
+
+
+class _Stack:
+    """Open quotes, innermost last, counting which closing marks would close one."""
+
+    def __init__(self) -> None:
+        self.items: list[_Open] = []
+        self._accepting: dict[str, int] = {}
+
+    def push(self, opened: _Open) -> None:
+        self.items.append(opened)
+        for c in opened.mark.pairs_with:
+            self._accepting[c] = self._accepting.get(c, 0) + 1
+
+    def pop(self) -> _Open:
+        opened = self.items.pop()
+        for c in opened.mark.pairs_with:
+            self._accepting[c] -= 1
+        return opened
+
+    def top_accepts(self, char: str) -> bool:
+        return bool(self.items) and char in self.items[-1].mark.pairs_with
+
+    def accepts(self, char: str) -> bool:
+        return self._accepting.get(char, 0) > 0
+
+
+@dataclass(slots=True)
+class _Raw:
+    open_pos: int
+    open_char: str
+    end: int
+    """Index of the closing mark, or of the end of the paragraph."""
+    close_char: str | None
+    para_start: int
+    link: int | None = None
+
+
+@dataclass(slots=True)
+class _Token:
+    pos: int
+    mark: QuoteMark
+    printed: str
+    left: bool
+    right: bool
+    word_apostrophe: bool
+
+
+class _Scanner:
+    """Pair the marks of one text; collect raw records and diagnostics."""
+
+    def __init__(self, text: str, table: QuoteMarkTable, double_apostrophes: bool) -> None:
+        self.text = text
+        self.table = table
+        self.double_apostrophes = double_apostrophes
+        self.marks = table.by_char
+        self.records: list[_Raw] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.carry: int | None = None
+        self.suppressed = 0
+        self.closed_in_paragraph: dict[str, int] = {}
+        """Per mark family, the opening position of the last quote closed in the paragraph."""
+
+    def diagnose(self, code: str, message: str, start: int, end: int) -> None:
+        if len(self.diagnostics) < _MAX_DIAGNOSTICS:
+            self.diagnostics.append(Diagnostic(code=code, message=message, start=start, end=end))
+        else:
+            self.suppressed += 1
+
+    def sorted_diagnostics(self) -> list[Diagnostic]:
+        """The diagnostics in text order, with a note on any left out."""
+        found = sorted(self.diagnostics, key=lambda d: (d.start, d.end))
+        if self.suppressed:
+            found.append(
+                Diagnostic(
+                    code="too_many_diagnostics",
+                    message=f"{self.suppressed} more odd marks were worked around but not listed",
+                    start=0,
+                    end=len(self.text),
+                )
+            )
+        return found
+
+    def mark_at(self, pos: int) -> tuple[QuoteMark, str] | None:
+        """The mark at ``pos`` and how it is printed: ``''`` is a double quote (NYT style)."""
+        text = self.text
+        mark = self.table.by_char.get(text[pos]) if pos < len(text) else None
+        if mark is None:
+            return None
+        if text[pos] == "'" and text[pos + 1 : pos + 2] == "'":
+            if not self.double_apostrophes:
+                return None
+            return self.table.by_char['"'], "''"
+        return mark, text[pos]
+
+    def token(self, pos: int) -> _Token:
+        """Read the mark at ``pos`` from its neighbours: can it open, can it close?"""
+        text = self.text
+        marks = self.marks
+        printed = text[pos]
+        mark = marks[printed]
+        if printed == "'" and text[pos + 1 : pos + 2] == "'":
+            printed, mark = "''", marks['"']
+        prev = text[pos - 1] if pos > 0 else " "
+        after = pos + len(printed)
+        nxt = text[after] if after < len(text) else " "
+        prev_space, next_space = prev.isspace(), nxt.isspace()
+        left = not next_space and (prev_space or prev in _BEFORE_OPENER or prev in marks)
+        right = not prev_space and (next_space or nxt in _AFTER_CLOSER or nxt in marks)
+        inside_word = mark.apostrophe and prev.isalnum() and nxt.isalnum()
+        return _Token(pos, mark, printed, left, right, inside_word)
+
+    def paragraph(self, start: int, end: int, positions: list[int], next_start: int) -> None:
+        """Pair the marks at ``positions`` inside the paragraph ``text[start:end]``."""
+        if not positions:  # nothing to pair; nothing carries over
+            self.carry = None
+            self.closed_in_paragraph = {}
+            return
+        text = self.text
+        tokens: list[_Token] = []
+        if not self.double_apostrophes:
+            positions = [p for p in positions if not _doubled_apostrophe(text, p)]
+        for p in positions:
+            if not tokens or p >= tokens[-1].pos + len(tokens[-1].printed):
+                tokens.append(self.token(p))
+        skip: set[int] = set()
+        for k, tok in enumerate(tokens):
+            if tok.mark.apostrophe and tok.left and _is_elision(text, tok.pos):
+                skip.add(k)
+                rock_n_roll = text[tok.pos + 1] == "n" and k + 1 < len(tokens)
+                if rock_n_roll and tokens[k + 1].pos == tok.pos + 2:
+                    skip.add(k + 1)
+        # later_single[k]: a single closer candidate comes after token k in this paragraph
+        later_single = [False] * (len(tokens) + 1)
+        for k in range(len(tokens) - 1, -1, -1):
+            tok = tokens[k]
+            candidate = tok.mark.apostrophe and tok.right and not tok.word_apostrophe
+            later_single[k] = later_single[k + 1] or (candidate and k not in skip)
+        stack = _Stack()
+        carry, self.carry = self.carry, None
+        self.closed_in_paragraph = {}
+        for k, tok in enumerate(tokens):
+            if k in skip or tok.word_apostrophe:
+                continue
+            if tok.mark.apostrophe and tok.left and text[tok.pos + 1 : tok.pos + 2].isdigit():
+                continue  # ’90s
+            action = self.action(tok, stack)
+            if action == "open" and len(stack.items) >= _MAX_DEPTH:
+                self.diagnose(
+                    "too_deep",
+                    f"{tok.mark.name} at {tok.pos} would open a quote nested deeper than "
+                    f"{_MAX_DEPTH}; ignored",
+                    tok.pos,
+                    tok.pos + len(tok.printed),
+                )
+            elif action == "open":
+                link = carry if carry is not None and not text[start : tok.pos].strip() else None
+                carry = None
+                stack.push(_Open(tok.pos, tok.mark, tok.printed, link))
+            elif action == "close":
+                if (
+                    tok.mark.apostrophe
+                    and text[tok.pos - 1 : tok.pos] in ("s", "S")
+                    and later_single[k + 1]
+                    and not tok.left
+                ):
+                    continue  # the two countries' first 'talks'
+                self.close(tok, stack, start)
+            elif not tok.mark.apostrophe and not _is_inch(text, tok.pos):
+                self.diagnose(
+                    "stray_closing_mark",
+                    f"{tok.mark.name} at {tok.pos} closes nothing; ignored",
+                    tok.pos,
+                    tok.pos + len(tok.printed),
+                )
+        self.finish_paragraph(start, end, stack.items, next_start)
+
+    def action(self, tok: _Token, stack: _Stack) -> str:
+        """Decide whether a mark opens, closes, or is stray."""
+        mark = tok.mark
+        if mark.role == "open":
+            return "open"
+        any_pairs = stack.top_accepts(mark.char) or (
+            not mark.apostrophe and stack.accepts(mark.char)
+        )
+        if mark.role == "close":
+            return "close" if any_pairs else "stray"
+        if mark.spaced and tok.left and not tok.right:
+            return "open"
+        if mark.spaced and tok.right and not tok.left:
+            return "close" if any_pairs else "stray"
+        if any_pairs:
+            return "close"
+        if mark.apostrophe and not tok.left:
+            return "stray"
+        return "open"
+
+    def close(self, tok: _Token, stack: _Stack, para_start: int) -> None:
+        char = tok.mark.char
+        while not stack.top_accepts(char):
+            dropped = stack.pop()
+            self.drop(dropped, "closed by an outer quote's closing mark")
+        opened = stack.pop()
+        self.closed_in_paragraph[opened.mark.family] = opened.pos
+        self.records.append(
+            _Raw(opened.pos, opened.printed, tok.pos, tok.printed, para_start, opened.link)
+        )
+
+    def drop(self, opened: _Open, why: str) -> None:
+        if opened.mark.apostrophe:
+            return  # most likely an apostrophe ('em, goin')
+        self.diagnose(
+            "stray_opening_mark",
+            f"{opened.mark.name} at {opened.pos} is never closed ({why}); ignored",
+            opened.pos,
+            opened.pos + len(opened.printed),
+        )
+
+    def continued(self, stack: list[_Open], next_start: int) -> int | None:
+        """Which open quote the next paragraph continues, if it opens with a like mark."""
+        found = self.mark_at(next_start)
+        if found is None or found[0].role == "close":
+            return None
+        nxt, printed = found
+        after = self.text[next_start + len(printed) : next_start + len(printed) + 1]
+        if not after or after.isspace():
+            return None
+        for i in range(len(stack) - 1, -1, -1):
+            same = stack[i].mark.family == nxt.family
+            if same and (nxt.apostrophe or not stack[i].mark.apostrophe):
+                return i
+        return None
+
+    def finish_paragraph(self, start: int, end: int, stack: list[_Open], next_start: int) -> None:
+        """Close what the paragraph leaves open: continue, cut at its end, or drop."""
+        if not stack:
+            return
+        cont = self.continued(stack, next_start)
+        closed = self.closed_in_paragraph
+        for i in range(len(stack) - 1, -1, -1):
+            opened = stack[i]
+            if i == cont:
+                self.records.append(_Raw(opened.pos, opened.printed, end, None, start, opened.link))
+                self.carry = len(self.records) - 1
+            elif opened.mark.apostrophe and opened.mark.char != "\u2018":
+                continue
+            elif closed.get(opened.mark.family, -1) > opened.pos or (cont is not None and i < cont):
+                self.drop(opened, "a later quote was closed in the same paragraph")
+            else:
+                self.diagnose(
+                    "unclosed_quote",
+                    f"{opened.mark.name} at {opened.pos} is not closed before the end of "
+                    "its paragraph; the quote is taken to run to the paragraph's end",
+                    opened.pos,
+                    end,
+                )
+                self.records.append(_Raw(opened.pos, opened.printed, end, None, start, opened.link))
+                closed[opened.mark.family] = opened.pos
+
+
+def _is_elision(text: str, pos: int) -> bool:
+    rest = text[pos + 1 : pos + 7].lower()
+    return rest.startswith(_ELISIONS) or rest in ("em", "til", "tis", "twas")
+
+
+def _is_inch(text: str, pos: int) -> bool:
+    return pos > 0 and text[pos - 1].isdigit()
+
+
+@lru_cache(maxsize=1)
+def _token_pattern() -> re.Pattern[str]:
+    """Line breaks (group 1) and marks, leaving out apostrophes inside words (``Russia's``).
+
+    An apostrophe between two letters or digits can neither open nor close a
+    quote, so the scan never visits it.
+    """
+    table = load_quote_marks()
+    apostrophes = "".join(m.char for m in table.marks if m.apostrophe)
+    others = re.escape("".join(c for c in table.chars if c not in apostrophes))
+    apos = re.escape(apostrophes)
+    every = re.escape(table.chars)
+    # the leading look-ahead is one character class, which lets the engine skip
+    # ahead to the next candidate quickly instead of trying every branch everywhere
+    return re.compile(
+        f"(?=[{_BREAKS}{every}])"
+        f"(?:([{_BREAKS}]\\s*)|[{others}]|(?<![^\\W_])[{apos}]|[{apos}](?![^\\W_]))"
+    )
+
+
+def _doubled_apostrophe(text: str, pos: int) -> bool:
+    """Tell whether the apostrophe at ``pos`` is one of a pair written ``''``."""
+    return text[pos] == "'" and (
+        text[pos + 1 : pos + 2] == "'" or (pos > 0 and text[pos - 1] == "'")
+    )
+
+
+def scan_quotes(
+    text: str,
+    *,
+    cue_words: frozenset[str] | None = None,
+    double_apostrophes: bool = False,
+) -> tuple[list[Quote], list[Diagnostic]]:
+    """Find every quoted span and report the odd marks worked around.
+
+    The attribution stage calls this; the speaker of every quote is left
+    undecided (``speaker=None``, ``rule=None``, ``confidence=0``).
+
+    Args:
+        text: The text to scan, untouched.
+        cue_words: Lower-case one-word speech cues that tell speech from a term
+            and join the parts of an interrupted quote; the English lexicon's
+            by default (the attribution stage passes another language's).
+        double_apostrophes: Read ``''`` as a double quotation mark, the
+            convention of the New York Times and LexisNexis archives
+            (``''We will win,'' she said.``). Off by default: in other text two
+            apostrophes are ignored, neither quotes nor single marks.
+
+    Returns:
+        The quotes in text order (outer before inner), and diagnostics such as
+        ``unclosed_quote``, ``stray_opening_mark`` and ``stray_closing_mark``.
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+
+    Example:
+        >>> quotes, problems = scan_quotes('He said "yes," then "no.')
+        >>> [q.text for q in quotes], [p.code for p in problems]
+        (['yes,', 'no.'], ['unclosed_quote'])
+    """
+    _check_text(text)
+    scanner = _Scanner(text, load_quote_marks(), double_apostrophes)
+    para_start = 0
+    positions: list[int] = []
+    for m in _token_pattern().finditer(text):
+        if m.group(1) is None:
+            positions.append(m.start())
+            continue
+        scanner.paragraph(para_start, m.start(), positions, m.end())
+        para_start, positions = m.end(), []
+    scanner.paragraph(para_start, len(text), positions, len(text))
+    cues = load_lexicon().quote_cue_words if cue_words is None else cue_words
+    quotes = _build(text, scanner, cues)
+    return quotes, scanner.sorted_diagnostics()
+
+
+def _check_text(text: object) -> None:
+    if isinstance(text, str):
+        return
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise TypeError("text must be a str, not bytes: decode it first, e.g. data.decode('utf-8')")
+    raise TypeError(f"text must be a str, not {type(text).__name__}")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@dataclass(slots=True)
+class _Kept:
+    start: int
+    end: int
+    raw: _Raw
+    index: int
+    depth: int = 0
+
+
+def _build(text: str, scanner: _Scanner, cues: frozenset[str]) -> list[Quote]:
+    """Turn raw pairs into quotes: trim, drop empties, nest, number utterances."""
+    kept: list[_Kept] = []
+    for index, raw in enumerate(scanner.records):
+        start, end = _trim(text, raw.open_pos + len(raw.open_char), raw.end)
+        if _WORD_CHAR.search(text, start, end):
+            kept.append(_Kept(start, end, raw, index))
+            continue
+        scanner.diagnose(
+            "empty_quote",
+            f"the marks at {raw.open_pos} and {raw.end} enclose no words; ignored",
+            raw.open_pos,
+            min(raw.end + len(raw.close_char or ""), len(text)),
+        )
+    kept.sort(key=lambda k: (k.raw.open_pos, -k.raw.end))
+    open_ends: list[int] = []
+    for k in kept:
+        while open_ends and open_ends[-1] <= k.raw.open_pos:
+            open_ends.pop()
+        k.depth = len(open_ends)
+        open_ends.append(k.raw.end)
+    parent = {k.index: k.index for k in kept}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # utterances: the paragraphs of one quote, then "A," he said, "B." interruptions
+    for k in kept:
+        if k.raw.link is not None and k.raw.link in parent:
+            parent[root(k.index)] = root(k.raw.link)
+    previous: dict[int, _Kept] = {}
+    for k in kept:
+        before = previous.get(k.depth)
+        if before is not None and _resumes(text, before, k.raw, cues):
+            parent[root(k.index)] = root(before.index)
+        previous = {d: p for d, p in previous.items() if d < k.depth}
+        previous[k.depth] = k
+    numbers: dict[int, int] = {}
+    return [
+        Quote(
+            text=text[k.start : k.end],
+            start=k.start,
+            end=k.end,
+            open_mark=k.raw.open_char,
+            close_mark=k.raw.close_char,
+            kind=guess_kind(
+                text,
+                k.start,
+                k.end,
+                open_at=k.raw.open_pos,
+                close_at=k.raw.end,
+                close_mark=k.raw.close_char,
+                paragraph_start=k.raw.para_start,
+                cues=cues,
+            ),
+            depth=k.depth,
+            utterance=numbers.setdefault(root(k.index), len(numbers)),
+        )
+        for k in kept
+    ]
+
+
+def _resumes(text: str, first: _Kept, second: _Raw, cues: frozenset[str]) -> bool:
+    raw = first.raw
+    if raw.close_char is None or raw.para_start != second.para_start:
+        return False
+    between = text[raw.end + len(raw.close_char) : second.open_pos]
+    return resumes_after_attribution(text[first.start : first.end], between, cues)
