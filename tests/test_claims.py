@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from golden import golden_cases
+from golden import check_claims_exactly, golden_cases
 from quoteattr import Claim, attribute, find_claims
 from quoteattr.claims.rules import CLAIM_RULE_NAMES
 from quoteattr.evaluation.claims import content_overlaps, evaluate_claims, load_claim_gold
@@ -39,12 +39,8 @@ def _matches(claim: Claim, want: dict[str, Any]) -> bool:
 
 @pytest.mark.parametrize("case", golden_cases("claims"))
 def test_golden_case(case: dict[str, Any]) -> None:
-    claims = find_claims(case["text"])
-    got = [(c.source.name, c.cue.text, c.text, c.rule) for c in claims]
-    for want in case["expected"]:
-        assert any(_matches(c, want) for c in claims), f"{case['label']}: want {want}, got {got}"
-    if not case["expected"]:
-        assert claims == [], got
+    claims = find_claims(case["text"], language=case.get("language", "en"))
+    check_claims_exactly(case, claims, _matches)
 
 
 def test_mixed_claim_links_to_its_quote() -> None:

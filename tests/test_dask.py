@@ -50,6 +50,8 @@ from quoteattr.matching.candidates import candidate_pairs
 from quoteattr.matching.clusters import _Matcher, match_quotes
 from quoteattr.models import Document, Quote
 
+pytestmark = pytest.mark.slow  # a while-developing loop: pytest -m 'not slow'
+
 db: Any = dask.bag  # Dask's functions are untyped: one Any keeps mypy --strict quiet
 futures_of: Any = _futures_of
 ARTICLES = 5000

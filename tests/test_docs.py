@@ -30,6 +30,7 @@ def test_every_page_is_in_the_navigation() -> None:
     assert pages == listed
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("mkdocs") is None and
                     not (Path(sys.executable).parent / "mkdocs").exists(),
                     reason='the docs build needs: pip install -e ".[docs]"')

@@ -204,7 +204,10 @@ def clause_comma_name_said(scan: Scanner, k: int) -> Found | None:
         if end < 0:
             return None
         m = speaker_mention_at(ctx, end) or noun_phrase_after(ctx, end)
-        if m is None or m.kind == "pronoun" or ctx.low(k).startswith("t"):
+        verb = ctx.lexicon.cue_forms.get(" ".join([t.low for t in ctx.tokens[c:end]]))
+        if m is None or m.kind == "pronoun" or (
+            verb is not None and verb.lemma in scan.frames.listener_verbs
+        ):
             return None  # "…, told Politico": the name is the listener
         tail = m.last
     if end < 0 or not attribution_ends(ctx, tail):

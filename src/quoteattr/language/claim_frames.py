@@ -54,7 +54,9 @@ class ClaimFrames(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     description: str = ""
+    listener_verbs_note: str = ""
     frames: dict[Frame, tuple[str, ...]]
+    listener_verbs: frozenset[str] = frozenset()
     negations: tuple[Annotated[str, Field(min_length=1)], ...] = ()
     hedges: tuple[Hedge, ...] = ()
 

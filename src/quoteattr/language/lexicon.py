@@ -77,13 +77,19 @@ def inflect(lemma: str) -> tuple[str, ...]:
         ('tweets', 'tweeted', 'tweeting')
         >>> inflect("deny")
         ('denies', 'denied', 'denying')
+        >>> inflect("agree")
+        ('agrees', 'agreed', 'agreeing')
     """
     head, _, rest = lemma.partition(" ")
     tail = f" {rest}" if rest else ""
     if _doubles_final_consonant(head):
         head_d = head + head[-1]
         return (head + "s" + tail, head_d + "ed" + tail, head_d + "ing" + tail)
-    if head.endswith("e"):
+    if head.endswith(("ee", "oe", "ye")):  # agree: agreed, agreeing
+        past, ing = head + "d", head + "ing"
+    elif head.endswith("ie"):  # lie: lied, lying
+        past, ing = head + "d", head[:-2] + "ying"
+    elif head.endswith("e"):
         past, ing = head + "d", head[:-1] + "ing"
     elif head.endswith("y") and len(head) > 1 and head[-2] not in _VOWELS:
         past, ing = head[:-1] + "ied", head + "ing"
@@ -117,12 +123,17 @@ class CueVerb(_Entry):
     Attributes:
         lemma: The base form, lower case ("say", "point out").
         forms: Every inflected form; computed by :func:`inflect` when omitted.
+            In English, listed forms must be forms of the regular inflection
+            unless ``irregular`` is set (so a misspelt form is caught when loading).
+        irregular: The forms cannot be derived by :func:`inflect` ("say",
+            "admit", British "labelled") and are listed in full.
         stance: What the verb says about the content (asserts, denies, ...).
         weak: True for verbs that signal speech only right next to a quote.
     """
 
     lemma: str = Field(min_length=1)
     forms: tuple[str, ...] = ()
+    irregular: bool = False
     stance: Stance = "asserts"
     weak: bool = False
 
@@ -262,6 +273,21 @@ class Lexicon(_Entry):
                         f"cue_verbs.{n} ({verb.lemma!r}): forms are required outside English "
                         "(hint: inflect() knows English only; list every form, e.g. "
                         '"forms": ["sagt", "sagte", "gesagt"])'
+                    )
+        if self.language == "en":
+            for n, verb in enumerate(self.cue_verbs):
+                regular = inflect(verb.lemma)
+                if verb.irregular and not verb.forms:
+                    problems.append(
+                        f"cue_verbs.{n} ({verb.lemma!r}): irregular, so list its forms"
+                    )
+                elif not verb.irregular and (
+                    odd := [f for f in verb.forms if f.lower() not in regular]
+                ):
+                    problems.append(
+                        f"cue_verbs.{n} ({verb.lemma!r}): {odd} not in the regular inflection "
+                        f"{list(regular)} (hint: correct a misspelt form, leave \"forms\" out "
+                        'for a regular verb, or set "irregular": true and list every form)'
                     )
         known = {p.text for p in self.pronouns}
         for word in sorted(self.grammar.subject_pronouns - known):
