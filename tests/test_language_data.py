@@ -70,3 +70,13 @@ def test_subject_pronouns_are_pronouns_in_every_language() -> None:
     for language in languages():
         lex = load_lexicon(language)
         assert lex.grammar.subject_pronouns <= set(lex.pronoun_forms), language
+
+
+def test_a_language_without_a_stage_file_has_no_word_lists_for_it() -> None:
+    from quoteattr.language.wordlists import WordLists, Words, load_word_lists
+
+    class Nowhere(WordLists):
+        FILE = "no_such_file.json"
+        words: Words
+
+    assert load_word_lists(Nowhere, "en") is None
