@@ -20,7 +20,7 @@ from quoteattr.attribution.rules import Rule
 from quoteattr.attribution.rulesets import RuleSet
 from quoteattr.attribution.sieve import Sieved, assemble, run_sieve
 from quoteattr.attribution.speakers import SpeakerIndex
-from quoteattr.claims.extract import extract_claims
+from quoteattr.claims.extract import claims_unavailable, extract_claims
 from quoteattr.language.lexicon import Lexicon
 from quoteattr.models import Claim, Diagnostic, Document, Quote, Span, Speaker
 from quoteattr.options import Options, resolve_options
@@ -124,7 +124,9 @@ def attribute(
         claims: Also find reported claims (speech outside quotation marks); on
             by default.
         double_apostrophes: Read ``''`` as a double quotation mark, as archive
-            text from the New York Times or LexisNexis prints it.
+            text from the New York Times or LexisNexis prints it; by default
+            decided per document, from how it prints its quotes (``False``
+            never reads it so).
 
     Returns:
         The document's quotes (each with speaker, cue, rule and confidence),
@@ -181,6 +183,10 @@ def _run(
         index = SpeakerIndex(ctx)
         quotes, used = assemble(ctx, index)
         reported: list[Claim] = extract_claims(ctx, index, quotes, used) if options.claims else []
+        diagnostics = prepared.diagnostics
+        missing = claims_unavailable(ctx.lexicon.language) if options.claims else None
+        if missing is not None:
+            diagnostics = (*diagnostics, missing)
         speakers = tuple(
             Speaker(
                 id=number,
@@ -201,7 +207,7 @@ def _run(
             quoted_terms=prepared.terms,
             inner_quotes=prepared.inner,
             speakers=speakers,
-            diagnostics=prepared.diagnostics,
+            diagnostics=diagnostics,
             claims=tuple(reported),
         )
         return doc, prepared, sieved
@@ -231,7 +237,8 @@ def find_quotes(
         options: All options at once; the keywords below override its fields.
         language: The language of the text: its cue words tell speech from terms.
         double_apostrophes: Read ``''`` as a double quotation mark (archive
-            text from the New York Times or LexisNexis); off by default.
+            text from the New York Times or LexisNexis); by default decided
+            per document, from how it prints its quotes.
 
     Returns:
         The quotes, without speakers; ``[]`` when there are none.
