@@ -21,7 +21,7 @@ from quoteattr.attribution.rules import Rule
 from quoteattr.attribution.rulesets import RuleSet
 from quoteattr.attribution.sieve import Sieved, assemble, run_sieve
 from quoteattr.attribution.speakers import SpeakerIndex
-from quoteattr.claims.extract import extract_claims
+from quoteattr.claims.extract import claims_unavailable, extract_claims
 from quoteattr.language.lexicon import Lexicon
 from quoteattr.models import Claim, Diagnostic, Document, Quote, Span, Speaker, parse_date
 from quoteattr.options import Options, resolve_options
@@ -126,7 +126,9 @@ def attribute(
         claims: Also find reported claims (speech outside quotation marks); on
             by default.
         double_apostrophes: Read ``''`` as a double quotation mark, as archive
-            text from the New York Times or LexisNexis prints it.
+            text from the New York Times or LexisNexis prints it; by default
+            decided per document, from how it prints its quotes (``False``
+            never reads it so).
         date: When the text was published (a ``datetime.date`` or an ISO
             string such as ``"2016-03-01"``), kept as :attr:`Document.date`
             for matching quotes across documents.
@@ -188,6 +190,10 @@ def _run(
         index = SpeakerIndex(ctx)
         quotes, used = assemble(ctx, index)
         reported: list[Claim] = extract_claims(ctx, index, quotes, used) if options.claims else []
+        diagnostics = prepared.diagnostics
+        missing = claims_unavailable(ctx.lexicon.language) if options.claims else None
+        if missing is not None:
+            diagnostics = (*diagnostics, missing)
         speakers = tuple(
             Speaker(
                 id=number,
@@ -208,7 +214,7 @@ def _run(
             quoted_terms=prepared.terms,
             inner_quotes=prepared.inner,
             speakers=speakers,
-            diagnostics=prepared.diagnostics,
+            diagnostics=diagnostics,
             claims=tuple(reported),
         )
         return doc, prepared, sieved
@@ -238,7 +244,8 @@ def find_quotes(
         options: All options at once; the keywords below override its fields.
         language: The language of the text: its cue words tell speech from terms.
         double_apostrophes: Read ``''`` as a double quotation mark (archive
-            text from the New York Times or LexisNexis); off by default.
+            text from the New York Times or LexisNexis); by default decided
+            per document, from how it prints its quotes.
 
     Returns:
         The quotes, without speakers; ``[]`` when there are none.

@@ -66,7 +66,7 @@ class Outcome:
     document: Document | None = None
 
 
-Setup = tuple[str | None, str | None, bool]
+Setup = tuple[str | None, str | None, bool | None]
 """A rule-set file, a language (either may be None) and whether ``''`` is a double
 quotation mark: picklable, loaded once per worker."""
 
@@ -127,7 +127,7 @@ def process_sources(
     start_method: str | None = None,
     rules: str | None = None,
     language: str | None = None,
-    double_apostrophes: bool = False,
+    double_apostrophes: bool | None = None,
 ) -> Iterator[Outcome]:
     """Attribute every source and yield one outcome per input, in input order.
 
@@ -143,7 +143,8 @@ def process_sources(
         rules: A rule-set file (JSON or TOML, see :func:`quoteattr.load_rules`)
             that every worker loads once.
         language: The language of the documents (``"en"``, ``"de"``).
-        double_apostrophes: Read ``''`` as a double quotation mark (archive text).
+        double_apostrophes: Read ``''`` as a double quotation mark (archive text); ``None``
+            decides per document.
 
     Yields:
         An :class:`Outcome` per input, in the order of ``sources``.
