@@ -10,7 +10,8 @@ speaker, and lets the layout say who speaks (issue 12, family 3):
 - :func:`said_name_colon_quote`: a verb-first label, ``Added Doe: "…"``,
   ``Continued the mayor: "…"``.
 
-Every look-up reads a bounded window around the quote.
+Every look-up reads a bounded window around the quote. Both rules read labels
+only in a language whose ``attribution_words.json`` lists ``label_openers``.
 
 Example:
     >>> from quoteattr import attribute
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 from quoteattr.attribution.clauses import before_quote, opens_sentence
 from quoteattr.attribution.context import Context, Decision
+from quoteattr.attribution.words import attribution_words
 from quoteattr.text.mentions import Mention
 
 __all__ = ["said_name_colon_quote", "speaker_label_colon_quote"]
@@ -30,7 +32,6 @@ __all__ = ["said_name_colon_quote", "speaker_label_colon_quote"]
 _LABEL_KINDS = ("name", "body", "description")
 _AFFILIATION_WORDS = 8  # words of ", Channel 5" between a label and its colon
 _LINE_TOKENS = 40  # tokens of a headline or roundup line a label owns
-_DASHES = ("-", "—", "–", "--", "•")
 
 
 def _label_before_colon(ctx: Context, colon: int) -> Mention | None:
@@ -58,7 +59,8 @@ def _is_label(ctx: Context, m: Mention) -> bool:
         return False
     if m.kind == "description" and ctx.low(m.first) not in ctx.lexicon.grammar.determiners:
         return False
-    return opens_sentence(ctx, m.first) or ctx.word(m.first - 1) in _DASHES
+    openers = attribution_words(ctx.lexicon).label_openers
+    return opens_sentence(ctx, m.first) or ctx.word(m.first - 1) in openers
 
 
 def speaker_label_colon_quote(ctx: Context, qi: int) -> Decision | None:
@@ -68,6 +70,8 @@ def speaker_label_colon_quote(ctx: Context, qi: int) -> Decision | None:
     paragraph (a headline: ``Doe: Plan Is 'Dead on Arrival'``), follows later
     on that line with no cue verb in between.
     """
+    if not attribution_words(ctx.lexicon).label_openers:
+        return None  # a language that does not say how its labels look
     b = before_quote(ctx, qi)
     if ctx.word(b) == ":":
         m = _label_before_colon(ctx, b)
@@ -100,6 +104,8 @@ def _line_ends_after(ctx: Context, qt: int) -> bool:
 
 def said_name_colon_quote(ctx: Context, qi: int) -> Decision | None:
     """``Added Doe: "Q"``: a verb-first label, the cue opening its sentence."""
+    if not attribution_words(ctx.lexicon).label_openers:
+        return None  # a language that does not say how its labels look
     b = before_quote(ctx, qi)
     if ctx.kind(b) == "para":
         b -= 1  # "Added Doe:" closing the paragraph before the quote's
