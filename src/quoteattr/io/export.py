@@ -4,7 +4,7 @@
 [claims_table][quoteattr.io.export.claims_table] and
 [clusters_table][quoteattr.io.export.clusters_table] turn results into plain
 rows (dicts of strings, numbers and ``None``) in a fixed column order, so that
-a spreadsheet, [csv][] or pandas reads them as they are.
+a spreadsheet, the ``csv`` module or pandas reads them as they are.
 [to_dataframe][quoteattr.io.export.to_dataframe] gives a ``pandas.DataFrame``
 with nullable integer columns (``Int64``: an offset is never a float, a
 missing one is ``<NA>``), and [to_arrow][quoteattr.io.export.to_arrow] a
@@ -238,7 +238,7 @@ def claims_table(docs: Document | Iterable[Document]) -> list[Row]:
 def clusters_table(clusters: Iterable[QuoteCluster]) -> list[Row]:
     """Return one row per printing of each cluster of [match_quotes][quoteattr.match_quotes].
 
-    Columns are [CLUSTER_COLUMNS][quoteattr.io.export.CLUSTER_COLUMNS]: the
+    Columns are ``CLUSTER_COLUMNS``: the
     cluster's number (0, 1, ... in the order given), its canonical text and
     speaker, then for each printing the document, the speaker it names, how it
     relates to the canonical text (exact, variant, fragment) with its score,
@@ -424,7 +424,7 @@ def write_csv(
     Args:
         rows: Table rows (dicts); keys not in ``columns`` are left out.
         out: A text stream; open files with ``newline=""`` and UTF-8, as the
-            [csv][] module asks.
+            ``csv`` module asks.
         columns: The columns, in order.
         excel: Begin with a byte order mark, so that Excel opens the file as
             UTF-8 (without it, Excel reads accented letters as two characters).
