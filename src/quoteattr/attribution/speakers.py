@@ -78,6 +78,7 @@ class SpeakerIndex:
         self._of_mention: dict[int, Entity] = {}
         self._personlike: dict[str, bool] = {}
         self._bodies = ctx.lexicon.body_names
+        self._mention_firsts = [m.first for m in ctx.mentions]
         for m in ctx.mentions:
             if m.kind in ("name", "body", "country"):
                 self._of_mention[m.start] = self._entity_for_name(m)
@@ -145,6 +146,8 @@ class SpeakerIndex:
         para = ctx.paragraph[m.first]
         best_any: Entity | None = None
         index = ctx.mention_covering[m.first]
+        if index < 0:  # a pronoun the mention pass does not list ("her remark")
+            index = bisect_left(self._mention_firsts, m.first)
         for k in range(index - 1, max(index - 40, -1), -1):
             cand = ctx.mentions[k]
             if ctx.paragraph[cand.first] < para - 3:
