@@ -13,7 +13,7 @@ from quoteattr import attribute
 from quoteattr.attribution.speakers import SpeakerIndex
 from quoteattr.evaluation.names import name_problems
 from quoteattr.language.lexicon import load_lexicon
-from quoteattr.language.names import load_name_words
+from quoteattr.language.names import load_person_names
 from quoteattr.options import resolve_options
 from quoteattr.pipeline import prepare
 from quoteattr.text.names import NameReader
@@ -154,7 +154,7 @@ def test_the_name_reader_splits_role_name_and_affiliation() -> None:
 
 def test_surname_comparisons_stay_bounded_per_mention() -> None:
     """Issue 15: many ``X Smith said`` speakers cost work linear in their number."""
-    given = sorted(load_name_words().given)
+    given = sorted(load_person_names().given)
 
     def comparisons(count: int) -> int:
         text = "".join(f'"We met," {given[k].capitalize()} Smith said. ' for k in range(count))

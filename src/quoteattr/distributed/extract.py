@@ -33,8 +33,8 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from quoteattr.distributed._imports import require
-from quoteattr.io.export import speaker_columns
-from quoteattr.models import Document, Quote
+from quoteattr.io.export import pandas_metadata, speaker_columns
+from quoteattr.models import Document, Quote, parse_date
 from quoteattr.pipeline import attribute
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -182,8 +182,10 @@ def read_articles(
     Each JSON Lines file (or glob of them) becomes one partition, or one per
     ``blocksize`` bytes. A Parquet path (a ``.parquet`` file, a folder of
     them, or a glob) becomes one partition per row group. Records keep only
-    the id and text fields; lines that are not JSON objects become records with
-    an ``error`` field, which :func:`attribute_bag` passes on.
+    the id and text fields and the ``date`` (a ``date`` field or column, or
+    ``meta.publication_date`` in JSON Lines), where there is one; lines that
+    are not JSON objects become records with an ``error`` field, which
+    :func:`attribute_bag` passes on.
 
     Args:
         paths: Files, globs or (Parquet) folders; local paths or fsspec URLs.
@@ -207,10 +209,9 @@ def read_articles(
     if len(parquet) > 1:
         raise ValueError("read_articles() reads either Parquet or JSON Lines paths, not both")
     if parquet.pop():
-        frame = require("dask.dataframe").read_parquet(
-            names, columns=[id_field, text_field], split_row_groups=True
-        )
-        return cast("Bag", frame.to_bag(format="dict"))
+        frame = require("dask.dataframe").read_parquet(names, split_row_groups=True)
+        wanted = [c for c in (id_field, text_field, "date") if c in frame.columns]
+        return cast("Bag", frame[wanted].to_bag(format="dict"))
     lines = bag_module.read_text(names, blocksize=blocksize, include_path=True)
     return cast("Bag", lines.map_partitions(_parse_lines, id_field=id_field,
                                             text_field=text_field))
@@ -231,12 +232,27 @@ def _parse_lines(
         if not isinstance(record, dict):
             records.append({"error": f"{path}: a line must be a JSON object"})
             continue
-        records.append({id_field: record.get(id_field, record.get("id")),
-                        text_field: record.get(text_field)})
+        row = {id_field: record.get(id_field, record.get("id")),
+               text_field: record.get(text_field)}
+        meta = record.get("meta")
+        date = record.get("date")
+        if date is None and isinstance(meta, dict):
+            date = meta.get("publication_date")
+        if date is not None:
+            row["date"] = date
+        records.append(row)
     return records
 
 
 # -- attributing --------------------------------------------------------------
+def _plain_date(value: object) -> object:
+    """A Parquet or pandas timestamp as a ``datetime``; missing values as None."""
+    if value is None or value != value:  # NaN, NaT
+        return None
+    to_datetime = getattr(value, "to_pydatetime", None)
+    return to_datetime() if callable(to_datetime) else value
+
+
 def attribute_record(
     record: Mapping[str, Any], *, id_field: str = "doc_id", text_field: str = "text",
     claims: bool = True,
@@ -259,7 +275,11 @@ def attribute_record(
     if not isinstance(text, str):
         return {"doc_id": doc_id, "error": f"no string field {text_field!r}"}
     try:
-        return attribute(text, doc_id=doc_id, claims=claims)
+        date = parse_date(_plain_date(record.get("date")))
+    except (TypeError, ValueError) as exc:
+        return {"doc_id": doc_id, "error": f"field 'date': {exc}"}
+    try:
+        return attribute(text, doc_id=doc_id, claims=claims, date=date)
     except Exception as exc:  # a bug must not lose the other documents
         return {"doc_id": doc_id, "error": f"internal error: {type(exc).__name__}: {exc}"}
 
@@ -275,7 +295,8 @@ def attribute_bag(
 
     Args:
         articles: A ``dask.bag.Bag`` of dicts, or a ``dask.dataframe.DataFrame``
-            with an id and a text column.
+            with an id and a text column, and optionally a ``date`` (kept as
+            :attr:`~quoteattr.models.Document.date`).
         id_field: The id field or column; copied into ``Document.doc_id`` as a str.
         text_field: The text field or column.
         claims: Also find reported claims, as :func:`quoteattr.attribute` does.
@@ -294,7 +315,8 @@ def attribute_bag(
                 "attribute_bag() takes a dask Bag of records or a dask DataFrame, got "
                 f"{type(articles).__name__}; for a list use dask.bag.from_sequence(records)"
             )
-        bag = bag[[id_field, text_field]].to_bag(format="dict")
+        columns = [id_field, text_field] + (["date"] if "date" in bag.columns else [])
+        bag = bag[columns].to_bag(format="dict")
     return cast("Bag", bag.map(attribute_record, id_field=id_field, text_field=text_field,
                                claims=claims))
 
@@ -367,7 +389,9 @@ def _write_parquet_partition(
         fs, _, (target,) = fsspec.get_fs_token_paths(path)
         fs.makedirs(_join(out_dir, name), exist_ok=True)
         with fs.open(target, "wb") as handle:
-            pq.write_table(pa.Table.from_pylist(rows, schema=_arrow_schema(name)), handle)
+            table = pa.Table.from_pylist(rows, schema=_arrow_schema(name))
+            # pandas reads integer columns with nulls back as Int64, not float64
+            pq.write_table(table.replace_schema_metadata(pandas_metadata(table.schema)), handle)
         written.append(path)
     return _count(results), written
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from quoteattr.language.lexicon import load_lexicon
-from quoteattr.language.names import load_name_words
+from quoteattr.language.names import load_person_names
 
 __all__ = ["PROBLEMS", "name_problems"]
 
@@ -29,7 +29,7 @@ PROBLEMS = ("title", "role", "party", "place", "honorific", "headline verb", "lo
 @lru_cache(maxsize=4)
 def _classes(language: str) -> dict[str, frozenset[str]]:
     lex = load_lexicon(language)
-    words = load_name_words(language)
+    words = load_person_names(language)
     titles = {t.lower() for t in lex.title_words if " " not in t}
     titles |= {t.rstrip(".") for t in titles}
     roles = {r for r, noun in lex.role_forms.items() if noun.kind == "person"}

@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime
 import json
 import multiprocessing
 import sys
@@ -69,14 +70,14 @@ Setup = tuple[str | None, str | None, bool | None]
 """A rule-set file, a language (either may be None) and whether ``''`` is a double
 quotation mark: picklable, loaded once per worker."""
 
-_Task = tuple[str, str, str, str, Output, Setup]
-# (kind, doc_id, text or error, origin, output, (rules file, language, double_apostrophes))
+_Task = tuple[str, str, str, str, Output, Setup, datetime.date | None]
+# (kind, doc_id, text or error, origin, output, (rules file, language, double_apostrophes), date)
 
 
 def _task(source: SourceText | SourceError, output: Output, setup: Setup) -> _Task:
     if isinstance(source, SourceError):
-        return ("error", source.doc_id, source.error, source.origin, output, setup)
-    return ("text", source.doc_id, source.text, source.origin, output, setup)
+        return ("error", source.doc_id, source.error, source.origin, output, setup, None)
+    return ("text", source.doc_id, source.text, source.origin, output, setup, source.date)
 
 
 @lru_cache(maxsize=4)
@@ -102,11 +103,11 @@ def _failure(doc_id: str, message: str, output: Output) -> Outcome:
 
 def _work(task: _Task) -> Outcome:
     """Process one input; never raises (a failure becomes an error outcome)."""
-    kind, doc_id, payload, origin, output, setup = task
+    kind, doc_id, payload, origin, output, setup, date = task
     if kind == "error":
         return _failure(doc_id, payload, output)
     try:
-        doc = attribute(payload, doc_id=doc_id, **attribute_options(setup))
+        doc = attribute(payload, doc_id=doc_id, date=date, **attribute_options(setup))
         if output == "json":
             return Outcome(doc_id, None, json.dumps(doc.model_dump(mode="json"),
                                                     ensure_ascii=False))

@@ -12,12 +12,15 @@ Example:
 
 from __future__ import annotations
 
+import datetime
 import json
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
+
+from quoteattr.models import parse_date
 
 __all__ = ["SourceError", "SourceText", "list_inputs", "read_inputs", "read_sources"]
 
@@ -26,11 +29,12 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 
 @dataclass(frozen=True)
 class SourceText:
-    """One document to process."""
+    """One document to process, with its publication date when the input gives one."""
 
     doc_id: str
     text: str
     origin: str
+    date: datetime.date | None = None
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,8 @@ def read_sources(
 
     Args:
         paths: File paths, folders (the files below them, see ``glob``), ``.jsonl``
-            files whose lines carry an id and a text, or ``-`` for standard input.
+            files whose lines carry an id and a text (and optionally a ``date``,
+            or ``meta.publication_date``, in ISO form), or ``-`` for standard input.
         stdin: Where ``-`` reads from; ``sys.stdin`` by default.
         id_field: The id field of JSON Lines input.
         text_field: The text field of JSON Lines input.
@@ -199,4 +204,13 @@ def _jsonl(
         if not isinstance(body, str):
             yield SourceError(doc_id, f"{where}: no string field {text_field!r}", where)
             continue
-        yield SourceText(doc_id, body, where)
+        meta = record.get("meta")
+        raw_date = record.get("date")
+        if raw_date is None and isinstance(meta, dict):
+            raw_date = meta.get("publication_date")
+        try:
+            date = parse_date(raw_date)
+        except (TypeError, ValueError) as exc:
+            yield SourceError(doc_id, f"{where}: field 'date': {exc}", where)
+            continue
+        yield SourceText(doc_id, body, where, date)

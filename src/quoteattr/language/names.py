@@ -8,7 +8,7 @@ source and licence) and ``name_words.json``. A language without them gets
 empty lists: names are then read from capitalisation and titles alone.
 
 Example:
-    >>> words = load_name_words("en")
+    >>> words = load_person_names("en")
     >>> words.gender_of_given_name("alice"), words.gender_of_honorific("mrs.")
     ('feminine', 'feminine')
     >>> "van" in words.particles, words.title_roles["sen."]
@@ -23,7 +23,7 @@ from typing import Literal
 
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 
-__all__ = ["Gender", "GivenNames", "NameWordLists", "NameWords", "load_name_words"]
+__all__ = ["Gender", "GivenNames", "NameWordLists", "PersonNames", "load_person_names"]
 
 Gender = Literal["masculine", "feminine", "either"]
 
@@ -57,7 +57,7 @@ class NameWordLists(WordLists):
 
 
 @dataclass(frozen=True)
-class NameWords:
+class PersonNames:
     """Every word class of names in one language, as plain sets (empty where it has none).
 
     Attributes:
@@ -96,7 +96,7 @@ class NameWords:
 
 
 @lru_cache(maxsize=8)
-def load_name_words(language: str = "en") -> NameWords:
+def load_person_names(language: str = "en") -> PersonNames:
     """Load the name word classes of ``language``; empty classes where it has no file.
 
     Raises:
@@ -111,12 +111,12 @@ def load_name_words(language: str = "en") -> NameWords:
         gender.update(dict.fromkeys(given.feminine, "feminine"))
     empty: frozenset[str] = frozenset()
     if lists is None:
-        return NameWords(frozenset(gender), gender, empty, {}, empty, empty, empty, empty,
+        return PersonNames(frozenset(gender), gender, empty, {}, empty, empty, empty, empty,
                          empty, empty, {})
     honorifics: dict[str, Gender] = dict.fromkeys(lists.honorifics_neutral, "either")
     honorifics.update(dict.fromkeys(lists.honorifics_masculine, "masculine"))
     honorifics.update(dict.fromkeys(lists.honorifics_feminine, "feminine"))
-    return NameWords(
+    return PersonNames(
         given=frozenset(gender),
         gender=gender,
         particles=lists.particles,

@@ -22,11 +22,38 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from quoteattr.language.lexicon import Lexicon, load_lexicon
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 from quoteattr.models import SpeakerKind
-from quoteattr.text.names import NameReader, NameSplit
+from quoteattr.text.names import HeadlineLines, NameReader, NameSplit, printed, token_at
 from quoteattr.text.tokens import Token, indexed_among
 
-__all__ = ["Mention", "find_mentions", "is_capitalised", "mentions_in_context"]
+__all__ = ["Mention", "NameWords", "find_mentions", "is_capitalised", "mentions_in_context"]
+
+
+class NameWords(WordLists):
+    """How a language tells its names from its common nouns (``names.json``).
+
+    German capitalises every noun; a language without this file keeps the
+    plain model (a run of capitalised words is a name).
+
+    Attributes:
+        common_noun_determiners: A single capitalised word right after one is a
+            common noun ("den Clip"), unless known as a body, country,
+            organisation word, title or acronym.
+        compound_heads: Role nouns that end compounds ("Konzernchef"): a word
+            ending in one is a title before a name and heads a description.
+        genitive_articles: Articles that open a genitive after a role noun, kept
+            in the description ("ein Sprecher des Auswärtigen Amts").
+        adjective_endings: Endings of the inflected adjectives that may stand
+            between a determiner and its noun ("der frühere Nationalspieler").
+    """
+
+    FILE = "names.json"
+
+    common_noun_determiners: Words
+    compound_heads: Words
+    genitive_articles: Words
+    adjective_endings: Words
 
 class Mention(NamedTuple):
     """A possible source named in the text (an immutable named tuple).
@@ -82,16 +109,21 @@ class _Tables:
     """
 
     __slots__ = (
+        "adjective_endings",
         "aliases",
         "bodies",
+        "compound_heads",
+        "connector_pairs",
         "connectors",
         "countries",
         "cue_forms",
         "demonyms",
         "determiners",
+        "genitives",
         "lex",
         "modifier_stop",
         "not_names",
+        "noun_determiners",
         "org_words",
         "parsed",
         "plain_determiners",
@@ -114,6 +146,10 @@ class _Tables:
         self.plain_determiners = self.determiners - self.pronouns - self.roles.keys()
         self.not_names = grammar.not_names
         self.connectors = grammar.name_connectors
+        # two-word particles ("von der"), listed with a space among the connectors
+        self.connector_pairs = frozenset(
+            (a, b) for a, _, b in (c.partition(" ") for c in self.connectors) if b
+        )
         self.titles = lex.title_words
         # "Sen" for "Sen.": a word whose title form adds a period
         self.title_stems = frozenset(t[:-1] for t in self.titles if t.endswith("."))
@@ -125,7 +161,12 @@ class _Tables:
         self.countries = lex.country_names
         self.bodies = lex.body_names
         self.org_words = lex.org_words
-        self.reader = NameReader(lex)
+        names = load_word_lists(NameWords, lex.language)
+        self.noun_determiners = names.common_noun_determiners if names else frozenset()
+        self.compound_heads = names.compound_heads if names else frozenset()
+        self.genitives = names.genitive_articles if names else frozenset()
+        self.adjective_endings = tuple(sorted(names.adjective_endings)) if names else ()
+        self.reader = NameReader(lex, compound_heads=self.compound_heads)
         self.parsed: dict[
             tuple[tuple[str, ...], bool], tuple[NameSplit, str, SpeakerKind, bool]
         ] = {}
@@ -216,7 +257,7 @@ def _mentions_from(
     if role_at is None:
         role_at = [i for i in starts if tokens[i].low in roles]
     roles_found = len(role_at)
-    lines = _Lines(tokens)
+    lines = HeadlineLines(tokens)
     resume = 0
     for i in starts:
         if i < resume:
@@ -236,50 +277,13 @@ def _mentions_from(
                     found = _description(text, tokens, i, tb)
                 if found is None and capital:
                     found = _name(text, tokens, i, tb, lines)
-        if found is not None:
+        if found is not None and found.first >= resume:
             out.append(found)
             resume = found.last
     return out
 
 
-class _Lines:
-    """Per document: whether the paragraph around a token is a headline-cased line.
-
-    Looked at only for runs of name words that need it, within 40 tokens either
-    way, and cached per paragraph start.
-    """
-
-    __slots__ = ("cache", "tokens")
-
-    def __init__(self, tokens: Sequence[Token]) -> None:
-        self.tokens = tokens
-        self.cache: dict[int, bool] = {}
-
-    def headline(self, i: int) -> bool:
-        tokens = self.tokens
-        first = i
-        while first > 0 and i - first < 40 and tokens[first - 1].kind != "para":
-            first -= 1
-        if first > 0 and tokens[first - 1].kind != "para":
-            return False  # a long paragraph: prose, not a headline
-        known = self.cache.get(first)
-        if known is not None:
-            return known
-        words = caps = 0
-        k = first
-        n = len(tokens)
-        while k < n and tokens[k].kind != "para" and k - first < 40:
-            tok = tokens[k]
-            if tok.kind == "word" and tok.text[0].isalpha():
-                words += 1
-                caps += tok.text[0].isupper()
-            k += 1
-        found = (k >= n or tokens[k].kind == "para") and words >= 3 and caps >= 0.7 * words
-        self.cache[first] = found
-        return found
-
-
-def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: _Lines) -> int:
+def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLines) -> int:
     """Return the end of the run of capitalised words (with initials and connectors).
 
     A headline verb or a capitalised function word ends the run ("Doe Slams
@@ -313,6 +317,14 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: _Lines) -> i
                     j += 1
             continue
         if (
+            tb.connector_pairs
+            and j + 2 < n
+            and (tok.low, tokens[j + 1].low) in tb.connector_pairs
+            and _joins_particle_name(tokens, i, j, tb)
+        ):
+            j += 2  # "Ursula von der Leyen", "Präsidentin von der Leyen"
+            continue
+        if (
             j > i
             and j + 1 < n
             and ((tok.kind == "word" and word in tb.connectors) or word == "of")
@@ -326,8 +338,27 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: _Lines) -> i
     return j
 
 
+def _joins_particle_name(tokens: Sequence[Token], i: int, j: int, tb: _Tables) -> bool:
+    """Tell whether a two-word particle at ``j`` ("von der") continues the name from ``i``.
+
+    Only after a title or a single given name ("Ursula von der Leyen"), and only
+    before one capitalised word that is no body, country or organisation word:
+    "Olaf Scholz von der SPD" and "Anna Berg von der Universität" stay apart.
+    """
+    if j + 3 < len(tokens) and tokens[j + 3].kind == "word" and tokens[j + 3].text[0].isupper():
+        return False
+    after = tokens[j + 2]
+    word = after.text
+    if after.kind != "word" or not word[0].isupper() or word in tb.not_names:
+        return False
+    if word in tb.org_words or word in tb.bodies or word in tb.countries:
+        return False
+    names = [t.text for t in tokens[i:j] if t.kind == "word" and t.text not in tb.titles]
+    return len(names) <= 1 and all(w[0].isupper() for w in names)
+
+
 def _name(
-    text: str, tokens: Sequence[Token], i: int, tb: _Tables, lines: _Lines
+    text: str, tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLines
 ) -> Mention | None:
     word = tokens[i].text
     if word in tb.not_names and word not in tb.titles and i + 1 < len(tokens):
@@ -358,6 +389,11 @@ def _name(
         first += 1  # "Some of Clinton's": "of" opens no name
     if first >= end or tokens[first].kind != "word":
         return None
+    if tb.noun_determiners and end == first + 1:
+        det = _determiner_before(tokens, first, tb)
+        if det >= 0 and not _known_name_word(tokens[first].text, tb):
+            # "den Clip", "der frühere Nationalspieler": a common noun, or a description
+            return _determined_role(text, tokens, det, first, tb)
     if end == first + 1:
         wtoks = [tokens[first]]
         words: tuple[str, ...] = (wtoks[0].text,)
@@ -376,9 +412,9 @@ def _name(
         return None
     if split.lead:
         # "Celebrating Jane Doe": the words before the role are not the mention's
-        first = _token_of(tokens, first, end, wtoks[split.lead].start)
+        first = token_at(tokens, first, end, wtoks[split.lead].start)
     role = (
-        _printed(text, wtoks[split.role_start].start, _title_end(text, wtoks[split.name_start - 1]))
+        printed(text, wtoks[split.role_start].start, _title_end(text, wtoks[split.name_start - 1]))
         if split.name_start > split.role_start
         else None
     )
@@ -387,7 +423,7 @@ def _name(
     name_last = wtoks[split.name_end - 1]
     name_stop = name_last.end - 2 if possessive and split.name_end == len(wtoks) else (
         _title_end(text, name_last) if _keeps_period(name_last.text, tb) else name_last.end)
-    name = _printed(text, wtoks[split.name_start].start, name_stop)
+    name = printed(text, wtoks[split.name_start].start, name_stop)
     start, stop = tokens[first].start, tokens[end - 1].end
     return Mention(first, end, start, stop, text[start:stop], kind, name, role, possessive,
                    speaker_kind, split.honorific)
@@ -414,26 +450,91 @@ def _role_before(text: str, tokens: Sequence[Token], first: int, tb: _Tables) ->
         if low in tb.cue_forms or low in tb.pronouns:
             break
         j -= 1
-    return _printed(text, tokens[j].start, tokens[k].end)
-
-
-def _token_of(tokens: Sequence[Token], first: int, end: int, start: int) -> int:
-    """The index of the token in ``tokens[first:end]`` that starts at ``start``."""
-    for k in range(first, end):
-        if tokens[k].start == start:
-            return k
-    return first
-
-
-def _printed(text: str, start: int, end: int) -> str:
-    """The text from ``start`` to ``end`` with its white space made single spaces."""
-    part = text[start:end]
-    return " ".join(part.split()) if ("  " in part or "\n" in part or "\t" in part) else part
+    return printed(text, tokens[j].start, tokens[k].end)
 
 
 def _keeps_period(word: str, tb: _Tables) -> bool:
     """An initial or a suffix printed with its period ("J.", "Jr.")."""
     return (len(word) == 1 and word.isupper()) or word.lower() in tb.reader.suffixes
+
+
+def _determiner_before(tokens: Sequence[Token], i: int, tb: _Tables) -> int:
+    """The common-noun determiner before word ``i``, over up to three lower-case words, or -1.
+
+    "den Clip", "der frühere Nationalspieler", "zur Bundestagswahl"; the words
+    between are inflected adjectives (``adjective_endings``: -e, -en, ...).
+    """
+    for k in range(i - 1, max(i - 5, -1), -1):
+        tok = tokens[k]
+        if tok.kind != "word":
+            return -1
+        if tok.low in tb.noun_determiners:
+            return k
+        if not tok.text.islower() or tok.low in tb.modifier_stop:
+            return -1
+        if not tok.low.endswith(tb.adjective_endings):
+            return -1  # "dem laut Hörmann": only inflected adjectives stand between
+    return -1
+
+
+def _known_name_word(word: str, tb: _Tables) -> bool:
+    """A body, country, organisation word, alias or acronym: a name after an article."""
+    return (
+        word in tb.bodies
+        or word in tb.countries
+        or word in tb.org_words
+        or word in tb.aliases
+        or (len(word) > 1 and word.isupper())
+    )
+
+
+def _compound_head(word: str, tb: _Tables) -> str | None:
+    """The role noun that ends a compound ("chef" of "Konzernchef", "Konzern-Chef"), if any."""
+    heads = tb.compound_heads
+    if not heads:
+        return None
+    low = word.lower()
+    for size in range(3, min(len(low), 16) + 1):
+        if low[-size:] in heads:
+            return low[-size:]
+    return None
+
+
+def _determined_role(
+    text: str, tokens: Sequence[Token], det: int, head: int, tb: _Tables
+) -> Mention | None:
+    """A description from determiner ``det`` to role noun ``head``; None for another noun."""
+    noun = tokens[head].text
+    role = tb.roles.get(noun)
+    if role is None and _compound_head(noun, tb) is None:
+        return None
+    if role is not None and role.kind == "organisation":
+        speaker_kind: SpeakerKind = "organisation"
+    elif role is not None and role.kind == "document":
+        speaker_kind = "unknown"
+    elif role is not None and noun == role.plural and role.plural != role.singular:
+        speaker_kind = "collective"
+    else:
+        speaker_kind = "anonymous"
+    end = head + 1
+    if end < len(tokens) and tokens[end].low in tb.genitives:
+        # "ein Sprecher des Auswärtigen Amts": adjectives, then capitalised words
+        k = end + 1
+        while k < len(tokens) and k - end < 5 and tokens[k].kind == "word":
+            word = tokens[k].text
+            if word[0].isupper():
+                k += 1
+                more = k < len(tokens) and tokens[k].kind == "word"
+                if not (more and tokens[k].text[0].isupper()):
+                    end = k
+                    break
+            elif word.islower() and word.endswith(("e", "en", "er", "es")):
+                k += 1
+            else:
+                break
+    start, stop = tokens[det].start, tokens[end - 1].end
+    desc = text[start:stop]
+    return Mention(det, end, start, stop, desc, "description", desc, None, False, speaker_kind)
 
 
 def _parse_name(

@@ -25,12 +25,14 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from quoteattr.language.lexicon import Lexicon
-from quoteattr.language.names import NameWords, load_name_words
+from quoteattr.language.names import PersonNames, load_person_names
+from quoteattr.text.tokens import Token
 
-__all__ = ["NameReader", "NameSplit"]
+__all__ = ["HeadlineLines", "NameReader", "NameSplit", "printed", "token_at"]
 
 
 class NameSplit(NamedTuple):
@@ -67,13 +69,19 @@ _DASHES = ("-", "\u2010", "\u2011")
 class NameReader:
     """The word classes of one lexicon that tell a name from the words around it."""
 
-    def __init__(self, lex: Lexicon) -> None:
-        """Collect the word classes of ``lex`` and of its language's name data."""
+    def __init__(self, lex: Lexicon, *, compound_heads: frozenset[str] = frozenset()) -> None:
+        """Collect the word classes of ``lex`` and of its language's name data.
+
+        ``compound_heads`` are role nouns that end compounds ("chef" of
+        "Konzernchef"), for languages that write roles as one word.
+        """
+        self.compound_heads = compound_heads
         grammar = lex.grammar
-        words: NameWords = load_name_words(lex.language)
+        words: PersonNames = load_person_names(lex.language)
         self.words = words
         self.given = words.given
-        self.particles = words.particles | grammar.name_connectors
+        connectors = {w for c in grammar.name_connectors for w in c.split()}
+        self.particles = words.particles | connectors  # "von der": "von" and "der"
         self.suffixes = words.suffixes
         self.honorifics = words.honorifics
         titles = lex.title_words
@@ -158,7 +166,12 @@ class NameReader:
             or low in self.demonyms
             or low in self.org_words
             or self._modifier(low)
+            or (bool(self.compound_heads) and self._compound(low))
         )
+
+    def _compound(self, low: str) -> bool:
+        """``konzernchef``: a word that ends in a compound's role noun."""
+        return any(low[-size:] in self.compound_heads for size in range(3, min(len(low), 16) + 1))
 
     # ---- a run ------------------------------------------------------------------------
 
@@ -267,3 +280,56 @@ def _acronym(word: str) -> bool:
     """``AFL-CIO``, ``NEA``: an organisation's initials before a title."""
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+class HeadlineLines:
+    """Per document: whether the paragraph around a token is a headline-cased line.
+
+    Looked at only for runs of name words that need it, within 40 tokens either
+    way, and cached per paragraph start.
+    """
+
+    __slots__ = ("cache", "tokens")
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        """Look at ``tokens``, the document's tokens."""
+        self.tokens = tokens
+        self.cache: dict[int, bool] = {}
+
+    def headline(self, i: int) -> bool:
+        """Whether token ``i`` stands in a short paragraph whose words are mostly capitalised."""
+        tokens = self.tokens
+        first = i
+        while first > 0 and i - first < 40 and tokens[first - 1].kind != "para":
+            first -= 1
+        if first > 0 and tokens[first - 1].kind != "para":
+            return False  # a long paragraph: prose, not a headline
+        known = self.cache.get(first)
+        if known is not None:
+            return known
+        words = caps = 0
+        k = first
+        n = len(tokens)
+        while k < n and tokens[k].kind != "para" and k - first < 40:
+            tok = tokens[k]
+            if tok.kind == "word" and tok.text[0].isalpha():
+                words += 1
+                caps += tok.text[0].isupper()
+            k += 1
+        found = (k >= n or tokens[k].kind == "para") and words >= 3 and caps >= 0.7 * words
+        self.cache[first] = found
+        return found
+
+
+def token_at(tokens: Sequence[Token], first: int, end: int, start: int) -> int:
+    """The index of the token in ``tokens[first:end]`` that starts at ``start``."""
+    for k in range(first, end):
+        if tokens[k].start == start:
+            return k
+    return first
+
+
+def printed(text: str, start: int, end: int) -> str:
+    """The text from ``start`` to ``end`` with its white space made single spaces."""
+    part = text[start:end]
+    return " ".join(part.split()) if ("  " in part or "\n" in part or "\t" in part) else part
