@@ -33,7 +33,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from quoteattr.distributed._imports import require
-from quoteattr.io.export import speaker_columns
+from quoteattr.io.export import pandas_metadata, speaker_columns
 from quoteattr.models import Document, Quote, parse_date
 from quoteattr.pipeline import attribute
 
@@ -389,7 +389,9 @@ def _write_parquet_partition(
         fs, _, (target,) = fsspec.get_fs_token_paths(path)
         fs.makedirs(_join(out_dir, name), exist_ok=True)
         with fs.open(target, "wb") as handle:
-            pq.write_table(pa.Table.from_pylist(rows, schema=_arrow_schema(name)), handle)
+            table = pa.Table.from_pylist(rows, schema=_arrow_schema(name))
+            # pandas reads integer columns with nulls back as Int64, not float64
+            pq.write_table(table.replace_schema_metadata(pandas_metadata(table.schema)), handle)
         written.append(path)
     return _count(results), written
 
