@@ -42,6 +42,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from quoteattr.matching.arguments import (
+    check_collection,
+    check_limit,
+    check_min_members,
+    check_score_cutoff,
+)
 from quoteattr.matching.candidates import all_pairs, candidate_pairs
 from quoteattr.matching.similarity import (
     Codebook,
@@ -139,10 +145,9 @@ def match_quotes(
         ...                                     ("b", q("Color me very surprised"))])]
         ['Color me very surprised']
     """
-    if not 0.0 <= score_cutoff <= 100.0:
-        raise ValueError(f"score_cutoff must be between 0 and 100, got {score_cutoff}")
-    if min_members < 1:
-        raise ValueError(f"min_members must be at least 1, got {min_members}")
+    check_collection(documents, "match_quotes")
+    score_cutoff = check_score_cutoff(score_cutoff)
+    check_min_members(min_members)
     # Matching makes millions of small objects and no reference cycles: the cyclic
     # garbage collector would rescan them all again and again (superlinear time).
     collecting = gc.isenabled()
@@ -436,6 +441,9 @@ def find_sources(
     """
     if not isinstance(phrase, str):
         raise TypeError(f"find_sources() looks up a str phrase, got {type(phrase).__name__}")
+    check_collection(documents, "find_sources")
+    score_cutoff = check_score_cutoff(score_cutoff)
+    limit = check_limit(limit)
     codebook = Codebook()
     wanted = prepare(phrase, codebook)
     if not wanted.code:
