@@ -92,9 +92,10 @@ def _add_rule_options(parser: argparse.ArgumentParser) -> None:
         "set's language)",
     )
     parser.add_argument(
-        "--double-apostrophes", action="store_true",
+        "--double-apostrophes", action=argparse.BooleanOptionalAction, default=None,
         help="read '' as a double quotation mark, as New York Times and LexisNexis archive "
-        "text prints quotes (''We will win,'' she said.)",
+        "text prints quotes (''We will win,'' she said.); by default decided per document, "
+        "from how it prints its quotes",
     )
 
 

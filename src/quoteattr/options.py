@@ -57,7 +57,9 @@ class Options(BaseModel):
         lexicon: Word lists to use; the language's built-in lexicon by default.
         claims: Also find reported claims (speech outside quotation marks).
         double_apostrophes: Read ``''`` as a double quotation mark, as archive
-            text from the New York Times or LexisNexis prints it.
+            text from the New York Times or LexisNexis prints it. ``None`` (the
+            default) decides per document: on when the document prints its
+            quotes that way.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
@@ -66,7 +68,7 @@ class Options(BaseModel):
     rules: RuleSet | tuple[Rule, ...] | None = None
     lexicon: Lexicon | None = None
     claims: bool = True
-    double_apostrophes: bool = False
+    double_apostrophes: bool | None = None
 
     @field_validator("language", mode="before")
     @classmethod
@@ -113,11 +115,19 @@ class Options(BaseModel):
             f"{type(value).__name__}"
         )
 
-    @field_validator("claims", "double_apostrophes", mode="before")
+    @field_validator("claims", mode="before")
     @classmethod
     def _flag(cls, value: object, info: ValidationInfo) -> object:
         if not isinstance(value, bool):
             raise TypeError(f"{info.field_name} must be True or False, not {value!r}")
+        return value
+
+    @field_validator("double_apostrophes", mode="before")
+    @classmethod
+    def _flag_or_auto(cls, value: object) -> object:
+        if value is not None and not isinstance(value, bool):
+            raise TypeError(f"double_apostrophes must be True, False or None (decide per "
+                            f"document), not {value!r}")
         return value
 
     @model_validator(mode="after")

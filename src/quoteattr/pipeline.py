@@ -124,7 +124,9 @@ def attribute(
         claims: Also find reported claims (speech outside quotation marks); on
             by default.
         double_apostrophes: Read ``''`` as a double quotation mark, as archive
-            text from the New York Times or LexisNexis prints it.
+            text from the New York Times or LexisNexis prints it; by default
+            decided per document, from how it prints its quotes (``False``
+            never reads it so).
 
     Returns:
         The document's quotes (each with speaker, cue, rule and confidence),
@@ -231,7 +233,8 @@ def find_quotes(
         options: All options at once; the keywords below override its fields.
         language: The language of the text: its cue words tell speech from terms.
         double_apostrophes: Read ``''`` as a double quotation mark (archive
-            text from the New York Times or LexisNexis); off by default.
+            text from the New York Times or LexisNexis); by default decided
+            per document, from how it prints its quotes.
 
     Returns:
         The quotes, without speakers; ``[]`` when there are none.

@@ -27,7 +27,7 @@ from quoteattr.language.marks import QuoteMark, QuoteMarkTable, load_quote_marks
 from quoteattr.models import Diagnostic, Quote
 from quoteattr.text.quote_kinds import guess_kind, resumes_after_attribution
 
-__all__ = ["scan_quotes"]
+__all__ = ["scan_quotes", "uses_double_apostrophes"]
 
 _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 """The characters :meth:`str.splitlines` breaks on: each ends a paragraph."""
@@ -155,7 +155,8 @@ class _Scanner:
         marks = self.marks
         printed = text[pos]
         mark = marks[printed]
-        if printed == "'" and text[pos + 1 : pos + 2] == "'":
+        doubled = printed == "'" and text[pos + 1 : pos + 2] == "'"
+        if doubled and not _closes_single_first(text, pos):
             printed, mark = "''", marks['"']
         prev = text[pos - 1] if pos > 0 else " "
         after = pos + len(printed)
@@ -319,6 +320,17 @@ def _is_elision(text: str, pos: int) -> bool:
     return rest.startswith(_ELISIONS) or rest in ("em", "til", "tis", "twas")
 
 
+def _closes_single_first(text: str, pos: int) -> bool:
+    """Three apostrophes after a word close a single quote, then the double: ``'Go.'''``."""
+    return (
+        text[pos : pos + 3] == "'''"
+        and pos > 0
+        and not text[pos - 1].isspace()
+        and text[pos - 1] != "'"
+        and text[pos + 3 : pos + 4] != "'"
+    )
+
+
 def _is_inch(text: str, pos: int) -> bool:
     return pos > 0 and text[pos - 1].isdigit()
 
@@ -350,11 +362,42 @@ def _doubled_apostrophe(text: str, pos: int) -> bool:
     )
 
 
+# Two apostrophes that open a quote (after a space, a line start or an opening
+# bracket or dash, before a letter or digit), and two that close one (after a
+# letter, digit or punctuation, before a space, punctuation or the end). Each is
+# a literal between fixed-width look-arounds, so the search is linear.
+_DOUBLE_APOSTROPHE_OPENS = re.compile(r"(?:^|(?<=[\s(\[\u2014\u2013-]))''(?=[^\W_])", re.M)
+_DOUBLE_APOSTROPHE_CLOSES = re.compile(r"(?<=[^\s'])'''?(?=[\s.,;:!?)\]\u2014\u2013-]|$)", re.M)
+
+
+def uses_double_apostrophes(text: str) -> bool:
+    """Tell whether a document prints its quotations with two apostrophes (``''...''``).
+
+    Archive text (the New York Times, LexisNexis) writes every double quotation
+    mark as two ASCII apostrophes. A document follows that convention when two
+    apostrophes open a quote somewhere (after a space, before a word) and two
+    close one later (after a word, before a space or punctuation); elsewhere
+    ``''`` is left alone.
+
+    Example:
+        >>> uses_double_apostrophes("''We will win,'' she said.")
+        True
+        >>> uses_double_apostrophes("The field was left blank ('') on purpose.")
+        False
+    """
+    if "''" not in text:
+        return False
+    opened = _DOUBLE_APOSTROPHE_OPENS.search(text)
+    return opened is not None and (
+        _DOUBLE_APOSTROPHE_CLOSES.search(text, opened.end()) is not None
+    )
+
+
 def scan_quotes(
     text: str,
     *,
     cue_words: frozenset[str] | None = None,
-    double_apostrophes: bool = False,
+    double_apostrophes: bool | None = None,
 ) -> tuple[list[Quote], list[Diagnostic]]:
     """Find every quoted span and report the odd marks worked around.
 
@@ -368,8 +411,10 @@ def scan_quotes(
             by default (the attribution stage passes another language's).
         double_apostrophes: Read ``''`` as a double quotation mark, the
             convention of the New York Times and LexisNexis archives
-            (``''We will win,'' she said.``). Off by default: in other text two
-            apostrophes are ignored, neither quotes nor single marks.
+            (``''We will win,'' she said.``). ``None`` (the default) reads the
+            document: on when it prints its quotes that way
+            (:func:`uses_double_apostrophes`). When off, two apostrophes are
+            ignored, neither quotes nor single marks.
 
     Returns:
         The quotes in text order (outer before inner), and diagnostics such as
@@ -384,6 +429,8 @@ def scan_quotes(
         (['yes,', 'no.'], ['unclosed_quote'])
     """
     _check_text(text)
+    if double_apostrophes is None:
+        double_apostrophes = uses_double_apostrophes(text)
     scanner = _Scanner(text, load_quote_marks(), double_apostrophes)
     para_start = 0
     positions: list[int] = []
