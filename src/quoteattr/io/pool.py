@@ -147,7 +147,7 @@ class _Pool(Generic[T, C, R]):
         self.jobs = jobs
         self.lost = lost
         self.timeout = timeout
-        self.mp = multiprocessing.get_context(start_method)
+        self.mp: Any = multiprocessing.get_context(start_method)
         self.size = size
         self.warn = warn or (lambda message: print(f"quoteattr: {message}", file=sys.stderr))
         self.batch = batch
