@@ -64,11 +64,30 @@ def test_claim_and_quote_sources_share_one_speaker_id() -> None:
     assert doc.speakers[claim.source.id].name == "Sergei Lavrov"
 
 
-def test_sources_of_claims_alone_are_listed_as_speakers() -> None:
-    doc = attribute("Turkey says the Russian jet violated its airspace.")
-    (claim,) = doc.claims
-    assert claim.source.id is not None
-    assert doc.speakers[claim.source.id].name == "Turkey"
+def test_speakers_are_the_same_with_claims_on_or_off() -> None:
+    # issue 11: Document.speakers lists who is quoted; a source only of claims is not listed
+    text = (
+        'Turkey says the Russian jet violated its airspace. "We heard nothing new," Lavrov said. '
+        "Lavrov said Russia would respond."
+    )
+    on, off = attribute(text), attribute(text, claims=False)
+    assert on.speakers == off.speakers
+    assert [s.name for s in on.speakers] == ["Lavrov"]
+    turkey, lavrov = on.claims
+    assert turkey.source.name == "Turkey" and turkey.source.id is None
+    assert lavrov.source.id == on.quotes[0].speaker.id == 0  # type: ignore[union-attr]
+
+
+def test_a_language_without_claim_data_says_so_in_diagnostics(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import quoteattr.claims.extract as extract
+
+    monkeypatch.setattr(extract, "load_claim_frames", lambda language: None)
+    doc = attribute("Turkey says the jet violated its airspace.")
+    assert doc.claims == ()
+    assert [d.code for d in doc.diagnostics] == ["claims_unavailable"]
+    assert attribute("Turkey says so.", claims=False).diagnostics == ()
 
 
 def test_claims_can_be_turned_off() -> None:
@@ -82,6 +101,7 @@ def test_find_claims_rejects_bytes_with_a_hint() -> None:
 
 def test_every_frame_lemma_and_rule_name_is_known() -> None:
     frames = load_claim_frames()
+    assert frames is not None
     assert frames.frames_of("say") == {"clause"}
     assert "speak" in frames.never
     for path in (ROOT / "examples" / "data").glob("*.txt"):
@@ -113,7 +133,7 @@ def _check(text: str) -> None:
         assert text[c.cue.start : c.cue.end] == c.cue.text
         m = c.source.mention
         assert m is not None and text[m.start : m.end] == m.text
-        assert c.source.id is not None and doc.speakers[c.source.id].name == c.source.name
+        assert c.source.id is None or doc.speakers[c.source.id].name == c.source.name
         assert c.rule in CLAIM_RULE_NAMES
         inside = {i for i, (s, e) in enumerate(quotes) if c.start <= s and e <= c.end}
         for i, (s, e) in enumerate(quotes):
@@ -161,3 +181,45 @@ def test_no_gold_direct_quote_is_also_an_indirect_claim() -> None:
                         x.start <= q["start"] < x.end or q["start"] <= x.start < q["end"]
                         for x in linked
                     ), (c.text, q)
+
+
+def _content_work(text: str) -> tuple[int, int]:
+    """Characters of claim content and token look-ups made while finding them."""
+    from quoteattr.attribution.context import Context
+
+    calls = [0]
+    originals = {name: getattr(Context, name) for name in ("word", "low", "kind", "cue_at")}
+
+    def counting(name: str) -> Any:
+        original = originals[name]
+
+        def wrapper(self: Context, *args: Any, **kwargs: Any) -> Any:
+            calls[0] += 1
+            return original(self, *args, **kwargs)
+
+        return wrapper
+
+    with pytest.MonkeyPatch.context() as mp:
+        for name in originals:
+            mp.setattr(Context, name, counting(name))
+        claims = find_claims(text)
+    return sum(len(c.text) for c in claims), calls[0]
+
+
+@pytest.mark.parametrize(
+    "unit", ["A said that B said that ", "Officials said the minister said ", "X says, Y says "]
+)
+def test_chained_reported_speech_costs_linear_work(unit: str) -> None:
+    # issue 15 point 2: claim content is bounded, so 8 times the text is about 8 times the work
+    small_chars, small_calls = _content_work(unit * 250)
+    big_chars, big_calls = _content_work(unit * 2000)
+    assert big_calls <= 10 * small_calls, (small_calls, big_calls)
+    assert big_chars <= 10 * max(small_chars, 1), (small_chars, big_chars)
+
+
+def test_claim_content_has_a_length_bound() -> None:
+    from quoteattr.claims.scanner import MAX_CONTENT_CHARS
+
+    text = "The minister said " + "the plan, which was old and " * 200 + "failed."
+    for c in find_claims(text):
+        assert len(c.text) <= MAX_CONTENT_CHARS

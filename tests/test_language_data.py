@@ -38,9 +38,12 @@ def test_regular_inflection_reaches_every_form(lemma: str, form: str) -> None:
     assert load_lexicon().cue_lemma(form) == lemma
 
 
-def test_every_claim_frame_lemma_is_a_cue_verb() -> None:
-    frames = load_claim_frames()
-    lemmas = {v.lemma for v in load_lexicon().cue_verbs}
+@pytest.mark.parametrize("language", languages())
+def test_every_claim_frame_lemma_is_a_cue_verb(language: str) -> None:
+    frames = load_claim_frames(language)
+    if frames is None:
+        pytest.skip(f"no claim frames for {language}")
+    lemmas = {v.lemma for v in load_lexicon(language).cue_verbs}
     for frame, listed in frames.frames.items():
         for lemma in listed:
             # a phrasal frame ("call on") is its cue verb followed by a particle
@@ -48,8 +51,11 @@ def test_every_claim_frame_lemma_is_a_cue_verb() -> None:
     assert frames.listener_verbs <= lemmas
 
 
-def test_no_cue_verb_is_both_never_a_claim_and_a_claim_frame() -> None:
-    frames = load_claim_frames()
+@pytest.mark.parametrize("language", languages())
+def test_no_cue_verb_is_both_never_a_claim_and_a_claim_frame(language: str) -> None:
+    frames = load_claim_frames(language)
+    if frames is None:
+        pytest.skip(f"no claim frames for {language}")
     never = set(frames.frames.get("never", ()))
     others = {lemma for frame, ls in frames.frames.items() if frame != "never" for lemma in ls}
     assert not never & others

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from golden import check_quotes_exactly, golden_cases
 from quoteattr import attribute
 
 DATA = Path(__file__).parents[1] / "examples" / "data"
+
+
+@pytest.mark.parametrize("case", golden_cases("speakers"))
+def test_golden_case(case: dict[str, Any]) -> None:
+    doc = attribute(case["text"], language=case.get("language", "en"), **case.get("options", {}))
+    check_quotes_exactly(case, doc)
 
 
 def test_all_forms_of_a_name_are_one_speaker_named_by_the_fullest_form() -> None:

@@ -177,7 +177,9 @@ class Document(_Frozen):
         quoted_terms: Text in quotation marks that is nobody's speech.
         inner_quotes: Quotes nested inside another quote (depth 1 or more): part
             of the outer speaker's words, not attributed on their own.
-        speakers: Every source that speaks in the document.
+        speakers: Every source quoted in the document (the speakers of its
+            quotes); the same with claims on or off. A claim's ``source.id``
+            points here when its source is also quoted, else it is ``None``.
         diagnostics: Odd input that was worked around (stray marks, ...).
         claims: Reported claims (speech outside quotation marks), in text order.
     """

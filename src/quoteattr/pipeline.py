@@ -20,7 +20,7 @@ from quoteattr.attribution.rules import Rule
 from quoteattr.attribution.rulesets import RuleSet
 from quoteattr.attribution.sieve import Sieved, assemble, run_sieve
 from quoteattr.attribution.speakers import SpeakerIndex
-from quoteattr.claims.extract import extract_claims
+from quoteattr.claims.extract import claims_unavailable, extract_claims
 from quoteattr.language.lexicon import Lexicon
 from quoteattr.models import Claim, Diagnostic, Document, Quote, Span, Speaker
 from quoteattr.options import Options, resolve_options
@@ -183,6 +183,10 @@ def _run(
         index = SpeakerIndex(ctx)
         quotes, used = assemble(ctx, index)
         reported: list[Claim] = extract_claims(ctx, index, quotes, used) if options.claims else []
+        diagnostics = prepared.diagnostics
+        missing = claims_unavailable(ctx.lexicon.language) if options.claims else None
+        if missing is not None:
+            diagnostics = (*diagnostics, missing)
         speakers = tuple(
             Speaker(
                 id=number,
@@ -203,7 +207,7 @@ def _run(
             quoted_terms=prepared.terms,
             inner_quotes=prepared.inner,
             speakers=speakers,
-            diagnostics=prepared.diagnostics,
+            diagnostics=diagnostics,
             claims=tuple(reported),
         )
         return doc, prepared, sieved

@@ -24,22 +24,44 @@ from quoteattr.attribution.context import Context
 from quoteattr.attribution.speakers import Entity, SpeakerIndex
 from quoteattr.claims.rules import CLAIM_RULES, Found
 from quoteattr.claims.scanner import Scanner
-from quoteattr.language.claim_frames import ClaimFrames, load_claim_frames
-from quoteattr.language.lexicon import Stance
-from quoteattr.models import Claim, Quote, QuoteSpeaker, Span
+from quoteattr.language.claim_frames import (
+    ClaimFrames,
+    ClaimWords,
+    load_claim_frames,
+    load_claim_words,
+)
+from quoteattr.models import Claim, Diagnostic, Quote, QuoteSpeaker, Span
 
-__all__ = ["extract_claims"]
+__all__ = ["claims_unavailable", "extract_claims"]
 
-_STANCES: dict[str, Stance] = {"according to": "asserts", "call on": "urges"}
+def claims_unavailable(language: str) -> Diagnostic | None:
+    """A diagnostic saying that ``language`` has no claim data, or ``None`` when it has.
+
+    Example:
+        >>> claims_unavailable("en") is None
+        True
+        >>> claims_unavailable("xx").code
+        'claims_unavailable'
+    """
+    if load_claim_frames(language) is not None and load_claim_words(language) is not None:
+        return None
+    return Diagnostic(
+        code="claims_unavailable",
+        message=f"no claim frames for language {language!r} (data/{language}/claim_frames.json "
+        "and claim_words.json): reported claims were not looked for",
+        start=0,
+        end=0,
+    )
 
 
 def extract_claims(
     ctx: Context,
     index: SpeakerIndex,
     quotes: Sequence[Quote],
-    speakers: list[Entity],
+    speakers: Sequence[Entity],
     *,
     frames: ClaimFrames | None = None,
+    words: ClaimWords | None = None,
 ) -> list[Claim]:
     """Find the claims of a prepared document, with sources from its speaker index.
 
@@ -47,15 +69,23 @@ def extract_claims(
         ctx: The document's context, as the quote rules saw it.
         index: Its speaker index: claim sources are the same entities as quote speakers.
         quotes: The attributed quotes (``Document.quotes``), indexed like ``ctx.quotes``.
-        speakers: The entities listed in ``Document.speakers``, in order; a
-            source not yet listed is appended, so ids stay consistent.
-        frames: Claim frames of cue verbs; the built-in ones by default.
+        speakers: The entities listed in ``Document.speakers`` (the speakers of
+            quotes), in order. A claim whose source is one of them gets its
+            number as ``source.id``; a source nobody quotes has ``id`` ``None``,
+            so ``Document.speakers`` is the same with claims on or off.
+        frames: Claim frames of cue verbs; those of the context's language by default.
+        words: The claim rules' function words; those of the context's language by default.
 
     Returns:
-        The claims in text order.
+        The claims in text order; ``[]`` for a language without claim data
+        (:func:`claims_unavailable` says so).
     """
-    frames = frames or load_claim_frames()
-    scan = Scanner(ctx, frames)
+    language = ctx.lexicon.language
+    frames = frames or load_claim_frames(language)
+    words = words or load_claim_words(language)
+    if frames is None or words is None:
+        return []
+    scan = Scanner(ctx, frames, words)
     ids = {id(e): number for number, e in enumerate(speakers)}
     found: list[Found] = []
     taken: set[tuple[int, int]] = set()
@@ -74,10 +104,7 @@ def extract_claims(
     for f in sorted(found, key=lambda x: (ctx.tokens[x.first].start, x.cue)):
         start, end = ctx.span(f.first, f.last)
         entity = _source_entity(ctx, index, f, start, end, quotes, starts, speakers)
-        if id(entity) not in ids:
-            ids[id(entity)] = len(speakers)
-            speakers.append(entity)
-        key = (start, end, ids[id(entity)])
+        key = (start, end, id(entity))
         if key in seen:
             continue
         seen.add(key)
@@ -87,7 +114,7 @@ def extract_claims(
         cue_start, cue_end = ctx.span(*f.cue)
         negated, hedge = _negation_and_hedge(scan, f)
         verb = ctx.lexicon.cue_forms.get(f.lemma)
-        stance = _STANCES.get(f.lemma) or (verb.stance if verb is not None else None)
+        stance = scan.words.stances.get(f.lemma) or (verb.stance if verb is not None else None)
         out.append(
             Claim(
                 text=ctx.text[start:end],
@@ -97,7 +124,7 @@ def extract_claims(
                     name=entity.name,
                     kind=entity.kind,
                     role=entity.role,
-                    id=ids[id(entity)],
+                    id=ids.get(id(entity)),
                     mention=_span(ctx.text, f.mention.start, f.mention.end),
                 ),
                 cue=_span(ctx.text, cue_start, cue_end),
@@ -133,7 +160,7 @@ def _source_entity(
     end: int,
     quotes: Sequence[Quote],
     starts: Sequence[int],
-    speakers: list[Entity],
+    speakers: Sequence[Entity],
 ) -> Entity:
     """The source's entity; a trailing "he" is never somebody named only in the content.
 

@@ -27,22 +27,10 @@ from quoteattr.attribution.clauses import (
     speaker_mention_at,
     subject_before,
 )
-from quoteattr.claims.scanner import (
-    _PASSIVE,
-    _PREPOSITIONS,
-    _QUESTION_WORDS,
-    _TRIM,
-    Scanner,
-)
+from quoteattr.claims.scanner import Scanner
 from quoteattr.text.mentions import Mention
 
 __all__ = ["CLAIM_RULES", "CLAIM_RULE_NAMES", "ClaimRule", "Found"]
-
-_OBJECT_WORDS = frozenset(
-    """him her them us me you reporters journalists lawmakers supporters voters listeners
-    viewers parliament congress""".split()
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Found:
@@ -82,7 +70,7 @@ def _claim(
         first += 1
     if first >= scan.n or ctx.kind(first) in ("mark", "quote", "para", "end"):
         return None  # a direct quote, attributed by the quote rules, or nothing
-    if ctx.kind(first) == "punct" and ctx.word(first) in _TRIM:
+    if ctx.kind(first) == "punct" and ctx.word(first) in scan.words.trimmed_punctuation:
         return None
     last = scan.content_end(first, min_tokens=min_tokens)
     if last <= first:
@@ -164,18 +152,18 @@ def _backward(
     """
     ctx = scan.ctx
     first = max(first, scan.prev_hard[last - 1] + 1) if last > 0 else first
+    first = scan.bound_first(first, last)
     while first < last and ctx.kind(first) == "para":
         first += 1
-    if first >= last or ctx.kind(first) in ("mark", "quote") or ctx.word(first) in _TRIM:
+    trim = scan.words.trimmed_punctuation
+    if first >= last or ctx.kind(first) in ("mark", "quote") or ctx.word(first) in trim:
         return None  # '"Q," NAME said': a direct quote
-    while last > first and ctx.word(last - 1) in _TRIM:
+    while last > first and ctx.word(last - 1) in trim:
         last -= 1
     if sum(1 for t in range(first, last) if ctx.kind(t) in ("word", "quote")) < 4:
         return None  # "Hunter, meanwhile, told Politico"
     if extend_to > last:
-        last = extend_to
-        while last > first and (ctx.word(last - 1) in _TRIM or ctx.kind(last - 1) == "para"):
-            last -= 1
+        last = scan.trim_end(first, scan.bound_end(first, extend_to))
     return Found(rule, conf, m, cue, lemma, first, last)
 
 
@@ -260,9 +248,9 @@ def name_cue_content(scan: Scanner, c: int) -> Found | None:
         return None
     end, lemma, frames = cue
     prev = ctx.low(c - 1)
-    if prev in _PASSIVE:
+    if prev in scan.words.passive_auxiliaries:
         return None  # "has been said"
-    participle = ctx.low(c).endswith("ing")
+    participle = ctx.low(c).endswith(scan.participle_endings)
     if participle and prev != ",":
         return None  # "Speaking before the assembly, Putin ..."; "as saying"
     content = _content_after(scan, end, lemma, frames, participle)
@@ -285,16 +273,16 @@ def _content_after(
     if "clause" in frames or "that" in frames:
         verb = ctx.lexicon.cue_forms.get(lemma)
         start = k
-        if lemma in ("tell", "assure", "inform", "remind") and ctx.low(k) != "that":
+        if lemma in scan.frames.listener_verbs and ctx.low(k) not in scan.words.complementizers:
             start = _after_object(scan, k)
         low = ctx.low(start) if start >= 0 else ""
         if start < 0:
             pass
-        elif low in _PREPOSITIONS:
+        elif low in scan.words.prepositions:
             start = scan.that_ahead(start)
-        elif low == "that":
+        elif low in scan.words.complementizers:
             start += 1
-        elif verb is not None and verb.stance == "asks" and low in _QUESTION_WORDS:
+        elif verb is not None and verb.stance == "asks" and low in scan.words.question_words:
             pass  # "asked whether the deal was off"
         elif not scan.opens_clause(start, loose="clause" in frames):
             start = -1
@@ -323,7 +311,7 @@ def _content_after(
     if (
         "noun_object" in frames
         and ctx.kind(k) == "word"
-        and ctx.low(k) not in _PREPOSITIONS
+        and ctx.low(k) not in scan.words.prepositions
     ):
         return "name_called_for_np", 0.7, k, 4
     return None
@@ -349,7 +337,7 @@ def _after_object(scan: Scanner, k: int) -> int:
     m = ctx.mention_starting.get(k)
     if m is not None:
         return scan.skip_time(m.last)
-    if ctx.low(k) in _OBJECT_WORDS:
+    if ctx.low(k) in scan.words.listener_objects:
         return scan.skip_time(k + 1)
     j = scan.that_ahead(k)
     return j - 1 if j > 0 else -1

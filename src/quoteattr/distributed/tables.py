@@ -122,8 +122,8 @@ def document_rows(doc: Document) -> dict[str, list[Row]]:
 
     Example:
         >>> import quoteattr
-        >>> doc = quoteattr.attribute("Lavrov said the talks would go on.", doc_id="a")
-        >>> rows = document_rows(doc)
+        >>> text = '"We met," Lavrov said. Lavrov said the talks would go on.'
+        >>> rows = document_rows(quoteattr.attribute(text, doc_id="a"))
         >>> [(r["claim"], r["source"], r["cue_lemma"]) for r in rows["claims"]]
         [('the talks would go on', 'Lavrov', 'say')]
         >>> [(r["name"], r["kind"]) for r in rows["speakers"]]

@@ -1,16 +1,23 @@
-"""How cue verbs carry reported claims, read from ``data/claim_frames.json``.
+"""What the claim rules know about a language, read from ``data/<language>/``.
 
-Which verbs take a bare clause ("says the jet violated"), which need "that",
-which take an object and "of" ("accused Turkey of"), a name ("branded the
-incident a war crime") or an infinitive ("vowed to"), and which hedges and
-negations to note. The file is validated by a pydantic model when loaded and
-cached.
+``claim_frames.json`` says how cue verbs carry reported claims: which verbs
+take a bare clause ("says the jet violated"), which need "that", which take an
+object and "of" ("accused Turkey of"), a name ("branded the incident a war
+crime") or an infinitive ("vowed to"), and which hedges and negations to note.
+``claim_words.json`` holds the function words the claim rules consult (what
+opens a reported clause, what ends one). Both are validated by pydantic when
+loaded and cached; a language without them has no claim rules, and
+:func:`load_claim_frames` returns ``None`` for it.
 
 Example:
     >>> frames = load_claim_frames()
     >>> sorted(frames.frames_of("accuse"))
     ['object_of']
     >>> "speak" in frames.never
+    True
+    >>> "that" in load_claim_words().complementizers
+    True
+    >>> load_claim_frames("xx") is None
     True
 """
 
@@ -23,9 +30,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from quoteattr.language.lexicon import LexiconError
+from quoteattr.language.lexicon import LexiconError, Stance
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 
-__all__ = ["ClaimFrames", "Frame", "Hedge", "load_claim_frames"]
+__all__ = ["ClaimFrames", "ClaimWords", "Frame", "Hedge", "load_claim_frames", "load_claim_words"]
 
 Frame = Literal[
     "clause",
@@ -54,6 +62,7 @@ class ClaimFrames(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     description: str = ""
+    language: str = "en"
     listener_verbs_note: str = ""
     frames: dict[Frame, tuple[str, ...]]
     listener_verbs: frozenset[str] = frozenset()
@@ -81,14 +90,60 @@ class ClaimFrames(BaseModel):
         return self.by_lemma.get(lemma, frozenset())
 
 
-@lru_cache(maxsize=1)
-def load_claim_frames() -> ClaimFrames:
-    """Load, validate and cache ``quoteattr/data/claim_frames.json``.
+class ClaimWords(WordLists):
+    """The function words of the claim rules in one language (``claim_words.json``)."""
+
+    FILE = "claim_words.json"
+    AS_WRITTEN = frozenset({"hard_punctuation", "trimmed_punctuation"})
+
+    complementizers: Words
+    subject_pronouns: Words
+    determiners: Words
+    prepositions: Words
+    time_words: Words
+    time_openers: Words
+    time_nouns: Words
+    continuers: Words
+    relatives: Words
+    hard_punctuation: Words
+    trimmed_punctuation: Words
+    coordinators: Words
+    coordinated_auxiliaries: Words
+    passive_auxiliaries: Words
+    not_time_adverbs: Words
+    bare_subject_stop: Words
+    question_words: Words
+    finite_auxiliaries: Words
+    listener_objects: Words
+    participle_endings: Words
+    past_endings: Words
+    adverb_endings: Words
+    plural_endings: Words
+    stances: dict[str, Stance]
+
+
+def load_claim_words(language: str = "en") -> ClaimWords | None:
+    """Load the claim rules' function words of ``language``; ``None`` if it has none.
 
     Raises:
         LexiconError: when the file is invalid, naming each problem.
     """
-    path = resources.files("quoteattr") / "data" / "en" / "claim_frames.json"
+    return load_word_lists(ClaimWords, language)
+
+
+@lru_cache(maxsize=8)
+def load_claim_frames(language: str = "en") -> ClaimFrames | None:
+    """Load, validate and cache ``quoteattr/data/<language>/claim_frames.json``.
+
+    Returns:
+        The frames, or ``None`` when the language has no claim frames.
+
+    Raises:
+        LexiconError: when the file is invalid, naming each problem.
+    """
+    path = resources.files("quoteattr") / "data" / language / "claim_frames.json"
+    if not path.is_file():
+        return None
     try:
         return ClaimFrames.model_validate(json.loads(path.read_text(encoding="utf-8")))
     except ValidationError as exc:
@@ -96,7 +151,8 @@ def load_claim_frames() -> ClaimFrames:
             f"  - {'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
         )
         raise LexiconError(
-            f"quoteattr/data/claim_frames.json: {exc.error_count()} problem(s)\n{problems}\n"
+            f"quoteattr/data/{language}/claim_frames.json: {exc.error_count()} problem(s)\n"
+            f"{problems}\n"
             "hint: frames are clause, object_of, object_for, naming, infinitive, "
             "object_infinitive, noun_object and never"
         ) from None

@@ -129,6 +129,10 @@ class CueVerb(_Entry):
             "admit", British "labelled") and are listed in full.
         stance: What the verb says about the content (asserts, denies, ...).
         weak: True for verbs that signal speech only right next to a quote.
+        particle: The particle of a separable verb ("mit" of German "mitteilen").
+        split_forms: Finite forms that stand apart from ``particle`` ("teilte"
+            of "teilte … mit"): a cue only where the particle closes the clause,
+            as "teilte" alone also means "shared".
     """
 
     lemma: str = Field(min_length=1)
@@ -136,6 +140,20 @@ class CueVerb(_Entry):
     irregular: bool = False
     stance: Stance = "asserts"
     weak: bool = False
+    particle: str | None = None
+    split_forms: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _particle_with_split_forms(self) -> CueVerb:
+        if bool(self.particle) != bool(self.split_forms):
+            raise ValueError(
+                f"{self.lemma!r}: a separable verb gives both 'particle' and 'split_forms' "
+                '(hint: "particle": "mit", "split_forms": ["teilt", "teilte", "teilten"])'
+            )
+        for word in (*self.split_forms, *([self.particle] if self.particle else [])):
+            if word != word.strip().lower() or " " in word:
+                raise ValueError(f"{self.lemma!r}: {word!r} must be one lower-case word")
+        return self
 
     @field_validator("lemma")
     @classmethod
@@ -307,6 +325,22 @@ class Lexicon(_Entry):
             for form in verb.all_forms():
                 table[form.lower()] = verb
         return table
+
+    @cached_property
+    def split_cues(self) -> dict[str, tuple[CueVerb, ...]]:
+        """Map each finite form of a separable cue verb ("teilte") to its verbs.
+
+        One form may stand apart from several particles ("wies … hin", "wies … zurück").
+
+        Example:
+            >>> [v.lemma for v in load_lexicon("de").split_cues["teilte"]]
+            ['mitteilen']
+        """
+        table: dict[str, list[CueVerb]] = {}
+        for verb in self.cue_verbs:
+            for form in verb.split_forms:
+                table.setdefault(form, []).append(verb)
+        return {form: tuple(verbs) for form, verbs in table.items()}
 
     @cached_property
     def quote_cue_words(self) -> frozenset[str]:

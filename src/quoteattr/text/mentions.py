@@ -80,6 +80,7 @@ class _Tables:
     __slots__ = (
         "aliases",
         "bodies",
+        "connector_pairs",
         "connectors",
         "countries",
         "cue_forms",
@@ -109,6 +110,10 @@ class _Tables:
         self.plain_determiners = self.determiners - self.pronouns - self.roles.keys()
         self.not_names = grammar.not_names
         self.connectors = grammar.name_connectors
+        # two-word particles ("von der"), listed with a space among the connectors
+        self.connector_pairs = frozenset(
+            (a, b) for a, _, b in (c.partition(" ") for c in self.connectors) if b
+        )
         self.titles = lex.title_words
         # "Sen" for "Sen.": a word whose title form adds a period
         self.title_stems = frozenset(t[:-1] for t in self.titles if t.endswith("."))
@@ -256,6 +261,14 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables) -> int:
                     j += 1
             continue
         if (
+            tb.connector_pairs
+            and j + 2 < n
+            and (tok.low, tokens[j + 1].low) in tb.connector_pairs
+            and _joins_particle_name(tokens, i, j, tb)
+        ):
+            j += 2  # "Ursula von der Leyen", "Präsidentin von der Leyen"
+            continue
+        if (
             j > i
             and j + 1 < n
             and ((tok.kind == "word" and word in tb.connectors) or word == "of")
@@ -267,6 +280,25 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables) -> int:
                 continue
         break
     return j
+
+
+def _joins_particle_name(tokens: Sequence[Token], i: int, j: int, tb: _Tables) -> bool:
+    """Tell whether a two-word particle at ``j`` ("von der") continues the name from ``i``.
+
+    Only after a title or a single given name ("Ursula von der Leyen"), and only
+    before one capitalised word that is no body, country or organisation word:
+    "Olaf Scholz von der SPD" and "Anna Berg von der Universität" stay apart.
+    """
+    if j + 3 < len(tokens) and tokens[j + 3].kind == "word" and tokens[j + 3].text[0].isupper():
+        return False
+    after = tokens[j + 2]
+    word = after.text
+    if after.kind != "word" or not word[0].isupper() or word in tb.not_names:
+        return False
+    if word in tb.org_words or word in tb.bodies or word in tb.countries:
+        return False
+    names = [t.text for t in tokens[i:j] if t.kind == "word" and t.text not in tb.titles]
+    return len(names) <= 1 and all(w[0].isupper() for w in names)
 
 
 def _name(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Mention | None:

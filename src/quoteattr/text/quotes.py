@@ -39,6 +39,7 @@ _AFTER_CLOSER = ".,;:!?)]}>\u2014\u2013-/\u2026*"
 """Besides a space, what may stand right after a closing mark."""
 
 _WORD_CHAR = re.compile(r"[^\W_]")
+_SENTENCE_END_MARKS = ".!?\u2026"
 _MAX_DEPTH = 6
 """Quotes nest at most this deep; real text rarely goes past a quote in a quote."""
 _MAX_DIAGNOSTICS = 1000
@@ -213,6 +214,13 @@ class _Scanner:
             elif action == "open":
                 link = carry if carry is not None and not text[start : tok.pos].strip() else None
                 carry = None
+                if stack.items and _starts_merged_paragraph(text, tok, stack.items[-1]):
+                    # "A. "B." on one line: the paragraphs of one quote, their breaks lost
+                    opened = stack.pop()
+                    self.records.append(
+                        _Raw(opened.pos, opened.printed, tok.pos, None, start, opened.link)
+                    )
+                    link = len(self.records) - 1
                 stack.push(_Open(tok.pos, tok.mark, tok.printed, link))
             elif action == "close":
                 if (
@@ -318,6 +326,30 @@ class _Scanner:
 def _is_elision(text: str, pos: int) -> bool:
     rest = text[pos + 1 : pos + 7].lower()
     return rest.startswith(_ELISIONS) or rest in ("em", "til", "tis", "twas")
+
+
+def _starts_merged_paragraph(text: str, tok: _Token, top: _Open) -> bool:
+    """Whether an opening mark starts the next paragraph of the open quote, on the same line.
+
+    Some feeds (the BBC's among them) lose the breaks between the paragraphs
+    of a long quote: ``"We won. "We will win again."``. A double mark that can
+    only open, right after a sentence end and a space, while a double quote is
+    open, is such a paragraph's opening mark; a quote nested in a quote takes
+    the other marks.
+    """
+    if tok.mark.apostrophe or top.mark.apostrophe or top.mark.family != tok.mark.family:
+        return False
+    if tok.pos < 2 or not text[tok.pos - 1].isspace():
+        return False
+    before = text[max(top.pos + len(top.printed), tok.pos - 4) : tok.pos].rstrip()
+    if before[-1:] in ("'", "\u2019", ")"):
+        before = before[:-1]  # 'no.' or (sic.) closing the sentence
+    if not before or before[-1] not in _SENTENCE_END_MARKS:
+        return False
+    # both parts read as sentences of speech: "The "bad word. "We won," is a stray mark
+    first = text[top.pos + len(top.printed) : top.pos + len(top.printed) + 2].lstrip()[:1]
+    after = text[tok.pos + len(tok.printed) : tok.pos + len(tok.printed) + 1]
+    return (first.isupper() or first.isdigit()) and (after.isupper() or after.isdigit())
 
 
 def _closes_single_first(text: str, pos: int) -> bool:

@@ -263,8 +263,15 @@ def sentence_ids_and_starts(
             cuts.append((i, False))
             continue
         if tok.kind == "quote":
+            if i + 2 < n and tokens[i + 1].kind == "mark" and tokens[i + 2].kind == "quote":
+                cuts.append((i, False))  # "A. "B.": the next paragraph's mark, on one line
+                continue
             k = i + 1 if i + 1 < n and tokens[i + 1].kind == "mark" else i
-            if k + 1 < n and tokens[k + 1].kind == "word" and tokens[k + 1].text[:1].isupper():
+            nxt = tokens[k + 1] if k + 1 < n else None
+            if nxt is not None and (
+                (nxt.kind == "word" and nxt.text[:1].isupper())
+                or (nxt.kind == "mark" and k + 2 < n and tokens[k + 2].kind == "quote")
+            ):
                 cuts.append((k, False))
             continue
         if tok.kind != "punct" or i + 1 >= n:

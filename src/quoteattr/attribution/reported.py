@@ -1,0 +1,307 @@
+"""Attribution rules for languages that report speech by word order and mood (German).
+
+The rules here are language-neutral: each reads its words from the language's
+``reported_speech.json`` (see :class:`ReportedSpeechWords`) and does nothing in
+a language without that file. A language registers them in its ``rules.json``
+as ``callables``; German does.
+
+- :func:`cue_clause_colon_quote`: a cue verb with its subject before or after
+  it and any words up to a colon: ``Weiter schreibt er: „…“``,
+  ``antwortet die Ministerin dem Ausschuss: „…“``,
+  ``Brandt stellte im Ausschuss noch einmal klar: „…“``.
+- :func:`name_colon_quote`: a speaker label opening a headline, cross-heading or
+  sentence: ``Brandt: „…“``.
+- :func:`quote_sign_off_name`: ``… „…“ sehr gut, so Brandt.``: a sign-off that
+  ends the quote's sentence.
+- :func:`name_according_to_after`: ``Brandt zufolge …``: a postposition.
+- :func:`subjunctive_continues_speaker`: reported speech in the subjunctive
+  carries its speaker without a cue (``Die Lage sei „sehr ernst“.``).
+
+Example:
+    >>> from quoteattr import attribute
+    >>> text = ("„Wir sind bereit“, sagte Brandt. Die Lage sei „sehr ernst“, "
+    ...         "man prüfe alle Optionen.")
+    >>> [(q.speaker.name, q.rule) for q in attribute(text, language="de").quotes]
+    [('Brandt', 'quote_comma_said_name'), ('Brandt', 'subjunctive_continues_speaker')]
+"""
+
+from __future__ import annotations
+
+from quoteattr.attribution.clauses import speaker_mention_at, subject_before
+from quoteattr.attribution.context import Context, Decision
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists
+from quoteattr.text.mentions import Mention
+
+__all__ = [
+    "ReportedSpeechWords",
+    "cue_clause_colon_quote",
+    "name_according_to_after",
+    "name_colon_quote",
+    "quote_sign_off_name",
+    "subjunctive_continues_speaker",
+]
+
+_CLAUSE_WINDOW = 20  # words scanned back from a colon for the cue of its clause
+_SENTENCES_BACK = 8  # sentences a subjunctive continuation reaches back
+_PARAGRAPHS_BACK = 3  # paragraphs a subjunctive continuation reaches back
+_QUOTE_LED_WORDS = 4  # words outside quotes in a sentence that a quote carries
+_SENTENCE_WORDS = 80  # tokens of a sentence read, so that a run-on text stays linear
+
+
+class ReportedSpeechWords(WordLists):
+    """The words of one language that carry reported speech without a cue.
+
+    Attributes:
+        subjunctive: Finite verbs in the mood of reported speech (German
+            Konjunktiv: "sei", "habe", "werde").
+        reflexives: Pronouns that may stand between a cue and its subject ("sich").
+        sign_offs: Words that close a quote's sentence with its source ("so").
+        according_to_after: Postpositions after a source ("zufolge").
+    """
+
+    FILE = "reported_speech.json"
+
+    subjunctive: Words
+    reflexives: Words
+    sign_offs: Words
+    according_to_after: Words
+
+
+def _words(ctx: Context) -> ReportedSpeechWords | None:
+    return load_word_lists(ReportedSpeechWords, ctx.lexicon.language)
+
+
+def _mark_before(ctx: Context, qi: int) -> int:
+    """Index of the last token before a quote's opening mark."""
+    k = ctx.quote_token[qi] - 1
+    return k - 1 if ctx.kind(k) == "mark" else k
+
+
+def _mark_after(ctx: Context, qi: int) -> int:
+    """Index of the first token after a quote's closing mark."""
+    k = ctx.quote_token[qi] + 1
+    return k + 1 if ctx.kind(k) == "mark" else k
+
+
+def _opens_sentence(ctx: Context, first: int) -> bool:
+    return first == 0 or ctx.kind(first - 1) == "para" or not ctx.same_sentence(first - 1, first)
+
+
+def _resolvable(ctx: Context, m: Mention) -> bool:
+    return not (m.kind == "pronoun" and m.text.lower() in ctx.lexicon.grammar.unresolved_pronouns)
+
+
+def cue_clause_colon_quote(ctx: Context, qi: int) -> Decision | None:
+    """``ADV CUE NAME …: "Q"`` or ``NAME CUE … PARTICLE: "Q"``: a cue clause ending in a colon.
+
+    German puts the finite verb second, so the subject may follow the cue
+    (``Weiter schreibt er:``, ``Ähnlich äußerte sich Brandt:``), and the words
+    between verb and colon may be many (``Brandt stellte im Ausschuss noch
+    einmal klar:``). The nearest cue before the colon, within 20 tokens of its
+    sentence, decides: its subject before it if there is one, else the mention
+    right after it (after a reflexive). A comma instead of the colon is taken
+    after an inverted subject (``Dennoch wünscht er sich, „…“``).
+    """
+    words = _words(ctx)
+    if words is None:
+        return None
+    b = _mark_before(ctx, qi)
+    punct = ctx.word(b)
+    if punct not in (":", ","):
+        return None
+    for c in range(b - 1, max(b - _CLAUSE_WINDOW, -1), -1):
+        if ctx.kind(c) in ("para", "quote", "mark", "end") or not ctx.same_sentence(c, b):
+            return None
+        end = ctx.cue_at(c)
+        if end < 0 or end > b:
+            continue
+        m = subject_before(ctx, c)
+        if m is not None:
+            if punct != ":" or not _opens_sentence(ctx, m.first):
+                return None
+        else:
+            k = end
+            while ctx.low(k) in words.reflexives:
+                k += 1
+            m = speaker_mention_at(ctx, k)
+            if m is None or m.last > b:
+                return None
+        if not _resolvable(ctx, m):
+            return None
+        if punct == "," and ctx.next_quote_token(ctx.sentence_first(c) - 1) < c:
+            return None  # „…“, sagte er, „…“: an interrupted quote, not an introduction
+        if any(ctx.cue_at(t, weak=False) > 0 for t in ctx.cues_within(end, b)):
+            return None  # a second cue: "sagte er und fragte:" is for another rule
+        return Decision("cue_clause_colon_quote", 0.85, m, ctx.span(c, end))
+    return None
+
+
+def name_colon_quote(ctx: Context, qi: int) -> Decision | None:
+    """``NAME: "Q"``: a speaker label opening a headline, cross-heading or sentence.
+
+    Also after a comma, as an apposition naming the speaker (``…, auch er,
+    Benjamin Brandt: „…“``). Only names and bodies: a description before a
+    colon introduces a list, not a speaker.
+    """
+    if _words(ctx) is None:
+        return None
+    b = _mark_before(ctx, qi)
+    if ctx.word(b) != ":":
+        return None
+    m = ctx.mention_ending.get(b)
+    if m is None or m.possessive or m.kind not in ("name", "body"):
+        return None
+    if not _opens_sentence(ctx, m.first) and ctx.word(m.first - 1) != ",":
+        return None
+    return Decision("name_colon_quote", 0.8, m, ctx.span(b, b + 1))
+
+
+def quote_sign_off_name(ctx: Context, qi: int) -> Decision | None:
+    """``… "Q" …, so NAME.``: a sign-off that ends the quote's sentence.
+
+    The sign-off word (``so``) follows a comma within 15 tokens after the
+    quote, before the next quote; a mention follows it and ends the sentence.
+    """
+    words = _words(ctx)
+    if words is None:
+        return None
+    k = _mark_after(ctx, qi)
+    qt = ctx.quote_token[qi]
+    stop = min(k + 15, ctx.sentence_stop(qt), ctx.next_quote_token(qt))
+    for s in range(k, stop):
+        if ctx.kind(s) == "para":
+            return None
+        if ctx.low(s) not in words.sign_offs or ctx.word(s - 1) != ",":
+            continue
+        m = speaker_mention_at(ctx, s + 1)
+        if m is None or not _resolvable(ctx, m):
+            return None
+        after = ctx.word(m.last)
+        if ctx.kind(m.last) in ("para", "end", "quote", "mark") or after in (".", "!", "?", ";"):
+            return Decision("quote_sign_off_name", 0.85, m, ctx.span(s, s + 1))
+        return None
+    return None
+
+
+def name_according_to_after(ctx: Context, qi: int) -> Decision | None:
+    """``NAME zufolge … "Q"`` or ``"Q" … NAME zufolge``: a postposition in the quote's sentence."""
+    words = _words(ctx)
+    if words is None:
+        return None
+    qt = ctx.quote_token[qi]
+    first, stop = ctx.sentence_first(qt), ctx.sentence_stop(qt)
+    for low in words.according_to_after:
+        for z in ctx.positions_within(low, first, stop):
+            m = ctx.mention_ending.get(z)
+            if m is not None and not m.possessive and _resolvable(ctx, m):
+                return Decision("name_according_to_after", 0.8, m, ctx.span(z, z + 1))
+    return None
+
+
+def subjunctive_continues_speaker(ctx: Context, qi: int) -> Decision | None:
+    """A quote in reported speech that goes on from an attributed quote or cue sentence.
+
+    German news reports speech in the subjunctive and drops the cue once the
+    speaker is clear: ``„…“, sagte Brandt. Die Lage sei „sehr ernst“.``. The
+    quote's sentence must be the speaker's: in the subjunctive, or carried by
+    its quotes (at most four words outside them), and hold no cue. Going back
+    sentence by sentence (at most 8, over at most 3 paragraphs), every sentence
+    must be in the subjunctive or a heading, until one holds an attributed quote
+    (its speaker is kept) or a cue with its subject (that subject). A sentence
+    of plain narration, or a quote nobody was given, ends the search.
+    """
+    words = _words(ctx)
+    if words is None:
+        return None
+    qt = ctx.quote_token[qi]
+    first, stop = ctx.sentence_first(qt), ctx.sentence_stop(qt)
+    if any(ctx.cue_at(c, weak=False) > 0 for c in ctx.cues_within(first, stop)):
+        return None
+    if not _in_reported_voice(ctx, words, first, stop):
+        return None
+    earlier = [ctx.tokens[t].quote for t in range(first, qt) if ctx.kind(t) == "quote"]
+    if earlier:  # "… „A“ und „B“": the sentence's first quote decides
+        prev = ctx.decisions[earlier[-1]]
+        if prev is None:
+            return None
+        return Decision("subjunctive_continues_speaker", 0.7, prev.mention, None,
+                        inherit=earlier[-1])
+    para = ctx.paragraph[qt]
+    end = first
+    for _ in range(_SENTENCES_BACK):
+        while end > 0 and ctx.kind(end - 1) == "para":
+            end -= 1
+        if end <= 0:
+            return None
+        start = ctx.sentence_first(end - 1)
+        if para - ctx.paragraph[start] > _PARAGRAPHS_BACK:
+            return None
+        found = _anchor(ctx, words, start, end)
+        if found is not None:
+            return found if found.rule else None
+        end = start
+    return None
+
+
+_NO_ANCHOR = Decision("", 0.0)
+
+
+def _anchor(ctx: Context, words: ReportedSpeechWords, start: int, end: int) -> Decision | None:
+    """What the sentence from ``start`` to ``end`` says about the speaker going on.
+
+    A decision naming the speaker; ``_NO_ANCHOR`` when the chain breaks here;
+    ``None`` when the sentence is the speaker's and the search goes on.
+    """
+    end = min(end, start + _SENTENCE_WORDS)
+    quotes = [ctx.tokens[t].quote for t in range(start, end) if ctx.kind(t) == "quote"]
+    if quotes:
+        prev = ctx.decisions[quotes[-1]]
+        if prev is None:
+            return _NO_ANCHOR
+        return Decision("subjunctive_continues_speaker", 0.7, prev.mention, None,
+                        inherit=quotes[-1])
+    for c in reversed(ctx.cues_within(start, end)):
+        cue_end = ctx.cue_at(c, weak=False)
+        if cue_end < 0:
+            continue
+        m = subject_before(ctx, c)
+        if m is None:
+            k = cue_end
+            while ctx.low(k) in words.reflexives:
+                k += 1
+            m = speaker_mention_at(ctx, k)
+        if m is None or not _resolvable(ctx, m):
+            return _NO_ANCHOR
+        return Decision("subjunctive_continues_speaker", 0.65, m, ctx.span(c, cue_end))
+    if _is_heading(ctx, start, end) or _subjunctive(ctx, words, start, end):
+        return None
+    return _NO_ANCHOR
+
+
+def _in_reported_voice(ctx: Context, words: ReportedSpeechWords, first: int, stop: int) -> bool:
+    """A sentence in the subjunctive, or one its quotes carry."""
+    stop = min(stop, first + _SENTENCE_WORDS)
+    if _subjunctive(ctx, words, first, stop):
+        return True
+    outside = sum(
+        1 for t in range(first, stop) if ctx.kind(t) == "word" and ctx.word(t)[0].isalnum()
+    )
+    return outside <= _QUOTE_LED_WORDS
+
+
+def _subjunctive(ctx: Context, words: ReportedSpeechWords, start: int, end: int) -> bool:
+    return any(
+        ctx.kind(t) == "word" and ctx.low(t) in words.subjunctive for t in range(start, end)
+    )
+
+
+def _is_heading(ctx: Context, start: int, end: int) -> bool:
+    """A paragraph of one short sentence without a closing full stop (a cross-heading)."""
+    before_ok = start == 0 or ctx.kind(start - 1) == "para"
+    last = end - 1
+    return (
+        before_ok
+        and (end >= len(ctx.tokens) or ctx.kind(end) == "para")
+        and end - start <= 12
+        and ctx.word(last) not in (".", ":")
+    )
