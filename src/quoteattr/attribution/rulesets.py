@@ -525,7 +525,7 @@ def language_rules(language: str = "en") -> RuleSet:
     if data.get("language", language) != language:
         raise RuleSetError(source, [f"language: {data['language']!r}, expected {language!r}"])
     # the Python rules with the language's lexicon and patterns
-    return _parse({**data, "language": language}, source, own=True)
+    return _parse({**data, "language": language}, source, own=True, trust_code=True)
 
 
 def builtin_rules(language: str = "en") -> tuple[Rule, ...]:
