@@ -347,3 +347,39 @@ def test_every_pair_above_the_cutoff_is_a_candidate(texts: list[str]) -> None:
                 continue  # two ellipses: no guarantee (see candidates.py)
             if quote_similarity(a.key.replace("…", "..."), b.key.replace("…", "...")) >= 85.0:
                 assert (i, j) in candidates, (a.key, b.key)
+
+
+# -- documents carry a date (issue 14) ----------------------------------------
+
+def test_attribute_keeps_the_date_it_is_given() -> None:
+    import datetime
+
+    import quoteattr
+
+    doc = quoteattr.attribute('"We met," Lavrov said.', doc_id="a", date="2016-03-01T09:30:00Z")
+    assert doc.date == datetime.date(2016, 3, 1)
+    assert Document.model_validate_json(doc.model_dump_json()).date == doc.date
+    assert quoteattr.attribute("No quotes.").date is None
+    with pytest.raises(ValueError, match="ISO date"):
+        quoteattr.attribute("No quotes.", date="March 1st")
+    with pytest.raises(TypeError, match="ISO date"):
+        quoteattr.attribute("No quotes.", date=20160301)  # type: ignore[arg-type]
+
+
+def test_json_lines_give_a_date_field_or_the_publication_date_of_meta(tmp_path: Path) -> None:
+    import datetime
+
+    from quoteattr.io.sources import SourceError, SourceText, read_sources
+
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [
+        {"doc_id": "a", "text": "x", "date": "2016-03-01"},
+        {"doc_id": "b", "text": "x", "meta": {"publication_date": "2016-03-02"}},
+        {"doc_id": "c", "text": "x"},
+        {"doc_id": "d", "text": "x", "date": "yesterday"},
+    ]) + "\n", "utf-8")
+    found = list(read_sources([str(path)]))
+    dates = [s.date for s in found if isinstance(s, SourceText)]
+    assert dates == [datetime.date(2016, 3, 1), datetime.date(2016, 3, 2), None]
+    error = found[3]
+    assert isinstance(error, SourceError) and error.doc_id == "d" and "date" in error.error

@@ -8,9 +8,11 @@ output schema of the library and of the command line.
 
 from __future__ import annotations
 
+import datetime
+import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 __all__ = [
     "Claim",
@@ -29,6 +31,7 @@ __all__ = [
     "Speaker",
     "SpeakerKind",
     "Stance",
+    "parse_date",
 ]
 
 Stance = Literal[
@@ -52,6 +55,45 @@ SpeakerKind = Literal["person", "organisation", "country", "anonymous", "collect
 ``collective``: a group ("officials", "protesters", "Turkish media").
 ``unknown``: a pronoun or description the document never resolves.
 """
+
+
+_ISO_DATE = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ][0-9:.]{2,15}(?:Z|[+-][0-9:]{2,5})?)?"
+)
+
+
+def parse_date(value: object) -> datetime.date | None:
+    """Read a document's date: a ``date``, a ``datetime`` or an ISO 8601 string.
+
+    The time of day and the time zone of a timestamp are dropped: an
+    utterance's occasion is a day. ``None`` and ``""`` mean "no date".
+
+    Raises:
+        TypeError: ``value`` is neither a str, a date nor None.
+        ValueError: a string that is not an ISO date ("2016-03-01") or timestamp.
+
+    Example:
+        >>> parse_date("2016-03-01T22:15:00Z"), parse_date(None)
+        (datetime.date(2016, 3, 1), None)
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(
+            f"a date must be a datetime.date or an ISO date string such as '2016-03-01', "
+            f"not {type(value).__name__}"
+        )
+    found = _ISO_DATE.fullmatch(value.strip())
+    if found is not None:
+        try:
+            return datetime.date(int(found[1]), int(found[2]), int(found[3]))
+        except ValueError:
+            pass
+    raise ValueError(f"{value[:40]!r} is not an ISO date: pass 'YYYY-MM-DD' (or a timestamp)")
 
 
 class _Frozen(BaseModel):
@@ -182,6 +224,8 @@ class Document(_Frozen):
             points here when its source is also quoted, else it is ``None``.
         diagnostics: Odd input that was worked around (stray marks, ...).
         claims: Reported claims (speech outside quotation marks), in text order.
+        date: When the document was published, if the caller said: matching
+            takes printings of one utterance to fall within days of each other.
     """
 
     doc_id: str | None = None
@@ -191,6 +235,12 @@ class Document(_Frozen):
     speakers: tuple[Speaker, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     claims: tuple[Claim, ...] = ()
+    date: datetime.date | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _read_date(cls, value: object) -> datetime.date | None:
+        return parse_date(value)
 
 
 MatchRelation = Literal["exact", "variant", "fragment"]

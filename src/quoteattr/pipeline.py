@@ -11,6 +11,7 @@ document (:mod:`quoteattr.attribution.context`), runs the attribution sieve
 
 from __future__ import annotations
 
+import datetime
 import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from quoteattr.attribution.sieve import Sieved, assemble, run_sieve
 from quoteattr.attribution.speakers import SpeakerIndex
 from quoteattr.claims.extract import claims_unavailable, extract_claims
 from quoteattr.language.lexicon import Lexicon
-from quoteattr.models import Claim, Diagnostic, Document, Quote, Span, Speaker
+from quoteattr.models import Claim, Diagnostic, Document, Quote, Span, Speaker, parse_date
 from quoteattr.options import Options, resolve_options
 from quoteattr.text.quotes import scan_quotes
 
@@ -106,6 +107,7 @@ def attribute(
     lexicon: Lexicon | None = None,
     claims: bool | None = None,
     double_apostrophes: bool | None = None,
+    date: datetime.date | str | None = None,
 ) -> Document:
     """Find every quote in ``text`` and attribute it to its speaker.
 
@@ -127,6 +129,9 @@ def attribute(
             text from the New York Times or LexisNexis prints it; by default
             decided per document, from how it prints its quotes (``False``
             never reads it so).
+        date: When the text was published (a ``datetime.date`` or an ISO
+            string such as ``"2016-03-01"``), kept as :attr:`Document.date`
+            for matching quotes across documents.
 
     Returns:
         The document's quotes (each with speaker, cue, rule and confidence),
@@ -149,11 +154,13 @@ def attribute(
     """
     check_text(text)
     _check_doc_id(doc_id)
+    published = parse_date(date)
     opts = resolve_options(
         options, language=language, rules=rules, lexicon=lexicon, claims=claims,
         double_apostrophes=double_apostrophes,
     )
-    return run_pipeline(text, opts, doc_id=doc_id)
+    doc = run_pipeline(text, opts, doc_id=doc_id)
+    return doc if published is None else doc.model_copy(update={"date": published})
 
 
 def run_pipeline(text: str, options: Options, *, doc_id: str | None = None) -> Document:

@@ -9,6 +9,7 @@ attribution ends after its cue. Every look-up scans a bounded window of tokens.
 from __future__ import annotations
 
 from quoteattr.attribution.context import Context
+from quoteattr.attribution.words import attribution_words, is_participle
 from quoteattr.models import SpeakerKind
 from quoteattr.text.mentions import Mention
 
@@ -20,8 +21,10 @@ __all__ = [
     "sentence_subject",
     "skip_adverbs",
     "skip_aside",
+    "skip_listener",
     "speaker_mention_at",
     "subject_before",
+    "subject_before_asides",
 ]
 
 
@@ -116,6 +119,22 @@ def skip_adverbs(ctx: Context, k: int) -> int:
     return k
 
 
+def skip_listener(ctx: Context, c: int, end: int) -> int:
+    """After a listener cue at token ``c`` ending at ``end`` ("told"), skip its object.
+
+    ``Doe told Reuters.`` and ``Doe told the local paper.``: the attribution
+    ends after the listener. Returns ``end`` for any other cue or object.
+    """
+    verb = ctx.lexicon.cue_forms.get(ctx.low(c))
+    if verb is None or verb.lemma not in attribution_words(ctx.lexicon).listener_objects:
+        return end
+    m = ctx.mention_starting.get(end)
+    if m is not None and not m.possessive:
+        return m.last
+    np = noun_phrase_after(ctx, end)
+    return np.last if np is not None else end
+
+
 def attribution_ends(ctx: Context, k: int) -> bool:
     """After a cue at token k, tell whether the attribution ends (no new clause)."""
     while ctx.kind(k) == "word" and ctx.low(k).endswith("ly") and len(ctx.word(k)) > 4:
@@ -131,7 +150,8 @@ def attribution_ends(ctx: Context, k: int) -> bool:
 
 def subject_before(ctx: Context, c: int) -> Mention | None:
     """The mention that is the subject of a cue verb at token c."""
-    if ctx.low(c).endswith("ing") and ctx.word(c - 1) in (",", "—", "–"):
+    if is_participle(attribution_words(ctx.lexicon), ctx.low(c)) and ctx.word(c - 1) in (
+            ",", "—", "–"):
         return sentence_subject(ctx, c)  # "Sanders visited NBC, saying …"
     j = c - 1
     g = ctx.lexicon.grammar
@@ -163,18 +183,49 @@ def subject_before(ctx: Context, c: int) -> Mention | None:
                            False, before.speaker_kind)
     m = ctx.mention_ending.get(j + 1)
     if m is None and ctx.word(j) == ",":
-        # ", the foreign minister, said": find the mention before the aside
-        for k in range(j - 1, max(j - 40, -1), -1):
-            if ctx.word(k) == "," and k < j:
-                m = ctx.mention_ending.get(k)
-                break
-            if ctx.kind(k) in ("para", "quote") or ctx.word(k) in (".", ";"):
-                break
-    if m is None and (ctx.low(c).endswith("ing") or ctx.low(j) in ("and", "but")):
+        m = subject_before_asides(ctx, j)
+    if m is None and (is_participle(attribution_words(ctx.lexicon), ctx.low(c))
+                      or ctx.low(j) in ("and", "but")):
         return sentence_subject(ctx, c)  # "…, saying"; "took the stage and called"
     if m is None or m.possessive:
         return None
     return m
+
+
+def subject_before_asides(ctx: Context, j: int) -> Mention | None:
+    """The mention that asides ending at the comma ``j`` describe.
+
+    In ``Doe, a Democrat, said``, ``Doe, D-Ohio, said``, ``Doe, at a town hall in
+    Dayton, Ohio, said`` and ``Another delegate, Jim Roe, said``, the speaker is
+    the earliest mention that ends right before a comma and does not follow a
+    preposition (a name rather than the description it stands beside). The
+    search goes back at most 40 tokens and stops at the sentence's start, a
+    quote, a semicolon or colon, or a coordinator after a comma (``..., and Roe, a trader, said``).
+    """
+    words = attribution_words(ctx.lexicon)
+    best: Mention | None = None
+    for k in range(j, max(j - 40, -1), -1):
+        if ctx.kind(k) in ("para", "quote", "mark") or ctx.word(k) in (".", ";", ":", "!", "?"):
+            break
+        if not ctx.same_sentence(k, j):
+            break
+        if ctx.word(k) == ",":
+            m = ctx.mention_ending.get(k)
+            beside_name = best is not None and best.kind == "name" and best.first == k + 1
+            if (m is not None and not m.possessive and _opens_clause(ctx, m.first)
+                    and not (m.kind == "description" and beside_name)):
+                best = m  # "Another member, Ruth Ames, said": the name, not the description
+        elif ctx.low(k) in words.clause_joiners and ctx.word(k - 1) == ",":
+            break
+    return best
+
+
+def _opens_clause(ctx: Context, first: int) -> bool:
+    """Tell whether a mention starting at token ``first`` can be a clause's subject.
+
+    It cannot after a preposition ("a town hall in Dayton, Ohio, said").
+    """
+    return ctx.low(first - 1) not in ctx.lexicon.grammar.prepositions
 
 
 def sentence_subject(ctx: Context, c: int) -> Mention | None:

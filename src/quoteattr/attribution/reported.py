@@ -9,11 +9,17 @@ as ``callables``; German does.
   it and any words up to a colon: ``Weiter schreibt er: „…“``,
   ``antwortet die Ministerin dem Ausschuss: „…“``,
   ``Brandt stellte im Ausschuss noch einmal klar: „…“``.
+- :func:`cue_subject_partial_quote`: a cue before its subject and a partial
+  quote later in the clause: ``Zudem warnt das Unternehmen vor einem „…“``.
+- :func:`subject_then_quote_then_cue`: the cue closing the sentence after the
+  quote: ``Die ARD hat „…“ angekündigt.``
 - :func:`name_colon_quote`: a speaker label opening a headline, cross-heading or
   sentence: ``Brandt: „…“``.
 - :func:`quote_sign_off_name`: ``… „…“ sehr gut, so Brandt.``: a sign-off that
   ends the quote's sentence.
 - :func:`name_according_to_after`: ``Brandt zufolge …``: a postposition.
+- :func:`subject_sentence_then_quote`: a quote standing alone after a sentence
+  about its speaker (``Brandt ist zuversichtlich. „Wir schaffen das.“``).
 - :func:`subjunctive_continues_speaker`: reported speech in the subjunctive
   carries its speaker without a cue (``Die Lage sei „sehr ernst“.``).
 
@@ -35,13 +41,17 @@ from quoteattr.text.mentions import Mention
 __all__ = [
     "ReportedSpeechWords",
     "cue_clause_colon_quote",
+    "cue_subject_partial_quote",
     "name_according_to_after",
     "name_colon_quote",
     "quote_sign_off_name",
+    "subject_sentence_then_quote",
+    "subject_then_quote_then_cue",
     "subjunctive_continues_speaker",
 ]
 
 _CLAUSE_WINDOW = 20  # words scanned back from a colon for the cue of its clause
+_COLON_WINDOW = 10  # the reach of name_said_colon_quote, which decides "NAME sagte: „…“"
 _SENTENCES_BACK = 8  # sentences a subjunctive continuation reaches back
 _PARAGRAPHS_BACK = 3  # paragraphs a subjunctive continuation reaches back
 _QUOTE_LED_WORDS = 4  # words outside quotes in a sentence that a quote carries
@@ -57,6 +67,8 @@ class ReportedSpeechWords(WordLists):
         reflexives: Pronouns that may stand between a cue and its subject ("sich").
         sign_offs: Words that close a quote's sentence with its source ("so").
         according_to_after: Postpositions after a source ("zufolge").
+        coordinators: Conjunctions that join a second verb to the subject of
+            the first ("kommentierte er und schrieb:").
     """
 
     FILE = "reported_speech.json"
@@ -65,6 +77,7 @@ class ReportedSpeechWords(WordLists):
     reflexives: Words
     sign_offs: Words
     according_to_after: Words
+    coordinators: Words
 
 
 def _words(ctx: Context) -> ReportedSpeechWords | None:
@@ -85,6 +98,21 @@ def _mark_after(ctx: Context, qi: int) -> int:
 
 def _opens_sentence(ctx: Context, first: int) -> bool:
     return first == 0 or ctx.kind(first - 1) == "para" or not ctx.same_sentence(first - 1, first)
+
+
+def _mention_after(ctx: Context, words: ReportedSpeechWords, k: int) -> Mention | None:
+    """The speaker mention starting at token ``k`` after a reflexive and an article.
+
+    ``äußerte sich Brandt``, ``warnt der Verband`` (a body is named from its noun).
+    """
+    while ctx.low(k) in words.reflexives:
+        k += 1
+    m = speaker_mention_at(ctx, k)
+    if m is None and ctx.low(k) in ctx.lexicon.grammar.determiners:
+        m = speaker_mention_at(ctx, k + 1)
+        if m is not None and m.kind not in ("body", "country"):
+            return None
+    return m
 
 
 def _resolvable(ctx: Context, m: Mention) -> bool:
@@ -115,24 +143,81 @@ def cue_clause_colon_quote(ctx: Context, qi: int) -> Decision | None:
         end = ctx.cue_at(c)
         if end < 0 or end > b:
             continue
+        if ctx.low(c - 1) in words.coordinators:
+            continue  # "… kommentierte er und schrieb:": the first verb's subject
         m = subject_before(ctx, c)
         if m is not None:
-            if punct != ":" or not _opens_sentence(ctx, m.first):
-                return None
+            if punct != ":" or not _opens_sentence(ctx, m.first) or b - c <= _COLON_WINDOW:
+                return None  # near the colon, "NAME sagte: „…“" is name_said_colon_quote
         else:
-            k = end
-            while ctx.low(k) in words.reflexives:
-                k += 1
-            m = speaker_mention_at(ctx, k)
+            m = _mention_after(ctx, words, end)
             if m is None or m.last > b:
                 return None
         if not _resolvable(ctx, m):
             return None
         if punct == "," and ctx.next_quote_token(ctx.sentence_first(c) - 1) < c:
             return None  # „…“, sagte er, „…“: an interrupted quote, not an introduction
-        if any(ctx.cue_at(t, weak=False) > 0 for t in ctx.cues_within(end, b)):
-            return None  # a second cue: "sagte er und fragte:" is for another rule
+        if any(
+            ctx.cue_at(t, weak=False) > 0 and ctx.low(t - 1) not in words.coordinators
+            for t in ctx.cues_within(end, b)
+        ):
+            return None  # a second cue of its own clause is for another rule
         return Decision("cue_clause_colon_quote", 0.85, m, ctx.span(c, end))
+    return None
+
+
+def cue_subject_partial_quote(ctx: Context, qi: int) -> Decision | None:
+    """``ADV CUE NAME … "Q"``: a cue before its subject, a partial quote later in the clause.
+
+    ``Zudem warnt das Unternehmen vor einem „nationalen Alleingang“.``: the
+    nearest cue before the quote in its sentence (within 12 tokens) has no
+    subject before it, and a mention follows it (after a reflexive).
+    """
+    words = _words(ctx)
+    if words is None:
+        return None
+    qt = ctx.quote_token[qi]
+    b = _mark_before(ctx, qi)
+    first = max(ctx.sentence_first(qt), b - 12)
+    for c in reversed(ctx.cues_within(first, b + 1)):
+        end = ctx.cue_at(c)
+        if end < 0 or end > b:
+            continue
+        if subject_before(ctx, c) is not None or ctx.low(c - 1) in words.coordinators:
+            return None
+        m = _mention_after(ctx, words, end)
+        if m is None or m.last > b or not _resolvable(ctx, m):
+            return None
+        if any(ctx.kind(t) != "word" for t in range(m.last, b + 1)):
+            return None
+        return Decision("cue_subject_partial_quote", 0.75, m, ctx.span(c, end))
+    return None
+
+
+def subject_then_quote_then_cue(ctx: Context, qi: int) -> Decision | None:
+    """``NAME hat "Q" angekündigt.``: the cue closes the sentence that its subject opens.
+
+    German puts a participle or separated particle at the end of the clause,
+    after the quote; the subject is the mention that opens the sentence.
+    """
+    if _words(ctx) is None:
+        return None
+    qt = ctx.quote_token[qi]
+    k = _mark_after(ctx, qi)
+    stop = min(k + 4, ctx.sentence_stop(qt))
+    for c in range(k, stop):
+        if ctx.kind(c) != "word":
+            return None
+        end = ctx.cue_at(c, weak=False)
+        if end < 0:
+            continue
+        if ctx.kind(end) == "word":
+            return None  # the clause goes on
+        start = ctx.sentence_first(qt)
+        m = ctx.mention_starting.get(start)
+        if m is None or m.possessive or m.last > qt or not _resolvable(ctx, m):
+            return None
+        return Decision("subject_then_quote_then_cue", 0.75, m, ctx.span(c, end))
     return None
 
 
@@ -140,8 +225,9 @@ def name_colon_quote(ctx: Context, qi: int) -> Decision | None:
     """``NAME: "Q"``: a speaker label opening a headline, cross-heading or sentence.
 
     Also after a comma, as an apposition naming the speaker (``…, auch er,
-    Benjamin Brandt: „…“``). Only names and bodies: a description before a
-    colon introduces a list, not a speaker.
+    Benjamin Brandt: „…“``). Only names and bodies, and only a name printed with
+    a title or named again in the text: a description or a capitalised noun
+    before a colon (``Ernster Nachsatz:``) introduces, it does not name.
     """
     if _words(ctx) is None:
         return None
@@ -153,6 +239,8 @@ def name_colon_quote(ctx: Context, qi: int) -> Decision | None:
         return None
     if not _opens_sentence(ctx, m.first) and ctx.word(m.first - 1) != ",":
         return None
+    if m.role is None and len(ctx.positions(ctx.low(m.last - 1))) < 2:
+        return None  # "Ernster Nachsatz:": a label names somebody the text names again
     return Decision("name_colon_quote", 0.8, m, ctx.span(b, b + 1))
 
 
@@ -181,6 +269,44 @@ def quote_sign_off_name(ctx: Context, qi: int) -> Decision | None:
             return Decision("quote_sign_off_name", 0.85, m, ctx.span(s, s + 1))
         return None
     return None
+
+
+def subject_sentence_then_quote(ctx: Context, qi: int) -> Decision | None:
+    """``NAME ist zuversichtlich. "Q"``: a quote standing alone after a sentence about its speaker.
+
+    The quote is a sentence of its own in the paragraph of the sentence before
+    it, which holds no quote and no cue and opens with a person: a name, a
+    description of a person or a pronoun that resolves. News introduces a
+    speaker this way and lets the quote follow.
+    """
+    if _words(ctx) is None:
+        return None
+    qt = ctx.quote_token[qi]
+    b = _mark_before(ctx, qi)
+    if b < 0 or ctx.kind(b) in ("para", "quote", "mark") or ctx.same_sentence(b, qt):
+        return None
+    if not ctx.quotes[qi].text.lstrip()[:1].isupper():
+        return None
+    k = _mark_after(ctx, qi)
+    if ctx.kind(k) not in ("para", "end", "quote", "mark") and ctx.same_sentence(k, qt):
+        return None
+    start = ctx.sentence_first(b)
+    if ctx.paragraph[start] != ctx.paragraph[qt] or b - start > _SENTENCE_WORDS:
+        return None
+    if ctx.word(start - 1) == "." and ctx.word(start - 2)[:1].isdigit():
+        return None  # "in der 2. Liga": an ordinal, not the sentence's start
+    if any(ctx.kind(t) == "quote" for t in range(start, b + 1)) or ctx.cues_within(start, b + 1):
+        return None
+    m = ctx.mention_starting.get(start)
+    if m is None or m.possessive or not _resolvable(ctx, m):
+        return None
+    if m.kind == "name" and m.speaker_kind != "person":
+        return None
+    if m.kind == "description" and m.speaker_kind not in ("anonymous", "collective"):
+        return None
+    if m.kind in ("body", "country"):
+        return None
+    return Decision("subject_sentence_then_quote", 0.6, m, None)
 
 
 def name_according_to_after(ctx: Context, qi: int) -> Decision | None:
@@ -265,11 +391,10 @@ def _anchor(ctx: Context, words: ReportedSpeechWords, start: int, end: int) -> D
         if cue_end < 0:
             continue
         m = subject_before(ctx, c)
+        if m is None and ctx.low(c - 1) in words.reflexives:
+            m = ctx.mention_ending.get(c - 1)  # "wie Brandt sich ausdrückte"
         if m is None:
-            k = cue_end
-            while ctx.low(k) in words.reflexives:
-                k += 1
-            m = speaker_mention_at(ctx, k)
+            m = _mention_after(ctx, words, cue_end)
         if m is None or not _resolvable(ctx, m):
             return _NO_ANCHOR
         return Decision("subjunctive_continues_speaker", 0.65, m, ctx.span(c, cue_end))

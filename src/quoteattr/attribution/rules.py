@@ -22,10 +22,12 @@ from quoteattr.attribution.clauses import (
     noun_phrase_opening_sentence,
     skip_adverbs,
     skip_aside,
+    skip_listener,
     speaker_mention_at,
     subject_before,
 )
 from quoteattr.attribution.context import Context, Decision
+from quoteattr.attribution.words import attribution_words
 
 __all__ = ["BUILTIN_RULES", "Rule", "RuleFunction"]
 
@@ -110,13 +112,17 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
         return None
     closed = _quote_closes_clause(ctx, qi)
     # the first cue within 13 tokens, before the sentence, paragraph or next quote ends
-    for j in ctx.cues_within(k + 1, _clause_stop(ctx, k, k + 14)):
+    relative = attribution_words(ctx.lexicon).relative_pronouns
+    for j in ctx.cues_within(k + 1, _clause_stop(ctx, k, k + 24)):
         end = ctx.cue_at(j)
         if end < 0:
             continue
         m = subject_before(ctx, j) or noun_phrase_before(ctx, j)
+        if m is not None and m.first > k and ctx.low(m.first) in relative:
+            continue  # '"Q," Doe, who has proposed a repeal, said': the aside's own verb
         if m is None or m.first < k:
             return None
+        after = skip_listener(ctx, j, end)
         if m.first > k and any(ctx.kind(t) != "word" for t in range(k, m.first)):
             return None
         subordinators = ctx.lexicon.grammar.subordinators
@@ -125,9 +131,10 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
         if ctx.quotes[qi].text[:1].islower() and name_said_partial_quote(ctx, qi) is not None:
             return None  # 'said he would "protect our citizens," the crowd applauded'
 
-        if _quote_ends_sentence(ctx, qi) and not attribution_ends(ctx, end):
+        ends = attribution_ends(ctx, end) or attribution_ends(ctx, after)
+        if _quote_ends_sentence(ctx, qi) and not ends:
             return None
-        if not closed and (m.first != k or j != m.last or not attribution_ends(ctx, end)):
+        if not closed and (m.first != k or j != m.last or not ends):
             return None  # '"take our fight" to the states that voted': prose goes on
         confidence = 0.9 if m.kind == "pronoun" else 0.95
         return Decision("quote_comma_name_said", confidence, m, ctx.span(j, end))
@@ -321,7 +328,8 @@ def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
             continue
         j = skip_adverbs(ctx, skip_aside(ctx, m.last))
         end = ctx.cue_at(j)
-        if end > 0 and attribution_ends(ctx, end):
+        if end > 0 and (attribution_ends(ctx, end)
+                        or attribution_ends(ctx, skip_listener(ctx, j, end))):
             return Decision("quote_then_name_said_later", 0.7, m, ctx.span(j, end))
     return None
 

@@ -166,6 +166,8 @@ def process_unit(unit: Unit, job: Job) -> Outcome:
             return failure(doc_id, _too_large(origin, f"{len(text):,} characters", job),
                            job.output)
         doc = run_pipeline(text, job.options, doc_id=doc_id)
+        if source.date is not None:
+            doc = doc.model_copy(update={"date": source.date})
         if job.output == "json":
             return Outcome(doc_id, None, json_line(doc.model_dump(mode="json")))
         if job.output == "document":

@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime
 import errno
 import json
 import os
@@ -32,6 +33,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, TextIO
+
+from quoteattr.models import parse_date
 
 __all__ = [
     "FIFO_WAIT",
@@ -57,11 +60,12 @@ _SNIFF = 8192  # bytes of a JSON Lines file looked at for NUL (a binary file)
 
 @dataclass(frozen=True)
 class SourceText:
-    """One document to process."""
+    """One document to process, with its publication date when the input gives one."""
 
     doc_id: str
     text: str
     origin: str
+    date: datetime.date | None = None
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,8 @@ def read_sources(
 
     Args:
         paths: File paths, folders (the files below them, see ``glob``), ``.jsonl``
-            files whose lines carry an id and a text, or ``-`` for standard input.
+            files whose lines carry an id and a text (and optionally a ``date``,
+            or ``meta.publication_date``, in ISO form), or ``-`` for standard input.
         stdin: Where ``-`` reads from; ``sys.stdin`` by default.
         id_field: The id field of JSON Lines input.
         text_field: The text field of JSON Lines input.
@@ -479,4 +484,12 @@ def _record(unit: SourceLine, id_field: str, text_field: str) -> SourceText | So
     doc_id = str(doc_id) if doc_id is not None else fallback
     if not isinstance(body, str):
         return SourceError(doc_id, f"{where}: no string field {text_field!r}", where)
-    return SourceText(doc_id, body, where)
+    meta = record.get("meta")
+    raw_date = record.get("date")
+    if raw_date is None and isinstance(meta, dict):
+        raw_date = meta.get("publication_date")
+    try:
+        date = parse_date(raw_date)
+    except (TypeError, ValueError) as exc:
+        return SourceError(doc_id, f"{where}: field 'date': {exc}", where)
+    return SourceText(doc_id, body, where, date)

@@ -22,10 +22,37 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from quoteattr.language.lexicon import Lexicon, load_lexicon
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 from quoteattr.models import SpeakerKind
 from quoteattr.text.tokens import Token, indexed_among
 
-__all__ = ["Mention", "find_mentions", "is_capitalised", "mentions_in_context"]
+__all__ = ["Mention", "NameWords", "find_mentions", "is_capitalised", "mentions_in_context"]
+
+
+class NameWords(WordLists):
+    """How a language tells its names from its common nouns (``names.json``).
+
+    German capitalises every noun; a language without this file keeps the
+    plain model (a run of capitalised words is a name).
+
+    Attributes:
+        common_noun_determiners: A single capitalised word right after one is a
+            common noun ("den Clip"), unless known as a body, country,
+            organisation word, title or acronym.
+        compound_heads: Role nouns that end compounds ("Konzernchef"): a word
+            ending in one is a title before a name and heads a description.
+        genitive_articles: Articles that open a genitive after a role noun, kept
+            in the description ("ein Sprecher des Auswärtigen Amts").
+        adjective_endings: Endings of the inflected adjectives that may stand
+            between a determiner and its noun ("der frühere Nationalspieler").
+    """
+
+    FILE = "names.json"
+
+    common_noun_determiners: Words
+    compound_heads: Words
+    genitive_articles: Words
+    adjective_endings: Words
 
 class Mention(NamedTuple):
     """A possible source named in the text (an immutable named tuple).
@@ -78,17 +105,21 @@ class _Tables:
     """
 
     __slots__ = (
+        "adjective_endings",
         "aliases",
         "bodies",
+        "compound_heads",
         "connector_pairs",
         "connectors",
         "countries",
         "cue_forms",
         "demonyms",
         "determiners",
+        "genitives",
         "lex",
         "modifier_stop",
         "not_names",
+        "noun_determiners",
         "org_words",
         "parsed",
         "plain_determiners",
@@ -125,6 +156,11 @@ class _Tables:
         self.countries = lex.country_names
         self.bodies = lex.body_names
         self.org_words = lex.org_words
+        names = load_word_lists(NameWords, lex.language)
+        self.noun_determiners = names.common_noun_determiners if names else frozenset()
+        self.compound_heads = names.compound_heads if names else frozenset()
+        self.genitives = names.genitive_articles if names else frozenset()
+        self.adjective_endings = tuple(sorted(names.adjective_endings)) if names else ()
         self.parsed: dict[tuple[str, ...], tuple[int, str, str, SpeakerKind, bool]] = {}
 
 
@@ -232,7 +268,7 @@ def _mentions_from(
                     found = _description(text, tokens, i, tb)
                 if found is None and capital:
                     found = _name(text, tokens, i, tb)
-        if found is not None:
+        if found is not None and found.first >= resume:
             out.append(found)
             resume = found.last
     return out
@@ -321,6 +357,11 @@ def _name(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Mention | 
         first += 1
     if first >= end or tokens[first].kind != "word":
         return None
+    if tb.noun_determiners and end == first + 1:
+        det = _determiner_before(tokens, first, tb)
+        if det >= 0 and not _known_name_word(tokens[first].text, tb):
+            # "den Clip", "der frühere Nationalspieler": a common noun, or a description
+            return _determined_role(text, tokens, det, first, tb)
     if end == first + 1:
         wtoks = [tokens[first]]
         words: tuple[str, ...] = (wtoks[0].text,)
@@ -337,6 +378,85 @@ def _name(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Mention | 
     start, stop = tokens[first].start, tokens[end - 1].end
     return Mention(first, end, start, stop, text[start:stop], kind, name, role, possessive,
                    speaker_kind)
+
+
+def _determiner_before(tokens: Sequence[Token], i: int, tb: _Tables) -> int:
+    """The common-noun determiner before word ``i``, over up to three lower-case words, or -1.
+
+    "den Clip", "der frühere Nationalspieler", "zur Bundestagswahl"; the words
+    between are inflected adjectives (``adjective_endings``: -e, -en, ...).
+    """
+    for k in range(i - 1, max(i - 5, -1), -1):
+        tok = tokens[k]
+        if tok.kind != "word":
+            return -1
+        if tok.low in tb.noun_determiners:
+            return k
+        if not tok.text.islower() or tok.low in tb.modifier_stop:
+            return -1
+        if not tok.low.endswith(tb.adjective_endings):
+            return -1  # "dem laut Hörmann": only inflected adjectives stand between
+    return -1
+
+
+def _known_name_word(word: str, tb: _Tables) -> bool:
+    """A body, country, organisation word, alias or acronym: a name after an article."""
+    return (
+        word in tb.bodies
+        or word in tb.countries
+        or word in tb.org_words
+        or word in tb.aliases
+        or (len(word) > 1 and word.isupper())
+    )
+
+
+def _compound_head(word: str, tb: _Tables) -> str | None:
+    """The role noun that ends a compound ("chef" of "Konzernchef", "Konzern-Chef"), if any."""
+    heads = tb.compound_heads
+    if not heads:
+        return None
+    low = word.lower()
+    for size in range(3, min(len(low), 16) + 1):
+        if low[-size:] in heads:
+            return low[-size:]
+    return None
+
+
+def _determined_role(
+    text: str, tokens: Sequence[Token], det: int, head: int, tb: _Tables
+) -> Mention | None:
+    """A description from determiner ``det`` to role noun ``head``; None for another noun."""
+    noun = tokens[head].text
+    role = tb.roles.get(noun)
+    if role is None and _compound_head(noun, tb) is None:
+        return None
+    if role is not None and role.kind == "organisation":
+        speaker_kind: SpeakerKind = "organisation"
+    elif role is not None and role.kind == "document":
+        speaker_kind = "unknown"
+    elif role is not None and noun == role.plural and role.plural != role.singular:
+        speaker_kind = "collective"
+    else:
+        speaker_kind = "anonymous"
+    end = head + 1
+    if end < len(tokens) and tokens[end].low in tb.genitives:
+        # "ein Sprecher des Auswärtigen Amts": adjectives, then capitalised words
+        k = end + 1
+        while k < len(tokens) and k - end < 5 and tokens[k].kind == "word":
+            word = tokens[k].text
+            if word[0].isupper():
+                k += 1
+                more = k < len(tokens) and tokens[k].kind == "word"
+                if not (more and tokens[k].text[0].isupper()):
+                    end = k
+                    break
+            elif word.islower() and word.endswith(("e", "en", "er", "es")):
+                k += 1
+            else:
+                break
+    start, stop = tokens[det].start, tokens[end - 1].end
+    desc = text[start:stop]
+    return Mention(det, end, start, stop, desc, "description", desc, None, False, speaker_kind)
 
 
 def _parse_name(words: list[str], tb: _Tables) -> tuple[int, str, str, SpeakerKind, bool]:
@@ -364,6 +484,7 @@ def _parse_name(words: list[str], tb: _Tables) -> tuple[int, str, str, SpeakerKi
             or w in tb.title_stems
             or w in tb.demonyms
             or w.lower() in tb.role_prefixes
+            or _compound_head(w, tb) is not None
         ):
             k += 1
         else:

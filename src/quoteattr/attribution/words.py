@@ -1,0 +1,64 @@
+"""The words the attribution rules know beyond cue verbs, as data.
+
+:class:`AttributionWords` declares the word classes the clause, layout and
+source rules read; the words live in ``quoteattr/data/<language>/attribution_words.json``.
+A language without that file gets empty classes (:func:`attribution_words`), so
+the rules that need them simply do not fire there.
+
+Example:
+    >>> from quoteattr.language.lexicon import load_lexicon
+    >>> words = attribution_words(load_lexicon())
+    >>> "statement" in words.document_nouns, "calling" in words.naming_verbs
+    (True, True)
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from quoteattr.language.lexicon import Lexicon
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists
+
+__all__ = ["AttributionWords", "attribution_words", "is_participle"]
+
+
+class AttributionWords(WordLists):
+    """Word classes of the attribution rules (``attribution_words.json`` documents each)."""
+
+    FILE = "attribution_words.json"
+
+    participle_endings: Words = frozenset()
+    naming_verbs: Words = frozenset()
+    naming_links: Words = frozenset()
+    speech_nouns: Words = frozenset()
+    document_nouns: Words = frozenset()
+    issuing_verbs: Words = frozenset()
+    document_links: Words = frozenset()
+    listener_objects: Words = frozenset()
+    relative_pronouns: Words = frozenset()
+    clause_joiners: Words = frozenset()
+
+
+_EMPTY = AttributionWords()
+
+
+@lru_cache(maxsize=16)
+def _for_language(language: str) -> AttributionWords:
+    return load_word_lists(AttributionWords, language) or _EMPTY
+
+
+def attribution_words(lexicon: Lexicon) -> AttributionWords:
+    """Return the attribution word classes of ``lexicon``'s language (empty when it has none)."""
+    return _for_language(lexicon.language)
+
+
+def is_participle(words: AttributionWords, low: str) -> bool:
+    """Tell whether the lower-case word ``low`` has a present-participle ending of the language.
+
+    Example:
+        >>> from quoteattr.language.lexicon import load_lexicon
+        >>> w = attribution_words(load_lexicon())
+        >>> is_participle(w, "saying"), is_participle(w, "said")
+        (True, False)
+    """
+    return any(len(low) > len(e) + 1 and low.endswith(e) for e in words.participle_endings)
