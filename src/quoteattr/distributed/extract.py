@@ -167,7 +167,8 @@ def extract_articles(
         if not isinstance(bag, frame_type):
             raise TypeError(f"extract_articles() takes a dask Bag of records or a dask "
                             f"DataFrame, got {type(articles).__name__}")
-        bag = bag[[id_field, text_field]].to_bag(format="dict")
+        columns = [id_field, text_field] + (["date"] if "date" in bag.columns else [])
+        bag = bag[columns].to_bag(format="dict")
     settings = Settings(opts, id_field, text_field, max_chars, timeout, format,
                          os.urandom(8).hex(), os.getpid())
     fs, _, (root,) = fsspec.get_fs_token_paths(out_dir)

@@ -22,7 +22,7 @@ from quoteattr.distributed._imports import require
 from quoteattr.distributed.tables import Row
 from quoteattr.io.batch import MAX_DOCUMENT_CHARS
 from quoteattr.language.lexicon import Lexicon
-from quoteattr.models import Document
+from quoteattr.models import Document, parse_date
 from quoteattr.options import Options, resolve_options
 from quoteattr.pipeline import run_pipeline
 
@@ -56,7 +56,9 @@ def read_articles(
     ``blocksize`` bytes; lines are split on the newline character only, so a
     text holding U+2028 or U+0085 stays one record. A Parquet path (a
     ``.parquet`` file, a folder of them, or a glob) becomes one partition per
-    row group. Records keep only the id and text fields; a line that is not
+    row group. Records keep only the id and text fields and the ``date`` (a
+    ``date`` field or column, or ``meta.publication_date`` in JSON Lines),
+    where there is one; a line that is not
     UTF-8, not JSON or not an object becomes a record with an ``error`` field
     (and, with whole files as partitions, the id ``file:line``), which
     :func:`attribute_bag` passes on.
@@ -83,10 +85,9 @@ def read_articles(
     if len(parquet) > 1:
         raise ValueError("read_articles() reads either Parquet or JSON Lines paths, not both")
     if parquet.pop():
-        frame = require("dask.dataframe").read_parquet(
-            names, columns=[id_field, text_field], split_row_groups=True
-        )
-        return cast("Bag", frame.to_bag(format="dict"))
+        frame = require("dask.dataframe").read_parquet(names, split_row_groups=True)
+        wanted = [c for c in (id_field, text_field, "date") if c in frame.columns]
+        return cast("Bag", frame[wanted].to_bag(format="dict"))
     lines = bag_module.read_text(names, blocksize=blocksize, include_path=True,
                                  linedelimiter="\n", errors="surrogateescape")
     return cast("Bag", lines.map_partitions(_parse_lines, id_field=id_field,
@@ -129,12 +130,27 @@ def _parse_lines(
             records.append({"doc_id": doc_id, "error": f"{where}: a line must be a JSON object"})
             continue
         found_id = record.get(id_field, record.get("id"))
-        records.append({id_field: found_id if found_id is not None else doc_id,
-                        text_field: record.get(text_field)})
+        row = {id_field: found_id if found_id is not None else doc_id,
+               text_field: record.get(text_field)}
+        meta = record.get("meta")
+        date = record.get("date")
+        if date is None and isinstance(meta, dict):
+            date = meta.get("publication_date")
+        if date is not None:
+            row["date"] = date
+        records.append(row)
     return records
 
 
 # -- attributing --------------------------------------------------------------
+def _plain_date(value: object) -> object:
+    """A Parquet or pandas timestamp as a ``datetime``; missing values as None."""
+    if value is None or value != value:  # NaN, NaT
+        return None
+    to_datetime = getattr(value, "to_pydatetime", None)
+    return to_datetime() if callable(to_datetime) else value
+
+
 def error_row(doc_id: object, message: str) -> Row:
     """The error record of a document: its id (as a str, or None) and what went wrong."""
     return {"doc_id": None if doc_id is None else str(doc_id), "error": message}
@@ -174,7 +190,12 @@ def attribute_record(
         return error_row(doc_id, f"too large to attribute as one document ({len(text):,} "
                                   f"characters; the limit is {max_chars:,}); split it")
     try:
-        return run_pipeline(text, options if options is not None else Options(), doc_id=doc_id)
+        date = parse_date(_plain_date(record.get("date")))
+    except (TypeError, ValueError) as exc:
+        return error_row(doc_id, f"field 'date': {exc}")
+    try:
+        doc = run_pipeline(text, options if options is not None else Options(), doc_id=doc_id)
+        return doc if date is None else doc.model_copy(update={"date": date})
     except MemoryError as exc:
         return error_row(doc_id, f"out of memory: {exc or 'MemoryError'}")
     except Exception as exc:  # a bug must not lose the other documents
@@ -206,7 +227,8 @@ def attribute_bag(
 
     Args:
         articles: A ``dask.bag.Bag`` of dicts, or a ``dask.dataframe.DataFrame``
-            with an id and a text column.
+            with an id and a text column, and optionally a ``date`` (kept as
+            :attr:`~quoteattr.models.Document.date`).
         id_field: The id field or column; copied into ``Document.doc_id`` as a str.
         text_field: The text field or column.
         options: All options at once, as for :func:`quoteattr.attribute`; the
@@ -239,7 +261,8 @@ def attribute_bag(
                 "attribute_bag() takes a dask Bag of records or a dask DataFrame, got "
                 f"{type(articles).__name__}; for a list use dask.bag.from_sequence(records)"
             )
-        bag = bag[[id_field, text_field]].to_bag(format="dict")
+        columns = [id_field, text_field] + (["date"] if "date" in bag.columns else [])
+        bag = bag[columns].to_bag(format="dict")
     return cast("Bag", bag.map(attribute_record, id_field=id_field, text_field=text_field,
                                options=opts, max_chars=max_chars))
 

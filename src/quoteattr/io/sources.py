@@ -163,7 +163,7 @@ def iter_units(
     Example:
         >>> import io
         >>> list(iter_units(["-"], stdin=io.BytesIO(b"Hi.")))
-        [SourceText(doc_id='stdin', text='Hi.', origin='-')]
+        [SourceText(doc_id='stdin', text='Hi.', origin='-', date=None)]
     """
     for item in items:
         if isinstance(item, SourceError):
@@ -183,7 +183,7 @@ def read_unit(
 
     Example:
         >>> read_unit(SourceLine(b'{"id": 7, "text": "Hi."}', "a.jsonl", "a", 1))
-        SourceText(doc_id='7', text='Hi.', origin='a.jsonl:1')
+        SourceText(doc_id='7', text='Hi.', origin='a.jsonl:1', date=None)
         >>> read_unit(SourceLine(b'{"id": 7', "a.jsonl", "a", 2)).error
         "a.jsonl:2: not valid JSON (Expecting ',' delimiter)"
     """
