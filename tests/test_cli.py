@@ -80,11 +80,19 @@ def test_version() -> None:
     assert info.value.code == 0
 
 
-def test_schema_prints_the_json_schema_of_a_document_line() -> None:
+def test_schema_validates_every_line_extract_writes_documents_and_errors() -> None:
+    import jsonschema
+
     out = io.StringIO()
     assert main(["schema"], stdout=out) == 0
     schema = json.loads(out.getvalue())
-    assert "quotes" in schema["properties"]
+    assert "quotes" in schema["$defs"]["Document"]["properties"]
+    code, records = _run(["extract", str(DATA / "000_89ed433b04be7d57.txt"), "missing.txt"])
+    assert code == 1 and "error" in records[1]
+    for record in records:
+        jsonschema.validate(record, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"doc_id": "x", "error": 3}, schema)
 
 
 def test_rules_lists_every_builtin_rule_in_order() -> None:

@@ -64,7 +64,7 @@ def test_table_format_aligns_columns_and_shows_errors() -> None:
     code, text = _out(["extract", str(GOOD[0]), "missing.txt", "--format", "table"])
     lines = text.splitlines()
     assert code == 1
-    assert lines[0].split() == ["doc_id", "speaker", "cue", "rule", "confidence", "quote"]
+    assert lines[0].split() == ["doc_id", "speaker", "cue", "rule", "conf", "quote"]
     assert lines[1].index("Sergei Lavrov") == lines[0].index("speaker")
     assert "ERROR: missing.txt: no such file or directory" in lines[-1]
 

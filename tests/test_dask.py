@@ -24,6 +24,7 @@ pytest.importorskip("pyarrow", reason='the dask extra is not installed: '
 
 import dask
 import dask.bag
+import pandas
 import pyarrow as pa
 import pyarrow.parquet as pq
 from distributed import Client, LocalCluster
@@ -193,6 +194,9 @@ def test_parquet_in_parquet_out_holds_the_rows_of_each_document(
         got = pq.read_table(tmp_path / "out" / table).to_pylist()
         want = [row for r in records for row in document_rows(reference[r["doc_id"]])[table]]
         assert sorted(got, key=_row_order) == sorted(want, key=_row_order)
+    quotes = pandas.read_parquet(tmp_path / "out" / "quotes")
+    for column in ("start", "end", "speaker_id", "mention_start", "cue_end"):
+        assert str(quotes[column].dtype) == "Int64", column  # issue 16: not float64
 
 
 def test_command_line_runner_takes_a_scheduler_address_and_reports_bad_records(

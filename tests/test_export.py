@@ -100,3 +100,70 @@ def test_csv_round_trips_the_rows(docs: list[quoteattr.Document]) -> None:
     read = list(csv.DictReader(io.StringIO(buffer.getvalue())))
     assert [r["quote"] for r in read] == [r["quote"] for r in rows]
     assert [int(r["start"]) for r in read] == [r["start"] for r in rows]
+
+
+def test_dataframe_offsets_and_ids_are_nullable_integers(docs: list[quoteattr.Document]) -> None:
+    pytest.importorskip("pandas")
+    doc = quoteattr.attribute('"It ends today." Rain fell.', doc_id="x")
+    frame = to_dataframe([*docs, doc])
+    for column in ("start", "end", "speaker_id", "mention_start", "cue_end", "utterance"):
+        assert str(frame[column].dtype) == "Int64", column
+    assert frame["speaker_id"].isna().any() and frame["confidence"].isna().any()
+    claims = to_dataframe(docs, what="claims")
+    assert str(claims["source_id"].dtype) == "Int64" and str(claims["negated"].dtype) == "boolean"
+
+
+def test_parquet_written_from_a_dataframe_reads_back_with_the_same_types(
+    docs: list[quoteattr.Document], tmp_path: Path
+) -> None:
+    pandas = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    frame = to_dataframe(docs)
+    frame.to_parquet(tmp_path / "q.parquet")
+    back = pandas.read_parquet(tmp_path / "q.parquet")
+    assert dict(back.dtypes.astype(str)) == dict(frame.dtypes.astype(str))
+
+
+def test_to_arrow_has_typed_columns_with_nulls_and_converts_to_pandas_and_polars(
+    docs: list[quoteattr.Document], tmp_path: Path
+) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from quoteattr.io.export import to_arrow
+
+    doc = quoteattr.attribute('"It ends today." Rain fell.', doc_id="x")
+    table = to_arrow([*docs, doc])
+    assert table.column_names == list(QUOTE_COLUMNS)
+    assert table.schema.field("start").type == pa.int64()
+    assert table.schema.field("confidence").type == pa.float64()
+    assert table.column("speaker_id").null_count >= 1
+    assert str(table.to_pandas()["mention_start"].dtype) == "Int64"
+    pq.write_table(table, tmp_path / "q.parquet")
+    import pandas
+
+    assert str(pandas.read_parquet(tmp_path / "q.parquet")["start"].dtype) == "Int64"
+    assert to_arrow([], what="claims").column_names == list(CLAIM_COLUMNS)
+    polars = pytest.importorskip("polars")
+    assert polars.from_arrow(table).schema["start"] == polars.Int64
+
+
+def test_quote_without_speaker_has_no_confidence() -> None:
+    doc = quoteattr.attribute('"It ends today." Rain fell.')
+    (row,) = quotes_table(doc)
+    assert row["speaker"] is None and row["confidence"] is None
+
+
+def test_clusters_table_has_one_row_per_printing() -> None:
+    from quoteattr.io.export import CLUSTER_COLUMNS, clusters_table
+
+    docs = [quoteattr.attribute('"We heard nothing new," Lavrov said.', doc_id="a"),
+            quoteattr.attribute('Lavrov said: "We heard nothing new."', doc_id="b")]
+    rows = clusters_table(quoteattr.match_quotes(docs))
+    assert [r["doc_id"] for r in rows] == ["a", "b"]
+    assert all(list(r) == list(CLUSTER_COLUMNS) for r in rows)
+
+
+def test_excel_csv_starts_with_a_byte_order_mark() -> None:
+    buffer = io.StringIO()
+    write_csv([{"a": "Dvořák"}], buffer, columns=["a"], excel=True)
+    assert buffer.getvalue().encode("utf-8").startswith(b"\xef\xbb\xbfa\r\n")

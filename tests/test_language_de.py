@@ -8,15 +8,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from golden import check_quotes_exactly, golden_cases
 from quoteattr import attribute, find_quotes, load_gold, load_lexicon
+from quoteattr.attribution.reported import ReportedSpeechWords
 from quoteattr.attribution.rulesets import language_rules
-from quoteattr.language.lexicon import languages
+from quoteattr.language.lexicon import CueVerb, languages
+from quoteattr.language.wordlists import load_word_lists
 
 ROOT = Path(__file__).parents[1]
 DE_FILES = ["cue_verbs.json", "titles.json", "role_nouns.json", "pronouns.json",
-            "countries.json", "organisations.json", "grammar_words.json", "rules.json"]
+            "countries.json", "organisations.json", "grammar_words.json", "rules.json",
+            "reported_speech.json", "noun_phrases.json"]
 
 
 
@@ -88,3 +93,72 @@ def test_english_seed_results_are_identical_with_the_german_lexicon_loaded() -> 
     after = _seed_results()
     assert after == before
     assert sum(len(doc) for doc in after) > 20
+
+
+GERMAN_WORDS = ["Brandt", " sagte", " teilte", " mit", " er", " sie", " sei", " habe", " so",
+                " zufolge", " laut", " der", " die", " Ministerin", " Regierung", " von der",
+                " Leyen", " und", " schrieb", " Weiter", ":", ",", ".", "\n", " „", "“", " »",
+                "«", " ‚", "‘", "'", '"']
+german_like = st.lists(st.sampled_from(GERMAN_WORDS), max_size=80).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(german_like, st.text(max_size=200)))
+def test_german_never_raises_and_offsets_slice_back(text: str) -> None:
+    doc = attribute(text, language="de")
+    names = set(language_rules("de").rule_names())
+    for q in (*doc.quotes, *doc.quoted_terms, *doc.inner_quotes):
+        assert text[q.start : q.end] == q.text
+        if q.speaker is not None:
+            assert q.rule in names
+            m = q.speaker.mention
+            assert m is None or text[m.start : m.end] == m.text
+        if q.cue is not None:
+            assert text[q.cue.start : q.cue.end] == q.cue.text
+
+
+def test_a_separable_verb_is_a_cue_only_where_its_particle_closes_the_clause() -> None:
+    said = attribute("„Es reicht“, teilte der Verband am Abend mit.", language="de")
+    assert said.quotes[0].cue is not None and said.quotes[0].cue.text == "teilte"
+    shared = attribute("„Es reicht“, teilte der Vater das Brot mit den Kindern.", language="de")
+    assert shared.quotes[0].speaker is None
+
+
+def test_a_separable_verb_needs_its_particle_and_split_forms_together() -> None:
+    with pytest.raises(ValueError, match="both 'particle' and 'split_forms'"):
+        CueVerb(lemma="mitteilen", forms=("mitgeteilt",), split_forms=("teilte",))
+
+
+def test_the_subjunctive_quote_cues_are_subjunctive_words_of_reported_speech() -> None:
+    words = load_word_lists(ReportedSpeechWords, "de")
+    assert words is not None
+    cues = load_lexicon("de").grammar.quote_cues
+    verbs = {w for w in cues if w not in ("zitiert", "zitierte", "zitieren", "zufolge")}
+    assert verbs and verbs <= words.subjunctive
+
+
+def test_every_split_form_is_a_lower_case_word_and_no_plain_form_of_another_verb() -> None:
+    lex = load_lexicon("de")
+    for form, verbs in lex.split_cues.items():
+        assert form == form.lower() and " " not in form
+        # a split form that is also a plain form ("sagte") is a plain cue first
+        assert all(v.particle for v in verbs)
+
+
+def test_rules_of_word_order_and_mood_do_nothing_without_their_data() -> None:
+    assert load_word_lists(ReportedSpeechWords, "en") is None
+    rules = [r for r in language_rules("de").sieve if r.func.__module__.endswith(".reported")]
+    assert len(rules) == 8
+    text = 'Weiter schreibt er: "Wir kommen." Brandt: "Nein." The plan is "good", so Brandt.'
+    assert all(q.speaker is None for q in attribute(text, rules=rules).quotes)
+
+
+def test_a_capitalised_noun_after_an_article_is_no_name_but_a_body_is() -> None:
+    from quoteattr.text.mentions import find_mentions
+    from quoteattr.text.tokens import tokenize
+
+    text = "Den Clip zeigte die ARD. Der frühere Nationalspieler und der Kreml schwiegen."
+    found = [(m.text, m.kind) for m in
+             find_mentions(text, tokenize(text, []), lexicon=load_lexicon("de"))]
+    assert found == [("ARD", "body"), ("Der frühere Nationalspieler", "description"),
+                     ("Kreml", "body")]

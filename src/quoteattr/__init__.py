@@ -24,7 +24,7 @@ from quoteattr.attribution.rulesets import (
 )
 from quoteattr.evaluation.quotes import GoldDocument, GoldQuote, Scores, evaluate, load_gold
 from quoteattr.io.display import Highlighted, show
-from quoteattr.io.export import claims_table, quotes_table, to_dataframe
+from quoteattr.io.export import claims_table, quotes_table, to_arrow, to_dataframe
 from quoteattr.language.lexicon import CueVerb, Lexicon, LexiconError, languages, load_lexicon
 from quoteattr.matching.claims import match_claims
 from quoteattr.matching.clusters import find_sources, match_quotes
@@ -96,5 +96,6 @@ __all__ = [
     "quotes_table",
     "rule_names",
     "show",
+    "to_arrow",
     "to_dataframe",
 ]

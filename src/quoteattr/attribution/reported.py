@@ -33,7 +33,7 @@ Example:
 
 from __future__ import annotations
 
-from quoteattr.attribution.clauses import speaker_mention_at, subject_before
+from quoteattr.attribution.clauses import sentence_subject, speaker_mention_at, subject_before
 from quoteattr.attribution.context import Context, Decision
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 from quoteattr.text.mentions import Mention
@@ -55,6 +55,7 @@ _COLON_WINDOW = 10  # the reach of name_said_colon_quote, which decides "NAME sa
 _SENTENCES_BACK = 8  # sentences a subjunctive continuation reaches back
 _PARAGRAPHS_BACK = 3  # paragraphs a subjunctive continuation reaches back
 _QUOTE_LED_WORDS = 4  # words outside quotes in a sentence that a quote carries
+_NARRATION_ALLOWED = 1  # sentences of plain narration a continuation may cross
 _SENTENCE_WORDS = 80  # tokens of a sentence read, so that a run-on text stays linear
 
 
@@ -137,13 +138,15 @@ def cue_clause_colon_quote(ctx: Context, qi: int) -> Decision | None:
     punct = ctx.word(b)
     if punct not in (":", ","):
         return None
+    joined: tuple[int, int] | None = None  # a cue after "und": "… und schrieb:"
     for c in range(b - 1, max(b - _CLAUSE_WINDOW, -1), -1):
         if ctx.kind(c) in ("para", "quote", "mark", "end") or not ctx.same_sentence(c, b):
-            return None
+            break
         end = ctx.cue_at(c)
         if end < 0 or end > b:
             continue
         if ctx.low(c - 1) in words.coordinators:
+            joined = joined or (c, end)
             continue  # "… kommentierte er und schrieb:": the first verb's subject
         m = subject_before(ctx, c)
         if m is not None:
@@ -163,7 +166,23 @@ def cue_clause_colon_quote(ctx: Context, qi: int) -> Decision | None:
         ):
             return None  # a second cue of its own clause is for another rule
         return Decision("cue_clause_colon_quote", 0.85, m, ctx.span(c, end))
+    if joined is not None and punct == ":":
+        # "Brandt sucht Worte und findet sie:": the subject of the sentence
+        m = sentence_subject(ctx, joined[0])
+        if m is not None and _personal(ctx, m):
+            return Decision("cue_clause_colon_quote", 0.75, m, ctx.span(*joined))
     return None
+
+
+def _personal(ctx: Context, m: Mention) -> bool:
+    """A mention that can be a speaker introduced as a sentence's subject."""
+    if m.possessive or not _resolvable(ctx, m) or m.kind in ("body", "country"):
+        return False
+    if m.kind == "name":
+        return m.speaker_kind == "person"
+    if m.kind == "description":
+        return m.speaker_kind in ("anonymous", "collective")
+    return True
 
 
 def cue_subject_partial_quote(ctx: Context, qi: int) -> Decision | None:
@@ -200,7 +219,8 @@ def subject_then_quote_then_cue(ctx: Context, qi: int) -> Decision | None:
     German puts a participle or separated particle at the end of the clause,
     after the quote; the subject is the mention that opens the sentence.
     """
-    if _words(ctx) is None:
+    words = _words(ctx)
+    if words is None:
         return None
     qt = ctx.quote_token[qi]
     k = _mark_after(ctx, qi)
@@ -213,9 +233,8 @@ def subject_then_quote_then_cue(ctx: Context, qi: int) -> Decision | None:
             continue
         if ctx.kind(end) == "word":
             return None  # the clause goes on
-        start = ctx.sentence_first(qt)
-        m = ctx.mention_starting.get(start)
-        if m is None or m.possessive or m.last > qt or not _resolvable(ctx, m):
+        m = _mention_after(ctx, words, ctx.sentence_first(qt))
+        if m is None or m.last > qt or not _resolvable(ctx, m):
             return None
         return Decision("subject_then_quote_then_cue", 0.75, m, ctx.span(c, end))
     return None
@@ -295,16 +314,12 @@ def subject_sentence_then_quote(ctx: Context, qi: int) -> Decision | None:
         return None
     if ctx.word(start - 1) == "." and ctx.word(start - 2)[:1].isdigit():
         return None  # "in der 2. Liga": an ordinal, not the sentence's start
-    if any(ctx.kind(t) == "quote" for t in range(start, b + 1)) or ctx.cues_within(start, b + 1):
+    if any(ctx.kind(t) == "quote" for t in range(start, b + 1)) or any(
+        ctx.cue_at(t, weak=False) > 0 for t in ctx.cues_within(start, b + 1)
+    ):
         return None
     m = ctx.mention_starting.get(start)
-    if m is None or m.possessive or not _resolvable(ctx, m):
-        return None
-    if m.kind == "name" and m.speaker_kind != "person":
-        return None
-    if m.kind == "description" and m.speaker_kind not in ("anonymous", "collective"):
-        return None
-    if m.kind in ("body", "country"):
+    if m is None or not _personal(ctx, m):
         return None
     return Decision("subject_sentence_then_quote", 0.6, m, None)
 
@@ -333,8 +348,10 @@ def subjunctive_continues_speaker(ctx: Context, qi: int) -> Decision | None:
     its quotes (at most four words outside them), and hold no cue. Going back
     sentence by sentence (at most 8, over at most 3 paragraphs), every sentence
     must be in the subjunctive or a heading, until one holds an attributed quote
-    (its speaker is kept) or a cue with its subject (that subject). A sentence
-    of plain narration, or a quote nobody was given, ends the search.
+    (its speaker is kept) or a cue with its subject (that subject). One sentence
+    of plain narration may stand between (``Darunter fielen etwa …``; the
+    confidence drops by 0.1); a second one, a quote nobody was given or a cue
+    without a subject ends the search.
     """
     words = _words(ctx)
     if words is None:
@@ -354,6 +371,7 @@ def subjunctive_continues_speaker(ctx: Context, qi: int) -> Decision | None:
                         inherit=earlier[-1])
     para = ctx.paragraph[qt]
     end = first
+    narration = 0
     for _ in range(_SENTENCES_BACK):
         while end > 0 and ctx.kind(end - 1) == "para":
             end -= 1
@@ -363,13 +381,21 @@ def subjunctive_continues_speaker(ctx: Context, qi: int) -> Decision | None:
         if para - ctx.paragraph[start] > _PARAGRAPHS_BACK:
             return None
         found = _anchor(ctx, words, start, end)
-        if found is not None:
-            return found if found.rule else None
+        if found is _NARRATION and narration < _NARRATION_ALLOWED:
+            narration += 1
+        elif found is not None:
+            if not found.rule:
+                return None
+            if narration:  # across a sentence of narration: less sure
+                return Decision(found.rule, found.confidence - 0.1, found.mention, found.cue,
+                                found.inherit)
+            return found
         end = start
     return None
 
 
 _NO_ANCHOR = Decision("", 0.0)
+_NARRATION = Decision("", 0.0)
 
 
 def _anchor(ctx: Context, words: ReportedSpeechWords, start: int, end: int) -> Decision | None:
@@ -383,7 +409,7 @@ def _anchor(ctx: Context, words: ReportedSpeechWords, start: int, end: int) -> D
     if quotes:
         prev = ctx.decisions[quotes[-1]]
         if prev is None:
-            return _NO_ANCHOR
+            return None if _is_heading(ctx, start, end) else _NO_ANCHOR
         return Decision("subjunctive_continues_speaker", 0.7, prev.mention, None,
                         inherit=quotes[-1])
     for c in reversed(ctx.cues_within(start, end)):
@@ -400,7 +426,7 @@ def _anchor(ctx: Context, words: ReportedSpeechWords, start: int, end: int) -> D
         return Decision("subjunctive_continues_speaker", 0.65, m, ctx.span(c, cue_end))
     if _is_heading(ctx, start, end) or _subjunctive(ctx, words, start, end):
         return None
-    return _NO_ANCHOR
+    return _NARRATION
 
 
 def _in_reported_voice(ctx: Context, words: ReportedSpeechWords, first: int, stop: int) -> bool:

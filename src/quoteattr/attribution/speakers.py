@@ -139,6 +139,8 @@ class SpeakerIndex:
             return self.entity_of(before) if before is not None else None
         pronoun = lex.pronoun_forms.get(word)
         plural = pronoun is not None and pronoun.number == "plural"
+        # a pronoun of either number (German "sie": she or they) may stand for a body
+        either = pronoun is not None and pronoun.number == "any"
         sent = ctx.sentence[m.first]
         para = ctx.paragraph[m.first]
         best_any: Entity | None = None
@@ -147,11 +149,13 @@ class SpeakerIndex:
             cand = ctx.mentions[k]
             if ctx.paragraph[cand.first] < para - 3:
                 break
+            group = cand.speaker_kind in ("collective", "organisation", "country")
             if cand.possessive or (cand.kind == "description" and cand.speaker_kind not in (
-                "anonymous", "collective")):
+                "anonymous", "collective") and not (either and group)):
                 continue
-            if plural != (cand.speaker_kind in ("collective", "organisation", "country")):
+            if plural != group and not either:
                 continue
+            many = plural or (either and group)
             if cand.kind == "pronoun":
                 if cand.text.lower() != word:
                     continue
@@ -161,9 +165,9 @@ class SpeakerIndex:
             else:
                 ent = self.entity_of(cand) if cand.kind == "description" else (
                     self._of_mention.get(cand.start))
-            if ent is None or (not plural and ent.kind != "person" and ent.kind != "anonymous"):
+            if ent is None or (not many and ent.kind != "person" and ent.kind != "anonymous"):
                 continue
-            if not plural and not self._looks_like_person(ent, cand):
+            if not many and not self._looks_like_person(ent, cand):
                 continue  # "Ankara and Moscow were restarting …": a place, not "he"
             if self._is_subject(cand) and ctx.sentence[cand.first] <= sent:
                 return ent

@@ -22,8 +22,10 @@ from collections.abc import Sequence
 
 from quoteattr.attribution.context import Context
 from quoteattr.attribution.speakers import Entity, SpeakerIndex
-from quoteattr.claims.rules import CLAIM_RULES, Found
+from quoteattr.claims.base import Found
+from quoteattr.claims.rules import CLAIM_RULES
 from quoteattr.claims.scanner import Scanner
+from quoteattr.claims.sources import remember
 from quoteattr.language.claim_frames import (
     ClaimFrames,
     ClaimWords,
@@ -31,6 +33,8 @@ from quoteattr.language.claim_frames import (
     load_claim_words,
 )
 from quoteattr.models import Claim, Diagnostic, Quote, QuoteSpeaker, Span
+from quoteattr.text.mentions import Mention
+from quoteattr.text.normalize import fold
 
 __all__ = ["claims_unavailable", "extract_claims"]
 
@@ -90,13 +94,14 @@ def extract_claims(
     found: list[Found] = []
     taken: set[tuple[int, int]] = set()
     funcs = [rule.func for rule in CLAIM_RULES]
-    for i in _candidates(ctx):
+    for i in _candidates(ctx, words):
         for func in funcs:
             f = func(scan, i)
             if f is not None:
                 if f.cue not in taken:
                     taken.add(f.cue)
                     found.append(f)
+                    remember(scan, f.cue[0], f.mention)
                 break
     out: list[Claim] = []
     starts = [q.start for q in quotes]
@@ -141,11 +146,14 @@ def extract_claims(
     return out
 
 
-def _candidates(ctx: Context) -> list[int]:
+def _candidates(ctx: Context, words: ClaimWords) -> list[int]:
     """Tokens where a claim rule may fire: cue verbs, "quoted", "according", names after a comma."""
     toks = ctx.tokens
     found = {i for i in ctx.cue_candidates if ctx.cue_any[i] > 0}
-    found.update(ctx.positions("quoted"), ctx.positions("according"))
+    for low in words.quoting_forms:
+        found.update(ctx.positions(low))
+    for phrase in ctx.lexicon.grammar.according_to_phrases:
+        found.update(ctx.positions(phrase[0]))
     for i in ctx.mention_starting:
         if i > 0 and (toks[i - 1].text == "," or toks[i - 1].kind == "mark"):
             found.add(i)
@@ -167,8 +175,13 @@ def _source_entity(
     In "Erdogan could fly to Sochi to meet Putin, he added", "he" is not Putin:
     it continues the speaker of the latest quote in this or the previous paragraph.
     """
-    entity = index.entity_of(f.mention)
     m = f.mention
+    known = ctx.mention_starting.get(m.first)
+    if known is not None and known.last != m.last and m.kind != "pronoun":
+        # a source the claim rules made ("Nearly three in five") over a shorter
+        # mention ("Nearly"): its own entity, not the mention's
+        return _made_entity(index, m)
+    entity = index.entity_of(m)
     if (
         m.kind != "pronoun"
         or m.start < end
@@ -183,6 +196,18 @@ def _source_entity(
         sid = q.speaker.id if q.speaker is not None else None
         if sid is not None and sid < len(speakers) and speakers[sid].kind == "person":
             return speakers[sid]
+    return entity
+
+
+def _made_entity(index: SpeakerIndex, m: Mention) -> Entity:
+    """The entity of a source made by the claim rules, by its folded text."""
+    key = "claim:" + fold(m.text)
+    for e in reversed(index.entities[-50:]):
+        if e.key == key:
+            return e
+    entity = Entity(key=key, name=m.text, kind=m.speaker_kind, aliases=[m.text])
+    index.entities.append(entity)
+    entity.record(m)
     return entity
 
 

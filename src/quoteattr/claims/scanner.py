@@ -22,15 +22,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from quoteattr.attribution.clauses import noun_phrase_opening_sentence, skip_adverbs, subject_before
+from quoteattr.attribution.clauses import skip_adverbs
 from quoteattr.attribution.context import Context
 from quoteattr.language.claim_frames import ClaimFrames, ClaimWords
 from quoteattr.text.mentions import Mention
 from quoteattr.text.tokens import indexed_among
 
 __all__ = ["MAX_CONTENT_CHARS", "MAX_CONTENT_TOKENS", "Scanner"]
-
-_MAX_SENTENCE_SUBJECT = 200
 
 MAX_CONTENT_TOKENS = 120
 """A claim's content holds at most this many tokens (a quote is one token)."""
@@ -78,6 +76,7 @@ class Scanner:
         self.frames = frames
         self.words = words
         self.time_adverbs = ctx.lexicon.grammar.adverbs - words.not_time_adverbs
+        self.sentence_source: dict[int, Mention] = {}
         self.participle_endings = tuple(words.participle_endings) or ("\0",)
         self.past_endings = tuple(words.past_endings) or ("\0",)
         self.adverb_endings = tuple(words.adverb_endings) or ("\0",)
@@ -191,49 +190,165 @@ class Scanner:
             end -= 1
         return end
 
-    def source_before(self, c: int) -> Mention | None:
-        """The source of a cue verb at token ``c``: its subject or a sentence-opening phrase."""
+    def clause_cue(self, c: int) -> tuple[str, int] | None:
+        """The lemma and end of a cue verb at c that reports clauses, or ``None``."""
         ctx = self.ctx
-        if c - self.sent_first[c] > _MAX_SENTENCE_SUBJECT:
-            m = ctx.mention_ending.get(c)
-            return None if m is None or m.possessive else m
-        b = c
-        if ctx.low(b - 1) in self.words.time_words:  # "who on Thursday vowed"
-            b -= 1
-            if ctx.low(b - 1) in self.words.time_openers:
-                b -= 1
-        return (
-            subject_before(ctx, b)
-            or noun_phrase_opening_sentence(ctx, b)
-            or self._bare_subject(b)
-        )
-
-    def _bare_subject(self, c: int) -> Mention | None:
-        """A short bare noun phrase opening the sentence ("Analysts say", "Thirty percent said")."""
-        ctx = self.ctx
-        first = self.sent_first[c] if c < self.n else c
-        while first < c and ctx.kind(first) in ("para", "mark"):
-            first += 1
-        if not 0 < c - first <= 4 or ctx.low(c - 1) in self.words.bare_subject_stop:
+        end = ctx.cue_at(c, weak=False)
+        if end < 0:
             return None
-        for t in range(first, c):
-            low = ctx.low(t)
-            if ctx.kind(t) != "word" or low in self.words.bare_subject_stop or ctx.cue_at(t) > 0:
-                return None
-        start, end = ctx.span(first, c)
-        plural = ctx.low(c - 1).endswith(self.plural_endings)
-        return Mention(
-            first,
-            c,
-            start,
-            end,
-            ctx.text[start:end],
-            "description",
-            ctx.text[start:end],
-            None,
-            False,
-            "collective" if plural else "anonymous",
-        )
+        verb = ctx.lexicon.cue_forms.get(" ".join([t.low for t in ctx.tokens[c:end]]))
+        if verb is None or verb.weak or verb.lemma in self.frames.never:
+            return None
+        if not {"clause", "clause_checked"} & self.frames.frames_of(verb.lemma):
+            return None
+        if self.noun_sense(c, verb.lemma):
+            return None
+        return verb.lemma, end
+
+    def noun_sense(self, c: int, lemma: str) -> bool:
+        """Tell whether a cue form at c is a noun by its neighbours.
+
+        After a possessive ("Kaine's remark"), and a bare form before a title
+        ("Ohio state Rep. Doe").
+        """
+        ctx = self.ctx
+        if ctx.word(c - 1).endswith(("'s", "’s")):
+            return True  # "Kaine's remark"
+        if ctx.low(c) != lemma:
+            return False
+        nxt = ctx.word(c + 1)
+        titles = ctx.lexicon.title_words
+        return bool(nxt) and (nxt in titles or f"{nxt}." in titles)
+
+    def skip_adverbs_back(self, c: int) -> int:
+        """The first of up to three adverbs or auxiliaries right before token c ("also has")."""
+        ctx = self.ctx
+        adverbs = ctx.lexicon.grammar.adverbs
+        j = c
+        for _ in range(3):
+            w = ctx.low(j - 1)
+            if ctx.kind(j - 1) == "word" and (
+                w in adverbs or (w.endswith(self.adverb_endings) and len(w) > 4)
+            ):
+                j -= 1
+            else:
+                break
+        return j
+
+    def attribution_ends_sentence(self, k: int, *, listener: bool = False) -> bool:
+        """After a trailing attribution's cue or source at token k, tell whether nothing follows.
+
+        Time words, a listener ("told reporters") and prepositional phrases may
+        follow ("said in a statement on Monday"); a clause may not ("said the
+        plan was dead", "told reporters that").
+        """
+        ctx = self.ctx
+        words = self.words
+        k = self.skip_time(k)
+        first = k
+        for j in range(k, min(k + 20, self.n + 1)):
+            kind = ctx.kind(j)
+            w = ctx.low(j)
+            if kind in ("end", "para") or not ctx.same_sentence(j, first - 1):
+                return True
+            if kind == "punct":
+                # 'Doe said, "…"' and 'Doe said: …' introduce what follows
+                return w != ":" and not (w == "," and ctx.kind(j + 1) in ("mark", "quote"))
+            if kind != "word":
+                return False  # a quote follows: 'Doe said "…"'
+            if j == first and not (
+                w in words.prepositions
+                or w in ctx.lexicon.grammar.trailers
+                or (listener and w in words.listener_objects)
+                or (listener and ctx.mention_starting.get(j) is not None)
+            ):
+                return False
+            if w in words.finite_auxiliaries or w in words.complementizers:
+                return False
+            if ctx.cue_at(j, weak=False) > 0 or w in words.question_words:
+                return False
+        return False
+
+    def skip_trailers(self, k: int) -> int:
+        """The first comma or sentence end at or after token k (at most 20 tokens on)."""
+        ctx = self.ctx
+        for j in range(k, min(k + 20, self.n)):
+            if ctx.word(j) == "," or ctx.kind(j) != "word":
+                return j
+        return k
+
+    def has_finite_verb(self, first: int, last: int) -> bool:
+        """Tell whether tokens first..last hold a finite verb, so that they make a clause."""
+        ctx = self.ctx
+        words = self.words
+        for t in range(first, min(last, first + 25)):
+            w = ctx.low(t)
+            if ctx.kind(t) != "word":
+                continue
+            if w in words.finite_auxiliaries or w in words.irregular_past:
+                return True
+            if ctx.cue_at(t, weak=False) > 0 and t > first:
+                return True
+            if t > first and len(w) > 4 and w.endswith(self.past_endings):
+                return True
+            if (
+                t > first
+                and len(w) > 3
+                and w.endswith(self.plural_endings)
+                and not w.endswith(("ss", "us", "is", "'s", "’s"))
+                and ctx.low(t - 1) not in words.determiners
+                and not ctx.word(t - 1)[:1].isdigit()
+                and ctx.kind(t - 1) == "word"
+                and (ctx.word(t - 1)[:1].isupper() or ctx.low(t - 1) in words.subject_pronouns)
+            ):
+                return True  # "Russia wants", "he says"
+        return False
+
+    def phrase_end(self, k: int, phrases: frozenset[str]) -> int:
+        """One past the first of ``phrases`` (space-separated words) starting at token k, or -1."""
+        ctx = self.ctx
+        for phrase in phrases:
+            parts = phrase.split()
+            if all(ctx.low(k + j) == w for j, w in enumerate(parts)):
+                return k + len(parts)
+        return -1
+
+    def participle_reports(self, end: int) -> bool:
+        """Tell whether a participle without a comma reports speech ("claiming that ...")."""
+        return self.that_ahead(end, limit=6) > 0
+
+    def after_listener(self, k: int) -> int:
+        """Skip the listener after "told" ("told reporters", "told the OSCE conference")."""
+        ctx = self.ctx
+        m = ctx.mention_starting.get(k)
+        if m is not None:
+            return self.skip_time(m.last)
+        if ctx.low(k) in self.words.listener_objects:
+            return self.skip_time(k + 1)
+        j = self.that_ahead(k)
+        return j - 1 if j > 0 else -1
+
+    def joint_ahead(
+        self, k: int, stop: int, joints: tuple[str, ...], stops: tuple[str, ...]
+    ) -> int:
+        """The token of a joint word ("of", "a", "to") after an object starting at k, or -1."""
+        ctx = self.ctx
+        for j in range(k + 1, stop):
+            w = ctx.low(j)
+            if w in joints:
+                return j
+            if ctx.kind(j) != "word" or w in stops or ctx.cue_at(j, weak=False) > 0:
+                return -1
+        return -1
+
+    def second_object(self, k: int) -> bool:
+        """Tell whether an object pronoun at k has a second object ("denied him a photograph")."""
+        ctx = self.ctx
+        words = self.words
+        if ctx.low(k) not in words.object_pronouns or ctx.kind(k + 1) != "word":
+            return False
+        nxt = ctx.low(k + 1)
+        return nxt not in words.prepositions and nxt not in words.continuers
 
     def skip_time(self, k: int) -> int:
         """Skip adverbs and time expressions after a cue ("said Wednesday", "said last week")."""
@@ -293,9 +408,5 @@ class Scanner:
             return False
         if low.endswith(self.adverb_endings):
             return False
-        # a bare noun subject: "said relations can no longer be", "said troops were"
-        return any(
-            ctx.low(j) in self.words.finite_auxiliaries
-            for j in range(k + 1, min(k + 4, self.n))
-            if ctx.kind(j) == "word"
-        )
+        # a bare noun subject: "said relations can no longer be", "says praise helps"
+        return self.has_finite_verb(k, self.content_end(k))

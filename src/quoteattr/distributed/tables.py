@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from quoteattr.distributed._imports import require
 from quoteattr.io.batch import json_line
-from quoteattr.io.export import speaker_columns
+from quoteattr.io.export import pandas_metadata, speaker_columns
 from quoteattr.models import Document, Quote
 
 __all__ = [
@@ -243,7 +243,9 @@ def write_parquet_partition(
         fs, _, (target,) = fsspec.get_fs_token_paths(path)
         fs.makedirs(join_path(out_dir, name), exist_ok=True)
         with fs.open(target, "wb") as handle:
-            pq.write_table(_arrow_table(rows, name), handle)
+            table = _arrow_table(rows, name)
+            # pandas reads integer columns with nulls back as Int64, not float64
+            pq.write_table(table.replace_schema_metadata(pandas_metadata(table.schema)), handle)
         written.append(path)
     return count_results(results), written
 

@@ -1,10 +1,20 @@
-"""Tables of results: one row per quote or per claim, for CSV files and DataFrames.
+"""Tables of results: one row per quote, claim or printing, for CSV, DataFrames and Arrow.
 
-:func:`quotes_table` and :func:`claims_table` turn documents into plain rows
-(dicts of strings, numbers and ``None``) in a fixed column order, so that a
-spreadsheet, :mod:`csv` or pandas reads them as they are. :func:`to_dataframe`
-does the same into a ``pandas.DataFrame`` (pandas is an optional extra:
-``pip install "quoteattr[pandas]"``).
+[quotes_table][quoteattr.io.export.quotes_table],
+[claims_table][quoteattr.io.export.claims_table] and
+[clusters_table][quoteattr.io.export.clusters_table] turn results into plain
+rows (dicts of strings, numbers and ``None``) in a fixed column order, so that
+a spreadsheet, the ``csv`` module or pandas reads them as they are.
+[to_dataframe][quoteattr.io.export.to_dataframe] gives a ``pandas.DataFrame``
+with nullable integer columns (``Int64``: an offset is never a float, a
+missing one is ``<NA>``), and [to_arrow][quoteattr.io.export.to_arrow] a
+``pyarrow.Table`` with typed columns that pandas, polars and DuckDB read
+without a copy. pandas and pyarrow are optional extras
+(``pip install "quoteattr[pandas]"``, ``"quoteattr[arrow]"``).
+
+A missing value is ``None`` in a row, an empty cell in CSV and a null in
+DataFrames and Arrow. ``confidence`` is empty where a quote has no speaker:
+there is no attribution to be sure of.
 
 Example:
     >>> import quoteattr
@@ -17,23 +27,39 @@ Example:
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal, TextIO
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
-from quoteattr.models import Claim, Document, Quote, QuoteSpeaker
+from pydantic import BaseModel, ConfigDict, TypeAdapter
+
+from quoteattr.models import Claim, Document, Quote, QuoteCluster, QuoteSpeaker
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
+    import pyarrow
 
 __all__ = [
     "CLAIM_COLUMNS",
+    "CLUSTER_COLUMNS",
+    "COLUMN_TYPES",
     "QUOTE_COLUMNS",
+    "ErrorLine",
     "Row",
+    "Table",
     "claims_table",
+    "clusters_table",
+    "output_schema",
+    "pandas_metadata",
     "quotes_table",
+    "rows_of",
+    "to_arrow",
     "to_dataframe",
     "write_csv",
 ]
+
+Table = Literal["quotes", "claims"]
+"""Which table of a document: one row per quote or one per reported claim."""
 
 Row = dict[str, "str | int | float | bool | None"]
 """One row of a table: column name to a plain value."""
@@ -54,6 +80,51 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "quotes", "rule", "confidence",
 )
 """The columns of :func:`claims_table`, in order."""
+
+CLUSTER_COLUMNS: tuple[str, ...] = (
+    "cluster", "canonical", "cluster_speaker", "doc_id", "speaker", "relation", "score",
+    "quote", "start", "end", "diff",
+)
+"""The columns of :func:`clusters_table`, in order."""
+
+COLUMN_TYPES: Mapping[str, Literal["int", "float", "bool", "str"]] = {
+    **{name: "int" for name in (
+        "start", "end", "utterance", "speaker_id", "source_id", "mention_start",
+        "mention_end", "cue_start", "cue_end", "cluster")},
+    "confidence": "float", "score": "float", "negated": "bool",
+}
+"""The type of every column that does not hold text (the others are strings)."""
+
+
+class ErrorLine(BaseModel):
+    """The line ``quoteattr extract`` writes for an input it could not read or process.
+
+    Attributes:
+        doc_id: The document's id (from the file name or the JSON Lines record).
+        error: What went wrong, naming the input.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    doc_id: str
+    error: str
+
+
+def output_schema() -> dict[str, Any]:
+    """The JSON Schema of one line of ``quoteattr extract``: a document or an error.
+
+    Example:
+        >>> [d["$ref"].rsplit("/", 1)[-1] for d in output_schema()["anyOf"]]
+        ['Document', 'ErrorLine']
+    """
+    adapter: TypeAdapter[Document | ErrorLine] = TypeAdapter(Document | ErrorLine)
+    schema = adapter.json_schema()
+    schema["title"] = "quoteattr extract output line"
+    schema["description"] = (
+        "One line of `quoteattr extract` JSON Lines output: the results for one document, "
+        "or, for an input that could not be read or processed, its doc_id and an error."
+    )
+    return schema
 
 
 def speaker_columns(prefix: str, speaker: QuoteSpeaker | None) -> Row:
@@ -81,7 +152,7 @@ def _quote_row(doc_id: str | None, q: Quote) -> Row:
         "cue_start": q.cue.start if q.cue else None,
         "cue_end": q.cue.end if q.cue else None,
         "rule": q.rule,
-        "confidence": q.confidence,
+        "confidence": q.confidence if q.speaker is not None else None,
     })
     return row
 
@@ -116,7 +187,7 @@ def quotes_table(docs: Document | Iterable[Document], *, terms: bool = False) ->
     its offsets, its kind, the speaker's canonical name, kind, role and id, where
     the speaker is named locally (``mention``), the cue and its offsets, the
     rule that decided and its confidence. Unattributed quotes have ``None`` in
-    the speaker, mention and cue columns.
+    the speaker, mention, cue and confidence columns.
 
     Args:
         docs: A document or documents from :func:`quoteattr.attribute`.
@@ -164,18 +235,83 @@ def claims_table(docs: Document | Iterable[Document]) -> list[Row]:
     return [_claim_row(doc.doc_id, c) for doc in _documents(docs) for c in doc.claims]
 
 
+def clusters_table(clusters: Iterable[QuoteCluster]) -> list[Row]:
+    """Return one row per printing of each cluster of [match_quotes][quoteattr.match_quotes].
+
+    Columns are ``CLUSTER_COLUMNS``: the
+    cluster's number (0, 1, ... in the order given), its canonical text and
+    speaker, then for each printing the document, the speaker it names, how it
+    relates to the canonical text (exact, variant, fragment) with its score,
+    the words as printed with their offsets, and the word diff.
+
+    Args:
+        clusters: Clusters from [match_quotes][quoteattr.match_quotes].
+
+    Returns:
+        The rows, as plain dicts.
+
+    Example:
+        >>> import quoteattr
+        >>> docs = [quoteattr.attribute('"We heard nothing new," Lavrov said.', doc_id="a"),
+        ...         quoteattr.attribute('Lavrov said: "We heard nothing new."', doc_id="b")]
+        >>> [(r["cluster"], r["doc_id"], r["relation"]) for r in clusters_table(
+        ...     quoteattr.match_quotes(docs))]
+        [(0, 'a', 'exact'), (0, 'b', 'exact')]
+    """
+    rows: list[Row] = []
+    for number, cluster in enumerate(clusters):
+        for member in cluster.members:
+            rows.append({
+                "cluster": number, "canonical": cluster.canonical,
+                "cluster_speaker": cluster.speaker, "doc_id": member.doc_id,
+                "speaker": member.speaker, "relation": member.relation,
+                "score": member.score, "quote": member.quote.text,
+                "start": member.quote.start, "end": member.quote.end,
+                "diff": member.diff or None,
+            })
+    return rows
+
+
+def rows_of(
+    docs: Document | Iterable[Document], what: Table = "quotes"
+) -> tuple[list[Row], tuple[str, ...]]:
+    """The rows of the quotes or claims table of ``docs``, with the table's columns.
+
+    Raises:
+        ValueError: ``what`` is neither ``"quotes"`` nor ``"claims"``.
+
+    Example:
+        >>> import quoteattr
+        >>> rows, columns = rows_of(quoteattr.attribute('"Hi," Ann said.'), "quotes")
+        >>> len(rows), columns[:2]
+        (1, ('doc_id', 'quote'))
+    """
+    if what == "quotes":
+        return quotes_table(docs), QUOTE_COLUMNS
+    if what == "claims":
+        return claims_table(docs), CLAIM_COLUMNS
+    raise ValueError(f'what must be "quotes" or "claims", not {what!r}')
+
+
+_PANDAS_TYPES = {"int": "Int64", "float": "Float64", "bool": "boolean"}
+
+
 def to_dataframe(
     docs: Document | Iterable[Document],
     *,
-    what: Literal["quotes", "claims"] = "quotes",
+    what: Table = "quotes",
 ) -> pandas.DataFrame:
     """Return the quotes (or claims) of documents as a ``pandas.DataFrame``.
 
-    The columns are those of :func:`quotes_table` (or :func:`claims_table`), in
-    the same order, also when there are no rows.
+    The columns are those of [quotes_table][quoteattr.io.export.quotes_table]
+    (or [claims_table][quoteattr.io.export.claims_table]), in the same order,
+    also when there are no rows. Offsets, ids and counts are nullable integers
+    (``Int64``), confidence a nullable float (``Float64``), ``negated`` a
+    nullable boolean: a missing value is ``<NA>``, never ``NaN`` in a column of
+    floats.
 
     Args:
-        docs: A document or documents from :func:`quoteattr.attribute`.
+        docs: A document or documents from [attribute][quoteattr.attribute].
         what: ``"quotes"`` for one row per quote, ``"claims"`` for one per claim.
 
     Returns:
@@ -187,16 +323,13 @@ def to_dataframe(
 
     Example:
         >>> import quoteattr
-        >>> doc = quoteattr.attribute('"We met," Lavrov said.', doc_id="dw")
-        >>> to_dataframe(doc)[["doc_id", "speaker", "rule"]].values.tolist()
+        >>> frame = to_dataframe(quoteattr.attribute('"We met," Lavrov said.', doc_id="dw"))
+        >>> frame[["doc_id", "speaker", "rule"]].values.tolist()
         [['dw', 'Lavrov', 'quote_comma_name_said']]
+        >>> str(frame["start"].dtype), str(frame["speaker_id"].dtype)
+        ('Int64', 'Int64')
     """
-    if what == "quotes":
-        rows, columns = quotes_table(docs), QUOTE_COLUMNS
-    elif what == "claims":
-        rows, columns = claims_table(docs), CLAIM_COLUMNS
-    else:
-        raise ValueError(f'what must be "quotes" or "claims", not {what!r}')
+    rows, columns = rows_of(docs, what)
     try:
         import pandas
     except ImportError as exc:  # pragma: no cover - depends on the environment
@@ -204,11 +337,97 @@ def to_dataframe(
             'to_dataframe() needs pandas: pip install "quoteattr[pandas]"'
         ) from exc
     frame: pandas.DataFrame = pandas.DataFrame.from_records(rows, columns=list(columns))
+    types = {n: _PANDAS_TYPES[COLUMN_TYPES[n]] for n in columns if n in COLUMN_TYPES}
+    frame = frame.astype(types)
     return frame
 
 
-def write_csv(rows: Iterable[Row], out: TextIO, *, columns: Iterable[str]) -> None:
+def pandas_metadata(schema: pyarrow.Schema) -> dict[bytes, bytes]:
+    """Arrow schema metadata that makes pandas read integer and boolean columns as nullable.
+
+    A Parquet file written from Arrow without it reads back into pandas with
+    integer columns that hold a null as ``float64``; with it, as ``Int64``.
+    Pass the result to ``Table.replace_schema_metadata``.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> meta = pandas_metadata(pa.schema([("start", pa.int64()), ("text", pa.string())]))
+        >>> json.loads(meta[b"pandas"])["columns"][0]["numpy_type"]
+        'Int64'
+    """
+    import pyarrow as pa
+
+    columns = []
+    for field in schema:
+        if pa.types.is_integer(field.type):
+            kinds = ("int64", "Int64")
+        elif pa.types.is_boolean(field.type):
+            kinds = ("bool", "boolean")
+        else:
+            continue
+        columns.append({"name": field.name, "field_name": field.name, "pandas_type": kinds[0],
+                        "numpy_type": kinds[1], "metadata": None})
+    meta = {"index_columns": [], "column_indexes": [], "columns": columns,
+            "creator": {"library": "quoteattr"}}
+    return {b"pandas": json.dumps(meta).encode("utf-8")}
+
+
+def to_arrow(docs: Document | Iterable[Document], *, what: Table = "quotes") -> pyarrow.Table:
+    """Return the quotes (or claims) of documents as a ``pyarrow.Table``.
+
+    The columns are those of [to_dataframe][quoteattr.io.export.to_dataframe],
+    typed (``int64``, ``double``, ``bool``, ``string``, nulls where a value is
+    missing), also when there are no rows. Arrow is the door to other tools
+    without a copy: ``polars.from_arrow(table)``, ``duckdb.sql("select * from
+    table")``, ``pyarrow.parquet.write_table(table, "quotes.parquet")``;
+    ``table.to_pandas()`` gives the same nullable columns as ``to_dataframe``.
+
+    Args:
+        docs: A document or documents from [attribute][quoteattr.attribute].
+        what: ``"quotes"`` for one row per quote, ``"claims"`` for one per claim.
+
+    Returns:
+        An Arrow table with one row per quote or claim.
+
+    Raises:
+        ImportError: pyarrow is not installed; the message says how to install it.
+        ValueError: ``what`` is neither ``"quotes"`` nor ``"claims"``.
+
+    Example:
+        >>> import quoteattr
+        >>> table = to_arrow(quoteattr.attribute('"We met," Lavrov said.', doc_id="dw"))
+        >>> table.num_rows, str(table.schema.field("start").type)
+        (1, 'int64')
+    """
+    rows, columns = rows_of(docs, what)
+    try:
+        import pyarrow as pa
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError('to_arrow() needs pyarrow: pip install "quoteattr[arrow]"') from exc
+    types = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+    schema = pa.schema([(n, types[COLUMN_TYPES[n]] if n in COLUMN_TYPES else pa.string())
+                        for n in columns])
+    data = {n: [row.get(n) for row in rows] for n in columns}
+    table: pyarrow.Table = pa.table(data, schema=schema)
+    return table.replace_schema_metadata(pandas_metadata(schema))
+
+
+def write_csv(
+    rows: Iterable[Mapping[str, object]],
+    out: TextIO,
+    *,
+    columns: Sequence[str],
+    excel: bool = False,
+) -> None:
     r"""Write rows as CSV with a header line; ``None`` becomes an empty cell.
+
+    Args:
+        rows: Table rows (dicts); keys not in ``columns`` are left out.
+        out: A text stream; open files with ``newline=""`` and UTF-8, as the
+            ``csv`` module asks.
+        columns: The columns, in order.
+        excel: Begin with a byte order mark, so that Excel opens the file as
+            UTF-8 (without it, Excel reads accented letters as two characters).
 
     Example:
         >>> import io
@@ -217,6 +436,8 @@ def write_csv(rows: Iterable[Row], out: TextIO, *, columns: Iterable[str]) -> No
         >>> buffer.getvalue()
         'a,b\r\n1,\r\n'
     """
+    if excel:
+        out.write("\ufeff")
     writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)

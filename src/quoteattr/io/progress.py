@@ -6,7 +6,7 @@ Example:
     >>> bar = Progress(total=4, stream=stream, interval=0)
     >>> bar.update(errors=1); bar.update(); bar.close()
     >>> print(stream.getvalue().rsplit(chr(13), 1)[-1], end="")
-    [############------------] 2/4 documents 50% ... docs/s, 1 error
+    [############------------] 2/4 documents 50% ... docs/s 0:00 elapsed, ~0:00 left, 1 error
 """
 
 from __future__ import annotations
@@ -14,16 +14,31 @@ from __future__ import annotations
 import time
 from typing import TextIO
 
-__all__ = ["Progress"]
+__all__ = ["Progress", "clock"]
 
 _WIDTH = 24
+
+
+def clock(seconds: float) -> str:
+    """Format a duration as ``m:ss`` (or ``h:mm:ss`` from an hour on).
+
+    Example:
+        >>> clock(5), clock(125.4), clock(3725)
+        ('0:05', '2:05', '1:02:05')
+    """
+    whole = max(0, round(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 class Progress:
     """Count processed documents and redraw a bar at most every ``interval`` seconds.
 
-    With a known ``total`` it draws ``[#####-----] 12/40 documents 30%``; without,
-    just the count. Both end with the rate and the number of errors so far.
+    With a known ``total`` it draws ``[#####-----] 12/40 documents 30%``, the
+    rate, the time elapsed and an estimate of the time left; without a total,
+    the count, the rate and the time elapsed. Both end with the number of
+    errors so far.
 
     Args:
         total: How many documents to expect, or ``None`` when unknown.
@@ -50,17 +65,25 @@ class Progress:
             self._drawn = now
             self._draw(now)
 
-    def _draw(self, now: float) -> None:
-        elapsed = max(now - self._started, 1e-9)
+    def line(self, now: float | None = None) -> str:
+        """The bar as it would be drawn now, without the carriage return."""
+        elapsed = max((time.monotonic() if now is None else now) - self._started, 1e-9)
         rate = f"{self.done / elapsed:,.0f} docs/s"
+        timing = f"{clock(elapsed)} elapsed"
         errors = f", {self.errors} error{'s' if self.errors != 1 else ''}" if self.errors else ""
         if self.total:
             filled = min(_WIDTH, _WIDTH * self.done // self.total)
             bar = "#" * filled + "-" * (_WIDTH - filled)
             percent = 100 * self.done // self.total
-            line = f"[{bar}] {self.done}/{self.total} documents {percent}% {rate}{errors}"
-        else:
-            line = f"{self.done} documents {rate}{errors}"
+            if self.done:
+                left = elapsed / self.done * max(0, self.total - self.done)
+                timing += f", ~{clock(left)} left"
+            return (f"[{bar}] {self.done}/{self.total} documents {percent}% {rate} "
+                    f"{timing}{errors}")
+        return f"{self.done} documents {rate} {timing}{errors}"
+
+    def _draw(self, now: float) -> None:
+        line = self.line(now)
         padding = " " * max(0, self._width - len(line))
         self._width = len(line)
         self.stream.write(f"\r{line}{padding}")

@@ -33,13 +33,23 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from quoteattr.language.lexicon import LexiconError, Stance
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 
-__all__ = ["ClaimFrames", "ClaimWords", "Frame", "Hedge", "load_claim_frames", "load_claim_words"]
+__all__ = [
+    "ClaimFrames",
+    "ClaimWords",
+    "Frame",
+    "Hedge",
+    "Joint",
+    "load_claim_frames",
+    "load_claim_words",
+]
 
 Frame = Literal[
     "clause",
+    "clause_checked",
     "object_of",
     "object_for",
     "naming",
+    "naming_as",
     "infinitive",
     "object_infinitive",
     "noun_object",
@@ -56,6 +66,15 @@ class Hedge(BaseModel):
     negates: bool = False
 
 
+class Joint(BaseModel):
+    """Words that join a frame's object to the rest of its content; words that end the search."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    joints: tuple[str, ...]
+    stops: tuple[str, ...] = ()
+
+
 class ClaimFrames(BaseModel):
     """Claim frames of cue verbs, with negations and hedges."""
 
@@ -64,8 +83,11 @@ class ClaimFrames(BaseModel):
     description: str = ""
     language: str = "en"
     listener_verbs_note: str = ""
+    joints_note: str = ""
     frames: dict[Frame, tuple[str, ...]]
+    joints: dict[Frame, Joint] = {}
     listener_verbs: frozenset[str] = frozenset()
+    comma_after_fronted_source: bool = True
     negations: tuple[Annotated[str, Field(min_length=1)], ...] = ()
     hedges: tuple[Hedge, ...] = ()
 
@@ -112,9 +134,15 @@ class ClaimWords(WordLists):
     passive_auxiliaries: Words
     not_time_adverbs: Words
     bare_subject_stop: Words
+    quantity_words: Words
+    quantity_joints: Words
     question_words: Words
     finite_auxiliaries: Words
+    irregular_past: Words
     listener_objects: Words
+    object_pronouns: Words
+    quoting_forms: Words
+    quoting_joints: Words
     participle_endings: Words
     past_endings: Words
     adverb_endings: Words

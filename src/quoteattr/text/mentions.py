@@ -26,11 +26,11 @@ from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 from quoteattr.models import SpeakerKind
 from quoteattr.text.tokens import Token, indexed_among
 
-__all__ = ["Mention", "NameWords", "find_mentions", "is_capitalised", "mentions_in_context"]
+__all__ = ["Mention", "NounPhraseWords", "find_mentions", "is_capitalised", "mentions_in_context"]
 
 
-class NameWords(WordLists):
-    """How a language tells its names from its common nouns (``names.json``).
+class NounPhraseWords(WordLists):
+    """How a language marks its common nouns, to tell them from names (``noun_phrases.json``).
 
     German capitalises every noun; a language without this file keeps the
     plain model (a run of capitalised words is a name).
@@ -47,7 +47,7 @@ class NameWords(WordLists):
             between a determiner and its noun ("der frühere Nationalspieler").
     """
 
-    FILE = "names.json"
+    FILE = "noun_phrases.json"
 
     common_noun_determiners: Words
     compound_heads: Words
@@ -156,7 +156,7 @@ class _Tables:
         self.countries = lex.country_names
         self.bodies = lex.body_names
         self.org_words = lex.org_words
-        names = load_word_lists(NameWords, lex.language)
+        names = load_word_lists(NounPhraseWords, lex.language)
         self.noun_determiners = names.common_noun_determiners if names else frozenset()
         self.compound_heads = names.compound_heads if names else frozenset()
         self.genitives = names.genitive_articles if names else frozenset()

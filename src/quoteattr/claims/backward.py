@@ -1,0 +1,138 @@
+"""Claim rules for a content printed before its source: the trailing attribution.
+
+- :func:`clause_comma_name_said`: ``The deal is dead, the senator said.``;
+  ``The deal is dead, said Jane Doe, a senator from Ohio.``; ``The deal, the
+  senator said, is dead.`` The source is anything that can be a subject between
+  the comma and the cue (a name, "its governor, Jane Doe", "economists and
+  business leaders"), and nothing may follow the cue but time words, a listener
+  or a prepositional phrase: ``Before the vote, Doe told reporters that ...``
+  reports what follows, not the fronted adjunct.
+- :func:`according_to_name_clause`: ``According to NAME, CLAUSE`` and
+  ``CLAUSE, according to NAME`` (``laut NAME`` and the other phrases a
+  language lists as ``according_to``).
+
+Example:
+    >>> from quoteattr import find_claims
+    >>> [(c.source.name, c.text) for c in find_claims(
+    ...     "Prices will rise again, economists at the central bank said on Monday.")]
+    [('economists at the central bank', 'Prices will rise again')]
+"""
+
+from __future__ import annotations
+
+from quoteattr.attribution.clauses import noun_phrase_after, skip_aside, speaker_mention_at
+from quoteattr.claims.base import Found, content_before, content_from
+from quoteattr.claims.scanner import Scanner
+from quoteattr.claims.sources import name_phrase, trailing_source
+from quoteattr.text.mentions import Mention
+
+__all__ = ["according_to_name_clause", "clause_comma_name_said"]
+
+def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
+    """``CLAUSE, SOURCE said.`` or ``CLAUSE, said SOURCE.``: the attribution trails the clause."""
+    ctx = scan.ctx
+    verb = scan.clause_cue(c)
+    if verb is None:
+        return None
+    lemma, end = verb
+    found = None
+    if not ctx.low(c).endswith(scan.participle_endings):
+        found = trailing_source(scan, c)
+    if found is not None:
+        m, comma = found
+        tail = end
+    elif ctx.word(c - 1) == "," or _after_partial_quote(scan, c):
+        # "CLAUSE, said NAME": the source follows the cue
+        if lemma in scan.frames.listener_verbs:
+            return None  # "…, told Politico": the name is the listener
+        inverted = _source_after(scan, end)
+        if inverted is None:
+            return None
+        m, tail, comma = inverted, inverted.last, c - 1 if ctx.word(c - 1) == "," else c
+    else:
+        return None  # "…, claiming his third victory": a participle has no subject here
+    listener = lemma in scan.frames.listener_verbs and tail == end
+    if not scan.attribution_ends_sentence(tail, listener=listener):
+        return None
+    last = comma + 1 if ctx.kind(comma) == "mark" else comma  # the mark closes a partial quote
+    first = scan.sent_first[max(last - 1, 0)]
+    rest = -1
+    after = scan.skip_trailers(tail)
+    if (
+        ctx.word(after) == ","
+        and ctx.kind(after + 1) == "word"
+        and ctx.same_sentence(after, after + 1)
+        and not _is_apposition(scan, m, after)
+        and (
+            not scan.has_finite_verb(first, last)
+            or ctx.low(after + 1) in scan.words.continuers
+        )
+    ):
+        # "The only problem, Carol Bigbee said, is that …"; "It failed, Doe said, so …"
+        rest = scan.sent_end[after]
+    return content_before(
+        scan, "clause_comma_name_said", 0.75, m, (c, end), lemma, first, last, rest
+    )
+
+
+def _after_partial_quote(scan: Scanner, c: int) -> bool:
+    """'CLAUSE "PARTIAL QUOTE," said NAME': the comma is inside the quote."""
+    ctx = scan.ctx
+    return (
+        ctx.kind(c - 1) == "mark"
+        and ctx.kind(c - 2) == "quote"
+        and ctx.quotes[ctx.tokens[c - 2].quote].text.rstrip().endswith(",")
+    )
+
+
+def _is_apposition(scan: Scanner, m: Mention, comma: int) -> bool:
+    """Tell whether a comma after a trailing source opens its apposition (", a senator")."""
+    return m.last == comma and scan.ctx.kind(comma + 1) == "word" and (
+        scan.ctx.low(comma + 1) in scan.words.determiners or scan.ctx.low(comma + 1) == "who"
+    )
+
+
+def _source_after(scan: Scanner, k: int) -> Mention | None:
+    """The source after an inverted cue ("said Jane Doe", "said study author Jane Doe")."""
+    ctx = scan.ctx
+    m = speaker_mention_at(ctx, k) or noun_phrase_after(ctx, k)
+    if m is not None:
+        return None if m.kind == "pronoun" else m
+    for j in range(k + 1, min(k + 5, scan.n)):
+        if ctx.kind(j - 1) != "word" or ctx.cue_at(j - 1) > 0:
+            return None
+        m = speaker_mention_at(ctx, j)
+        if m is not None:
+            return None if m.kind == "pronoun" else m
+    return name_phrase(scan, k)
+
+
+def according_to_name_clause(scan: Scanner, i: int) -> Found | None:
+    """``According to NAME, CLAUSE`` or ``CLAUSE, according to NAME``."""
+    ctx = scan.ctx
+    stop = scan.source_phrase_end(i)
+    if stop < 0:
+        return None
+    m = speaker_mention_at(ctx, stop) or noun_phrase_after(ctx, stop) or name_phrase(scan, stop)
+    if m is None:
+        return None
+    cue = (i, stop)
+    lemma = " ".join(ctx.low(t) for t in range(i, stop))
+    first = scan.sent_first[i]
+    while first < i and ctx.kind(first) in ("para", "mark"):
+        first += 1
+    if first == i:
+        k = skip_aside(ctx, m.last)
+        if ctx.word(k) == ",":
+            return content_from(scan, "according_to_name_clause", 0.8, m, cue, lemma, k + 1)
+        if scan.frames.comma_after_fronted_source:
+            return None
+        return content_from(scan, "according_to_name_clause", 0.8, m, cue, lemma, m.last)
+    if ctx.word(i - 1) == ",":
+        return content_before(
+            scan, "clause_according_to_name", 0.8, m, cue, lemma, first, i - 1
+        )
+    if scan.frames.comma_after_fronted_source:
+        return None
+    # "Bis 2042 würden laut Prognosen 40 000 Flugzeuge ausgeliefert": the rest of the clause
+    return content_from(scan, "clause_according_to_name", 0.7, m, cue, lemma, m.last)

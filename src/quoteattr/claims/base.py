@@ -1,0 +1,136 @@
+"""What a claim rule returns, and the two ways a content is cut out of its sentence.
+
+A claim rule looks at one token of a document and either returns a
+:class:`Found` (who claims, by which cue, which tokens hold the content) or
+``None``. :func:`content_from` cuts a content that starts after its cue
+("Turkey says THE JET CROSSED"); :func:`content_before` cuts one that ends
+before its attribution ("THE JET CROSSED, Turkey says").
+
+Example:
+    >>> from quoteattr import find_claims
+    >>> [c.rule for c in find_claims("The jet crossed the border, Turkey says.")]
+    ['clause_comma_name_said']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from quoteattr.claims.scanner import Scanner
+from quoteattr.text.mentions import Mention
+
+__all__ = ["ClaimRule", "ClaimRuleFunction", "Found", "content_before", "content_from"]
+
+_MIN_BACKWARD_WORDS = 4
+"""A content before its attribution holds at least this many words ("Hunter,
+meanwhile, told Politico" holds none)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What a claim rule found.
+
+    Attributes:
+        rule: The rule's name.
+        confidence: How sure the rule is, 0 to 1.
+        mention: Where the source is named.
+        cue: ``(first, last)`` tokens of the cue.
+        lemma: The cue's base form.
+        first: First token of the content.
+        last: One past the last token of the content.
+    """
+
+    rule: str
+    confidence: float
+    mention: Mention
+    cue: tuple[int, int]
+    lemma: str
+    first: int
+    last: int
+
+
+ClaimRuleFunction = Callable[[Scanner, int], "Found | None"]
+
+
+@dataclass(frozen=True)
+class ClaimRule:
+    """One named claim pattern.
+
+    Attributes:
+        name: Stable name reported in results (``Claim.rule``).
+        description: The pattern, as a reader would write it.
+        func: ``func(scanner, token_index) -> Found | None``.
+    """
+
+    name: str
+    description: str
+    func: ClaimRuleFunction
+
+
+def content_from(
+    scan: Scanner,
+    rule: str,
+    conf: float,
+    m: Mention,
+    cue: tuple[int, int],
+    lemma: str,
+    first: int,
+    min_tokens: int = 4,
+    *,
+    last: int = -1,
+) -> Found | None:
+    """A claim whose content starts at token ``first`` and runs to the next clause boundary.
+
+    With ``last``, the content ends there instead (bounded all the same).
+    """
+    ctx = scan.ctx
+    while ctx.word(first) == ",":
+        first += 1
+    if first >= scan.n or ctx.kind(first) in ("mark", "quote", "para", "end"):
+        return None  # a direct quote, attributed by the quote rules, or nothing
+    if ctx.kind(first) == "punct" and ctx.word(first) in scan.words.trimmed_punctuation:
+        return None
+    if last < 0:
+        last = scan.content_end(first, min_tokens=min_tokens)
+    else:
+        last = scan.trim_end(first, scan.bound_end(first, last))
+    if last <= first:
+        return None
+    return Found(rule, conf, m, cue, lemma, first, last)
+
+
+def content_before(
+    scan: Scanner,
+    rule: str,
+    conf: float,
+    m: Mention,
+    cue: tuple[int, int],
+    lemma: str,
+    first: int,
+    last: int,
+    extend_to: int = -1,
+) -> Found | None:
+    """A claim whose content runs from ``first`` (or the last boundary) up to ``last``.
+
+    With ``extend_to``, the content runs on to that token: the attribution was a
+    parenthesis ("The only problem, she said, is that ...").
+    """
+    ctx = scan.ctx
+    first = max(first, scan.prev_hard[last - 1] + 1) if last > 0 else first
+    first = scan.bound_first(first, last)
+    while first < last and ctx.kind(first) == "para":
+        first += 1
+    trim = scan.words.trimmed_punctuation
+    if first >= last or ctx.kind(first) in ("mark", "quote") or ctx.word(first) in trim:
+        return None  # '"Q," NAME said': a direct quote
+    if ctx.low(first) in scan.words.relatives:
+        return None  # "Russia, which is fighting in Syria, ..., Doe has responded"
+    while last > first and ctx.word(last - 1) in trim:
+        last -= 1
+    if extend_to > last:
+        last = scan.trim_end(first, scan.bound_end(first, extend_to))
+    words = sum(1 for t in range(first, last) if ctx.kind(t) in ("word", "quote"))
+    if words < _MIN_BACKWARD_WORDS or last <= first:
+        return None
+    return Found(rule, conf, m, cue, lemma, first, last)

@@ -1,0 +1,176 @@
+"""Claim rules for a content printed after its cue: ``NAME says (that) CLAUSE`` and kin.
+
+A cue verb takes its content in the frames that ``claim_frames.json`` lists
+for it: a clause (``says the jet crossed``, ``insisted that ...``), an object
+and "of" or "for" (``accused Turkey of ...``), a naming (``branded the
+incident a war crime``), an infinitive (``vowed to ...``), an object and an
+infinitive (``urged the council to ...``), a noun phrase (``called for
+unity``, ``denied the report``), a question (``asked whether ...``) or words
+after a colon (``told reporters: the deal is off``). The complement is checked
+before the cue counts (a sense check): a bare clause needs a finite verb, so
+``confirmed 68 nominees`` and ``announced her campaign`` are no claims, and a
+noun-phrase frame takes no second object (``denied him a photograph``).
+
+The source is the cue's subject, the subject of a coordinated or participial
+cue's sentence (``said it was over and warned rivals to ...``, ``..., saying
+...``), a group (``Many economists say``) or the person quoted (``quoted NAME
+as saying``).
+
+Example:
+    >>> from quoteattr import find_claims
+    >>> [(c.source.name, c.cue.text, c.text) for c in find_claims(
+    ...     "Doe said the plan was over and warned rivals to stay away.")]
+    [('Doe', 'said', 'the plan was over'), ('Doe', 'warned', 'rivals to stay away')]
+"""
+
+from __future__ import annotations
+
+from quoteattr.attribution.clauses import speaker_mention_at
+from quoteattr.claims.base import Found, content_from
+from quoteattr.claims.scanner import Scanner
+from quoteattr.claims.sources import source_of_cue
+
+__all__ = ["name_said_clause", "quoted_name_as_saying_clause"]
+
+
+def quoted_name_as_saying_clause(scan: Scanner, i: int) -> Found | None:
+    """``X quoted NAME as saying (that) CLAUSE``: the source is the one quoted."""
+    ctx = scan.ctx
+    words = scan.words
+    if ctx.low(i) not in words.quoting_forms:
+        return None
+    m = speaker_mention_at(ctx, i + 1)
+    if m is None:
+        return None
+    joint = scan.phrase_end(m.last, words.quoting_joints)
+    if joint < 0:
+        return None
+    k = joint
+    if ctx.low(k) in words.complementizers:
+        k += 1
+    elif not scan.opens_clause(k, loose=True):
+        return None
+    lemma = ctx.lexicon.cue_lemma(ctx.low(joint - 1)) or ctx.low(joint - 1)
+    return content_from(scan, "quoted_name_as_saying_clause", 0.85, m, (i, joint), lemma, k)
+
+
+def _cue(scan: Scanner, c: int) -> tuple[int, str, set[str]] | None:
+    """The end, lemma and frames of a claim cue at token c."""
+    ctx = scan.ctx
+    end = ctx.cue_at(c)
+    if end < 0:
+        return None
+    form = ctx.tokens[c].low if end == c + 1 else " ".join([t.low for t in ctx.tokens[c:end]])
+    verb = ctx.lexicon.cue_forms.get(form)
+    if verb is None or verb.lemma in scan.frames.never or scan.noun_sense(c, verb.lemma):
+        return None
+    phrase = f"{verb.lemma} {ctx.low(end)}"
+    phrase_frames = scan.frames.frames_of(phrase)
+    if phrase_frames:  # "call on", "call for", "point to": the particle is part of the cue
+        return end + 1, phrase, set(phrase_frames)
+    frames = set(scan.frames.frames_of(verb.lemma))
+    if not frames & {"naming", "naming_as"}:
+        frames.add("that")
+    if verb.weak and not frames & {"naming", "naming_as", "noun_object"}:
+        return None
+    return end, verb.lemma, frames
+
+
+def name_said_clause(scan: Scanner, c: int) -> Found | None:
+    """``NAME says (that) CLAUSE`` and the other frames of a cue verb after its source.
+
+    The content is found first and the source only then, the dearer look-up.
+    """
+    ctx = scan.ctx
+    cue = _cue(scan, c)
+    if cue is None:
+        return None
+    end, lemma, frames = cue
+    prev = ctx.low(c - 1)
+    participle = ctx.low(c).endswith(scan.participle_endings)
+    if not participle and prev in scan.words.passive_auxiliaries:
+        return None  # "has been said", "was told"
+    if participle and prev != "," and not scan.participle_reports(end):
+        return None  # "Speaking before the assembly, Putin ..."; "as saying"
+    content = _content_after(scan, end, lemma, frames, participle)
+    if content is None:
+        return None
+    rule, confidence, first, min_tokens, last = content
+    m = source_of_cue(scan, c, participle)
+    if m is None or m.possessive:
+        return None  # "what he has to say"
+    return content_from(
+        scan, rule, confidence, m, (c, end), lemma, first, min_tokens, last=last
+    )
+
+
+def _content_after(
+    scan: Scanner, end: int, lemma: str, frames: set[str], participle: bool
+) -> tuple[str, float, int, int, int] | None:
+    """Rule name, confidence, first token, minimum length and end (or -1) of the content."""
+    ctx = scan.ctx
+    words = scan.words
+    k = scan.skip_time(end)
+    stop = min(k + 10, scan.sent_end[k] if k < scan.n else k)
+    clause = "clause" in frames or "clause_checked" in frames
+    if clause or "that" in frames:
+        start = k
+        if lemma in scan.frames.listener_verbs and ctx.low(k) not in words.complementizers:
+            start = scan.after_listener(k)
+        if start >= 0 and ctx.word(start) == ":" and ctx.kind(start + 1) == "word":
+            # "told reporters: the deal is off"
+            return "name_said_colon_clause", 0.8, start + 1, 4, scan.sent_end[start]
+        low = ctx.low(start) if start >= 0 else ""
+        verb = ctx.lexicon.cue_forms.get(lemma)
+        asks = verb is not None and verb.stance == "asks"
+        if start < 0:
+            pass
+        elif low in words.prepositions:
+            start = scan.that_ahead(start)
+        elif low in words.complementizers:
+            start += 1
+        elif asks and low in words.question_words:
+            pass  # "asked whether the deal was off"
+        elif not scan.opens_clause(start, loose=clause):
+            start = -1
+        elif (
+            "clause" not in frames
+            and low not in words.subject_pronouns
+            and not scan.has_finite_verb(start, scan.content_end(start))
+        ):
+            start = -1  # "confirmed 68 nominees", "announced her campaign"
+        if start >= 0:
+            if start < scan.n and ctx.kind(start) in ("mark", "quote"):
+                return None  # a direct quote
+            if scan.content_end(start) > start:
+                rule = "comma_saying_clause" if participle else "name_said_clause"
+                return rule, 0.85 if participle else 0.9, start, 4, -1
+    joints = scan.frames.joints
+    for frame, rule, conf in (
+        ("object_of", "name_accused_x_of_y", 0.85),
+        ("object_for", "name_accused_x_of_y", 0.85),
+        ("naming", "name_branded_x_a_y", 0.8),
+        ("naming_as", "name_branded_x_a_y", 0.8),
+    ):
+        if frame in frames and frame in joints:
+            j = scan.joint_ahead(k, stop, joints[frame].joints, joints[frame].stops)
+            if j > 0:
+                return rule, conf, k, j - k + 3, -1
+    if "infinitive" in frames and "infinitive" in joints:
+        marker = joints["infinitive"].joints
+        if ctx.low(k) in marker and ctx.kind(k + 1) == "word":
+            return "name_vowed_to_vp", 0.85, k + 1, 4, -1
+    if "object_infinitive" in frames and "object_infinitive" in joints:
+        joint = joints["object_infinitive"]
+        j = scan.joint_ahead(k, min(stop, k + 8), joint.joints, joint.stops)
+        if j > 0 and ctx.kind(j + 1) == "word":
+            return "name_urged_x_to_vp", 0.8, k, j - k + 3, -1
+    if (
+        "noun_object" in frames
+        and ctx.kind(k) == "word"
+        and ctx.low(k) not in words.prepositions
+        and ctx.low(k) not in words.complementizers
+        and not scan.second_object(k)
+    ):
+        return "name_called_for_np", 0.7, k, 4, -1
+    return None

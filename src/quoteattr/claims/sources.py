@@ -1,0 +1,247 @@
+"""Who makes a claim: the source of a cue, found in a bounded window around it.
+
+- :func:`source_of_cue`: the subject of a cue whose content follows it
+  (``NAME said``), the source of an earlier cue of the same sentence for a
+  coordinated or participial cue (``said it was over and warned ...``,
+  ``..., saying ...``), a group or quantity opening the sentence (``Many
+  economists say``, ``Nearly three in five said``, ``Those polled say``).
+- :func:`trailing_source`: the source between a comma and a trailing cue
+  (``CLAUSE, the senator said``; ``CLAUSE, Jane Doe, a senator, said``).
+- :func:`description` and :func:`name_phrase`: words that are a source
+  without being a known mention ("economists and business leaders", "Doe").
+
+Example:
+    >>> from quoteattr import find_claims
+    >>> [(c.source.name, c.text) for c in find_claims(
+    ...     "Nearly three in five said they would vote.")]
+    [('Nearly three in five', 'they would vote')]
+"""
+
+from __future__ import annotations
+
+from quoteattr.attribution.clauses import noun_phrase_opening_sentence, subject_before
+from quoteattr.claims.scanner import Scanner
+from quoteattr.models import SpeakerKind
+from quoteattr.text.mentions import Mention
+
+__all__ = [
+    "description",
+    "group_subject",
+    "name_phrase",
+    "remember",
+    "source_before",
+    "source_of_cue",
+    "trailing_source",
+]
+
+_MAX_SENTENCE_SUBJECT = 200
+"""Tokens from the sentence start beyond which only an adjacent mention is a subject."""
+
+_SOURCE_WINDOW = 12
+"""Tokens between the comma and a trailing cue that its source may take."""
+
+_GROUP_WINDOW = 7
+"""Tokens of a group or quantity that opens a sentence ("Nearly three in five")."""
+
+
+def remember(scan: Scanner, c: int, m: Mention) -> None:
+    """Note that the cue at c has source m, for later cues coordinated with it."""
+    scan.sentence_source[scan.ctx.sentence[c]] = m
+
+
+def source_of_cue(scan: Scanner, c: int, participle: bool) -> Mention | None:
+    """The source of a cue verb at token c whose content follows it."""
+    ctx = scan.ctx
+    infinitive = scan.frames.joints.get("infinitive")
+    if infinitive is not None and ctx.low(c - 1) in infinitive.joints:
+        return subject_before(ctx, c)  # "went on to say"
+    j = scan.skip_adverbs_back(c)
+    if participle or ctx.low(j - 1) in scan.words.coordinators:
+        earlier = scan.sentence_source.get(ctx.sentence[c]) if c < scan.n else None
+        if earlier is not None and earlier.last <= c:
+            return earlier
+    return source_before(scan, c)
+
+
+def source_before(scan: Scanner, c: int) -> Mention | None:
+    """The source of a cue verb at token ``c``: its subject or a sentence-opening phrase."""
+    ctx = scan.ctx
+    if c - scan.sent_first[c] > _MAX_SENTENCE_SUBJECT:
+        m = ctx.mention_ending.get(c)
+        return None if m is None or m.possessive else m
+    b = c
+    if ctx.low(b - 1) in scan.words.time_words:  # "who on Thursday vowed"
+        b -= 1
+        if ctx.low(b - 1) in scan.words.time_openers:
+            b -= 1
+    return (
+        group_subject(scan, b)
+        or subject_before(ctx, b)
+        or noun_phrase_opening_sentence(ctx, b)
+    )
+
+
+def group_subject(scan: Scanner, c: int) -> Mention | None:
+    """A group or quantity opening the sentence before token c.
+
+    "Analysts say", "Many of the voters said", "Nearly three in five said",
+    "64 percent say", "Those polled say": a short phrase of plural nouns,
+    quantity words and numbers, with "of" or "in" inside.
+    """
+    ctx = scan.ctx
+    words = scan.words
+    j = scan.skip_adverbs_back(c)
+    first = scan.sent_first[c] if c < scan.n else c
+    while first < j and ctx.kind(first) in ("para", "mark"):
+        first += 1
+    if not 0 < j - first <= _GROUP_WINDOW:
+        return None
+    head = ctx.low(j - 1)
+    opener = ctx.low(first)
+    quantity = (
+        opener in words.quantity_words
+        or opener.split("-")[0] in words.quantity_words  # "sixty-four"
+        or ctx.word(first)[:1].isdigit()
+    )
+    for t in range(first, j):
+        low = ctx.low(t)
+        if ctx.kind(t) != "word" or ctx.cue_at(t) > 0:
+            return None
+        if low in words.bare_subject_stop and not (
+            low in words.quantity_words or (quantity and low in words.quantity_joints)
+        ):
+            return None
+    if head in words.quantity_joints:
+        return None
+    if not quantity and not head.endswith(scan.plural_endings):
+        return None
+    return _made(scan, first, j, "description")
+
+
+def trailing_source(scan: Scanner, c: int) -> tuple[Mention, int] | None:
+    """The source between a comma and the trailing cue at c, and that comma's token.
+
+    ``CLAUSE, Jane Doe said``; ``CLAUSE, the Budget Institute said``;
+    ``CLAUSE, Jane Doe, a senator, said`` and ``CLAUSE, its governor, Jane Doe,
+    said`` (a name and its apposition). The comma may stand inside a partial
+    quote that ends the clause (``CLAUSE "PARTIAL," NAME said``); its closing
+    mark is then returned.
+    """
+    ctx = scan.ctx
+    j = scan.skip_adverbs_back(c)  # "the senator also said"
+    if j <= 1:
+        return None
+    closing = ctx.word(j - 1) == ","
+    k = j - 1 if closing else j
+    found = _subject_after_comma(scan, k, c)
+    if found is None:
+        return None
+    m, comma = found
+    if closing and ctx.word(comma) == ",":
+        # m was the apposition: "…, Jane Doe, a senator from Ohio, said"
+        before = _subject_after_comma(scan, comma, c)
+        if before is not None and before[0].kind == "name" and m.kind != "name":
+            return before
+        if before is not None and m.kind == "name" and before[0].kind != "name":
+            return m, before[1]  # "…, its governor, Jane Doe, said"
+    return m, comma
+
+
+def _subject_after_comma(scan: Scanner, k: int, c: int) -> tuple[Mention, int] | None:
+    """A source ending at token k with a comma (or a partial quote's mark) right before it."""
+    ctx = scan.ctx
+    m = ctx.mention_ending.get(k)
+    if m is not None and not m.possessive:
+        f = m.first
+        for _ in range(4):  # "the Budget Institute", "study co-author Jane Doe"
+            if ctx.word(f - 1) == "," or _partial_quote_mark(scan, f - 1):
+                break
+            if ctx.kind(f - 1) != "word" or ctx.cue_at(f - 1, weak=False) > 0:
+                break
+            f -= 1
+        if ctx.word(f - 1) == "," or _partial_quote_mark(scan, f - 1):
+            if f == m.first:
+                return m, f - 1
+            head = ctx.mention_starting.get(f)  # "a senator from Ohio": the senator
+            if head is not None and not head.possessive and head.kind != "pronoun":
+                return head, f - 1
+            if any(ctx.low(t) in scan.words.prepositions for t in range(f, m.first)):
+                made = description(scan, f, k)
+                return (made, f - 1) if made is not None else None
+            return m, f - 1  # "study co-author Jane Doe"
+        return None
+    for f in range(k - 1, max(k - 1 - _SOURCE_WINDOW, 0), -1):
+        if ctx.word(f - 1) == "," or _partial_quote_mark(scan, f - 1):
+            found = description(scan, f, k) or name_phrase(scan, f, k)
+            return (found, f - 1) if found is not None else None
+        if ctx.kind(f - 1) not in ("word", "punct") or not ctx.same_sentence(f - 1, c):
+            return None
+        if ctx.kind(f - 1) == "punct" and ctx.word(f - 1) != ".":
+            return None
+    return None
+
+
+def _partial_quote_mark(scan: Scanner, k: int) -> bool:
+    """'CLAUSE "PARTIAL," NAME said': the closing mark of a quote that ends with a comma."""
+    ctx = scan.ctx
+    return (
+        ctx.kind(k) == "mark"
+        and ctx.kind(k - 1) == "quote"
+        and ctx.quotes[ctx.tokens[k - 1].quote].text.rstrip().endswith(",")
+    )
+
+
+def description(scan: Scanner, first: int, stop: int) -> Mention | None:
+    """Tokens first..stop as an unnamed source, if they look like one.
+
+    A short noun phrase whose last word is a role noun or a plural ("economists
+    and business leaders", "the brokerage's analysts", "its developers").
+    """
+    ctx = scan.ctx
+    if not 0 < stop - first <= 6:
+        return None
+    words = scan.words
+    if ctx.low(first) in words.continuers or ctx.low(first) in words.prepositions:
+        return None
+    for t in range(first, stop):
+        low = ctx.low(t)
+        if ctx.kind(t) != "word" or ctx.cue_at(t, weak=False) > 0:
+            return None
+        if low in words.finite_auxiliaries or low in words.complementizers:
+            return None
+        if low in words.subject_pronouns or low in words.relatives:
+            return None
+    head = ctx.low(stop - 1)
+    plural = head.endswith(scan.plural_endings) and not head.endswith(("'s", "’s", "ss"))
+    if not plural and head not in ctx.lexicon.role_forms:
+        return None
+    return _made(scan, first, stop, "description")
+
+
+def name_phrase(scan: Scanner, k: int, stop: int = -1) -> Mention | None:
+    """A run of capitalised words from token k as a source ("Doe", "laut Marktprognosen")."""
+    ctx = scan.ctx
+    j = k
+    limit = stop if stop >= 0 else min(k + 6, scan.n)
+    not_names = ctx.lexicon.grammar.not_names
+    while j < limit and ctx.kind(j) == "word" and ctx.word(j)[:1].isupper():
+        if ctx.word(j) in not_names or ctx.cue_at(j, weak=False) > 0:
+            return None
+        j += 1
+    if j == k or (stop >= 0 and j != stop):
+        return None
+    return _made(scan, k, j, "name", "person")
+
+
+def _made(
+    scan: Scanner, first: int, stop: int, kind: str, speaker_kind: SpeakerKind | None = None
+) -> Mention:
+    """A mention made of tokens first..stop."""
+    ctx = scan.ctx
+    start, end = ctx.span(first, stop)
+    text = ctx.text[start:end]
+    if speaker_kind is None:
+        head = ctx.low(stop - 1)
+        plural = head.endswith(scan.plural_endings) and not head.endswith(("'s", "’s"))
+        speaker_kind = "collective" if plural else "anonymous"
+    return Mention(first, stop, start, end, text, kind, text, None, False, speaker_kind)
