@@ -28,10 +28,9 @@ import os
 import shutil
 import signal
 import sys
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, NoReturn, TextIO
+from typing import NoReturn, TextIO
 
 from quoteattr import __version__
 from quoteattr.attribution.rulesets import RuleSetError, load_rules
@@ -53,6 +52,7 @@ from quoteattr.io.export import (
     output_schema,
     write_csv,
 )
+from quoteattr.io.interrupt import whole_lines_on_interrupt, writing
 from quoteattr.io.progress import Progress
 from quoteattr.io.sources import SourceError, iter_units, list_inputs
 from quoteattr.io.table import format_table
@@ -341,7 +341,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
     """
     parser = _parser()
     try:
-        with _whole_lines_on_interrupt(stdout is None):
+        with whole_lines_on_interrupt(stdout is None):
             args = parser.parse_args(argv)
             _check(args)
             with _output(args, stdout) as out:
@@ -361,46 +361,6 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
-
-
-class _Interrupt:
-    """Ctrl-C is held back while a line is written, so that output ends on a whole line."""
-
-    writing = False
-    pending = False
-
-
-def _on_sigint(signum: int, frame: Any) -> None:
-    if _Interrupt.writing:
-        _Interrupt.pending = True
-    else:
-        raise KeyboardInterrupt
-
-
-@contextmanager
-def _whole_lines_on_interrupt(wanted: bool = True) -> Iterator[None]:
-    """Hold Ctrl-C back during :func:`_writing` blocks (main thread, real stdout only)."""
-    if not wanted or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, _on_sigint)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
-@contextmanager
-def _writing() -> Iterator[None]:
-    """Write inside this block: an interrupt arriving meanwhile is raised after it."""
-    _Interrupt.writing = True
-    try:
-        yield
-    finally:
-        _Interrupt.writing = False
-    if _Interrupt.pending:
-        _Interrupt.pending = False
-        raise KeyboardInterrupt
 
 
 def _options(args: argparse.Namespace) -> Options:
@@ -645,7 +605,7 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
         out.flush()
         for outcome in _outcomes(args, "json", options, deaths):
             failures += outcome.error is not None
-            with _writing():
+            with writing():
                 if binary is not None:
                     binary.write(outcome.data)
                 else:
@@ -664,7 +624,7 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
             failures += 1
             rows = [{"doc_id": outcome.doc_id, "error": outcome.error}]
         if args.format == "csv":
-            with _writing():
+            with writing():
                 writer.writerows(rows)
         else:
             table.extend(rows)
@@ -687,10 +647,10 @@ def _match(args: argparse.Namespace, out: TextIO) -> int:
                             min_members=args.min_members)
     if args.format == "jsonl":
         for error in errors:
-            with _writing():
+            with writing():
                 out.write(json_line(error).decode("utf-8"))
         for cluster in clusters:
-            with _writing():
+            with writing():
                 out.write(json_line(cluster.model_dump(mode="json")).decode("utf-8"))
     elif args.format == "csv":
         write_csv([*errors, *clusters_table(clusters)], out,

@@ -44,6 +44,7 @@ Example:
 from __future__ import annotations
 
 import difflib
+import functools
 import importlib
 import inspect
 import json
@@ -111,14 +112,14 @@ class CallableRule(BaseModel):
     description: str = ""
     function: str = Field(pattern=r"^[\w.]+:[\w.]+$")
 
-    def to_rule(self) -> Rule:
+    def to_rule(self, *, checked: bool = True) -> Rule:
         """Import the function and wrap it as a :class:`~quoteattr.attribution.rules.Rule`.
 
         This imports (runs) the function's module: call it only for a rule set
         you trust (:func:`load_rules` asks for ``trust_code=True``). The
-        function must be a Python function taking ``(ctx, quote_index)``; the
-        wrapped rule raises a TypeError when it returns anything but a
-        :class:`~quoteattr.attribution.context.Decision` or ``None``.
+        function must be a Python function taking ``(ctx, quote_index)``; with
+        ``checked`` the wrapped rule raises a TypeError when it returns anything
+        but a :class:`~quoteattr.attribution.context.Decision` or ``None``.
 
         Raises:
             ValueError: if the module cannot be imported (or raises on import),
@@ -140,7 +141,8 @@ class CallableRule(BaseModel):
         if problem:
             raise ValueError(f"{self.function} {problem}; a rule is "
                              "def rule(ctx, quote_index) -> Decision | None")
-        return Rule(self.name, self.description or self.function, _checked(self.name, obj))
+        func = _checked(self.name, obj) if checked else obj
+        return Rule(self.name, self.description or self.function, func)
 
 
 def _signature_problem(obj: object) -> str:
@@ -162,6 +164,7 @@ def _signature_problem(obj: object) -> str:
 def _checked(name: str, func: RuleFunction) -> RuleFunction:
     """Wrap a rule file's function so that a wrong return type is named, not passed on."""
 
+    @functools.wraps(func)
     def rule(ctx: Context, quote_index: int) -> Decision | None:
         decision = func(ctx, quote_index)
         if decision is not None and not isinstance(decision, Decision):
@@ -169,8 +172,6 @@ def _checked(name: str, func: RuleFunction) -> RuleFunction:
                             "returns a Decision or None")
         return decision
 
-    rule.__name__ = rule.__qualname__ = getattr(func, "__name__", name)
-    rule.__doc__ = func.__doc__
     return rule
 
 
@@ -277,7 +278,8 @@ def _compile(rs: RuleSet) -> tuple[tuple[Rule, ...], list[str]]:
             defined[spec.name] = Rule(spec.name, spec.description, _untrusted)
             continue
         try:
-            defined[spec.name] = spec.to_rule()
+            defined[spec.name] = (spec.to_rule(checked=not rs._own)  # not the package's own
+                                  if isinstance(spec, CallableRule) else spec.to_rule())
         except ValueError as exc:
             problems.append(f"{where}: cannot use function {getattr(spec, 'function', '')!r}: "
                             f"{exc} (hint: the module must be importable, e.g. on PYTHONPATH)")
