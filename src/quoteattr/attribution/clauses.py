@@ -14,10 +14,13 @@ from quoteattr.models import SpeakerKind
 from quoteattr.text.mentions import Mention
 
 __all__ = [
+    "after_quote",
     "attribution_ends",
+    "before_quote",
     "noun_phrase_after",
     "noun_phrase_before",
     "noun_phrase_opening_sentence",
+    "opens_sentence",
     "sentence_subject",
     "skip_adverbs",
     "skip_aside",
@@ -26,6 +29,27 @@ __all__ = [
     "subject_before",
     "subject_before_asides",
 ]
+
+
+def before_quote(ctx: Context, qi: int) -> int:
+    """Index of the last token before quote ``qi``'s opening mark."""
+    k = ctx.quote_token[qi] - 1
+    if ctx.kind(k) == "mark":
+        k -= 1
+    return k
+
+
+def after_quote(ctx: Context, qi: int) -> int:
+    """Index of the first token after quote ``qi``'s closing mark."""
+    k = ctx.quote_token[qi] + 1
+    if ctx.kind(k) == "mark":
+        k += 1
+    return k
+
+
+def opens_sentence(ctx: Context, i: int) -> bool:
+    """Tell whether token ``i`` is the first of its sentence or paragraph."""
+    return i <= 0 or ctx.kind(i - 1) == "para" or not ctx.same_sentence(i - 1, i)
 
 
 def speaker_mention_at(ctx: Context, first: int) -> Mention | None:

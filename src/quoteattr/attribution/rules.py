@@ -27,6 +27,7 @@ from quoteattr.attribution.clauses import (
     subject_before,
 )
 from quoteattr.attribution.context import Context, Decision
+from quoteattr.attribution.layouts import said_name_colon_quote, speaker_label_colon_quote
 from quoteattr.attribution.words import attribution_words
 
 __all__ = ["BUILTIN_RULES", "Rule", "RuleFunction"]
@@ -195,8 +196,13 @@ def quoted_name_as_saying(ctx: Context, qi: int) -> Decision | None:
 
 
 def name_said_colon_quote(ctx: Context, qi: int) -> Decision | None:
-    """``NAME said: "Q"``, ``NAME said "Q"``, ``NAME told X: "Q"``, ``But he added: "Q"``."""
+    """``NAME said: "Q"``, ``NAME said "Q"``, ``NAME told X: "Q"``, ``But he added: "Q"``.
+
+    The colon may close the paragraph before the quote's paragraph.
+    """
     b = _before_quote(ctx, qi)
+    if ctx.kind(b) == "para" and ctx.word(b - 1) == ":":
+        b -= 1  # 'NAME said:' closing a paragraph, the quote opening the next
     punct = ctx.word(b)
     colon = punct in (":", ",")
     k = b - 1 if colon else b
@@ -420,6 +426,9 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     Rule("quote_comma_name_said", '"Q," NAME said', quote_comma_name_said),
     Rule("quote_comma_said_name", '"Q," said NAME', quote_comma_said_name),
     Rule("name_said_colon_quote", 'NAME said: "Q" / NAME told X: "Q"', name_said_colon_quote),
+    Rule("said_name_colon_quote", 'Added NAME: "Q"', said_name_colon_quote),
+    Rule("speaker_label_colon_quote", 'NAME, Affiliation: "Q" (a label opening its line)',
+         speaker_label_colon_quote),
     Rule("quote_dash_name", '"Q" — NAME', quote_dash_name),
     Rule("according_to_name", '"Q," according to NAME', according_to_name),
     Rule("quote_then_name_said_later", '… "Q" …, NAME said.', quote_then_name_said_later),

@@ -37,6 +37,7 @@ class AttributionWords(WordLists):
     listener_objects: Words = frozenset()
     relative_pronouns: Words = frozenset()
     clause_joiners: Words = frozenset()
+    label_openers: Words = frozenset()
 
 
 _EMPTY = AttributionWords()
