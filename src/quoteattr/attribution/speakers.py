@@ -12,11 +12,22 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from quoteattr.attribution.context import Context
+from quoteattr.language.names import Gender, load_person_names
 from quoteattr.models import SpeakerKind
 from quoteattr.text.mentions import Mention
 from quoteattr.text.normalize import fold
 
 __all__ = ["Entity", "SpeakerIndex"]
+
+
+def _is_initial(word: str) -> bool:
+    core = word.rstrip(".")
+    return len(core) == 1 and core.isalpha() and core.isupper()
+
+
+_RECENT = 8
+"""Per surname, how many people are compared with a mention (bounds the work per mention)."""
+
 
 @dataclass
 class Entity:
@@ -31,6 +42,14 @@ class Entity:
     starts: set[int] = field(default_factory=set)
     ordered_starts: list[int] = field(default_factory=list)
     """The mentions' start offsets, sorted, for range look-ups."""
+    given: str | None = None
+    """The folded given name, once a mention printed one ("sergei")."""
+    words: tuple[str, ...] = ()
+    """The folded words of the fullest name, without initials or suffixes."""
+    gender: Gender | None = None
+    """From a given name or an honorific; ``either`` or ``None`` when unknown."""
+    described: set[str] = field(default_factory=set)
+    """Lower-case words of the roles and appositives that describe this person."""
 
     def record(self, m: Mention) -> bool:
         """Record a mention of this entity; False when it was recorded already."""
@@ -67,8 +86,20 @@ class Entity:
             self.role = m.role
 
 
+def _compatible(entity: Entity, gender: Gender | None) -> bool:
+    return gender in (None, "either") or entity.gender in (None, "either", gender)
+
+
 class SpeakerIndex:
-    """Every named source of a document, with look-ups for pronouns and roles."""
+    """Every named source of a document, with look-ups for pronouns and roles.
+
+    A person is known by given name and surname: "Alice Smith" and "Robert
+    Smith" are two people, "Donald J. Trump" and "Donald Trump" one. A mention
+    of the surname alone ("Smith", "Mrs. Smith") is the person of that surname
+    the text mentioned last (of the honorific's gender, where it tells one).
+    Each mention compares itself with at most a few people of its surname, so
+    the work stays linear in the number of mentions.
+    """
 
     def __init__(self, ctx: Context) -> None:
         """Group the document's name mentions into entities."""
@@ -78,15 +109,39 @@ class SpeakerIndex:
         self._of_mention: dict[int, Entity] = {}
         self._personlike: dict[str, bool] = {}
         self._bodies = ctx.lexicon.body_names
+        self._names = load_person_names(ctx.lexicon.language)
+        self._described_by: dict[str, list[Entity]] = {}
+        """Per role word, the people it describes, latest last (bounded)."""
+        self._by_surname: dict[str, list[Entity]] = {}
+        """Per folded surname, the people of that surname, last mentioned last (bounded)."""
+        self.comparisons = 0
+        """How many people mentions were compared with (linear in the mentions: a test counts)."""
+        previous: Mention | None = None
+        previous_entity: Entity | None = None
         for m in ctx.mentions:
             if m.kind in ("name", "body", "country"):
-                self._of_mention[m.start] = self._entity_for_name(m)
+                entity = self._of_mention[m.start] = self._entity_for_name(m)
+                previous, previous_entity = m, entity
+                continue
+            if (
+                m.kind == "description"
+                and previous is not None
+                and previous_entity is not None
+                and previous_entity.kind == "person"
+                and m.first == previous.last + 1
+                and ctx.word(previous.last) == ","
+            ):
+                # "Jane Doe, the Ohio Democrat, said": the appositive describes her
+                described = m.text.split(None, 1)
+                if len(described) == 2 and described[0].lower() in ("the", "a", "an"):
+                    self._describe(previous_entity, self._role_words(described[1]))
+            previous = None
 
     def _entity_for_name(self, m: Mention) -> Entity:
         if m.kind == "body":
             key = fold(self._bodies.get(m.name, m.name))
         elif m.speaker_kind == "person":
-            key = fold(m.name.split()[-1])
+            return self._person_for(m)
         else:
             key = fold(m.name)
         entity = self._by_key.get(key)
@@ -98,6 +153,74 @@ class SpeakerIndex:
             self.entities.append(entity)
         entity.add(m)
         return entity
+
+    def _person_for(self, m: Mention) -> Entity:
+        """The person a name mention stands for: by given name and surname, or surname alone."""
+        names = self._names
+        words = tuple(
+            fold(w) for w in m.name.replace(".", ". ").split()
+            if not _is_initial(w) and w.lower() not in names.suffixes
+        ) or (fold(m.name),)
+        surname = words[-1]
+        given = words[0] if len(words) > 1 and words[0] not in names.particles else None
+        gender = names.gender_of_honorific(m.honorific.lower()) if m.honorific else None
+        if gender is None and given is not None:
+            gender = names.gender_of_given_name(given)
+        same = self._by_surname.setdefault(surname, [])
+        entity: Entity | None = None
+        if given is not None:
+            entity = self._by_key.get(f"{given} {surname}")
+            if entity is None:
+                for cand in reversed(same):
+                    self.comparisons += 1
+                    if cand.given is None and _compatible(cand, gender):
+                        entity = cand  # "Lavrov" earlier, "Sergei Lavrov" now
+                        break
+                    if len(cand.words) > len(words) and cand.words[-len(words):] == words:
+                        entity = cand  # "Wasserman Schultz" after "Debbie Wasserman Schultz"
+                        break
+        else:
+            for cand in reversed(same):
+                self.comparisons += 1
+                if _compatible(cand, gender):
+                    entity = cand
+                    break
+        if entity is None:
+            entity = Entity(key=f"{given or ''} {surname}".strip(), name=m.name, kind="person")
+            self.entities.append(entity)
+        if given is not None and entity.given is None:
+            entity.given = given
+            self._by_key[f"{given} {surname}"] = entity
+        if len(words) > len(entity.words):
+            entity.words = words
+        if entity.gender in (None, "either") and gender is not None:
+            entity.gender = gender
+        if m.role:
+            self._describe(entity, self._role_words(m.role))
+        entity.add(m)
+        if same and same[-1] is entity:
+            return entity
+        if entity in same:
+            same.remove(entity)
+        same.append(entity)
+        if len(same) > _RECENT:
+            del same[0]
+        return entity
+
+    def _role_words(self, role: str) -> set[str]:
+        """The lower-case words of a printed role, with each title's role noun (sen. -> senator)."""
+        table = self._names.title_roles
+        low = role.lower()
+        found = set(low.replace(".", ". ").replace(",", " ").split())
+        found.update(w.rstrip(".") for w in list(found))
+        for title, noun in table.items():
+            if title in found or (" " in title and title in low):
+                found.add(noun)
+        if "democratic" in found:
+            found.add("democrat")
+        if "gop" in found:
+            found.add("republican")
+        return found
 
     def entity_of(self, m: Mention) -> Entity:
         """Return the entity a speaker mention stands for, resolving pronouns and roles."""
@@ -225,18 +348,36 @@ class SpeakerIndex:
         return first_in_sentence
 
     def _role_holder(self, m: Mention) -> Entity | None:
-        """The named person the text introduced in the role a definite description names."""
+        """The named person the text introduced in the role a definite description names.
+
+        "the senator" is the person last mentioned before it whose role or
+        appositive says senator ("Sen. Jane Doe", "Jane Doe, a senator");
+        "the Ohio Democrat" must also agree on every place and party word.
+        """
         words = m.text.split()
-        if not words or words[0].lower() not in self.ctx.lexicon.grammar.definite_determiners:
+        if len(words) < 2 or words[0].lower() not in self.ctx.lexicon.grammar.definite_determiners:
             return None
-        head = words[-1].lower()
-        wanted = " ".join(w.lower() for w in words[1:])
+        lows = [w.lower().strip(",") for w in words[1:]]
+        head = lows[-1]
+        names = self._names
+        strict = [w for w in lows[:-1] if w in names.places or w in names.parties]
         best: Entity | None = None
-        for entity in self.entities:
-            if entity.kind != "person" or not entity.role:
+        best_at = -1
+        for entity in self._described_by.get(head, ()):
+            self.comparisons += 1
+            if any(w not in entity.described for w in strict):
                 continue
-            role = entity.role.lower()
-            fits = role.endswith(wanted) or (head in role.split() and best is None)
-            if fits and entity.ordered_starts and entity.ordered_starts[0] < m.start:
-                best = entity
+            found = entity.ordered_starts
+            k = bisect_left(found, m.start)
+            if k and found[k - 1] > best_at:
+                best, best_at = entity, found[k - 1]
         return best
+
+    def _describe(self, entity: Entity, words: set[str]) -> None:
+        """Add words that describe a person, and index the person under each."""
+        for word in words - entity.described:
+            holders = self._described_by.setdefault(word, [])
+            holders.append(entity)
+            if len(holders) > _RECENT:
+                del holders[0]
+        entity.described |= words

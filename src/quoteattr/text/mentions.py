@@ -24,6 +24,7 @@ from typing import NamedTuple
 from quoteattr.language.lexicon import Lexicon, load_lexicon
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 from quoteattr.models import SpeakerKind
+from quoteattr.text.names import HeadlineLines, NameReader, NameSplit, printed, token_at
 from quoteattr.text.tokens import Token, indexed_among
 
 __all__ = ["Mention", "NounPhraseWords", "find_mentions", "is_capitalised", "mentions_in_context"]
@@ -69,6 +70,8 @@ class Mention(NamedTuple):
         role: A title or role printed with the name ("Russian Foreign Minister").
         possessive: True for "Lavrov's": a possessor, never a speaker.
         speaker_kind: The kind of source this mention suggests.
+        honorific: An honorific printed before a name ("Mr", "Mrs."), which is
+            neither name nor role.
     """
 
     first: int
@@ -81,6 +84,7 @@ class Mention(NamedTuple):
     role: str | None
     possessive: bool
     speaker_kind: SpeakerKind
+    honorific: str | None = None
 
 
 def is_capitalised(word: str) -> bool:
@@ -124,6 +128,7 @@ class _Tables:
         "parsed",
         "plain_determiners",
         "pronouns",
+        "reader",
         "role_prefixes",
         "roles",
         "title_stems",
@@ -161,7 +166,10 @@ class _Tables:
         self.compound_heads = names.compound_heads if names else frozenset()
         self.genitives = names.genitive_articles if names else frozenset()
         self.adjective_endings = tuple(sorted(names.adjective_endings)) if names else ()
-        self.parsed: dict[tuple[str, ...], tuple[int, str, str, SpeakerKind, bool]] = {}
+        self.reader = NameReader(lex, compound_heads=self.compound_heads)
+        self.parsed: dict[
+            tuple[tuple[str, ...], bool], tuple[NameSplit, str, SpeakerKind, bool]
+        ] = {}
 
 
 _TABLES: dict[int, _Tables] = {}
@@ -249,6 +257,7 @@ def _mentions_from(
     if role_at is None:
         role_at = [i for i in starts if tokens[i].low in roles]
     roles_found = len(role_at)
+    lines = HeadlineLines(tokens)
     resume = 0
     for i in starts:
         if i < resume:
@@ -267,31 +276,42 @@ def _mentions_from(
                 if near_role:
                     found = _description(text, tokens, i, tb)
                 if found is None and capital:
-                    found = _name(text, tokens, i, tb)
+                    found = _name(text, tokens, i, tb, lines)
         if found is not None and found.first >= resume:
             out.append(found)
             resume = found.last
     return out
 
 
-def _name_span(tokens: Sequence[Token], i: int, tb: _Tables) -> int:
-    """Return the end of the run of capitalised words (with initials and connectors)."""
+def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLines) -> int:
+    """Return the end of the run of capitalised words (with initials and connectors).
+
+    A headline verb or a capitalised function word ends the run ("Doe Slams
+    Roe Over Taxes" gives "Doe").
+    """
     n = len(tokens)
     j = i
     not_names = tb.not_names
     titles = tb.titles
     title_stems = tb.title_stems
+    reader = tb.reader
+    headline: bool | None = None
     while j < n:
         tok = tokens[j]
         word = tok.text
         if tok.kind == "word" and word[0].isupper():
             if j > i and word in not_names and word not in titles:
                 break
+            if j > i and tok.low in reader.cue_or_breaker:
+                if headline is None:
+                    headline = lines.headline(i)
+                if reader.ends_name(tok.low, headline=headline):
+                    break
             j += 1
             if len(word) > 2 and word.endswith(_POSSESSIVE):
                 break
             # an initial or an abbreviated title keeps its period: "F.", "Sen."
-            if j < n and (len(word) == 1 or word in title_stems):
+            if j < n and (len(word) == 1 or word in title_stems or tok.low in reader.suffixes):
                 after = tokens[j]
                 if after.text == "." and after.start == tok.end:
                     j += 1
@@ -355,7 +375,9 @@ def _particle_after_given_name(tokens: Sequence[Token], i: int, j: int, tb: _Tab
     return True
 
 
-def _name(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Mention | None:
+def _name(
+    text: str, tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLines
+) -> Mention | None:
     word = tokens[i].text
     if word in tb.not_names and word not in tb.titles and i + 1 < len(tokens):
         # "The", "But", "In" before anything but a name: no name starts here
@@ -364,15 +386,25 @@ def _name(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Mention | 
             after.text[0].isupper() or after.text in tb.connectors or after.text == "of"
         ):
             return None
-    end = _name_span(tokens, i, tb)
+    end = _name_span(tokens, i, tb, lines)
     if end == i:
         return None
+    if (
+        end == i + 1
+        and tokens[i].low in tb.reader.words.parties
+        and i + 1 < len(tokens)
+        and tokens[i + 1].kind == "word"
+        and tokens[i + 1].text.islower()
+    ):
+        return None  # "Republican presidential candidate Jane Doe": a modifier, not a name
     first = i
     not_names = tb.not_names
     while first < end and tokens[first].text in not_names and tokens[first].text not in (
         tb.titles
     ):
         first += 1
+    while first < end and not tokens[first].text[0].isupper():
+        first += 1  # "Some of Clinton's": "of" opens no name
     if first >= end or tokens[first].kind != "word":
         return None
     if tb.noun_determiners and end == first + 1:
@@ -386,16 +418,62 @@ def _name(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Mention | 
     else:
         wtoks = [t for t in tokens[first:end] if t.kind == "word"]
         words = tuple([t.text for t in wtoks])
-    parsed = tb.parsed.get(words)
+    headline = len(words) > 2 and lines.headline(first)
+    key = (words, headline)
+    parsed = tb.parsed.get(key)
     if parsed is None:
         if len(tb.parsed) >= _MAX_PARSED:
             tb.parsed.clear()
-        parsed = tb.parsed[words] = _parse_name(list(words), tb)
-    k, name, kind, speaker_kind, possessive = parsed
-    role = text[wtoks[0].start : _title_end(text, wtoks[k - 1])] if k else None
+        parsed = tb.parsed[key] = _parse_name(words, tb, headline)
+    split, kind, speaker_kind, possessive = parsed
+    if kind == "none":
+        return None
+    if split.lead:
+        # "Celebrating Jane Doe": the words before the role are not the mention's
+        first = token_at(tokens, first, end, wtoks[split.lead].start)
+    role = (
+        printed(text, wtoks[split.role_start].start, _title_end(text, wtoks[split.name_start - 1]))
+        if split.name_start > split.role_start
+        else None
+    )
+    if role is None and kind == "name":
+        role = _role_before(text, tokens, first, tb)
+    name_last = wtoks[split.name_end - 1]
+    name_stop = name_last.end - 2 if possessive and split.name_end == len(wtoks) else (
+        _title_end(text, name_last) if _keeps_period(name_last.text, tb) else name_last.end)
+    name = printed(text, wtoks[split.name_start].start, name_stop)
     start, stop = tokens[first].start, tokens[end - 1].end
     return Mention(first, end, start, stop, text[start:stop], kind, name, role, possessive,
-                   speaker_kind)
+                   speaker_kind, split.honorific)
+
+
+def _role_before(text: str, tokens: Sequence[Token], first: int, tb: _Tables) -> str | None:
+    """A lower-case role printed right before a name: "union spokesman Jane Doe".
+
+    Up to four words ending in a person's role noun, after a determiner, a
+    preposition, a verb or punctuation.
+    """
+    k = first - 1
+    if k < 0 or tokens[k].kind != "word" or not tokens[k].text.islower():
+        return None
+    noun = tb.roles.get(tokens[k].low)
+    if noun is None or noun.kind != "person":
+        return None
+    j = k
+    while j > 0 and k - j < 3:
+        before = tokens[j - 1]
+        low = before.low
+        if before.kind != "word" or low in tb.determiners or low in tb.modifier_stop:
+            break
+        if low in tb.cue_forms or low in tb.pronouns:
+            break
+        j -= 1
+    return printed(text, tokens[j].start, tokens[k].end)
+
+
+def _keeps_period(word: str, tb: _Tables) -> bool:
+    """An initial or a suffix printed with its period ("J.", "Jr.")."""
+    return (len(word) == 1 and word.isupper()) or word.lower() in tb.reader.suffixes
 
 
 def _determiner_before(tokens: Sequence[Token], i: int, tb: _Tables) -> int:
@@ -477,42 +555,40 @@ def _determined_role(
     return Mention(det, end, start, stop, desc, "description", desc, None, False, speaker_kind)
 
 
-def _parse_name(words: list[str], tb: _Tables) -> tuple[int, str, str, SpeakerKind, bool]:
-    """Split name words into a leading title and the name, and classify the name.
+def _parse_name(
+    words: tuple[str, ...], tb: _Tables, headline: bool
+) -> tuple[NameSplit, str, SpeakerKind, bool]:
+    """Split name words into role and name, and classify the name.
 
     Returns:
-        The number of title words, the name, the mention kind, the speaker
-        kind, and whether the last word is possessive.
+        The split (word indices), the mention kind, the speaker kind, and
+        whether the last word is possessive.
     """
     last_word, possessive = _strip_possessive(words[-1])
-    words[-1] = last_word
-    # split a leading title ("Russian Foreign Minister", "Sen.") from the name
-    titles = tb.titles
-    k = 0
-    while k < len(words) - 1:
-        w = words[k]
-        two = " ".join(words[k : k + 2])
-        three = " ".join(words[k : k + 3])
-        if three in titles and k + 3 < len(words):
-            k += 3
-        elif two in titles and k + 2 < len(words):
-            k += 2
-        elif (
-            w in titles
-            or w in tb.title_stems
-            or w in tb.demonyms
-            or w.lower() in tb.role_prefixes
-            or _compound_head(w, tb) is not None
-        ):
-            k += 1
-        else:
-            break
-    name_words = words[k:]
-    name = " ".join(name_words)
-    kind, speaker_kind = _classify_name(name, name_words, tb)
-    if k and speaker_kind != "person" and kind == "name":
+    plain = (*words[:-1], last_word)
+    reader = tb.reader
+    split = reader.split(plain, headline=headline)
+    name_words = list(plain[split.name_start : split.name_end])
+    kind, speaker_kind = _classify_name(" ".join(name_words), name_words, tb)
+    if split.whole:
+        return split, kind, speaker_kind if kind != "name" else "unknown", possessive
+    if kind == "name" and reader.is_place(tuple(name_words)):
+        kind, speaker_kind = "country", "country"  # "Ohio argued", "New York sued"
+    elif kind == "name" and (
+        (len(plain) > 1 and reader.only_role_words(tuple(name_words)))
+        or (len(plain) == 1 and reader.is_abbreviated_title(plain[0]))
+    ):
+        # "Pennsylvania Gov.", "Florida-based Republican": a role, and no name
+        return split, "none", "unknown", possessive
+    if kind != "name" and split.name_start:
+        # "Bank of America", "Islamic State", "White House": the whole run is the name
+        whole = list(plain)
+        kind, speaker_kind = _classify_name(" ".join(whole), whole, tb)
+        if kind != "name":
+            split = NameSplit(0, 0, len(plain))  # lead 0
+    if (split.name_start > split.role_start or split.honorific) and kind == "name":
         speaker_kind = "person"
-    return k, name, kind, speaker_kind, possessive
+    return split, kind, speaker_kind, possessive
 
 
 def _title_end(text: str, tok: Token) -> int:
@@ -545,7 +621,8 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Men
     if saw_det:
         j += 1
     head = -1
-    # modifiers then a role noun, at most six tokens
+    # modifiers then a role noun, at most six tokens; the last role noun heads
+    # ("the Republican vice-presidential nominee", "campaign spokesman")
     while j < n and j - i < 7:
         tok = tokens[j]
         if tok.kind != "word":
@@ -556,8 +633,11 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Men
         if word in roles or (lower_role is not None and (j > i or lower == lower_role.plural)):
             head = j
             j += 1
-            # compound roles: "campaign spokesman", "press secretary"
-            if j < n and tokens[j].kind == "word" and tokens[j].text in roles:
+            # compound roles: "campaign spokesman", "press secretary"; a capitalised
+            # role may be a modifier ("the Republican vice-presidential nominee")
+            if j < n and tokens[j].kind == "word" and (
+                tokens[j].text in roles or (word[0].isupper() and tokens[j].text.islower())
+            ):
                 continue
             break
         if lower in modifier_stop or lower in cue_forms or (j > i and lower in determiners):

@@ -1,0 +1,131 @@
+"""What a person's name looks like: given names, particles, honorifics, party and place words.
+
+The speaker model reads these word classes to tell the name in ``Ohio Sen.
+Jane Doe`` from the title and place printed before it, ``Mr Roe`` from ``Mrs
+Roe``, and ``Doe Slams Roe`` (a headline) from a three-word name. They live in
+two data files per language: ``given_names.json`` (a large list with its
+source and licence) and ``name_words.json``. A language without them gets
+empty lists: names are then read from capitalisation and titles alone.
+
+Example:
+    >>> words = load_person_names("en")
+    >>> words.gender_of_given_name("alice"), words.gender_of_honorific("mrs.")
+    ('feminine', 'feminine')
+    >>> "van" in words.particles, words.title_roles["sen."]
+    (True, 'senator')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists
+
+__all__ = ["Gender", "GivenNames", "NameWordLists", "PersonNames", "load_person_names"]
+
+Gender = Literal["masculine", "feminine", "either"]
+
+
+class GivenNames(WordLists):
+    """Given names by the gender they usually carry (``given_names.json``)."""
+
+    FILE = "given_names.json"
+
+    feminine: Words
+    masculine: Words
+    either: Words
+
+
+class NameWordLists(WordLists):
+    """The words printed in and around names (``name_words.json``)."""
+
+    FILE = "name_words.json"
+
+    particles: Words
+    honorifics_masculine: Words
+    honorifics_feminine: Words
+    honorifics_neutral: Words
+    suffixes: Words
+    parties: Words
+    places: Words
+    place_heads: Words
+    modifier_endings: Words
+    headline_verbs: Words
+    title_roles: dict[str, str]
+
+
+@dataclass(frozen=True)
+class PersonNames:
+    """Every word class of names in one language, as plain sets (empty where it has none).
+
+    Attributes:
+        given: Given names, any gender.
+        gender: Each given name's usual gender.
+        particles: Lower-case surname particles (``de``, ``van``).
+        honorifics: ``mr``, ``mrs.``, ``ms`` ... each with the gender it tells.
+        suffixes: ``jr.``, ``iii``: they close a name and are not its surname.
+        parties: Party words written before a name (``republican``).
+        places: Places written before a name or title (``ohio``, ``new york``).
+        place_heads: Last words of place names (``city``, ``county``).
+        modifier_endings: ``based`` in ``Texas-based``: such a word is no name.
+        headline_verbs: Verbs of headlines that end a name (``beats``).
+        title_roles: The role noun a title stands for (``sen.`` -> ``senator``).
+    """
+
+    given: frozenset[str]
+    gender: dict[str, Gender]
+    particles: frozenset[str]
+    honorifics: dict[str, Gender]
+    suffixes: frozenset[str]
+    parties: frozenset[str]
+    places: frozenset[str]
+    place_heads: frozenset[str]
+    modifier_endings: frozenset[str]
+    headline_verbs: frozenset[str]
+    title_roles: dict[str, str]
+
+    def gender_of_given_name(self, word: str) -> Gender | None:
+        """The usual gender of a lower-case given name; ``None`` for a word that is none."""
+        return self.gender.get(word)
+
+    def gender_of_honorific(self, word: str) -> Gender | None:
+        """The gender a lower-case honorific tells; ``None`` for a word that is none."""
+        return self.honorifics.get(word)
+
+
+@lru_cache(maxsize=8)
+def load_person_names(language: str = "en") -> PersonNames:
+    """Load the name word classes of ``language``; empty classes where it has no file.
+
+    Raises:
+        LexiconError: when a data file is invalid, naming the file and each problem.
+    """
+    given = load_word_lists(GivenNames, language)
+    lists = load_word_lists(NameWordLists, language)
+    gender: dict[str, Gender] = {}
+    if given is not None:
+        gender.update(dict.fromkeys(given.either, "either"))
+        gender.update(dict.fromkeys(given.masculine, "masculine"))
+        gender.update(dict.fromkeys(given.feminine, "feminine"))
+    empty: frozenset[str] = frozenset()
+    if lists is None:
+        return PersonNames(frozenset(gender), gender, empty, {}, empty, empty, empty, empty,
+                         empty, empty, {})
+    honorifics: dict[str, Gender] = dict.fromkeys(lists.honorifics_neutral, "either")
+    honorifics.update(dict.fromkeys(lists.honorifics_masculine, "masculine"))
+    honorifics.update(dict.fromkeys(lists.honorifics_feminine, "feminine"))
+    return PersonNames(
+        given=frozenset(gender),
+        gender=gender,
+        particles=lists.particles,
+        honorifics=honorifics,
+        suffixes=lists.suffixes,
+        parties=lists.parties,
+        places=lists.places,
+        place_heads=lists.place_heads,
+        modifier_endings=lists.modifier_endings,
+        headline_verbs=lists.headline_verbs,
+        title_roles=dict(lists.title_roles),
+    )

@@ -1,0 +1,335 @@
+"""Read a run of capitalised words as a person's name, the role printed before it, and the rest.
+
+News prints a name inside other capitalised words: ``Ohio Sen. Jane Doe``
+(place, title, name), ``Republican Jane Doe`` (party), ``Mr Roe``
+(honorific), ``Barbara Roe of Maryland`` (affiliation), ``Celebrating Jane
+Doe`` (a sentence's first word), ``Doe Slams Roe`` (a headline). A
+:class:`NameReader` splits such a run, word by word, into the words before the
+role, the role, the name and what follows the name. It reads the surname from
+the right and walks left while the words look like parts of a name: initials,
+particles, given names (``given_names.json``) and capitalised words that are no
+title, role, party, place, honorific or headline verb (``name_words.json``,
+``titles.json``, ``role_nouns.json``, ``countries.json``).
+
+Example:
+    >>> from quoteattr.language.lexicon import load_lexicon
+    >>> reader = NameReader(load_lexicon())
+    >>> words = ("Ohio", "Sen.", "Jane", "Doe")
+    >>> split = reader.split(words)
+    >>> words[split.role_start : split.name_start], words[split.name_start : split.name_end]
+    (('Ohio', 'Sen.'), ('Jane', 'Doe'))
+    >>> split = reader.split(("Mr", "Roe"))
+    >>> split.honorific, split.name_start
+    ('Mr', 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from quoteattr.language.lexicon import Lexicon
+from quoteattr.language.names import PersonNames, load_person_names
+from quoteattr.text.tokens import Token
+
+__all__ = ["HeadlineLines", "NameReader", "NameSplit", "printed", "token_at"]
+
+
+class NameSplit(NamedTuple):
+    """Where the parts of a run of name words begin and end (word indices).
+
+    ``words[:lead]`` are words before the role that belong to neither
+    (``Celebrating`` in ``Celebrating Jane Doe``); ``words[role_start:name_start]``
+    the role (title, office, party, place); ``words[name_start:name_end]`` the
+    name; ``words[name_end:]`` an affiliation (``of Maryland``).
+
+    Attributes:
+        role_start: First word of the role.
+        name_start: First word of the name.
+        name_end: One past the last word of the name.
+        honorific: The honorific printed in the role (``Mr``), if any; a role of
+            honorifics alone is no role.
+        headline_cut: Whether headline evidence shortened the name.
+        lead: The first word of the mention: the role's, or the honorific's.
+    """
+
+    role_start: int
+    name_start: int
+    name_end: int
+    honorific: str | None = None
+    headline_cut: bool = False
+    lead: int = 0
+    whole: bool = False
+    """The run is one name that holds no person's name (``Bank of America``)."""
+
+
+_DASHES = ("-", "\u2010", "\u2011")
+
+
+class NameReader:
+    """The word classes of one lexicon that tell a name from the words around it."""
+
+    def __init__(self, lex: Lexicon, *, compound_heads: frozenset[str] = frozenset()) -> None:
+        """Collect the word classes of ``lex`` and of its language's name data.
+
+        ``compound_heads`` are role nouns that end compounds ("chef" of
+        "Konzernchef"), for languages that write roles as one word.
+        """
+        self.compound_heads = compound_heads
+        grammar = lex.grammar
+        words: PersonNames = load_person_names(lex.language)
+        self.words = words
+        self.given = words.given
+        connectors = {w for c in grammar.name_connectors for w in c.split()}
+        self.particles = words.particles | connectors  # "von der": "von" and "der"
+        self.suffixes = words.suffixes
+        self.honorifics = words.honorifics
+        titles = lex.title_words
+        lower_titles = {t.lower() for t in titles}
+        self.title_phrases = frozenset(t for t in lower_titles if " " in t)
+        self.title_phrase_sizes = sorted({t.count(" ") + 1 for t in self.title_phrases},
+                                         reverse=True)
+        one_word_titles = {t for t in lower_titles if " " not in t}
+        self.title_like = frozenset(
+            one_word_titles
+            | {t[:-1] for t in one_word_titles if t.endswith(".")}
+            | {r for r, role in lex.role_forms.items() if role.kind == "person"}
+            | grammar.role_prefixes
+        ) - words.honorifics.keys()
+        self.abbreviated_titles = frozenset(
+            t[:-1] for t in one_word_titles if t.endswith(".")
+        ) - self.given
+        self.places = words.places | {c.lower() for c in lex.country_names}
+        self.place_phrases = frozenset(p for p in self.places if " " in p)
+        self.place_heads = words.place_heads
+        self.demonyms = frozenset(d.lower() for d in lex.demonym_to_country)
+        self.parties = words.parties
+        self.org_words = frozenset(w.lower() for w in lex.org_words)
+        self.modifier_endings = words.modifier_endings
+        self.headline_verbs = words.headline_verbs
+        self.cue_forms = frozenset(lex.cue_forms)
+        # capitalised function words end a name ("Roe Over Taxes", "Response To Doe")
+        self.breakers = (grammar.prepositions | grammar.np_stop | grammar.subordinators
+                         | grammar.determiners) - {"of"} - self.given
+        self.cue_or_breaker = (self.cue_forms | self.breakers | self.headline_verbs) - self.given
+        """Lower-case words that may end a name (:meth:`ends_name` decides)."""
+
+    # ---- one word -------------------------------------------------------------------
+
+    def is_honorific(self, low: str) -> bool:
+        """Whether a lower-case word is an honorific (``mr``, ``mrs.``)."""
+        return low in self.honorifics
+
+    def ends_name(self, low: str, *, headline: bool) -> bool:
+        """Whether a capitalised word inside a run of name words ends the name before it.
+
+        Headline verbs and capitalised function words do ("Doe Slams Roe Over
+        Taxes"), unless they are also given names ("Will", "May"); in a headline
+        any cue verb does ("Roe Questioned ..."), elsewhere only its -s form.
+        """
+        if low in self.given:
+            return False
+        if low in self.breakers or low in self.headline_verbs:
+            return True
+        if low in self.cue_forms:
+            return headline or low.endswith("s")
+        return False
+
+    def _modifier(self, low: str) -> bool:
+        """``texas-based``, ``gop-led``: a hyphenated modifier, never a name."""
+        for dash in _DASHES:
+            if dash in low:
+                return low.rsplit(dash, 1)[-1] in self.modifier_endings
+        return False
+
+    def only_role_words(self, words: tuple[str, ...]) -> bool:
+        """Whether every word is a title, role, party or place word (``Pennsylvania Gov.``)."""
+        return all(self._role_word(w.lower()) and w.lower() not in self.given for w in words)
+
+    def is_abbreviated_title(self, word: str) -> bool:
+        """``Gov``, ``Sen``, ``Mr``, ``Republican``: a word that never names anyone alone."""
+        low = word.lower()
+        return low in self.abbreviated_titles or low in self.honorifics or low in self.parties
+
+    def is_place(self, words: tuple[str, ...]) -> bool:
+        """Whether the words name a place written before names (``Ohio``, ``New York``)."""
+        return " ".join(words).lower() in self.places
+
+    def _role_word(self, low: str) -> bool:
+        """A word that belongs to a role printed before a name."""
+        return (
+            low in self.title_like
+            or low in self.honorifics
+            or low in self.parties
+            or low in self.places
+            or low in self.place_heads
+            or low in self.demonyms
+            or low in self.org_words
+            or self._modifier(low)
+            or (bool(self.compound_heads) and self._compound(low))
+        )
+
+    def _compound(self, low: str) -> bool:
+        """``konzernchef``: a word that ends in a compound's role noun."""
+        return any(low[-size:] in self.compound_heads for size in range(3, min(len(low), 16) + 1))
+
+    # ---- a run ------------------------------------------------------------------------
+
+    def split(self, words: tuple[str, ...], *, headline: bool = False) -> NameSplit:
+        """Split a run of name words into role, name and affiliation.
+
+        Args:
+            words: The words as printed, possessive ``'s`` already removed.
+            headline: The run stands in a headline-cased line, where every word
+                is capitalised, so capitals are no evidence of a name.
+        """
+        n = len(words)
+        lows = [w.lower() for w in words]
+        end = self._affiliation_start(words, lows)
+        last = end - 1
+        while last > 0 and lows[last] in self.suffixes:
+            last -= 1  # "Jr." closes the name; the surname is before it
+        start = last
+        m = last - 1
+        while m >= 0 and self._name_part(words, lows, m):
+            start = m
+            m -= 1
+        cut = False
+        if start < last and lows[start] not in self.given and not _initial(words[start]):
+            later = next((k for k in range(start + 1, last) if lows[k] in self.given), -1)
+            if later > start and not any(_initial(words[k]) for k in range(start, later)):
+                start = later  # "Celebrating Jane Doe": the name starts at its given name
+            elif headline and last - start >= 2:
+                start, cut = last, True  # "Stunning Thing Doe" in a headline
+        # the role: what stands before the name, less a leading word that is no role
+        role_start = 0
+        while role_start < start and not (
+            self._role_opens(lows, role_start) or _acronym(words[role_start])
+        ):
+            role_start += 1  # "AFL-CIO President", but not "Celebrating"
+        if start > 0 and lows[start - 1] == "of":
+            # "Federation of Teachers", "University of Ohio": one name, not a person's
+            return NameSplit(0, 0, n, None, False, 0, whole=True)
+        lead = role_start
+        honorific = None
+        if role_start < start and all(lows[k] in self.honorifics for k in range(role_start, start)):
+            honorific = words[start - 1]
+            role_start = start
+        elif role_start < start:
+            honorific = next((words[k] for k in range(role_start, start)
+                              if lows[k] in self.honorifics), None)
+        return NameSplit(role_start, start, end if end > start else n, honorific, cut, lead)
+
+    def _role_opens(self, lows: list[str], k: int) -> bool:
+        low = lows[k]
+        if self._role_word(low):
+            return True
+        # "New York Gov.", "Atlantic City Mayor": a place of several words
+        return k + 1 < len(lows) and (
+            f"{low} {lows[k + 1]}" in self.place_phrases
+            or f"{low} {lows[k + 1]}" in self.title_phrases
+            or lows[k + 1] in self.place_heads
+        )
+
+    def _name_part(self, words: tuple[str, ...], lows: list[str], m: int) -> bool:
+        """Whether word ``m`` (left of the surname) can belong to the name."""
+        word, low = words[m], lows[m]
+        if _initial(word) or low in self.particles:
+            return True
+        if not word[:1].isupper():
+            return False  # "of", "and": no part of a person's name
+        if low in self.cue_or_breaker and low not in self.given:
+            return False  # "Slams Roe": a headline's verb
+        if low in self.honorifics or self._modifier(low):
+            return False
+        if m + 1 < len(lows) and f"{low} {lows[m + 1]}" in self.title_phrases:
+            return False
+        if m > 0 and f"{lows[m - 1]} {low}" in (self.title_phrases | self.place_phrases):
+            return False
+        if self._role_word(low):
+            # "Dean Baker", "Georgia Roe": a given name that opens the run, or
+            # follows a title ("economist Dean Baker"), is a name after all
+            return low in self.given and (m == 0 or self._role_word(lows[m - 1]))
+        return True
+
+    def _affiliation_start(self, words: tuple[str, ...], lows: list[str]) -> int:
+        """Where ``of Maryland`` starts after a person's name, else the word count."""
+        for j in range(1, len(words) - 1):
+            if lows[j] != "of":
+                continue
+            left = lows[:j]
+            if any(w in self.org_words for w in left):
+                return len(words)
+            titled = any(w in self.title_like for w in left[:-1])
+            named = len(left) >= 2 and not any(self._role_word(w) for w in left)
+            if (left[0] in self.given or titled or named) and left[-1] not in self.title_like:
+                return j  # "Jane Roe of Maryland", "Sen. Jane Roe of Ohio"
+            return len(words)
+        return len(words)
+
+
+def _initial(word: str) -> bool:
+    """``J``, ``J.``, ``J.J.``: initials inside a name (not ``AP`` or ``UN``)."""
+    core = word.replace(".", "")
+    if not core.isalpha() or not core.isupper():
+        return False
+    return len(core) == 1 or (len(core) <= 3 and word.count(".") >= len(core))
+
+
+def _acronym(word: str) -> bool:
+    """``AFL-CIO``, ``NEA``: an organisation's initials before a title."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+class HeadlineLines:
+    """Per document: whether the paragraph around a token is a headline-cased line.
+
+    Looked at only for runs of name words that need it, within 40 tokens either
+    way, and cached per paragraph start.
+    """
+
+    __slots__ = ("cache", "tokens")
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        """Look at ``tokens``, the document's tokens."""
+        self.tokens = tokens
+        self.cache: dict[int, bool] = {}
+
+    def headline(self, i: int) -> bool:
+        """Whether token ``i`` stands in a short paragraph whose words are mostly capitalised."""
+        tokens = self.tokens
+        first = i
+        while first > 0 and i - first < 40 and tokens[first - 1].kind != "para":
+            first -= 1
+        if first > 0 and tokens[first - 1].kind != "para":
+            return False  # a long paragraph: prose, not a headline
+        known = self.cache.get(first)
+        if known is not None:
+            return known
+        words = caps = 0
+        k = first
+        n = len(tokens)
+        while k < n and tokens[k].kind != "para" and k - first < 40:
+            tok = tokens[k]
+            if tok.kind == "word" and tok.text[0].isalpha():
+                words += 1
+                caps += tok.text[0].isupper()
+            k += 1
+        found = (k >= n or tokens[k].kind == "para") and words >= 3 and caps >= 0.7 * words
+        self.cache[first] = found
+        return found
+
+
+def token_at(tokens: Sequence[Token], first: int, end: int, start: int) -> int:
+    """The index of the token in ``tokens[first:end]`` that starts at ``start``."""
+    for k in range(first, end):
+        if tokens[k].start == start:
+            return k
+    return first
+
+
+def printed(text: str, start: int, end: int) -> str:
+    """The text from ``start`` to ``end`` with its white space made single spaces."""
+    part = text[start:end]
+    return " ".join(part.split()) if ("  " in part or "\n" in part or "\t" in part) else part
