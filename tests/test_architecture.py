@@ -26,18 +26,8 @@ def test_import_contract_is_kept() -> None:
 
 
 # Private names still imported across modules, each to be made public in the lower module
-# or removed (issue 11). The list may only shrink.
-KNOWN_PRIVATE_IMPORTS = {
-    "quoteattr.distributed._index imports quoteattr.matching.candidates._WordValues",
-    "quoteattr.distributed._index imports quoteattr.matching.candidates._has_bigram",
-    "quoteattr.distributed._index imports quoteattr.matching.candidates._ngrams",
-    "quoteattr.distributed._index imports quoteattr.matching.candidates._plan",
-    "quoteattr.distributed._index imports quoteattr.matching.candidates._table_size",
-    "quoteattr.distributed.match imports quoteattr.matching.clusters._Matcher",
-    "quoteattr.distributed.match imports quoteattr.matching.clusters._collect",
-    "quoteattr.distributed.match imports quoteattr.matching.clusters._order",
-    "quoteattr.distributed.match imports quoteattr.matching.clusters._speaker_key",
-}
+# or removed (issue 11). The list may only shrink; it is empty now (issue 14 mended Dask's).
+KNOWN_PRIVATE_IMPORTS: set[str] = set()
 
 
 def _is_submodule_of_own_package(importer: str, module: str, name: str) -> bool:

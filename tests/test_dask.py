@@ -48,7 +48,8 @@ from quoteattr.distributed.match import (
     match_quotes_dask,
 )
 from quoteattr.matching.candidates import candidate_pairs
-from quoteattr.matching.clusters import _Matcher, match_quotes
+from quoteattr.matching.clusters import collect_printings, match_quotes
+from quoteattr.matching.linking import Matcher
 from quoteattr.models import Document, Quote
 
 pytestmark = pytest.mark.slow  # a while-developing loop: pytest -m 'not slow'
@@ -170,9 +171,9 @@ def test_dask_matching_is_one_graph_and_the_same_when_run_again(client: Any) -> 
     articles = synthetic_articles(300, seed=11, outlets=8)
     pairs = [(r["doc_id"], q) for r in articles for q in quoteattr.attribute(r["text"]).quotes]
     bag = db.from_sequence(pairs, npartitions=4)
-    graph = _clusters_bag(bag, 4, 85.0, 1)
+    graph = _clusters_bag(bag, 4, (85.0, "utterance", 7, 1))
     assert futures_of(graph) == []  # a persisted step would hold futures here
-    again = _clusters_bag(bag, 4, 85.0, 1)
+    again = _clusters_bag(bag, 4, (85.0, "utterance", 7, 1))
     shared = set(graph.__dask_graph__()) & set(again.__dask_graph__())
     names = {(key[0] if isinstance(key, tuple) else key).rsplit("-", 1)[0] for key in shared}
     assert names <= {"from_sequence", "_fold", "_local_nodes"}  # only what precedes a shuffle
@@ -260,12 +261,12 @@ def test_dask_matching_equals_match_quotes_on_other_options(
 def test_partitioned_candidate_index_finds_exactly_the_pairs_of_candidate_pairs() -> None:
     articles = synthetic_articles(1500, seed=3, outlets=8)
     pairs = [(r["doc_id"], q) for r in articles for q in quoteattr.attribute(r["text"]).quotes]
-    texts = _Matcher(pairs, 85.0, False).texts  # as one process folds and codes them
+    texts = Matcher(collect_printings(pairs)).texts  # as one process folds and codes them
     assert sum(bool(t.gaps) for t in texts) > 100  # ellipses, for pauses and for cuts
     live = [t if t.code else None for t in texts]
     expected = {(texts[a].key, texts[b].key) for a, b in candidate_pairs(live, 85.0)}
     with dask.config.set(scheduler="sync"):
-        _, nodes = _nodes(db.from_sequence(pairs, npartitions=4), 4)
+        _, nodes = _nodes(db.from_sequence(pairs, npartitions=4), 4, "utterance")
         key_of = {node.id: node.key for node in nodes.compute()}
         found = _candidate_pairs(nodes, 4, 85.0).compute()
     got = {(min(key_of[a], key_of[b]), max(key_of[a], key_of[b])) for a, b in found}

@@ -29,8 +29,10 @@ GOLD = json.loads((HERE / "fixtures" / "seeds_gold.json").read_text("utf-8"))
 EXAMPLES = HERE.parent / "examples" / "data"
 
 
-def quote(text: str, speaker: str | None = None, *, kind: str = "direct", start: int = 0) -> Quote:
-    who = QuoteSpeaker(name=speaker, kind="person") if speaker else None
+def quote(text: str, speaker: str | None = None, *, kind: str = "direct", start: int = 0,
+          speaker_kind: str = "person", role: str | None = None) -> Quote:
+    who = QuoteSpeaker.model_validate(
+        {"name": speaker, "kind": speaker_kind, "role": role}) if speaker else None
     return Quote.model_validate({
         "text": text, "start": start, "end": start + len(text), "open_mark": "“",
         "close_mark": "”", "kind": kind, "speaker": who,
@@ -55,11 +57,13 @@ def _case_params() -> list[Any]:
 
 @pytest.mark.parametrize("case", _case_params())
 def test_case(case: dict[str, Any]) -> None:
-    pairs = [
-        (f"doc{i}", quote(q["text"], q["speaker"], kind=q.get("kind", "direct")))
+    printings = [
+        (q.get("doc", f"doc{i}"), quote(q["text"], q["speaker"], kind=q.get("kind", "direct"),
+                                        speaker_kind=q.get("speaker_kind", "person"),
+                                        role=q.get("role")), q.get("date"))
         for i, q in enumerate(case["quotes"])
     ]
-    clusters = match_quotes(pairs)
+    clusters = match_quotes(printings)
     if case["expected"] == "none":
         assert len(clusters) == 2, shape(clusters)
         return

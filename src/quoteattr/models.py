@@ -266,6 +266,7 @@ class ClusterMember(_Frozen):
         diff: What differs from the canonical text, word by word, in wdiff
             style: ``[-canonical words-]{+this quote's words+}``; ``…`` stands
             for canonical words outside a fragment; ``""`` when printed the same.
+        date: The date of the document, when known.
     """
 
     doc_id: str
@@ -274,6 +275,7 @@ class ClusterMember(_Frozen):
     relation: MatchRelation
     score: float = Field(ge=0.0, le=100.0)
     diff: str
+    date: datetime.date | None = None
 
 
 class QuoteCluster(_Frozen):

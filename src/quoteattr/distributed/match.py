@@ -46,25 +46,40 @@ Example:
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, cast
 
-from quoteattr.distributed import _index
 from quoteattr.distributed._imports import require
 from quoteattr.distributed._shuffle import exchange, partition_of
-from quoteattr.matching.clusters import (
-    DEFAULT_SCORE_CUTOFF,
-    _collect,
-    _Matcher,
-    _order,
-    _speaker_key,
+from quoteattr.matching.candidates import (
+    MAX_DOCUMENT_FREQUENCY,
+    WordValues,
+    filed_slots,
+    files_words,
+    lookup_slots,
+    ngram_slots,
+    table_size,
+)
+from quoteattr.matching.clusters import DEFAULT_SCORE_CUTOFF, check_options, collect_printings
+from quoteattr.matching.linking import (
+    DEFAULT_WINDOW_DAYS,
+    Bucket,
+    Level,
+    Matcher,
+    Printing,
+    compare_texts,
+    node_buckets,
+    office_buckets,
+    printing_order,
+    share_bucket,
 )
 from quoteattr.matching.similarity import Codebook, PreparedText, text_key
-from quoteattr.matching.speaker_links import SpeakerKey
+from quoteattr.matching.speaker_links import SpeakerKey, key_of
 from quoteattr.models import Document, Quote, QuoteCluster
-from quoteattr.text.normalize import fold_tokens, function_words
+from quoteattr.text.normalize import fold_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     from dask.bag import Bag
@@ -82,62 +97,21 @@ class _Folded:
     key: str
     tokens: tuple[str, ...]
     gaps: tuple[int, ...]
-    doc_id: str
-    quote: Quote
+    printing: Printing
+    speaker: SpeakerKey | None
 
 
 @dataclass(frozen=True, slots=True)
 class _Node:
-    """One distinct text (folded words) and the speakers who printed it."""
+    """One distinct text (folded words) and the buckets of the speakers who printed it."""
 
     key: str
     tokens: tuple[str, ...]
     gaps: tuple[int, ...]
-    speakers: frozenset[SpeakerKey | None]
-    """The matcher's speaker key of each quote of the text (``None``: no speaker)."""
+    buckets: frozenset[Bucket]
+    """Where the text's printings may fall (:func:`~quoteattr.matching.linking.node_buckets`)."""
     id: int = -1
     """Unique in the run; ``id % npartitions`` is the partition that holds the node."""
-
-
-class _GivenPairs(_Matcher):
-    """The single-process matcher, scoring only the given pairs of text keys."""
-
-    def __init__(self, items: list[tuple[str, Quote]], cutoff: float,
-                 pairs: Iterable[Pair]) -> None:
-        self._given = pairs
-        super().__init__(items, cutoff, False)
-
-    def _candidates(self, live: list[PreparedText | None]) -> Iterable[tuple[int, int]]:
-        node_of = {text.key: node for node, text in enumerate(self.texts)}
-        found = set()
-        for first, second in self._given:
-            a, b = node_of.get(first), node_of.get(second)
-            if a is not None and b is not None and a != b:
-                found.add((min(a, b), max(a, b)))
-        return sorted(found)
-
-
-class _PairScorer(_Matcher):
-    """The single-process matcher's test of a pair, on the nodes a partition holds.
-
-    Sets only what ``_nodes_compatible`` and ``_compare`` read (the texts, the
-    speakers of each text, the cutoff and the function words): no quotes to
-    build, no units, no links. The codes are this partition's own, which no
-    score sees (one word is one character either way). If the matcher's test
-    starts reading more, the equality tests fail with an ``AttributeError``.
-    """
-
-    def __init__(self, nodes: Sequence[_Node], cutoff: float) -> None:
-        codebook = Codebook()
-        self.cutoff = cutoff
-        self.texts = [PreparedText(node.key, node.tokens, node.gaps, codebook.encode(node.tokens))
-                      for node in nodes]
-        self.node_speakers = [set(node.speakers) for node in nodes]
-        self.function_words = function_words()
-
-    def links(self, a: int, b: int) -> bool:
-        """Whether texts ``a`` and ``b`` link: compatible speakers, a score at the cutoff."""
-        return self._nodes_compatible(a, b) and self._compare(a, b) is not None
 
 
 def _node_key(node: _Node) -> str:
@@ -145,33 +119,43 @@ def _node_key(node: _Node) -> str:
 
 
 # -- step 1: fold, one node per distinct text --------------------------------------------
-def _fold(entries: Iterable[object]) -> list[_Folded]:
+def _fold(entries: Iterable[object], level: Level) -> list[_Folded]:
     out = []
-    for doc_id, quote in _collect(entries):
-        tokens, gaps = fold_tokens(quote.text)
-        out.append(_Folded(text_key(tokens, gaps), tokens, gaps, doc_id, quote))
+    for printing in collect_printings(entries):
+        tokens, gaps = fold_tokens(printing.quote.text)
+        speaker = None if level == "wording" else key_of(printing.quote.speaker)
+        out.append(_Folded(text_key(tokens, gaps), tokens, gaps, printing, speaker))
     return out
 
 
-def _local_nodes(items: Iterable[_Folded]) -> list[_Node]:
+def _local_nodes(items: Iterable[_Folded], level: Level) -> list[_Node]:
     found: dict[str, tuple[_Folded, set[SpeakerKey | None]]] = {}
     for item in items:
         if item.key:  # a quote without words is nobody's match
-            found.setdefault(item.key, (item, set()))[1].add(_speaker_key(item.quote))
-    return [_Node(key, item.tokens, item.gaps, frozenset(speakers))
+            found.setdefault(item.key, (item, set()))[1].add(item.speaker)
+    return [_Node(key, item.tokens, item.gaps, frozenset(node_buckets(speakers, level)))
             for key, (item, speakers) in found.items()]
+
+
+def _office_keys(items: Iterable[_Folded]) -> set[SpeakerKey]:
+    """The speakers of a partition that may hold or name an office."""
+    return {item.speaker for item in items if item.speaker is not None and item.speaker.office}
+
+
+def _offices(parts: Iterable[set[SpeakerKey]]) -> dict[str, Bucket]:
+    return office_buckets(key for part in parts for key in part)
 
 
 def _merge_nodes(nodes: Iterable[_Node], npartitions: int) -> list[_Node]:
     """One node per text of the partition, numbered so that ``id % npartitions`` finds it."""
-    merged: dict[str, tuple[_Node, set[SpeakerKey | None]]] = {}
+    merged: dict[str, tuple[_Node, set[Bucket]]] = {}
     for node in nodes:
-        merged.setdefault(node.key, (node, set()))[1].update(node.speakers)
+        merged.setdefault(node.key, (node, set()))[1].update(node.buckets)
     out = []
     for number, key in enumerate(sorted(merged)):
-        node, speakers = merged[key]
+        node, buckets = merged[key]
         index = partition_of(key, npartitions)
-        out.append(replace(node, speakers=frozenset(speakers), id=number * npartitions + index))
+        out.append(replace(node, buckets=frozenset(buckets), id=number * npartitions + index))
     return out
 
 
@@ -210,19 +194,19 @@ def _code_words(texts: Iterable[PreparedText]) -> int:
 
 
 def _table_size(parts: Iterable[int]) -> int:
-    return _index.table_size(sum(parts))
+    return table_size(sum(parts))
 
 
 def _count_slots(texts: Iterable[PreparedText], size: int) -> tuple[Counter[int], set[str]]:
-    """Per-partition counts of the index's table, and the words of texts without n-grams."""
-    values = _index.word_values()
+    """Per-partition counts of the index's table, and the words of texts that file words."""
+    values = WordValues()
     counts: Counter[int] = Counter()
     wordless: set[str] = set()
     for text in texts:
-        two, three = _index.lookup_slots(text, values, size)
+        two, three = lookup_slots(text, values, size)
         counts.update(two)
         counts.update(three)
-        if _index.wordless(text):
+        if files_words(text):
             wordless.update(text.code)
     return counts, wordless
 
@@ -234,8 +218,7 @@ def _useful(parts: Iterable[tuple[Counter[int], set[str]]]) -> tuple[dict[int, i
     for counts, words in parts:
         total.update(counts)
         wordless |= words
-    cap = _index.MAX_DOCUMENT_FREQUENCY
-    return {slot: n for slot, n in total.items() if 2 <= n <= cap}, wordless
+    return {slot: n for slot, n in total.items() if 2 <= n <= MAX_DOCUMENT_FREQUENCY}, wordless
 
 
 # -- step 3: the candidate index, partitioned by block key -----------------------------------
@@ -255,15 +238,16 @@ def _blocks(nodes: Iterable[_Node], texts: Iterable[PreparedText],
     another worker, and generators do not pickle.)
     """
     useful, wordless = summary
-    values = _index.word_values()
+    values = WordValues()
+    count = useful.get
     out: list[tuple[Block, int, bool]] = []
     for node, text in zip(nodes, texts, strict=True):
-        two, three = _index.ngram_slots(text, values, size)
-        filed = _index.filed_slots(text, two, three, useful, cutoff)
-        two, three = _index.lookup_slots(text, values, size)  # holds the filed slots
+        two, three = ngram_slots(text, values, size)
+        filed = set(filed_slots(text, two, three, lambda f: count(f, 0), cutoff))
+        two, three = lookup_slots(text, values, size)  # holds the filed slots
         out.extend((("n", f), node.id, f in filed) for f in two | three | filed if f in useful)
         out.append((("w", text.code), node.id, True))
-        alone = _index.wordless(text)
+        alone = files_words(text)
         out.extend((("c", char), node.id, alone) for char in wordless.intersection(text.code))
     return out
 
@@ -279,7 +263,7 @@ def _block_pairs(records: Iterable[tuple[Block, int, bool]]) -> list[tuple[int, 
     for block, node, filed in records:
         blocks.setdefault(block, []).append((node, filed))
     found: set[tuple[int, int]] = set()
-    cap = _index.MAX_DOCUMENT_FREQUENCY
+    cap = MAX_DOCUMENT_FREQUENCY
     for (kind, _), members in blocks.items():
         keys = {key for key, _ in members}
         if kind == "c" and not 2 <= len(keys) <= cap:
@@ -309,20 +293,32 @@ def _ship(pairs: Iterable[tuple[int, int]], nodes: Iterable[_Node], npartitions:
 
 def _score(shipped: Iterable[tuple[int, list[tuple[int, int]], list[_Node]]],
            nodes: Iterable[_Node], cutoff: float) -> list[Pair]:
-    """The pairs of a partition that link: compatible speakers and a score at the cutoff."""
+    """The pairs of a partition that may link: a shared bucket and a score at the cutoff.
+
+    The codes are this partition's own, which no score sees (one word is one
+    character either way).
+    """
     by_id = {node.id: node for node in nodes}
     pairs: list[tuple[int, int]] = []
     for _, found, needed in shipped:
         pairs.extend(found)
         by_id.update((node.id, node) for node in needed)
-    involved = sorted({n for pair in pairs for n in pair})
-    position = {n: i for i, n in enumerate(involved)}
-    scorer = _PairScorer([by_id[n] for n in involved], cutoff)
+    codebook = Codebook()
+    texts: dict[int, PreparedText] = {}
+
+    def text(node_id: int) -> PreparedText:
+        if node_id not in texts:
+            node = by_id[node_id]
+            texts[node_id] = PreparedText(node.key, node.tokens, node.gaps,
+                                          codebook.encode(node.tokens))
+        return texts[node_id]
+
     links = []
-    for first, second in pairs:
-        if scorer.links(position[first], position[second]):
-            key_a, key_b = by_id[first].key, by_id[second].key
-            links.append((key_a, key_b) if key_a < key_b else (key_b, key_a))
+    for first, second in sorted(pairs):
+        a, b = by_id[first], by_id[second]
+        if share_bucket(a.buckets, b.buckets) and compare_texts(
+                text(first), text(second), cutoff) is not None:
+            links.append((a.key, b.key) if a.key < b.key else (b.key, a.key))
     return links
 
 
@@ -355,23 +351,25 @@ def _component_of(item: _Folded, roots: dict[str, str]) -> str:
     return roots.get(item.key, item.key)
 
 
-def _clusters(folded: Iterable[_Folded], links: Sequence[Pair], cutoff: float,
-              min_members: int) -> list[QuoteCluster]:
+def _clusters(folded: Iterable[_Folded], links: Sequence[Pair], offices: dict[str, Bucket],
+              options: tuple[float, Level, int | None, int]) -> list[QuoteCluster]:
     """Cluster whole components with the single-process matcher and the links found."""
     folded = list(folded)
     if not folded:
         return []
+    cutoff, level, window, min_members = options
     keys = {item.key for item in folded}
     inside = [pair for pair in links if pair[0] in keys and pair[1] in keys]
-    items = [(item.doc_id, item.quote) for item in folded]
-    return _GivenPairs(items, cutoff, inside).clusters(min_members)
+    matcher = Matcher([item.printing for item in folded], score_cutoff=cutoff, level=level,
+                      window=window, candidates=inside, offices=offices)
+    return matcher.clusters(min_members)
 
 
 # -- the graph ---------------------------------------------------------------------------
-def _nodes(bag: Any, parts: int) -> tuple[Any, Any]:
+def _nodes(bag: Any, parts: int, level: Level) -> tuple[Any, Any]:
     """Step 1: lazy bags of the folded quotes and of one node per distinct text."""
-    items = bag.map_partitions(_fold)
-    nodes = exchange(items.map_partitions(_local_nodes), _node_key, parts)
+    items = bag.map_partitions(_fold, level)
+    nodes = exchange(items.map_partitions(_local_nodes, level), _node_key, parts)
     return items, nodes.map_partitions(_merge_nodes, parts)
 
 
@@ -389,27 +387,32 @@ def _candidate_pairs(nodes: Any, parts: int, cutoff: float) -> Any:
     return exchange(blocks, _block_key, parts).map_partitions(_block_pairs)
 
 
-def _clusters_bag(bag: Any, parts: int, cutoff: float, min_members: int) -> Any:
+def _clusters_bag(bag: Any, parts: int, options: tuple[float, Level, int | None, int]) -> Any:
     """Steps 1 to 5 as one lazy bag of clusters (in no particular order)."""
     dask = require("dask")
     db = require("dask.bag")
-    items, nodes = _nodes(bag, parts)
+    cutoff, level = options[0], options[1]
+    items, nodes = _nodes(bag, parts, level)
+    offices = dask.delayed(_offices)(
+        [dask.delayed(_office_keys)(part) for part in items.to_delayed(optimize_graph=False)])
     pairs = _candidate_pairs(nodes, parts, cutoff)
     shipped = db.map_partitions(_ship, exchange(pairs, _first_id, parts), nodes, parts)
     scored = db.map_partitions(_score, exchange(shipped, _first_id, parts), nodes, cutoff)
     links = dask.delayed(_links)(scored.to_delayed(optimize_graph=False))
     grouped = exchange(items, _component_of, parts, dask.delayed(_components)(links))
-    return grouped.map_partitions(_clusters, links, cutoff, min_members)
+    return grouped.map_partitions(_clusters, links, offices, options)
 
 
 def match_quotes_dask(
     documents: Bag | Iterable[Document] | Iterable[tuple[str, Quote]],
     *,
+    level: Level = "utterance",
+    window: int | datetime.timedelta | None = DEFAULT_WINDOW_DAYS,
     score_cutoff: float = DEFAULT_SCORE_CUTOFF,
     min_members: int = 1,
     npartitions: int | None = None,
 ) -> list[QuoteCluster]:
-    """Group quotes into one cluster per utterance on Dask, as ``match_quotes`` does.
+    """Group quotes into clusters on Dask, as ``match_quotes`` does.
 
     Runs on the current Dask scheduler (the default ``distributed.Client`` if
     one exists), as one task graph computed once: quotes stay on the workers
@@ -417,8 +420,12 @@ def match_quotes_dask(
 
     Args:
         documents: A ``dask.bag.Bag`` of :class:`~quoteattr.models.Document`
-            (each with a ``doc_id``) or of ``(source_id, Quote)`` pairs; a plain
-            iterable of either is spread over ``npartitions`` partitions.
+            (each with a ``doc_id``, and a ``date`` for the window), of
+            ``(source_id, Quote)`` pairs or ``(source_id, Quote, date)``
+            triples; a plain iterable of either is spread over ``npartitions``
+            partitions.
+        level: ``"utterance"`` or ``"wording"``, as for ``match_quotes``.
+        window: Days that printings of one utterance may lie apart; ``None``: no limit.
         score_cutoff: The similarity, 0-100, two quotes need to be one.
         min_members: Leave out clusters with fewer members.
         npartitions: Partitions of the shuffles (default: those of the input bag,
@@ -431,20 +438,18 @@ def match_quotes_dask(
     Raises:
         ImportError: Dask is not installed.
         ValueError: An option is out of range, or a Document has no doc_id.
-        TypeError: An input is neither a Document nor a ``(str, Quote)`` pair.
+        TypeError: An input is neither a Document nor a pair or triple, or an
+            option has the wrong type.
     """
     db = require("dask.bag")
-    if not 0.0 <= score_cutoff <= 100.0:
-        raise ValueError(f"score_cutoff must be between 0 and 100, got {score_cutoff}")
-    if min_members < 1:
-        raise ValueError(f"min_members must be at least 1, got {min_members}")
+    cutoff, days = check_options(score_cutoff, min_members, level, window)
     bag: Any = documents
     if not isinstance(bag, db.Bag):
         bag = db.from_sequence(list(cast("Iterable[object]", documents)),
                                npartitions=npartitions or 8)
     parts = npartitions or bag.npartitions
-    clusters: list[QuoteCluster] = _clusters_bag(bag, parts, float(score_cutoff),
-                                                 min_members).compute()
-    clusters.sort(key=lambda c: (_order(c.members[0].doc_id, c.members[0].quote),
+    options = (cutoff, level, days, min_members)
+    clusters: list[QuoteCluster] = _clusters_bag(bag, parts, options).compute()
+    clusters.sort(key=lambda c: (printing_order(c.members[0].doc_id, c.members[0].quote),
                                  c.speaker or ""))
     return clusters

@@ -36,14 +36,27 @@ Example:
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
 from hashlib import blake2b
 from itertools import pairwise
 
-from quoteattr.matching.similarity import PreparedText
+from quoteattr.matching.similarity import MAX_FIXES, PreparedText
 
-__all__ = ["MAX_DOCUMENT_FREQUENCY", "all_pairs", "candidate_pairs"]
+__all__ = [
+    "MAX_DOCUMENT_FREQUENCY",
+    "WordValues",
+    "all_pairs",
+    "candidate_pairs",
+    "filed_count",
+    "filed_slots",
+    "files_words",
+    "filing_plan",
+    "lookup_slots",
+    "ngram_slots",
+    "ngrams",
+    "table_size",
+]
 
 MAX_DOCUMENT_FREQUENCY = 32
 """Word n-grams in more texts than this link nothing (they are filed nowhere)."""
@@ -59,7 +72,7 @@ def all_pairs(count: int) -> Iterator[tuple[int, int]]:
             yield i, j
 
 
-class _WordValues(dict[str, int]):
+class WordValues(dict[str, int]):
     """A random-looking 30-bit value per word code (small ints keep the arithmetic fast)."""
 
     def __missing__(self, char: str) -> int:
@@ -68,8 +81,8 @@ class _WordValues(dict[str, int]):
         return value
 
 
-def _ngrams(
-    text: PreparedText, values: _WordValues, *, across_gaps: bool = False
+def ngrams(
+    text: PreparedText, values: WordValues, *, across_gaps: bool = False
 ) -> tuple[list[int], list[int]]:
     """The bigrams and trigrams of a text as well-spread ints, by default never across a gap."""
     bigrams: list[int] = []
@@ -92,8 +105,12 @@ def filed_count(words: int, score_cutoff: float, n: int = 2) -> int:
     The largest destruction allowed at the cutoff, plus one, is enough.
 
     Example:
+    A word repaired by :func:`~quoteattr.matching.similarity.reconcile` (a
+    misprint, a compound) counts as matched but destroys up to ``2 * n``
+    n-grams: that many more are filed per repair allowed.
+
         >>> filed_count(20, 85.0), filed_count(4, 85.0), filed_count(20, 85.0, 3)
-        (11, 3, 16)
+        (15, 7, 22)
     """
     worst = 0
     for own in range(words):
@@ -102,15 +119,15 @@ def filed_count(words: int, score_cutoff: float, n: int = 2) -> int:
             if 200.0 * matched / (words + matched + other) < score_cutoff:
                 break
             worst = max(worst, n * own + (n - 1) * other)
-    return worst + 1
+    return worst + 1 + 2 * n * MAX_FIXES
 
 
-def _table_size(total: int) -> int:
+def table_size(total: int) -> int:
     """The number of n-gram counters, given ``total`` = twice the words of all live texts."""
     return next((p for p in _PRIMES if p > 4 * total), _PRIMES[-1])
 
 
-def _plan(text: PreparedText, trigrams: int, score_cutoff: float) -> tuple[int, int]:
+def filing_plan(text: PreparedText, trigrams: int, score_cutoff: float) -> tuple[int, int]:
     """Which n-grams a text files (2 or 3) and how many.
 
     Words the other text has where this one prints an ellipsis destroy none of
@@ -121,6 +138,42 @@ def _plan(text: PreparedText, trigrams: int, score_cutoff: float) -> tuple[int, 
     if wanted <= trigrams:
         return 3, wanted
     return 2, filed_count(words, score_cutoff, 2)
+
+
+def ngram_slots(text: PreparedText, values: WordValues, size: int, *,
+                across_gaps: bool = False) -> tuple[set[int], set[int]]:
+    """The table slots of a text's bigrams and of its trigrams (never across a gap by default)."""
+    bigrams, trigrams = ngrams(text, values, across_gaps=across_gaps)
+    return {g % size for g in bigrams}, {g % size for g in trigrams}
+
+
+def lookup_slots(text: PreparedText, values: WordValues, size: int
+                 ) -> tuple[set[int], set[int]]:
+    """The slots a text is counted under and looks up: across its ellipses too, if any.
+
+    The words around an ellipsis may have dropped nothing.
+    """
+    return ngram_slots(text, values, size, across_gaps=bool(text.gaps))
+
+
+def filed_slots(text: PreparedText, two: Iterable[int], three: Collection[int],
+                count: Callable[[int], int], score_cutoff: float) -> list[int]:
+    """The slots a text files itself under: its rarest n-grams found in 2 to the cap texts.
+
+    Args:
+        text: The text.
+        two: Its bigram slots (:func:`ngram_slots`).
+        three: Its trigram slots.
+        count: In how many texts a slot is counted (:func:`lookup_slots` of all texts).
+        score_cutoff: The similarity the caller will require.
+    """
+    n, wanted = filing_plan(text, len(three), score_cutoff)
+    useful = [(c, f) for f in (three if n == 3 else two)
+              if 2 <= (c := count(f)) <= MAX_DOCUMENT_FREQUENCY]
+    if len(useful) > wanted:
+        useful.sort()
+        del useful[wanted:]
+    return [f for _, f in useful]
 
 
 def candidate_pairs(
@@ -137,45 +190,37 @@ def candidate_pairs(
         Each candidate pair once, in increasing order.
     """
     live = [(node, text) for node, text in enumerate(texts) if text is not None and text.code]
-    values = _WordValues()
-    # n-grams are hashed into ``buckets`` slots; an n-gram is its slot from here on
-    buckets = _table_size(sum(2 * len(text.code) for _, text in live))
-    slot = buckets.__rmod__
+    values = WordValues()
+    # n-grams are hashed into ``size`` slots; an n-gram is its slot from here on
+    size = table_size(sum(2 * len(text.code) for _, text in live))
     grams: list[tuple[array[int], array[int]]] = []
-    counts = array("I", bytes(4 * buckets))
+    counts = array("I", bytes(4 * size))
     for _, text in live:
-        bigrams, trigrams = _ngrams(text, values)
-        two, three = array("q", set(map(slot, bigrams))), array("q", set(map(slot, trigrams)))
-        grams.append((two, three))
-        if text.gaps:  # counted with the words around an ellipsis, which may have dropped nothing
-            bigrams, trigrams = _ngrams(text, values, across_gaps=True)
-            two, three = array("q", set(map(slot, bigrams))), array("q", set(map(slot, trigrams)))
+        two, three = ngram_slots(text, values, size)
+        grams.append((array("q", two), array("q", three)))
+        if text.gaps:
+            two, three = lookup_slots(text, values, size)
         for f in two:
             counts[f] += 1
         for f in three:
             counts[f] += 1
 
     filed: dict[int, list[int]] = {}
-    for (node, text), (two, three) in zip(live, grams, strict=True):
-        n, count = _plan(text, len(three), score_cutoff)
-        useful = [(c, f) for f in (three if n == 3 else two)
-                  if 2 <= (c := counts[f]) <= MAX_DOCUMENT_FREQUENCY]
-        if len(useful) > count:
-            useful.sort()
-            del useful[count:]
-        for _, f in useful:
+    count = counts.__getitem__
+    for (node, text), (two_filed, three_filed) in zip(live, grams, strict=True):
+        for f in filed_slots(text, two_filed, three_filed, count, score_cutoff):
             filed.setdefault(f, []).append(node)
     del counts
 
     found: set[int] = set()
     width = len(texts)
-    filed_slots = filed.keys()
-    for (node, text), (two, three) in zip(live, grams, strict=True):
-        if text.gaps:  # look up the words around an ellipsis too: it may have dropped nothing
-            extra = _ngrams(text, values, across_gaps=True)
-            two, three = (array("q", set(map(slot, extra[0]))),
-                          array("q", set(map(slot, extra[1]))))
-        for f in filed_slots & {*two, *three}:
+    filed_keys = filed.keys()
+    for (node, text), (two_filed, three_filed) in zip(live, grams, strict=True):
+        looked: set[int] = {*two_filed, *three_filed}
+        if text.gaps:
+            extra_two, extra_three = lookup_slots(text, values, size)
+            looked = extra_two | extra_three
+        for f in filed_keys & looked:
             for other in filed[f]:
                 if other != node:
                     found.add(node * width + other if node < other else other * width + node)
@@ -192,8 +237,8 @@ def _word_only_links(live: list[tuple[int, PreparedText]]) -> Iterator[tuple[int
     """Links that n-grams cannot see: the same words with gaps elsewhere, or no n-gram at all.
 
     A text whose words are all cut apart by ellipses ("a ... b ... c") has no
-    bigram; it files its words found in 2 to :data:`MAX_DOCUMENT_FREQUENCY`
-    texts instead.
+    bigram, and a short text may lose every n-gram to one repaired word: they
+    file their words found in 2 to :data:`MAX_DOCUMENT_FREQUENCY` texts too.
     """
     same_words: dict[str, list[int]] = {}
     for node, text in live:
@@ -202,7 +247,7 @@ def _word_only_links(live: list[tuple[int, PreparedText]]) -> Iterator[tuple[int
         if len(nodes) > 1:
             for node in nodes:
                 yield node, nodes
-    wordless = [(node, text) for node, text in live if not any(map(_has_bigram, text.segments()))]
+    wordless = [(node, text) for node, text in live if files_words(text)]
     if not wordless:
         return
     wanted = set().union(*(set(text.code) for _, text in wordless))
@@ -220,5 +265,21 @@ def _word_only_links(live: list[tuple[int, PreparedText]]) -> Iterator[tuple[int
             yield node, filed[char]
 
 
-def _has_bigram(segment: str) -> bool:
-    return len(segment) > 1
+SHORT_TEXT_WORDS = 3
+"""Texts of at most this many words also file their words: one repaired word
+(:func:`~quoteattr.matching.similarity.reconcile`) can leave them no shared n-gram."""
+
+
+def files_words(text: PreparedText) -> bool:
+    """Whether a text files its words as well as n-grams: it is short, or has no bigram.
+
+    Example:
+        >>> from quoteattr.matching.similarity import Codebook, prepare
+        >>> book = Codebook()
+        >>> files_words(prepare("extremely careless", book)), files_words(prepare(
+        ...     "a ... b ... c d e f", book)), files_words(prepare("a b c d", book))
+        (True, False, False)
+    """
+    return len(text.code) <= SHORT_TEXT_WORDS or not any(
+        len(segment) > 1 for segment in text.segments()
+    )

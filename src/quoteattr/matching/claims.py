@@ -27,13 +27,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from quoteattr.matching.similarity import quote_similarity
-from quoteattr.matching.speaker_links import (
-    WILDCARD_SPEAKER_KINDS,
-    SpeakerKey,
-    speakers_compatible,
-)
+from quoteattr.matching.speaker_links import SpeakerKey, key_of, speakers_compatible
 from quoteattr.models import Claim, ClaimLink, Document, Quote, QuoteSpeaker
-from quoteattr.text.normalize import fold_name
 
 __all__ = ["DEFAULT_CLAIM_CUTOFF", "match_claims"]
 
@@ -108,11 +103,9 @@ def match_claims(
 
 
 def _key(speaker: QuoteSpeaker | None) -> SpeakerKey | None:
-    if speaker is None or speaker.kind in WILDCARD_SPEAKER_KINDS:
-        return None
-    return SpeakerKey(fold_name(speaker.name), speaker.kind == "person")
+    return key_of(speaker)
 
 
 def _group(speaker: QuoteSpeaker | None) -> str:
     key = _key(speaker)
-    return key.name.rpartition(" ")[2] if key is not None else ""
+    return key.surname if key is not None else ""

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from zlib import crc32
 
 from rapidfuzz import process
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 from quoteattr.models import Quote
 from quoteattr.text.normalize import fold_words as _fold_words
@@ -125,12 +125,102 @@ def prepare(text: str, codebook: Codebook) -> PreparedText:
     )
 
 
+MAX_FIXES = 1
+"""Word-level repairs :func:`reconcile` makes per pair of quotes: a one-character
+misprint ("carless" for "careless") or a compound split or joined ("carpetbomb"
+and "carpet bomb")."""
+_MIN_FIX_LENGTH = 4
+"""Shorter words are not repaired: "sad" and "said" are two words, not a misprint."""
+_MAX_FIX_CANDIDATES = 12
+
+
+def reconcile(a: PreparedText, b: PreparedText) -> tuple[PreparedText, PreparedText]:
+    """Repair one word of ``b`` so that a misprint or a split compound reads as ``a``'s word.
+
+    Of the words only one text has, the first pair (in sorted order, so the
+    repair does not depend on which text comes first) that differs by one
+    character, or whose one word is the other's two neighbouring words
+    written together, is made the same word. At most :data:`MAX_FIXES`
+    repair per pair, words of at least four letters.
+
+    Example:
+        >>> book = Codebook()
+        >>> a, b = prepare("extremely careless", book), prepare("extremely carless", book)
+        >>> whole_score(*reconcile(a, b))
+        100.0
+    """
+    if a.key == b.key:
+        return a, b
+    only_a = set(a.tokens).difference(b.tokens)
+    only_b = set(b.tokens).difference(a.tokens)
+    if not only_a or not only_b or len(only_a) + len(only_b) > _MAX_FIX_CANDIDATES:
+        return a, b
+    fixes: list[tuple[str, str, str]] = []  # (word, its replacement, which text changes)
+    for x in only_a:
+        for y in only_b:
+            if (len(x) >= _MIN_FIX_LENGTH and len(y) >= _MIN_FIX_LENGTH
+                    and Levenshtein.distance(x, y, score_cutoff=1) <= 1):
+                fixes.append((min(x, y), max(x, y), "b" if x < y else "a"))
+    fixes.extend((w, w, "b") for w in _compounds(b, only_a))
+    fixes.extend((w, w, "a") for w in _compounds(a, only_b))
+    if not fixes:
+        return a, b
+    first, second, side = min(fixes)
+    if side == "a":  # a takes b's word
+        b_fixed, a_fixed = _repair(b, a, first, second)
+        return a_fixed, b_fixed
+    return _repair(a, b, first, second)
+
+
+def _compounds(text: PreparedText, words: set[str]) -> list[str]:
+    """Words of ``words`` that ``text`` prints as two neighbouring words."""
+    if not words:
+        return []
+    found = []
+    for left, right in zip(text.tokens, text.tokens[1:], strict=False):
+        joined = left + right
+        if joined in words and len(left) > 1 and len(right) > 1:
+            found.append(joined)
+    return found
+
+
+def _repair(keep: PreparedText, change: PreparedText, first: str,
+            second: str) -> tuple[PreparedText, PreparedText]:
+    """Rewrite ``change`` so that its word (``first`` or ``second``) is ``keep``'s."""
+    keep_words = set(keep.tokens)
+    target = first if first in keep_words else second
+    char = keep.code[keep.tokens.index(target)]
+    tokens = list(change.tokens)
+    code = list(change.code)
+    gaps = list(change.gaps)
+    if first == second:  # a compound: two words of ``change`` become one
+        for i in range(len(tokens) - 1):
+            if tokens[i] + tokens[i + 1] == target and (i + 1) not in gaps:
+                tokens[i:i + 2] = [target]
+                code[i:i + 2] = [char]
+                gaps = [g - 1 if g > i else g for g in gaps]
+                break
+    else:
+        other = second if target == first else first
+        at = tokens.index(other)
+        tokens[at] = target
+        code[at] = char
+    fixed = PreparedText(text_key(tokens, gaps), tuple(tokens), tuple(gaps), "".join(code))
+    return keep, fixed
+
+
 def whole_score(a: PreparedText, b: PreparedText) -> float:
-    """Similarity of two whole quotes, 0-100, symmetric; gaps excuse what they hide."""
+    """Similarity of two whole quotes, 0-100, symmetric; gaps excuse what they hide.
+
+    One misprinted or compounded word is repaired first (:func:`reconcile`).
+    """
     if a.key == b.key:
         return 100.0
     if not a.code or not b.code:
         return 0.0
+    a, b = reconcile(a, b)
+    if a.key == b.key:
+        return 100.0
     if not a.gaps and not b.gaps:
         return float(Indel.normalized_similarity(a.code, b.code) * 100.0)
     if (a.key, a.code) > (b.key, b.code):  # one fixed order: the alignment is then symmetric
@@ -156,6 +246,10 @@ def partial_score(short: PreparedText, long: PreparedText) -> tuple[float, int, 
         return 0.0, 0, 0
     if short.key == long.key:
         return 100.0, 0, len(long.code)
+    if short.code not in long.code:
+        fixed_short, fixed_long = reconcile(short, long)
+        if len(fixed_long.code) == len(long.code):  # positions stay those of ``long``
+            short, long = fixed_short, fixed_long
     offset = 0
     for segment in long.segments():  # word for word, not across an ellipsis
         at = segment.find(short.code)

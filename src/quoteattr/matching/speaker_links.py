@@ -1,10 +1,22 @@
 """Whether the speakers of two quotes can be one person, across documents.
 
-Names are compared folded (case and diacritics dropped: "Çavuşoğlu" is
-"Cavusoglu"); a surname alone links to the full name ("Lavrov" and "Sergei
-Lavrov"), and first names or initials must agree when both are given. A quote
-with no speaker, or with an unknown or anonymous one, matches anybody.
-:class:`SpeakerForest` keeps clusters whose speakers can all be one person.
+Each document names its speakers its own way: "Republican Jane Doe", "Sen.
+Jane Doe", "Jane A. Doe", "Doe". Across documents a person is their *name*:
+the surname, and the given names and initials printed before it. Titles (and
+everything before the last title word: "State Sen.", "District Judge"), party
+labels, places and suffixes are stripped (word lists in
+``data/en/titles.json`` and ``data/en/speaker_names.json``). Two persons can
+be one when the surnames are equal and the given names of one are found, in
+order, among the other's (an initial stands for any name it starts): "Doe",
+"Jane Doe", "Jane A. Doe" and "J. Doe" can all be one person, "John Doe" and
+"Jane Doe" cannot.
+
+An organisation or country is its folded name. A definite description ("the
+FBI director", "the agency") can stand for the person whose role the text
+ties to that office (:attr:`SpeakerKey.office`); an anonymous source is its
+description. A quote with no speaker, or an unknown one (a pronoun never
+resolved), identifies nobody (:func:`speaker_key` returns ``None``).
+:class:`SpeakerForest` keeps clusters whose speakers can all be one.
 
 Example:
     >>> a, b = name_key("Lavrov", True), name_key("Sergei Lavrov", True)
@@ -12,6 +24,10 @@ Example:
     (True, False)
     >>> speakers_compatible(name_key("Cavusoglu", True), name_key("Mevlüt Çavuşoğlu", True))
     True
+    >>> name_key("Republican Jane A. Doe Jr.", True)[:4]
+    ('jane a doe', True, 'doe', ('jane', 'a'))
+    >>> speakers_compatible(name_key("District Judge John Roe", True), name_key("Jane Roe", True))
+    False
 """
 
 from __future__ import annotations
@@ -19,68 +35,192 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from quoteattr.models import Quote
-from quoteattr.text.normalize import fold_name
+import regex
+
+from quoteattr.language.lexicon import load_lexicon
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists
+from quoteattr.models import Quote, QuoteSpeaker
+from quoteattr.text.normalize import fold_words, function_words
 
 __all__ = [
     "WILDCARD_SPEAKER_KINDS",
     "SpeakerForest",
     "SpeakerKey",
+    "SpeakerNameWords",
+    "given_names_compatible",
     "name_key",
     "speaker_key",
     "speakers_compatible",
 ]
 
-WILDCARD_SPEAKER_KINDS = frozenset({"unknown", "anonymous"})
-"""Speaker kinds that do not identify anybody: like ``None``, they match any speaker."""
+WILDCARD_SPEAKER_KINDS = frozenset({"unknown"})
+"""Speaker kinds that do not identify anybody: like ``None``, a quote without a known speaker.
+
+An ``anonymous`` source ("a senior official", "the narrator") is somebody the
+text describes: another speaker than any named person, unless a definite
+description names that person's office."""
+
+_APOSTROPHE_IN_WORD = regex.compile(r"(?<=\p{L})['’ʼ`´](?=\p{L})")
+
+
+class SpeakerNameWords(WordLists):
+    """Words printed with a name that are not the name (``speaker_names.json``)."""
+
+    FILE = "speaker_names.json"
+
+    labels: Words = frozenset()
+    suffixes: Words = frozenset()
+    honorifics: Words = frozenset()
+    determiners: Words = frozenset()
 
 
 class SpeakerKey(NamedTuple):
-    """A speaker name folded for comparison, and whether it names a person."""
+    """A speaker as compared across documents.
 
-    name: str  # folded: "sergei lavrov"
+    Attributes:
+        name: The folded name without titles and labels ("jane a doe"), or an
+            organisation's folded name, or a description without its
+            determiner ("fbi director").
+        person: Whether it names a person.
+        surname: A person's surname; otherwise the name again. Speakers with
+            different surnames are never one (the blocking key of matching).
+        given: A person's given names and initials, in order.
+        office: A person's role as the text ties it ("fbi director"), or a
+            definite description that may stand for an office holder.
+    """
+
+    name: str
     person: bool
+    surname: str = ""
+    given: tuple[str, ...] = ()
+    office: str = ""
 
 
-def speaker_key(quote: Quote) -> SpeakerKey | None:
-    """The folded speaker of a quote, or ``None`` when it does not identify anybody."""
-    speaker = quote.speaker
-    if speaker is None or speaker.kind in WILDCARD_SPEAKER_KINDS:
-        return None
-    return name_key(speaker.name, speaker.kind == "person")
+@lru_cache(maxsize=1)
+def _words() -> tuple[SpeakerNameWords, frozenset[str], frozenset[str]]:
+    """The name words, the single words of titles, and places (countries and demonyms)."""
+    words = load_word_lists(SpeakerNameWords, "en") or SpeakerNameWords()
+    lexicon = load_lexicon("en")
+    skip = function_words()
+    titles = {
+        w for title in lexicon.titles for w in fold_words(title.text)
+        if w not in skip and len(w) > 1
+    }
+    places = {w for name in lexicon.country_names for w in fold_words(name)} | {
+        w for demonym in lexicon.demonym_to_country for w in fold_words(demonym)
+    }
+    return words, frozenset(titles), frozenset(places)
+
+
+def _fold(name: str) -> list[str]:
+    return fold_words(_APOSTROPHE_IN_WORD.sub("", name))
 
 
 @lru_cache(maxsize=1 << 16)
-def name_key(name: str, person: bool) -> SpeakerKey:
-    """Fold a speaker name (cached: a corpus has few distinct names)."""
-    return SpeakerKey(fold_name(name), person)
+def name_key(name: str, person: bool, role: str | None = None) -> SpeakerKey:
+    """Fold a speaker name for comparison (cached: a corpus has few distinct names).
+
+    Example:
+        >>> name_key("FBI Director James Comey", True)  # doctest: +NORMALIZE_WHITESPACE
+        SpeakerKey(name='james comey', person=True, surname='comey', given=('james',),
+                   office='fbi director')
+        >>> name_key("the FBI director", False).name
+        'fbi director'
+    """
+    lists, titles, places = _words()
+    words = _fold(name)
+    if not person:
+        while len(words) > 1 and words[0] in lists.determiners:
+            words = words[1:]
+        folded = " ".join(words)
+        definite = len(_fold(name)) > len(words)
+        return SpeakerKey(folded, False, folded, (), folded if definite else "")
+    while len(words) > 1 and words[-1] in lists.suffixes:
+        words = words[:-1]
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in titles), default=0)
+    printed_role = words[:cut]
+    words = words[cut:]
+    while len(words) > 1 and (words[0] in lists.labels or words[0] in places):
+        words = words[1:]
+    office = " ".join(
+        w for w in (_fold(role) if role else printed_role)
+        if w not in lists.honorifics and w not in lists.labels
+    )
+    if not words:
+        return SpeakerKey("", True, "", (), office)
+    return SpeakerKey(" ".join(words), True, words[-1], tuple(words[:-1]), office)
+
+
+def speaker_key(quote: Quote) -> SpeakerKey | None:
+    """The compared speaker of a quote, or ``None`` when it does not identify anybody."""
+    return key_of(quote.speaker)
+
+
+def key_of(speaker: QuoteSpeaker | None) -> SpeakerKey | None:
+    """The compared form of a speaker, or ``None`` for no speaker or an unknown one."""
+    if speaker is None or speaker.kind in WILDCARD_SPEAKER_KINDS:
+        return None
+    key = name_key(speaker.name, speaker.kind == "person", speaker.role)
+    return key if key.name else None
+
+
+def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether the given names of one are found in order among the other's (initials match).
+
+    Example:
+        >>> given_names_compatible(("jane",), ("jane", "a")), given_names_compatible(("j",), ())
+        (True, True)
+        >>> given_names_compatible(("john",), ("jane",))
+        False
+    """
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    at = 0
+    for word in short:
+        while at < len(long) and not _same_name(word, long[at]):
+            at += 1
+        if at == len(long):
+            return False
+        at += 1
+    return True
+
+
+def _same_name(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return (len(a) == 1 or len(b) == 1) and a[0] == b[0]
 
 
 def speakers_compatible(a: SpeakerKey | None, b: SpeakerKey | None) -> bool:
-    """Tell whether two speakers can be one: unknown matches anyone; names link by surname."""
-    if a is None or b is None or a.name == b.name:
+    """Tell whether two speakers can be one: unknown matches anyone; persons link by name.
+
+    A definite description links to a person whose office it names.
+    """
+    if a is None or b is None or a == b:
         return True
-    if not (a.person and b.person):
-        return False
-    first_a, _, last_a = a.name.rpartition(" ")
-    first_b, _, last_b = b.name.rpartition(" ")
-    if last_a != last_b or not last_a:
-        return False
-    if not first_a or not first_b:
-        return True  # "Lavrov" and "Sergei Lavrov"
-    given_a, given_b = first_a.split()[0], first_b.split()[0]
-    if len(given_a) == 1 or len(given_b) == 1:  # an initial: "S. Lavrov"
-        return given_a[0] == given_b[0]
-    return given_a == given_b
+    if a.person and b.person:
+        return a.surname == b.surname and given_names_compatible(a.given, b.given)
+    if a.person or b.person:
+        person, other = (a, b) if a.person else (b, a)
+        return bool(other.office) and _holds(person.office, other.office)
+    return a.name == b.name
+
+
+def _holds(office: str, description: str) -> bool:
+    """Whether an office ("fbi director") is what a description ("director") names."""
+    return bool(office) and (office == description or office.endswith(" " + description))
 
 
 class SpeakerForest:
-    """Union-find over speaker units that refuses to join incompatible speakers."""
+    """Union-find over speaker units that refuses to join speakers who cannot be one.
+
+    Persons in a cluster must be pairwise compatible; descriptions in it must
+    be one description, and name the office of a person in it if there is one.
+    """
 
     def __init__(self, speakers: list[SpeakerKey | None]) -> None:
         self.parent = list(range(len(speakers)))
-        self.known: dict[int, set[SpeakerKey]] = {
-            i: {s} for i, s in enumerate(speakers) if s is not None
+        self.known: dict[int, frozenset[SpeakerKey]] = {
+            i: frozenset((s,)) for i, s in enumerate(speakers) if s is not None
         }
 
     def find(self, unit: int) -> int:
@@ -93,13 +233,23 @@ class SpeakerForest:
             parent[unit], unit = root, parent[unit]
         return root
 
+    def speakers(self, unit: int) -> frozenset[SpeakerKey]:
+        """The speakers of ``unit``'s cluster."""
+        return self.known.get(self.find(unit), frozenset())
+
+    def can_join(self, a: int, b: int) -> bool:
+        """Whether the clusters of ``a`` and ``b`` could be one utterance's speakers."""
+        ra, rb = self.find(a), self.find(b)
+        return ra == rb or joinable(self.known.get(ra, frozenset()),
+                                    self.known.get(rb, frozenset()))
+
     def union(self, a: int, b: int) -> bool:
-        """Join the clusters of ``a`` and ``b`` if all their speakers can be one person."""
+        """Join the clusters of ``a`` and ``b`` if all their speakers can be one."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        ka, kb = self.known.get(ra, set()), self.known.get(rb, set())
-        if any(not speakers_compatible(x, y) for x in ka for y in kb if x != y):
+        ka, kb = self.known.get(ra, frozenset()), self.known.get(rb, frozenset())
+        if not joinable(ka, kb):
             return False
         if rb < ra:
             ra, rb, ka, kb = rb, ra, kb, ka
@@ -108,3 +258,19 @@ class SpeakerForest:
             self.known[ra] = ka | kb
             del self.known[rb]
         return True
+
+
+def joinable(a: frozenset[SpeakerKey], b: frozenset[SpeakerKey]) -> bool:
+    """Whether two sets of speakers, each of one cluster, can be one speaker together."""
+    if not a or not b:
+        return True
+    persons = [k for k in (*a, *b) if k.person]
+    descriptions = {k for k in (*a, *b) if not k.person}
+    if len(descriptions) > 1:
+        return False
+    if any(not speakers_compatible(x, y) for x in a for y in b if x.person and y.person):
+        return False
+    if descriptions and persons:
+        (description,) = descriptions
+        return any(_holds(p.office, description.office) for p in persons)
+    return True

@@ -1,0 +1,593 @@
+"""The engine of :func:`~quoteattr.matching.clusters.match_quotes`: printings, links, clusters.
+
+A :class:`Matcher` takes printings (a quote, the document it was printed in,
+the document's date) and builds clusters in four steps:
+
+1. **Texts.** Quotes are folded (:mod:`quoteattr.text.normalize`); identical
+   folded texts are one node, compared once.
+2. **Units.** Printings of one text by one speaker on one day are one unit.
+   At the utterance level each unit has a *bucket*: the speaker's surname (or
+   an organisation's name, or the person whose office a definite description
+   names), or no bucket for a quote without a known speaker. Units of two
+   buckets are never one utterance, so links are only looked for inside a
+   bucket, which keeps one text printed with many speakers linear.
+3. **Links.** Node pairs come from the candidate index
+   (:mod:`quoteattr.matching.candidates`) and are scored once
+   (:func:`compare_texts`): a *variant* (the whole quotes alike) or a
+   *fragment* (the shorter found in the longer). A link between two units
+   needs speakers that can be one person and dates within the window. A
+   quote without a speaker links to a speaker's quote only on strong
+   evidence (:data:`STRONG_WORDS` words).
+4. **Clusters**, from the best links down. Two clusters join only if their
+   speakers can all be one, their dates stay within the window, and their
+   canonical texts (the longest printing of each) match each other: one weak
+   link between two members cannot merge two groups. Each fragment cluster
+   then joins at most one longer cluster; a fragment of one to three words
+   only a quote that contains it, of a known, compatible speaker, on the same
+   occasion.
+
+Everything is decided in an order fixed by the texts, never by the input
+order. The ``wording`` level drops speakers and dates: the same words
+whenever and by whomever said.
+"""
+
+from __future__ import annotations
+
+import datetime
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Literal, NamedTuple
+
+from quoteattr.matching.candidates import all_pairs, candidate_pairs
+from quoteattr.matching.similarity import (
+    Codebook,
+    PreparedText,
+    partial_score,
+    text_key,
+    whole_score,
+    word_diff,
+)
+from quoteattr.matching.speaker_links import (
+    SpeakerForest,
+    SpeakerKey,
+    key_of,
+    speakers_compatible,
+)
+from quoteattr.models import ClusterMember, MatchRelation, Quote, QuoteCluster
+from quoteattr.text.normalize import fold_tokens, function_words
+
+__all__ = [
+    "DEFAULT_SCORE_CUTOFF",
+    "DEFAULT_WINDOW_DAYS",
+    "SHORT_FRAGMENT_WORDS",
+    "STRONG_WORDS",
+    "Level",
+    "Matcher",
+    "Printing",
+    "TextLink",
+    "bucket_of",
+    "compare_texts",
+    "node_buckets",
+    "office_buckets",
+    "printing_order",
+    "share_bucket",
+]
+
+Level = Literal["utterance", "wording"]
+"""``utterance``: one speaker, one occasion. ``wording``: the same words, whenever said."""
+
+DEFAULT_SCORE_CUTOFF = 85.0
+DEFAULT_WINDOW_DAYS = 7
+"""Printings of one utterance fall within this many days of each other: dailies
+reprint a statement within days, weeklies and Sunday programmes within the week."""
+SHORT_FRAGMENT_WORDS = 4
+"""Fragments shorter than this must appear word for word in a quote of a known,
+compatible speaker printed on the same occasion."""
+STRONG_WORDS = 6
+"""A quote without a known speaker joins a speaker's printing only on this many
+words: the shorter text of the link has at least this many."""
+_PAIR_LIMIT = 256
+"""Unit pairs of one text pair and one bucket compared directly; beyond, by date."""
+_NEIGHBOURS = 16
+"""Beyond :data:`_PAIR_LIMIT`, each unit is paired with this many units nearest in date."""
+
+Bucket = tuple[str, str] | None
+"""``("p", surname)``, ``("o", name)``, ``("w", "")`` at the wording level; ``None``: no speaker."""
+
+
+class Printing(NamedTuple):
+    """One quote as printed: where, when, and by whom as compared across documents."""
+
+    doc_id: str
+    quote: Quote
+    date: datetime.date | None
+
+
+class TextLink(NamedTuple):
+    """How two distinct texts link: ``kind`` is ``variant`` or ``fragment`` (first in second)."""
+
+    kind: Literal["variant", "fragment"]
+    score: float
+    first: int
+    second: int
+
+
+def printing_order(doc_id: str, quote: Quote) -> tuple[str, int, int, str, str, str, str, int]:
+    """A stable sort key of a printing: where the quote is, then what it is."""
+    speaker = quote.speaker.name if quote.speaker is not None else ""
+    return (doc_id, quote.start, quote.end, quote.text, quote.kind, speaker,
+            quote.rule or "", quote.utterance)
+
+
+def compare_texts(a: PreparedText, b: PreparedText, cutoff: float,
+                  first: int = 0, second: int = 1) -> TextLink | None:
+    """Score two distinct texts: a variant link, a fragment link (shorter first), or None.
+
+    ``first`` and ``second`` are the ids the link reports for ``a`` and ``b``.
+
+    Example:
+        >>> from quoteattr.matching.similarity import prepare
+        >>> book = Codebook()
+        >>> compare_texts(prepare("nothing new", book), prepare("we heard nothing new", book), 85)
+        TextLink(kind='fragment', score=100.0, first=0, second=1)
+    """
+    la, lb = len(a.code), len(b.code)
+    if a.gaps or b.gaps or 200.0 * min(la, lb) / (la + lb) >= cutoff - 15.0:
+        score = whole_score(a, b)
+        if score >= cutoff:
+            return TextLink("variant", score, first, second)
+    if la == lb:
+        return None
+    short, long, ids = (a, b, (first, second)) if la < lb else (b, a, (second, first))
+    if not _can_be_fragment(short):
+        return None
+    score = partial_score(short, long)[0]
+    if len(short.code) < SHORT_FRAGMENT_WORDS and score < 100.0:
+        if not _loosely_contained(short, long):
+            return None
+        score = 100.0
+    return TextLink("fragment", score, *ids) if score >= cutoff else None
+
+
+def _loosely_contained(short: PreparedText, long: PreparedText) -> bool:
+    """Whether a short fragment's words are the long text's, but for one function word.
+
+    Outlets drop or add a small word when they cut a phrase out ("a couple
+    clicks" for "a couple of clicks"); the fragment needs two content words.
+    """
+    words = function_words()
+    content = [t for t in short.tokens if t not in words]
+    if len(content) < 2:
+        return False
+    width = len(short.tokens) + 1
+    for segment in _segments(long):
+        for at in range(max(1, len(segment) - width + 2)):
+            window = segment[at:at + width]
+            if _one_small_word_apart(short.tokens, window, words) or _one_small_word_apart(
+                    short.tokens, window[:-1], words):
+                return True
+    return False
+
+
+def _segments(text: PreparedText) -> Iterable[tuple[str, ...]]:
+    """The words between gaps: stretches printed together."""
+    start = 0
+    for gap in (*text.gaps, len(text.tokens)):
+        if gap > start:
+            yield text.tokens[start:gap]
+        start = gap
+
+
+def _one_small_word_apart(a: Sequence[str], b: Sequence[str], small: frozenset[str]) -> bool:
+    """Equal, or equal once one function word is taken out of the longer one."""
+    if len(a) == len(b):
+        return tuple(a) == tuple(b)
+    if abs(len(a) - len(b)) != 1:
+        return False
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    for i, word in enumerate(longer):
+        if word in small and tuple(longer[:i]) + tuple(longer[i + 1:]) == tuple(shorter):
+            return True
+    return False
+
+
+def _can_be_fragment(text: PreparedText) -> bool:
+    words = function_words()
+    return any(t not in words for t in text.tokens)
+
+
+def bucket_of(key: SpeakerKey | None) -> Bucket:
+    """The blocking key of a speaker: printings of two buckets are never one utterance."""
+    if key is None:
+        return None
+    return ("p", key.surname) if key.person else ("o", key.name)
+
+
+def office_buckets(keys: Iterable[SpeakerKey | None]) -> dict[str, Bucket]:
+    """Descriptions ("the FBI director") that name the office of persons of exactly one surname.
+
+    Example:
+        >>> from quoteattr.matching.speaker_links import name_key
+        >>> office_buckets([name_key("James Comey", True, "FBI Director"),
+        ...                 name_key("the director", False)])
+        {'director': ('p', 'comey')}
+    """
+    offices: dict[str, set[str]] = defaultdict(set)
+    descriptions: set[str] = set()
+    for key in keys:
+        if key is None:
+            continue
+        if key.person and key.office:
+            words = key.office.split()
+            for i in range(len(words)):  # "fbi director" is held as "director" too
+                offices[" ".join(words[i:])].add(key.surname)
+        elif not key.person and key.office:
+            descriptions.add(key.office)
+    return {d: ("p", next(iter(offices[d]))) for d in descriptions if len(offices.get(d, ())) == 1}
+
+
+def _unresolved(quote: Quote) -> bool:
+    """A definite description of a person or group ("the senator", "the crowd").
+
+    It refers back to somebody the text has named, whom attribution did not
+    resolve: a quote without a known speaker, not another speaker.
+    """
+    speaker = quote.speaker
+    return speaker is not None and speaker.kind in ("anonymous", "collective")
+
+
+def node_buckets(keys: Iterable[SpeakerKey | None], level: Level = "utterance") -> set[Bucket]:
+    """The buckets a text's printings may fall in, whatever the offices of the collection.
+
+    A description that names an office may stand for a person: ``None`` (any).
+    """
+    if level == "wording":
+        return {("w", "")}
+    return {None if key is not None and not key.person and key.office else bucket_of(key)
+            for key in keys}
+
+
+def share_bucket(a: Collection[Bucket], b: Collection[Bucket]) -> bool:
+    """Whether printings in buckets ``a`` and in buckets ``b`` may link (``None``: no speaker)."""
+    if None in a or None in b:
+        return True
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return any(bucket in large for bucket in small)
+
+
+class _Unit(NamedTuple):
+    node: int
+    bucket: Bucket
+    key: SpeakerKey | None
+    date: datetime.date | None
+    alone: tuple[str, int, int, str] | None  # a quote without words: nobody's match
+
+
+def _unit_order(unit: _Unit) -> tuple[object, ...]:
+    return (unit.node, unit.bucket or ("", ""), unit.key is not None,
+            unit.key or SpeakerKey("", False), unit.date or datetime.date.min,
+            unit.alone or ("", 0, 0, ""))
+
+
+class Matcher:
+    """One run of matching: texts, units, links and clusters (see the module docstring).
+
+    Args:
+        printings: The quotes to match, with their documents and dates.
+        score_cutoff: The similarity, 0-100, two texts need to link.
+        level: ``utterance`` or ``wording``.
+        window: Days that printings of one utterance may lie apart; ``None``: no limit.
+        exhaustive: Compare every pair of texts instead of the index's candidates.
+        candidates: Compare only these pairs of folded text keys (a partitioned
+            run passes the pairs it found); overrides ``exhaustive``.
+        offices: :func:`office_buckets` of the whole collection, when the
+            printings are only part of it.
+    """
+
+    def __init__(self, printings: Sequence[Printing], *, score_cutoff: float = DEFAULT_SCORE_CUTOFF,
+                 level: Level = "utterance", window: int | None = DEFAULT_WINDOW_DAYS,
+                 exhaustive: bool = False,
+                 candidates: Iterable[tuple[str, str]] | None = None,
+                 offices: Mapping[str, Bucket] | None = None) -> None:
+        self.cutoff = score_cutoff
+        self.level = level
+        self.window = None if level == "wording" else window
+        folded: dict[str, tuple[str, tuple[str, ...], tuple[int, ...]]] = {}
+        for printing in printings:
+            text = printing.quote.text
+            if text not in folded:
+                tokens, gaps = fold_tokens(text)
+                folded[text] = (text_key(tokens, gaps), tokens, gaps)
+        codebook = Codebook()
+        by_key = {key: (tokens, gaps) for key, tokens, gaps in folded.values()}
+        keys = sorted(by_key)  # ids from sorted text: nothing depends on input order
+        self.texts = [PreparedText(k, by_key[k][0], by_key[k][1], codebook.encode(by_key[k][0]))
+                      for k in keys]
+        node_of = {key: i for i, key in enumerate(keys)}
+        speaker_keys = [None if level == "wording" else key_of(p.quote.speaker)
+                        for p in printings]
+        offices = office_buckets(speaker_keys) if offices is None else offices
+        staged = []
+        for printing, key in zip(printings, speaker_keys, strict=True):
+            node = node_of[folded[printing.quote.text][0]]
+            bucket: Bucket = ("w", "") if level == "wording" else bucket_of(key)
+            if key is not None and not key.person and key.office:
+                if key.office in offices:
+                    bucket = offices[key.office]
+                elif _unresolved(printing.quote):
+                    key = bucket = None
+            alone = None
+            if not keys[node]:
+                q = printing.quote
+                alone = (printing.doc_id, q.start, q.end, q.text)
+            date = printing.date if self.window is not None else None
+            staged.append((printing, _Unit(node, bucket, key, date, alone)))
+        units = sorted({unit for _, unit in staged}, key=_unit_order)
+        unit_of = {unit: i for i, unit in enumerate(units)}
+        self.units = units
+        self.items = [(p, unit_of[unit]) for p, unit in staged]
+        self.by_node: dict[int, dict[Bucket, list[int]]] = {}
+        for i, unit in enumerate(units):
+            if unit.alone is None:
+                self.by_node.setdefault(unit.node, {}).setdefault(unit.bucket, []).append(i)
+        self.forest = SpeakerForest([u.key for u in units])
+        self.canon = [u.node for u in units]
+        self.span = [(u.date, u.date) for u in units]
+        self._link(candidates, exhaustive)
+
+    # -- links ------------------------------------------------------------------------
+    def _pairs(self, candidates: Iterable[tuple[str, str]] | None,
+               exhaustive: bool) -> Iterable[tuple[int, int]]:
+        live = [t if (self.by_node.get(i) and t.code) else None for i, t in enumerate(self.texts)]
+        if candidates is not None:
+            node_of = {t.key: i for i, t in enumerate(self.texts)}
+            found = set()
+            for first, second in candidates:
+                a, b = node_of.get(first), node_of.get(second)
+                if a is not None and b is not None and a != b:
+                    found.add((min(a, b), max(a, b)))
+            return sorted(found)
+        if exhaustive:
+            return all_pairs(len(self.texts))
+        return candidate_pairs(live, self.cutoff)
+
+    def _may_link(self, u: int, v: int) -> bool:
+        a, b = self.units[u], self.units[v]
+        if a.date is not None and b.date is not None and self.window is not None and (
+            abs((a.date - b.date).days) > self.window
+        ):
+            return False
+        return speakers_compatible(a.key, b.key)
+
+    def _unit_pairs(self, us: list[int], vs: list[int] | None) -> list[tuple[int, int]]:
+        """Pairs ``(u, v)``, ``u`` from ``us`` and ``v`` from ``vs``, that may link.
+
+        ``vs`` None: pairs within ``us``. Beyond :data:`_PAIR_LIMIT` pairs, each
+        unit is paired with the units nearest in date only (bounded fan-out).
+        """
+        if vs is None:
+            if len(us) * (len(us) - 1) // 2 <= _PAIR_LIMIT:
+                return [(u, v) for i, u in enumerate(us) for v in us[i + 1:]
+                        if self._may_link(u, v)]
+        elif len(us) * len(vs) <= _PAIR_LIMIT:
+            return [(u, v) for u in us for v in vs if self._may_link(u, v)]
+        others = us if vs is None else vs
+        day = [(self.units[v].date or datetime.date.min).toordinal() for v in others]
+        order = sorted(range(len(others)), key=lambda i: (day[i], others[i]))
+        days = [day[i] for i in order]
+        found: set[tuple[int, int]] = set()
+        for u in us:
+            d = (self.units[u].date or datetime.date.min).toordinal()
+            at = bisect_left(days, d)
+            lo, hi = max(0, at - _NEIGHBOURS // 2), min(len(order), at + _NEIGHBOURS // 2)
+            if self.window is not None:
+                lo = max(lo, bisect_left(days, d - self.window) - 1)
+                hi = min(hi, bisect_right(days, d + self.window) + 1)
+            for i in order[lo:hi]:
+                v = others[i]
+                if u != v and self._may_link(u, v):
+                    found.add((min(u, v), max(u, v)) if vs is None else (u, v))
+        return sorted(found)
+
+    def _strong(self, node: int) -> bool:
+        return len(self.texts[node].code) >= STRONG_WORDS
+
+    def _link(self, candidates: Iterable[tuple[str, str]] | None, exhaustive: bool) -> None:
+        edges: list[tuple[float, int, int]] = []
+        fragments: list[tuple[float, int, int]] = []
+        for node, buckets in self.by_node.items():  # the same words, printed more than once
+            for bucket, units in buckets.items():
+                edges.extend((-100.0, u, v) for u, v in self._unit_pairs(units, None))
+                if bucket is not None and None in buckets and self._strong(node):
+                    edges.extend((-100.0, u, v) for u, v in self._unit_pairs(units, buckets[None]))
+        for a, b in self._pairs(candidates, exhaustive):
+            if a not in self.by_node or b not in self.by_node:
+                continue
+            if not self._share_bucket(a, b):
+                continue
+            found = compare_texts(self.texts[a], self.texts[b], self.cutoff, a, b)
+            if found is None:
+                continue
+            target = edges if found.kind == "variant" else fragments
+            strong = self._strong(found.first) and self._strong(found.second)
+            for u, v in self._linked_units(found.first, found.second, strong):
+                target.append((-found.score, u, v))
+        edges.sort()
+        for _, u, v in edges:
+            self._join(u, v, "variant")
+        self._attach_fragments(sorted(fragments))
+
+    def _share_bucket(self, a: int, b: int) -> bool:
+        return share_bucket(self.by_node[a].keys(), self.by_node[b].keys())
+
+    def _linked_units(self, first: int, second: int, strong: bool) -> Iterable[tuple[int, int]]:
+        """Unit pairs (first's unit, second's unit) that may link, bucket by bucket."""
+        ba, bb = self.by_node[first], self.by_node[second]
+        small, large = (ba, bb) if len(ba) <= len(bb) else (bb, ba)
+        for bucket in sorted(small, key=lambda b: b or ("", "")):
+            if bucket in large:
+                yield from self._unit_pairs(ba[bucket], bb[bucket])
+        if strong and None in ba:
+            for bucket in sorted(bb, key=lambda b: b or ("", "")):
+                if bucket is not None:
+                    yield from self._unit_pairs(ba[None], bb[bucket])
+        if strong and None in bb:
+            for bucket in sorted(ba, key=lambda b: b or ("", "")):
+                if bucket is not None:
+                    yield from self._unit_pairs(ba[bucket], bb[None])
+
+    # -- clusters ---------------------------------------------------------------------
+    def _join(self, u: int, v: int, kind: str) -> bool:
+        """Join the clusters of ``u`` and ``v`` if speakers, dates and canonical texts agree."""
+        forest = self.forest
+        ru, rv = forest.find(u), forest.find(v)
+        if ru == rv:
+            return True
+        span = _merge_spans(self.span[ru], self.span[rv])
+        if self.window is not None and span[0] is not None and span[1] is not None and (
+            (span[1] - span[0]).days > self.window
+        ):
+            return False
+        if not forest.can_join(ru, rv):
+            return False
+        cu, cv = self.canon[ru], self.canon[rv]
+        if cu != cv and not self._canon_match(cu, cv, kind):
+            return False
+        forest.union(ru, rv)
+        root = forest.find(ru)
+        self.span[root] = span
+        self.canon[root] = min(cu, cv, key=self._canon_rank)
+        return True
+
+    def _canon_rank(self, node: int) -> tuple[int, int, str]:
+        text = self.texts[node]
+        return (-len(text.code), len(text.gaps), text.key)
+
+    def _canon_match(self, a: int, b: int, kind: str) -> bool:
+        """Whether two clusters' canonical texts link as ``kind`` requires."""
+        link = compare_texts(self.texts[a], self.texts[b], self.cutoff)
+        return link is not None and (kind == "fragment" or link.kind == "variant")
+
+    def _attach_fragments(self, fragments: list[tuple[float, int, int]]) -> None:
+        """Join each fragment's cluster to its best longer cluster, at most one."""
+        find = self.forest.find
+        options: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for neg_score, short, long in fragments:
+            f, t = find(short), find(long)
+            if f != t:
+                options[f].append((-neg_score, t))
+        if not options:
+            return
+        involved = set(options) | {t for found in options.values() for _, t in found}
+        docs: dict[int, set[str]] = defaultdict(set)
+        for printing, unit in self.items:
+            root = find(unit)
+            if root in involved:
+                docs[root].add(printing.doc_id)
+        choices = []
+        for f in sorted(options):
+            ranked = sorted({(bool(docs[f] & docs[t]), score, t) for score, t in options[f]},
+                            key=lambda c: (-c[0], -c[1], c[2]))
+            ranked = [c for c in ranked if self._may_attach(f, c[2], c[0])]
+            if not ranked:
+                continue
+            best = ranked[0]
+            rivals = [c for c in ranked[1:] if c[2] != best[2] and c[:2] == best[:2]]
+            short = len(self.texts[self.canon[f]].code) < SHORT_FRAGMENT_WORDS
+            if rivals and not best[0] and short:
+                continue  # a short phrase found in several quotes: nobody's in particular
+            choices.append((f, best[2]))
+        for f, t in choices:
+            self._join(f, t, "fragment")
+
+    def _may_attach(self, fragment: int, target: int, same_document: bool) -> bool:
+        """The speaker and occasion rules of a fragment cluster joining a longer one.
+
+        A short fragment needs known speakers on both sides and the same
+        occasion: the same document, or dates on both sides (within the window,
+        which :meth:`_join` checks).
+        """
+        if self.level == "wording":
+            return True
+        mine = self.forest.speakers(fragment)
+        theirs = self.forest.speakers(target)
+        words = len(self.texts[self.canon[fragment]].code)
+        if words < SHORT_FRAGMENT_WORDS:
+            dated = None not in self.span[fragment] and None not in self.span[target]
+            return bool(mine) and bool(theirs) and (same_document or dated)
+        if not mine or not theirs:
+            return words >= STRONG_WORDS
+        return True
+
+    # -- results ----------------------------------------------------------------------
+    def clusters(self, min_members: int) -> list[QuoteCluster]:
+        """The clusters with at least ``min_members`` printings, in a fixed order."""
+        groups: dict[int, list[Printing]] = defaultdict(list)
+        for printing, unit in self.items:
+            groups[self.forest.find(unit)].append(printing)
+        nodes = {}
+        for printing, unit in self.items:
+            nodes[id(printing)] = self.units[unit].node
+        out = [self._cluster(members, nodes) for members in groups.values()
+               if len(members) >= min_members]
+        out.sort(key=lambda c: (printing_order(c.members[0].doc_id, c.members[0].quote),
+                                c.speaker or ""))
+        return out
+
+    def _cluster(self, items: list[Printing], nodes: dict[int, int]) -> QuoteCluster:
+        items.sort(key=lambda p: printing_order(p.doc_id, p.quote))
+        if len(items) == 1:
+            p = items[0]
+            speaker = p.quote.speaker.name if p.quote.speaker else None
+            member = ClusterMember(doc_id=p.doc_id, quote=p.quote, speaker=speaker,
+                                   relation="exact", score=100.0, diff="", date=p.date)
+            return QuoteCluster(canonical=p.quote.text, speaker=speaker, members=(member,))
+        per_node: dict[int, int] = defaultdict(int)
+        for p in items:
+            per_node[nodes[id(p)]] += 1
+        texts = self.texts
+        best_node = min(per_node, key=lambda n: (
+            -len(texts[n].code), len(texts[n].gaps), -per_node[n], texts[n].key))
+        canonical = next(p for p in items if nodes[id(p)] == best_node)
+        canon_text = texts[best_node]
+        relations: dict[int, tuple[MatchRelation, float]] = {}
+        diffs: dict[str, str] = {}
+        members = []
+        for p in [canonical, *(p for p in items if p is not canonical)]:
+            node = nodes[id(p)]
+            if node not in relations:
+                relations[node] = self._relation(texts[node], canon_text)
+            relation, score = relations[node]
+            text = p.quote.text
+            if text not in diffs:
+                diffs[text] = word_diff(canonical.quote.text, text,
+                                        fragment=relation == "fragment")
+            members.append(ClusterMember(
+                doc_id=p.doc_id, quote=p.quote,
+                speaker=p.quote.speaker.name if p.quote.speaker else None,
+                relation=relation, score=round(score, 2), diff=diffs[text], date=p.date,
+            ))
+        names = {p.quote.speaker.name for p in items
+                 if p.quote.speaker is not None and key_of(p.quote.speaker) is not None}
+        speaker = min(names, key=lambda n: (-len(n.split()), -len(n), n)) if names else None
+        return QuoteCluster(canonical=canonical.quote.text, speaker=speaker,
+                            members=tuple(members))
+
+    def _relation(self, text: PreparedText, canon: PreparedText) -> tuple[MatchRelation, float]:
+        if text.key == canon.key:
+            return "exact", 100.0
+        whole = whole_score(text, canon)
+        if whole >= self.cutoff or len(text.code) >= len(canon.code):
+            return "variant", whole
+        part = partial_score(text, canon)[0]
+        return ("fragment", part) if part > whole else ("variant", whole)
+
+
+def _merge_spans(
+    a: tuple[datetime.date | None, datetime.date | None],
+    b: tuple[datetime.date | None, datetime.date | None],
+) -> tuple[datetime.date | None, datetime.date | None]:
+    lows = [d for d in (a[0], b[0]) if d is not None]
+    highs = [d for d in (a[1], b[1]) if d is not None]
+    return (min(lows) if lows else None, max(highs) if highs else None)
