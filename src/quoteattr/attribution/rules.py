@@ -34,7 +34,7 @@ from quoteattr.attribution.governed import (
     possessor_speech_noun_quote,
 )
 from quoteattr.attribution.layouts import said_name_colon_quote, speaker_label_colon_quote
-from quoteattr.attribution.words import attribution_words
+from quoteattr.attribution.words import attribution_words, is_passive
 
 __all__ = ["BUILTIN_RULES", "Rule", "RuleFunction"]
 
@@ -313,7 +313,7 @@ def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
         end = ctx.cue_at(c, weak=qt - c <= 8)
         if end < 0 or (ctx.kind(c - 1) == "word" and ctx.low(c - 1) in ("to",)):
             continue
-        if ctx.low(c - 1) in words.passive_auxiliaries and ctx.low(c) in words.naming_verbs:
+        if ctx.low(c) in words.naming_verbs and is_passive(words, ctx.low(c - 1), ctx.low(c)):
             continue  # "was called": its subject was named, it did not speak
         m = subject_before(ctx, c) or noun_phrase_opening_sentence(ctx, c)
         if m is None:
