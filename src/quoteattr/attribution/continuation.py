@@ -10,7 +10,7 @@ previous paragraph ending in a quote is left to
 
 Example:
     >>> from quoteattr import attribute
-    >>> text = 'Mayor Jane Doe said the city would appeal.\\n\\n"We have a strong case."'
+    >>> text = 'Mayor Jane Doe said the city would appeal.' + chr(10) * 2 + '"We have a case."'
     >>> q = attribute(text).quotes[0]
     >>> q.speaker.name, q.rule
     ('Jane Doe', 'reported_speech_then_quote_paragraph')
@@ -62,7 +62,7 @@ def reported_speech_then_quote_paragraph(ctx: Context, qi: int) -> Decision | No
 
 
 def _issued_document(ctx: Context, first: int, b: int) -> Decision | None:
-    """``The council issued a statement on Monday.``: the issuer of a document in tokens first..b."""
+    """``The council issued a statement.``: a document's issuer in tokens ``first`` to ``b``."""
     if ctx.next_quote_token(first) < b:
         return None
     words = attribution_words(ctx.lexicon)
