@@ -340,6 +340,7 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLine
             j > i
             and j + 1 < n
             and ((tok.kind == "word" and word in tb.connectors) or word == "of")
+            and (not tb.noun_determiners or _particle_after_given_name(tokens, i, j, tb))
         ):
             # "Secretary of State John Kerry", "Bank of America"
             after = tokens[j + 1]
@@ -365,8 +366,25 @@ def _joins_particle_name(tokens: Sequence[Token], i: int, j: int, tb: _Tables) -
         return False
     if word in tb.org_words or word in tb.bodies or word in tb.countries:
         return False
-    names = [t.text for t in tokens[i:j] if t.kind == "word" and t.text not in tb.titles]
-    return len(names) <= 1 and all(w[0].isupper() for w in names)
+    return _particle_after_given_name(tokens, i, j, tb)
+
+
+def _particle_after_given_name(tokens: Sequence[Token], i: int, j: int, tb: _Tables) -> bool:
+    """Tell whether the words from ``i`` to a particle at ``j`` are a title or one given name.
+
+    In a language that marks its nouns (``noun_phrases.json``) a capitalised
+    word after a preposition or article is a noun: "Aus Sicht von Brandt",
+    "zu Plänen von Brandt" are no names, "Richard von Weizsäcker" is.
+    """
+    words = [k for k in range(i, j) if tokens[k].kind == "word"
+             and tokens[k].text not in tb.titles and tokens[k].text not in tb.not_names]
+    if len(words) > 1 or any(not tokens[k].text[0].isupper() for k in words):
+        return False
+    if words and tb.noun_determiners and words[0] > 0:
+        before = tokens[words[0] - 1]
+        if before.low in tb.noun_determiners or before.low in tb.lex.grammar.prepositions:
+            return False
+    return True
 
 
 def _name(
