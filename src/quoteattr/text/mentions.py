@@ -24,7 +24,14 @@ from typing import NamedTuple
 from quoteattr.language.lexicon import Lexicon, load_lexicon
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 from quoteattr.models import SpeakerKind
-from quoteattr.text.names import HeadlineLines, NameReader, NameSplit, printed, token_at
+from quoteattr.text.names import (
+    HeadlineLines,
+    NameReader,
+    NameSplit,
+    dateline_end,
+    printed,
+    token_at,
+)
 from quoteattr.text.tokens import Token, indexed_among
 
 __all__ = ["Mention", "NounPhraseWords", "find_mentions", "is_capitalised", "mentions_in_context"]
@@ -264,6 +271,11 @@ def _mentions_from(
             continue
         tok = tokens[i]
         lower = tok.low
+        if tok.text.isupper() and (i == 0 or tokens[i - 1].kind == "para"):
+            dateline = dateline_end(tokens, i)
+            if dateline > i:
+                resume = dateline  # "DAYTON, Ohio (AP) —": a place, no speaker
+                continue
         found: Mention | None = None
         next_role = bisect_left(role_at, i)
         near_role = next_role < roles_found and role_at[next_role] - i < 8
@@ -379,6 +391,8 @@ def _name(
     text: str, tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLines
 ) -> Mention | None:
     word = tokens[i].text
+    if tb.reader.not_a_name(tokens, i):
+        return None  # "I'm", "Reached by phone, ...": no name
     if word in tb.not_names and word not in tb.titles and i + 1 < len(tokens):
         # "The", "But", "In" before anything but a name: no name starts here
         after = tokens[i + 1]
