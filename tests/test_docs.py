@@ -45,3 +45,10 @@ def test_site_builds_strictly_and_renders_every_public_name(tmp_path: Path) -> N
     api = (tmp_path / "api" / "index.html").read_text("utf-8")
     for name in set(quoteattr.__all__) - {"__version__"}:
         assert f'id="quoteattr.{name}"' in api, name
+    # issue 16: cross-references render; no Sphinx role reaches a page
+    for page in tmp_path.rglob("*.html"):
+        roles = re.findall(r":(?:class|func|meth|attr|data|mod|exc):", page.read_text("utf-8"))
+        assert not roles, f"{page.relative_to(tmp_path)}: {len(roles)} literal roles"
+    assert api.count('class="autorefs autorefs-internal"') > 100
+    # signatures formatted one parameter a line, a Returns section one row
+    assert "attribute(\n    text: str,\n    *," in re.sub(r"<[^>]+>", "", api)
