@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,6 +22,11 @@ from quoteattr.claims.scanner import Scanner
 from quoteattr.text.mentions import Mention
 
 __all__ = ["ClaimRule", "ClaimRuleFunction", "Found", "content_before", "content_from"]
+
+def _closing_mark(word: str) -> bool:
+    """Tell whether a token is a lone closing quotation mark."""
+    return len(word) == 1 and (word == '"' or unicodedata.category(word) == "Pf")
+
 
 _MIN_BACKWARD_WORDS = 4
 """A content before its attribution holds at least this many words ("Hunter,
@@ -128,6 +134,8 @@ def content_before(
         return None  # "Russia, which is fighting in Syria, ..., Doe has responded"
     while last > first and ctx.word(last - 1) in trim:
         last -= 1
+    if last > first and ctx.kind(last - 1) == "punct" and _closing_mark(ctx.word(last - 1)):
+        return None  # 'CLAUSE", said NAME' with its opening mark missed: a direct quote
     if extend_to > last:
         last = scan.trim_end(first, scan.bound_end(first, extend_to))
     words = sum(1 for t in range(first, last) if ctx.kind(t) in ("word", "quote"))

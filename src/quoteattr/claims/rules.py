@@ -15,9 +15,15 @@ Example:
 
 from __future__ import annotations
 
-from quoteattr.claims.backward import according_to_name_clause, clause_comma_name_said
+from quoteattr.claims.backward import clause_comma_name_said
 from quoteattr.claims.base import ClaimRule, Found
 from quoteattr.claims.forward import name_said_clause, quoted_name_as_saying_clause
+from quoteattr.claims.signposts import (
+    according_to_name_clause,
+    as_name_said_clause,
+    clause_comma_so_name,
+    name_zufolge_clause,
+)
 
 __all__ = ["CLAIM_RULES", "CLAIM_RULE_NAMES", "ClaimRule", "Found"]
 
@@ -33,6 +39,21 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         "According to NAME, CLAUSE / CLAUSE, according to NAME",
         according_to_name_clause,
     ),
+    ClaimRule(
+        "name_zufolge_clause",
+        "NAME zufolge CLAUSE / CLAUSE, NAME zufolge (a postposition after the source)",
+        name_zufolge_clause,
+    ),
+    ClaimRule(
+        "clause_comma_so_name",
+        "CLAUSE, so NAME. / CLAUSE, so NAME, CLAUSE (a sign-off)",
+        clause_comma_so_name,
+    ),
+    ClaimRule(
+        "as_name_said_clause",
+        "As NAME said, CLAUSE / CLAUSE, as NAME said",
+        as_name_said_clause,
+    ),
     ClaimRule("clause_comma_name_said", "CLAUSE, NAME said.", clause_comma_name_said),
     ClaimRule(
         "name_said_clause", "NAME says (that) CLAUSE / NAME told X (that) CLAUSE", name_said_clause
@@ -44,13 +65,19 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
 ``comma_saying_clause``, ``name_said_colon_clause``, ``name_accused_x_of_y``,
 ``name_branded_x_a_y``, ``name_vowed_to_vp``, ``name_urged_x_to_vp`` and
 ``name_called_for_np``; the according-to rule reports
-``clause_according_to_name`` for a trailing source.
+``clause_according_to_name`` for a trailing source, the postposition rule
+``clause_name_zufolge`` and the as-rule ``clause_as_name_said``.
 """
 
 CLAIM_RULE_NAMES: tuple[str, ...] = (
     "quoted_name_as_saying_clause",
     "according_to_name_clause",
     "clause_according_to_name",
+    "name_zufolge_clause",
+    "clause_name_zufolge",
+    "clause_comma_so_name",
+    "as_name_said_clause",
+    "clause_as_name_said",
     "clause_comma_name_said",
     "name_said_clause",
     "comma_saying_clause",

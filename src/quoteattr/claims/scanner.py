@@ -24,7 +24,9 @@ from bisect import bisect_left, bisect_right
 
 from quoteattr.attribution.clauses import skip_adverbs
 from quoteattr.attribution.context import Context
+from quoteattr.attribution.reported import ReportedSpeechWords
 from quoteattr.language.claim_frames import ClaimFrames, ClaimWords
+from quoteattr.language.wordlists import load_word_lists
 from quoteattr.text.mentions import Mention
 from quoteattr.text.tokens import indexed_among
 
@@ -77,10 +79,19 @@ class Scanner:
         self.words = words
         self.time_adverbs = ctx.lexicon.grammar.adverbs - words.not_time_adverbs
         self.sentence_source: dict[int, Mention] = {}
+        self._split: dict[frozenset[str], list[tuple[str, ...]]] = {}
+        self.quote_of_cue: dict[int, int] = {}
+        """The quote token of each cue that attributes a quote, by the cue's start offset."""
+        for qi, d in enumerate(ctx.decisions):
+            if d is not None and d.cue is not None and qi < len(ctx.quote_token):
+                self.quote_of_cue[d.cue[0]] = ctx.quote_token[qi]
+        reported = load_word_lists(ReportedSpeechWords, ctx.lexicon.language)
+        self.subjunctive = reported.subjunctive if reported is not None else frozenset()
         self.participle_endings = tuple(words.participle_endings) or ("\0",)
         self.past_endings = tuple(words.past_endings) or ("\0",)
         self.adverb_endings = tuple(words.adverb_endings) or ("\0",)
         self.plural_endings = tuple(words.plural_endings) or ("\0",)
+        self.subjunctive_endings = tuple(words.subjunctive_endings) or ("\0",)
         n = len(ctx.tokens)
         self.n = n
         toks = ctx.tokens
@@ -90,12 +101,13 @@ class Scanner:
         for low in indexed_among(by_low, self.words.hard_punctuation):
             hard.extend(k for k in by_low[low] if toks[k].kind == "punct")
         soft: list[int] = []
+        soft_commas = frames.comma_ends_content
         for k in by_low.get(",", ()):
             if toks[k].kind != "punct":
                 continue
             if self._hard_comma(k):
                 hard.append(k)
-            elif self._soft_comma(k):
+            elif soft_commas and self._soft_comma(k):
                 soft.append(k)
         for low in indexed_among(by_low, self.words.coordinators):
             hard.extend(k for k in by_low[low] if self._hard_and(k))
@@ -130,12 +142,8 @@ class Scanner:
         return m is not None and ctx.cue_at(skip_adverbs(ctx, m.last)) > 0
 
     def source_phrase_end(self, k: int) -> int:
-        """One past an "according to" phrase of the language starting at token ``k``, or -1."""
-        ctx = self.ctx
-        for phrase in ctx.lexicon.grammar.according_to_phrases:
-            if all(ctx.low(k + j) == w for j, w in enumerate(phrase)):
-                return k + len(phrase)
-        return -1
+        """One past a source preposition ("according to", "laut") starting at token ``k``, or -1."""
+        return self.phrase_end(k, self.words.source_prepositions)
 
     def _soft_comma(self, k: int) -> bool:
         """A comma not followed by a conjunction ends a content of four tokens or more."""
@@ -252,8 +260,14 @@ class Scanner:
             if kind in ("end", "para") or not ctx.same_sentence(j, first - 1):
                 return True
             if kind == "punct":
-                # 'Doe said, "…"' and 'Doe said: …' introduce what follows
-                return w != ":" and not (w == "," and ctx.kind(j + 1) in ("mark", "quote"))
+                nxt = ctx.low(j + 1)
+                if w == ":":  # 'Doe said: …' introduces what follows, unless it is a quote
+                    return ctx.kind(j + 1) in ("mark", "quote")
+                # 'Doe said, "…"' and 'Doe said on Monday, that …' introduce what follows
+                return not (
+                    w == ","
+                    and (ctx.kind(j + 1) in ("mark", "quote") or nxt in words.complementizers)
+                )
             if kind != "word":
                 return False  # a quote follows: 'Doe said "…"'
             if j == first and not (
@@ -277,6 +291,18 @@ class Scanner:
                 return j
         return k
 
+    def has_subjunctive(self, first: int, last: int) -> bool:
+        """Tell whether tokens first..last hold a verb in the mood of reported speech ("sei")."""
+        ctx = self.ctx
+        pronouns = self.words.subject_pronouns
+        for t in range(first, min(last, first + 40)):
+            w = ctx.low(t)
+            if w in self.subjunctive:
+                return True
+            if ctx.low(t - 1) in pronouns and w.endswith(self.subjunctive_endings) and t > first:
+                return True
+        return False
+
     def has_finite_verb(self, first: int, last: int) -> bool:
         """Tell whether tokens first..last hold a finite verb, so that they make a clause."""
         ctx = self.ctx
@@ -287,6 +313,14 @@ class Scanner:
                 continue
             if w in words.finite_auxiliaries or w in words.irregular_past:
                 return True
+            if w in self.subjunctive:
+                return True
+            if (
+                t > first
+                and ctx.low(t - 1) in words.subject_pronouns
+                and w.endswith(self.subjunctive_endings)
+            ):
+                return True  # "man schätze", "er habe"
             if ctx.cue_at(t, weak=False) > 0 and t > first:
                 return True
             if t > first and len(w) > 4 and w.endswith(self.past_endings):
@@ -305,11 +339,15 @@ class Scanner:
         return False
 
     def phrase_end(self, k: int, phrases: frozenset[str]) -> int:
-        """One past the first of ``phrases`` (space-separated words) starting at token k, or -1."""
+        """One past the longest of ``phrases`` (words split by spaces) at token k, or -1."""
+        split = self._split.get(phrases)
+        if split is None:
+            split = sorted((tuple(p.split()) for p in phrases), key=len, reverse=True)
+            self._split[phrases] = split
         ctx = self.ctx
-        for phrase in phrases:
-            parts = phrase.split()
-            if all(ctx.low(k + j) == w for j, w in enumerate(parts)):
+        first = ctx.low(k)
+        for parts in split:
+            if parts[0] == first and all(ctx.low(k + j) == w for j, w in enumerate(parts)):
                 return k + len(parts)
         return -1
 

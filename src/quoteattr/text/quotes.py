@@ -44,8 +44,6 @@ _MAX_DEPTH = 6
 """Quotes nest at most this deep; real text rarely goes past a quote in a quote."""
 _MAX_DIAGNOSTICS = 1000
 """Past this many, odd marks are counted in one ``too_many_diagnostics`` entry."""
-_ELISIONS = ("n'", "n\u2019", "em ", "til ", "tis ", "twas ", "cause ")
-"""Words that start with an apostrophe: rock 'n' roll, 'em, 'til, 'tis."""
 
 
 @dataclass(slots=True)
@@ -159,6 +157,9 @@ class _Scanner:
         doubled = printed == "'" and text[pos + 1 : pos + 2] == "'"
         if doubled and not _closes_single_first(text, pos):
             printed, mark = "''", marks['"']
+        elif self.table.doubled and text[pos : pos + 2] in self.table.doubled_as:
+            printed = text[pos : pos + 2]  # ’’ closing a double quote in wire copy
+            mark = marks[self.table.doubled_as[printed]]
         prev = text[pos - 1] if pos > 0 else " "
         after = pos + len(printed)
         nxt = text[after] if after < len(text) else " "
@@ -202,6 +203,8 @@ class _Scanner:
                 continue
             if tok.mark.apostrophe and tok.left and text[tok.pos + 1 : tok.pos + 2].isdigit():
                 continue  # ’90s
+            if not tok.mark.apostrophe and _printed_apostrophe(text, tok, self.table):
+                continue  # Brazil"s in old wire copy
             action = self.action(tok, stack)
             if action == "open" and len(stack.items) >= _MAX_DEPTH:
                 self.diagnose(
@@ -324,8 +327,20 @@ class _Scanner:
 
 
 def _is_elision(text: str, pos: int) -> bool:
-    rest = text[pos + 1 : pos + 7].lower()
-    return rest.startswith(_ELISIONS) or rest in ("em", "til", "tis", "twas")
+    """An apostrophe that starts a word: rock 'n' roll, 'em, 'til, 'tis (``elisions``)."""
+    found = re.match(r"[^\W\d_]{1,8}", text[pos + 1 : pos + 10])
+    if found is None:
+        return False
+    word = found.group().lower()
+    return word in load_quote_marks().apostrophe_words.elisions
+
+
+def _printed_apostrophe(text: str, tok: _Token, table: QuoteMarkTable) -> bool:
+    """A double mark printed for an apostrophe inside a word: ``Brazil"s``, ``don"t``."""
+    if len(tok.printed) != 1 or tok.pos == 0 or not text[tok.pos - 1].isalpha():
+        return False
+    found = re.match(r"[^\W\d_]{1,3}(?![^\W_])", text[tok.pos + 1 : tok.pos + 5])
+    return found is not None and found.group().lower() in table.apostrophe_words.contractions
 
 
 def _starts_merged_paragraph(text: str, tok: _Token, top: _Open) -> bool:
