@@ -11,8 +11,9 @@ gets no quotes, as a user would.
 Run it in its own environment (textacy pins its own spaCy):
 
     python3 -m venv textacy-env
-    textacy-env/bin/pip install textacy SPACY_ENGLISH_PIPELINE
-    textacy-env/bin/python scripts/textacy_baseline.py ARTICLES.jsonl --model NAME > pred.jsonl
+    textacy-env/bin/pip install textacy
+    textacy-env/bin/python -m spacy download en_core_web_sm
+    textacy-env/bin/python scripts/textacy_baseline.py ARTICLES.jsonl > pred.jsonl
 """
 
 from __future__ import annotations
