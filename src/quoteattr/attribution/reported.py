@@ -310,10 +310,11 @@ def subject_sentence_then_quote(ctx: Context, qi: int) -> Decision | None:
     if ctx.kind(k) not in ("para", "end", "quote", "mark") and ctx.same_sentence(k, qt):
         return None
     start = ctx.sentence_first(b)
+    for _ in range(3):  # "in der 2. Liga": an ordinal's period does not end the sentence
+        if ctx.word(start - 1) == "." and ctx.word(start - 2)[:1].isdigit():
+            start = ctx.sentence_first(start - 2)
     if ctx.paragraph[start] != ctx.paragraph[qt] or b - start > _SENTENCE_WORDS:
         return None
-    if ctx.word(start - 1) == "." and ctx.word(start - 2)[:1].isdigit():
-        return None  # "in der 2. Liga": an ordinal, not the sentence's start
     if any(ctx.kind(t) == "quote" for t in range(start, b + 1)) or any(
         ctx.cue_at(t, weak=False) > 0 for t in ctx.cues_within(start, b + 1)
     ):

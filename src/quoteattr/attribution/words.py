@@ -38,6 +38,9 @@ class AttributionWords(WordLists):
     relative_pronouns: Words = frozenset()
     clause_joiners: Words = frozenset()
     label_openers: Words = frozenset()
+    passive_auxiliaries: Words = frozenset()
+    speech_noun_links: Words = frozenset()
+    possessive_pronouns: Words = frozenset()
 
 
 _EMPTY = AttributionWords()
