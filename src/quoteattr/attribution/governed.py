@@ -33,7 +33,7 @@ from quoteattr.attribution.clauses import (
     subject_before,
 )
 from quoteattr.attribution.context import Context, Decision
-from quoteattr.attribution.words import attribution_words
+from quoteattr.attribution.words import attribution_words, is_passive
 from quoteattr.models import SpeakerKind
 from quoteattr.text.mentions import Mention
 
@@ -53,7 +53,7 @@ _DASHES = frozenset({"—", "–", "--", "(", ")"})
 
 def _verb_subject(ctx: Context, v: int) -> Mention | None:
     """The subject of the verb at token ``v``, unless the verb is passive."""
-    if ctx.low(v - 1) in attribution_words(ctx.lexicon).passive_auxiliaries:
+    if is_passive(attribution_words(ctx.lexicon), ctx.low(v - 1), ctx.low(v)):
         return None  # "was called", "being dubbed": the speaker is not the subject
     m = subject_before(ctx, v) or noun_phrase_opening_sentence(ctx, v)
     return document_owner(ctx, m) if m is not None else None
@@ -78,7 +78,7 @@ def document_owner(ctx: Context, m: Mention) -> Mention:
         if ctx.kind(v) != "word":
             return m
         if ctx.low(v) in words.issuing_verbs:
-            if ctx.low(v - 1) in words.passive_auxiliaries:
+            if is_passive(words, ctx.low(v - 1), ctx.low(v)):
                 return m
             owner = subject_before(ctx, v) or noun_phrase_opening_sentence(ctx, v)
             return owner if owner is not None and owner.first < v else m

@@ -24,9 +24,11 @@ from quoteattr.attribution.clauses import (
     skip_aside,
     skip_listener,
     speaker_mention_at,
+    strong_cue_after,
     subject_before,
 )
 from quoteattr.attribution.context import Context, Decision
+from quoteattr.attribution.continuation import reported_speech_then_quote_paragraph
 from quoteattr.attribution.governed import (
     document_owner,
     name_called_x_quote,
@@ -34,7 +36,7 @@ from quoteattr.attribution.governed import (
     possessor_speech_noun_quote,
 )
 from quoteattr.attribution.layouts import said_name_colon_quote, speaker_label_colon_quote
-from quoteattr.attribution.words import attribution_words
+from quoteattr.attribution.words import attribution_words, is_passive
 
 __all__ = ["BUILTIN_RULES", "Rule", "RuleFunction"]
 
@@ -313,7 +315,7 @@ def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
         end = ctx.cue_at(c, weak=qt - c <= 8)
         if end < 0 or (ctx.kind(c - 1) == "word" and ctx.low(c - 1) in ("to",)):
             continue
-        if ctx.low(c - 1) in words.passive_auxiliaries and ctx.low(c) in words.naming_verbs:
+        if ctx.low(c) in words.naming_verbs and is_passive(words, ctx.low(c - 1), ctx.low(c)):
             continue  # "was called": its subject was named, it did not speak
         m = subject_before(ctx, c) or noun_phrase_opening_sentence(ctx, c)
         if m is None:
@@ -407,9 +409,7 @@ def reported_speech_then_quote(ctx: Context, qi: int) -> Decision | None:
 
 
 def _strong_cue_after(ctx: Context, qt: int) -> bool:
-    """Tell whether a strong cue follows token ``qt`` within 29 tokens in its sentence."""
-    stop = min(qt + 30, len(ctx.tokens), ctx.sentence_stop(qt))
-    return any(ctx.cue_at(k, weak=False) > 0 for k in ctx.cues_within(qt + 1, stop))
+    return strong_cue_after(ctx, qt)
 
 
 def _quote_stands_alone(ctx: Context, qi: int) -> bool:
@@ -452,4 +452,6 @@ BUILTIN_RULES: tuple[Rule, ...] = (
          continues_previous_quote),
     Rule("name_said_period_quote", 'NAME said in a statement. "Q"', name_said_period_quote),
     Rule("reported_speech_then_quote", 'NAME argued that … . "Q"', reported_speech_then_quote),
+    Rule("reported_speech_then_quote_paragraph", 'NAME said … . ¶ "Q" (a quote paragraph)',
+         reported_speech_then_quote_paragraph),
 )
