@@ -213,7 +213,7 @@ def test_command_line_runner_takes_a_scheduler_address_and_reports_bad_records(
                               out=str(tmp_path / "out.jsonl"))
     assert status == 1
     lines = _read_jsonl(tmp_path / "out.jsonl")
-    assert [line["doc_id"] for line in lines] == ["ok", None, "no-text"]
+    assert [line["doc_id"] for line in lines] == ["ok", "mixed:2", "no-text"]  # issue 15: an id
     assert "not valid JSON" in lines[1]["error"] and "'text'" in lines[2]["error"]
 
 

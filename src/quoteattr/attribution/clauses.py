@@ -26,6 +26,7 @@ __all__ = [
     "skip_aside",
     "skip_listener",
     "speaker_mention_at",
+    "strong_cue_after",
     "subject_before",
     "subject_before_asides",
 ]
@@ -45,6 +46,12 @@ def after_quote(ctx: Context, qi: int) -> int:
     if ctx.kind(k) == "mark":
         k += 1
     return k
+
+
+def strong_cue_after(ctx: Context, qt: int) -> bool:
+    """Tell whether a strong cue follows token ``qt`` within 29 tokens in its sentence."""
+    stop = min(qt + 30, len(ctx.tokens), ctx.sentence_stop(qt))
+    return any(ctx.cue_at(k, weak=False) > 0 for k in ctx.cues_within(qt + 1, stop))
 
 
 def opens_sentence(ctx: Context, i: int) -> bool:

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from quoteattr.matching.arguments import check_collection, check_score_cutoff
 from quoteattr.matching.similarity import quote_similarity
 from quoteattr.matching.speaker_links import SpeakerKey, key_of, speakers_compatible
 from quoteattr.models import Claim, ClaimLink, Document, Quote, QuoteSpeaker
@@ -60,8 +61,8 @@ def match_claims(
         TypeError: An input is not a ``Document``.
         ValueError: A document has no ``doc_id``, or the cutoff is out of range.
     """
-    if not 0 <= score_cutoff <= 100:
-        raise ValueError(f"score_cutoff must lie between 0 and 100, not {score_cutoff}")
+    check_collection(documents, "match_claims")
+    score_cutoff = check_score_cutoff(score_cutoff)
     groups: dict[str, list[tuple[str, int, Claim | Quote]]] = defaultdict(list)
     claims: list[tuple[str, int, Claim]] = []
     for doc in documents:

@@ -41,6 +41,11 @@ import datetime
 import gc
 from collections.abc import Iterable
 
+from quoteattr.matching.arguments import (
+    check_collection,
+    check_limit,
+    check_score_cutoff,
+)
 from quoteattr.matching.linking import (
     DEFAULT_SCORE_CUTOFF,
     DEFAULT_WINDOW_DAYS,
@@ -149,6 +154,7 @@ def match_quotes(
         ...                                     ("b", q("Color me very surprised"))])]
         ['Color me very surprised']
     """
+    check_collection(documents, "match_quotes")
     cutoff, days = check_options(score_cutoff, min_members, level, window)
     # Matching makes millions of small objects and no reference cycles: the cyclic
     # garbage collector would rescan them all again and again (superlinear time).
@@ -283,6 +289,9 @@ def find_sources(
     """
     if not isinstance(phrase, str):
         raise TypeError(f"find_sources() looks up a str phrase, got {type(phrase).__name__}")
+    check_collection(documents, "find_sources")
+    score_cutoff = check_score_cutoff(score_cutoff)
+    limit = check_limit(limit)
     codebook = Codebook()
     wanted = prepare(phrase, codebook)
     if not wanted.code:

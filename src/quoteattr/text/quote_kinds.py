@@ -95,6 +95,8 @@ def guess_kind(
     named = previous in _NAMING_WORDS or before.endswith(("'s", "\u2019s"))  # CNN's "Hannity"
     speech = cue_after or (cue_before and previous not in _DETERMINERS)
     if len(words) <= 6 and _title_case(words) and (named or not speech):
+        if _headline_speech(text, paragraph_start, open_at, after_start, ends_sentence):
+            return "partial"  # Doe: Plan Is 'Dead on Arrival'; Roe Vows To "Fight On."
         return "term"  # Islamic State, "Trainwreck."
     if not before and (len(words) >= 3 or ends_sentence):
         return "direct"
@@ -132,6 +134,39 @@ def resumes_after_attribution(first: str, between: str, cues: frozenset[str]) ->
         return False
     words = _words(stripped)
     return 1 <= len(words) <= 8 and any(w in cues for w in words)
+
+
+_HEADLINE_CHARS = 240
+"""A headline is one short line; longer paragraphs are prose."""
+_SPEAKER_LABEL = re.compile(r"[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){0,3}:")
+
+
+def _headline_speech(
+    text: str, paragraph_start: int, open_at: int, after: int, ends_sentence: bool
+) -> bool:
+    """A capitalised quote in a headline that reads as speech, not as a title.
+
+    In a headline every word is capitalised, so capitals say nothing of a
+    title. The quote is speech when the headline opens with a speaker label
+    (``Doe: Plan Is 'Dead on Arrival'``) or when the quote ends the headline
+    with its own full stop (``Roe Vows To "Fight On."``).
+    """
+    end = text.find("\n", after, after + _HEADLINE_CHARS)
+    if end < 0:
+        end = min(len(text), after + _HEADLINE_CHARS)
+        if end < len(text):
+            return False
+    if end - paragraph_start > _HEADLINE_CHARS or open_at - paragraph_start > _HEADLINE_CHARS:
+        return False
+    line = text[paragraph_start:end]
+    words = [w for w in line.split() if any(c.isalpha() for c in w)]
+    letters = [next(c for c in w if c.isalpha()) for w in words]
+    if len(words) < 3 or sum(c.isupper() for c in letters) < 0.7 * len(words):
+        return False
+    label = _SPEAKER_LABEL.match(line)
+    labelled = label is not None and label.end() <= open_at - paragraph_start
+    closes_line = ends_sentence and not text[after:end].strip(" .\t\u00a0")
+    return labelled or closes_line
 
 
 def _words(fragment: str) -> list[str]:
