@@ -336,7 +336,8 @@ def name_according_to_after(ctx: Context, qi: int) -> Decision | None:
     if words is None:
         return None
     qt = ctx.quote_token[qi]
-    first, stop = ctx.sentence_first(qt), ctx.sentence_stop(qt)
+    first = max(ctx.sentence_first(qt), qt - _SENTENCE_WORDS)
+    stop = min(ctx.sentence_stop(qt), qt + _SENTENCE_WORDS)
     for low in words.according_to_after:
         for z in ctx.positions_within(low, first, stop):
             m = ctx.mention_ending.get(z)
@@ -367,6 +368,8 @@ def subjunctive_continues_speaker(ctx: Context, qi: int) -> Decision | None:
     first, stop = ctx.sentence_first(qt), ctx.sentence_stop(qt)
     if any(ctx.cue_at(c, weak=False) > 0 for c in ctx.cues_within(first, stop)):
         return None
+    if _is_heading(ctx, first, stop):
+        return None  # a headline or cross-heading quote is nobody's continuation
     if not _in_reported_voice(ctx, words, first, stop) and ctx.low(first) not in (
         words.coordinators
     ):

@@ -36,7 +36,7 @@ from quoteattr.attribution.governed import (
     possessor_speech_noun_quote,
 )
 from quoteattr.attribution.layouts import said_name_colon_quote, speaker_label_colon_quote
-from quoteattr.attribution.words import attribution_words, is_passive
+from quoteattr.attribution.words import attribution_words, is_participle, is_passive
 
 __all__ = ["BUILTIN_RULES", "Rule", "RuleFunction"]
 
@@ -137,10 +137,11 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
         subordinators = ctx.lexicon.grammar.subordinators
         if any(ctx.tokens[t].low in subordinators for t in range(k, m.first)):
             return None  # '"That makes me smart," when Clinton blasted him'
-        if ctx.quotes[qi].text[:1].islower() and name_said_partial_quote(ctx, qi) is not None:
-            return None  # 'said he would "protect our citizens," the crowd applauded'
-
         ends = attribution_ends(ctx, end) or attribution_ends(ctx, after)
+        closes = ctx.cue_at(j, weak=False) > 0 and ends and ctx.kind(after) != "mark"
+        if (ctx.quotes[qi].text[:1].islower() and not closes
+                and name_said_partial_quote(ctx, qi) is not None):
+            return None  # 'said he would "protect our citizens," the crowd applauded'
         if _quote_ends_sentence(ctx, qi) and not ends:
             return None
         if not closed and (m.first != k or j != m.last or not ends):
@@ -168,11 +169,16 @@ def _clause_stop(ctx: Context, k: int, limit: int) -> int:
 
 def quote_comma_said_name(ctx: Context, qi: int) -> Decision | None:
     """``"Q," said NAME``."""
+    words = attribution_words(ctx.lexicon)
     k = _after_quote(ctx, qi)
     end = ctx.cue_at(k)
-    if end < 0 or ctx.kind(k - 1) == "para" or ctx.low(end - 1).endswith("ing"):
+    if end < 0 or ctx.kind(k - 1) == "para" or is_participle(words, ctx.low(end - 1)):
         return None
     m = speaker_mention_at(ctx, end) or noun_phrase_after(ctx, end)
+    if m is not None and m.kind == "description" and ctx.word(m.last) == ",":
+        named = speaker_mention_at(ctx, m.last + 1)
+        if named is not None and named.kind == "name":
+            m = named  # 'said the spokeswoman, Jane Doe': the name
     skip = end
     while m is None and skip < end + 3 and ctx.kind(skip) == "word":
         if ctx.low(skip) in ctx.lexicon.grammar.np_stop:

@@ -20,9 +20,10 @@ import re
 from functools import lru_cache
 
 from quoteattr.language.marks import load_quote_marks
+from quoteattr.language.wordlists import WordLists, Words
 from quoteattr.models import QuoteKind
 
-__all__ = ["guess_kind", "resumes_after_attribution"]
+__all__ = ["QuoteWords", "guess_kind", "resumes_after_attribution"]
 
 _SENTENCE_END = ".!?\u2026"
 
@@ -41,6 +42,20 @@ _SMALL_WORDS = frozenset([
 """Lower-case words a Title Case name may contain (The Art of the Deal)."""
 
 
+class QuoteWords(WordLists):
+    """A language's words that tell a quoted title from speech (``quote_words.json``).
+
+    Attributes:
+        title_small_words: Lower-case words a capitalised title may hold beside
+            the English ones ("Weihnachten bei Freunden": "bei"); a language
+            that capitalises its nouns needs them to tell a title from speech.
+    """
+
+    FILE = "quote_words.json"
+
+    title_small_words: Words
+
+
 def guess_kind(
     text: str,
     start: int,
@@ -51,6 +66,7 @@ def guess_kind(
     close_mark: str | None,
     paragraph_start: int,
     cues: frozenset[str],
+    title_words: frozenset[str] = frozenset(),
 ) -> QuoteKind:
     """Guess from shape and context whether a quoted span is speech or a term.
 
@@ -63,6 +79,8 @@ def guess_kind(
         close_mark: The closing mark as printed, ``None`` when unclosed.
         paragraph_start: Where the quote's paragraph starts.
         cues: Lower-case one-word speech cues ("said", "told", ...).
+        title_words: The language's lower-case words of titles
+            (:class:`QuoteWords`), beside the English ones.
 
     Returns:
         ``direct`` (a sentence of speech), ``partial`` (a fragment of speech in
@@ -94,7 +112,7 @@ def guess_kind(
         return "term"
     named = previous in _NAMING_WORDS or before.endswith(("'s", "\u2019s"))  # CNN's "Hannity"
     speech = cue_after or (cue_before and previous not in _DETERMINERS)
-    if len(words) <= 6 and _title_case(words) and (named or not speech):
+    if len(words) <= 6 and _title_case(words, title_words) and (named or not speech):
         if _headline_speech(text, paragraph_start, open_at, after_start, ends_sentence):
             return "partial"  # Doe: Plan Is 'Dead on Arrival'; Roe Vows To "Fight On."
         return "term"  # Islamic State, "Trainwreck."
@@ -185,13 +203,15 @@ def _clause_end() -> re.Pattern[str]:
     return re.compile(f"[{chars}.!?;\n\r\u2028\u2029]")
 
 
-def _title_case(words: list[str]) -> bool:
+def _title_case(words: list[str], title_words: frozenset[str] = frozenset()) -> bool:
     """Whether words read as a name or title: Islamic State, The Art of the Deal."""
     letters = [w for w in words if any(c.isalpha() for c in w)]
     if not letters:
         return False
     for i, word in enumerate(letters):
         first = next(c for c in word if c.isalpha())
-        if not first.isupper() and (i == 0 or word.lower().strip(",") not in _SMALL_WORDS):
+        small = word.lower().strip(",")
+        if not first.isupper() and (i == 0 or (small not in _SMALL_WORDS
+                                               and small not in title_words)):
             return False
     return True
