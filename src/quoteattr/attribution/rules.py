@@ -34,6 +34,7 @@ from quoteattr.attribution.governed import (
     name_called_x_quote,
     name_issued_document_quote,
     possessor_speech_noun_quote,
+    quote_as_name_said,
 )
 from quoteattr.attribution.layouts import said_name_colon_quote, speaker_label_colon_quote
 from quoteattr.attribution.words import attribution_words, is_participle, is_passive
@@ -441,6 +442,7 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     Rule("quoted_name_as_saying", 'X quoted NAME as saying "Q"', quoted_name_as_saying),
     Rule("quote_comma_name_said", '"Q," NAME said', quote_comma_name_said),
     Rule("quote_comma_said_name", '"Q," said NAME', quote_comma_said_name),
+    Rule("quote_as_name_said", '"Q," as NAME put it', quote_as_name_said),
     Rule("name_issued_document_quote", 'NAME issued a statement saying "Q"',
          name_issued_document_quote),
     Rule("name_said_colon_quote", 'NAME said: "Q" / NAME told X: "Q"', name_said_colon_quote),

@@ -41,6 +41,7 @@ class AttributionWords(WordLists):
     passive_auxiliaries: Words = frozenset()
     speech_noun_links: Words = frozenset()
     possessive_pronouns: Words = frozenset()
+    as_clause_openers: Words = frozenset()
 
 
 _EMPTY = AttributionWords()
