@@ -19,26 +19,50 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from quoteattr.language.lexicon import LexiconError
 from quoteattr.language.marks import load_quote_marks
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 from quoteattr.models import QuoteKind
 
-__all__ = ["guess_kind", "resumes_after_attribution"]
+__all__ = ["QuoteWords", "guess_kind", "quote_words", "resumes_after_attribution"]
 
 _SENTENCE_END = ".!?\u2026"
 
-_NAMING_WORDS = frozenset(["titled", "entitled", "named", "dubbed", "nicknamed", "called"])
-"""Words after which a capitalised quote is a name or title: a show called "Brokers"."""
+class QuoteWords(WordLists):
+    """The words that tell a quoted term from quoted speech (``quote_words.json``).
 
-_DETERMINERS = frozenset(["the", "its", "their", "his", "her"])
-"""Right before a capitalised quote, these make it a noun phrase: said of the "Islamic State"."""
+    Attributes:
+        naming_words: After one, a capitalised quote is a name or title
+            (a show called "Brokers").
+        noun_determiners: Right before a capitalised quote, these make it a
+            noun phrase (said of the "Islamic State").
+        title_small_words: Lower-case words a Title Case name may contain
+            (The Art of the Deal).
+        term_markers: A word right before a short quote that makes it a term
+            (the so-called "deal").
+    """
 
-# fmt: off
-_SMALL_WORDS = frozenset([
-    "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "with", "at", "by", "from",
-    "as", "vs", "vs.", "de", "la", "le", "du", "von", "van", "&", "n",
-])
-# fmt: on
-"""Lower-case words a Title Case name may contain (The Art of the Deal)."""
+    FILE = "quote_words.json"
+
+    naming_words: Words
+    noun_determiners: Words
+    title_small_words: Words
+    term_markers: Words
+
+
+def quote_words(language: str = "en") -> QuoteWords:
+    """The quote words of ``language``; English's where the language has no file.
+
+    Example:
+        >>> "called" in quote_words("en").naming_words
+        True
+    """
+    found: QuoteWords | None = load_word_lists(QuoteWords, language)
+    if found is None:
+        found = load_word_lists(QuoteWords, "en")
+    if found is None:  # pragma: no cover - the English file ships with the package
+        raise LexiconError("quoteattr/data/en/quote_words.json is missing")
+    return found
 
 
 def guess_kind(
@@ -51,6 +75,7 @@ def guess_kind(
     close_mark: str | None,
     paragraph_start: int,
     cues: frozenset[str],
+    words: QuoteWords | None = None,
 ) -> QuoteKind:
     """Guess from shape and context whether a quoted span is speech or a term.
 
@@ -63,6 +88,7 @@ def guess_kind(
         close_mark: The closing mark as printed, ``None`` when unclosed.
         paragraph_start: Where the quote's paragraph starts.
         cues: Lower-case one-word speech cues ("said", "told", ...).
+        words: The language's quote words; English by default.
 
     Returns:
         ``direct`` (a sentence of speech), ``partial`` (a fragment of speech in
@@ -74,8 +100,9 @@ def guess_kind(
         ...            paragraph_start=0, cues=frozenset({"called"}))
         'partial'
     """
+    lists = words or quote_words()
     inner = text[start:end]
-    words = inner.split()
+    words_in = inner.split()
     before = text[max(paragraph_start, open_at - 80) : open_at].rstrip()
     after_start = close_at + len(close_mark or "")
     after = _clause(text[after_start : after_start + 60])
@@ -90,22 +117,23 @@ def guess_kind(
     if before.endswith(":"):
         return "direct"
     previous = before_words[-1] if before_words else ""
-    if previous == "so-called" and len(words) <= 4:
+    if previous in lists.term_markers and len(words_in) <= 4:
         return "term"
-    named = previous in _NAMING_WORDS or before.endswith(("'s", "\u2019s"))  # CNN's "Hannity"
-    speech = cue_after or (cue_before and previous not in _DETERMINERS)
-    if len(words) <= 6 and _title_case(words) and (named or not speech):
+    named = previous in lists.naming_words or before.endswith(("'s", "\u2019s"))  # CNN's "Hannity"
+    speech = cue_after or (cue_before and previous not in lists.noun_determiners)
+    title = _title_case(words_in, lists.title_small_words)
+    if len(words_in) <= 6 and title and (named or not speech):
         if _headline_speech(text, paragraph_start, open_at, after_start, ends_sentence):
             return "partial"  # Doe: Plan Is 'Dead on Arrival'; Roe Vows To "Fight On."
         return "term"  # Islamic State, "Trainwreck."
-    if not before and (len(words) >= 3 or ends_sentence):
+    if not before and (len(words_in) >= 3 or ends_sentence):
         return "direct"
-    if upper and ends_sentence and len(words) >= 2:
+    if upper and ends_sentence and len(words_in) >= 2:
         return "direct"
-    fragment = not ends_sentence and not upper and len(words) <= 2
+    fragment = not ends_sentence and not upper and len(words_in) <= 2
     if fragment and not cue_after and not any(w in cues for w in before_words):
         return "term"  # a "non-partisan" and competent civil service
-    if upper and (cue_after or (len(words) >= 3 and before.endswith(","))):
+    if upper and (cue_after or (len(words_in) >= 3 and before.endswith(","))):
         return "direct"
     return "partial"
 
@@ -185,13 +213,13 @@ def _clause_end() -> re.Pattern[str]:
     return re.compile(f"[{chars}.!?;\n\r\u2028\u2029]")
 
 
-def _title_case(words: list[str]) -> bool:
+def _title_case(words: list[str], small_words: frozenset[str]) -> bool:
     """Whether words read as a name or title: Islamic State, The Art of the Deal."""
     letters = [w for w in words if any(c.isalpha() for c in w)]
     if not letters:
         return False
     for i, word in enumerate(letters):
         first = next(c for c in word if c.isalpha())
-        if not first.isupper() and (i == 0 or word.lower().strip(",") not in _SMALL_WORDS):
+        if not first.isupper() and (i == 0 or word.lower().strip(",") not in small_words):
             return False
     return True

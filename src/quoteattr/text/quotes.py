@@ -25,7 +25,12 @@ from functools import lru_cache
 from quoteattr.language.lexicon import load_lexicon
 from quoteattr.language.marks import QuoteMark, QuoteMarkTable, load_quote_marks
 from quoteattr.models import Diagnostic, Quote
-from quoteattr.text.quote_kinds import guess_kind, resumes_after_attribution
+from quoteattr.text.quote_kinds import (
+    QuoteWords,
+    guess_kind,
+    quote_words,
+    resumes_after_attribution,
+)
 
 __all__ = ["scan_quotes", "uses_double_apostrophes"]
 
@@ -445,6 +450,7 @@ def scan_quotes(
     *,
     cue_words: frozenset[str] | None = None,
     double_apostrophes: bool | None = None,
+    language: str = "en",
 ) -> tuple[list[Quote], list[Diagnostic]]:
     """Find every quoted span and report the odd marks worked around.
 
@@ -462,6 +468,8 @@ def scan_quotes(
             document: on when it prints its quotes that way
             (:func:`uses_double_apostrophes`). When off, two apostrophes are
             ignored, neither quotes nor single marks.
+        language: The language whose words tell a quoted term from speech
+            (``quote_words.json``; English's where it has none).
 
     Returns:
         The quotes in text order (outer before inner), and diagnostics such as
@@ -489,7 +497,7 @@ def scan_quotes(
         para_start, positions = m.end(), []
     scanner.paragraph(para_start, len(text), positions, len(text))
     cues = load_lexicon().quote_cue_words if cue_words is None else cue_words
-    quotes = _build(text, scanner, cues)
+    quotes = _build(text, scanner, cues, quote_words(language))
     return quotes, scanner.sorted_diagnostics()
 
 
@@ -518,7 +526,9 @@ class _Kept:
     depth: int = 0
 
 
-def _build(text: str, scanner: _Scanner, cues: frozenset[str]) -> list[Quote]:
+def _build(
+    text: str, scanner: _Scanner, cues: frozenset[str], words: QuoteWords
+) -> list[Quote]:
     """Turn raw pairs into quotes: trim, drop empties, nest, number utterances."""
     kept: list[_Kept] = []
     for index, raw in enumerate(scanner.records):
@@ -575,6 +585,7 @@ def _build(text: str, scanner: _Scanner, cues: frozenset[str]) -> list[Quote]:
                 close_mark=k.raw.close_char,
                 paragraph_start=k.raw.para_start,
                 cues=cues,
+                words=words,
             ),
             depth=k.depth,
             utterance=numbers.setdefault(root(k.index), len(numbers)),
