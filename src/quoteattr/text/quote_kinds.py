@@ -121,8 +121,8 @@ def guess_kind(
         return "term"
     named = previous in lists.naming_words or before.endswith(("'s", "\u2019s"))  # CNN's "Hannity"
     speech = cue_after or (cue_before and previous not in lists.noun_determiners)
-    title = _title_case(words_in, lists.title_small_words)
-    if len(words_in) <= 6 and title and (named or not speech):
+    short = len(words_in) <= 6 and (named or not speech)
+    if short and _title_case(words_in, lists.title_small_words):
         if _headline_speech(text, paragraph_start, open_at, after_start, ends_sentence):
             return "partial"  # Doe: Plan Is 'Dead on Arrival'; Roe Vows To "Fight On."
         return "term"  # Islamic State, "Trainwreck."
