@@ -10,6 +10,8 @@ A quoted fragment often completes a predicate instead of following a cue verb
   names no speaker.
 - :func:`possessor_speech_noun_quote`: a speech noun with a possessor: ``her
   remark that "…"``, ``his assertion of "…"``, ``Doe's "…" promise``.
+- :func:`quote_as_name_said`: an as-clause after the quote: ``"…," as Doe put
+  it``.
 - :func:`name_issued_document_quote`: a document issued by its owner: ``The
   campaign issued a statement saying "…"`` is the campaign's, not the statement's.
 
@@ -28,12 +30,17 @@ Example:
 from __future__ import annotations
 
 from quoteattr.attribution.clauses import (
+    after_quote,
+    attribution_ends,
     before_quote,
+    noun_phrase_after,
     noun_phrase_opening_sentence,
+    skip_adverbs,
+    speaker_mention_at,
     subject_before,
 )
 from quoteattr.attribution.context import Context, Decision
-from quoteattr.attribution.words import attribution_words
+from quoteattr.attribution.words import attribution_words, is_passive
 from quoteattr.models import SpeakerKind
 from quoteattr.text.mentions import Mention
 
@@ -42,6 +49,7 @@ __all__ = [
     "name_called_x_quote",
     "name_issued_document_quote",
     "possessor_speech_noun_quote",
+    "quote_as_name_said",
 ]
 
 _OBJECT_TOKENS = 20  # tokens between a naming verb and the quote it governs
@@ -53,7 +61,7 @@ _DASHES = frozenset({"—", "–", "--", "(", ")"})
 
 def _verb_subject(ctx: Context, v: int) -> Mention | None:
     """The subject of the verb at token ``v``, unless the verb is passive."""
-    if ctx.low(v - 1) in attribution_words(ctx.lexicon).passive_auxiliaries:
+    if is_passive(attribution_words(ctx.lexicon), ctx.low(v - 1), ctx.low(v)):
         return None  # "was called", "being dubbed": the speaker is not the subject
     m = subject_before(ctx, v) or noun_phrase_opening_sentence(ctx, v)
     return document_owner(ctx, m) if m is not None else None
@@ -78,7 +86,7 @@ def document_owner(ctx: Context, m: Mention) -> Mention:
         if ctx.kind(v) != "word":
             return m
         if ctx.low(v) in words.issuing_verbs:
-            if ctx.low(v - 1) in words.passive_auxiliaries:
+            if is_passive(words, ctx.low(v - 1), ctx.low(v)):
                 return m
             owner = subject_before(ctx, v) or noun_phrase_opening_sentence(ctx, v)
             return owner if owner is not None and owner.first < v else m
@@ -203,3 +211,29 @@ def _issued(ctx: Context, d: int, b: int) -> Decision | None:
                 return None
             return Decision("name_issued_document_quote", 0.8, m, ctx.span(v, d + 1))
     return None
+
+
+def quote_as_name_said(ctx: Context, qi: int) -> Decision | None:
+    """``"Q," as NAME put it`` or ``"Q," as NAME said on Monday``: an as-clause after the quote.
+
+    The clause follows the quote's closing mark and comma; its subject is a
+    mention or a determiner-led noun phrase, its verb any cue, and it ends
+    there or after ``it`` (``put it``) or a trailing phrase.
+    """
+    words = attribution_words(ctx.lexicon)
+    a = after_quote(ctx, qi)
+    if ctx.word(a) == ",":
+        a += 1
+    if ctx.low(a) not in words.as_clause_openers or ctx.kind(a) != "word":
+        return None
+    m = speaker_mention_at(ctx, a + 1) or noun_phrase_after(ctx, a + 1)
+    if m is None:
+        return None
+    c = skip_adverbs(ctx, m.last)
+    end = ctx.cue_at(c)
+    if end < 0:
+        return None
+    tail = end + 1 if ctx.low(end) == "it" else end
+    if not attribution_ends(ctx, tail):
+        return None
+    return Decision("quote_as_name_said", 0.8, m, ctx.span(c, end))

@@ -518,7 +518,7 @@ def _determined_role(
 ) -> Mention | None:
     """A description from determiner ``det`` to role noun ``head``; None for another noun."""
     noun = tokens[head].text
-    role = tb.roles.get(noun)
+    role = tb.roles.get(noun) or tb.roles.get(noun.rpartition("-")[2])  # "Fan-Kommentare"
     if role is None and _compound_head(noun, tb) is None:
         return None
     if role is not None and role.kind == "organisation":

@@ -31,38 +31,57 @@ _SENTENCE_END = ".!?\u2026"
 class QuoteWords(WordLists):
     """The words that tell a quoted term from quoted speech (``quote_words.json``).
 
+    A language's file may list only what differs from English: its small
+    words are added to the English ones, and a list it leaves out is the
+    English one (see :func:`quote_words`).
+
     Attributes:
+        title_small_words: Lower-case words a Title Case name may contain
+            (The Art of the Deal; "Weihnachten bei Freunden": "bei").
+        title_determiners: Articles that make a capitalised quote of two words
+            or more right after them a name of a work even after a cue ("sagte
+            der „Bild am Sonntag“"); one quoted noun stays the speaker's word.
         naming_words: After one, a capitalised quote is a name or title
             (a show called "Brokers").
         noun_determiners: Right before a capitalised quote, these make it a
             noun phrase (said of the "Islamic State").
-        title_small_words: Lower-case words a Title Case name may contain
-            (The Art of the Deal).
         term_markers: A word right before a short quote that makes it a term
             (the so-called "deal").
     """
 
     FILE = "quote_words.json"
 
-    naming_words: Words
-    noun_determiners: Words
     title_small_words: Words
-    term_markers: Words
+    title_determiners: Words = frozenset()
+    naming_words: Words = frozenset()
+    noun_determiners: Words = frozenset()
+    term_markers: Words = frozenset()
 
 
+@lru_cache(maxsize=8)
 def quote_words(language: str = "en") -> QuoteWords:
-    """The quote words of ``language``; English's where the language has no file.
+    """The quote words of ``language``, completed from English's where it lists less.
 
     Example:
         >>> "called" in quote_words("en").naming_words
         True
+        >>> words = quote_words("de")
+        >>> "bei" in words.title_small_words, "of" in words.title_small_words
+        (True, True)
     """
-    found: QuoteWords | None = load_word_lists(QuoteWords, language)
-    if found is None:
-        found = load_word_lists(QuoteWords, "en")
-    if found is None:  # pragma: no cover - the English file ships with the package
+    english: QuoteWords | None = load_word_lists(QuoteWords, "en")
+    if english is None:  # pragma: no cover - the English file ships with the package
         raise LexiconError("quoteattr/data/en/quote_words.json is missing")
-    return found
+    own: QuoteWords | None = load_word_lists(QuoteWords, language)
+    if own is None or language == "en":
+        return english
+    return QuoteWords(
+        title_small_words=english.title_small_words | own.title_small_words,
+        title_determiners=own.title_determiners,
+        naming_words=own.naming_words or english.naming_words,
+        noun_determiners=own.noun_determiners or english.noun_determiners,
+        term_markers=own.term_markers or english.term_markers,
+    )
 
 
 def guess_kind(
@@ -120,7 +139,8 @@ def guess_kind(
     if previous in lists.term_markers and len(words_in) <= 4:
         return "term"
     named = previous in lists.naming_words or before.endswith(("'s", "\u2019s"))  # CNN's "Hannity"
-    speech = cue_after or (cue_before and previous not in lists.noun_determiners)
+    titled = previous in lists.title_determiners and len(words_in) > 1  # der „Bild am Sonntag“
+    speech = cue_after or (cue_before and previous not in lists.noun_determiners and not titled)
     short = len(words_in) <= 6 and (named or not speech)
     if short and _title_case(words_in, lists.title_small_words):
         if _headline_speech(text, paragraph_start, open_at, after_start, ends_sentence):
