@@ -124,7 +124,7 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
     closed = _quote_closes_clause(ctx, qi)
     # the first cue within 13 tokens, before the sentence, paragraph or next quote ends
     relative = attribution_words(ctx.lexicon).relative_pronouns
-    for j in ctx.cues_within(k + 1, _clause_stop(ctx, k, k + 24)):
+    for j in ctx.cues_within(k + 1, _clause_stop(ctx, k, k + 32)):
         end = ctx.cue_at(j)
         if end < 0:
             continue
@@ -189,7 +189,7 @@ def quote_comma_said_name(ctx: Context, qi: int) -> Decision | None:
         m = speaker_mention_at(ctx, skip)
     if m is None or (m.kind == "pronoun" and ctx.low(m.first) == "it"):
         return None
-    return Decision("quote_comma_said_name", 0.95, m, ctx.span(k, end))
+    return Decision("quote_comma_said_name", 0.95, document_owner(ctx, m), ctx.span(k, end))
 
 
 def quoted_name_as_saying(ctx: Context, qi: int) -> Decision | None:
