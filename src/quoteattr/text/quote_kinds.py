@@ -49,11 +49,15 @@ class QuoteWords(WordLists):
         title_small_words: Lower-case words a capitalised title may hold beside
             the English ones ("Weihnachten bei Freunden": "bei"); a language
             that capitalises its nouns needs them to tell a title from speech.
+        title_determiners: Articles that make a capitalised quote of two words
+            or more right after them a name of a work even after a cue ("sagte
+            der „Bild am Sonntag“"); one quoted noun stays the speaker's word.
     """
 
     FILE = "quote_words.json"
 
     title_small_words: Words
+    title_determiners: Words = frozenset()
 
 
 def guess_kind(
@@ -67,6 +71,7 @@ def guess_kind(
     paragraph_start: int,
     cues: frozenset[str],
     title_words: frozenset[str] = frozenset(),
+    title_determiners: frozenset[str] = frozenset(),
 ) -> QuoteKind:
     """Guess from shape and context whether a quoted span is speech or a term.
 
@@ -80,6 +85,8 @@ def guess_kind(
         paragraph_start: Where the quote's paragraph starts.
         cues: Lower-case one-word speech cues ("said", "told", ...).
         title_words: The language's lower-case words of titles
+            (:class:`QuoteWords`), beside the English ones.
+        title_determiners: The language's articles before a title
             (:class:`QuoteWords`), beside the English ones.
 
     Returns:
@@ -111,7 +118,8 @@ def guess_kind(
     if previous == "so-called" and len(words) <= 4:
         return "term"
     named = previous in _NAMING_WORDS or before.endswith(("'s", "\u2019s"))  # CNN's "Hannity"
-    speech = cue_after or (cue_before and previous not in _DETERMINERS)
+    titled = previous in title_determiners and len(words) > 1  # der „Bild am Sonntag“
+    speech = cue_after or (cue_before and previous not in _DETERMINERS and not titled)
     if len(words) <= 6 and _title_case(words, title_words) and (named or not speech):
         if _headline_speech(text, paragraph_start, open_at, after_start, ends_sentence):
             return "partial"  # Doe: Plan Is 'Dead on Arrival'; Roe Vows To "Fight On."

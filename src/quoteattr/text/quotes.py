@@ -493,8 +493,8 @@ def scan_quotes(
         para_start, positions = m.end(), []
     scanner.paragraph(para_start, len(text), positions, len(text))
     cues = load_lexicon().quote_cue_words if cue_words is None else cue_words
-    words = load_word_lists(QuoteWords, language)
-    quotes = _build(text, scanner, cues, words.title_small_words if words else frozenset())
+    words = load_word_lists(QuoteWords, language) or _NO_QUOTE_WORDS
+    quotes = _build(text, scanner, cues, words)
     return quotes, scanner.sorted_diagnostics()
 
 
@@ -523,8 +523,11 @@ class _Kept:
     depth: int = 0
 
 
+_NO_QUOTE_WORDS = QuoteWords(title_small_words=frozenset())
+
+
 def _build(
-    text: str, scanner: _Scanner, cues: frozenset[str], title_words: frozenset[str]
+    text: str, scanner: _Scanner, cues: frozenset[str], words: QuoteWords
 ) -> list[Quote]:
     """Turn raw pairs into quotes: trim, drop empties, nest, number utterances."""
     kept: list[_Kept] = []
@@ -582,7 +585,8 @@ def _build(
                 close_mark=k.raw.close_char,
                 paragraph_start=k.raw.para_start,
                 cues=cues,
-                title_words=title_words,
+                title_words=words.title_small_words,
+                title_determiners=words.title_determiners,
             ),
             depth=k.depth,
             utterance=numbers.setdefault(root(k.index), len(numbers)),
