@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import queue
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -54,13 +56,28 @@ class WorkerDied(RuntimeError):
 
 
 def _serve(conn: Connection, handle: Callable[[Any, Any], Any], context: Any) -> None:
-    """A worker's loop: receive a batch, handle each item, send the results back."""
+    """A worker's loop: receive a batch, handle each item, send the results back.
+
+    A thread receives while the loop works and sends: were the worker sending a
+    large result while the parent sends it a large batch, each would wait for
+    the other to read (a pipe holds only so much).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C ends
+    inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+    def receive() -> None:
+        while True:
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):  # the parent is gone
+                message = None
+            inbox.put(message)
+            if message is None:
+                return
+
+    threading.Thread(target=receive, daemon=True, name="quoteattr-inbox").start()
     while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):  # the parent is gone
-            return
+        message = inbox.get()
         if message is None:
             return
         number, items = message
