@@ -314,13 +314,17 @@ class _Pool(Generic[T, C, R]):
         reason = _reason(worker.process.exitcode, worker.timed_out, self.timeout)
         worker.conn.close()
         self.workers.remove(worker)
+        # the first batch held was being worked on; those behind it never started
+        current, waiting = (worker.held[0], list(worker.held)[1:]) if worker.held else (None, [])
         held = [item for work in worker.held for item in work.items]
-        retry = [work for work in worker.held if not work.alone]
-        for work in worker.held:
-            if work.alone:
-                (sequence, item), = work.items
-                self.results[sequence] = self.lost(item, reason)
-        retried = [item for work in retry for item in work.items]
+        retried: list[tuple[int, T]] = []
+        if current is not None and current.alone:
+            (sequence, item), = current.items
+            self.results[sequence] = self.lost(item, reason)
+        elif current is not None:
+            retried = current.items
+        for work in reversed(waiting):
+            self.queue.appendleft(work)
         for sequence_item in reversed(retried):  # first in line, in input order
             self.queue.appendleft(_Batch(self.batches, [sequence_item], alone=True))
             self.batches += 1
