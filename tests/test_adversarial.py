@@ -236,18 +236,21 @@ def test_rule_functions_are_held_to_the_signature_of_a_rule(
 
 
 # -- argument errors name what to pass -----------------------------------------
+api: Any = quoteattr  # wrong arguments on purpose: untyped
+
+
 @pytest.mark.parametrize(("call", "error", "words"), [
-    (lambda: quoteattr.attribute(SAID, rules="house.toml"), TypeError, "load_rules"),
-    (lambda: quoteattr.attribute(SAID, lexicon="en"), TypeError, "language='en'"),
-    (lambda: quoteattr.attribute(SAID, language=5), TypeError, "language"),
-    (lambda: quoteattr.attribute(SAID, claims="yes"), TypeError, "claims"),
-    (lambda: quoteattr.match_quotes(quoteattr.attribute(SAID, doc_id="a")), TypeError,
+    (lambda: api.attribute(SAID, rules="house.toml"), TypeError, "load_rules"),
+    (lambda: api.attribute(SAID, lexicon="en"), TypeError, "language='en'"),
+    (lambda: api.attribute(SAID, language=5), TypeError, "language"),
+    (lambda: api.attribute(SAID, claims="yes"), TypeError, "claims"),
+    (lambda: api.match_quotes(api.attribute(SAID, doc_id="a")), TypeError,
      "match_quotes([doc])"),
-    (lambda: quoteattr.match_quotes([], score_cutoff="85"), TypeError, "score_cutoff"),
-    (lambda: quoteattr.match_quotes([], min_members=None), TypeError, "min_members"),
-    (lambda: quoteattr.find_sources("x", [], limit=-1), ValueError, "limit"),
-    (lambda: quoteattr.match_claims([], score_cutoff=101), ValueError, "score_cutoff"),
-    (lambda: load_rules(7), TypeError, "parse_rules"),  # type: ignore[arg-type]
+    (lambda: api.match_quotes([], score_cutoff="85"), TypeError, "score_cutoff"),
+    (lambda: api.match_quotes([], min_members=None), TypeError, "min_members"),
+    (lambda: api.find_sources("x", [], limit=-1), ValueError, "limit"),
+    (lambda: api.match_claims([], score_cutoff=101), ValueError, "score_cutoff"),
+    (lambda: api.load_rules(7), TypeError, "parse_rules"),
     (lambda: list(process_sources([], jobs=0)), ValueError, "jobs"),
 ])
 def test_wrong_arguments_say_what_to_pass(call: Any, error: type[Exception], words: str) -> None:
@@ -384,9 +387,10 @@ def test_dask_reports_bad_records_and_keeps_the_ids_of_error_records() -> None:
 
     records = [None, 5, {"doc_id": "e", "error": "could not be read"},
                {"doc_id": "ok", "text": SAID}]
+    bags: Any = dask.bag
     with dask.config.set(scheduler="synchronous"):
-        results = attribute_bag(dask.bag.from_sequence(records, npartitions=2),
-                                language="en").compute()
+        bag: Any = attribute_bag(bags.from_sequence(records, npartitions=2), language="en")
+        results = bag.compute()
     assert [r["error"] if isinstance(r, dict) else r.doc_id for r in results] == [
         "a record must be a mapping with an id and a text, not NoneType",
         "a record must be a mapping with an id and a text, not int",
