@@ -37,23 +37,26 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
         return None
     lemma, end = verb
     found = None
-    if not ctx.low(c).endswith(scan.participle_endings):
+    inverted = ctx.word(c - 1) == "," or _after_partial_quote(scan, c)
+    listener = lemma in scan.frames.listener_verbs
+    if not ctx.low(c).endswith(scan.participle_endings) and (
+        inverted or scan.attribution_ends_sentence(end, listener=listener)
+    ):
         found = trailing_source(scan, c)
     if found is not None:
         m, comma = found
         tail = end
-    elif ctx.word(c - 1) == "," or _after_partial_quote(scan, c):
+    elif inverted:
         # "CLAUSE, said NAME": the source follows the cue
-        if lemma in scan.frames.listener_verbs:
+        if listener:
             return None  # "…, told Politico": the name is the listener
-        inverted = _source_after(scan, end)
-        if inverted is None:
+        behind = _source_after(scan, end)
+        if behind is None:
             return None
-        m, tail, comma = inverted, inverted.last, c - 1 if ctx.word(c - 1) == "," else c
+        m, tail, comma = behind, behind.last, c - 1 if ctx.word(c - 1) == "," else c
     else:
         return None  # "…, claiming his third victory": a participle has no subject here
-    listener = lemma in scan.frames.listener_verbs and tail == end
-    if not scan.attribution_ends_sentence(tail, listener=listener):
+    if not scan.attribution_ends_sentence(tail, listener=listener and tail == end):
         return None
     last = comma + 1 if ctx.kind(comma) == "mark" else comma  # the mark closes a partial quote
     first = scan.sent_first[max(last - 1, 0)]

@@ -17,11 +17,19 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from quoteattr.claims.scanner import Scanner
 from quoteattr.text.mentions import Mention
 
-__all__ = ["ClaimRule", "ClaimRuleFunction", "Found", "content_before", "content_from"]
+__all__ = [
+    "ClaimRule",
+    "ClaimRuleFunction",
+    "Found",
+    "Trigger",
+    "content_before",
+    "content_from",
+]
 
 def _closing_mark(word: str) -> bool:
     """Tell whether a token is a lone closing quotation mark."""
@@ -59,6 +67,12 @@ class Found:
 ClaimRuleFunction = Callable[[Scanner, int], "Found | None"]
 
 
+Trigger = Literal["cue", "quoting", "source_preposition", "postposition", "sign_off", "as"]
+"""The kind of token a claim rule is tried at: a cue verb, or one of the word
+lists of ``claim_words.json`` (``quoting_forms``, ``source_prepositions``,
+``source_postpositions``, ``sign_offs``, ``as_words``)."""
+
+
 @dataclass(frozen=True)
 class ClaimRule:
     """One named claim pattern.
@@ -67,11 +81,13 @@ class ClaimRule:
         name: Stable name reported in results (``Claim.rule``).
         description: The pattern, as a reader would write it.
         func: ``func(scanner, token_index) -> Found | None``.
+        trigger: The kind of token the rule is tried at.
     """
 
     name: str
     description: str
     func: ClaimRuleFunction
+    trigger: Trigger = "cue"
 
 
 def content_from(

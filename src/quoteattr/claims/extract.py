@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from quoteattr.attribution.context import Context
 from quoteattr.attribution.speakers import Entity, SpeakerIndex
-from quoteattr.claims.base import Found
+from quoteattr.claims.base import ClaimRuleFunction, Found
 from quoteattr.claims.rules import CLAIM_RULES
 from quoteattr.claims.scanner import Scanner
 from quoteattr.claims.sources import remember
@@ -94,8 +94,7 @@ def extract_claims(
     ids = {id(e): number for number, e in enumerate(speakers)}
     found: list[Found] = []
     taken: set[tuple[int, int]] = set()
-    funcs = [rule.func for rule in CLAIM_RULES]
-    for i in _candidates(ctx, words):
+    for i, funcs in _candidates(ctx, words):
         for func in funcs:
             f = func(scan, i)
             if f is not None:
@@ -149,18 +148,31 @@ def extract_claims(
     return out
 
 
-def _candidates(ctx: Context, words: ClaimWords) -> list[int]:
-    """Tokens where a claim rule may fire: cue verbs, "quoted", "according", names after a comma."""
-    toks = ctx.tokens
-    found = {i for i in ctx.cue_candidates if ctx.cue_any[i] > 0}
-    for low in words.quoting_forms | words.source_postpositions | words.sign_offs | words.as_words:
-        found.update(ctx.positions(low))
-    for phrase in words.source_prepositions:
-        found.update(ctx.positions(phrase.split()[0]))
-    for i in ctx.mention_starting:
-        if i > 0 and (toks[i - 1].text == "," or toks[i - 1].kind == "mark"):
-            found.add(i)
-    return sorted(found)
+def _candidates(ctx: Context, words: ClaimWords) -> list[tuple[int, list[ClaimRuleFunction]]]:
+    """The tokens where a claim rule may fire, in order, each with the rules its kind triggers."""
+    triggers: dict[int, set[str]] = {}
+    for i in ctx.cue_candidates:
+        if ctx.cue_any[i] > 0:
+            triggers.setdefault(i, set()).add("cue")
+    for kind, listed in (
+        ("quoting", words.quoting_forms),
+        ("postposition", words.source_postpositions),
+        ("sign_off", words.sign_offs),
+        ("as", words.as_words),
+        ("source_preposition", frozenset(p.split()[0] for p in words.source_prepositions)),
+    ):
+        for low in listed:
+            for i in ctx.positions(low):
+                triggers.setdefault(i, set()).add(kind)
+    by_kinds: dict[frozenset[str], list[ClaimRuleFunction]] = {}
+    out = []
+    for i in sorted(triggers):
+        kinds = frozenset(triggers[i])
+        funcs = by_kinds.get(kinds)
+        if funcs is None:
+            funcs = by_kinds[kinds] = [r.func for r in CLAIM_RULES if r.trigger in kinds]
+        out.append((i, funcs))
+    return out
 
 
 def _source_entity(

@@ -57,13 +57,10 @@ def quoted_name_as_saying_clause(scan: Scanner, i: int) -> Found | None:
 def _cue(scan: Scanner, c: int) -> tuple[int, str, set[str]] | None:
     """The end, lemma and frames of a claim cue at token c."""
     ctx = scan.ctx
-    end = ctx.cue_at(c)
-    if end < 0:
+    found = scan.verb_at(c)
+    if found is None:
         return None
-    form = ctx.tokens[c].low if end == c + 1 else " ".join([t.low for t in ctx.tokens[c:end]])
-    verb = ctx.lexicon.cue_forms.get(form)
-    if verb is None or verb.lemma in scan.frames.never or scan.noun_sense(c, verb.lemma):
-        return None
+    verb, end = found
     phrase = f"{verb.lemma} {ctx.low(end)}"
     phrase_frames = scan.frames.frames_of(phrase)
     if phrase_frames:  # "call on", "call for", "point to": the particle is part of the cue

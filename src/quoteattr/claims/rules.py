@@ -33,33 +33,38 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         "quoted_name_as_saying_clause",
         "X quoted NAME as saying (that) CLAUSE",
         quoted_name_as_saying_clause,
+        "quoting",
     ),
     ClaimRule(
         "according_to_name_clause",
         "According to NAME, CLAUSE / CLAUSE, according to NAME",
         according_to_name_clause,
+        "source_preposition",
     ),
     ClaimRule(
         "name_zufolge_clause",
         "NAME zufolge CLAUSE / CLAUSE, NAME zufolge (a postposition after the source)",
         name_zufolge_clause,
+        "postposition",
     ),
     ClaimRule(
         "clause_comma_so_name",
         "CLAUSE, so NAME. / CLAUSE, so NAME, CLAUSE (a sign-off)",
         clause_comma_so_name,
+        "sign_off",
     ),
     ClaimRule(
         "as_name_said_clause",
         "As NAME said, CLAUSE / CLAUSE, as NAME said",
         as_name_said_clause,
+        "as",
     ),
     ClaimRule("clause_comma_name_said", "CLAUSE, NAME said.", clause_comma_name_said),
     ClaimRule(
         "name_said_clause", "NAME says (that) CLAUSE / NAME told X (that) CLAUSE", name_said_clause
     ),
 )
-"""Rules tried at each token, in order; the first that fires decides.
+"""Rules tried at each token of their trigger, in order; the first that fires decides.
 
 ``name_said_clause`` also reports, by the frame that matched:
 ``comma_saying_clause``, ``name_said_colon_clause``, ``name_accused_x_of_y``,

@@ -26,6 +26,7 @@ from quoteattr.attribution.clauses import skip_adverbs
 from quoteattr.attribution.context import Context
 from quoteattr.attribution.reported import ReportedSpeechWords
 from quoteattr.language.claim_frames import ClaimFrames, ClaimWords
+from quoteattr.language.lexicon import CueVerb
 from quoteattr.language.wordlists import load_word_lists
 from quoteattr.text.mentions import Mention
 from quoteattr.text.tokens import indexed_among
@@ -79,7 +80,8 @@ class Scanner:
         self.words = words
         self.time_adverbs = ctx.lexicon.grammar.adverbs - words.not_time_adverbs
         self.sentence_source: dict[int, Mention] = {}
-        self._split: dict[frozenset[str], list[tuple[str, ...]]] = {}
+        self._split: dict[frozenset[str], dict[str, list[tuple[str, ...]]]] = {}
+        self._verbs: dict[int, tuple[CueVerb, int] | None] = {}
         self.quote_of_cue: dict[int, int] = {}
         """The quote token of each cue that attributes a quote, by the cue's start offset."""
         for qi, d in enumerate(ctx.decisions):
@@ -198,18 +200,34 @@ class Scanner:
             end -= 1
         return end
 
+    def verb_at(self, c: int) -> tuple[CueVerb, int] | None:
+        """The cue verb starting at token c (weak ones too) and its end, or ``None``."""
+        try:
+            return self._verbs[c]
+        except KeyError:
+            pass
+        ctx = self.ctx
+        found: tuple[CueVerb, int] | None = None
+        end = ctx.cue_at(c)
+        if end >= 0:
+            form = ctx.tokens[c].low if end == c + 1 else " ".join(
+                [t.low for t in ctx.tokens[c:end]]
+            )
+            verb = ctx.lexicon.cue_forms.get(form)
+            if verb is not None and verb.lemma not in self.frames.never and not self.noun_sense(
+                c, verb.lemma
+            ):
+                found = verb, end
+        self._verbs[c] = found
+        return found
+
     def clause_cue(self, c: int) -> tuple[str, int] | None:
         """The lemma and end of a cue verb at c that reports clauses, or ``None``."""
-        ctx = self.ctx
-        end = ctx.cue_at(c, weak=False)
-        if end < 0:
+        found = self.verb_at(c)
+        if found is None or found[0].weak:
             return None
-        verb = ctx.lexicon.cue_forms.get(" ".join([t.low for t in ctx.tokens[c:end]]))
-        if verb is None or verb.weak or verb.lemma in self.frames.never:
-            return None
+        verb, end = found
         if not {"clause", "clause_checked"} & self.frames.frames_of(verb.lemma):
-            return None
-        if self.noun_sense(c, verb.lemma):
             return None
         return verb.lemma, end
 
@@ -340,14 +358,15 @@ class Scanner:
 
     def phrase_end(self, k: int, phrases: frozenset[str]) -> int:
         """One past the longest of ``phrases`` (words split by spaces) at token k, or -1."""
-        split = self._split.get(phrases)
-        if split is None:
-            split = sorted((tuple(p.split()) for p in phrases), key=len, reverse=True)
-            self._split[phrases] = split
+        by_first = self._split.get(phrases)
+        if by_first is None:
+            by_first = {}
+            for parts in sorted((tuple(p.split()) for p in phrases), key=len, reverse=True):
+                by_first.setdefault(parts[0], []).append(parts)
+            self._split[phrases] = by_first
         ctx = self.ctx
-        first = ctx.low(k)
-        for parts in split:
-            if parts[0] == first and all(ctx.low(k + j) == w for j, w in enumerate(parts)):
+        for parts in by_first.get(ctx.low(k), ()):
+            if all(ctx.low(k + j) == w for j, w in enumerate(parts)):
                 return k + len(parts)
         return -1
 

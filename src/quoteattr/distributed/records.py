@@ -21,6 +21,7 @@ from quoteattr.attribution.rulesets import RuleSet
 from quoteattr.distributed._imports import require
 from quoteattr.distributed.tables import Row
 from quoteattr.io.batch import MAX_DOCUMENT_CHARS
+from quoteattr.io.sources import TEXT_SUFFIXES
 from quoteattr.language.lexicon import Lexicon
 from quoteattr.models import Document, parse_date
 from quoteattr.options import Options, resolve_options
@@ -50,7 +51,7 @@ def read_articles(
     text_field: str = "text",
     blocksize: int | str | None = None,
 ) -> Bag:
-    """Open JSON Lines or Parquet files of articles as a Dask bag of records.
+    """Open JSON Lines, text or Parquet files of articles as a Dask bag of records.
 
     Each JSON Lines file (or glob of them) becomes one partition, or one per
     ``blocksize`` bytes; lines are split on the newline character only, so a
@@ -64,7 +65,9 @@ def read_articles(
     :func:`attribute_bag` passes on.
 
     Args:
-        paths: Files, globs or (Parquet) folders; local paths or fsspec URLs.
+        paths: Files, globs or (Parquet) folders; local paths or fsspec URLs. A
+            ``.txt``, ``.text`` or ``.md`` file is one article, its file name
+            without extension the id, as ``quoteattr extract`` reads it.
         id_field: The id field or column.
         text_field: The text field or column.
         blocksize: Split JSON Lines files into pieces of about this many bytes
@@ -81,18 +84,47 @@ def read_articles(
     names = [paths] if isinstance(paths, str) else list(paths)
     if not names:
         raise ValueError("read_articles() needs at least one path")
+    texts = [n for n in names if PurePosixPath(n).suffix.lower() in TEXT_SUFFIXES]
+    names = [n for n in names if n not in texts]
+    bags = []
+    if texts:  # one article a file, read on the workers
+        bags.append(bag_module.from_sequence(texts, partition_size=_TEXT_FILES_PER_PARTITION)
+                    .map(_text_record, id_field=id_field, text_field=text_field))
     parquet = {_is_parquet(p) for p in names}
-    if len(parquet) > 1:
-        raise ValueError("read_articles() reads either Parquet or JSON Lines paths, not both")
-    if parquet.pop():
+    if len(parquet) > 1 or (texts and True in parquet):
+        raise ValueError("read_articles() reads either Parquet or JSON Lines and text paths, "
+                         "not both")
+    if parquet and parquet.pop():
         frame = require("dask.dataframe").read_parquet(names, split_row_groups=True)
         wanted = [c for c in (id_field, text_field, "date") if c in frame.columns]
         return cast("Bag", frame[wanted].to_bag(format="dict"))
-    lines = bag_module.read_text(names, blocksize=blocksize, include_path=True,
-                                 linedelimiter="\n", errors="surrogateescape")
-    return cast("Bag", lines.map_partitions(_parse_lines, id_field=id_field,
-                                            text_field=text_field,
-                                            whole_files=blocksize is None))
+    if names:
+        lines = bag_module.read_text(names, blocksize=blocksize, include_path=True,
+                                     linedelimiter="\n", errors="surrogateescape")
+        bags.append(lines.map_partitions(_parse_lines, id_field=id_field,
+                                         text_field=text_field, whole_files=blocksize is None))
+    return cast("Bag", bags[0] if len(bags) == 1 else bag_module.concat(bags))
+
+
+_TEXT_FILES_PER_PARTITION = 64
+
+
+def _text_record(path: str, *, id_field: str, text_field: str) -> Row:
+    """A text file as a record: its name without extension as the id, as plain extract reads it."""
+    doc_id = PurePosixPath(path).stem
+    try:
+        with require("fsspec").open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        return error_row(doc_id, f"{path}: cannot read: {exc.strerror or exc}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return error_row(doc_id, f"{path}: not UTF-8 text (undecodable byte at offset "
+                                 f"{exc.start}); convert it to UTF-8 first")
+    if "\x00" in text:
+        return error_row(doc_id, f"{path}: looks like a binary file, not text")
+    return {id_field: doc_id, text_field: text}
 
 
 def _undecodable(line: str) -> int:

@@ -53,18 +53,24 @@ LOCAL_ALLOWED_FAILURES = 10
 """How many worker deaths a task survives on a ``"local"`` cluster (Dask's default is 3)."""
 
 
-def local_paths(paths: Sequence[str], glob: str | None) -> tuple[list[str], list[str]]:
-    """Expand local folders with ``glob`` into their files; the files, and what was skipped.
+def _parquet_folder(path: str) -> bool:
+    """True for a local folder that holds Parquet files (a dataset Dask reads as it is)."""
+    return any(name.endswith((".parquet", ".pq", ".parq"))
+               for _root, _dirs, names in os.walk(path) for name in names)
 
-    Without ``glob`` a folder is left as it is (a Parquet dataset); URLs are
-    left as they are.
+
+def local_paths(paths: Sequence[str], glob: str | None) -> tuple[list[str], list[str]]:
+    """Expand local folders into their files, as plain ``extract`` does; the files, and problems.
+
+    A folder is read like ``quoteattr extract`` reads it: with ``glob`` the
+    files matching it, else its ``.txt``, ``.text``, ``.md`` and ``.jsonl``
+    files; a folder of Parquet files (without ``glob``) is left as it is, a
+    dataset. URLs are left as they are.
     """
-    if glob is None:
-        return list(paths), []
     files: list[str] = []
     problems: list[str] = []
     for path in paths:
-        if "://" in path or not os.path.isdir(path):
+        if "://" in path or not os.path.isdir(path) or (glob is None and _parquet_folder(path)):
             files.append(path)
             continue
         for item in list_inputs([path], glob=glob):

@@ -24,8 +24,9 @@ from functools import lru_cache
 
 from quoteattr.language.lexicon import load_lexicon
 from quoteattr.language.marks import QuoteMark, QuoteMarkTable, load_quote_marks
+from quoteattr.language.wordlists import load_word_lists
 from quoteattr.models import Diagnostic, Quote
-from quoteattr.text.quote_kinds import guess_kind, resumes_after_attribution
+from quoteattr.text.quote_kinds import QuoteWords, guess_kind, resumes_after_attribution
 
 __all__ = ["scan_quotes", "uses_double_apostrophes"]
 
@@ -445,6 +446,7 @@ def scan_quotes(
     *,
     cue_words: frozenset[str] | None = None,
     double_apostrophes: bool | None = None,
+    language: str = "en",
 ) -> tuple[list[Quote], list[Diagnostic]]:
     """Find every quoted span and report the odd marks worked around.
 
@@ -462,6 +464,8 @@ def scan_quotes(
             document: on when it prints its quotes that way
             (:func:`uses_double_apostrophes`). When off, two apostrophes are
             ignored, neither quotes nor single marks.
+        language: The language whose ``quote_words.json`` tells titles from
+            speech (:class:`~quoteattr.text.quote_kinds.QuoteWords`), if it has one.
 
     Returns:
         The quotes in text order (outer before inner), and diagnostics such as
@@ -489,7 +493,8 @@ def scan_quotes(
         para_start, positions = m.end(), []
     scanner.paragraph(para_start, len(text), positions, len(text))
     cues = load_lexicon().quote_cue_words if cue_words is None else cue_words
-    quotes = _build(text, scanner, cues)
+    words = load_word_lists(QuoteWords, language) or _NO_QUOTE_WORDS
+    quotes = _build(text, scanner, cues, words)
     return quotes, scanner.sorted_diagnostics()
 
 
@@ -518,7 +523,12 @@ class _Kept:
     depth: int = 0
 
 
-def _build(text: str, scanner: _Scanner, cues: frozenset[str]) -> list[Quote]:
+_NO_QUOTE_WORDS = QuoteWords(title_small_words=frozenset())
+
+
+def _build(
+    text: str, scanner: _Scanner, cues: frozenset[str], words: QuoteWords
+) -> list[Quote]:
     """Turn raw pairs into quotes: trim, drop empties, nest, number utterances."""
     kept: list[_Kept] = []
     for index, raw in enumerate(scanner.records):
@@ -575,6 +585,8 @@ def _build(text: str, scanner: _Scanner, cues: frozenset[str]) -> list[Quote]:
                 close_mark=k.raw.close_char,
                 paragraph_start=k.raw.para_start,
                 cues=cues,
+                title_words=words.title_small_words,
+                title_determiners=words.title_determiners,
             ),
             depth=k.depth,
             utterance=numbers.setdefault(root(k.index), len(numbers)),
