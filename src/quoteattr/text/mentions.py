@@ -179,6 +179,9 @@ class _Tables:
         ] = {}
 
 
+_SUSPECT_ENDINGS = ("ed", "ing")
+"""Endings of a sentence's opening participle ("Reached by phone"), checked further."""
+
 _TABLES: dict[int, _Tables] = {}
 _MAX_PARSED = 100_000  # cached name splits per lexicon; cleared when full
 
@@ -391,7 +394,9 @@ def _name(
     text: str, tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLines
 ) -> Mention | None:
     word = tokens[i].text
-    if tb.reader.not_a_name(tokens, i):
+    low = tokens[i].low
+    suspect = low.endswith(_SUSPECT_ENDINGS) or "'" in low or "\u2019" in low
+    if suspect and tb.reader.not_a_name(tokens, i):
         return None  # "I'm", "Reached by phone, ...": no name
     if word in tb.not_names and word not in tb.titles and i + 1 < len(tokens):
         # "The", "But", "In" before anything but a name: no name starts here
@@ -451,7 +456,7 @@ def _name(
         else None
     )
     if role is None and kind == "name":
-        role = _role_before(text, tokens, first, tb)
+        role = tb.reader.role_before(text, tokens, first)
     name_last = wtoks[split.name_end - 1]
     name_stop = name_last.end - 2 if possessive and split.name_end == len(wtoks) else (
         _title_end(text, name_last) if _keeps_period(name_last.text, tb) else name_last.end)
@@ -459,30 +464,6 @@ def _name(
     start, stop = tokens[first].start, tokens[end - 1].end
     return Mention(first, end, start, stop, text[start:stop], kind, name, role, possessive,
                    speaker_kind, split.honorific)
-
-
-def _role_before(text: str, tokens: Sequence[Token], first: int, tb: _Tables) -> str | None:
-    """A lower-case role printed right before a name: "union spokesman Jane Doe".
-
-    Up to four words ending in a person's role noun, after a determiner, a
-    preposition, a verb or punctuation.
-    """
-    k = first - 1
-    if k < 0 or tokens[k].kind != "word" or not tokens[k].text.islower():
-        return None
-    noun = tb.roles.get(tokens[k].low)
-    if noun is None or noun.kind != "person":
-        return None
-    j = k
-    while j > 0 and k - j < 3:
-        before = tokens[j - 1]
-        low = before.low
-        if before.kind != "word" or low in tb.determiners or low in tb.modifier_stop:
-            break
-        if low in tb.cue_forms or low in tb.pronouns:
-            break
-        j -= 1
-    return printed(text, tokens[j].start, tokens[k].end)
 
 
 def _keeps_period(word: str, tb: _Tables) -> bool:
