@@ -44,7 +44,7 @@ from quoteattr.io.progress import Progress
 from quoteattr.io.sources import SourceError, list_inputs, read_inputs
 from quoteattr.io.table import format_table
 from quoteattr.language.lexicon import languages
-from quoteattr.matching.clusters import DEFAULT_SCORE_CUTOFF, match_quotes
+from quoteattr.matching.clusters import DEFAULT_SCORE_CUTOFF, DEFAULT_WINDOW_DAYS, match_quotes
 from quoteattr.models import Document
 from quoteattr.pipeline import attribute
 
@@ -247,6 +247,12 @@ def _parser() -> argparse.ArgumentParser:
                        f"(default {DEFAULT_SCORE_CUTOFF:g})")
     match.add_argument("--min-members", type=int, default=1, metavar="N",
                        help="print only clusters with at least N printings (default 1)")
+    match.add_argument("--level", choices=("utterance", "wording"), default="utterance",
+                       help="utterance: one speaker on one occasion (default); wording: the "
+                       "same words whenever and by whomever said")
+    match.add_argument("--window", type=_window_days, default=DEFAULT_WINDOW_DAYS, metavar="DAYS",
+                       help="days printings of one utterance may lie apart, by the documents' "
+                       f"dates (default {DEFAULT_WINDOW_DAYS}; 'none': no limit)")
     _add_table_options(match)
     _add_output_options(match)
     evaluate = sub.add_parser(
@@ -549,6 +555,15 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if failures else 0
 
 
+def _window_days(value: str) -> int | None:
+    """``--window``: a number of days, or ``none``."""
+    if value.lower() == "none":
+        return None
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"{value!r}: pass a number of days (7) or 'none'")
+    return int(value)
+
+
 def _match(args: argparse.Namespace, out: TextIO) -> int:
     documents: list[Document] = []
     errors: list[Row] = []
@@ -558,7 +573,7 @@ def _match(args: argparse.Namespace, out: TextIO) -> int:
         else:
             documents.append(outcome.document)
     clusters = match_quotes(documents, score_cutoff=args.score_cutoff,
-                            min_members=args.min_members)
+                            min_members=args.min_members, level=args.level, window=args.window)
     if args.format == "jsonl":
         for error in errors:
             out.write(json.dumps(error, ensure_ascii=False) + "\n")

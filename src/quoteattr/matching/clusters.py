@@ -244,8 +244,10 @@ def _date(entry: tuple[object, ...]) -> datetime.date | None:
 
 def find_sources(
     phrase: str,
-    documents: Iterable[Document] | Iterable[tuple[str, Quote]],
+    documents: Input,
     *,
+    level: Level = "utterance",
+    window: int | datetime.timedelta | None = DEFAULT_WINDOW_DAYS,
     score_cutoff: float = DEFAULT_SCORE_CUTOFF,
     limit: int | None = None,
 ) -> list[SourceMatch]:
@@ -255,48 +257,65 @@ def find_sources(
     differently, or contains it is returned with the words that match, their
     offsets in the document and the quote's speaker. Matching folds case,
     punctuation, marks, diacritics and spelling as :func:`match_quotes` does.
+    The quotes found are grouped into utterances as :func:`match_quotes`
+    groups them: the printings of the utterance with the best match come
+    first (:attr:`~quoteattr.models.SourceMatch.utterance` 0), each named
+    with its speaker (the utterance's, where a printing names nobody), then
+    the next utterance's.
 
     Args:
         phrase: The words to look for.
         documents: Results of :func:`quoteattr.attribute`, each with a
-            ``doc_id``, or ``(source_id, quote)`` pairs.
+            ``doc_id``, or ``(source_id, quote)`` pairs or ``(source_id,
+            quote, date)`` triples.
+        level: How printings are grouped: ``"utterance"`` or ``"wording"``.
+        window: Days printings of one utterance may lie apart (see
+            :func:`match_quotes`).
         score_cutoff: The least similarity, 0-100, a quote needs to be listed.
-        limit: Return at most this many matches.
+        limit: Return at most this many matches (``None``: all).
 
     Returns:
-        Matches ranked by score, then exact before variant before fragment, then
-        by document id and position. ``[]`` when nothing matches or the phrase
-        has no words.
+        Matches ordered by utterance, then by score, exact before variant before
+        fragment, then by document id and position. ``[]`` when nothing
+        matches or the phrase has no words.
 
     Raises:
-        TypeError: ``phrase`` is not a ``str``, or an input is neither a
-            ``Document`` nor a ``(str, Quote)`` pair.
+        TypeError: ``phrase`` is not a ``str``, an input is neither a
+            ``Document`` nor a pair or triple, or an option has the wrong type.
+        ValueError: An option is out of range.
 
     Example:
         >>> from quoteattr.models import Quote, QuoteSpeaker
         >>> text = "We met him, we heard nothing new,"
         >>> quote = Quote(text=text, start=10, end=10 + len(text), open_mark="“", close_mark="”",
         ...               speaker=QuoteSpeaker(name="Sergei Lavrov", kind="person"))
-        >>> [(m.speaker, m.relation, m.wording.text, m.wording.start)
+        >>> [(m.speaker, m.relation, m.wording.text, m.wording.start, m.utterance)
         ...  for m in find_sources("Nothing new", [("dw", quote)])]
-        [('Sergei Lavrov', 'fragment', 'nothing new', 31)]
+        [('Sergei Lavrov', 'fragment', 'nothing new', 31, 0)]
     """
     if not isinstance(phrase, str):
         raise TypeError(f"find_sources() looks up a str phrase, got {type(phrase).__name__}")
+    cutoff, days = check_options(score_cutoff, 1, level, window)
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
+        raise TypeError(f"limit must be an int or None, got {type(limit).__name__}")
+    if limit is not None and limit < 1:
+        raise ValueError(f"limit must be 1 or more (or None for all), got {limit}")
     codebook = Codebook()
     wanted = prepare(phrase, codebook)
     if not wanted.code:
         return []
     rank = {"exact": 0, "variant": 1, "fragment": 2}
-    found: list[tuple[float, int, tuple[str, int, int, str, str, str, str, int], SourceMatch]] = []
+    found: list[tuple[tuple[float, int, tuple[str, int, int, str, str, str, str, int]],
+                      Printing, SourceMatch]] = []
     vocabulary = set(wanted.tokens)
-    for doc_id, quote, _ in collect_printings(documents):
+    for printing in collect_printings(documents):
+        doc_id, quote = printing.doc_id, printing.quote
         norm = normalize_quote(quote.text)
         if vocabulary.isdisjoint(norm.tokens):
             continue
         text = PreparedText(text_key(norm.tokens, norm.gaps), norm.tokens, norm.gaps,
                             codebook.encode(norm.tokens))
-        match = _phrase_match(wanted, text, score_cutoff)
+        match = _phrase_match(wanted, text, cutoff)
         if match is None:
             continue
         relation, score, first, last = match
@@ -307,9 +326,39 @@ def find_sources(
             doc_id=doc_id, quote=quote, speaker=quote.speaker.name if quote.speaker else None,
             relation=relation, score=round(score, 2), wording=wording,
         )
-        found.append((-score, rank[relation], printing_order(doc_id, quote), result))
-    found.sort(key=lambda f: f[:3])
-    return [f[3] for f in found[:limit]]
+        found.append(((-score, rank[relation], printing_order(doc_id, quote)), printing, result))
+    return _by_utterance(found, cutoff, level, days)[:limit]
+
+
+def _by_utterance(
+    found: list[tuple[tuple[float, int, tuple[str, int, int, str, str, str, str, int]],
+                      Printing, SourceMatch]],
+    cutoff: float, level: Level, window: int | None,
+) -> list[SourceMatch]:
+    """Order matches by utterance (best first), each named with its utterance's speaker."""
+    if not found:
+        return []
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        clusters = Matcher([p for _, p, _ in found], score_cutoff=cutoff, level=level,
+                           window=window).clusters(1)
+    finally:
+        if collecting:
+            gc.enable()
+    best = {(p.doc_id, id(p.quote)): key for key, p, _ in found}
+    which: dict[tuple[str, int], tuple[int, str | None]] = {}
+    ranked = sorted(clusters, key=lambda c: min(best[m.doc_id, id(m.quote)] for m in c.members))
+    for number, cluster in enumerate(ranked):
+        for member in cluster.members:
+            which[member.doc_id, id(member.quote)] = (number, cluster.speaker)
+    out = []
+    for key, printing, result in found:
+        number, speaker = which[printing.doc_id, id(printing.quote)]
+        out.append(((number, *key), result.model_copy(update={
+            "utterance": number, "speaker": result.speaker or speaker})))
+    out.sort(key=lambda x: x[0])
+    return [result for _, result in out]
 
 
 def _phrase_match(

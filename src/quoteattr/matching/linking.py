@@ -36,7 +36,8 @@ from __future__ import annotations
 import datetime
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Literal, NamedTuple
 
 from quoteattr.matching.candidates import all_pairs, candidate_pairs
@@ -134,7 +135,7 @@ def compare_texts(a: PreparedText, b: PreparedText, cutoff: float,
     """
     la, lb = len(a.code), len(b.code)
     if a.gaps or b.gaps or 200.0 * min(la, lb) / (la + lb) >= cutoff - 15.0:
-        score = whole_score(a, b)
+        score = whole_score(a, b, cutoff)
         if score >= cutoff:
             return TextLink("variant", score, first, second)
     if la == lb:
@@ -142,7 +143,7 @@ def compare_texts(a: PreparedText, b: PreparedText, cutoff: float,
     short, long, ids = (a, b, (first, second)) if la < lb else (b, a, (second, first))
     if not _can_be_fragment(short):
         return None
-    score = partial_score(short, long)[0]
+    score = partial_score(short, long, cutoff)[0]
     if len(short.code) < SHORT_FRAGMENT_WORDS and score < 100.0:
         if not _loosely_contained(short, long):
             return None
@@ -248,12 +249,9 @@ def node_buckets(keys: Iterable[SpeakerKey | None], level: Level = "utterance") 
             for key in keys}
 
 
-def share_bucket(a: Collection[Bucket], b: Collection[Bucket]) -> bool:
+def share_bucket(a: AbstractSet[Bucket], b: AbstractSet[Bucket]) -> bool:
     """Whether printings in buckets ``a`` and in buckets ``b`` may link (``None``: no speaker)."""
-    if None in a or None in b:
-        return True
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return any(bucket in large for bucket in small)
+    return None in a or None in b or not a.isdisjoint(b)
 
 
 class _Unit(NamedTuple):
@@ -438,8 +436,15 @@ class Matcher:
                     yield from self._unit_pairs(ba[bucket], bb[None])
 
     # -- clusters ---------------------------------------------------------------------
-    def _join(self, u: int, v: int, kind: str) -> bool:
-        """Join the clusters of ``u`` and ``v`` if speakers, dates and canonical texts agree."""
+    def _join(self, u: int, v: int, kind: str, via: int | None = None, *,
+              dry_run: bool = False) -> bool:
+        """Join the clusters of ``u`` and ``v`` if speakers, dates and texts agree.
+
+        The texts: for a variant link, the canonical texts (the longest
+        printings) of the two clusters must link as variants; for a fragment
+        (``u``'s cluster into ``v``'s), the fragment cluster's canonical text
+        must be found in the longer text ``via`` it linked to.
+        """
         forest = self.forest
         ru, rv = forest.find(u), forest.find(v)
         if ru == rv:
@@ -452,8 +457,11 @@ class Matcher:
         if not forest.can_join(ru, rv):
             return False
         cu, cv = self.canon[ru], self.canon[rv]
-        if cu != cv and not self._canon_match(cu, cv, kind):
+        other = cv if via is None else via
+        if cu != other and not self._canon_match(cu, other, kind):
             return False
+        if dry_run:
+            return True
         forest.union(ru, rv)
         root = forest.find(ru)
         self.span[root] = span
@@ -470,16 +478,21 @@ class Matcher:
         return link is not None and (kind == "fragment" or link.kind == "variant")
 
     def _attach_fragments(self, fragments: list[tuple[float, int, int]]) -> None:
-        """Join each fragment's cluster to its best longer cluster, at most one."""
+        """Join each fragment's cluster to its best longer cluster, at most one.
+
+        Best: printed in the same document, then the higher score. A short
+        fragment found in several clusters, none in its own document, is
+        nobody's in particular and joins none.
+        """
         find = self.forest.find
-        options: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        for neg_score, short, long in fragments:
+        options: dict[int, dict[int, tuple[float, int]]] = defaultdict(dict)
+        for neg_score, short, long in fragments:  # best first
             f, t = find(short), find(long)
-            if f != t:
-                options[f].append((-neg_score, t))
+            if f != t and t not in options[f]:
+                options[f][t] = (-neg_score, self.units[long].node)
         if not options:
             return
-        involved = set(options) | {t for found in options.values() for _, t in found}
+        involved = set(options) | {t for found in options.values() for t in found}
         docs: dict[int, set[str]] = defaultdict(set)
         for printing, unit in self.items:
             root = find(unit)
@@ -487,19 +500,21 @@ class Matcher:
                 docs[root].add(printing.doc_id)
         choices = []
         for f in sorted(options):
-            ranked = sorted({(bool(docs[f] & docs[t]), score, t) for score, t in options[f]},
+            ranked = sorted(((bool(docs[f] & docs[t]), score, t, via)
+                             for t, (score, via) in options[f].items()),
                             key=lambda c: (-c[0], -c[1], c[2]))
-            ranked = [c for c in ranked if self._may_attach(f, c[2], c[0])]
+            ranked = [c for c in ranked if self._may_attach(f, c[2], c[0])
+                      and self._join(f, c[2], "fragment", c[3], dry_run=True)]
             if not ranked:
                 continue
             best = ranked[0]
-            rivals = [c for c in ranked[1:] if c[2] != best[2] and c[:2] == best[:2]]
+            rivals = [c for c in ranked[1:] if c[:2] == best[:2]]
             short = len(self.texts[self.canon[f]].code) < SHORT_FRAGMENT_WORDS
             if rivals and not best[0] and short:
                 continue  # a short phrase found in several quotes: nobody's in particular
-            choices.append((f, best[2]))
-        for f, t in choices:
-            self._join(f, t, "fragment")
+            choices.append((f, best[2], best[3]))
+        for f, t, via in choices:
+            self._join(f, t, "fragment", via)
 
     def _may_attach(self, fragment: int, target: int, same_document: bool) -> bool:
         """The speaker and occasion rules of a fragment cluster joining a longer one.
