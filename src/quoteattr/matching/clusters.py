@@ -85,8 +85,9 @@ MATCHED_KINDS = frozenset({"direct", "partial"})
 LEVELS = ("utterance", "wording")
 
 Input = Iterable[Document] | Iterable[tuple[str, Quote]] | Iterable[
-    tuple[str, Quote, datetime.date | None]]
-"""What matching takes: Documents, ``(doc_id, Quote)`` or ``(doc_id, Quote, date)``."""
+    tuple[str, Quote, datetime.date | str | None]]
+"""What matching takes: Documents, ``(doc_id, Quote)`` or ``(doc_id, Quote, date)``
+(a ``datetime.date`` or an ISO string)."""
 
 
 def match_quotes(
@@ -202,6 +203,13 @@ def collect_printings(documents: Iterable[object]) -> list[Printing]:
             pair or ``(str, Quote, date)`` triple.
         ValueError: A ``Document`` has no ``doc_id``, or a date is not a date.
     """
+    single_pair = (isinstance(documents, tuple) and 2 <= len(documents) <= 3
+                   and isinstance(documents[1], Quote))
+    if single_pair or isinstance(documents, Document | Quote | str | bytes):
+        raise TypeError(
+            f"matching takes an iterable (a list) of Documents or of (source_id, Quote[, date]) "
+            f"tuples, got one {type(documents).__name__}; wrap it in a list"
+        )
     found: list[Printing] = []
     for entry in documents:
         if type(entry) is tuple and 2 <= len(entry) <= 3 and type(entry[0]) is str and (
