@@ -213,7 +213,7 @@ def test_command_line_runner_takes_a_scheduler_address_and_reports_bad_records(
                               out=str(tmp_path / "out.jsonl"))
     assert status == 1
     lines = _read_jsonl(tmp_path / "out.jsonl")
-    assert [line["doc_id"] for line in lines] == ["ok", None, "no-text"]
+    assert [line["doc_id"] for line in lines] == ["ok", "mixed:2", "no-text"]  # issue 15: an id
     assert "not valid JSON" in lines[1]["error"] and "'text'" in lines[2]["error"]
 
 
@@ -228,6 +228,33 @@ def test_extract_command_runs_on_the_scheduler_named_by_dask(client: Any, tmp_pa
     assert main(args) == 0
     assert [line["doc_id"] for line in _read_jsonl(out)] == ["a"]
     assert main(["extract", str(source), "--dask", "local"]) == 2  # --out is required
+
+
+def test_dask_reads_every_input_plain_extract_reads_a_folder_of_text_and_jsonl(
+    client: Any, tmp_path: Path,
+) -> None:
+    """Issue 16: `extract --dask local FOLDER` of .txt files, as plain `extract` reads them."""
+    import io
+
+    from quoteattr.cli import main
+
+    folder = tmp_path / "articles"
+    (folder / "2015").mkdir(parents=True)
+    (folder / "a.txt").write_text('"We met," Lavrov said.', encoding="utf-8")
+    (folder / "2015" / "b.md").write_text('Roe said: "Not yet."', encoding="utf-8")
+    (folder / "c.jsonl").write_text('{"doc_id": "c", "text": "\\"No,\\" he said."}\n',
+                                    encoding="utf-8")
+    (folder / "d.txt").write_bytes(b"\xff\xfe bad")
+    out = tmp_path / "out.jsonl"
+    code = main(["extract", str(folder), "--dask", client.scheduler.address, "--out", str(out)])
+    plain = io.StringIO()
+    assert main(["extract", str(folder)], stdout=plain) == code == 1  # d.txt is not UTF-8
+    want = sorted((json.loads(line) for line in plain.getvalue().splitlines()),
+                  key=lambda d: d["doc_id"])
+    got = sorted(_read_jsonl(out), key=lambda d: d["doc_id"])
+    assert [d["doc_id"] for d in got] == ["a", "b", "c", "d"]
+    assert [d for d in got if "error" not in d] == [d for d in want if "error" not in d]
+    assert "not UTF-8" in next(d for d in got if d["doc_id"] == "d")["error"]
 
 
 def test_attribute_bag_accepts_a_dask_dataframe() -> None:

@@ -97,3 +97,61 @@ def test_save_writes_a_standalone_page(tmp_path: Path) -> None:
     page = tmp_path / "view.html"
     show('"We met," Lavrov said.').save(str(page))
     assert page.read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
+def _styles(fragment: str) -> list[dict[str, str]]:
+    styles = []
+    for style in re.findall(r'style="([^"]*)"', fragment):
+        pairs = (part.split(":", 1) for part in style.split(";") if ":" in part)
+        styles.append({k.strip(): v.strip() for k, v in pairs})
+    return styles
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.txt"))[:2], ids=lambda p: p.stem)
+def test_every_tinted_element_sets_a_text_colour_that_reads_on_it(path: Path) -> None:
+    """Light and dark notebook themes: text on a tint never inherits the theme's colour."""
+    from quoteattr.io.display import cluster_html, contrast
+
+    text = path.read_text("utf-8")
+    fragments = [show(text, claims=True).html, document_html(quoteattr.attribute(text))]
+    docs = [quoteattr.attribute(p.read_text("utf-8"), doc_id=p.stem) for p in DATA.glob("*.txt")]
+    fragments += [cluster_html(c) for c in quoteattr.match_quotes(docs, min_members=2)]
+    tinted = [s for f in fragments for s in _styles(f) if "background" in s]
+    assert len(tinted) > 10
+    for style in tinted:
+        assert style.get("color", "inherit") != "inherit", style
+        assert contrast(style["color"], style["background"]) >= 4.5, style
+
+
+def test_a_speaker_has_one_colour_in_every_view_and_in_the_chart() -> None:
+    from quoteattr.io.display import speaker_colours
+
+    a = quoteattr.attribute('"A," Roe said. "B," Sergei Lavrov said. "C," Lavrov added.')
+    b = quoteattr.attribute('"D," Lavrov said. "E," Jane Doe said.')
+    colours = speaker_colours([a, b])
+    assert colours["Lavrov"] == colours["Sergei Lavrov"] == "#1f77b4"  # the most quoted first
+    assert len({colours["Roe"], colours["Jane Doe"], colours["Lavrov"]}) == 3
+    texts = ['"A," Roe said. "B," Sergei Lavrov said. "C," Lavrov added.',
+             '"D," Lavrov said. "E," Jane Doe said.']
+    lavrov = colours["Lavrov"]
+    for text, doc in zip(texts, (a, b), strict=True):
+        fragment = show(text, doc, colours=colours).html
+        legend = re.search(r'border-bottom:2px solid (#[0-9a-f]{6});[^"]*">(Sergei )?Lavrov',
+                           fragment)
+        assert legend is not None and legend.group(1) == lavrov
+
+
+def test_speakers_of_one_document_get_distinct_colours() -> None:
+    from quoteattr.io.display import speaker_colours
+
+    doc = quoteattr.attribute(" ".join(f'"Q{i}," Speaker{chr(65 + i)} said.' for i in range(9)))
+    assert len(set(speaker_colours(doc).values())) == len(doc.speakers) == 9
+
+
+def test_diffs_of_punctuation_or_case_only_are_not_marked() -> None:
+    from quoteattr.io.display import diff_html
+
+    assert diff_html("we heard [-nothing new,-]{+Nothing new.+} today") == \
+        "we heard Nothing new. today"
+    assert "<del" in diff_html("we heard [-nothing-]{+little+} new")
+    assert diff_html("end[-.-]") == "end"

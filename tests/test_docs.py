@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pydantic
 import pytest
 
 import quoteattr
@@ -45,3 +46,39 @@ def test_site_builds_strictly_and_renders_every_public_name(tmp_path: Path) -> N
     api = (tmp_path / "api" / "index.html").read_text("utf-8")
     for name in set(quoteattr.__all__) - {"__version__"}:
         assert f'id="quoteattr.{name}"' in api, name
+    # issue 16: cross-references render; no Sphinx role reaches a page
+    for page in tmp_path.rglob("*.html"):
+        roles = re.findall(r":(?:class|func|meth|attr|data|mod|exc):", page.read_text("utf-8"))
+        assert not roles, f"{page.relative_to(tmp_path)}: {len(roles)} literal roles"
+    assert api.count('class="autorefs autorefs-internal"') > 100
+    # signatures formatted one parameter a line, a Returns section one row
+    assert "attribute(\n    text: str,\n    *," in re.sub(r"<[^>]+>", "", api)
+
+
+def _table_fields(page: str, heading: str) -> set[str]:
+    text = (DOCS / page).read_text("utf-8")
+    section = text.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    return {name for cell in re.findall(r"^\| ([^|]+) \|", section, re.MULTILINE)
+            for name in re.findall(r"`(\w+)`", cell)}
+
+
+@pytest.mark.parametrize(("heading", "model"), [
+    ("A document line", quoteattr.Document), ("Quote", quoteattr.Quote),
+    ("QuoteSpeaker", quoteattr.QuoteSpeaker), ("Speaker", quoteattr.Speaker),
+    ("Diagnostic", quoteattr.Diagnostic),
+])
+def test_the_output_page_lists_every_field_of_the_schema(
+    heading: str, model: type[pydantic.BaseModel]
+) -> None:
+    assert _table_fields("output.md", heading) == set(model.model_fields), heading
+
+
+def test_docs_name_every_notebook_and_promise_what_the_lexicon_holds() -> None:
+    notebooks = sorted(p.name for p in (ROOT / "examples").glob("*.ipynb"))
+    for page in (ROOT / "README.md", DOCS / "index.md"):
+        text = page.read_text("utf-8")
+        assert all(name in text for name in notebooks), page.name
+        words = ["no", "one", "two", "three", "four", "five", "six", "seven"]
+        assert f"{words[len(notebooks)]} notebooks" in text, page.name
+    assert len(quoteattr.load_lexicon("en").cue_verbs) > 200  # README: "more than 200"
+    assert "pip install quoteattr " not in (DOCS / "index.md").read_text("utf-8")  # not on PyPI

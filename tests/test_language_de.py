@@ -21,7 +21,7 @@ from quoteattr.language.wordlists import load_word_lists
 ROOT = Path(__file__).parents[1]
 DE_FILES = ["cue_verbs.json", "titles.json", "role_nouns.json", "pronouns.json",
             "countries.json", "organisations.json", "grammar_words.json", "rules.json",
-            "reported_speech.json", "noun_phrases.json"]
+            "reported_speech.json", "noun_phrases.json", "quote_words.json"]
 
 
 

@@ -169,11 +169,13 @@ def test_errors_for_unknown_language_duplicates_and_unlisted_rules() -> None:
 
 def test_a_callable_is_referenced_by_import_path() -> None:
     rs = parse_rules({"rules": ["dash"], "callables": [
-        {"name": "dash", "function": "quoteattr.attribution.rules:quote_dash_name"}]})
+        {"name": "dash", "function": "quoteattr.attribution.rules:quote_dash_name"}]},
+        trust_code=True)
     q = attribute('"We will win." — Boris Johnson', rules=rs).quotes[0]
     assert q.rule == "dash"
     with pytest.raises(RuleSetError, match=r"cannot use function 'nowhere\.at_all:f'"):
-        parse_rules({"callables": [{"name": "x", "function": "nowhere.at_all:f"}]})
+        parse_rules({"callables": [{"name": "x", "function": "nowhere.at_all:f"}]},
+                    trust_code=True)
 
 
 def test_unknown_file_type_and_bad_toml(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from quoteattr import load_lexicon
@@ -40,7 +42,7 @@ def test_issue_6_without_the_extension_that_rule_does_not_attribute_it() -> None
                           rule="quote_comma_name_said")
     trials = {t.rule: t for t in trace_rules(SENTENCE, "nothing new")}
     assert trials["quote_comma_name_said"].decision is None
-    assert "quote_comma_name_said       no match" in str(info.value)
+    assert re.search(r"quote_comma_name_said +no match", str(info.value))
 
 
 def test_the_same_extension_as_a_rule_set() -> None:

@@ -23,7 +23,7 @@ from quoteattr.attribution.rulesets import (
     rule_names,
 )
 from quoteattr.evaluation.quotes import GoldDocument, GoldQuote, Scores, evaluate, load_gold
-from quoteattr.io.display import Highlighted, show
+from quoteattr.io.display import Highlighted, show, speaker_colours
 from quoteattr.io.export import claims_table, quotes_table, to_arrow, to_dataframe
 from quoteattr.language.lexicon import CueVerb, Lexicon, LexiconError, languages, load_lexicon
 from quoteattr.matching.claims import match_claims
@@ -96,6 +96,7 @@ __all__ = [
     "quotes_table",
     "rule_names",
     "show",
+    "speaker_colours",
     "to_arrow",
     "to_dataframe",
 ]

@@ -11,26 +11,38 @@ error naming it; the other inputs are still processed, and the exit status is 1.
 A usage error (a wrong option, a missing annotation file) is one message on
 standard error and the exit status 2. Output is UTF-8 whatever the console's
 encoding, to standard output or to the file of ``-o``, byte for byte the same.
+A worker process that dies (``--jobs``) also makes the exit status 1; its
+documents are tried again, and one that kills its worker alone is an error
+record. Ctrl-C ends any command within a second with the exit status 130, the
+output written so far complete up to its last whole line.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import json
 import os
 import shutil
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import NoReturn, TextIO
 
 from quoteattr import __version__
-from quoteattr.attribution.rulesets import RuleSetError, language_rules
+from quoteattr.attribution.rulesets import RuleSetError, load_rules
 from quoteattr.evaluation.quotes import GoldError, Scores, load_gold
 from quoteattr.evaluation.quotes import evaluate as evaluate_documents
-from quoteattr.io.batch import Outcome, Output, attribute_options, process_sources
+from quoteattr.io.batch import (
+    MAX_DOCUMENT_CHARS,
+    Outcome,
+    Output,
+    json_line,
+    process_sources,
+)
 from quoteattr.io.export import (
     CLAIM_COLUMNS,
     CLUSTER_COLUMNS,
@@ -40,12 +52,14 @@ from quoteattr.io.export import (
     output_schema,
     write_csv,
 )
+from quoteattr.io.interrupt import whole_lines_on_interrupt, writing
 from quoteattr.io.progress import Progress
-from quoteattr.io.sources import SourceError, list_inputs, read_inputs
+from quoteattr.io.sources import SourceError, iter_units, list_inputs
 from quoteattr.io.table import format_table
 from quoteattr.language.lexicon import languages
 from quoteattr.matching.clusters import DEFAULT_SCORE_CUTOFF, DEFAULT_WINDOW_DAYS, match_quotes
 from quoteattr.models import Document
+from quoteattr.options import Options, resolve_options
 from quoteattr.pipeline import attribute
 
 __all__ = ["format_table", "main"]
@@ -136,7 +150,7 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--text-field", default="text",
                         help="text field of JSON Lines input (default: text)")
     parser.add_argument(
-        "-j", "--jobs", type=int, default=1, metavar="N",
+        "-j", "--jobs", type=int, default=None, metavar="N",
         help="worker processes (default 1; 0 = one per CPU); the output is the same "
         "for any N",
     )
@@ -144,6 +158,16 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
         "--progress", action=argparse.BooleanOptionalAction, default=None,
         help="draw a progress bar on standard error (default: when it is a terminal and "
         "there is more than one document)",
+    )
+    parser.add_argument(
+        "--max-chars", type=int, default=MAX_DOCUMENT_CHARS, metavar="N",
+        help=f"a longer document becomes an error record instead of being attributed "
+        f"(default {MAX_DOCUMENT_CHARS:,}; 0: no limit)",
+    )
+    parser.add_argument(
+        "--timeout", type=float, metavar="SECONDS",
+        help="with --jobs 2 or more, or --dask: stop a worker that spends longer than this "
+        "on one document, and report the document as an error (default: no limit)",
     )
     _add_rule_options(parser)
 
@@ -153,6 +177,11 @@ def _add_rule_options(parser: argparse.ArgumentParser) -> None:
         "--rules", metavar="FILE",
         help="a rule set (JSON or TOML): rules added, removed or reordered and lexicon "
         "extensions; see 'Writing rules' in the docs",
+    )
+    parser.add_argument(
+        "--allow-code", action="store_true",
+        help="let the --rules file import and run the Python functions its 'callables' "
+        "name: such a rule file is code; allow it only for a file you would run as a script",
     )
     parser.add_argument(
         "--language", metavar="LANG", choices=languages(),
@@ -318,18 +347,50 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
     """
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
-        _check(args)
-        with _output(args, stdout) as out:
-            return _run(args, out)
+        with whole_lines_on_interrupt(stdout is None):
+            args = parser.parse_args(argv)
+            _check(args)
+            with _output(args, stdout) as out:
+                return _run(args, out)
     except _UsageError as exc:
         hint = f" (see '{exc.prog} --help')" if exc.hint else ""
         print(f"{exc.prog}: error: {exc}{hint}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        with contextlib.suppress(ValueError):  # a second Ctrl-C: we are ending already
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()  # the lines written so far, whole
+        print("\nquoteattr: interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # `quoteattr extract ... | head`: the reader left, no traceback
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+
+
+def _options(args: argparse.Namespace) -> Options:
+    """The one Options object of a command, from --rules, --allow-code, --language ...
+
+    Raises:
+        _UsageError: the rule file is missing, unreadable or invalid, or the
+            options contradict each other.
+    """
+    prog = f"quoteattr {args.command}"
+    try:
+        rules = load_rules(args.rules, trust_code=args.allow_code) if args.rules else None
+        options = resolve_options(rules=rules, language=args.language,
+                                  double_apostrophes=args.double_apostrophes)
+        options.sieve  # noqa: B018 - compile now: a broken rule set is a usage error
+        options.full_lexicon  # noqa: B018
+    except RuleSetError as exc:
+        raise _UsageError(prog, str(exc), hint=False) from None
+    except OSError as exc:
+        raise _UsageError(prog, f"cannot read rule file {args.rules}: {exc.strerror or exc}",
+                          hint=False) from None
+    except (TypeError, ValueError) as exc:
+        raise _UsageError(prog, str(exc)) from None
+    return options
 
 
 def _check(args: argparse.Namespace) -> None:
@@ -339,8 +400,13 @@ def _check(args: argparse.Namespace) -> None:
     def fail(message: str) -> NoReturn:
         raise _UsageError(prog, message)
 
-    if getattr(args, "jobs", 1) < 0:
+    if (getattr(args, "jobs", None) or 0) < 0:
         fail("--jobs must be 0 (one per CPU) or more")
+    if getattr(args, "max_chars", 0) < 0:
+        fail("--max-chars must be 0 (no limit) or more")
+    timeout = getattr(args, "timeout", None)
+    if timeout is not None and not timeout > 0:
+        fail("--timeout must be a positive number of seconds")
     fmt = getattr(args, "format", None)
     if getattr(args, "excel", False) and fmt != "csv":
         fail("--excel applies to --format csv")
@@ -357,6 +423,11 @@ def _check(args: argparse.Namespace) -> None:
                 fail("with --dask the output is Parquet or JSON Lines (--format jsonl)")
             if args.output:
                 fail("with --dask the workers write to --out DIR, not -o")
+            if args.jobs is not None and args.dask != "local":
+                fail("--jobs sets the workers of --dask local; a cluster at an address has "
+                     "its own workers")
+            if args.jobs is not None and args.workers is not None and args.workers != args.jobs:
+                fail("--jobs and --workers say different things with --dask local; give one")
         else:
             for name in ("out", "blocksize", "workers"):
                 if getattr(args, name) is not None:
@@ -377,7 +448,8 @@ def _output(args: argparse.Namespace, stdout: TextIO | None) -> Iterator[TextIO]
     """Where to write: the ``-o`` file, the caller's stream, or standard output as UTF-8."""
     if getattr(args, "output", None):
         try:
-            handle = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            handle = open(args.output, "w", encoding="utf-8", newline="",  # noqa: SIM115
+                          errors="backslashreplace")  # a lone surrogate: \ud800, not a crash
         except OSError as exc:
             raise _UsageError(f"quoteattr {args.command}",
                               f"cannot write {args.output}: {exc.strerror or exc}",
@@ -393,7 +465,7 @@ def _output(args: argparse.Namespace, stdout: TextIO | None) -> Iterator[TextIO]
         yield sys.stdout
         return
     sys.stdout.flush()
-    wrapper = io.TextIOWrapper(buffer, encoding="utf-8", newline="",
+    wrapper = io.TextIOWrapper(buffer, encoding="utf-8", newline="", errors="backslashreplace",
                                line_buffering=sys.stdout.isatty())
     try:
         yield wrapper
@@ -407,28 +479,20 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _extract(args, out)
     if args.command == "match":
         return _match(args, out)
-    try:
-        options = (
-            attribute_options((args.rules, args.language, args.double_apostrophes))
-            if "rules" in args else {}
-        )
-    except (RuleSetError, OSError) as exc:
-        print(f"quoteattr: {exc}", file=sys.stderr)
-        return 2
+    options = _options(args) if "rules" in args else Options()
     if args.command == "evaluate":
         return _evaluate(args, out, options)
     if args.command == "schema":
         out.write(json.dumps(output_schema(), indent=2, ensure_ascii=False) + "\n")
         return 0
     if args.command == "rules":
-        ruleset = options.get("rules") or language_rules(args.language or "en")
-        for rule in ruleset.sieve:
+        for rule in options.sieve:
             out.write(f"{rule.name:30} {rule.description}\n")
         return 0
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 
-def _evaluate(args: argparse.Namespace, out: TextIO, options: dict[str, object]) -> int:
+def _evaluate(args: argparse.Namespace, out: TextIO, options: Options) -> int:
     try:
         gold = load_gold(args.gold, texts=args.texts, annotator=args.annotator,
                          language=args.language or "en")
@@ -437,7 +501,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO, options: dict[str, object])
     progress = _progress(args, len(gold))
     predicted = []
     for g in gold:
-        predicted.append(attribute(g.text, doc_id=g.doc_id, **options))  # type: ignore[arg-type]
+        predicted.append(attribute(g.text, doc_id=g.doc_id, options=options))
         if progress is not None:
             progress.update()
     if progress is not None:
@@ -480,18 +544,27 @@ def _progress(args: argparse.Namespace, total: int | None) -> Progress | None:
     return Progress(total, sys.stderr)
 
 
-def _outcomes(args: argparse.Namespace, output: Output) -> Iterator[Outcome]:
+def _outcomes(args: argparse.Namespace, output: Output, options: Options,
+              deaths: list[str]) -> Iterator[Outcome]:
     """Read the inputs and process them, reporting errors and progress on stderr."""
     items = list_inputs(args.paths, glob=args.glob)
     plain = all(isinstance(i, SourceError) or (i != "-" and not i.endswith(".jsonl"))
                 for i in items)
     progress = _progress(args, len(items) if plain else None)
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    sources = read_inputs(items, id_field=args.id_field, text_field=args.text_field)
+    jobs = 1 if args.jobs is None else args.jobs or (os.cpu_count() or 1)
+
+    def warn(message: str) -> None:  # a worker died: always said, even with --quiet
+        deaths.append(message)
+        if progress is not None:
+            sys.stderr.write("\n")
+        print(f"quoteattr: {message}", file=sys.stderr)
+
     try:
-        for outcome in process_sources(sources, jobs=jobs, output=output,
-                                       rules=args.rules, language=args.language,
-                                       double_apostrophes=args.double_apostrophes):
+        for outcome in process_sources(iter_units(items), jobs=jobs, output=output,
+                                       options=options, id_field=args.id_field,
+                                       text_field=args.text_field,
+                                       max_chars=args.max_chars or None,
+                                       timeout=args.timeout, warn=warn):
             if outcome.error is not None and not args.quiet:
                 if progress is not None:
                     sys.stderr.write("\n")
@@ -520,20 +593,30 @@ def _table_width(args: argparse.Namespace) -> int | None:
 
 
 def _extract(args: argparse.Namespace, out: TextIO) -> int:
+    options = _options(args)
     if args.dask:
         from quoteattr.distributed.run import run_dask_extract  # imports dask only here
 
         return run_dask_extract(
             args.paths, scheduler=args.dask, out=args.out,
             format=args.format, id_field=args.id_field,
-            text_field=args.text_field, blocksize=args.blocksize, workers=args.workers,
+            text_field=args.text_field, blocksize=args.blocksize,
+            workers=args.workers or args.jobs or None, glob=args.glob, options=options,
+            max_chars=args.max_chars or None, timeout=args.timeout,
         )
+    deaths: list[str] = []
     if args.format in ("jsonl", None):
         failures = 0
-        for outcome in _outcomes(args, "json"):
+        binary = getattr(out, "buffer", None)  # lines come serialised: write the bytes
+        out.flush()
+        for outcome in _outcomes(args, "json", options, deaths):
             failures += outcome.error is not None
-            out.write(outcome.line + "\n")
-        return 1 if failures else 0
+            with writing():
+                if binary is not None:
+                    binary.write(outcome.data)
+                else:
+                    out.write(outcome.data.decode("utf-8"))
+        return 1 if failures or deaths else 0
     what: Output = "claims" if args.what == "claims" else "quotes"
     columns = (*(QUOTE_COLUMNS if what == "quotes" else CLAIM_COLUMNS), "error")
     table: list[Row] = []
@@ -541,18 +624,19 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
     writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
     if args.format == "csv":
         write_csv([], out, columns=columns, excel=args.excel)  # the header
-    for outcome in _outcomes(args, what):
+    for outcome in _outcomes(args, what, options, deaths):
         rows = outcome.rows
         if outcome.error is not None:
             failures += 1
             rows = [{"doc_id": outcome.doc_id, "error": outcome.error}]
         if args.format == "csv":
-            writer.writerows(rows)
+            with writing():
+                writer.writerows(rows)
         else:
             table.extend(rows)
     if args.format == "table":
         out.write(format_table(table, what=what, width=_table_width(args)))
-    return 1 if failures else 0
+    return 1 if failures or deaths else 0
 
 
 def _window_days(value: str) -> int | None:
@@ -565,9 +649,11 @@ def _window_days(value: str) -> int | None:
 
 
 def _match(args: argparse.Namespace, out: TextIO) -> int:
+    options = _options(args)
+    deaths: list[str] = []
     documents: list[Document] = []
     errors: list[Row] = []
-    for outcome in _outcomes(args, "document"):
+    for outcome in _outcomes(args, "document", options, deaths):
         if outcome.document is None:
             errors.append({"doc_id": outcome.doc_id, "error": outcome.error})
         else:
@@ -576,16 +662,18 @@ def _match(args: argparse.Namespace, out: TextIO) -> int:
                             min_members=args.min_members, level=args.level, window=args.window)
     if args.format == "jsonl":
         for error in errors:
-            out.write(json.dumps(error, ensure_ascii=False) + "\n")
+            with writing():
+                out.write(json_line(error).decode("utf-8"))
         for cluster in clusters:
-            out.write(json.dumps(cluster.model_dump(mode="json"), ensure_ascii=False) + "\n")
+            with writing():
+                out.write(json_line(cluster.model_dump(mode="json")).decode("utf-8"))
     elif args.format == "csv":
         write_csv([*errors, *clusters_table(clusters)], out,
                   columns=(*CLUSTER_COLUMNS, "error"), excel=args.excel)
     else:
         out.write(format_table([*errors, *clusters_table(clusters)], what="clusters",
                                width=_table_width(args)))
-    return 1 if errors else 0
+    return 1 if errors or deaths else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

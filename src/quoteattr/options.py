@@ -27,7 +27,14 @@ from functools import cached_property
 from pathlib import PurePath
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from quoteattr.attribution.rules import Rule
 from quoteattr.attribution.rulesets import RuleSet, builtin_rules, language_rules
@@ -69,7 +76,8 @@ class Options(BaseModel):
         if value is None:
             return None
         if not isinstance(value, str):
-            raise ValueError(f"pass a language code such as 'en' or 'de', not {value!r}")
+            raise TypeError(f"language must be a language code such as 'en' or 'de', "
+                            f"not {value!r}")
         known = list(languages())
         if value not in known:
             raise ValueError(f"no built-in language {value!r}; known: {known}")
@@ -81,15 +89,15 @@ class Options(BaseModel):
         if value is None or isinstance(value, RuleSet):
             return value
         if isinstance(value, (str, PurePath)):
-            raise ValueError(
+            raise TypeError(
                 f"rules={str(value)!r} is a path: load the file first, "
                 f"rules=quoteattr.load_rules({str(value)!r})"
             )
         if isinstance(value, Sequence) and all(isinstance(r, Rule) for r in value):
             return tuple(value)
-        raise ValueError(
-            "pass a RuleSet (quoteattr.load_rules(path)) or a sequence of quoteattr.Rule, "
-            f"not {type(value).__name__}"
+        raise TypeError(
+            "rules must be a RuleSet (quoteattr.load_rules(path)) or a sequence of "
+            f"quoteattr.Rule, not {type(value).__name__}"
         )
 
     @field_validator("lexicon", mode="before")
@@ -98,26 +106,28 @@ class Options(BaseModel):
         if value is None or isinstance(value, Lexicon):
             return value
         if isinstance(value, str):
-            raise ValueError(
+            raise TypeError(
                 f"lexicon={value!r} is not a Lexicon: pass language={value!r}, "
                 f"or lexicon=quoteattr.load_lexicon({value!r})"
             )
-        raise ValueError(
-            f"pass a Lexicon (quoteattr.load_lexicon(...)), not {type(value).__name__}"
+        raise TypeError(
+            f"lexicon must be a Lexicon (quoteattr.load_lexicon(...)), not "
+            f"{type(value).__name__}"
         )
 
     @field_validator("claims", mode="before")
     @classmethod
-    def _flag(cls, value: object) -> object:
+    def _flag(cls, value: object, info: ValidationInfo) -> object:
         if not isinstance(value, bool):
-            raise ValueError(f"pass True or False, not {value!r}")
+            raise TypeError(f"{info.field_name} must be True or False, not {value!r}")
         return value
 
     @field_validator("double_apostrophes", mode="before")
     @classmethod
     def _flag_or_auto(cls, value: object) -> object:
         if value is not None and not isinstance(value, bool):
-            raise ValueError(f"pass True, False or None (decide per document), not {value!r}")
+            raise TypeError(f"double_apostrophes must be True, False or None (decide per "
+                            f"document), not {value!r}")
         return value
 
     @model_validator(mode="after")
@@ -147,8 +157,15 @@ class Options(BaseModel):
         given = {k: v for k, v in overrides.items() if v is not None}
         if not given:
             return self
+        unknown = sorted(set(given) - set(type(self).model_fields))
+        if unknown:
+            raise TypeError(f"unknown option {unknown[0]!r}; options are "
+                            f"{', '.join(type(self).model_fields)}")
         values = {name: getattr(self, name) for name in type(self).model_fields}
-        return Options.model_validate({**values, **given})
+        try:
+            return Options.model_validate({**values, **given})
+        except ValidationError as exc:
+            raise ValueError(_describe(exc)) from None
 
     @cached_property
     def resolved_language(self) -> str:
@@ -182,6 +199,17 @@ class Options(BaseModel):
 
 
 _DEFAULT = Options()
+
+
+def _describe(exc: ValidationError) -> str:
+    """One plain line per problem of a ValidationError: the option and what to pass."""
+    lines = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"])
+        message = err["msg"].removeprefix("Value error, ")
+        lines.append(f"{where}: {message}" if where and not message.startswith(where)
+                     else message)
+    return "; ".join(lines)
 
 
 def resolve_options(options: Options | None = None, **overrides: Any) -> Options:

@@ -89,7 +89,8 @@ def prepare(text: str, options: Options) -> Prepared:
     """Find the quotes of ``text`` and build the context the rules look at."""
     lex = options.full_lexicon
     found, diagnostics = scan_quotes(
-        text, cue_words=lex.quote_cue_words, double_apostrophes=options.double_apostrophes
+        text, cue_words=lex.quote_cue_words, double_apostrophes=options.double_apostrophes,
+        language=lex.language,
     )
     speech = [q for q in found if q.depth == 0 and q.kind != "term"]
     terms = tuple(q for q in found if q.depth == 0 and q.kind == "term")
@@ -264,6 +265,7 @@ def find_quotes(
         text,
         cue_words=opts.full_lexicon.quote_cue_words,
         double_apostrophes=opts.double_apostrophes,
+        language=opts.full_lexicon.language,
     )[0]
 
 

@@ -13,10 +13,13 @@ from quoteattr.attribution.words import attribution_words, is_participle
 from quoteattr.models import SpeakerKind
 from quoteattr.text.mentions import Mention
 
+_SENTENCE_TOKENS = 80  # tokens a sentence's subject is looked for before a cue
+
 __all__ = [
     "after_quote",
     "attribution_ends",
     "before_quote",
+    "clause_subject",
     "noun_phrase_after",
     "noun_phrase_before",
     "noun_phrase_opening_sentence",
@@ -26,6 +29,7 @@ __all__ = [
     "skip_aside",
     "skip_listener",
     "speaker_mention_at",
+    "strong_cue_after",
     "subject_before",
     "subject_before_asides",
 ]
@@ -45,6 +49,12 @@ def after_quote(ctx: Context, qi: int) -> int:
     if ctx.kind(k) == "mark":
         k += 1
     return k
+
+
+def strong_cue_after(ctx: Context, qt: int) -> bool:
+    """Tell whether a strong cue follows token ``qt`` within 29 tokens in its sentence."""
+    stop = min(qt + 30, len(ctx.tokens), ctx.sentence_stop(qt))
+    return any(ctx.cue_at(k, weak=False) > 0 for k in ctx.cues_within(qt + 1, stop))
 
 
 def opens_sentence(ctx: Context, i: int) -> bool:
@@ -176,7 +186,8 @@ def subject_before(ctx: Context, c: int) -> Mention | None:
     """The mention that is the subject of a cue verb at token c."""
     if is_participle(attribution_words(ctx.lexicon), ctx.low(c)) and ctx.word(c - 1) in (
             ",", "—", "–"):
-        return sentence_subject(ctx, c)  # "Sanders visited NBC, saying …"
+        # "Sanders visited NBC, saying …"; "…, and he battled the mayor, calling him …"
+        return clause_subject(ctx, c) or sentence_subject(ctx, c)
     j = c - 1
     g = ctx.lexicon.grammar
     for _ in range(3):
@@ -210,7 +221,8 @@ def subject_before(ctx: Context, c: int) -> Mention | None:
         m = subject_before_asides(ctx, j)
     if m is None and (is_participle(attribution_words(ctx.lexicon), ctx.low(c))
                       or ctx.low(j) in ("and", "but")):
-        return sentence_subject(ctx, c)  # "…, saying"; "took the stage and called"
+        # "…, saying"; "took the stage and called"; "he looked up and said"
+        return clause_subject(ctx, c) or sentence_subject(ctx, c)
     if m is None or m.possessive:
         return None
     return m
@@ -233,14 +245,18 @@ def subject_before_asides(ctx: Context, j: int) -> Mention | None:
             break
         if not ctx.same_sentence(k, j):
             break
+        if (ctx.low(k) in words.relative_pronouns and ctx.word(k - 1) != ","
+                and k + 1 in ctx.mention_starting):
+            break  # "a country that the nominee, Jane Doe, called": the clause starts here
         if ctx.word(k) == ",":
             m = ctx.mention_ending.get(k)
             beside_name = best is not None and best.kind == "name" and best.first == k + 1
             if (m is not None and not m.possessive and _opens_clause(ctx, m.first)
                     and not (m.kind == "description" and beside_name)):
                 best = m  # "Another member, Ruth Ames, said": the name, not the description
-        elif ctx.low(k) in words.clause_joiners and ctx.word(k - 1) == ",":
-            break
+        elif (ctx.low(k) in words.clause_joiners and ctx.word(k - 1) == ","
+              and k + 1 in ctx.mention_starting):
+            break  # ", and Roe, a trader, said"; not ", and co-author of the study, said"
     return best
 
 
@@ -252,13 +268,51 @@ def _opens_clause(ctx: Context, first: int) -> bool:
     return ctx.low(first - 1) not in ctx.lexicon.grammar.prepositions
 
 
+def _partial_quote_at(ctx: Context, k: int) -> bool:
+    """Tell whether token ``k`` is a partial quote (quoted words inside a clause)."""
+    q = ctx.tokens[k].quote
+    return 0 <= q < len(ctx.quotes) and ctx.quotes[q].kind == "partial"
+
+
+def clause_subject(ctx: Context, c: int) -> Mention | None:
+    """The subject of the clause a participle or coordinated verb at token ``c`` continues.
+
+    Going back at most 40 tokens in the sentence (across partial quotes): the
+    subject of the nearest earlier cue verb (``Doe told X that …, adding …``),
+    or the nearest subject pronoun that opens a clause (``…, and he battled the
+    mayor, calling him …``; ``he looked up and said``).
+    """
+    words = attribution_words(ctx.lexicon)
+    pronouns = ctx.lexicon.grammar.subject_pronouns
+    blocked = ctx.lexicon.grammar.determiners | ctx.lexicon.grammar.prepositions
+    for k in range(c - 1, max(c - 40, -1), -1):
+        if not ctx.same_sentence(k, c) or ctx.kind(k) == "para":
+            return None
+        if ctx.kind(k) == "quote" and not _partial_quote_at(ctx, k):
+            return None
+        if (ctx.cue_at(k) > 0 and not is_participle(words, ctx.low(k))
+                and ctx.word(k - 1) not in (",", "—", "–")):
+            m = subject_before(ctx, k)
+            if m is not None and ctx.low(m.first - 1) not in blocked:
+                return m  # not 'a Twitter comment': a noun after a determiner
+        if ctx.low(k) in pronouns and ctx.kind(k) == "word":
+            m = ctx.mention_starting.get(k)
+            prev = k - 1
+            if m is not None and m.kind == "pronoun" and (
+                    opens_sentence(ctx, k) or ctx.low(prev) in words.clause_joiners
+                    or ctx.word(prev) in (",", "—", "–", "-", "--")):
+                return m
+    return None
+
+
 def sentence_subject(ctx: Context, c: int) -> Mention | None:
     """The first mention of token c's sentence that is not after a preposition.
 
     An introductory phrase ("On the ties with the Philippines, Trump …") is skipped.
     """
     first = c
-    while first > 0 and ctx.same_sentence(first - 1, c) and ctx.kind(first - 1) != "quote":
+    while (first > max(c - _SENTENCE_TOKENS, 0) and ctx.same_sentence(first - 1, c)
+           and ctx.kind(first - 1) != "quote"):
         first -= 1
     g = ctx.lexicon.grammar
     if ctx.low(first) in g.introducers:

@@ -103,14 +103,14 @@ def _line_ends_after(ctx: Context, qt: int) -> bool:
 
 
 def said_name_colon_quote(ctx: Context, qi: int) -> Decision | None:
-    """``Added Doe: "Q"``: a verb-first label, the cue opening its sentence."""
+    """``Added Doe: "Q"`` or ``Said Doe, "Q"``: a verb-first label, the cue opening its sentence."""
     if not attribution_words(ctx.lexicon).label_openers:
         return None  # a language that does not say how its labels look
     b = before_quote(ctx, qi)
     if ctx.kind(b) == "para":
         b -= 1  # "Added Doe:" closing the paragraph before the quote's
-    if ctx.word(b) != ":":
-        return None
+    if ctx.word(b) not in (":", ","):
+        return None  # "Added Doe: …", "Said Doe, …"
     m = ctx.mention_ending.get(b)
     if m is None or m.possessive or m.kind == "pronoun":
         return None

@@ -104,7 +104,8 @@ def _opens_sentence(ctx: Context, first: int) -> bool:
 def _mention_after(ctx: Context, words: ReportedSpeechWords, k: int) -> Mention | None:
     """The speaker mention starting at token ``k`` after a reflexive and an article.
 
-    ``äußerte sich Brandt``, ``warnt der Verband`` (a body is named from its noun).
+    ``äußerte sich Brandt``, ``warnt der Verband`` (a body is named from its noun),
+    ``versichert Stuttgarts Trainerin Anna Berg`` (a genitive before a name).
     """
     while ctx.low(k) in words.reflexives:
         k += 1
@@ -112,6 +113,10 @@ def _mention_after(ctx: Context, words: ReportedSpeechWords, k: int) -> Mention 
     if m is None and ctx.low(k) in ctx.lexicon.grammar.determiners:
         m = speaker_mention_at(ctx, k + 1)
         if m is not None and m.kind not in ("body", "country"):
+            return None
+    elif m is None and ctx.kind(k) == "word" and ctx.word(k)[:1].isupper():
+        m = speaker_mention_at(ctx, k + 1)  # "Stuttgarts Sportdirektorin Kim Renkema"
+        if m is not None and m.kind != "name":
             return None
     return m
 
@@ -310,10 +315,11 @@ def subject_sentence_then_quote(ctx: Context, qi: int) -> Decision | None:
     if ctx.kind(k) not in ("para", "end", "quote", "mark") and ctx.same_sentence(k, qt):
         return None
     start = ctx.sentence_first(b)
+    for _ in range(3):  # "in der 2. Liga": an ordinal's period does not end the sentence
+        if ctx.word(start - 1) == "." and ctx.word(start - 2)[:1].isdigit():
+            start = ctx.sentence_first(start - 2)
     if ctx.paragraph[start] != ctx.paragraph[qt] or b - start > _SENTENCE_WORDS:
         return None
-    if ctx.word(start - 1) == "." and ctx.word(start - 2)[:1].isdigit():
-        return None  # "in der 2. Liga": an ordinal, not the sentence's start
     if any(ctx.kind(t) == "quote" for t in range(start, b + 1)) or any(
         ctx.cue_at(t, weak=False) > 0 for t in ctx.cues_within(start, b + 1)
     ):
@@ -330,7 +336,8 @@ def name_according_to_after(ctx: Context, qi: int) -> Decision | None:
     if words is None:
         return None
     qt = ctx.quote_token[qi]
-    first, stop = ctx.sentence_first(qt), ctx.sentence_stop(qt)
+    first = max(ctx.sentence_first(qt), qt - _SENTENCE_WORDS)
+    stop = min(ctx.sentence_stop(qt), qt + _SENTENCE_WORDS)
     for low in words.according_to_after:
         for z in ctx.positions_within(low, first, stop):
             m = ctx.mention_ending.get(z)
@@ -344,8 +351,9 @@ def subjunctive_continues_speaker(ctx: Context, qi: int) -> Decision | None:
 
     German news reports speech in the subjunctive and drops the cue once the
     speaker is clear: ``„…“, sagte Brandt. Die Lage sei „sehr ernst“.``. The
-    quote's sentence must be the speaker's: in the subjunctive, or carried by
-    its quotes (at most four words outside them), and hold no cue. Going back
+    quote's sentence must be the speaker's: in the subjunctive, carried by its
+    quotes (at most four words outside them) or opened by a conjunction that
+    joins it to the sentence before ("Und das …"), and hold no cue. Going back
     sentence by sentence (at most 8, over at most 3 paragraphs), every sentence
     must be in the subjunctive or a heading, until one holds an attributed quote
     (its speaker is kept) or a cue with its subject (that subject). One sentence
@@ -360,8 +368,12 @@ def subjunctive_continues_speaker(ctx: Context, qi: int) -> Decision | None:
     first, stop = ctx.sentence_first(qt), ctx.sentence_stop(qt)
     if any(ctx.cue_at(c, weak=False) > 0 for c in ctx.cues_within(first, stop)):
         return None
-    if not _in_reported_voice(ctx, words, first, stop):
-        return None
+    if _is_heading(ctx, first, stop):
+        return None  # a headline or cross-heading quote is nobody's continuation
+    if not _in_reported_voice(ctx, words, first, stop) and ctx.low(first) not in (
+        words.coordinators
+    ):
+        return None  # "Und das inmitten großer Veränderungen, „…“." goes on from before
     earlier = [ctx.tokens[t].quote for t in range(first, qt) if ctx.kind(t) == "quote"]
     if earlier:  # "… „A“ und „B“": the sentence's first quote decides
         prev = ctx.decisions[earlier[-1]]

@@ -24,11 +24,20 @@ from quoteattr.attribution.clauses import (
     skip_aside,
     skip_listener,
     speaker_mention_at,
+    strong_cue_after,
     subject_before,
 )
 from quoteattr.attribution.context import Context, Decision
+from quoteattr.attribution.continuation import reported_speech_then_quote_paragraph
+from quoteattr.attribution.governed import (
+    document_owner,
+    name_called_x_quote,
+    name_issued_document_quote,
+    possessor_speech_noun_quote,
+    quote_as_name_said,
+)
 from quoteattr.attribution.layouts import said_name_colon_quote, speaker_label_colon_quote
-from quoteattr.attribution.words import attribution_words
+from quoteattr.attribution.words import attribution_words, is_participle, is_passive
 
 __all__ = ["BUILTIN_RULES", "Rule", "RuleFunction"]
 
@@ -129,10 +138,11 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
         subordinators = ctx.lexicon.grammar.subordinators
         if any(ctx.tokens[t].low in subordinators for t in range(k, m.first)):
             return None  # '"That makes me smart," when Clinton blasted him'
-        if ctx.quotes[qi].text[:1].islower() and name_said_partial_quote(ctx, qi) is not None:
-            return None  # 'said he would "protect our citizens," the crowd applauded'
-
         ends = attribution_ends(ctx, end) or attribution_ends(ctx, after)
+        closes = ctx.cue_at(j, weak=False) > 0 and ends and ctx.kind(after) != "mark"
+        if (ctx.quotes[qi].text[:1].islower() and not closes
+                and name_said_partial_quote(ctx, qi) is not None):
+            return None  # 'said he would "protect our citizens," the crowd applauded'
         if _quote_ends_sentence(ctx, qi) and not ends:
             return None
         if not closed and (m.first != k or j != m.last or not ends):
@@ -160,11 +170,16 @@ def _clause_stop(ctx: Context, k: int, limit: int) -> int:
 
 def quote_comma_said_name(ctx: Context, qi: int) -> Decision | None:
     """``"Q," said NAME``."""
+    words = attribution_words(ctx.lexicon)
     k = _after_quote(ctx, qi)
     end = ctx.cue_at(k)
-    if end < 0 or ctx.kind(k - 1) == "para" or ctx.low(end - 1).endswith("ing"):
+    if end < 0 or ctx.kind(k - 1) == "para" or is_participle(words, ctx.low(end - 1)):
         return None
     m = speaker_mention_at(ctx, end) or noun_phrase_after(ctx, end)
+    if m is not None and m.kind == "description" and ctx.word(m.last) == ",":
+        named = speaker_mention_at(ctx, m.last + 1)
+        if named is not None and named.kind == "name":
+            m = named  # 'said the spokeswoman, Jane Doe': the name
     skip = end
     while m is None and skip < end + 3 and ctx.kind(skip) == "word":
         if ctx.low(skip) in ctx.lexicon.grammar.np_stop:
@@ -223,7 +238,7 @@ def name_said_colon_quote(ctx: Context, qi: int) -> Decision | None:
             if ctx.low(c - 1) in ("and", "but"):
                 continue  # "and added:" inherits below
             return None
-        return Decision("name_said_colon_quote", 0.9, m, ctx.span(c, end))
+        return Decision("name_said_colon_quote", 0.9, document_owner(ctx, m), ctx.span(c, end))
     return None
 
 
@@ -300,16 +315,20 @@ def quote_dash_name(ctx: Context, qi: int) -> Decision | None:
 
 def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
     """``NAME said he had heard "Q"``: a quote inside reported speech."""
+    words = attribution_words(ctx.lexicon)
     qt = ctx.quote_token[qi]
     # back to the sentence's start, at most 59 tokens: only cue tokens can match
     for c in reversed(ctx.cues_within(max(qt - 59, ctx.sentence_first(qt)), qt)):
         end = ctx.cue_at(c, weak=qt - c <= 8)
         if end < 0 or (ctx.kind(c - 1) == "word" and ctx.low(c - 1) in ("to",)):
             continue
+        if ctx.low(c) in words.naming_verbs and is_passive(words, ctx.low(c - 1), ctx.low(c)):
+            continue  # "was called": its subject was named, it did not speak
         m = subject_before(ctx, c) or noun_phrase_opening_sentence(ctx, c)
         if m is None:
             continue
-        return Decision("name_said_partial_quote", 0.8, m, ctx.span(c, end))
+        return Decision("name_said_partial_quote", 0.8, document_owner(ctx, m),
+                        ctx.span(c, end))
     return None
 
 
@@ -397,9 +416,7 @@ def reported_speech_then_quote(ctx: Context, qi: int) -> Decision | None:
 
 
 def _strong_cue_after(ctx: Context, qt: int) -> bool:
-    """Tell whether a strong cue follows token ``qt`` within 29 tokens in its sentence."""
-    stop = min(qt + 30, len(ctx.tokens), ctx.sentence_stop(qt))
-    return any(ctx.cue_at(k, weak=False) > 0 for k in ctx.cues_within(qt + 1, stop))
+    return strong_cue_after(ctx, qt)
 
 
 def _quote_stands_alone(ctx: Context, qi: int) -> bool:
@@ -425,6 +442,9 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     Rule("quoted_name_as_saying", 'X quoted NAME as saying "Q"', quoted_name_as_saying),
     Rule("quote_comma_name_said", '"Q," NAME said', quote_comma_name_said),
     Rule("quote_comma_said_name", '"Q," said NAME', quote_comma_said_name),
+    Rule("quote_as_name_said", '"Q," as NAME put it', quote_as_name_said),
+    Rule("name_issued_document_quote", 'NAME issued a statement saying "Q"',
+         name_issued_document_quote),
     Rule("name_said_colon_quote", 'NAME said: "Q" / NAME told X: "Q"', name_said_colon_quote),
     Rule("said_name_colon_quote", 'Added NAME: "Q"', said_name_colon_quote),
     Rule("speaker_label_colon_quote", 'NAME, Affiliation: "Q" (a label opening its line)',
@@ -432,9 +452,14 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     Rule("quote_dash_name", '"Q" — NAME', quote_dash_name),
     Rule("according_to_name", '"Q," according to NAME', according_to_name),
     Rule("quote_then_name_said_later", '… "Q" …, NAME said.', quote_then_name_said_later),
+    Rule("name_called_x_quote", 'NAME called X "Q" / described X as "Q"', name_called_x_quote),
+    Rule("possessor_speech_noun_quote", 'her remark that "Q" / NAME\'s "Q" promise',
+         possessor_speech_noun_quote),
     Rule("name_said_partial_quote", 'NAME said he had heard "Q"', name_said_partial_quote),
     Rule("continues_previous_quote", "a quote right after an attributed quote keeps its speaker",
          continues_previous_quote),
     Rule("name_said_period_quote", 'NAME said in a statement. "Q"', name_said_period_quote),
     Rule("reported_speech_then_quote", 'NAME argued that … . "Q"', reported_speech_then_quote),
+    Rule("reported_speech_then_quote_paragraph", 'NAME said … . ¶ "Q" (a quote paragraph)',
+         reported_speech_then_quote_paragraph),
 )

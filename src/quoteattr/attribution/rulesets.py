@@ -7,6 +7,12 @@ Python functions, and extends the lexicon. It is read from JSON or TOML with
 the file is reported in one :class:`RuleSetError` that names the file, the rule
 and what is wrong, with a hint where a common mistake is likely.
 
+**A rule set with** ``callables`` **is code.** Each entry names a Python
+function that is imported (running its module) and called on every quote. Such
+a file is refused unless the caller opts in with ``trust_code=True`` (on the
+command line ``--allow-code``); opt in only for a file you would run as a
+Python script. Patterns and lexicon additions are data and need no opt-in.
+
 A TOML rule set::
 
     description = "House style: 'tooted', 'posted on X', the Kremlin as Putin"
@@ -20,7 +26,7 @@ A TOML rule set::
     confidence = 0.9
     pattern = [{SPEAKER = true}, {CUE = true}, {TEXT = ":"}, {QUOTE = true}]
 
-    [[callables]]
+    [[callables]]                           # Python code: runs only with trust_code=True
     name = "my_rule"
     function = "my_package.rules:my_rule"   # func(ctx, quote_index) -> Decision | None
 
@@ -38,7 +44,9 @@ Example:
 from __future__ import annotations
 
 import difflib
+import functools
 import importlib
+import inspect
 import json
 import sys
 from collections.abc import Mapping
@@ -49,8 +57,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
+from quoteattr.attribution.context import Context, Decision
 from quoteattr.attribution.patterns import PatternRule, count_problems, describe_errors
-from quoteattr.attribution.rules import BUILTIN_RULES, Rule
+from quoteattr.attribution.rules import BUILTIN_RULES, Rule, RuleFunction
 from quoteattr.language.lexicon import Lexicon, LexiconError, languages, load_lexicon
 
 __all__ = [
@@ -103,21 +112,67 @@ class CallableRule(BaseModel):
     description: str = ""
     function: str = Field(pattern=r"^[\w.]+:[\w.]+$")
 
-    def to_rule(self) -> Rule:
+    def to_rule(self, *, checked: bool = True) -> Rule:
         """Import the function and wrap it as a :class:`~quoteattr.attribution.rules.Rule`.
 
+        This imports (runs) the function's module: call it only for a rule set
+        you trust (:func:`load_rules` asks for ``trust_code=True``). The
+        function must be a Python function taking ``(ctx, quote_index)``; with
+        ``checked`` the wrapped rule raises a TypeError when it returns anything
+        but a :class:`~quoteattr.attribution.context.Decision` or ``None``.
+
         Raises:
-            ImportError: if the module cannot be imported.
-            AttributeError: if the module has no such function.
-            TypeError: if the object is not callable.
+            ValueError: if the module cannot be imported (or raises on import),
+                has no such function, or the object does not have the signature
+                of a rule.
         """
         module_name, _, attr = self.function.partition(":")
-        obj: Any = importlib.import_module(module_name)
+        try:
+            obj: Any = importlib.import_module(module_name)
+        except (Exception, SystemExit) as exc:  # a module raising on import is a problem too
+            raise ValueError(
+                f"importing {module_name!r} failed: {type(exc).__name__}: {exc}"
+            ) from None
         for part in attr.split("."):
+            if not hasattr(obj, part):
+                raise ValueError(f"{module_name!r} has no {attr!r}")
             obj = getattr(obj, part)
-        if not callable(obj):
-            raise TypeError(f"{self.function} is a {type(obj).__name__}, not a function")
-        return Rule(self.name, self.description or self.function, obj)
+        problem = _signature_problem(obj)
+        if problem:
+            raise ValueError(f"{self.function} {problem}; a rule is "
+                             "def rule(ctx, quote_index) -> Decision | None")
+        func = _checked(self.name, obj) if checked else obj
+        return Rule(self.name, self.description or self.function, func)
+
+
+def _signature_problem(obj: object) -> str:
+    """Why ``obj`` cannot be a rule function, or ``""`` when it can."""
+    if not inspect.isfunction(obj):
+        return f"is a {type(obj).__name__}, not a Python function"
+    params = list(inspect.signature(obj).parameters.values())
+    positional = [p for p in params
+                  if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    required = [p for p in params if p.default is p.empty
+                and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+    if any(p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in params) or (
+        len(positional) < 2 or len(required) > 2
+    ):
+        return f"takes ({', '.join(str(p) for p in params)}), not two arguments"
+    return ""
+
+
+def _checked(name: str, func: RuleFunction) -> RuleFunction:
+    """Wrap a rule file's function so that a wrong return type is named, not passed on."""
+
+    @functools.wraps(func)
+    def rule(ctx: Context, quote_index: int) -> Decision | None:
+        decision = func(ctx, quote_index)
+        if decision is not None and not isinstance(decision, Decision):
+            raise TypeError(f"rule {name!r} returned a {type(decision).__name__}; a rule "
+                            "returns a Decision or None")
+        return decision
+
+    return rule
 
 
 class RuleSet(BaseModel):
@@ -152,6 +207,8 @@ class RuleSet(BaseModel):
     source: str = "<dict>"
     _own: bool = PrivateAttr(default=False)
     """True for a language's built-in rule set, which starts from the Python rules."""
+    _trust_code: bool = PrivateAttr(default=False)
+    """True when the caller opted in to importing and running ``callables``."""
 
     @cached_property
     def sieve(self) -> tuple[Rule, ...]:
@@ -212,12 +269,20 @@ def _compile(rs: RuleSet) -> tuple[tuple[Rule, ...], list[str]]:
             problems.append(f"{where}: a built-in rule has this name (hint: pick another "
                             f"name, or replace the built-in with remove = [{spec.name!r}])")
             continue
+        if isinstance(spec, CallableRule) and not rs._trust_code:
+            problems.append(
+                f"{where}: runs Python code ({spec.function!r}), and a rule set that runs "
+                "code is refused unless you opt in (hint: load it with trust_code=True, or "
+                "--allow-code on the command line, only if you would run the file as a script)"
+            )
+            defined[spec.name] = Rule(spec.name, spec.description, _untrusted)
+            continue
         try:
-            defined[spec.name] = spec.to_rule()
-        except (ImportError, AttributeError, TypeError) as exc:
+            defined[spec.name] = (spec.to_rule(checked=not rs._own)  # not the package's own
+                                  if isinstance(spec, CallableRule) else spec.to_rule())
+        except ValueError as exc:
             problems.append(f"{where}: cannot use function {getattr(spec, 'function', '')!r}: "
-                            f"{exc} (hint: the module must be importable from the test run, "
-                            "e.g. on PYTHONPATH)")
+                            f"{exc} (hint: the module must be importable, e.g. on PYTHONPATH)")
     known = [*base, *defined]
     for name in rs.remove:
         if name not in base:
@@ -257,6 +322,11 @@ def _order(rs: RuleSet, base: dict[str, Rule], defined: dict[str, Rule], known: 
     return order
 
 
+def _untrusted(ctx: Context, quote_index: int) -> Decision | None:
+    """Stands in for a function of an untrusted rule file; never called (the set is invalid)."""
+    raise RuntimeError("an untrusted rule function was called")  # pragma: no cover
+
+
 def _extend(rs: RuleSet) -> tuple[Lexicon, list[str]]:
     if rs.language == "en" or rs._own:
         base = load_lexicon(rs.language)
@@ -275,12 +345,17 @@ def _extend(rs: RuleSet) -> tuple[Lexicon, list[str]]:
 _TOP_KEYS = list(RuleSet.model_fields)
 
 
-def parse_rules(data: Mapping[str, Any], *, source: str = "<dict>") -> RuleSet:
+def parse_rules(
+    data: Mapping[str, Any], *, source: str = "<dict>", trust_code: bool = False
+) -> RuleSet:
     """Validate a rule set given as a mapping (a parsed JSON or TOML document).
 
     Args:
         data: The rule set (see the module docstring for its fields).
         source: Where it came from, named in errors.
+        trust_code: Import and run the Python functions named in ``callables``.
+            Off by default: a rule set with ``callables`` is code, and is then
+            refused with a message saying so.
 
     Returns:
         The rule set, its rules compiled and lexicon extended.
@@ -288,7 +363,7 @@ def parse_rules(data: Mapping[str, Any], *, source: str = "<dict>") -> RuleSet:
     Raises:
         RuleSetError: listing every problem: each invalid pattern element,
             unknown rule names (with the closest known name), invalid lexicon
-            entries, unknown fields.
+            entries, unknown fields, ``callables`` without ``trust_code``.
 
     Example:
         >>> parse_rules({"remove": ["quote_dash_nam"]})
@@ -297,29 +372,34 @@ def parse_rules(data: Mapping[str, Any], *, source: str = "<dict>") -> RuleSet:
         quoteattr.attribution.rulesets.RuleSetError: invalid rule set <dict>: 1 problem
           - remove: 'quote_dash_nam' is not a built-in rule of 'en' (hint: did you ...
     """
-    return _parse(data, source, own=False)
+    if not isinstance(trust_code, bool):
+        raise TypeError(f"trust_code must be True or False, not {trust_code!r}")
+    return _parse(data, source, own=False, trust_code=trust_code)
 
 
-def _parse(data: Mapping[str, Any], source: str, *, own: bool) -> RuleSet:
+def _parse(data: Mapping[str, Any], source: str, *, own: bool,
+           trust_code: bool = False) -> RuleSet:
     if not isinstance(data, Mapping):
         raise RuleSetError(source, [f"a rule set is a table of fields, not a "
                                     f"{type(data).__name__}"])
     problems: list[str] = []
     for key in data:
         if key not in _TOP_KEYS or key == "source":
-            problems.append(f"unknown field {key!r}" + (_did_you_mean(key, _TOP_KEYS) or
+            problems.append(f"unknown field {key!r}" + (_did_you_mean(str(key), _TOP_KEYS) or
                             f" (hint: fields are {', '.join(_TOP_KEYS[:-1])})"))
     fields: dict[str, Any] = {"source": source}
+    # each field on its own, so that one of the wrong type does not hide the others' problems
     for key in ("description", "language", "rules", "remove", "lexicon"):
-        if key in data:
+        if key not in data:
+            continue
+        try:
+            RuleSet.model_validate({key: data[key]})
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = ".".join(str(p) for p in err["loc"])
+                problems.append(f"{loc}: {err['msg']}")
+        else:
             fields[key] = data[key]
-    try:
-        RuleSet.model_validate(fields)
-    except ValidationError as exc:
-        for err in exc.errors():
-            loc = ".".join(str(p) for p in err["loc"])
-            problems.append(f"{loc}: {err['msg']}")
-        fields = {"source": source}
     language = fields.get("language", "en")
     if language not in languages():
         problems.append(f"language: no built-in lexicon for {language!r}; known: "
@@ -346,6 +426,7 @@ def _parse(data: Mapping[str, Any], source: str, *, own: bool) -> RuleSet:
         fields[key] = valid
     rs = RuleSet.model_validate(fields)
     rs._own = own
+    rs._trust_code = trust_code
     problems += [p for p in _compile(rs)[1]
                  if not any(p.startswith(f"rules: unknown rule {n!r}") for n in invalid)]
     problems += _extend(rs)[1]
@@ -354,17 +435,23 @@ def _parse(data: Mapping[str, Any], source: str, *, own: bool) -> RuleSet:
     return rs
 
 
-def load_rules(path: str | Path) -> RuleSet:
+def load_rules(path: str | Path, *, trust_code: bool = False) -> RuleSet:
     """Read and validate a rule set from a ``.json`` or ``.toml`` file.
 
     TOML needs Python 3.11 (``tomllib``) or the ``tomli`` package on 3.10.
 
     Args:
         path: The file.
+        trust_code: Import and run the Python functions the file's ``callables``
+            name. A rule file with ``callables`` is code, as a script is: it is
+            refused unless you pass ``True``, which you should do only for a
+            file whose author you trust.
 
     Raises:
-        RuleSetError: naming the file and every problem in it.
+        RuleSetError: naming the file and every problem in it (also when it is
+            not UTF-8 text).
         OSError: if the file cannot be read.
+        TypeError: if ``path`` is not a path.
 
     Example:
         >>> import json, tempfile
@@ -373,21 +460,29 @@ def load_rules(path: str | Path) -> RuleSet:
         >>> load_rules(f.name).rule_names()
         ['quote_comma_said_name']
     """
+    if not isinstance(path, (str, Path)):
+        raise TypeError(f"load_rules() takes the path of a .json or .toml file, not "
+                        f"{type(path).__name__}; for a dict use parse_rules(data)")
     p = Path(path)
     source = str(path)
-    text = p.read_text(encoding="utf-8")
     suffix = p.suffix.lower()
+    if suffix not in (".json", ".toml"):
+        raise RuleSetError(source, [f"unknown file type {p.suffix!r} (hint: name the file "
+                                    "*.json or *.toml)"])
+    raw = p.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RuleSetError(source, [f"not UTF-8 text (undecodable byte at offset {exc.start}; "
+                                    "hint: save the file as UTF-8)"]) from None
     if suffix == ".json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise RuleSetError(source, [f"not valid JSON: {exc}"]) from None
-    elif suffix == ".toml":
-        data = _read_toml(text, source)
     else:
-        raise RuleSetError(source, [f"unknown file type {p.suffix!r} (hint: name the file "
-                                    "*.json or *.toml)"])
-    return parse_rules(data, source=source)
+        data = _read_toml(text, source)
+    return parse_rules(data, source=source, trust_code=trust_code)
 
 
 def _read_toml(text: str, source: str) -> Any:
@@ -432,7 +527,7 @@ def language_rules(language: str = "en") -> RuleSet:
     if data.get("language", language) != language:
         raise RuleSetError(source, [f"language: {data['language']!r}, expected {language!r}"])
     # the Python rules with the language's lexicon and patterns
-    return _parse({**data, "language": language}, source, own=True)
+    return _parse({**data, "language": language}, source, own=True, trust_code=True)
 
 
 def builtin_rules(language: str = "en") -> tuple[Rule, ...]:

@@ -109,6 +109,7 @@ class SpeakerIndex:
         self._of_mention: dict[int, Entity] = {}
         self._personlike: dict[str, bool] = {}
         self._bodies = ctx.lexicon.body_names
+        self._mention_firsts = [m.first for m in ctx.mentions]
         self._names = load_person_names(ctx.lexicon.language)
         self._described_by: dict[str, list[Entity]] = {}
         """Per role word, the people it describes, latest last (bounded)."""
@@ -268,6 +269,8 @@ class SpeakerIndex:
         para = ctx.paragraph[m.first]
         best_any: Entity | None = None
         index = ctx.mention_covering[m.first]
+        if index < 0:  # a pronoun the mention pass does not list ("her remark")
+            index = bisect_left(self._mention_firsts, m.first)
         for k in range(index - 1, max(index - 40, -1), -1):
             cand = ctx.mentions[k]
             if ctx.paragraph[cand.first] < para - 3:

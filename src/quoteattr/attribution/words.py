@@ -19,7 +19,7 @@ from functools import lru_cache
 from quoteattr.language.lexicon import Lexicon
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 
-__all__ = ["AttributionWords", "attribution_words", "is_participle"]
+__all__ = ["AttributionWords", "attribution_words", "is_participle", "is_passive"]
 
 
 class AttributionWords(WordLists):
@@ -38,6 +38,10 @@ class AttributionWords(WordLists):
     relative_pronouns: Words = frozenset()
     clause_joiners: Words = frozenset()
     label_openers: Words = frozenset()
+    passive_auxiliaries: Words = frozenset()
+    speech_noun_links: Words = frozenset()
+    possessive_pronouns: Words = frozenset()
+    as_clause_openers: Words = frozenset()
 
 
 _EMPTY = AttributionWords()
@@ -63,3 +67,18 @@ def is_participle(words: AttributionWords, low: str) -> bool:
         (True, False)
     """
     return any(len(low) > len(e) + 1 and low.endswith(e) for e in words.participle_endings)
+
+
+def is_passive(words: AttributionWords, before: str, verb: str) -> bool:
+    """Tell whether ``verb`` after the word ``before`` is passive ("was called", "being dubbed").
+
+    A form of "be" or "get" before a past form makes it passive; before a
+    present participle ("is calling") it is progressive.
+
+    Example:
+        >>> from quoteattr.language.lexicon import load_lexicon
+        >>> w = attribution_words(load_lexicon())
+        >>> is_passive(w, "was", "called"), is_passive(w, "is", "calling")
+        (True, False)
+    """
+    return before in words.passive_auxiliaries and not is_participle(words, verb)

@@ -7,9 +7,9 @@
   business leaders"), and nothing may follow the cue but time words, a listener
   or a prepositional phrase: ``Before the vote, Doe told reporters that ...``
   reports what follows, not the fronted adjunct.
-- :func:`according_to_name_clause`: ``According to NAME, CLAUSE`` and
-  ``CLAUSE, according to NAME`` (``laut NAME`` and the other phrases a
-  language lists as ``according_to``).
+
+Rules keyed on attribution words that are no verbs ("according to", "laut",
+"so", "as") are in :mod:`quoteattr.claims.signposts`.
 
 Example:
     >>> from quoteattr import find_claims
@@ -20,13 +20,14 @@ Example:
 
 from __future__ import annotations
 
-from quoteattr.attribution.clauses import noun_phrase_after, skip_aside, speaker_mention_at
-from quoteattr.claims.base import Found, content_before, content_from
+from quoteattr.attribution.clauses import noun_phrase_after, speaker_mention_at
+from quoteattr.claims.base import Found, content_before
 from quoteattr.claims.scanner import Scanner
 from quoteattr.claims.sources import name_phrase, trailing_source
 from quoteattr.text.mentions import Mention
 
-__all__ = ["according_to_name_clause", "clause_comma_name_said"]
+__all__ = ["clause_comma_name_said"]
+
 
 def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
     """``CLAUSE, SOURCE said.`` or ``CLAUSE, said SOURCE.``: the attribution trails the clause."""
@@ -36,26 +37,31 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
         return None
     lemma, end = verb
     found = None
-    if not ctx.low(c).endswith(scan.participle_endings):
+    inverted = ctx.word(c - 1) == "," or _after_partial_quote(scan, c)
+    listener = lemma in scan.frames.listener_verbs
+    if not ctx.low(c).endswith(scan.participle_endings) and (
+        inverted or scan.attribution_ends_sentence(end, listener=listener)
+    ):
         found = trailing_source(scan, c)
     if found is not None:
         m, comma = found
         tail = end
-    elif ctx.word(c - 1) == "," or _after_partial_quote(scan, c):
+    elif inverted:
         # "CLAUSE, said NAME": the source follows the cue
-        if lemma in scan.frames.listener_verbs:
+        if listener:
             return None  # "…, told Politico": the name is the listener
-        inverted = _source_after(scan, end)
-        if inverted is None:
+        behind = _source_after(scan, end)
+        if behind is None:
             return None
-        m, tail, comma = inverted, inverted.last, c - 1 if ctx.word(c - 1) == "," else c
+        m, tail, comma = behind, behind.last, c - 1 if ctx.word(c - 1) == "," else c
     else:
         return None  # "…, claiming his third victory": a participle has no subject here
-    listener = lemma in scan.frames.listener_verbs and tail == end
-    if not scan.attribution_ends_sentence(tail, listener=listener):
+    if not scan.attribution_ends_sentence(tail, listener=listener and tail == end):
         return None
     last = comma + 1 if ctx.kind(comma) == "mark" else comma  # the mark closes a partial quote
     first = scan.sent_first[max(last - 1, 0)]
+    if ctx.low(max(first, scan.prev_hard[last - 1] + 1)) in scan.words.question_words:
+        return None  # "How long it takes, a look at the list shows": a question, no claim
     rest = -1
     after = scan.skip_trailers(tail)
     if (
@@ -105,34 +111,3 @@ def _source_after(scan: Scanner, k: int) -> Mention | None:
         if m is not None:
             return None if m.kind == "pronoun" else m
     return name_phrase(scan, k)
-
-
-def according_to_name_clause(scan: Scanner, i: int) -> Found | None:
-    """``According to NAME, CLAUSE`` or ``CLAUSE, according to NAME``."""
-    ctx = scan.ctx
-    stop = scan.source_phrase_end(i)
-    if stop < 0:
-        return None
-    m = speaker_mention_at(ctx, stop) or noun_phrase_after(ctx, stop) or name_phrase(scan, stop)
-    if m is None:
-        return None
-    cue = (i, stop)
-    lemma = " ".join(ctx.low(t) for t in range(i, stop))
-    first = scan.sent_first[i]
-    while first < i and ctx.kind(first) in ("para", "mark"):
-        first += 1
-    if first == i:
-        k = skip_aside(ctx, m.last)
-        if ctx.word(k) == ",":
-            return content_from(scan, "according_to_name_clause", 0.8, m, cue, lemma, k + 1)
-        if scan.frames.comma_after_fronted_source:
-            return None
-        return content_from(scan, "according_to_name_clause", 0.8, m, cue, lemma, m.last)
-    if ctx.word(i - 1) == ",":
-        return content_before(
-            scan, "clause_according_to_name", 0.8, m, cue, lemma, first, i - 1
-        )
-    if scan.frames.comma_after_fronted_source:
-        return None
-    # "Bis 2042 würden laut Prognosen 40 000 Flugzeuge ausgeliefert": the rest of the clause
-    return content_from(scan, "clause_according_to_name", 0.7, m, cue, lemma, m.last)

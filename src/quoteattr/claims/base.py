@@ -14,13 +14,27 @@ Example:
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from quoteattr.claims.scanner import Scanner
 from quoteattr.text.mentions import Mention
 
-__all__ = ["ClaimRule", "ClaimRuleFunction", "Found", "content_before", "content_from"]
+__all__ = [
+    "ClaimRule",
+    "ClaimRuleFunction",
+    "Found",
+    "Trigger",
+    "content_before",
+    "content_from",
+]
+
+def _closing_mark(word: str) -> bool:
+    """Tell whether a token is a lone closing quotation mark."""
+    return len(word) == 1 and (word == '"' or unicodedata.category(word) == "Pf")
+
 
 _MIN_BACKWARD_WORDS = 4
 """A content before its attribution holds at least this many words ("Hunter,
@@ -53,6 +67,12 @@ class Found:
 ClaimRuleFunction = Callable[[Scanner, int], "Found | None"]
 
 
+Trigger = Literal["cue", "quoting", "source_preposition", "postposition", "sign_off", "as"]
+"""The kind of token a claim rule is tried at: a cue verb, or one of the word
+lists of ``claim_words.json`` (``quoting_forms``, ``source_prepositions``,
+``source_postpositions``, ``sign_offs``, ``as_words``)."""
+
+
 @dataclass(frozen=True)
 class ClaimRule:
     """One named claim pattern.
@@ -61,11 +81,13 @@ class ClaimRule:
         name: Stable name reported in results (``Claim.rule``).
         description: The pattern, as a reader would write it.
         func: ``func(scanner, token_index) -> Found | None``.
+        trigger: The kind of token the rule is tried at.
     """
 
     name: str
     description: str
     func: ClaimRuleFunction
+    trigger: Trigger = "cue"
 
 
 def content_from(
@@ -128,6 +150,8 @@ def content_before(
         return None  # "Russia, which is fighting in Syria, ..., Doe has responded"
     while last > first and ctx.word(last - 1) in trim:
         last -= 1
+    if last > first and ctx.kind(last - 1) == "punct" and _closing_mark(ctx.word(last - 1)):
+        return None  # 'CLAUSE", said NAME' with its opening mark missed: a direct quote
     if extend_to > last:
         last = scan.trim_end(first, scan.bound_end(first, extend_to))
     words = sum(1 for t in range(first, last) if ctx.kind(t) in ("word", "quote"))

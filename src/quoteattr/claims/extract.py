@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 
 from quoteattr.attribution.context import Context
 from quoteattr.attribution.speakers import Entity, SpeakerIndex
-from quoteattr.claims.base import Found
+from quoteattr.claims.base import ClaimRuleFunction, Found
 from quoteattr.claims.rules import CLAIM_RULES
 from quoteattr.claims.scanner import Scanner
 from quoteattr.claims.sources import remember
@@ -93,10 +94,11 @@ def extract_claims(
     ids = {id(e): number for number, e in enumerate(speakers)}
     found: list[Found] = []
     taken: set[tuple[int, int]] = set()
-    funcs = [rule.func for rule in CLAIM_RULES]
-    for i in _candidates(ctx, words):
+    for i, funcs in _candidates(ctx, words):
         for func in funcs:
             f = func(scan, i)
+            if f is not None:
+                f = _with_its_quote(scan, f)
             if f is not None:
                 if f.cue not in taken:
                     taken.add(f.cue)
@@ -146,18 +148,31 @@ def extract_claims(
     return out
 
 
-def _candidates(ctx: Context, words: ClaimWords) -> list[int]:
-    """Tokens where a claim rule may fire: cue verbs, "quoted", "according", names after a comma."""
-    toks = ctx.tokens
-    found = {i for i in ctx.cue_candidates if ctx.cue_any[i] > 0}
-    for low in words.quoting_forms:
-        found.update(ctx.positions(low))
-    for phrase in ctx.lexicon.grammar.according_to_phrases:
-        found.update(ctx.positions(phrase[0]))
-    for i in ctx.mention_starting:
-        if i > 0 and (toks[i - 1].text == "," or toks[i - 1].kind == "mark"):
-            found.add(i)
-    return sorted(found)
+def _candidates(ctx: Context, words: ClaimWords) -> list[tuple[int, list[ClaimRuleFunction]]]:
+    """The tokens where a claim rule may fire, in order, each with the rules its kind triggers."""
+    triggers: dict[int, set[str]] = {}
+    for i in ctx.cue_candidates:
+        if ctx.cue_any[i] > 0:
+            triggers.setdefault(i, set()).add("cue")
+    for kind, listed in (
+        ("quoting", words.quoting_forms),
+        ("postposition", words.source_postpositions),
+        ("sign_off", words.sign_offs),
+        ("as", words.as_words),
+        ("source_preposition", frozenset(p.split()[0] for p in words.source_prepositions)),
+    ):
+        for low in listed:
+            for i in ctx.positions(low):
+                triggers.setdefault(i, set()).add(kind)
+    by_kinds: dict[frozenset[str], list[ClaimRuleFunction]] = {}
+    out = []
+    for i in sorted(triggers):
+        kinds = frozenset(triggers[i])
+        funcs = by_kinds.get(kinds)
+        if funcs is None:
+            funcs = by_kinds[kinds] = [r.func for r in CLAIM_RULES if r.trigger in kinds]
+        out.append((i, funcs))
+    return out
 
 
 def _source_entity(
@@ -197,6 +212,29 @@ def _source_entity(
         if sid is not None and sid < len(speakers) and speakers[sid].kind == "person":
             return speakers[sid]
     return entity
+
+
+def _with_its_quote(scan: Scanner, f: Found) -> Found | None:
+    """The claim, with the quote its cue also attributes when the quote continues its clause.
+
+    ``Doe said the plan, which "will fail," was dead`` is one mixed claim; so is
+    ``Doe said he was hopeful, "because the turnout is high."``: the content runs
+    on to the end of the quote. A quote after a colon is an utterance of its own
+    (``The plan is dead, Doe said: "..."``) and a quote before the cue is the
+    cue's direct quote; the claim keeps its content.
+    """
+    ctx = scan.ctx
+    t = scan.quote_of_cue.get(ctx.tokens[f.cue[0]].start)
+    if t is None or f.first <= t < f.last or t < f.first:
+        return f
+    if t - f.last > 3 or not ctx.same_sentence(f.cue[0], t):
+        return f
+    if any(ctx.word(k) == ":" or ctx.kind(k) == "para" for k in range(f.last, t)):
+        return f
+    last = t + 1
+    if ctx.kind(last) == "mark":
+        last += 1
+    return replace(f, last=last)
 
 
 def _made_entity(index: SpeakerIndex, m: Mention) -> Entity:

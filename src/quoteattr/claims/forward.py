@@ -57,13 +57,10 @@ def quoted_name_as_saying_clause(scan: Scanner, i: int) -> Found | None:
 def _cue(scan: Scanner, c: int) -> tuple[int, str, set[str]] | None:
     """The end, lemma and frames of a claim cue at token c."""
     ctx = scan.ctx
-    end = ctx.cue_at(c)
-    if end < 0:
+    found = scan.verb_at(c)
+    if found is None:
         return None
-    form = ctx.tokens[c].low if end == c + 1 else " ".join([t.low for t in ctx.tokens[c:end]])
-    verb = ctx.lexicon.cue_forms.get(form)
-    if verb is None or verb.lemma in scan.frames.never or scan.noun_sense(c, verb.lemma):
-        return None
+    verb, end = found
     phrase = f"{verb.lemma} {ctx.low(end)}"
     phrase_frames = scan.frames.frames_of(phrase)
     if phrase_frames:  # "call on", "call for", "point to": the particle is part of the cue
@@ -108,6 +105,8 @@ def _content_after(
     scan: Scanner, end: int, lemma: str, frames: set[str], participle: bool
 ) -> tuple[str, float, int, int, int] | None:
     """Rule name, confidence, first token, minimum length and end (or -1) of the content."""
+    if scan.frames.clause_after_comma:
+        return _content_after_comma(scan, end, frames)
     ctx = scan.ctx
     words = scan.words
     k = scan.skip_time(end)
@@ -173,4 +172,54 @@ def _content_after(
         and not scan.second_object(k)
     ):
         return "name_called_for_np", 0.7, k, 4, -1
+    return None
+
+
+_COMMA_WINDOW = 14
+"""Tokens between a cue and the comma (or colon) that opens its content."""
+
+
+def _content_after_comma(
+    scan: Scanner, end: int, frames: set[str]
+) -> tuple[str, float, int, int, int] | None:
+    """The content after the first comma or colon that follows a cue and its complements.
+
+    German: ``sagte auf Anfrage, dass ...``; ``sagte, die Lage sei ernst``;
+    ``fragte, ob ...``; ``forderte den Verband auf, ein Zeichen zu setzen``;
+    ``veranschaulichte die Lage: ...``.
+    """
+    ctx = scan.ctx
+    words = scan.words
+    stop = min(end + _COMMA_WINDOW, scan.sent_end[end] if end < scan.n else end)
+    for j in range(end, stop):
+        w = ctx.word(j)
+        kind = ctx.kind(j)
+        if w == ":":
+            if ctx.kind(j + 1) != "word":
+                return None  # a direct quote follows
+            return "name_said_colon_clause", 0.8, j + 1, 4, scan.sent_end[j]
+        if w == ",":
+            k = j + 1
+            low = ctx.low(k)
+            if ctx.kind(k) != "word":
+                return None
+            if low in words.complementizers:
+                return "name_said_clause", 0.9, k + 1, 4, -1
+            if low in words.question_words:
+                return "name_said_clause", 0.85, k, 4, -1
+            infinitive = scan.frames.joints.get("object_infinitive")
+            content_end = scan.content_end(k)
+            if "object_infinitive" in frames and infinitive is not None and any(
+                ctx.low(t) in infinitive.joints for t in range(k, content_end)
+            ):
+                return "name_urged_x_to_vp", 0.8, k, 4, -1
+            if low in words.relatives_after_comma and not ctx.word(k + 1)[:1].isupper():
+                return None  # "sagt Lukschy, der an der Serie beteiligt war": a relative clause
+            if "clause" in frames and scan.has_subjunctive(k, content_end):
+                return "name_said_clause", 0.85, k, 4, -1  # "sagte, die Lage sei ernst"
+            return None
+        if kind in ("quote", "mark", "para", "end") or w in (".", "!", "?", ";"):
+            return None
+        if j > end and ctx.cue_at(j, weak=False) > 0:
+            return None
     return None

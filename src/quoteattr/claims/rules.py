@@ -15,9 +15,15 @@ Example:
 
 from __future__ import annotations
 
-from quoteattr.claims.backward import according_to_name_clause, clause_comma_name_said
+from quoteattr.claims.backward import clause_comma_name_said
 from quoteattr.claims.base import ClaimRule, Found
 from quoteattr.claims.forward import name_said_clause, quoted_name_as_saying_clause
+from quoteattr.claims.signposts import (
+    according_to_name_clause,
+    as_name_said_clause,
+    clause_comma_so_name,
+    name_zufolge_clause,
+)
 
 __all__ = ["CLAIM_RULES", "CLAIM_RULE_NAMES", "ClaimRule", "Found"]
 
@@ -27,30 +33,56 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         "quoted_name_as_saying_clause",
         "X quoted NAME as saying (that) CLAUSE",
         quoted_name_as_saying_clause,
+        "quoting",
     ),
     ClaimRule(
         "according_to_name_clause",
         "According to NAME, CLAUSE / CLAUSE, according to NAME",
         according_to_name_clause,
+        "source_preposition",
+    ),
+    ClaimRule(
+        "name_zufolge_clause",
+        "NAME zufolge CLAUSE / CLAUSE, NAME zufolge (a postposition after the source)",
+        name_zufolge_clause,
+        "postposition",
+    ),
+    ClaimRule(
+        "clause_comma_so_name",
+        "CLAUSE, so NAME. / CLAUSE, so NAME, CLAUSE (a sign-off)",
+        clause_comma_so_name,
+        "sign_off",
+    ),
+    ClaimRule(
+        "as_name_said_clause",
+        "As NAME said, CLAUSE / CLAUSE, as NAME said",
+        as_name_said_clause,
+        "as",
     ),
     ClaimRule("clause_comma_name_said", "CLAUSE, NAME said.", clause_comma_name_said),
     ClaimRule(
         "name_said_clause", "NAME says (that) CLAUSE / NAME told X (that) CLAUSE", name_said_clause
     ),
 )
-"""Rules tried at each token, in order; the first that fires decides.
+"""Rules tried at each token of their trigger, in order; the first that fires decides.
 
 ``name_said_clause`` also reports, by the frame that matched:
 ``comma_saying_clause``, ``name_said_colon_clause``, ``name_accused_x_of_y``,
 ``name_branded_x_a_y``, ``name_vowed_to_vp``, ``name_urged_x_to_vp`` and
 ``name_called_for_np``; the according-to rule reports
-``clause_according_to_name`` for a trailing source.
+``clause_according_to_name`` for a trailing source, the postposition rule
+``clause_name_zufolge`` and the as-rule ``clause_as_name_said``.
 """
 
 CLAIM_RULE_NAMES: tuple[str, ...] = (
     "quoted_name_as_saying_clause",
     "according_to_name_clause",
     "clause_according_to_name",
+    "name_zufolge_clause",
+    "clause_name_zufolge",
+    "clause_comma_so_name",
+    "as_name_said_clause",
+    "clause_as_name_said",
     "clause_comma_name_said",
     "name_said_clause",
     "comma_saying_clause",

@@ -24,7 +24,10 @@ from bisect import bisect_left, bisect_right
 
 from quoteattr.attribution.clauses import skip_adverbs
 from quoteattr.attribution.context import Context
+from quoteattr.attribution.reported import ReportedSpeechWords
 from quoteattr.language.claim_frames import ClaimFrames, ClaimWords
+from quoteattr.language.lexicon import CueVerb
+from quoteattr.language.wordlists import load_word_lists
 from quoteattr.text.mentions import Mention
 from quoteattr.text.tokens import indexed_among
 
@@ -77,10 +80,20 @@ class Scanner:
         self.words = words
         self.time_adverbs = ctx.lexicon.grammar.adverbs - words.not_time_adverbs
         self.sentence_source: dict[int, Mention] = {}
+        self._split: dict[frozenset[str], dict[str, list[tuple[str, ...]]]] = {}
+        self._verbs: dict[int, tuple[CueVerb, int] | None] = {}
+        self.quote_of_cue: dict[int, int] = {}
+        """The quote token of each cue that attributes a quote, by the cue's start offset."""
+        for qi, d in enumerate(ctx.decisions):
+            if d is not None and d.cue is not None and qi < len(ctx.quote_token):
+                self.quote_of_cue[d.cue[0]] = ctx.quote_token[qi]
+        reported = load_word_lists(ReportedSpeechWords, ctx.lexicon.language)
+        self.subjunctive = reported.subjunctive if reported is not None else frozenset()
         self.participle_endings = tuple(words.participle_endings) or ("\0",)
         self.past_endings = tuple(words.past_endings) or ("\0",)
         self.adverb_endings = tuple(words.adverb_endings) or ("\0",)
         self.plural_endings = tuple(words.plural_endings) or ("\0",)
+        self.subjunctive_endings = tuple(words.subjunctive_endings) or ("\0",)
         n = len(ctx.tokens)
         self.n = n
         toks = ctx.tokens
@@ -90,12 +103,13 @@ class Scanner:
         for low in indexed_among(by_low, self.words.hard_punctuation):
             hard.extend(k for k in by_low[low] if toks[k].kind == "punct")
         soft: list[int] = []
+        soft_commas = frames.comma_ends_content
         for k in by_low.get(",", ()):
             if toks[k].kind != "punct":
                 continue
             if self._hard_comma(k):
                 hard.append(k)
-            elif self._soft_comma(k):
+            elif soft_commas and self._soft_comma(k):
                 soft.append(k)
         for low in indexed_among(by_low, self.words.coordinators):
             hard.extend(k for k in by_low[low] if self._hard_and(k))
@@ -130,12 +144,8 @@ class Scanner:
         return m is not None and ctx.cue_at(skip_adverbs(ctx, m.last)) > 0
 
     def source_phrase_end(self, k: int) -> int:
-        """One past an "according to" phrase of the language starting at token ``k``, or -1."""
-        ctx = self.ctx
-        for phrase in ctx.lexicon.grammar.according_to_phrases:
-            if all(ctx.low(k + j) == w for j, w in enumerate(phrase)):
-                return k + len(phrase)
-        return -1
+        """One past a source preposition ("according to", "laut") starting at token ``k``, or -1."""
+        return self.phrase_end(k, self.words.source_prepositions)
 
     def _soft_comma(self, k: int) -> bool:
         """A comma not followed by a conjunction ends a content of four tokens or more."""
@@ -190,18 +200,34 @@ class Scanner:
             end -= 1
         return end
 
+    def verb_at(self, c: int) -> tuple[CueVerb, int] | None:
+        """The cue verb starting at token c (weak ones too) and its end, or ``None``."""
+        try:
+            return self._verbs[c]
+        except KeyError:
+            pass
+        ctx = self.ctx
+        found: tuple[CueVerb, int] | None = None
+        end = ctx.cue_at(c)
+        if end >= 0:
+            form = ctx.tokens[c].low if end == c + 1 else " ".join(
+                [t.low for t in ctx.tokens[c:end]]
+            )
+            verb = ctx.lexicon.cue_forms.get(form)
+            if verb is not None and verb.lemma not in self.frames.never and not self.noun_sense(
+                c, verb.lemma
+            ):
+                found = verb, end
+        self._verbs[c] = found
+        return found
+
     def clause_cue(self, c: int) -> tuple[str, int] | None:
         """The lemma and end of a cue verb at c that reports clauses, or ``None``."""
-        ctx = self.ctx
-        end = ctx.cue_at(c, weak=False)
-        if end < 0:
+        found = self.verb_at(c)
+        if found is None or found[0].weak:
             return None
-        verb = ctx.lexicon.cue_forms.get(" ".join([t.low for t in ctx.tokens[c:end]]))
-        if verb is None or verb.weak or verb.lemma in self.frames.never:
-            return None
+        verb, end = found
         if not {"clause", "clause_checked"} & self.frames.frames_of(verb.lemma):
-            return None
-        if self.noun_sense(c, verb.lemma):
             return None
         return verb.lemma, end
 
@@ -252,8 +278,14 @@ class Scanner:
             if kind in ("end", "para") or not ctx.same_sentence(j, first - 1):
                 return True
             if kind == "punct":
-                # 'Doe said, "…"' and 'Doe said: …' introduce what follows
-                return w != ":" and not (w == "," and ctx.kind(j + 1) in ("mark", "quote"))
+                nxt = ctx.low(j + 1)
+                if w == ":":  # 'Doe said: …' introduces what follows, unless it is a quote
+                    return ctx.kind(j + 1) in ("mark", "quote")
+                # 'Doe said, "…"' and 'Doe said on Monday, that …' introduce what follows
+                return not (
+                    w == ","
+                    and (ctx.kind(j + 1) in ("mark", "quote") or nxt in words.complementizers)
+                )
             if kind != "word":
                 return False  # a quote follows: 'Doe said "…"'
             if j == first and not (
@@ -277,6 +309,18 @@ class Scanner:
                 return j
         return k
 
+    def has_subjunctive(self, first: int, last: int) -> bool:
+        """Tell whether tokens first..last hold a verb in the mood of reported speech ("sei")."""
+        ctx = self.ctx
+        pronouns = self.words.subject_pronouns
+        for t in range(first, min(last, first + 40)):
+            w = ctx.low(t)
+            if w in self.subjunctive:
+                return True
+            if ctx.low(t - 1) in pronouns and w.endswith(self.subjunctive_endings) and t > first:
+                return True
+        return False
+
     def has_finite_verb(self, first: int, last: int) -> bool:
         """Tell whether tokens first..last hold a finite verb, so that they make a clause."""
         ctx = self.ctx
@@ -287,6 +331,14 @@ class Scanner:
                 continue
             if w in words.finite_auxiliaries or w in words.irregular_past:
                 return True
+            if w in self.subjunctive:
+                return True
+            if (
+                t > first
+                and ctx.low(t - 1) in words.subject_pronouns
+                and w.endswith(self.subjunctive_endings)
+            ):
+                return True  # "man schätze", "er habe"
             if ctx.cue_at(t, weak=False) > 0 and t > first:
                 return True
             if t > first and len(w) > 4 and w.endswith(self.past_endings):
@@ -305,10 +357,15 @@ class Scanner:
         return False
 
     def phrase_end(self, k: int, phrases: frozenset[str]) -> int:
-        """One past the first of ``phrases`` (space-separated words) starting at token k, or -1."""
+        """One past the longest of ``phrases`` (words split by spaces) at token k, or -1."""
+        by_first = self._split.get(phrases)
+        if by_first is None:
+            by_first = {}
+            for parts in sorted((tuple(p.split()) for p in phrases), key=len, reverse=True):
+                by_first.setdefault(parts[0], []).append(parts)
+            self._split[phrases] = by_first
         ctx = self.ctx
-        for phrase in phrases:
-            parts = phrase.split()
+        for parts in by_first.get(ctx.low(k), ()):
             if all(ctx.low(k + j) == w for j, w in enumerate(parts)):
                 return k + len(parts)
         return -1

@@ -19,16 +19,21 @@ Example:
 
 from __future__ import annotations
 
+import unicodedata
+
 from quoteattr.attribution.clauses import noun_phrase_opening_sentence, subject_before
 from quoteattr.claims.scanner import Scanner
 from quoteattr.models import SpeakerKind
 from quoteattr.text.mentions import Mention
 
 __all__ = [
+    "capitalised_noun_phrase",
     "description",
     "group_subject",
     "name_phrase",
+    "quote_char",
     "remember",
+    "source_after_cue",
     "source_before",
     "source_of_cue",
     "trailing_source",
@@ -60,7 +65,57 @@ def source_of_cue(scan: Scanner, c: int, participle: bool) -> Mention | None:
         earlier = scan.sentence_source.get(ctx.sentence[c]) if c < scan.n else None
         if earlier is not None and earlier.last <= c:
             return earlier
+    if scan.frames.clause_after_comma and ctx.mention_ending.get(j) is None:
+        after = source_after_cue(scan, c)  # German: "Zudem sagte Müller, dass ..."
+        if after is not None:
+            return after
     return source_before(scan, c)
+
+
+def source_after_cue(scan: Scanner, c: int) -> Mention | None:
+    """A source right after its cue (``Zudem sagte Müller, dass ...``)."""
+    ctx = scan.ctx
+    k = ctx.cue_at(c)
+    if k < 0:
+        return None
+    if ctx.low(k) in scan.words.reflexives:
+        k += 1
+    m = ctx.mention_starting.get(k)
+    if m is None and scan.frames.nouns_capitalised and ctx.low(k) in scan.words.determiners:
+        m = capitalised_noun_phrase(scan, k)  # "schildert das heute erwachsene Kind"
+    return None if m is None or m.possessive else m
+
+
+def capitalised_noun_phrase(scan: Scanner, k: int) -> Mention | None:
+    """A noun phrase of a language that capitalises nouns: ``einem neuen Bericht``, ``Polizei``.
+
+    A determiner and lower-case adjectives, then capitalised words; a genitive
+    ("der Stadt") may follow.
+    """
+    ctx = scan.ctx
+    words = scan.words
+    j = k
+    if ctx.low(j) in words.determiners:
+        j += 1
+        while j < k + 4 and ctx.kind(j) == "word" and ctx.word(j)[:1].islower():
+            j += 1
+    if quote_char(ctx.word(j)):
+        j += 1  # 'der "Business Insider"'
+    start = j
+    while j < start + 4 and ctx.kind(j) == "word" and ctx.word(j)[:1].isupper():
+        j += 1
+    if j == start:
+        return None
+    if quote_char(ctx.word(j)) and j > k and quote_char(ctx.word(start - 1)):
+        j += 1
+    if ctx.low(j) in words.genitive_determiners and ctx.word(j + 1)[:1].isupper():
+        j += 2  # a genitive: "nach Angaben der Polizei"
+    return _made(scan, k, j, "description")
+
+
+def quote_char(word: str) -> bool:
+    """Tell whether a token is a quotation mark (a term's, outside the speech quotes)."""
+    return len(word) == 1 and (word in "\"'" or unicodedata.category(word) in ("Pi", "Pf", "Ps"))
 
 
 def source_before(scan: Scanner, c: int) -> Mention | None:
@@ -221,6 +276,8 @@ def description(scan: Scanner, first: int, stop: int) -> Mention | None:
 def name_phrase(scan: Scanner, k: int, stop: int = -1) -> Mention | None:
     """A run of capitalised words from token k as a source ("Doe", "laut Marktprognosen")."""
     ctx = scan.ctx
+    if scan.frames.nouns_capitalised:
+        return None  # every noun is capitalised: only known mentions are names
     j = k
     limit = stop if stop >= 0 else min(k + 6, scan.n)
     not_names = ctx.lexicon.grammar.not_names

@@ -15,8 +15,11 @@ from typing import Any, TextIO
 
 from quoteattr.distributed._imports import require
 from quoteattr.distributed.extract import OutputFormat, extract_to_jsonl, extract_to_parquet
+from quoteattr.io.batch import MAX_DOCUMENT_CHARS
+from quoteattr.io.sources import SourceError, list_inputs
+from quoteattr.options import Options
 
-__all__ = ["connect", "run_dask_extract"]
+__all__ = ["LOCAL_ALLOWED_FAILURES", "connect", "local_paths", "run_dask_extract"]
 
 
 @contextmanager
@@ -24,20 +27,58 @@ def connect(scheduler: str, *, workers: int | None = None) -> Iterator[Any]:
     """Yield a ``distributed.Client``: a new LocalCluster for ``"local"``, else an address.
 
     ``"local"`` starts one single-threaded worker process per core (or
-    ``workers``); anything else (``tcp://10.0.0.5:8786``) is a running
-    scheduler's address. The client, and a cluster started here, are closed
+    ``workers``), and lets a task be tried on up to :data:`LOCAL_ALLOWED_FAILURES`
+    workers, so that each partition can find several documents that kill
+    their worker (see :func:`~quoteattr.distributed.extract.extract_articles`);
+    anything else (``tcp://10.0.0.5:8786``) is a running scheduler's address,
+    with its own settings. The client, and a cluster started here, are closed
     when the ``with`` block ends.
     """
     distributed = require("distributed")
+    dask = require("dask")
     if scheduler == "local":
         count = workers or os.cpu_count() or 1
-        with distributed.LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
-                                      dashboard_address=None) as cluster, \
+        with dask.config.set({"distributed.scheduler.allowed-failures":
+                              LOCAL_ALLOWED_FAILURES}), \
+                distributed.LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
+                                         dashboard_address=None) as cluster, \
                 distributed.Client(cluster) as client:
             yield client
     else:
         with distributed.Client(scheduler) as client:
             yield client
+
+
+LOCAL_ALLOWED_FAILURES = 10
+"""How many worker deaths a task survives on a ``"local"`` cluster (Dask's default is 3)."""
+
+
+def _parquet_folder(path: str) -> bool:
+    """True for a local folder that holds Parquet files (a dataset Dask reads as it is)."""
+    return any(name.endswith((".parquet", ".pq", ".parq"))
+               for _root, _dirs, names in os.walk(path) for name in names)
+
+
+def local_paths(paths: Sequence[str], glob: str | None) -> tuple[list[str], list[str]]:
+    """Expand local folders into their files, as plain ``extract`` does; the files, and problems.
+
+    A folder is read like ``quoteattr extract`` reads it: with ``glob`` the
+    files matching it, else its ``.txt``, ``.text``, ``.md`` and ``.jsonl``
+    files; a folder of Parquet files (without ``glob``) is left as it is, a
+    dataset. URLs are left as they are.
+    """
+    files: list[str] = []
+    problems: list[str] = []
+    for path in paths:
+        if "://" in path or not os.path.isdir(path) or (glob is None and _parquet_folder(path)):
+            files.append(path)
+            continue
+        for item in list_inputs([path], glob=glob):
+            if isinstance(item, SourceError):
+                problems.append(item.error)
+            else:
+                files.append(item)
+    return files, problems
 
 
 def run_dask_extract(
@@ -50,6 +91,10 @@ def run_dask_extract(
     text_field: str = "text",
     blocksize: int | str | None = None,
     workers: int | None = None,
+    glob: str | None = None,
+    options: Options | None = None,
+    max_chars: int | None = MAX_DOCUMENT_CHARS,
+    timeout: float | None = None,
     stderr: TextIO | None = None,
 ) -> int:
     """Run ``quoteattr extract --dask SCHEDULER --out DIR PATH...``; return the exit status.
@@ -65,21 +110,32 @@ def run_dask_extract(
         text_field: The text field or column.
         blocksize: Split JSON Lines input into pieces of this many bytes.
         workers: Worker processes of a ``"local"`` cluster (default: one per core).
+        glob: Which files of a local folder to read (as ``quoteattr extract --glob``).
+        options: The one :class:`~quoteattr.Options` every worker attributes with.
+        max_chars: A longer document becomes an error record; ``None``: no limit.
+        timeout: Seconds one document may take before its worker is stopped
+            and the document reported.
         stderr: Where the summary and problems are reported.
 
     Returns:
         0 when every record was processed, 1 when some became error records,
-        2 when the extra is missing.
+        2 when the extra is missing, 130 when interrupted.
     """
     report = stderr if stderr is not None else sys.stderr
     chosen: OutputFormat = format or ("jsonl" if out.rstrip("/").endswith(".jsonl")
                                       else "parquet")
     run = extract_to_parquet if chosen == "parquet" else extract_to_jsonl
+    files, skipped = local_paths(paths, glob)
+    for problem in skipped:
+        print(f"quoteattr: {problem}", file=report)
+    if not files:
+        return 1
     try:
         with connect(scheduler, workers=workers) as client:
             print(f"quoteattr: Dask scheduler {client.scheduler.address}", file=report)
-            summary = run(paths, out, id_field=id_field, text_field=text_field,
-                          blocksize=blocksize)
+            summary = run(files, out, id_field=id_field, text_field=text_field,
+                          blocksize=blocksize, options=options, max_chars=max_chars,
+                          timeout=timeout)
     except ImportError as exc:
         print(f"quoteattr: {exc}", file=report)
         return 2
@@ -89,4 +145,4 @@ def run_dask_extract(
         f"-> {out} ({len(summary.files)} {chosen} files)",
         file=report,
     )
-    return 1 if summary.errors else 0
+    return 1 if summary.errors or skipped else 0

@@ -8,6 +8,12 @@ rule and confidence on hover and in a small label, a legend of speakers. All
 text is escaped; the markup uses inline styles only, so it survives notebook
 sanitisers and ``nbconvert``.
 
+Every coloured element sets both its background and its text colour (dark
+text on a light tint), so the view reads the same in a light and a dark
+notebook theme. A speaker has one colour: [speaker_colours][quoteattr.io.display.speaker_colours]
+gives the colours of the speakers of many documents, for ``show(...,
+colours=...)`` and for a chart, so that a speaker looks the same in both.
+
 Example:
     >>> view = show('"We heard nothing new," Lavrov said.')
     >>> html = view._repr_html_()
@@ -21,29 +27,122 @@ import html
 import itertools
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from quoteattr.models import Document, Quote, QuoteCluster, QuoteSpeaker
 from quoteattr.pipeline import attribute
 
-__all__ = ["Highlighted", "cluster_html", "diff_html", "document_html", "register_notebook_display",
-           "render_html", "show"]
+__all__ = ["Colours", "Highlighted", "cluster_html", "contrast", "diff_html", "document_html",
+           "register_notebook_display", "render_html", "show", "speaker_colours"]
 
-_FILL = ("#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5",
-         "#c49c94", "#f7b6d2", "#dbdb8d", "#9edae5")
+# Tableau 10 without its grey: a saturated ink and its light tint, for each speaker.
 _INK = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
         "#8c564b", "#e377c2", "#bcbd22", "#17becf")
+_FILL = ("#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5",
+         "#c49c94", "#f7b6d2", "#dbdb8d", "#9edae5")
 _NOBODY_FILL, _NOBODY_INK = "#e0e0e0", "#757575"
+_TEXT = "#111111"  # on every tint: readable whatever the theme's own text colour
+_PANEL = "background:#fafafa;color:#222222"
 
 # Layers, outermost first: a claim can hold a quote; a quote holds nothing else.
 _CLAIM, _QUOTE, _TERM, _MENTION, _CUE = range(5)
 
+Colours = dict[str, str]
+"""Speaker name to colour (``#rrggbb``), as ``speaker_colours`` gives."""
 
-def _colours(speaker: QuoteSpeaker | None) -> tuple[str, str]:
-    if speaker is None or speaker.id is None:
+
+def speaker_colours(docs: Document | Iterable[Document]) -> Colours:
+    """One colour per speaker across documents, the most quoted first.
+
+    The colours are those [show][quoteattr.show] uses; pass the result to
+    ``show(..., colours=...)`` and use it in a chart, and each speaker has
+    one colour everywhere. A name that is the end of one longer name
+    ("Lavrov", "Sergei Lavrov") is that speaker. There are nine colours: the
+    tenth speaker and those after share them again in the same order.
+
+    Args:
+        docs: A document or documents from [attribute][quoteattr.attribute].
+
+    Returns:
+        Speaker name (canonical, as in ``Document.speakers``) to ``#rrggbb``.
+
+    Example:
+        >>> import quoteattr
+        >>> doc = quoteattr.attribute('"A," Lavrov said. "B," Lavrov added. "C," Roe said.')
+        >>> speaker_colours(doc)
+        {'Lavrov': '#1f77b4', 'Roe': '#ff7f0e'}
+    """
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for doc in (docs,) if isinstance(docs, Document) else docs:
+        for q in doc.quotes:
+            if q.speaker is not None:
+                counts[q.speaker.name] = counts.get(q.speaker.name, 0) + 1
+                first.setdefault(q.speaker.name, len(first))
+    # "Lavrov" in one document is "Sergei Lavrov" of another, when only one name ends so
+    owner: dict[str, str] = {}
+    for name in counts:
+        words = name.split()
+        longer = [n for n in counts if len(n.split()) > len(words) and words
+                  and n.split()[-len(words):] == words]
+        owner[name] = longer[0] if len(longer) == 1 else name
+    totals: dict[str, int] = {}
+    for name, count in counts.items():
+        totals[owner[name]] = totals.get(owner[name], 0) + count
+    order = sorted(totals, key=lambda name: (-totals[name], first[name]))
+    colour = {name: _INK[i % len(_INK)] for i, name in enumerate(order)}
+    return {name: colour[owner[name]] for name in sorted(counts, key=lambda n: first[n])}
+
+
+def _tint(ink: str) -> str:
+    """The light tint of an ink: its pair in the palette, else mixed with white."""
+    if ink in _INK:
+        return _FILL[_INK.index(ink)]
+    try:
+        r, g, b = (int(ink[i:i + 2], 16) for i in (1, 3, 5))
+    except ValueError:
+        return _NOBODY_FILL
+    return "#" + "".join(f"{round(c + (255 - c) * 0.6):02x}" for c in (r, g, b))
+
+
+def _palette(doc: Document, colours: Colours | None) -> dict[int, tuple[str, str]]:
+    """Fill and ink of each speaker id of ``doc``: from ``colours``, else by how often quoted."""
+    own = speaker_colours(doc)
+    table: dict[int, tuple[str, str]] = {}
+    for speaker in doc.speakers:
+        ink = None
+        if colours is not None:
+            ink = colours.get(speaker.name)
+            if ink is None:  # "Lavrov" in one document, "Sergei Lavrov" in another
+                last = speaker.name.split()[-1] if speaker.name.split() else ""
+                ink = next((c for n, c in colours.items() if n.split()[-1:] == [last]), None)
+        ink = ink or own.get(speaker.name) or _INK[speaker.id % len(_INK)]
+        table[speaker.id] = (_tint(ink), ink)
+    return table
+
+
+def contrast(foreground: str, background: str) -> float:
+    """The WCAG contrast ratio of two ``#rrggbb`` colours, from 1 to 21.
+
+    Example:
+        >>> round(contrast("#000000", "#ffffff"), 1), round(contrast("#111111", "#aec7e8"), 1)
+        (21.0, 10.9)
+    """
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _colours(speaker: QuoteSpeaker | None,
+             palette: dict[int, tuple[str, str]]) -> tuple[str, str]:
+    if speaker is None or speaker.id is None or speaker.id not in palette:
         return _NOBODY_FILL, _NOBODY_INK
-    return _FILL[speaker.id % len(_FILL)], _INK[speaker.id % len(_INK)]
+    return palette[speaker.id]
 
 
 def _who(speaker: QuoteSpeaker | None) -> str:
@@ -74,22 +173,22 @@ def _quote_title(q: Quote) -> str:
     return " · ".join(parts)
 
 
-def _marks(doc: Document, *, claims: bool) -> list[_Mark]:
+def _marks(doc: Document, palette: dict[int, tuple[str, str]], *, claims: bool) -> list[_Mark]:
     marks: list[_Mark] = []
     for q in doc.quotes:
-        fill, ink = _colours(q.speaker)
+        fill, ink = _colours(q.speaker, palette)
         border = "dashed" if q.speaker is None else "solid"
         marks.append(_Mark(
             q.start, q.end, _QUOTE,
-            f"background:{fill};border-bottom:2px {border} {ink};padding:1px 0;color:inherit",
+            f"background:{fill};border-bottom:2px {border} {ink};padding:1px 0;color:{_TEXT}",
             _quote_title(q),
         ))
         if q.speaker is not None and q.speaker.mention is not None:
             m = q.speaker.mention
             marks.append(_Mark(
                 m.start, m.end, _MENTION,
-                f"font-weight:bold;color:{ink};border:1px solid {ink};border-radius:3px;"
-                "padding:0 2px",
+                f"font-weight:bold;background:{fill};color:{_TEXT};border:1px solid {ink};"
+                "border-radius:3px;padding:0 2px",
                 f"speaker: {_who(q.speaker)}",
             ))
         if q.cue is not None:
@@ -103,7 +202,7 @@ def _marks(doc: Document, *, claims: bool) -> list[_Mark]:
                            "quoted term: nobody's speech, not attributed"))
     if claims:
         for c in doc.claims:
-            _fill, ink = _colours(c.source)
+            fill, ink = _colours(c.source, palette)
             marks.append(_Mark(
                 c.start, c.end, _CLAIM, f"border-bottom:2px dotted {ink}",
                 f"claim by {_who(c.source)} · rule {c.rule} · cue '{c.cue.text}'"
@@ -111,7 +210,8 @@ def _marks(doc: Document, *, claims: bool) -> list[_Mark]:
             ))
             if c.source.mention is not None:
                 m = c.source.mention
-                marks.append(_Mark(m.start, m.end, _MENTION, f"font-weight:bold;color:{ink}",
+                marks.append(_Mark(m.start, m.end, _MENTION,
+                                   f"font-weight:bold;background:{fill};color:{_TEXT}",
                                    f"source: {_who(c.source)}"))
             marks.append(_Mark(c.cue.start, c.cue.end, _CUE,
                                f"text-decoration:underline wavy {ink};font-style:italic",
@@ -119,14 +219,14 @@ def _marks(doc: Document, *, claims: bool) -> list[_Mark]:
     return marks
 
 
-def _label(q: Quote) -> str:
-    _fill, ink = _colours(q.speaker)
+def _label(q: Quote, palette: dict[int, tuple[str, str]]) -> str:
+    fill, _ink = _colours(q.speaker, palette)
     if q.speaker is None:
         body = "no speaker"
     else:
         body = f"{q.speaker.name} · {q.rule} · {q.confidence:.2f}"
-    return (f'<sup style="font-size:70%;color:{ink};white-space:nowrap;margin-left:2px">'
-            f"{html.escape(body)}</sup>")
+    return (f'<sup style="font-size:70%;background:{fill};color:{_TEXT};white-space:nowrap;'
+            f'margin-left:2px;padding:0 3px;border-radius:3px">{html.escape(body)}</sup>')
 
 
 def _after_mark(text: str, q: Quote) -> int:
@@ -157,7 +257,8 @@ def _check(text: str, doc: Document) -> None:
             )
 
 
-def render_html(text: str, doc: Document, *, claims: bool = False, labels: bool = True) -> str:
+def render_html(text: str, doc: Document, *, claims: bool = False, labels: bool = True,
+                colours: Colours | None = None) -> str:
     """Return ``text`` as HTML with the quotes of ``doc`` highlighted, and a legend.
 
     Each quote is shaded in its speaker's colour (grey with a dashed line when
@@ -170,6 +271,8 @@ def render_html(text: str, doc: Document, *, claims: bool = False, labels: bool 
         doc: Its result.
         claims: Also mark reported claims (a dotted line in the source's colour).
         labels: Print speaker, rule and confidence in small type after each quote.
+        colours: Each speaker's colour, from [speaker_colours][quoteattr.io.display.speaker_colours]
+            (by default the most quoted speaker of ``doc`` takes the first colour).
 
     Returns:
         An HTML fragment (a ``<div>``) with inline styles.
@@ -185,7 +288,8 @@ def render_html(text: str, doc: Document, *, claims: bool = False, labels: bool 
         True
     """
     _check(text, doc)
-    marks = _marks(doc, claims=claims)
+    palette = _palette(doc, colours)
+    marks = _marks(doc, palette, claims=claims)
     ends = {_after_mark(text, q): q for q in doc.quotes} if labels else {}
     out: list[str] = []
     for start, end, covering in _segments(text, marks, set(ends)):
@@ -195,12 +299,12 @@ def render_html(text: str, doc: Document, *, claims: bool = False, labels: bool 
                      f"{piece}</span>")
         out.append(piece)
         if end in ends:
-            out.append(_label(ends[end]))
+            out.append(_label(ends[end], palette))
     body = "".join(out)
     return (
         '<div class="quoteattr" style="font-family:Georgia,serif;font-size:15px;'
         'line-height:1.7;max-width:60em">'
-        f"{_legend(doc, claims=claims)}"
+        f"{_legend(doc, palette, claims=claims)}"
         f'<div style="white-space:pre-wrap">{body}</div></div>'
     )
 
@@ -209,7 +313,7 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
-def _legend(doc: Document, *, claims: bool = False) -> str:
+def _legend(doc: Document, palette: dict[int, tuple[str, str]], *, claims: bool = False) -> str:
     quoted: dict[int, int] = {}
     claimed: dict[int, int] = {}
     unattributed = 0
@@ -226,21 +330,22 @@ def _legend(doc: Document, *, claims: bool = False) -> str:
     for speaker in doc.speakers:
         if speaker.id not in quoted and speaker.id not in claimed:
             continue
-        fill, ink = _FILL[speaker.id % len(_FILL)], _INK[speaker.id % len(_INK)]
+        fill, ink = palette[speaker.id]
         role = f", {speaker.role}" if speaker.role else ""
         counts = [_count(quoted[speaker.id], "quote")] if speaker.id in quoted else []
         if speaker.id in claimed:
             counts.append(_count(claimed[speaker.id], "claim"))
         items.append(
-            f'<span style="background:{fill};border-bottom:2px solid {ink};padding:1px 4px;'
-            f'margin-right:8px;white-space:nowrap">{html.escape(speaker.name)}'
-            f'<span style="color:#555;font-size:85%"> ({html.escape(speaker.kind + role)}) '
+            f'<span style="background:{fill};color:{_TEXT};border-bottom:2px solid {ink};'
+            f'padding:1px 4px;margin-right:8px;white-space:nowrap">{html.escape(speaker.name)}'
+            f'<span style="font-size:85%"> ({html.escape(speaker.kind + role)}) '
             f"· {', '.join(counts)}</span></span>"
         )
     if unattributed:
         items.append(
-            f'<span style="background:{_NOBODY_FILL};border-bottom:2px dashed {_NOBODY_INK};'
-            f'padding:1px 4px;margin-right:8px">no speaker found · {unattributed}</span>'
+            f'<span style="background:{_NOBODY_FILL};color:{_TEXT};'
+            f'border-bottom:2px dashed {_NOBODY_INK};padding:1px 4px;margin-right:8px">'
+            f"no speaker found · {unattributed}</span>"
         )
     claim_key = (' · <span style="border-bottom:2px dotted #555">claim</span> reported claim'
                  if claims else "")
@@ -254,7 +359,7 @@ def _legend(doc: Document, *, claims: bool = False) -> str:
     title = html.escape(doc.doc_id) + ": " if doc.doc_id else ""
     return (
         '<div style="font-family:sans-serif;font-size:13px;line-height:2;margin-bottom:8px;'
-        'padding:6px 8px;border:1px solid #ddd;border-radius:4px;background:#fafafa">'
+        f'padding:6px 8px;border:1px solid #ddd;border-radius:4px;{_PANEL}">'
         f"<b>{title}{_count(len(doc.quotes), 'quote')}, {_count(len(quoted), 'speaker')}"
         f"{', ' + _count(len(doc.claims), 'claim') if claims else ''}</b><br>"
         f"{''.join(items)}<br>{key}</div>"
@@ -275,15 +380,17 @@ def document_html(doc: Document) -> str:
         True
     """
     rows = []
+    palette = _palette(doc, None)
     for q in doc.quotes:
-        fill, _ink = _colours(q.speaker)
+        fill, _ink = _colours(q.speaker, palette)
         speaker = html.escape(q.speaker.name) if q.speaker else "<i>none</i>"
         cue = html.escape(q.cue.text) if q.cue else ""
+        confidence = f"{q.confidence:.2f}" if q.speaker else ""
         rows.append(
-            f'<tr><td style="background:{fill}">{speaker}</td>'
+            f'<tr><td style="background:{fill};color:{_TEXT}">{speaker}</td>'
             f'<td style="text-align:left">{html.escape(q.text)}</td>'
             f"<td>{cue}</td><td>{html.escape(q.rule or '')}</td>"
-            f"<td>{q.confidence:.2f}</td><td>{q.start}:{q.end}</td></tr>"
+            f"<td>{confidence}</td><td>{q.start}:{q.end}</td></tr>"
         )
     title = html.escape(doc.doc_id or "Document")
     return (
@@ -295,27 +402,49 @@ def document_html(doc: Document) -> str:
     )
 
 
-_DIFF = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}", re.DOTALL)
+_DIFF = re.compile(r"\[-(.*?)-\]\{\+(.*?)\+\}|\[-(.*?)-\]|\{\+(.*?)\+\}", re.DOTALL)
+_DELETED = "color:#8e0000;background:#ffebee"
+_INSERTED = "color:#0b4d12;background:#e8f5e9"
+
+
+def _same_words(a: str, b: str) -> bool:
+    """True when two stretches differ only in case and punctuation."""
+    def words(text: str) -> list[str]:
+        return "".join(c if c.isalnum() else " " for c in text.casefold()).split()
+
+    return words(a) == words(b)
 
 
 def diff_html(diff: str) -> str:
-    """Render a word diff of :class:`~quoteattr.models.ClusterMember` as HTML.
+    """Render a word diff of [ClusterMember][quoteattr.models.ClusterMember] as HTML.
 
-    ``[-words-]`` (in the canonical text, not in this printing) become struck-out
-    red, ``{+words+}`` (only in this printing) green.
+    ``[-words-]`` (in the canonical text, not in this printing) become struck
+    out in red, ``{+words+}`` (only in this printing) underlined in green, each
+    on a light tint so that it reads in light and dark themes. A change of
+    punctuation or case only (``[-request,-]{+Request.+}``) is not a
+    difference of words: it shows as printed, unmarked.
 
     Example:
         >>> print(diff_html("his [-request,-]{+request.+} we"))
-        his <del style="color:#b71c1c">request,</del><ins style="color:#1b5e20">request.</ins> we
+        his request. we
+        >>> print(diff_html("his [-plea-]{+request+} we"))  # doctest: +NORMALIZE_WHITESPACE
+        his <del style="color:#8e0000;background:#ffebee">plea</del><ins
+        style="color:#0b4d12;background:#e8f5e9">request</ins> we
     """
     out: list[str] = []
     last = 0
     for m in _DIFF.finditer(diff):
         out.append(html.escape(diff[last:m.start()]))
-        if m.group(1) is not None:
-            out.append(f'<del style="color:#b71c1c">{html.escape(m.group(1))}</del>')
-        else:
-            out.append(f'<ins style="color:#1b5e20">{html.escape(m.group(2))}</ins>')
+        old, new = m.group(1), m.group(2)
+        if old is not None and new is not None and _same_words(old, new):
+            out.append(html.escape(new))
+        elif old is not None and new is not None:
+            out.append(f'<del style="{_DELETED}">{html.escape(old)}</del>'
+                       f'<ins style="{_INSERTED}">{html.escape(new)}</ins>')
+        elif m.group(3) is not None and not _same_words(m.group(3), ""):
+            out.append(f'<del style="{_DELETED}">{html.escape(m.group(3))}</del>')
+        elif m.group(4) is not None and not _same_words(m.group(4), ""):
+            out.append(f'<ins style="{_INSERTED}">{html.escape(m.group(4))}</ins>')
         last = m.end()
     out.append(html.escape(diff[last:]))
     return "".join(out)
@@ -345,7 +474,8 @@ def cluster_html(cluster: QuoteCluster, *, labels: dict[str, str] | None = None)
     rows = []
     for member in cluster.members:
         speaker = html.escape(member.speaker) if member.speaker else "<i>unknown</i>"
-        diff = diff_html(member.diff) if member.diff else "<i>same words</i>"
+        shown = diff_html(member.diff) if member.diff else ""
+        diff = "<i>same words</i>" if member.relation == "exact" or not shown else shown
         rows.append(
             f"<tr><td>{html.escape(labels.get(member.doc_id, member.doc_id))}</td>"
             f"<td>{speaker}</td><td>{member.relation} {member.score:.0f}</td>"
@@ -370,15 +500,19 @@ class Highlighted:
         doc: Its result.
         claims: Also mark reported claims.
         labels: Print speaker, rule and confidence after each quote.
+        colours: Each speaker's colour, from
+            [speaker_colours][quoteattr.io.display.speaker_colours].
     """
 
     text: str
     doc: Document
     claims: bool = False
     labels: bool = True
+    colours: Colours | None = None
 
     def _repr_html_(self) -> str:
-        return render_html(self.text, self.doc, claims=self.claims, labels=self.labels)
+        return render_html(self.text, self.doc, claims=self.claims, labels=self.labels,
+                           colours=self.colours)
 
     @property
     def html(self) -> str:
@@ -399,7 +533,12 @@ class Highlighted:
 
 
 def show(
-    text: str, doc: Document | None = None, *, claims: bool = False, labels: bool = True
+    text: str,
+    doc: Document | None = None,
+    *,
+    claims: bool = False,
+    labels: bool = True,
+    colours: Colours | None = None,
 ) -> Highlighted:
     """Return ``text`` with its quotes highlighted, for display in a notebook.
 
@@ -408,6 +547,10 @@ def show(
         doc: The result of :func:`quoteattr.attribute` for ``text``; computed when ``None``.
         claims: Also mark reported claims.
         labels: Print speaker, rule and confidence in small type after each quote.
+        colours: Each speaker's colour, from [speaker_colours][quoteattr.io.display.speaker_colours]
+            of all the documents a notebook shows, so that a speaker has the
+            same colour in every view and in a chart; by default the most
+            quoted speaker of this document takes the first colour.
 
     Returns:
         A :class:`Highlighted` object; a notebook renders it as HTML, and
@@ -424,7 +567,7 @@ def show(
     if doc is None:
         doc = attribute(text)
     _check(text, doc)
-    return Highlighted(text, doc, claims=claims, labels=labels)
+    return Highlighted(text, doc, claims=claims, labels=labels, colours=colours)
 
 
 def register_notebook_display() -> bool:

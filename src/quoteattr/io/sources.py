@@ -2,7 +2,15 @@
 
 Every input becomes a :class:`SourceText` or, when it cannot be read, a
 :class:`SourceError` naming the input and what went wrong, so that batch runs
-never drop a document silently.
+never drop a document silently: a missing file, a dangling or looping symbolic
+link, a FIFO, socket or device found in a folder, a folder that cannot be
+listed, bytes that are not UTF-8 text, a JSON line that is not a record.
+
+Reading happens in two steps so that worker processes can do the expensive
+one: :func:`iter_units` walks the inputs cheaply (a file's path, one JSON
+line's raw bytes, split on newlines only and streamed, never the whole file), and
+:func:`read_unit` turns a unit into a document (reads and decodes the file,
+parses the JSON line). :func:`read_sources` does both.
 
 Example:
     >>> import io
@@ -13,18 +21,41 @@ Example:
 from __future__ import annotations
 
 import datetime
+import errno
 import json
+import os
+import re
+import select
+import stat
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TextIO
+from pathlib import Path, PurePosixPath
+from typing import IO, TextIO
 
 from quoteattr.models import parse_date
 
-__all__ = ["SourceError", "SourceText", "list_inputs", "read_inputs", "read_sources"]
+__all__ = [
+    "FIFO_WAIT",
+    "SourceError",
+    "SourceFile",
+    "SourceLine",
+    "SourceText",
+    "Unit",
+    "iter_units",
+    "list_inputs",
+    "read_inputs",
+    "read_sources",
+    "read_unit",
+]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+
+FIFO_WAIT = 10.0
+"""Seconds a FIFO named on the command line may stay silent before it is reported."""
+
+_SNIFF = 8192  # bytes of a JSON Lines file looked at for NUL (a binary file)
 
 
 @dataclass(frozen=True)
@@ -44,6 +75,34 @@ class SourceError:
     doc_id: str
     error: str
     origin: str
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file holding one document, not read yet."""
+
+    path: str
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One line of a JSON Lines file, not parsed yet.
+
+    Attributes:
+        raw: The line's bytes, without its line end.
+        origin: The file.
+        stem: The file's name without suffix, for ids of records that have none.
+        number: The line number, from 1.
+    """
+
+    raw: bytes
+    origin: str
+    stem: str
+    number: int
+
+
+Unit = SourceText | SourceError | SourceFile | SourceLine
+"""One input, cheap to list and to send to a worker; :func:`read_unit` reads it."""
 
 
 def read_sources(
@@ -88,14 +147,51 @@ def read_inputs(
         >>> [s.text for s in read_inputs(["-"], stdin=io.StringIO("Hi."))]
         ['Hi.']
     """
+    for unit in iter_units(items, stdin=stdin):
+        yield read_unit(unit, id_field=id_field, text_field=text_field)
+
+
+def iter_units(
+    items: Iterable[str | SourceError], *, stdin: TextIO | IO[bytes] | None = None
+) -> Iterator[Unit]:
+    """Walk the inputs :func:`list_inputs` listed: one unit per document, none read yet.
+
+    Standard input is read here (it can be read once only); a ``.jsonl`` file is
+    streamed line by line, split on the newline character only, so that a record whose text
+    holds U+2028, U+2029 or U+0085 stays one record.
+
+    Example:
+        >>> import io
+        >>> list(iter_units(["-"], stdin=io.BytesIO(b"Hi.")))
+        [SourceText(doc_id='stdin', text='Hi.', origin='-', date=None)]
+    """
     for item in items:
         if isinstance(item, SourceError):
             yield item
         elif item == "-":
-            stream = stdin if stdin is not None else sys.stdin
-            yield SourceText("stdin", stream.read(), "-")
+            yield _read_stdin(stdin if stdin is not None else sys.stdin)
+        elif item.lower().endswith(".jsonl") and _is_regular(item):
+            yield from _jsonl_lines(Path(item))
         else:
-            yield from _read_file(Path(item), id_field, text_field)
+            yield SourceFile(item)
+
+
+def read_unit(
+    unit: Unit, *, id_field: str = "doc_id", text_field: str = "text"
+) -> SourceText | SourceError:
+    """Read one unit of :func:`iter_units`: a file's text, or a JSON line's record.
+
+    Example:
+        >>> read_unit(SourceLine(b'{"id": 7, "text": "Hi."}', "a.jsonl", "a", 1))
+        SourceText(doc_id='7', text='Hi.', origin='a.jsonl:1', date=None)
+        >>> read_unit(SourceLine(b'{"id": 7', "a.jsonl", "a", 2)).error
+        "a.jsonl:2: not valid JSON (Expecting ',' delimiter)"
+    """
+    if isinstance(unit, (SourceText, SourceError)):
+        return unit
+    if isinstance(unit, SourceLine):
+        return _record(unit, id_field, text_field)
+    return _read_file(Path(unit.path))
 
 
 def list_inputs(paths: Iterable[str], *, glob: str | None = None) -> list[str | SourceError]:
@@ -104,8 +200,12 @@ def list_inputs(paths: Iterable[str], *, glob: str | None = None) -> list[str | 
     A folder stands for the files below it, at any depth, sorted by path: by
     default those ending in ``.txt``, ``.text``, ``.md`` or ``.jsonl``; with
     ``glob`` those whose path relative to the folder matches the pattern (a
-    pattern without ``/``, such as ``*.html``, is matched at any depth). Files
-    and folders whose names start with ``.`` are skipped.
+    pattern without ``/``, such as ``*.html``, is matched at any depth; ``**``
+    stands for any number of folders). Files and folders whose names start
+    with ``.`` are skipped. A matching entry that is not a readable regular
+    file (a dangling or looping symbolic link, a FIFO, a socket, a device), a
+    subfolder that cannot be listed, and a symbolic link back into a folder
+    already walked each become a :class:`SourceError` saying so.
 
     Args:
         paths: As for :func:`read_sources`.
@@ -121,96 +221,275 @@ def list_inputs(paths: Iterable[str], *, glob: str | None = None) -> list[str | 
         >>> stdin, missing.error
         ('-', 'no/such.txt: no such file or directory')
     """
+    if isinstance(paths, (str, bytes)):
+        raise TypeError("paths must be a list of paths, not one str: list_inputs([path])")
     items: list[str | SourceError] = []
     for raw in paths:
         path = Path(raw)
         if raw == "-":
             items.append("-")
-        elif path.is_dir():
-            files = _folder(path, glob)
-            if not files:
+            continue
+        problem = _special(raw)
+        if problem == "directory":
+            found = _folder(path, glob)
+            if not any(isinstance(f, str) for f in found):
                 wanted = repr(glob) if glob else ".txt or .jsonl"
                 message = f"{raw}: no {wanted} files in this folder"
-                items.append(SourceError(path.name, message, raw))
-            items.extend(str(f) for f in files)
-        elif not path.exists():
-            items.append(SourceError(path.stem or raw, f"{raw}: no such file or directory", raw))
-        else:
+                items.append(SourceError(path.name or raw, message, raw))
+            items.extend(found)
+        elif problem in ("", "fifo"):  # a FIFO named directly is read, with a time limit
             items.append(raw)
+        else:
+            items.append(SourceError(path.stem or raw, f"{raw}: {problem}", raw))
     return items
 
 
-def _folder(path: Path, glob: str | None) -> list[Path]:
-    if glob is None:
-        found: Iterable[Path] = (p for p in path.rglob("*") if _wanted(p))
-    elif "/" in glob:
-        found = path.glob(glob)
-    else:
-        found = path.rglob(glob)
-    return sorted(
-        p for p in found
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-    )
-
-
-def _wanted(path: Path) -> bool:
-    return path.suffix.lower() in TEXT_SUFFIXES or path.suffix.lower() == ".jsonl"
-
-
-def _read_file(path: Path, id_field: str, text_field: str) -> Iterator[SourceText | SourceError]:
-    origin = str(path)
+def _special(path: str) -> str:
+    """What keeps ``path`` from being read as a file: ``""`` for a regular file."""
     try:
-        data = path.read_bytes()
+        info = os.stat(path)
     except OSError as exc:
-        yield SourceError(path.stem, f"{origin}: cannot read: {exc.strerror or exc}", origin)
-        return
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link that loops (it points back to itself); skipped"
+        if exc.errno == errno.ENOENT:
+            if os.path.islink(path):
+                return f"a symbolic link to {os.readlink(path)!r}, which does not exist; skipped"
+            return "no such file or directory"
+        return f"cannot read: {exc.strerror or exc}"
+    mode = info.st_mode
+    if stat.S_ISDIR(mode):
+        return "directory"
+    if stat.S_ISREG(mode):
+        return ""
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    kind = ("a socket" if stat.S_ISSOCK(mode) else
+            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file")
+    return f"not a regular file ({kind}); skipped"
+
+
+def _is_regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _glob_pattern(glob: str) -> re.Pattern[str]:
+    """A glob over ``/``-separated relative paths as a regex: ``*``, ``?``, ``[...]``, ``**``."""
+    out, i = [], 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append("(?:[^/]*/)*")
+            i += 3
+        elif glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif glob[i] == "[" and "]" in glob[i + 2:]:
+            end = glob.index("]", i + 2)
+            body = glob[i + 1:end].replace("\\", "\\\\")
+            out.append("[^" + body[1:] + "]" if body.startswith("!") else "[" + body + "]")
+            i = end + 1
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def _folder(root: Path, glob: str | None) -> list[str | SourceError]:
+    """The matching files below ``root``, sorted, and a SourceError per entry that cannot be."""
+    pattern = _glob_pattern(glob) if glob else None
+    anywhere = glob is not None and "/" not in glob
+
+    def wanted(relative: str, name: str) -> bool:
+        if pattern is None:
+            suffix = PurePosixPath(name).suffix.lower()
+            return suffix in TEXT_SUFFIXES or suffix == ".jsonl"
+        return bool(pattern.match(name if anywhere else relative))
+
+    found: list[tuple[str, str | SourceError]] = []
+    problems: list[OSError] = []
+    seen: set[tuple[int, int]] = set()
+    try:
+        top = root.stat()
+        seen.add((top.st_dev, top.st_ino))
+    except OSError:  # pragma: no cover - listed as a folder a moment ago
+        pass
+    for folder, dirs, files in os.walk(root, onerror=problems.append, followlinks=True):
+        relative_folder = os.path.relpath(folder, root)
+        keep = []
+        for name in sorted(dirs):
+            if name.startswith("."):
+                continue
+            full = os.path.join(folder, name)
+            try:
+                info = os.stat(full)
+            except OSError:
+                continue  # reported by onerror when os.walk tries it
+            key = (info.st_dev, info.st_ino)
+            if key in seen:
+                found.append((full, SourceError(name, f"{full}: a symbolic link back into a "
+                                                      "folder already read (a loop); skipped",
+                                                full)))
+                continue
+            seen.add(key)
+            keep.append(name)
+        dirs[:] = keep
+        for name in files:
+            if name.startswith("."):
+                continue
+            relative = name if relative_folder == "." else f"{relative_folder}/{name}"
+            relative = relative.replace(os.sep, "/")
+            if not wanted(relative, name):
+                continue
+            full = os.path.join(folder, name)
+            problem = _special(full)
+            if problem == "fifo":
+                problem = "not a regular file (a FIFO); skipped (name it on its own to read it)"
+            if problem == "directory":  # a link to a folder os.walk could not enter
+                continue
+            found.append((full, SourceError(PurePosixPath(name).stem, f"{full}: {problem}",
+                                            full) if problem else full))
+    for exc in problems:
+        where = exc.filename or str(root)
+        if os.path.realpath(where) == os.path.realpath(root):
+            continue  # the folder itself: reported by the caller as having no files
+        found.append((str(where), SourceError(
+            Path(where).name, f"{where}: cannot list this folder: "
+            f"{exc.strerror or exc}; its files were skipped", str(where))))
+    return [item for _, item in sorted(found, key=lambda f: f[0])]
+
+
+# -- reading ------------------------------------------------------------------
+def _check_bytes(data: bytes, origin: str, doc_id: str) -> SourceText | SourceError:
+    """The checks every input gets: UTF-8 (a BOM dropped), no NUL (binary)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        yield SourceError(
-            path.stem,
+        return SourceError(
+            doc_id,
             f"{origin}: not UTF-8 text (undecodable byte at offset {exc.start}); "
             "convert it to UTF-8 first",
             origin,
         )
-        return
     if "\x00" in text:
-        yield SourceError(path.stem, f"{origin}: looks like a binary file, not text", origin)
+        return SourceError(doc_id, f"{origin}: looks like a binary file, not text", origin)
+    return SourceText(doc_id, text, origin)
+
+
+def _read_stdin(stream: TextIO | IO[bytes]) -> SourceText | SourceError:
+    binary = getattr(stream, "buffer", None)
+    if binary is not None:
+        return _check_bytes(binary.read(), "-", "stdin")
+    data = stream.read()
+    if isinstance(data, bytes):
+        return _check_bytes(data, "-", "stdin")
+    if "\x00" in data:
+        return SourceError("stdin", "-: looks like a binary file, not text", "-")
+    return SourceText("stdin", data.removeprefix("\ufeff"), "-")
+
+
+def _read_file(path: Path) -> SourceText | SourceError:
+    origin = str(path)
+    try:
+        info = os.stat(path)
+        data = _read_fifo(path) if stat.S_ISFIFO(info.st_mode) else path.read_bytes()
+    except OSError as exc:
+        return SourceError(path.stem, f"{origin}: cannot read: {exc.strerror or exc}", origin)
+    except TimeoutError as exc:
+        return SourceError(path.stem, f"{origin}: {exc}", origin)
+    return _check_bytes(data, origin, path.stem)
+
+
+def _read_fifo(path: Path, wait: float = FIFO_WAIT) -> bytes:
+    """Read a FIFO to its end, giving up when nothing arrives within ``wait`` seconds."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        chunks: list[bytes] = []
+        deadline = time.monotonic() + wait
+        while True:
+            # no writer yet: not readable; a writer that wrote or left: readable
+            left = None if chunks else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                raise TimeoutError(f"a FIFO where nothing arrived in {wait:g} s (is anything "
+                                   "writing to it?); skipped")
+            ready, _, _ = select.select([fd], [], [], left)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 1 << 16)
+            except BlockingIOError:
+                continue
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+
+
+def _jsonl_lines(path: Path) -> Iterator[SourceText | SourceError | SourceLine]:
+    origin = str(path)
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield SourceError(path.stem, f"{origin}: cannot read: {exc.strerror or exc}", origin)
         return
-    if path.suffix.lower() == ".jsonl":
-        yield from _jsonl(text, origin, path.stem, id_field, text_field)
-    else:
-        yield SourceText(path.stem, text, origin)
+    with handle:
+        try:
+            head = handle.peek(_SNIFF)[:_SNIFF]
+        except OSError as exc:
+            yield SourceError(path.stem, f"{origin}: cannot read: {exc.strerror or exc}", origin)
+            return
+        if b"\x00" in head:
+            yield SourceError(path.stem, f"{origin}: looks like a binary file, not text", origin)
+            return
+        number = 0
+        try:
+            for number, line in enumerate(handle, start=1):
+                if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+                    line = line[3:]
+                if line.strip():
+                    yield SourceLine(line.rstrip(b"\r\n"), origin, path.stem, number)
+        except OSError as exc:
+            where = f"{origin}:{number + 1}"
+            yield SourceError(f"{path.stem}:{number + 1}",
+                              f"{where}: cannot read on: {exc.strerror or exc}", where)
 
 
-def _jsonl(
-    text: str, origin: str, stem: str, id_field: str, text_field: str
-) -> Iterator[SourceText | SourceError]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{origin}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield SourceError(f"{stem}:{number}", f"{where}: not valid JSON ({exc.msg})", where)
-            continue
-        if not isinstance(record, dict):
-            yield SourceError(f"{stem}:{number}", f"{where}: a line must be a JSON object", where)
-            continue
-        doc_id = record.get(id_field, record.get("id"))
-        body = record.get(text_field)
-        doc_id = str(doc_id) if doc_id is not None else f"{stem}:{number}"
-        if not isinstance(body, str):
-            yield SourceError(doc_id, f"{where}: no string field {text_field!r}", where)
-            continue
-        meta = record.get("meta")
-        raw_date = record.get("date")
-        if raw_date is None and isinstance(meta, dict):
-            raw_date = meta.get("publication_date")
-        try:
-            date = parse_date(raw_date)
-        except (TypeError, ValueError) as exc:
-            yield SourceError(doc_id, f"{where}: field 'date': {exc}", where)
-            continue
-        yield SourceText(doc_id, body, where, date)
+def _record(unit: SourceLine, id_field: str, text_field: str) -> SourceText | SourceError:
+    where = f"{unit.origin}:{unit.number}"
+    fallback = f"{unit.stem}:{unit.number}"
+    try:
+        line = unit.raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return SourceError(fallback, f"{where}: not UTF-8 text (undecodable byte at offset "
+                                     f"{exc.start} of the line); convert it to UTF-8 first",
+                           where)
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return SourceError(fallback, f"{where}: not valid JSON ({exc.msg})", where)
+    except RecursionError:
+        return SourceError(fallback, f"{where}: not valid JSON (nested too deeply)", where)
+    if not isinstance(record, dict):
+        return SourceError(fallback, f"{where}: a line must be a JSON object", where)
+    doc_id = record.get(id_field, record.get("id"))
+    body = record.get(text_field)
+    doc_id = str(doc_id) if doc_id is not None else fallback
+    if not isinstance(body, str):
+        return SourceError(doc_id, f"{where}: no string field {text_field!r}", where)
+    meta = record.get("meta")
+    raw_date = record.get("date")
+    if raw_date is None and isinstance(meta, dict):
+        raw_date = meta.get("publication_date")
+    try:
+        date = parse_date(raw_date)
+    except (TypeError, ValueError) as exc:
+        return SourceError(doc_id, f"{where}: field 'date': {exc}", where)
+    return SourceText(doc_id, body, where, date)

@@ -88,6 +88,9 @@ class ClaimFrames(BaseModel):
     joints: dict[Frame, Joint] = {}
     listener_verbs: frozenset[str] = frozenset()
     comma_after_fronted_source: bool = True
+    clause_after_comma: bool = False
+    comma_ends_content: bool = True
+    nouns_capitalised: bool = False
     negations: tuple[Annotated[str, Field(min_length=1)], ...] = ()
     hedges: tuple[Hedge, ...] = ()
 
@@ -143,10 +146,18 @@ class ClaimWords(WordLists):
     object_pronouns: Words
     quoting_forms: Words
     quoting_joints: Words
+    source_prepositions: Words
+    source_postpositions: Words
+    sign_offs: Words
+    as_words: Words
+    reflexives: Words
     participle_endings: Words
     past_endings: Words
     adverb_endings: Words
     plural_endings: Words
+    subjunctive_endings: Words
+    genitive_determiners: Words
+    relatives_after_comma: Words
     stances: dict[str, Stance]
 
 

@@ -346,11 +346,13 @@ class Lexicon(_Entry):
     def quote_cue_words(self) -> frozenset[str]:
         """One-word cues that tell speech from a term and join an interrupted quote's parts.
 
-        The one-word cue-verb forms, the first words of the ``according_to``
-        phrases, and the grammar's ``quote_cues`` ("quoted", "quoting").
+        The one-word cue-verb forms, the longest word of each ``according_to``
+        phrase ("according", German "Angaben" rather than "nach"), and the
+        grammar's ``quote_cues`` ("quoted", "quoting").
         """
         forms = {f for f in self.cue_forms if " " not in f}
-        heads = {p[0] for p in self.grammar.according_to_phrases}
+        # the longest word of each phrase: "according", "angaben" (not the preposition "nach")
+        heads = {max(p, key=len) for p in self.grammar.according_to_phrases}
         return frozenset(forms | heads | self.grammar.quote_cues)
 
     @cached_property

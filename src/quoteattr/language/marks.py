@@ -26,6 +26,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 __all__ = [
+    "ApostropheWords",
+    "DoubledMark",
     "MarkFamily",
     "MarkRole",
     "QuoteMark",
@@ -89,16 +91,70 @@ class QuoteMark(BaseModel):
         return self
 
 
+class DoubledMark(BaseModel):
+    """Two characters printed for one mark: ``’’`` closing a double quote in wire copy.
+
+    Attributes:
+        printed: The two characters as printed.
+        reads_as: The mark of the table they stand for.
+        comment: Where the convention is used.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    printed: str = Field(min_length=2, max_length=2)
+    reads_as: str = Field(min_length=1, max_length=1)
+    comment: str = Field(min_length=1)
+
+
+class ApostropheWords(BaseModel):
+    """Words read around apostrophes (``rock 'n' roll``, ``Brazil"s``), lower case.
+
+    Attributes:
+        elisions: Words written with a leading apostrophe, which opens no quote.
+        contractions: Endings after an apostrophe inside a word (``s``, ``t``).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    elisions: tuple[str, ...] = ()
+    contractions: tuple[str, ...] = ()
+
+    @field_validator("elisions", "contractions", mode="before")
+    @classmethod
+    def _words(cls, value: object) -> object:
+        if isinstance(value, dict):
+            value = value.get("words", ())
+        return value
+
+
 class QuoteMarkTable(BaseModel):
     """Every quotation mark the quote finder knows, with lookups.
 
     Attributes:
         marks: The entries, in the order of the data file.
+        doubled: Pairs of characters printed for one mark.
+        apostrophe_words: Words read around apostrophes.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     marks: tuple[QuoteMark, ...] = Field(min_length=1)
+    doubled: tuple[DoubledMark, ...] = ()
+    apostrophe_words: ApostropheWords = ApostropheWords()
+
+    @model_validator(mode="after")
+    def _doubled_read_as_marks(self) -> QuoteMarkTable:
+        chars = {m.char for m in self.marks}
+        wrong = [d.printed for d in self.doubled if d.reads_as not in chars]
+        if wrong:
+            raise ValueError(f"doubled marks that read as no mark of the table: {wrong}")
+        return self
+
+    @cached_property
+    def doubled_as(self) -> dict[str, str]:
+        """Each doubled printing keyed by its two characters, with the mark it reads as."""
+        return {d.printed: d.reads_as for d in self.doubled}
 
     @field_validator("marks")
     @classmethod
@@ -180,7 +236,13 @@ def parse_quote_marks(raw: dict[str, Any], *, where: str = _DATA_FILE) -> QuoteM
           - marks.0: Value error, "'" is 'APOSTROPHE', not 'QUOTATION MARK': ...
     """
     try:
-        return QuoteMarkTable.model_validate({"marks": raw.get("marks")})
+        return QuoteMarkTable.model_validate(
+            {
+                "marks": raw.get("marks"),
+                "doubled": raw.get("doubled", ()),
+                "apostrophe_words": raw.get("apostrophe_words", {}),
+            }
+        )
     except ValidationError as exc:
         raise QuoteMarkError(_explain(exc, where)) from None
 

@@ -30,6 +30,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from quoteattr.matching.arguments import check_collection, check_score_cutoff
 from quoteattr.matching.similarity import Codebook, PreparedText, partial_score, prepare
 from quoteattr.matching.speaker_links import SpeakerKey, key_of, speakers_compatible
 from quoteattr.models import Claim, ClaimLink, Document, Quote, QuoteSpeaker
@@ -82,11 +83,8 @@ def match_claims(
         TypeError: An input is not a ``Document``.
         ValueError: A document has no ``doc_id``, or the cutoff is out of range.
     """
-    if isinstance(score_cutoff, bool) or not isinstance(score_cutoff, int | float):
-        raise TypeError(f"score_cutoff must be a number from 0 to 100, not "
-                        f"{type(score_cutoff).__name__}")
-    if not 0 <= score_cutoff <= 100:
-        raise ValueError(f"score_cutoff must lie between 0 and 100, not {score_cutoff}")
+    check_collection(documents, "match_claims")
+    score_cutoff = check_score_cutoff(score_cutoff)
     codebook = Codebook()
     items: list[_Item] = []
     for doc in documents:

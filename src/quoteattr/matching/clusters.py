@@ -41,6 +41,12 @@ import datetime
 import gc
 from collections.abc import Iterable
 
+from quoteattr.matching.arguments import (
+    check_collection,
+    check_limit,
+    check_min_members,
+    check_score_cutoff,
+)
 from quoteattr.matching.linking import (
     DEFAULT_SCORE_CUTOFF,
     DEFAULT_WINDOW_DAYS,
@@ -150,6 +156,7 @@ def match_quotes(
         ...                                     ("b", q("Color me very surprised"))])]
         ['Color me very surprised']
     """
+    check_collection(documents, "match_quotes")
     cutoff, days = check_options(score_cutoff, min_members, level, window)
     # Matching makes millions of small objects and no reference cycles: the cyclic
     # garbage collector would rescan them all again and again (superlinear time).
@@ -172,19 +179,12 @@ def check_options(score_cutoff: object, min_members: object, level: object,
         TypeError: An option has the wrong type (saying what to pass).
         ValueError: An option is out of range.
     """
-    if isinstance(score_cutoff, bool) or not isinstance(score_cutoff, int | float):
-        raise TypeError(f"score_cutoff must be a number from 0 to 100, got "
-                        f"{type(score_cutoff).__name__}")
-    if not 0.0 <= score_cutoff <= 100.0:
-        raise ValueError(f"score_cutoff must be between 0 and 100, got {score_cutoff}")
-    if isinstance(min_members, bool) or not isinstance(min_members, int):
-        raise TypeError(f"min_members must be an int (1 or more), got {type(min_members).__name__}")
-    if min_members < 1:
-        raise ValueError(f"min_members must be at least 1, got {min_members}")
+    cutoff = check_score_cutoff(score_cutoff)
+    check_min_members(min_members)
     if level not in LEVELS:
         raise ValueError(f"level must be 'utterance' or 'wording', got {level!r}")
     if window is None:
-        return float(score_cutoff), None
+        return cutoff, None
     if isinstance(window, datetime.timedelta):
         window = window.days
     if isinstance(window, bool) or not isinstance(window, int):
@@ -192,7 +192,7 @@ def check_options(score_cutoff: object, min_members: object, level: object,
                         f"{type(window).__name__}")
     if window < 0:
         raise ValueError(f"window must be 0 days or more, got {window}")
-    return float(score_cutoff), window
+    return cutoff, window
 
 
 def collect_printings(documents: Iterable[object]) -> list[Printing]:
@@ -303,11 +303,9 @@ def find_sources(
     """
     if not isinstance(phrase, str):
         raise TypeError(f"find_sources() looks up a str phrase, got {type(phrase).__name__}")
+    check_collection(documents, "find_sources")
     cutoff, days = check_options(score_cutoff, 1, level, window)
-    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
-        raise TypeError(f"limit must be an int or None, got {type(limit).__name__}")
-    if limit is not None and limit < 1:
-        raise ValueError(f"limit must be 1 or more (or None for all), got {limit}")
+    limit = check_limit(limit)
     codebook = Codebook()
     wanted = prepare(phrase, codebook)
     if not wanted.code:

@@ -24,7 +24,14 @@ from typing import NamedTuple
 from quoteattr.language.lexicon import Lexicon, load_lexicon
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 from quoteattr.models import SpeakerKind
-from quoteattr.text.names import HeadlineLines, NameReader, NameSplit, printed, token_at
+from quoteattr.text.names import (
+    HeadlineLines,
+    NameReader,
+    NameSplit,
+    dateline_end,
+    printed,
+    token_at,
+)
 from quoteattr.text.tokens import Token, indexed_among
 
 __all__ = ["Mention", "NounPhraseWords", "find_mentions", "is_capitalised", "mentions_in_context"]
@@ -264,6 +271,11 @@ def _mentions_from(
             continue
         tok = tokens[i]
         lower = tok.low
+        if tok.text.isupper() and (i == 0 or tokens[i - 1].kind == "para"):
+            dateline = dateline_end(tokens, i)
+            if dateline > i:
+                resume = dateline  # "DAYTON, Ohio (AP) —": a place, no speaker
+                continue
         found: Mention | None = None
         next_role = bisect_left(role_at, i)
         near_role = next_role < roles_found and role_at[next_role] - i < 8
@@ -328,6 +340,7 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLine
             j > i
             and j + 1 < n
             and ((tok.kind == "word" and word in tb.connectors) or word == "of")
+            and (not tb.noun_determiners or _particle_after_given_name(tokens, i, j, tb))
         ):
             # "Secretary of State John Kerry", "Bank of America"
             after = tokens[j + 1]
@@ -353,14 +366,33 @@ def _joins_particle_name(tokens: Sequence[Token], i: int, j: int, tb: _Tables) -
         return False
     if word in tb.org_words or word in tb.bodies or word in tb.countries:
         return False
-    names = [t.text for t in tokens[i:j] if t.kind == "word" and t.text not in tb.titles]
-    return len(names) <= 1 and all(w[0].isupper() for w in names)
+    return _particle_after_given_name(tokens, i, j, tb)
+
+
+def _particle_after_given_name(tokens: Sequence[Token], i: int, j: int, tb: _Tables) -> bool:
+    """Tell whether the words from ``i`` to a particle at ``j`` are a title or one given name.
+
+    In a language that marks its nouns (``noun_phrases.json``) a capitalised
+    word after a preposition or article is a noun: "Aus Sicht von Brandt",
+    "zu Plänen von Brandt" are no names, "Richard von Weizsäcker" is.
+    """
+    words = [k for k in range(i, j) if tokens[k].kind == "word"
+             and tokens[k].text not in tb.titles and tokens[k].text not in tb.not_names]
+    if len(words) > 1 or any(not tokens[k].text[0].isupper() for k in words):
+        return False
+    if words and tb.noun_determiners and words[0] > 0:
+        before = tokens[words[0] - 1]
+        if before.low in tb.noun_determiners or before.low in tb.lex.grammar.prepositions:
+            return False
+    return True
 
 
 def _name(
     text: str, tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLines
 ) -> Mention | None:
     word = tokens[i].text
+    if tb.reader.not_a_name(tokens, i):
+        return None  # "I'm", "Reached by phone, ...": no name
     if word in tb.not_names and word not in tb.titles and i + 1 < len(tokens):
         # "The", "But", "In" before anything but a name: no name starts here
         after = tokens[i + 1]
@@ -505,7 +537,7 @@ def _determined_role(
 ) -> Mention | None:
     """A description from determiner ``det`` to role noun ``head``; None for another noun."""
     noun = tokens[head].text
-    role = tb.roles.get(noun)
+    role = tb.roles.get(noun) or tb.roles.get(noun.rpartition("-")[2])  # "Fan-Kommentare"
     if role is None and _compound_head(noun, tb) is None:
         return None
     if role is not None and role.kind == "organisation":

@@ -32,7 +32,7 @@ from quoteattr.language.lexicon import Lexicon
 from quoteattr.language.names import PersonNames, load_person_names
 from quoteattr.text.tokens import Token
 
-__all__ = ["HeadlineLines", "NameReader", "NameSplit", "printed", "token_at"]
+__all__ = ["HeadlineLines", "NameReader", "NameSplit", "dateline_end", "printed", "token_at"]
 
 
 class NameSplit(NamedTuple):
@@ -108,6 +108,7 @@ class NameReader:
         self.modifier_endings = words.modifier_endings
         self.headline_verbs = words.headline_verbs
         self.cue_forms = frozenset(lex.cue_forms)
+        self.pronouns = frozenset(lex.pronoun_forms) | grammar.subject_pronouns
         # capitalised function words end a name ("Roe Over Taxes", "Response To Doe")
         self.breakers = (grammar.prepositions | grammar.np_stop | grammar.subordinators
                          | grammar.determiners) - {"of"} - self.given
@@ -115,6 +116,25 @@ class NameReader:
         """Lower-case words that may end a name (:meth:`ends_name` decides)."""
 
     # ---- one word -------------------------------------------------------------------
+
+    def not_a_name(self, tokens: Sequence[Token], i: int) -> bool:
+        """Whether the capitalised word at ``i`` cannot open a name.
+
+        A pronoun's contraction ("I'm", "We're") cannot, nor a sentence's
+        opening participle before a preposition ("Reached by phone, Roe said").
+        """
+        tok = tokens[i]
+        for mark in ("'", "\u2019"):
+            head, found, _ = tok.low.partition(mark)
+            if found and (head in self.pronouns or head in self.breakers):
+                return True
+        low = tok.low
+        if not low.endswith(("ed", "ing")) or len(low) < 6 or low in self.given:
+            return False
+        if i > 0 and tokens[i - 1].kind == "word":
+            return False  # only a sentence's first word
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        return after is not None and after.kind == "word" and after.low in self.breakers
 
     def is_honorific(self, low: str) -> bool:
         """Whether a lower-case word is an honorific (``mr``, ``mrs.``)."""
@@ -333,3 +353,30 @@ def printed(text: str, start: int, end: int) -> str:
     """The text from ``start`` to ``end`` with its white space made single spaces."""
     part = text[start:end]
     return " ".join(part.split()) if ("  " in part or "\n" in part or "\t" in part) else part
+
+
+_DATELINE_DASHES = frozenset({"\u2014", "\u2013", "-", "--", "\u2015"})
+
+
+def dateline_end(tokens: Sequence[Token], i: int) -> int:
+    """Where a dateline that opens a paragraph at token ``i`` ends, or -1.
+
+    A dateline is a place in capitals, maybe its state or country and a date
+    or agency, then a dash: ``DAYTON, Ohio —``, ``PHILADELPHIA, July 25 (UPI)
+    —``, ``LONDON (Reuters) -``. Returns the index after the dash.
+    """
+    n = len(tokens)
+    k = i
+    while k < n and tokens[k].kind == "word" and tokens[k].text.isupper() and k - i < 4:
+        k += 1
+    if k == i or (len(tokens[i].text) < 3 and k == i + 1):
+        return -1
+    for j in range(k, min(k + 12, n)):
+        tok = tokens[j]
+        if tok.text in _DATELINE_DASHES:
+            return j + 1 if j > k or tok.text != "-" or j + 1 < n else -1
+        if tok.kind in ("para", "quote", "mark") or tok.text in (";", "!", "?"):
+            return -1
+        if tok.kind == "word" and tok.text.islower() and len(tok.text) > 3:
+            return -1  # prose: "WASHINGTON is ..."
+    return -1

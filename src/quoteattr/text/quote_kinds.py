@@ -20,9 +20,10 @@ import re
 from functools import lru_cache
 
 from quoteattr.language.marks import load_quote_marks
+from quoteattr.language.wordlists import WordLists, Words
 from quoteattr.models import QuoteKind
 
-__all__ = ["guess_kind", "resumes_after_attribution"]
+__all__ = ["QuoteWords", "guess_kind", "resumes_after_attribution"]
 
 _SENTENCE_END = ".!?\u2026"
 
@@ -41,6 +42,24 @@ _SMALL_WORDS = frozenset([
 """Lower-case words a Title Case name may contain (The Art of the Deal)."""
 
 
+class QuoteWords(WordLists):
+    """A language's words that tell a quoted title from speech (``quote_words.json``).
+
+    Attributes:
+        title_small_words: Lower-case words a capitalised title may hold beside
+            the English ones ("Weihnachten bei Freunden": "bei"); a language
+            that capitalises its nouns needs them to tell a title from speech.
+        title_determiners: Articles that make a capitalised quote of two words
+            or more right after them a name of a work even after a cue ("sagte
+            der „Bild am Sonntag“"); one quoted noun stays the speaker's word.
+    """
+
+    FILE = "quote_words.json"
+
+    title_small_words: Words
+    title_determiners: Words = frozenset()
+
+
 def guess_kind(
     text: str,
     start: int,
@@ -51,6 +70,8 @@ def guess_kind(
     close_mark: str | None,
     paragraph_start: int,
     cues: frozenset[str],
+    title_words: frozenset[str] = frozenset(),
+    title_determiners: frozenset[str] = frozenset(),
 ) -> QuoteKind:
     """Guess from shape and context whether a quoted span is speech or a term.
 
@@ -63,6 +84,10 @@ def guess_kind(
         close_mark: The closing mark as printed, ``None`` when unclosed.
         paragraph_start: Where the quote's paragraph starts.
         cues: Lower-case one-word speech cues ("said", "told", ...).
+        title_words: The language's lower-case words of titles
+            (:class:`QuoteWords`), beside the English ones.
+        title_determiners: The language's articles before a title
+            (:class:`QuoteWords`), beside the English ones.
 
     Returns:
         ``direct`` (a sentence of speech), ``partial`` (a fragment of speech in
@@ -93,8 +118,11 @@ def guess_kind(
     if previous == "so-called" and len(words) <= 4:
         return "term"
     named = previous in _NAMING_WORDS or before.endswith(("'s", "\u2019s"))  # CNN's "Hannity"
-    speech = cue_after or (cue_before and previous not in _DETERMINERS)
-    if len(words) <= 6 and _title_case(words) and (named or not speech):
+    titled = previous in title_determiners and len(words) > 1  # der „Bild am Sonntag“
+    speech = cue_after or (cue_before and previous not in _DETERMINERS and not titled)
+    if len(words) <= 6 and _title_case(words, title_words) and (named or not speech):
+        if _headline_speech(text, paragraph_start, open_at, after_start, ends_sentence):
+            return "partial"  # Doe: Plan Is 'Dead on Arrival'; Roe Vows To "Fight On."
         return "term"  # Islamic State, "Trainwreck."
     if not before and (len(words) >= 3 or ends_sentence):
         return "direct"
@@ -134,6 +162,39 @@ def resumes_after_attribution(first: str, between: str, cues: frozenset[str]) ->
     return 1 <= len(words) <= 8 and any(w in cues for w in words)
 
 
+_HEADLINE_CHARS = 240
+"""A headline is one short line; longer paragraphs are prose."""
+_SPEAKER_LABEL = re.compile(r"[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){0,3}:")
+
+
+def _headline_speech(
+    text: str, paragraph_start: int, open_at: int, after: int, ends_sentence: bool
+) -> bool:
+    """A capitalised quote in a headline that reads as speech, not as a title.
+
+    In a headline every word is capitalised, so capitals say nothing of a
+    title. The quote is speech when the headline opens with a speaker label
+    (``Doe: Plan Is 'Dead on Arrival'``) or when the quote ends the headline
+    with its own full stop (``Roe Vows To "Fight On."``).
+    """
+    end = text.find("\n", after, after + _HEADLINE_CHARS)
+    if end < 0:
+        end = min(len(text), after + _HEADLINE_CHARS)
+        if end < len(text):
+            return False
+    if end - paragraph_start > _HEADLINE_CHARS or open_at - paragraph_start > _HEADLINE_CHARS:
+        return False
+    line = text[paragraph_start:end]
+    words = [w for w in line.split() if any(c.isalpha() for c in w)]
+    letters = [next(c for c in w if c.isalpha()) for w in words]
+    if len(words) < 3 or sum(c.isupper() for c in letters) < 0.7 * len(words):
+        return False
+    label = _SPEAKER_LABEL.match(line)
+    labelled = label is not None and label.end() <= open_at - paragraph_start
+    closes_line = ends_sentence and not text[after:end].strip(" .\t\u00a0")
+    return labelled or closes_line
+
+
 def _words(fragment: str) -> list[str]:
     return [w.strip(".,;:!?()[]\"'“”‘’«»").lower() for w in fragment.split()]
 
@@ -150,13 +211,15 @@ def _clause_end() -> re.Pattern[str]:
     return re.compile(f"[{chars}.!?;\n\r\u2028\u2029]")
 
 
-def _title_case(words: list[str]) -> bool:
+def _title_case(words: list[str], title_words: frozenset[str] = frozenset()) -> bool:
     """Whether words read as a name or title: Islamic State, The Art of the Deal."""
     letters = [w for w in words if any(c.isalpha() for c in w)]
     if not letters:
         return False
     for i, word in enumerate(letters):
         first = next(c for c in word if c.isalpha())
-        if not first.isupper() and (i == 0 or word.lower().strip(",") not in _SMALL_WORDS):
+        small = word.lower().strip(",")
+        if not first.isupper() and (i == 0 or (small not in _SMALL_WORDS
+                                               and small not in title_words)):
             return False
     return True

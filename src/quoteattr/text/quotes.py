@@ -24,8 +24,9 @@ from functools import lru_cache
 
 from quoteattr.language.lexicon import load_lexicon
 from quoteattr.language.marks import QuoteMark, QuoteMarkTable, load_quote_marks
+from quoteattr.language.wordlists import load_word_lists
 from quoteattr.models import Diagnostic, Quote
-from quoteattr.text.quote_kinds import guess_kind, resumes_after_attribution
+from quoteattr.text.quote_kinds import QuoteWords, guess_kind, resumes_after_attribution
 
 __all__ = ["scan_quotes", "uses_double_apostrophes"]
 
@@ -44,8 +45,6 @@ _MAX_DEPTH = 6
 """Quotes nest at most this deep; real text rarely goes past a quote in a quote."""
 _MAX_DIAGNOSTICS = 1000
 """Past this many, odd marks are counted in one ``too_many_diagnostics`` entry."""
-_ELISIONS = ("n'", "n\u2019", "em ", "til ", "tis ", "twas ", "cause ")
-"""Words that start with an apostrophe: rock 'n' roll, 'em, 'til, 'tis."""
 
 
 @dataclass(slots=True)
@@ -159,6 +158,9 @@ class _Scanner:
         doubled = printed == "'" and text[pos + 1 : pos + 2] == "'"
         if doubled and not _closes_single_first(text, pos):
             printed, mark = "''", marks['"']
+        elif self.table.doubled and text[pos : pos + 2] in self.table.doubled_as:
+            printed = text[pos : pos + 2]  # ’’ closing a double quote in wire copy
+            mark = marks[self.table.doubled_as[printed]]
         prev = text[pos - 1] if pos > 0 else " "
         after = pos + len(printed)
         nxt = text[after] if after < len(text) else " "
@@ -202,6 +204,8 @@ class _Scanner:
                 continue
             if tok.mark.apostrophe and tok.left and text[tok.pos + 1 : tok.pos + 2].isdigit():
                 continue  # ’90s
+            if not tok.mark.apostrophe and _printed_apostrophe(text, tok, self.table):
+                continue  # Brazil"s in old wire copy
             action = self.action(tok, stack)
             if action == "open" and len(stack.items) >= _MAX_DEPTH:
                 self.diagnose(
@@ -324,8 +328,20 @@ class _Scanner:
 
 
 def _is_elision(text: str, pos: int) -> bool:
-    rest = text[pos + 1 : pos + 7].lower()
-    return rest.startswith(_ELISIONS) or rest in ("em", "til", "tis", "twas")
+    """An apostrophe that starts a word: rock 'n' roll, 'em, 'til, 'tis (``elisions``)."""
+    found = re.match(r"[^\W\d_]{1,8}", text[pos + 1 : pos + 10])
+    if found is None:
+        return False
+    word = found.group().lower()
+    return word in load_quote_marks().apostrophe_words.elisions
+
+
+def _printed_apostrophe(text: str, tok: _Token, table: QuoteMarkTable) -> bool:
+    """A double mark printed for an apostrophe inside a word: ``Brazil"s``, ``don"t``."""
+    if len(tok.printed) != 1 or tok.pos == 0 or not text[tok.pos - 1].isalpha():
+        return False
+    found = re.match(r"[^\W\d_]{1,3}(?![^\W_])", text[tok.pos + 1 : tok.pos + 5])
+    return found is not None and found.group().lower() in table.apostrophe_words.contractions
 
 
 def _starts_merged_paragraph(text: str, tok: _Token, top: _Open) -> bool:
@@ -430,6 +446,7 @@ def scan_quotes(
     *,
     cue_words: frozenset[str] | None = None,
     double_apostrophes: bool | None = None,
+    language: str = "en",
 ) -> tuple[list[Quote], list[Diagnostic]]:
     """Find every quoted span and report the odd marks worked around.
 
@@ -447,6 +464,8 @@ def scan_quotes(
             document: on when it prints its quotes that way
             (:func:`uses_double_apostrophes`). When off, two apostrophes are
             ignored, neither quotes nor single marks.
+        language: The language whose ``quote_words.json`` tells titles from
+            speech (:class:`~quoteattr.text.quote_kinds.QuoteWords`), if it has one.
 
     Returns:
         The quotes in text order (outer before inner), and diagnostics such as
@@ -474,7 +493,8 @@ def scan_quotes(
         para_start, positions = m.end(), []
     scanner.paragraph(para_start, len(text), positions, len(text))
     cues = load_lexicon().quote_cue_words if cue_words is None else cue_words
-    quotes = _build(text, scanner, cues)
+    words = load_word_lists(QuoteWords, language) or _NO_QUOTE_WORDS
+    quotes = _build(text, scanner, cues, words)
     return quotes, scanner.sorted_diagnostics()
 
 
@@ -503,7 +523,12 @@ class _Kept:
     depth: int = 0
 
 
-def _build(text: str, scanner: _Scanner, cues: frozenset[str]) -> list[Quote]:
+_NO_QUOTE_WORDS = QuoteWords(title_small_words=frozenset())
+
+
+def _build(
+    text: str, scanner: _Scanner, cues: frozenset[str], words: QuoteWords
+) -> list[Quote]:
     """Turn raw pairs into quotes: trim, drop empties, nest, number utterances."""
     kept: list[_Kept] = []
     for index, raw in enumerate(scanner.records):
@@ -560,6 +585,8 @@ def _build(text: str, scanner: _Scanner, cues: frozenset[str]) -> list[Quote]:
                 close_mark=k.raw.close_char,
                 paragraph_start=k.raw.para_start,
                 cues=cues,
+                title_words=words.title_small_words,
+                title_determiners=words.title_determiners,
             ),
             depth=k.depth,
             utterance=numbers.setdefault(root(k.index), len(numbers)),

@@ -1,0 +1,195 @@
+"""Claim rules keyed on attribution words that are not verbs.
+
+- :func:`according_to_name_clause`: ``According to NAME, CLAUSE``, ``CLAUSE,
+  according to NAME``; German ``Laut NAME CLAUSE``, ``nach Angaben der
+  Polizei``, mid-clause ``... würden laut NAME ...`` (the language's
+  ``source_prepositions``).
+- :func:`name_zufolge_clause`: a source before a postposition, ``Dem Bericht
+  zufolge CLAUSE`` and ``CLAUSE, dem Bericht zufolge`` (``source_postpositions``).
+- :func:`clause_comma_so_name`: a sign-off that closes or interrupts its clause,
+  ``CLAUSE, so NAME.``, ``CLAUSE, so NAME, CLAUSE`` (``sign_offs``).
+- :func:`as_name_said_clause`: ``As NAME reported, CLAUSE`` and ``CLAUSE, as NAME
+  said``; German ``Wie NAME berichtet, CLAUSE``, ``CLAUSE, wie NAME schildert``
+  (``as_words``).
+
+Example:
+    >>> from quoteattr import find_claims
+    >>> [(c.source.name, c.cue.text, c.text) for c in find_claims(
+    ...     "As the ministry reported on Monday, the border will stay closed.")]
+    [('the ministry', 'reported', 'the border will stay closed')]
+    >>> [(c.source.name, c.text) for c in find_claims(
+    ...     "Die Firma wird, so Brandt, in diesem Jahr erstmals Gewinn machen.", language="de")]
+    [('Brandt', 'Die Firma wird, so Brandt, in diesem Jahr erstmals Gewinn machen')]
+"""
+
+from __future__ import annotations
+
+from quoteattr.attribution.clauses import noun_phrase_after, skip_aside, speaker_mention_at
+from quoteattr.claims.base import Found, content_before, content_from
+from quoteattr.claims.scanner import Scanner
+from quoteattr.claims.sources import capitalised_noun_phrase, name_phrase
+from quoteattr.text.mentions import Mention
+
+__all__ = [
+    "according_to_name_clause",
+    "as_name_said_clause",
+    "clause_comma_so_name",
+    "name_zufolge_clause",
+]
+
+_AS_WINDOW = 10
+"""Tokens between "as" and its cue ("As the ministry in Ankara reported")."""
+
+
+def source_phrase_after(scan: Scanner, k: int) -> Mention | None:
+    """The source that follows an attribution word at token k ("laut einem Bericht")."""
+    ctx = scan.ctx
+    m = speaker_mention_at(ctx, k)
+    if m is not None:
+        return m
+    if scan.frames.nouns_capitalised:
+        return capitalised_noun_phrase(scan, k)
+    return noun_phrase_after(ctx, k) or name_phrase(scan, k)
+
+
+def _mention(scan: Scanner, first: int, stop: int) -> Mention:
+    ctx = scan.ctx
+    start, end = ctx.span(first, stop)
+    text = ctx.text[start:end]
+    return Mention(first, stop, start, end, text, "description", text, None, False, "anonymous")
+
+
+def according_to_name_clause(scan: Scanner, i: int) -> Found | None:
+    """``According to NAME, CLAUSE`` or ``CLAUSE, according to NAME``."""
+    ctx = scan.ctx
+    stop = scan.source_phrase_end(i)
+    if stop < 0:
+        return None
+    m = source_phrase_after(scan, stop)
+    if m is None:
+        return None
+    cue = (i, stop)
+    lemma = " ".join(ctx.low(t) for t in range(i, stop))
+    first = _clause_first(scan, i)
+    if first == i:
+        k = skip_aside(ctx, m.last)
+        if ctx.word(k) == ",":
+            return content_from(scan, "according_to_name_clause", 0.8, m, cue, lemma, k + 1)
+        if scan.frames.comma_after_fronted_source:
+            return None
+        return content_from(scan, "according_to_name_clause", 0.8, m, cue, lemma, m.last)
+    if ctx.word(i - 1) == ",":
+        return content_before(scan, "clause_according_to_name", 0.8, m, cue, lemma, first, i - 1)
+    if scan.frames.comma_after_fronted_source:
+        return None
+    # "Bis 2042 würden laut Prognosen 40 000 Flugzeuge ausgeliefert": the rest of the clause
+    return content_from(scan, "clause_according_to_name", 0.7, m, cue, lemma, m.last)
+
+
+def _clause_first(scan: Scanner, i: int) -> int:
+    """The first token of the sentence holding token i (after paragraph breaks and marks)."""
+    ctx = scan.ctx
+    first = scan.sent_first[i]
+    while first < i and ctx.kind(first) in ("para", "mark"):
+        first += 1
+    return first
+
+
+def name_zufolge_clause(scan: Scanner, z: int) -> Found | None:
+    """``Dem Bericht zufolge CLAUSE`` or ``CLAUSE, dem Bericht zufolge``."""
+    ctx = scan.ctx
+    if ctx.low(z) not in scan.words.source_postpositions:
+        return None
+    m = ctx.mention_ending.get(z)
+    if m is None or m.possessive:
+        m = _noun_phrase_before(scan, z)
+    if m is None:
+        return None
+    cue = (z, z + 1)
+    lemma = ctx.low(z)
+    first = _clause_first(scan, m.first)
+    if first == m.first:
+        return content_from(scan, "name_zufolge_clause", 0.8, m, cue, lemma, z + 1)
+    if ctx.word(m.first - 1) == ",":
+        return content_before(scan, "clause_name_zufolge", 0.8, m, cue, lemma, first, m.first - 1)
+    return content_from(scan, "clause_name_zufolge", 0.7, m, cue, lemma, z + 1)
+
+
+def _noun_phrase_before(scan: Scanner, z: int) -> Mention | None:
+    """A determiner-led noun phrase ending at token z ("dem jüngsten Bericht")."""
+    ctx = scan.ctx
+    for k in range(z - 1, max(z - 6, -1), -1):
+        if ctx.kind(k) != "word":
+            return None
+        if ctx.low(k) in scan.words.determiners:
+            return _mention(scan, k, z) if k < z - 1 else None
+    return None
+
+
+def clause_comma_so_name(scan: Scanner, i: int) -> Found | None:
+    """``CLAUSE, so NAME.`` or ``CLAUSE, so NAME, CLAUSE``: a sign-off names the source."""
+    ctx = scan.ctx
+    if ctx.low(i) not in scan.words.sign_offs or ctx.word(i - 1) != ",":
+        return None
+    m = speaker_mention_at(ctx, i + 1) or name_phrase(scan, i + 1)
+    if m is None or m.kind == "pronoun":
+        return None
+    after = skip_aside(ctx, m.last)
+    w = ctx.word(after)
+    if ctx.kind(after) not in ("end", "para") and w not in (".", ",", "!", "?", ";", ")"):
+        return None  # "..., so Brandt fährt fort": not a sign-off
+    first = _clause_first(scan, i - 1)
+    rest = scan.sent_end[after] if w == "," and ctx.same_sentence(after, after + 1) else -1
+    return content_before(
+        scan, "clause_comma_so_name", 0.8, m, (i, i + 1), ctx.low(i), first, i - 1, rest
+    )
+
+
+def as_name_said_clause(scan: Scanner, i: int) -> Found | None:
+    """``As NAME reported, CLAUSE`` or ``CLAUSE, as NAME said`` (German ``wie``)."""
+    ctx = scan.ctx
+    if ctx.low(i) not in scan.words.as_words:
+        return None
+    m = speaker_mention_at(ctx, i + 1)
+    if m is None:
+        m = source_phrase_after(scan, i + 1)
+    if m is None or (m.kind == "pronoun" and not scan.frames.clause_after_comma):
+        return None
+    cue_at, cue_end = _cue_after(scan, m.last)
+    if cue_at < 0:
+        return None
+    lemma = scan.clause_cue(cue_at)
+    if lemma is None:
+        return None
+    if m.last > cue_at:  # "wie der Verband berichtet": the phrase ran into the cue
+        if cue_at <= m.first:
+            return None
+        m = _mention(scan, m.first, cue_at)
+    first = _clause_first(scan, i)
+    tail = cue_end
+    if first == i:  # "As NAME reported, CLAUSE"
+        k = tail
+        while k < min(tail + 6, scan.n) and ctx.word(k) != ",":
+            if ctx.kind(k) != "word":
+                return None
+            k += 1
+        if ctx.word(k) != ",":
+            return None
+        return content_from(scan, "as_name_said_clause", 0.8, m, (cue_at, cue_end), lemma[0], k + 1)
+    if ctx.word(i - 1) != "," or not scan.attribution_ends_sentence(tail):
+        return None
+    return content_before(
+        scan, "clause_as_name_said", 0.8, m, (cue_at, cue_end), lemma[0], first, i - 1
+    )
+
+
+def _cue_after(scan: Scanner, k: int) -> tuple[int, int]:
+    """The first cue verb at or after token k within a few words, and its end; (-1, -1) if none."""
+    ctx = scan.ctx
+    for j in range(k, min(k + _AS_WINDOW, scan.n)):
+        end = ctx.cue_at(j, weak=False)
+        if end > 0:
+            return j, end
+        if ctx.kind(j) != "word" and ctx.word(j) not in ('"', "„", "“", "”"):
+            return -1, -1
+    return -1, -1
