@@ -267,9 +267,10 @@ def find_sources(
     punctuation, marks, diacritics and spelling as :func:`match_quotes` does.
     The quotes found are grouped into utterances as :func:`match_quotes`
     groups them: the printings of the utterance with the best match come
-    first (:attr:`~quoteattr.models.SourceMatch.utterance` 0), each named
-    with its speaker (the utterance's, where a printing names nobody), then
-    the next utterance's.
+    first (:attr:`~quoteattr.models.SourceMatch.utterance` 0; on equal
+    scores, the utterance printed most often), each named with its speaker
+    (the utterance's, where a printing names nobody), then the next
+    utterance's.
 
     Args:
         phrase: The words to look for.
@@ -354,7 +355,12 @@ def _by_utterance(
             gc.enable()
     best = {(p.doc_id, id(p.quote)): key for key, p, _ in found}
     which: dict[tuple[str, int], tuple[int, str | None]] = {}
-    ranked = sorted(clusters, key=lambda c: min(best[m.doc_id, id(m.quote)] for m in c.members))
+    def strength(cluster: QuoteCluster) -> tuple[float, int, int, tuple[object, ...]]:
+        keys = [best[m.doc_id, id(m.quote)] for m in cluster.members]
+        top = min(keys)
+        return (top[0], top[1], -len(keys), top[2])  # the best match, then the most printed
+
+    ranked = sorted(clusters, key=strength)
     for number, cluster in enumerate(ranked):
         for member in cluster.members:
             which[member.doc_id, id(member.quote)] = (number, cluster.speaker)
