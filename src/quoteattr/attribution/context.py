@@ -16,6 +16,7 @@ from quoteattr.models import Quote
 from quoteattr.text.mentions import Mention, mentions_in_context
 from quoteattr.text.tokens import (
     Token,
+    abbreviations,
     indexed_among,
     paragraph_ids,
     sentence_ids_and_starts,
@@ -239,7 +240,9 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         text, [(q.start, q.end) for q in top], marks, index=by_low, capitalised=capitalised
     )
     breaks = sorted(i for low, found in by_low.items() if low[0] == "\n" for i in found)
-    sentence, sentence_starts = sentence_ids_and_starts(tokens, _sentence_cuts(by_low, breaks))
+    sentence, sentence_starts = sentence_ids_and_starts(
+        tokens, _sentence_cuts(by_low, breaks), known_abbreviations=abbreviations(lexicon.language)
+    )
     ctx = Context(
         text=text,
         quotes=list(top),

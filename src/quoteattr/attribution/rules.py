@@ -38,6 +38,7 @@ from quoteattr.attribution.governed import (
 )
 from quoteattr.attribution.layouts import said_name_colon_quote, speaker_label_colon_quote
 from quoteattr.attribution.words import attribution_words, is_participle, is_passive
+from quoteattr.text.mentions import Mention
 
 __all__ = ["BUILTIN_RULES", "Rule", "RuleFunction"]
 
@@ -318,7 +319,15 @@ def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
     words = attribution_words(ctx.lexicon)
     qt = ctx.quote_token[qi]
     # back to the sentence's start, at most 59 tokens: only cue tokens can match
-    for c in reversed(ctx.cues_within(max(qt - 59, ctx.sentence_first(qt)), qt)):
+    first = max(qt - 59, ctx.sentence_first(qt))
+    for c in reversed(ctx.cues_within(first, qt)):
+        # an aspect verb ("would continue \"to …\"") speaks only before a colon, a
+        # comma or "that" ("she continued: …", "he continues that …")
+        verb = ctx.lexicon.cue_forms.get(ctx.low(c))
+        if (verb is not None and verb.lemma in words.aspect_verbs
+                and ctx.low(c + 1) not in words.speech_noun_links
+                and ctx.word(c + 1) not in (":", ",")):
+            continue
         end = ctx.cue_at(c, weak=qt - c <= 8)
         if end < 0 or (ctx.kind(c - 1) == "word" and ctx.low(c - 1) in ("to",)):
             continue
@@ -327,8 +336,37 @@ def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
         m = subject_before(ctx, c) or noun_phrase_opening_sentence(ctx, c)
         if m is None:
             continue
+        if m.kind == "pronoun":
+            outer = _outer_attribution(ctx, first, m)
+            if outer is not None:
+                return outer
         return Decision("name_said_partial_quote", 0.8, document_owner(ctx, m),
                         ctx.span(c, end))
+    return None
+
+
+def _outer_attribution(ctx: Context, first: int, m: Mention) -> Decision | None:
+    """``She said she recalls …"Q"``: the attribution that reports a pronoun's clause.
+
+    A strong cue at most eight tokens before the pronoun ``m`` (its sentence from
+    token ``first``), with a subject that is a name or description or the same
+    pronoun, reports the clause ``m`` opens; it is the quote's attribution.
+    """
+    for c in reversed(ctx.cues_within(max(first, m.first - 8), m.first)):
+        end = ctx.cue_at(c, weak=False)
+        if end < 0 or end > m.first:
+            continue
+        if any(ctx.cue_at(k) > 0 for k in ctx.cues_within(end, m.first)):
+            return None
+        joiners = attribution_words(ctx.lexicon).clause_joiners
+        if any(ctx.low(k) in joiners for k in range(end, m.first)):
+            return None  # "Doe says, but she cautions …": a clause of its own
+        outer = subject_before(ctx, c)
+        if outer is None or outer.possessive or outer.kind not in ("name", "pronoun"):
+            return None
+        if outer.kind == "pronoun" and ctx.low(outer.first) != ctx.low(m.first):
+            return None  # "He said she would …": two people
+        return Decision("name_said_partial_quote", 0.8, outer, ctx.span(c, end))
     return None
 
 

@@ -115,6 +115,8 @@ class SpeakerIndex:
         """Per role word, the people it describes, latest last (bounded)."""
         self._by_surname: dict[str, list[Entity]] = {}
         """Per folded surname, the people of that surname, last mentioned last (bounded)."""
+        self._name_words: dict[str, tuple[str, ...]] = {}
+        self._roles: dict[str, frozenset[str]] = {}
         self.comparisons = 0
         """How many people mentions were compared with (linear in the mentions: a test counts)."""
         previous: Mention | None = None
@@ -158,10 +160,12 @@ class SpeakerIndex:
     def _person_for(self, m: Mention) -> Entity:
         """The person a name mention stands for: by given name and surname, or surname alone."""
         names = self._names
-        words = tuple(
-            fold(w) for w in m.name.replace(".", ". ").split()
-            if not _is_initial(w) and w.lower() not in names.suffixes
-        ) or (fold(m.name),)
+        words = self._name_words.get(m.name)
+        if words is None:
+            words = self._name_words[m.name] = tuple(
+                fold(w) for w in m.name.replace(".", ". ").split()
+                if not _is_initial(w) and w.lower() not in names.suffixes
+            ) or (fold(m.name),)
         surname = words[-1]
         given = words[0] if len(words) > 1 and words[0] not in names.particles else None
         gender = names.gender_of_honorific(m.honorific.lower()) if m.honorific else None
@@ -208,20 +212,28 @@ class SpeakerIndex:
             del same[0]
         return entity
 
-    def _role_words(self, role: str) -> set[str]:
+    def _role_words(self, role: str) -> frozenset[str]:
         """The lower-case words of a printed role, with each title's role noun (sen. -> senator)."""
+        known = self._roles.get(role)
+        if known is not None:
+            return known
         table = self._names.title_roles
-        low = role.lower()
-        found = set(low.replace(".", ". ").replace(",", " ").split())
-        found.update(w.rstrip(".") for w in list(found))
-        for title, noun in table.items():
-            if title in found or (" " in title and title in low):
+        words = role.lower().replace(".", ". ").replace(",", " ").split()
+        found = set(words) | {w.rstrip(".") for w in words}
+        for k, word in enumerate(words):
+            for phrase in (" ".join(words[k : k + 3]), " ".join(words[k : k + 2]), word):
+                noun = table.get(phrase)
+                if noun is not None:
+                    found.add(noun)
+            noun = table.get(word.rstrip(".") + ".")  # "Sen" printed without its stop
+            if noun is not None:
                 found.add(noun)
         if "democratic" in found:
             found.add("democrat")
         if "gop" in found:
             found.add("republican")
-        return found
+        result = self._roles[role] = frozenset(found)
+        return result
 
     def entity_of(self, m: Mention) -> Entity:
         """Return the entity a speaker mention stands for, resolving pronouns and roles."""
@@ -376,7 +388,7 @@ class SpeakerIndex:
                 best, best_at = entity, found[k - 1]
         return best
 
-    def _describe(self, entity: Entity, words: set[str]) -> None:
+    def _describe(self, entity: Entity, words: frozenset[str]) -> None:
         """Add words that describe a person, and index the person under each."""
         for word in words - entity.described:
             holders = self._described_by.setdefault(word, [])

@@ -42,6 +42,7 @@ class AttributionWords(WordLists):
     speech_noun_links: Words = frozenset()
     possessive_pronouns: Words = frozenset()
     as_clause_openers: Words = frozenset()
+    aspect_verbs: Words = frozenset()
 
 
 _EMPTY = AttributionWords()

@@ -60,8 +60,8 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
         return None
     last = comma + 1 if ctx.kind(comma) == "mark" else comma  # the mark closes a partial quote
     first = scan.sent_first[max(last - 1, 0)]
-    if ctx.low(max(first, scan.prev_hard[last - 1] + 1)) in scan.words.question_words:
-        return None  # "How long it takes, a look at the list shows": a question, no claim
+    if _fronted(scan, max(first, scan.prev_hard[last - 1] + 1), last):
+        return None
     rest = -1
     after = scan.skip_trailers(tail)
     if (
@@ -79,6 +79,28 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
     return content_before(
         scan, "clause_comma_name_said", 0.75, m, (c, end), lemma, first, last, rest
     )
+
+
+def _fronted(scan: Scanner, k: int, last: int) -> bool:
+    """Tell whether tokens k..last, before a trailing attribution, are no reported clause.
+
+    A question ("How long it takes, a look at the list shows"), a fronted
+    adjunct without a clause of its own ("Asked about the vote, Doe said:",
+    "Speaking after the vote, Doe said:", "In a statement, Doe said:"), a
+    subordinate clause alone ("When the vote ended, Doe said:"): what follows
+    the attribution is the report, if anything.
+    """
+    ctx = scan.ctx
+    words = scan.words
+    low = ctx.low(k)
+    if low in words.question_words or ctx.cue_at(k) > 0:
+        return True  # "How long it takes, …"; "Asked about the vote, …"
+    if low in ctx.lexicon.grammar.subordinators:
+        return not any(ctx.word(t) == "," for t in range(k, last))
+    participle = ctx.kind(k) == "word" and low.endswith(scan.participle_endings) and len(low) > 4
+    if low in words.prepositions or participle:
+        return not scan.has_finite_verb(k, last)
+    return False
 
 
 def _after_partial_quote(scan: Scanner, c: int) -> bool:

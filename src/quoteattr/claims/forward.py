@@ -151,7 +151,7 @@ def _content_after(
         ("naming", "name_branded_x_a_y", 0.8),
         ("naming_as", "name_branded_x_a_y", 0.8),
     ):
-        if frame in frames and frame in joints:
+        if frame in frames and frame in joints and ctx.low(k) not in words.prepositions:
             j = scan.joint_ahead(k, stop, joints[frame].joints, joints[frame].stops)
             if j > 0:
                 return rule, conf, k, j - k + 3, -1
@@ -159,7 +159,11 @@ def _content_after(
         marker = joints["infinitive"].joints
         if ctx.low(k) in marker and ctx.kind(k + 1) == "word":
             return "name_vowed_to_vp", 0.85, k + 1, 4, -1
-    if "object_infinitive" in frames and "object_infinitive" in joints:
+    if (
+        "object_infinitive" in frames
+        and "object_infinitive" in joints
+        and ctx.low(k) not in words.prepositions
+    ):
         joint = joints["object_infinitive"]
         j = scan.joint_ahead(k, min(stop, k + 8), joint.joints, joint.stops)
         if j > 0 and ctx.kind(j + 1) == "word":

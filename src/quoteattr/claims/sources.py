@@ -213,6 +213,8 @@ def _subject_after_comma(scan: Scanner, k: int, c: int) -> tuple[Mention, int] |
                 break
             if ctx.kind(f - 1) != "word" or ctx.cue_at(f - 1, weak=False) > 0:
                 break
+            if ctx.low(f - 1) in scan.words.relatives or ctx.low(f - 1) in scan.words.continuers:
+                return None  # "…, which analysts estimated at": a relative clause
             f -= 1
         if ctx.word(f - 1) == "," or _partial_quote_mark(scan, f - 1):
             if f == m.first:

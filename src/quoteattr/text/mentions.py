@@ -22,7 +22,6 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from quoteattr.language.lexicon import Lexicon, load_lexicon
-from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 from quoteattr.models import SpeakerKind
 from quoteattr.text.names import (
     HeadlineLines,
@@ -32,35 +31,11 @@ from quoteattr.text.names import (
     printed,
     token_at,
 )
+from quoteattr.text.noun_phrases import NounPhrases
 from quoteattr.text.tokens import Token, indexed_among
 
-__all__ = ["Mention", "NounPhraseWords", "find_mentions", "is_capitalised", "mentions_in_context"]
+__all__ = ["Mention", "find_mentions", "is_capitalised", "mentions_in_context"]
 
-
-class NounPhraseWords(WordLists):
-    """How a language marks its common nouns, to tell them from names (``noun_phrases.json``).
-
-    German capitalises every noun; a language without this file keeps the
-    plain model (a run of capitalised words is a name).
-
-    Attributes:
-        common_noun_determiners: A single capitalised word right after one is a
-            common noun ("den Clip"), unless known as a body, country,
-            organisation word, title or acronym.
-        compound_heads: Role nouns that end compounds ("Konzernchef"): a word
-            ending in one is a title before a name and heads a description.
-        genitive_articles: Articles that open a genitive after a role noun, kept
-            in the description ("ein Sprecher des Auswärtigen Amts").
-        adjective_endings: Endings of the inflected adjectives that may stand
-            between a determiner and its noun ("der frühere Nationalspieler").
-    """
-
-    FILE = "noun_phrases.json"
-
-    common_noun_determiners: Words
-    compound_heads: Words
-    genitive_articles: Words
-    adjective_endings: Words
 
 class Mention(NamedTuple):
     """A possible source named in the text (an immutable named tuple).
@@ -116,21 +91,18 @@ class _Tables:
     """
 
     __slots__ = (
-        "adjective_endings",
         "aliases",
         "bodies",
-        "compound_heads",
         "connector_pairs",
         "connectors",
         "countries",
         "cue_forms",
         "demonyms",
         "determiners",
-        "genitives",
         "lex",
         "modifier_stop",
         "not_names",
-        "noun_determiners",
+        "nouns",
         "org_words",
         "parsed",
         "plain_determiners",
@@ -168,16 +140,15 @@ class _Tables:
         self.countries = lex.country_names
         self.bodies = lex.body_names
         self.org_words = lex.org_words
-        names = load_word_lists(NounPhraseWords, lex.language)
-        self.noun_determiners = names.common_noun_determiners if names else frozenset()
-        self.compound_heads = names.compound_heads if names else frozenset()
-        self.genitives = names.genitive_articles if names else frozenset()
-        self.adjective_endings = tuple(sorted(names.adjective_endings)) if names else ()
-        self.reader = NameReader(lex, compound_heads=self.compound_heads)
+        self.nouns = NounPhrases(lex)
+        self.reader = NameReader(lex, compound_heads=self.nouns.compound_heads)
         self.parsed: dict[
             tuple[tuple[str, ...], bool], tuple[NameSplit, str, SpeakerKind, bool]
         ] = {}
 
+
+_SUSPECT_ENDINGS = ("ed", "ing")
+"""Endings of a sentence's opening participle ("Reached by phone"), checked further."""
 
 _TABLES: dict[int, _Tables] = {}
 _MAX_PARSED = 100_000  # cached name splits per lexicon; cleared when full
@@ -332,7 +303,7 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLine
             tb.connector_pairs
             and j + 2 < n
             and (tok.low, tokens[j + 1].low) in tb.connector_pairs
-            and _joins_particle_name(tokens, i, j, tb)
+            and tb.nouns.joins_particle_name(tokens, i, j)
         ):
             j += 2  # "Ursula von der Leyen", "Präsidentin von der Leyen"
             continue
@@ -340,7 +311,7 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLine
             j > i
             and j + 1 < n
             and ((tok.kind == "word" and word in tb.connectors) or word == "of")
-            and (not tb.noun_determiners or _particle_after_given_name(tokens, i, j, tb))
+            and tb.nouns.particle_after_given_name(tokens, i, j)
         ):
             # "Secretary of State John Kerry", "Bank of America"
             after = tokens[j + 1]
@@ -351,47 +322,13 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLine
     return j
 
 
-def _joins_particle_name(tokens: Sequence[Token], i: int, j: int, tb: _Tables) -> bool:
-    """Tell whether a two-word particle at ``j`` ("von der") continues the name from ``i``.
-
-    Only after a title or a single given name ("Ursula von der Leyen"), and only
-    before one capitalised word that is no body, country or organisation word:
-    "Olaf Scholz von der SPD" and "Anna Berg von der Universität" stay apart.
-    """
-    if j + 3 < len(tokens) and tokens[j + 3].kind == "word" and tokens[j + 3].text[0].isupper():
-        return False
-    after = tokens[j + 2]
-    word = after.text
-    if after.kind != "word" or not word[0].isupper() or word in tb.not_names:
-        return False
-    if word in tb.org_words or word in tb.bodies or word in tb.countries:
-        return False
-    return _particle_after_given_name(tokens, i, j, tb)
-
-
-def _particle_after_given_name(tokens: Sequence[Token], i: int, j: int, tb: _Tables) -> bool:
-    """Tell whether the words from ``i`` to a particle at ``j`` are a title or one given name.
-
-    In a language that marks its nouns (``noun_phrases.json``) a capitalised
-    word after a preposition or article is a noun: "Aus Sicht von Brandt",
-    "zu Plänen von Brandt" are no names, "Richard von Weizsäcker" is.
-    """
-    words = [k for k in range(i, j) if tokens[k].kind == "word"
-             and tokens[k].text not in tb.titles and tokens[k].text not in tb.not_names]
-    if len(words) > 1 or any(not tokens[k].text[0].isupper() for k in words):
-        return False
-    if words and tb.noun_determiners and words[0] > 0:
-        before = tokens[words[0] - 1]
-        if before.low in tb.noun_determiners or before.low in tb.lex.grammar.prepositions:
-            return False
-    return True
-
-
 def _name(
     text: str, tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLines
 ) -> Mention | None:
     word = tokens[i].text
-    if tb.reader.not_a_name(tokens, i):
+    low = tokens[i].low
+    suspect = low.endswith(_SUSPECT_ENDINGS) or "'" in low or "\u2019" in low
+    if suspect and tb.reader.not_a_name(tokens, i):
         return None  # "I'm", "Reached by phone, ...": no name
     if word in tb.not_names and word not in tb.titles and i + 1 < len(tokens):
         # "The", "But", "In" before anything but a name: no name starts here
@@ -421,9 +358,11 @@ def _name(
         first += 1  # "Some of Clinton's": "of" opens no name
     if first >= end or tokens[first].kind != "word":
         return None
-    if tb.noun_determiners and end == first + 1:
-        det = _determiner_before(tokens, first, tb)
-        if det >= 0 and not _known_name_word(tokens[first].text, tb):
+    if tb.nouns.active and end == first + 1:
+        if tb.nouns.common_noun(tokens[first].text):
+            return None  # "schrieb Fernsehgeschichte", "auf Anfrage": a common noun
+        det = tb.nouns.determiner_before(tokens, first)
+        if det >= 0 and not tb.nouns.known_name_word(tokens[first].text):
             # "den Clip", "der frühere Nationalspieler": a common noun, or a description
             return _determined_role(text, tokens, det, first, tb)
     if end == first + 1:
@@ -451,7 +390,7 @@ def _name(
         else None
     )
     if role is None and kind == "name":
-        role = _role_before(text, tokens, first, tb)
+        role = tb.reader.role_before(text, tokens, first)
     name_last = wtoks[split.name_end - 1]
     name_stop = name_last.end - 2 if possessive and split.name_end == len(wtoks) else (
         _title_end(text, name_last) if _keeps_period(name_last.text, tb) else name_last.end)
@@ -461,85 +400,20 @@ def _name(
                    speaker_kind, split.honorific)
 
 
-def _role_before(text: str, tokens: Sequence[Token], first: int, tb: _Tables) -> str | None:
-    """A lower-case role printed right before a name: "union spokesman Jane Doe".
-
-    Up to four words ending in a person's role noun, after a determiner, a
-    preposition, a verb or punctuation.
-    """
-    k = first - 1
-    if k < 0 or tokens[k].kind != "word" or not tokens[k].text.islower():
-        return None
-    noun = tb.roles.get(tokens[k].low)
-    if noun is None or noun.kind != "person":
-        return None
-    j = k
-    while j > 0 and k - j < 3:
-        before = tokens[j - 1]
-        low = before.low
-        if before.kind != "word" or low in tb.determiners or low in tb.modifier_stop:
-            break
-        if low in tb.cue_forms or low in tb.pronouns:
-            break
-        j -= 1
-    return printed(text, tokens[j].start, tokens[k].end)
-
-
 def _keeps_period(word: str, tb: _Tables) -> bool:
     """An initial or a suffix printed with its period ("J.", "Jr.")."""
     return (len(word) == 1 and word.isupper()) or word.lower() in tb.reader.suffixes
-
-
-def _determiner_before(tokens: Sequence[Token], i: int, tb: _Tables) -> int:
-    """The common-noun determiner before word ``i``, over up to three lower-case words, or -1.
-
-    "den Clip", "der frühere Nationalspieler", "zur Bundestagswahl"; the words
-    between are inflected adjectives (``adjective_endings``: -e, -en, ...).
-    """
-    for k in range(i - 1, max(i - 5, -1), -1):
-        tok = tokens[k]
-        if tok.kind != "word":
-            return -1
-        if tok.low in tb.noun_determiners:
-            return k
-        if not tok.text.islower() or tok.low in tb.modifier_stop:
-            return -1
-        if not tok.low.endswith(tb.adjective_endings):
-            return -1  # "dem laut Hörmann": only inflected adjectives stand between
-    return -1
-
-
-def _known_name_word(word: str, tb: _Tables) -> bool:
-    """A body, country, organisation word, alias or acronym: a name after an article."""
-    return (
-        word in tb.bodies
-        or word in tb.countries
-        or word in tb.org_words
-        or word in tb.aliases
-        or (len(word) > 1 and word.isupper())
-    )
-
-
-def _compound_head(word: str, tb: _Tables) -> str | None:
-    """The role noun that ends a compound ("chef" of "Konzernchef", "Konzern-Chef"), if any."""
-    heads = tb.compound_heads
-    if not heads:
-        return None
-    low = word.lower()
-    for size in range(3, min(len(low), 16) + 1):
-        if low[-size:] in heads:
-            return low[-size:]
-    return None
 
 
 def _determined_role(
     text: str, tokens: Sequence[Token], det: int, head: int, tb: _Tables
 ) -> Mention | None:
     """A description from determiner ``det`` to role noun ``head``; None for another noun."""
-    noun = tokens[head].text
-    role = tb.roles.get(noun) or tb.roles.get(noun.rpartition("-")[2])  # "Fan-Kommentare"
-    if role is None and _compound_head(noun, tb) is None:
+    found = tb.nouns.role_phrase(tokens, head)
+    if found is None:
         return None
+    end, role = found
+    noun = tokens[head].text
     if role is not None and role.kind == "organisation":
         speaker_kind: SpeakerKind = "organisation"
     elif role is not None and role.kind == "document":
@@ -548,22 +422,6 @@ def _determined_role(
         speaker_kind = "collective"
     else:
         speaker_kind = "anonymous"
-    end = head + 1
-    if end < len(tokens) and tokens[end].low in tb.genitives:
-        # "ein Sprecher des Auswärtigen Amts": adjectives, then capitalised words
-        k = end + 1
-        while k < len(tokens) and k - end < 5 and tokens[k].kind == "word":
-            word = tokens[k].text
-            if word[0].isupper():
-                k += 1
-                more = k < len(tokens) and tokens[k].kind == "word"
-                if not (more and tokens[k].text[0].isupper()):
-                    end = k
-                    break
-            elif word.islower() and word.endswith(("e", "en", "er", "es")):
-                k += 1
-            else:
-                break
     start, stop = tokens[det].start, tokens[end - 1].end
     desc = text[start:stop]
     return Mention(det, end, start, stop, desc, "description", desc, None, False, speaker_kind)

@@ -109,6 +109,11 @@ class NameReader:
         self.headline_verbs = words.headline_verbs
         self.cue_forms = frozenset(lex.cue_forms)
         self.pronouns = frozenset(lex.pronoun_forms) | grammar.subject_pronouns
+        self.person_roles = frozenset(r for r, noun in lex.role_forms.items()
+                                      if noun.kind == "person")
+        self.role_stop = (grammar.determiners | grammar.modifier_stop | self.cue_forms
+                          | grammar.subject_pronouns)
+        """Words that end a lower-case role before a name ("said union spokesman")."""
         # capitalised function words end a name ("Roe Over Taxes", "Response To Doe")
         self.breakers = (grammar.prepositions | grammar.np_stop | grammar.subordinators
                          | grammar.determiners) - {"of"} - self.given
@@ -135,6 +140,26 @@ class NameReader:
             return False  # only a sentence's first word
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         return after is not None and after.kind == "word" and after.low in self.breakers
+
+    def role_before(self, text: str, tokens: Sequence[Token], first: int) -> str | None:
+        """A lower-case role printed right before the name at ``first``: "union spokesman Jane Doe".
+
+        Up to four words ending in a person's role noun, after a determiner, a
+        preposition, a verb or punctuation.
+        """
+        k = first - 1
+        if k < 0 or tokens[k].kind != "word" or tokens[k].low not in self.person_roles:
+            return None
+        if not tokens[k].text.islower():
+            return None
+        j = k
+        while j > 0 and k - j < 3:
+            before = tokens[j - 1]
+            low = before.low
+            if before.kind != "word" or low in self.role_stop:
+                break
+            j -= 1
+        return printed(text, tokens[j].start, tokens[k].end)
 
     def is_honorific(self, low: str) -> bool:
         """Whether a lower-case word is an honorific (``mr``, ``mrs.``)."""

@@ -19,45 +19,69 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from quoteattr.language.lexicon import LexiconError
 from quoteattr.language.marks import load_quote_marks
-from quoteattr.language.wordlists import WordLists, Words
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 from quoteattr.models import QuoteKind
 
-__all__ = ["QuoteWords", "guess_kind", "resumes_after_attribution"]
+__all__ = ["QuoteWords", "guess_kind", "quote_words", "resumes_after_attribution"]
 
 _SENTENCE_END = ".!?\u2026"
 
-_NAMING_WORDS = frozenset(["titled", "entitled", "named", "dubbed", "nicknamed", "called"])
-"""Words after which a capitalised quote is a name or title: a show called "Brokers"."""
-
-_DETERMINERS = frozenset(["the", "its", "their", "his", "her"])
-"""Right before a capitalised quote, these make it a noun phrase: said of the "Islamic State"."""
-
-# fmt: off
-_SMALL_WORDS = frozenset([
-    "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "with", "at", "by", "from",
-    "as", "vs", "vs.", "de", "la", "le", "du", "von", "van", "&", "n",
-])
-# fmt: on
-"""Lower-case words a Title Case name may contain (The Art of the Deal)."""
-
-
 class QuoteWords(WordLists):
-    """A language's words that tell a quoted title from speech (``quote_words.json``).
+    """The words that tell a quoted term from quoted speech (``quote_words.json``).
+
+    A language's file may list only what differs from English: its small
+    words are added to the English ones, and a list it leaves out is the
+    English one (see :func:`quote_words`).
 
     Attributes:
-        title_small_words: Lower-case words a capitalised title may hold beside
-            the English ones ("Weihnachten bei Freunden": "bei"); a language
-            that capitalises its nouns needs them to tell a title from speech.
+        title_small_words: Lower-case words a Title Case name may contain
+            (The Art of the Deal; "Weihnachten bei Freunden": "bei").
         title_determiners: Articles that make a capitalised quote of two words
             or more right after them a name of a work even after a cue ("sagte
             der „Bild am Sonntag“"); one quoted noun stays the speaker's word.
+        naming_words: After one, a capitalised quote is a name or title
+            (a show called "Brokers").
+        noun_determiners: Right before a capitalised quote, these make it a
+            noun phrase (said of the "Islamic State").
+        term_markers: A word right before a short quote that makes it a term
+            (the so-called "deal").
     """
 
     FILE = "quote_words.json"
 
     title_small_words: Words
     title_determiners: Words = frozenset()
+    naming_words: Words = frozenset()
+    noun_determiners: Words = frozenset()
+    term_markers: Words = frozenset()
+
+
+@lru_cache(maxsize=8)
+def quote_words(language: str = "en") -> QuoteWords:
+    """The quote words of ``language``, completed from English's where it lists less.
+
+    Example:
+        >>> "called" in quote_words("en").naming_words
+        True
+        >>> words = quote_words("de")
+        >>> "bei" in words.title_small_words, "of" in words.title_small_words
+        (True, True)
+    """
+    english: QuoteWords | None = load_word_lists(QuoteWords, "en")
+    if english is None:  # pragma: no cover - the English file ships with the package
+        raise LexiconError("quoteattr/data/en/quote_words.json is missing")
+    own: QuoteWords | None = load_word_lists(QuoteWords, language)
+    if own is None or language == "en":
+        return english
+    return QuoteWords(
+        title_small_words=english.title_small_words | own.title_small_words,
+        title_determiners=own.title_determiners,
+        naming_words=own.naming_words or english.naming_words,
+        noun_determiners=own.noun_determiners or english.noun_determiners,
+        term_markers=own.term_markers or english.term_markers,
+    )
 
 
 def guess_kind(
@@ -70,8 +94,7 @@ def guess_kind(
     close_mark: str | None,
     paragraph_start: int,
     cues: frozenset[str],
-    title_words: frozenset[str] = frozenset(),
-    title_determiners: frozenset[str] = frozenset(),
+    words: QuoteWords | None = None,
 ) -> QuoteKind:
     """Guess from shape and context whether a quoted span is speech or a term.
 
@@ -84,10 +107,7 @@ def guess_kind(
         close_mark: The closing mark as printed, ``None`` when unclosed.
         paragraph_start: Where the quote's paragraph starts.
         cues: Lower-case one-word speech cues ("said", "told", ...).
-        title_words: The language's lower-case words of titles
-            (:class:`QuoteWords`), beside the English ones.
-        title_determiners: The language's articles before a title
-            (:class:`QuoteWords`), beside the English ones.
+        words: The language's quote words; English by default.
 
     Returns:
         ``direct`` (a sentence of speech), ``partial`` (a fragment of speech in
@@ -99,8 +119,9 @@ def guess_kind(
         ...            paragraph_start=0, cues=frozenset({"called"}))
         'partial'
     """
+    lists = words or quote_words()
     inner = text[start:end]
-    words = inner.split()
+    words_in = inner.split()
     before = text[max(paragraph_start, open_at - 80) : open_at].rstrip()
     after_start = close_at + len(close_mark or "")
     after = _clause(text[after_start : after_start + 60])
@@ -115,23 +136,24 @@ def guess_kind(
     if before.endswith(":"):
         return "direct"
     previous = before_words[-1] if before_words else ""
-    if previous == "so-called" and len(words) <= 4:
+    if previous in lists.term_markers and len(words_in) <= 4:
         return "term"
-    named = previous in _NAMING_WORDS or before.endswith(("'s", "\u2019s"))  # CNN's "Hannity"
-    titled = previous in title_determiners and len(words) > 1  # der „Bild am Sonntag“
-    speech = cue_after or (cue_before and previous not in _DETERMINERS and not titled)
-    if len(words) <= 6 and _title_case(words, title_words) and (named or not speech):
+    named = previous in lists.naming_words or before.endswith(("'s", "\u2019s"))  # CNN's "Hannity"
+    titled = previous in lists.title_determiners and len(words_in) > 1  # der „Bild am Sonntag“
+    speech = cue_after or (cue_before and previous not in lists.noun_determiners and not titled)
+    short = len(words_in) <= 6 and (named or not speech)
+    if short and _title_case(words_in, lists.title_small_words):
         if _headline_speech(text, paragraph_start, open_at, after_start, ends_sentence):
             return "partial"  # Doe: Plan Is 'Dead on Arrival'; Roe Vows To "Fight On."
         return "term"  # Islamic State, "Trainwreck."
-    if not before and (len(words) >= 3 or ends_sentence):
+    if not before and (len(words_in) >= 3 or ends_sentence):
         return "direct"
-    if upper and ends_sentence and len(words) >= 2:
+    if upper and ends_sentence and len(words_in) >= 2:
         return "direct"
-    fragment = not ends_sentence and not upper and len(words) <= 2
+    fragment = not ends_sentence and not upper and len(words_in) <= 2
     if fragment and not cue_after and not any(w in cues for w in before_words):
         return "term"  # a "non-partisan" and competent civil service
-    if upper and (cue_after or (len(words) >= 3 and before.endswith(","))):
+    if upper and (cue_after or (len(words_in) >= 3 and before.endswith(","))):
         return "direct"
     return "partial"
 
@@ -211,15 +233,13 @@ def _clause_end() -> re.Pattern[str]:
     return re.compile(f"[{chars}.!?;\n\r\u2028\u2029]")
 
 
-def _title_case(words: list[str], title_words: frozenset[str] = frozenset()) -> bool:
+def _title_case(words: list[str], small_words: frozenset[str]) -> bool:
     """Whether words read as a name or title: Islamic State, The Art of the Deal."""
     letters = [w for w in words if any(c.isalpha() for c in w)]
     if not letters:
         return False
     for i, word in enumerate(letters):
         first = next(c for c in word if c.isalpha())
-        small = word.lower().strip(",")
-        if not first.isupper() and (i == 0 or (small not in _SMALL_WORDS
-                                               and small not in title_words)):
+        if not first.isupper() and (i == 0 or word.lower().strip(",") not in small_words):
             return False
     return True

@@ -24,9 +24,13 @@ from functools import lru_cache
 
 from quoteattr.language.lexicon import load_lexicon
 from quoteattr.language.marks import QuoteMark, QuoteMarkTable, load_quote_marks
-from quoteattr.language.wordlists import load_word_lists
 from quoteattr.models import Diagnostic, Quote
-from quoteattr.text.quote_kinds import QuoteWords, guess_kind, resumes_after_attribution
+from quoteattr.text.quote_kinds import (
+    QuoteWords,
+    guess_kind,
+    quote_words,
+    resumes_after_attribution,
+)
 
 __all__ = ["scan_quotes", "uses_double_apostrophes"]
 
@@ -464,8 +468,8 @@ def scan_quotes(
             document: on when it prints its quotes that way
             (:func:`uses_double_apostrophes`). When off, two apostrophes are
             ignored, neither quotes nor single marks.
-        language: The language whose ``quote_words.json`` tells titles from
-            speech (:class:`~quoteattr.text.quote_kinds.QuoteWords`), if it has one.
+        language: The language whose words tell a quoted term from speech
+            (``quote_words.json``; English's where it has none).
 
     Returns:
         The quotes in text order (outer before inner), and diagnostics such as
@@ -493,8 +497,7 @@ def scan_quotes(
         para_start, positions = m.end(), []
     scanner.paragraph(para_start, len(text), positions, len(text))
     cues = load_lexicon().quote_cue_words if cue_words is None else cue_words
-    words = load_word_lists(QuoteWords, language) or _NO_QUOTE_WORDS
-    quotes = _build(text, scanner, cues, words)
+    quotes = _build(text, scanner, cues, quote_words(language))
     return quotes, scanner.sorted_diagnostics()
 
 
@@ -521,9 +524,6 @@ class _Kept:
     raw: _Raw
     index: int
     depth: int = 0
-
-
-_NO_QUOTE_WORDS = QuoteWords(title_small_words=frozenset())
 
 
 def _build(
@@ -585,8 +585,7 @@ def _build(
                 close_mark=k.raw.close_char,
                 paragraph_start=k.raw.para_start,
                 cues=cues,
-                title_words=words.title_small_words,
-                title_determiners=words.title_determiners,
+                words=words,
             ),
             depth=k.depth,
             utterance=numbers.setdefault(root(k.index), len(numbers)),

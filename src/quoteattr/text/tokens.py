@@ -18,8 +18,12 @@ import sys
 from collections.abc import Collection, Mapping, Sequence
 from typing import NamedTuple
 
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists
+
 __all__ = [
+    "Abbreviations",
     "Token",
+    "abbreviations",
     "index_tokens",
     "indexed_among",
     "paragraph_ids",
@@ -246,7 +250,10 @@ def sentence_ids(tokens: Sequence[Token]) -> list[int]:
 
 
 def sentence_ids_and_starts(
-    tokens: Sequence[Token], candidates: Sequence[int]
+    tokens: Sequence[Token],
+    candidates: Sequence[int],
+    *,
+    known_abbreviations: frozenset[str] | None = None,
 ) -> tuple[list[int], list[int]]:
     """:func:`sentence_ids`, and the first token of each sentence.
 
@@ -254,7 +261,10 @@ def sentence_ids_and_starts(
         tokens: The tokens.
         candidates: In order, the indices of the tokens that may end a
             sentence: ``para`` tokens, ``.``, ``!``, ``?`` and ``<quote.>``.
+        known_abbreviations: Words whose full stop ends no sentence
+            (:func:`abbreviations`); English's by default.
     """
+    known = abbreviations() if known_abbreviations is None else known_abbreviations
     n = len(tokens)
     cuts: list[tuple[int, bool]] = []
     for i in candidates:
@@ -285,19 +295,34 @@ def sentence_ids_and_starts(
             and prev is not None
             and prev.kind == "word"
             and prev.end == tok.start
-            and _is_abbreviation(prev.text)
+            and _is_abbreviation(prev.text, known)
         ):
             continue
         cuts.append((i, False))
     return _number(n, cuts)
 
 
-_ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr Sen Sens Rep Reps Gov Govs Gen Col Capt Lt Sgt Maj Cpl Pvt Adm Prof Rev "
-    "St Jr Sr Inc Corp Co Ltd No Vol Mt Ft Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec Msgr "
-    "vs etc Del Ave Blvd".split()
-)
+class Abbreviations(WordLists):
+    """Words whose full stop does not end a sentence (``abbreviations.json``, case as written)."""
+
+    FILE = "abbreviations.json"
+    AS_WRITTEN = frozenset({"abbreviations"})
+
+    abbreviations: Words
 
 
-def _is_abbreviation(word: str) -> bool:
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+def abbreviations(language: str = "en") -> frozenset[str]:
+    """The abbreviations of ``language``; English's where the language has none.
+
+    Example:
+        >>> "Sen" in abbreviations("en")
+        True
+    """
+    found: Abbreviations | None = load_word_lists(Abbreviations, language)
+    if found is None:
+        found = load_word_lists(Abbreviations, "en")
+    return found.abbreviations if found is not None else frozenset()
+
+
+def _is_abbreviation(word: str, known: frozenset[str]) -> bool:
+    return word in known or (len(word) == 1 and word.isupper())
