@@ -25,6 +25,8 @@ def _is_initial(word: str) -> bool:
     return len(core) == 1 and core.isalpha() and core.isupper()
 
 
+_GENDERED = ("masculine", "feminine")
+
 _RECENT = 8
 """Per surname, how many people are compared with a mention (bounds the work per mention)."""
 
@@ -277,6 +279,7 @@ class SpeakerIndex:
         plural = pronoun is not None and pronoun.number == "plural"
         # a pronoun of either number (German "sie": she or they) may stand for a body
         either = pronoun is not None and pronoun.number == "any"
+        gender = pronoun.gender if pronoun is not None and pronoun.gender in _GENDERED else None
         sent = ctx.sentence[m.first]
         para = ctx.paragraph[m.first]
         best_any: Entity | None = None
@@ -307,6 +310,8 @@ class SpeakerIndex:
                 continue
             if not many and not self._looks_like_person(ent, cand):
                 continue  # "Ankara and Moscow were restarting …": a place, not "he"
+            if gender is not None and ent.gender in _GENDERED and ent.gender != gender:
+                continue  # "she" is not Robert Smith
             if self._is_subject(cand) and ctx.sentence[cand.first] <= sent:
                 return ent
             if best_any is None and not self._after_preposition(cand):
@@ -323,7 +328,11 @@ class SpeakerIndex:
     def _person_evidence(self, ent: Entity) -> bool:
         if ent.kind == "anonymous" or len(ent.name.split()) > 1 or ent.role:
             return True
+        if ent.gender is not None:
+            return True  # a given name or an honorific ("Mrs. Roe")
         ctx = self.ctx
+        if ent.name.lower().endswith(self._names.non_name_endings):
+            return False  # "Disenchantment runs deep", "Staying home ...": no surname
         for x in ent.mentions:
             if x.kind != "name":
                 continue

@@ -53,6 +53,7 @@ class NameWordLists(WordLists):
     place_heads: Words
     modifier_endings: Words
     headline_verbs: Words
+    non_name_endings: Words = frozenset()
     title_roles: dict[str, str]
 
 
@@ -71,6 +72,8 @@ class PersonNames:
         place_heads: Last words of place names (``city``, ``county``).
         modifier_endings: ``based`` in ``Texas-based``: such a word is no name.
         headline_verbs: Verbs of headlines that end a name (``beats``).
+        non_name_endings: Endings of common nouns and participles (``-ment``,
+            ``-ing``) that open sentences: no evidence of a surname alone.
         title_roles: The role noun a title stands for (``sen.`` -> ``senator``).
     """
 
@@ -85,6 +88,7 @@ class PersonNames:
     modifier_endings: frozenset[str]
     headline_verbs: frozenset[str]
     title_roles: dict[str, str]
+    non_name_endings: tuple[str, ...] = ()
 
     def gender_of_given_name(self, word: str) -> Gender | None:
         """The usual gender of a lower-case given name; ``None`` for a word that is none."""
@@ -128,4 +132,5 @@ def load_person_names(language: str = "en") -> PersonNames:
         modifier_endings=lists.modifier_endings,
         headline_verbs=lists.headline_verbs,
         title_roles=dict(lists.title_roles),
+        non_name_endings=tuple(sorted(lists.non_name_endings)),
     )
