@@ -34,7 +34,7 @@ from typing import NoReturn, TextIO
 
 from quoteattr import __version__
 from quoteattr.attribution.rulesets import RuleSetError, load_rules
-from quoteattr.evaluation.claims import ClaimScores, evaluate_claims, load_claim_gold
+from quoteattr.evaluation.claims import format_claim_scores, score_claims_file
 from quoteattr.evaluation.quotes import GoldError, Scores, load_gold
 from quoteattr.evaluation.quotes import evaluate as evaluate_documents
 from quoteattr.io.batch import (
@@ -58,7 +58,7 @@ from quoteattr.io.progress import Progress
 from quoteattr.io.sources import SourceError, iter_units, list_inputs
 from quoteattr.io.table import format_table
 from quoteattr.language.lexicon import languages
-from quoteattr.matching.clusters import DEFAULT_SCORE_CUTOFF, match_quotes
+from quoteattr.matching.clusters import DEFAULT_SCORE_CUTOFF, DEFAULT_WINDOW_DAYS, match_quotes
 from quoteattr.models import Document
 from quoteattr.options import Options, resolve_options
 from quoteattr.pipeline import attribute
@@ -277,6 +277,12 @@ def _parser() -> argparse.ArgumentParser:
                        f"(default {DEFAULT_SCORE_CUTOFF:g})")
     match.add_argument("--min-members", type=int, default=1, metavar="N",
                        help="print only clusters with at least N printings (default 1)")
+    match.add_argument("--level", choices=("utterance", "wording"), default="utterance",
+                       help="utterance: one speaker on one occasion (default); wording: the "
+                       "same words whenever and by whomever said")
+    match.add_argument("--window", type=_window_days, default=DEFAULT_WINDOW_DAYS, metavar="DAYS",
+                       help="days printings of one utterance may lie apart, by the documents' "
+                       f"dates (default {DEFAULT_WINDOW_DAYS}; 'none': no limit)")
     _add_table_options(match)
     _add_output_options(match)
     evaluate = sub.add_parser(
@@ -503,7 +509,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO, options: Options) -> int:
     if progress is not None:
         progress.close()
     scores = evaluate_documents(gold, predicted)
-    claims = _claim_scores(args.gold, predicted)
+    claims = score_claims_file(args.gold, predicted)
     if args.json:
         data = json.loads(scores.model_dump_json())
         if claims is not None:
@@ -512,30 +518,8 @@ def _evaluate(args: argparse.Namespace, out: TextIO, options: Options) -> int:
     else:
         out.write(_format_scores(scores, documents=len(gold)))
         if claims is not None:
-            out.write(_format_claim_scores(claims))
+            out.write(format_claim_scores(claims))
     return 0
-
-
-def _claim_scores(path: str, predicted: list[Document]) -> ClaimScores | None:
-    """Scores of the reported claims against a JSON Lines gold's ``indirect`` records, if any.
-
-    Indirect claims only, as ``claims_score.py`` counts them: a mixed claim holds
-    a quote, and such attributions are annotated under ``quotes``.
-    """
-    if not path.endswith(".jsonl") or not os.path.isfile(path):
-        return None
-    gold = load_claim_gold(path)
-    if not any(g.claims for g in gold):
-        return None
-    return evaluate_claims(gold, predicted, kinds={"indirect"})
-
-
-def _format_claim_scores(claims: ClaimScores) -> str:
-    """The claim scores of ``quoteattr evaluate`` as plain text."""
-    lines = ["", f"claims (indirect)  gold {claims.gold}  predicted {claims.predicted}"]
-    for label, s in (("content", claims.content), ("with source", claims.attribution)):
-        lines.append(f"{label:12} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}")
-    return "\n".join(lines) + "\n"
 
 
 def _format_scores(scores: Scores, *, documents: int) -> str:
@@ -664,6 +648,15 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if failures or deaths else 0
 
 
+def _window_days(value: str) -> int | None:
+    """``--window``: a number of days, or ``none``."""
+    if value.lower() == "none":
+        return None
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"{value!r}: pass a number of days (7) or 'none'")
+    return int(value)
+
+
 def _match(args: argparse.Namespace, out: TextIO) -> int:
     options = _options(args)
     deaths: list[str] = []
@@ -675,7 +668,7 @@ def _match(args: argparse.Namespace, out: TextIO) -> int:
         else:
             documents.append(outcome.document)
     clusters = match_quotes(documents, score_cutoff=args.score_cutoff,
-                            min_members=args.min_members)
+                            min_members=args.min_members, level=args.level, window=args.window)
     if args.format == "jsonl":
         for error in errors:
             with writing():
