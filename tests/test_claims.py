@@ -13,7 +13,12 @@ from hypothesis import strategies as st
 from golden import check_claims_exactly, golden_cases
 from quoteattr import Claim, attribute, find_claims
 from quoteattr.claims.rules import CLAIM_RULE_NAMES
-from quoteattr.evaluation.claims import content_overlaps, evaluate_claims, load_claim_gold
+from quoteattr.evaluation.claims import (
+    content_overlap,
+    content_overlaps,
+    evaluate_claims,
+    load_claim_gold,
+)
 from quoteattr.language.claim_frames import load_claim_frames
 
 ROOT = Path(__file__).parents[1]
@@ -223,3 +228,38 @@ def test_claim_content_has_a_length_bound() -> None:
     text = "The minister said " + "the plan, which was old and " * 200 + "failed."
     for c in find_claims(text):
         assert len(c.text) <= MAX_CONTENT_CHARS
+
+
+def test_evaluate_scores_claims_against_indirect_records(tmp_path: Path) -> None:
+    # issue 13: `quoteattr evaluate` scores claims with the semantics of claims_score.py
+    import io
+
+    from quoteattr.cli import main
+
+    text = "The plan will fail, the senator said. Doe says the vote was rigged."
+    content = text.index("the vote")
+    record = {
+        "doc_id": "a", "text": text, "quotes": [],
+        "indirect": [
+            {"start": 0, "end": 18, "speaker": "the senator", "speaker_kind": "nominal",
+             "speaker_spans": [[20, 31]], "cue": "said"},
+            {"start": content, "end": len(text) - 1, "speaker": "Doe", "speaker_kind": "name",
+             "speaker_spans": [], "cue": "says"},
+            {"start": 0, "end": 8, "speaker": "Roe", "speaker_kind": "name", "cue": "wrote"},
+        ],
+    }
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(record) + "\n", "utf-8")
+    out = io.StringIO()
+    assert main(["evaluate", str(gold), "--json"], stdout=out) == 0
+    claims = json.loads(out.getvalue())["claims"]
+    assert (claims["gold"], claims["predicted"]) == (3, 2)
+    assert claims["content"]["precision"] == 1.0 and claims["attribution"]["recall"] == 0.667
+
+
+def test_claim_content_overlap_is_half_of_the_shorter_span() -> None:
+    text = "Doe said the jet violated its airspace and was warned twice by radio."
+    gold = [(text.index("the jet"), text.index(" and"))]
+    whole = (gold[0][0], len(text) - 1)
+    assert content_overlap(text, gold, whole) == 1.0  # the gold lies inside the prediction
+    assert content_overlap(text, gold, (text.index("its"), len(text))) < 0.5

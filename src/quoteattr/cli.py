@@ -34,6 +34,7 @@ from typing import NoReturn, TextIO
 
 from quoteattr import __version__
 from quoteattr.attribution.rulesets import RuleSetError, load_rules
+from quoteattr.evaluation.claims import ClaimScores, evaluate_claims, load_claim_gold
 from quoteattr.evaluation.quotes import GoldError, Scores, load_gold
 from quoteattr.evaluation.quotes import evaluate as evaluate_documents
 from quoteattr.io.batch import (
@@ -284,7 +285,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Run attribute() on annotated documents and print span and attribution "
         "precision, recall and F1, then attribution by the kind of speaker mention (name, "
         "pronoun, description) and by quote type (direct, partial). GOLD is JSON Lines (one "
-        "document a line: doc_id, text, quotes), a seeds-style .json naming its article "
+        "document a line: doc_id, text, quotes; with indirect records, reported claims are "
+        "scored too), a seeds-style .json naming its article "
         "files, or a folder of brat standoff attribution annotations with their texts, as "
         "the PolNeAR corpus ships them (data/dev: text/NAME.txt and "
         "attributions/NAME_ANNOTATOR.ann).",
@@ -501,11 +503,39 @@ def _evaluate(args: argparse.Namespace, out: TextIO, options: Options) -> int:
     if progress is not None:
         progress.close()
     scores = evaluate_documents(gold, predicted)
+    claims = _claim_scores(args.gold, predicted)
     if args.json:
-        out.write(scores.model_dump_json(indent=2) + "\n")
+        data = json.loads(scores.model_dump_json())
+        if claims is not None:
+            data["claims"] = json.loads(claims.model_dump_json())
+        out.write(json.dumps(data, indent=2) + "\n")
     else:
         out.write(_format_scores(scores, documents=len(gold)))
+        if claims is not None:
+            out.write(_format_claim_scores(claims))
     return 0
+
+
+def _claim_scores(path: str, predicted: list[Document]) -> ClaimScores | None:
+    """Scores of the reported claims against a JSON Lines gold's ``indirect`` records, if any.
+
+    Indirect claims only, as ``claims_score.py`` counts them: a mixed claim holds
+    a quote, and such attributions are annotated under ``quotes``.
+    """
+    if not path.endswith(".jsonl") or not os.path.isfile(path):
+        return None
+    gold = load_claim_gold(path)
+    if not any(g.claims for g in gold):
+        return None
+    return evaluate_claims(gold, predicted, kinds={"indirect"})
+
+
+def _format_claim_scores(claims: ClaimScores) -> str:
+    """The claim scores of ``quoteattr evaluate`` as plain text."""
+    lines = ["", f"claims (indirect)  gold {claims.gold}  predicted {claims.predicted}"]
+    for label, s in (("content", claims.content), ("with source", claims.attribution)):
+        lines.append(f"{label:12} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}")
+    return "\n".join(lines) + "\n"
 
 
 def _format_scores(scores: Scores, *, documents: int) -> str:

@@ -1,15 +1,17 @@
-"""Score reported claims against a hand annotation.
+"""Score reported claims against a hand annotation, as ``claims_score.py`` does.
 
 A predicted claim matches a gold claim when, after trimming white space,
-quotation marks and punctuation from both ends of both contents, their overlap
-covers at least half of the gold content: ``overlap / len(gold) >= 0.5``. Its
-source is right when the predicted source mention overlaps the annotated one,
-or when the gold source's last word (case and diacritics folded) is a word of
-the predicted source's canonical name, as for quotes. Each gold claim matches
-at most one prediction and each prediction at most one gold claim. A
-prediction that matches no gold claim but covers half of an optional claim (a
-borderline speech act: "called for unity", "praised the mood") counts neither
-way.
+quotation marks, dashes, brackets and punctuation from both ends of both
+contents, their overlap covers at least half of the SHORTER of the two (the
+gold content may be several fragments, summed). Its source is right when the
+predicted source mention overlaps an annotated source span, or when the gold
+source is a name and its last word (case and diacritics folded) is a word of
+the predicted source's name. Matching is one-to-one and greedy: gold claims in
+text order, each taking the unused prediction with the largest qualifying
+overlap; content-only and content-with-source are two separate passes. A
+prediction that matches no gold claim but covers an optional claim counts
+neither way (the seeds-style annotation lists borderline speech acts as
+optional: "called for unity", "praised the mood").
 
 Example:
     >>> text = "Turkey says the jet violated its airspace."
@@ -24,13 +26,13 @@ Example:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from quoteattr.evaluation.quotes import GoldQuote, Score, prf, trim_span
+from quoteattr.evaluation.quotes import GoldQuote, Score, prf
 from quoteattr.models import Claim, Document
 from quoteattr.text.normalize import fold
 
@@ -38,19 +40,35 @@ __all__ = [
     "ClaimScores",
     "GoldClaim",
     "GoldClaimDocument",
+    "content_overlap",
     "content_overlaps",
     "evaluate_claims",
     "load_claim_gold",
+    "source_right",
 ]
 
 MIN_OVERLAP = 0.5
-"""Share of the gold content a predicted content must cover."""
+"""Share of the shorter content (gold or predicted) that the two must have in common."""
+
+_TRIM = " \t\n\u00a0\"'“”‘’«»„‚,.;:!?…—–-()"
+"""Characters trimmed from both ends of a content before comparing."""
 
 
 class GoldClaim(GoldQuote):
-    """One annotated claim: content offsets and its source, as a gold quote has, and its cue."""
+    """One annotated claim: content offsets and its source, as a gold quote has, and its cue.
+
+    Attributes:
+        cue: The cue as annotated ("has said", "according to", ":").
+        content_spans: The content's fragments, when it has several; by default
+            the one span ``start``-``end``.
+    """
 
     cue: str | None = None
+    content_spans: tuple[tuple[int, int], ...] = ()
+
+    def fragments(self) -> tuple[tuple[int, int], ...]:
+        """The content's fragments: ``content_spans``, or ``start``-``end``."""
+        return self.content_spans or ((self.start, self.end),)
 
 
 class GoldClaimDocument(BaseModel):
@@ -84,9 +102,9 @@ def load_claim_gold(
         path: The annotation file. A ``.json`` file has ``documents``, ``claims``
             and ``optional_claims`` (``doc``, ``start``, ``end``, ``speaker``);
             a ``.jsonl`` file has one document a line with ``doc_id``, ``text``
-            and ``indirect`` (``start``, ``end``, ``speaker``, ``speaker_spans``,
-            ``speaker_kind``); its ``quotes`` become optional claims, since
-            a mixed claim holds them.
+            and ``indirect`` (``start``, ``end``, ``content_spans``, ``speaker``,
+            ``speaker_spans``, ``speaker_kind``, ``cue``), the format of
+            ``polnear.dev.jsonl``.
         texts: For a ``.json`` annotation, the folder holding the article files
             it names; by default the annotation's own folder.
     """
@@ -96,13 +114,12 @@ def load_claim_gold(
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 d = json.loads(line)
-                quoted = d.get("quotes", [])
                 out.append(
                     GoldClaimDocument(
                         doc_id=d["doc_id"],
                         text=d["text"],
                         claims=tuple(_gold(c) for c in d.get("indirect", [])),
-                        optional=tuple(_gold(q) for q in quoted),
+                        optional=(),
                     )
                 )
         return out
@@ -119,29 +136,53 @@ def load_claim_gold(
 
 def _gold(c: dict[str, Any]) -> GoldClaim:
     spans = c.get("speaker_spans") or []
-    kind = c.get("speaker_kind") or "name"
     return GoldClaim(
         start=c["start"],
         end=c["end"],
         speaker=c.get("speaker"),
         speaker_spans=tuple((int(s), int(e)) for s, e in spans),
-        speaker_kind="name" if kind == "nominal" and not spans else kind,
+        speaker_kind=c.get("speaker_kind") or "name",
         cue=c.get("cue"),
+        content_spans=tuple((int(s), int(e)) for s, e in c.get("content_spans") or ()),
     )
 
 
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def content_overlap(
+    text: str, gold: Sequence[tuple[int, int]], predicted: tuple[int, int]
+) -> float:
+    """The trimmed overlap of a prediction with a gold content's fragments, over the shorter.
+
+    Example:
+        >>> t = "He said the jet violated its airspace and was warned."
+        >>> content_overlap(t, [(8, 37)], (8, 52))
+        1.0
+    """
+    frags = [f for f in (_trim(text, s, e) for s, e in gold) if f[1] > f[0]]
+    p0, p1 = _trim(text, *predicted)
+    gold_len = sum(e - s for s, e in frags)
+    if not gold_len or p1 <= p0:
+        return 0.0
+    inter = sum(max(0, min(e, p1) - max(s, p0)) for s, e in frags)
+    return inter / min(gold_len, p1 - p0)
+
+
 def content_overlaps(text: str, gold: tuple[int, int], predicted: tuple[int, int]) -> bool:
-    """Tell whether a predicted content covers at least half of a gold content, both trimmed.
+    """Tell whether two contents, both trimmed, share at least half of the shorter one.
 
     Example:
         >>> t = "He said the jet violated its airspace and was warned."
         >>> content_overlaps(t, (8, 37), (8, 52)), content_overlaps(t, (8, 37), (33, 52))
         (True, False)
     """
-    g0, g1 = trim_span(text, *gold)
-    p0, p1 = trim_span(text, *predicted)
-    inter = min(g1, p1) - max(g0, p0)
-    return inter > 0 and inter / max(g1 - g0, 1) >= MIN_OVERLAP
+    return content_overlap(text, [gold], predicted) >= MIN_OVERLAP
 
 
 def source_right(gold: GoldClaim, claim: Claim) -> bool:
@@ -151,19 +192,30 @@ def source_right(gold: GoldClaim, claim: Claim) -> bool:
         return True
     if not gold.speaker or gold.speaker_kind != "name":
         return False
-    words = fold(gold.speaker).replace("-", " ").replace("’s", "").replace("'s", "").split()
+    words = fold(gold.speaker).replace("-", " ").split()
     return bool(words) and words[-1] in fold(claim.source.name).replace("-", " ").split()
 
 
 def evaluate_claims(
-    gold: Sequence[GoldClaimDocument], predicted: Iterable[Document]
+    gold: Sequence[GoldClaimDocument],
+    predicted: Iterable[Document],
+    *,
+    kinds: Collection[str] | None = None,
 ) -> ClaimScores:
-    """Score predicted claims against gold documents with the same ``doc_id``."""
+    """Score predicted claims against gold documents with the same ``doc_id``.
+
+    Args:
+        gold: The annotated documents.
+        predicted: The documents ``attribute`` returned for them.
+        kinds: Count only claims of these kinds (``{"indirect"}`` to leave out
+            mixed claims, which an annotation of speech without quotation marks
+            does not hold); all claims by default.
+    """
     by_id = {d.doc_id: d for d in predicted}
     tp_content = tp_attr = n_pred = n_gold = 0
     for g in gold:
         doc = by_id.get(g.doc_id)
-        preds = list(doc.claims) if doc else []
+        preds = [c for c in (doc.claims if doc else ()) if kinds is None or c.kind in kinds]
         n_gold += len(g.claims)
         content_hits = _match(g, preds, with_source=False)
         attr_hits = _match(g, preds, with_source=True)
@@ -187,13 +239,19 @@ def evaluate_claims(
 
 
 def _match(g: GoldClaimDocument, preds: Sequence[Claim], *, with_source: bool) -> set[int]:
+    """Greedy one-to-one matching: each gold claim takes the best unused prediction."""
     used: set[int] = set()
-    for gc in g.claims:
+    for gc in sorted(g.claims, key=lambda c: (c.start, c.end)):
+        frags = gc.fragments()
+        best, best_overlap = -1, 0.0
         for i, c in enumerate(preds):
-            if i in used or not content_overlaps(g.text, (gc.start, gc.end), (c.start, c.end)):
+            if i in used:
                 continue
-            if with_source and not source_right(gc, c):
-                continue
-            used.add(i)
-            break
+            overlap = content_overlap(g.text, frags, (c.start, c.end))
+            if overlap >= MIN_OVERLAP and overlap > best_overlap and (
+                not with_source or source_right(gc, c)
+            ):
+                best, best_overlap = i, overlap
+        if best >= 0:
+            used.add(best)
     return used

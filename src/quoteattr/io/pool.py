@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import queue
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -54,13 +56,28 @@ class WorkerDied(RuntimeError):
 
 
 def _serve(conn: Connection, handle: Callable[[Any, Any], Any], context: Any) -> None:
-    """A worker's loop: receive a batch, handle each item, send the results back."""
+    """A worker's loop: receive a batch, handle each item, send the results back.
+
+    A thread receives while the loop works and sends: were the worker sending a
+    large result while the parent sends it a large batch, each would wait for
+    the other to read (a pipe holds only so much).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C ends
+    inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+    def receive() -> None:
+        while True:
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):  # the parent is gone
+                message = None
+            inbox.put(message)
+            if message is None:
+                return
+
+    threading.Thread(target=receive, daemon=True, name="quoteattr-inbox").start()
     while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):  # the parent is gone
-            return
+        message = inbox.get()
         if message is None:
             return
         number, items = message
@@ -297,13 +314,17 @@ class _Pool(Generic[T, C, R]):
         reason = _reason(worker.process.exitcode, worker.timed_out, self.timeout)
         worker.conn.close()
         self.workers.remove(worker)
+        # the first batch held was being worked on; those behind it never started
+        current, waiting = (worker.held[0], list(worker.held)[1:]) if worker.held else (None, [])
         held = [item for work in worker.held for item in work.items]
-        retry = [work for work in worker.held if not work.alone]
-        for work in worker.held:
-            if work.alone:
-                (sequence, item), = work.items
-                self.results[sequence] = self.lost(item, reason)
-        retried = [item for work in retry for item in work.items]
+        retried: list[tuple[int, T]] = []
+        if current is not None and current.alone:
+            (sequence, item), = current.items
+            self.results[sequence] = self.lost(item, reason)
+        elif current is not None:
+            retried = current.items
+        for work in reversed(waiting):
+            self.queue.appendleft(work)
         for sequence_item in reversed(retried):  # first in line, in input order
             self.queue.appendleft(_Batch(self.batches, [sequence_item], alone=True))
             self.batches += 1

@@ -407,8 +407,9 @@ def _read_file(path: Path) -> SourceText | SourceError:
     return _check_bytes(data, origin, path.stem)
 
 
-def _read_fifo(path: Path, wait: float = FIFO_WAIT) -> bytes:
+def _read_fifo(path: Path, wait: float | None = None) -> bytes:
     """Read a FIFO to its end, giving up when nothing arrives within ``wait`` seconds."""
+    wait = FIFO_WAIT if wait is None else wait
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
         chunks: list[bytes] = []

@@ -103,17 +103,18 @@ def tokenize(
     by_low: dict[str, list[int]] = {} if index is None else index
     caps: list[int] = [] if capitalised is None else capitalised
     mark_starts = dict(marks)
+    seen: dict[str, tuple[str, str, list[int]]] = {}  # one string per distinct word
     pos = 0
     for number, (qstart, qend) in enumerate(quote_spans):
         if qstart < pos:
             continue
-        _words(text, pos, qstart, mark_starts, tokens, by_low, caps)
+        _words(text, pos, qstart, mark_starts, tokens, by_low, caps, seen)
         inner = text[qstart:qend].rstrip()
         label = "<quote.>" if inner.endswith((".", "!", "?", "…")) else "<quote>"
         by_low.setdefault(label, []).append(len(tokens))
         tokens.append(Token(qstart, qend, label, "quote", number, label))
         pos = qend
-    _words(text, pos, len(text), mark_starts, tokens, by_low, caps)
+    _words(text, pos, len(text), mark_starts, tokens, by_low, caps, seen)
     return tokens
 
 
@@ -125,9 +126,14 @@ def _words(
     out: list[Token],
     index: dict[str, list[int]],
     capitalised: list[int],
+    seen: dict[str, tuple[str, str, list[int]]],
 ) -> None:
+    # A word that recurs ("the", "said", a name) shares one str, one lower-case
+    # str and its index entry with its earlier tokens: memory per token is the
+    # tuple and its offsets, not two new strings (issue 15).
     append = out.append
     get = index.get
+    known = seen.get
     new = tuple.__new__  # builds the named tuple without its Python-level __new__
     i = len(out)
     inside_mark = -1  # end of a mark of two characters ('')
@@ -153,13 +159,18 @@ def _words(
                 kind = "punct"
         else:
             kind = "para"
-        low = word.lower()
+        entry = known(word)
+        if entry is None:
+            low = word.lower()
+            if low == word:
+                low = word
+            found = get(low)
+            if found is None:
+                found = index[low] = []
+            entry = seen[word] = (word, low, found)
+        word, low, found = entry
         append(new(Token, (s, e, word, kind, -1, low)))
-        found = get(low)
-        if found is None:
-            index[low] = [i]
-        else:
-            found.append(i)
+        found.append(i)
         i += 1
 
 
