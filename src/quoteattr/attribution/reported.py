@@ -366,21 +366,22 @@ def subjunctive_continues_speaker(ctx: Context, qi: int) -> Decision | None:
         return None
     qt = ctx.quote_token[qi]
     first, stop = ctx.sentence_first(qt), ctx.sentence_stop(qt)
-    if any(ctx.cue_at(c, weak=False) > 0 for c in ctx.cues_within(first, stop)):
+    near_first = max(first, qt - _SENTENCE_WORDS // 2)
+    near_stop = min(stop, qt + _SENTENCE_WORDS // 2)
+    if any(ctx.cue_at(c, weak=False) > 0 for c in ctx.cues_within(near_first, near_stop)):
         return None
     if _is_heading(ctx, first, stop):
         return None  # a headline or cross-heading quote is nobody's continuation
-    if not _in_reported_voice(ctx, words, first, stop) and ctx.low(first) not in (
+    if not _in_reported_voice(ctx, words, near_first, near_stop) and ctx.low(first) not in (
         words.coordinators
     ):
         return None  # "Und das inmitten großer Veränderungen, „…“." goes on from before
-    earlier = [ctx.tokens[t].quote for t in range(first, qt) if ctx.kind(t) == "quote"]
-    if earlier:  # "… „A“ und „B“": the sentence's first quote decides
-        prev = ctx.decisions[earlier[-1]]
+    if qi > 0 and ctx.quote_token[qi - 1] >= first:
+        # "… „A“ und „B“": the quote before it in its sentence decides
+        prev = ctx.decisions[qi - 1]
         if prev is None:
             return None
-        return Decision("subjunctive_continues_speaker", 0.7, prev.mention, None,
-                        inherit=earlier[-1])
+        return Decision("subjunctive_continues_speaker", 0.7, prev.mention, None, inherit=qi - 1)
     para = ctx.paragraph[qt]
     end = first
     narration = 0
