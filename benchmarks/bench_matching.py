@@ -6,27 +6,41 @@ Usage:
 
 The generator invents utterances (Zipf-distributed made-up words mixed with
 English function words, one or two sentences each) by a few thousand speakers,
-then prints each utterance one or more times the way outlets do:
+each on an occasion (a day in two years), then prints each utterance one or
+more times within three days of it, the way outlets do:
 
 * punctuation, capitals, curly or straight apostrophes, a sentence split into
-  two ("request, we" / "request. We"), British or American spelling;
+  two ("request, we" / "request. We"), British or American spelling, one
+  misprinted letter;
 * an ellipsis for 2-6 dropped words, a bracketed insertion ("[the]"), a word
   dropped at either end;
-* a fragment of 2-7 words quoted inside reported speech (kind ``partial``),
-  often in the same document as a full printing;
-* the speaker as "Mevlüt Çavuşoğlu", "Mevlut Cavusoglu", "Çavuşoğlu" or unknown.
+* a fragment of 1-7 words quoted inside reported speech (kind ``partial``),
+  often in the same document as a full printing (one-word fragments always);
+* the speaker as "Mevlüt Çavuşoğlu", "Mevlut Cavusoglu", "Çavuşoğlu", with a
+  title or a party label ("Sen. Mevlüt Çavuşoğlu", "Republican Mevlüt
+  Çavuşoğlu"), with a middle initial, or unknown.
 
-Distractors that must stay apart: look-alikes that keep part of an utterance
-and change the rest, and the same words said by a different person.
+Hard negatives that must stay apart, as real news has them (issue 14):
 
-Reported: wall time of ``match_quotes`` alone, peak resident memory of the
-process (inputs included) from ``resource.getrusage``, and pairwise precision
-and recall of the clusters against the generator's truth.
+* a stock line: the same speaker says an earlier utterance's words again, a
+  month or more later;
+* a chant: a crowd's short slogan, printed on two dates months apart;
+* one-word quotes: one speaker's "shameful" in April and again in October;
+* a quote of a quote: another person repeats the words days later;
+* one text from several speakers: a short line ("No comment") said by many
+  different people on one day;
+* look-alikes that keep 40% of an utterance and change the rest, and the same
+  words said by somebody else.
+
+Reported: CPU and wall time of ``match_quotes`` alone, peak resident memory of
+the process (inputs included) from ``resource.getrusage``, and pairwise
+precision and recall of the clusters against the generator's truth.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import random
 import resource
@@ -53,10 +67,18 @@ LAST_SYLLABLES = "ça vu şo ğlu lav rov ste in mei er mer kel ben zo ić ski o
 CONTRACTIONS = (("it is", "it's"), ("we will", "we'll"), ("do not", "don't"), ("is not", "isn't"))
 
 
+TITLES = ("Sen.", "Foreign Minister", "Gov.", "Mayor", "Rep.")
+LABELS = ("Republican", "Democrat", "Conservative")
+CHANT_WORDS = 3
+START = datetime.date(2015, 1, 1)
+DAYS = 730
+
+
 @dataclass
 class Printing:
     doc_id: str
     quote: Quote
+    date: datetime.date
     truth: int
 
 
@@ -77,7 +99,9 @@ class Generator:
             last = "".join(rng.choice(LAST_SYLLABLES) for _ in range(rng.randint(2, 3)))
             names.add((rng.choice(FIRST), last.capitalize()))
         self.speakers = sorted(names)
-        self.documents = max(1, size // 8)
+        self.documents_per_day = max(1, size // 8 // DAYS)
+        self.out: list[Printing] = []
+        self.truth = 0
 
     def word(self) -> str:
         rng = self.rng
@@ -86,6 +110,9 @@ class Generator:
         if rng.random() < 0.01:
             return rng.choice(self.british)
         return rng.choices(self.content, cum_weights=self.cum)[0]
+
+    def content_word(self) -> str:
+        return self.rng.choices(self.content, cum_weights=self.cum)[0]
 
     def utterance(self) -> list[list[str]]:
         rng = self.rng
@@ -104,13 +131,19 @@ class Generator:
     def speaker(self, person: tuple[str, str]) -> QuoteSpeaker | None:
         rng = self.rng
         roll = rng.random()
-        if roll < 0.05:
+        if roll < 0.04:
             return None
         first, last = person
-        if roll < 0.35:
+        if roll < 0.30:
             name = last
-        elif roll < 0.55:
+        elif roll < 0.45:
             name = _ascii(f"{first} {last}")
+        elif roll < 0.55:
+            name = f"{rng.choice(TITLES)} {first} {last}"
+        elif roll < 0.62:
+            name = f"{rng.choice(LABELS)} {first} {last}"
+        elif roll < 0.67:
+            name = f"{first} {last[0]}. {last}"  # a middle initial
         else:
             name = f"{first} {last}"
         return QuoteSpeaker(name=name, kind="person")
@@ -122,10 +155,16 @@ class Generator:
         split = rng.random() < 0.5
         for i, words in enumerate(sentences):
             words = [american.get(w, w) for w in words]
+            if rng.random() < 0.04:  # one misprinted letter in a long word
+                long = [j for j, w in enumerate(words) if len(w) >= 6]
+                if long:
+                    j = rng.choice(long)
+                    k = rng.randrange(1, len(words[j]) - 1)
+                    words[j] = words[j][:k] + words[j][k + 1:]
             text = " ".join(words)
-            for long, short in CONTRACTIONS:
+            for full, short in CONTRACTIONS:
                 if rng.random() < 0.3:
-                    text = text.replace(long, short if rng.random() < 0.5 else
+                    text = text.replace(full, short if rng.random() < 0.5 else
                                         short.replace("'", "’"))
             if i == 0 or split:
                 text = text[:1].upper() + text[1:]
@@ -163,39 +202,106 @@ class Generator:
                 sentences[-1] = sentences[-1][:-1]
         return self.render(sentences), "direct"
 
+    def day(self) -> datetime.date:
+        return START + datetime.timedelta(days=self.rng.randrange(DAYS))
+
+    def later(self, date: datetime.date, low: int, high: int) -> datetime.date:
+        return date + datetime.timedelta(days=self.rng.randint(low, high))
+
+    def doc(self, date: datetime.date) -> str:
+        return f"d{date:%Y%m%d}-{self.rng.randrange(self.documents_per_day):05d}"
+
+    def emit(self, doc: str, date: datetime.date, text: str, kind: str,
+             speaker: QuoteSpeaker | None) -> None:
+        start = self.rng.randrange(5000)
+        quote = Quote(text=text, start=start, end=start + len(text), open_mark="“",
+                      close_mark="”", kind=kind, speaker=speaker)
+        self.out.append(Printing(doc, quote, date, self.truth))
+
+    def copies(self) -> int:
+        copies = 1
+        while copies < 12 and self.rng.random() < 0.62:
+            copies += 1
+        return copies
+
+    def print_utterance(self, sentences: list[list[str]], person: tuple[str, str],
+                        date: datetime.date) -> None:
+        """One utterance printed by outlets within three days; one truth."""
+        rng = self.rng
+        printed: list[tuple[str, datetime.date]] = []
+        for _ in range(self.copies()):
+            text, kind = self.vary(sentences)
+            if kind == "partial" and printed and rng.random() < 0.5:
+                doc, day = rng.choice(printed)
+            else:
+                day = self.later(date, 0, 2)
+                doc = self.doc(day)
+            printed.append((doc, day))
+            self.emit(doc, day, text, kind, self.speaker(person))
+        if rng.random() < 0.05:  # one word of it quoted beside a full printing
+            flat = [w for s in sentences for w in s if w not in FUNCTION_WORDS]
+            full = [p for p in self.out[-len(printed):] if p.quote.kind == "direct"]
+            if flat and full:
+                beside = rng.choice(full)
+                self.emit(beside.doc_id, beside.date, rng.choice(flat), "partial",
+                          self.speaker(person))
+        self.truth += 1
+
+    def short_line(self, words: list[str], speaker: QuoteSpeaker | None, date: datetime.date,
+                   copies: int) -> None:
+        """A short line printed ``copies`` times within two days; one truth."""
+        text = " ".join(words)
+        for _ in range(copies):
+            day = self.later(date, 0, 1)
+            variant = text.capitalize() + self.rng.choice(["!", ".", ",", ""])
+            self.emit(self.doc(day), day, variant, "partial" if len(words) < 3 else "direct",
+                      speaker)
+        self.truth += 1
+
     def generate(self, size: int) -> list[Printing]:
         rng = self.rng
-        out: list[Printing] = []
-        bases: list[tuple[list[list[str]], tuple[str, str]]] = []
-        truth = 0
-        while len(out) < size:
+        bases: list[tuple[list[list[str]], tuple[str, str], datetime.date]] = []
+        while len(self.out) < size:
             roll = rng.random()
             person = rng.choice(self.speakers)
-            if bases and roll < 0.10:  # look-alike distractor, maybe by the same person
-                base, other = rng.choice(bases)
+            date = self.day()
+            if bases and roll < 0.08:  # look-alike distractor, maybe by the same person
+                base, other, _ = rng.choice(bases)
                 sentences = self.look_alike(base)
                 person = other if rng.random() < 0.5 else person
-            elif bases and roll < 0.13:  # the same words, somebody else
-                sentences, _ = rng.choice(bases)
+            elif bases and roll < 0.10:  # the same words, somebody else
+                sentences, _, _ = rng.choice(bases)
+            elif bases and roll < 0.13:  # a stock line: the same person, a month or more later
+                sentences, person, first = rng.choice(bases)
+                date = self.later(first, 30, 300)
+            elif bases and roll < 0.15:  # a quote of a quote: somebody else, days later
+                base, _, first = rng.choice(bases)
+                flat = [w for s in base for w in s]
+                at = rng.randint(0, max(0, len(flat) - 6))
+                sentences, date = [flat[at:at + 6]], self.later(first, 1, 5)
+            elif roll < 0.16:  # a chant on two dates
+                chant = [self.content_word() for _ in range(CHANT_WORDS)]
+                crowd = QuoteSpeaker(name=rng.choice(["the crowd", "supporters"]),
+                                     kind="collective")
+                for when in (date, self.later(date, 40, 200)):
+                    self.short_line(chant, crowd, when, rng.randint(1, 3))
+                continue
+            elif roll < 0.17:  # a one-word quote in April and again in October
+                word = [self.content_word()]
+                for when in (date, self.later(date, 40, 200)):
+                    self.short_line(word, self.speaker(person), when, rng.randint(1, 2))
+                continue
+            elif roll < 0.18:  # one short line from several speakers on one day
+                line = [self.word() for _ in range(rng.randint(2, 4))]
+                line[-1] = self.content_word()
+                for other in rng.sample(self.speakers, rng.randint(2, 6)):
+                    self.short_line(line, self.speaker(other), date, rng.randint(1, 2))
+                continue
             else:
                 sentences = self.utterance()
-            bases.append((sentences, person))
-            copies = 1
-            while copies < 12 and rng.random() < 0.62:
-                copies += 1
-            docs: list[str] = []
-            for _ in range(copies):
-                text, kind = self.vary(sentences)
-                if kind == "partial" and docs and rng.random() < 0.5:
-                    doc = rng.choice(docs)
-                else:
-                    doc = f"doc{rng.randrange(self.documents):07d}"
-                docs.append(doc)
-                start = rng.randrange(5000)
-                quote = Quote(text=text, start=start, end=start + len(text), open_mark="“",
-                              close_mark="”", kind=kind, speaker=self.speaker(person))
-                out.append(Printing(doc, quote, truth))
-            truth += 1
+            bases.append((sentences, person, date))
+            self.print_utterance(sentences, person, date)
+        out = self.out
         rng.shuffle(out)
         return out[:size]
 
@@ -231,9 +337,9 @@ def run(size: int, seed: int) -> dict[str, float]:
     printings = Generator(seed, size).generate(size)
     generated = time.perf_counter() - started
     before = _peak_mb()
-    started = time.perf_counter()
-    clusters = match_quotes([(p.doc_id, p.quote) for p in printings])
-    seconds = time.perf_counter() - started
+    started, cpu = time.perf_counter(), time.process_time()
+    clusters = match_quotes([(p.doc_id, p.quote, p.date) for p in printings])
+    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
     peak = _peak_mb()
     where = {id(p.quote): i for i, p in enumerate(printings)}  # members keep the Quote objects
     label = [-1] * len(printings)
@@ -244,7 +350,8 @@ def run(size: int, seed: int) -> dict[str, float]:
     return {
         "quotes": len(printings), "clusters": len(clusters), "truth_clusters":
         len({p.truth for p in printings}), "generate_s": round(generated, 2),
-        "match_s": round(seconds, 2), "peak_rss_mb_before": round(before),
+        "match_s": round(seconds, 2), "match_cpu_s": round(cpu_seconds, 2),
+        "peak_rss_mb_before": round(before),
         "peak_rss_mb": round(peak), "precision": round(precision, 4), "recall": round(recall, 4),
     }
 
@@ -266,7 +373,8 @@ def main() -> None:
         if args.json:
             print(json.dumps(result), flush=True)
         else:
-            print(f"{result['quotes']:>9,} quotes  {result['match_s']:8.2f} s  "
+            print(f"{result['quotes']:>9,} quotes  {result['match_s']:8.2f} s "
+                  f"({result['match_cpu_s']:.2f} s CPU)  "
                   f"peak {result['peak_rss_mb']:6,} MB  precision {result['precision']:.4f}  "
                   f"recall {result['recall']:.4f}  ({result['clusters']:,} clusters, "
                   f"{result['truth_clusters']:,} true; generated in {result['generate_s']} s)",

@@ -122,7 +122,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[st
 @pytest.fixture(scope="module")
 def reference(corpus: tuple[Path, list[dict[str, str]]]) -> dict[str, Document]:
     """The single-process results."""
-    return {r["doc_id"]: quoteattr.attribute(r["text"], doc_id=r["doc_id"]) for r in corpus[1]}
+    return {r["doc_id"]: quoteattr.attribute(r["text"], doc_id=r["doc_id"], date=r["date"])
+            for r in corpus[1]}
 
 
 @pytest.fixture(scope="module")
@@ -282,6 +283,21 @@ def test_dask_matching_equals_match_quotes_on_other_options(
     with dask.config.set(scheduler="sync"):
         got = match_quotes_dask(pairs, score_cutoff=cutoff, min_members=min_members,
                                 npartitions=partitions)
+    assert got == expected
+
+
+@pytest.mark.parametrize(("level", "window"), [("utterance", 3), ("wording", None)])
+def test_dask_matching_equals_match_quotes_with_dates_and_levels(
+    level: Any, window: int | None
+) -> None:
+    """Issue 14: dates, the window and both levels give what one process gives."""
+    articles = synthetic_articles(400, seed=5, outlets=8)
+    printings = [(r["doc_id"], q, r["date"]) for r in articles
+                 for q in quoteattr.attribute(r["text"]).quotes]
+    expected = match_quotes(printings, level=level, window=window)
+    assert sum(len(c.members) > 1 for c in expected) > 50
+    with dask.config.set(scheduler="sync"):
+        got = match_quotes_dask(printings, level=level, window=window, npartitions=3)
     assert got == expected
 
 

@@ -262,15 +262,23 @@ SEPARATORS = [" ", ", ", ". ", " ... ", " [the] ", "  ", "; "]
 phrase = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)),
                   min_size=1, max_size=12).map(lambda ws: "".join(w + s for w, s in ws).strip())
 any_text = st.one_of(st.text(max_size=80), phrase)
-speaker = st.sampled_from([None, "Sergei Lavrov", "Lavrov", "Mevlüt Çavuşoğlu", "Cavusoglu"])
+speaker = st.sampled_from([None, "Sergei Lavrov", "Lavrov", "Mevlüt Çavuşoğlu", "Cavusoglu",
+                           "Republican Sergei Lavrov", "Anna Lavrov"])
+day = st.sampled_from([None, "2016-01-01", "2016-01-03", "2016-03-01"])
 entry = st.tuples(st.sampled_from(["a", "b", "c", "d"]), phrase, speaker,
-                  st.sampled_from(["direct", "partial"]), st.integers(0, 50))
+                  st.sampled_from(["direct", "partial"]), st.integers(0, 50), day)
+levels = st.sampled_from(["utterance", "wording"])
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _pairs(entries: list[tuple[str, str, str | None, str, int]]) -> list[tuple[str, Quote]]:
-    return [(doc, quote(text, who, kind=kind, start=start))
-            for doc, text, who, kind, start in entries]
+def _pairs(entries: list[tuple[str, str, str | None, str, int, str | None]]
+           ) -> list[tuple[str, Quote, str | None]]:
+    """Printings; one document has one date (the first its entries give)."""
+    dates: dict[str, str | None] = {}
+    for doc, *_, when in entries:
+        dates.setdefault(doc, when)
+    return [(doc, quote(text, who, kind=kind, start=start), dates[doc])
+            for doc, text, who, kind, start, _ in entries]
 
 
 @SETTINGS
@@ -301,12 +309,12 @@ def test_normalisation_is_idempotent_and_fast_path_agrees(text: str) -> None:
 
 
 @SETTINGS
-@given(st.lists(entry, max_size=10), st.randoms(use_true_random=False))
-def test_clusters_do_not_depend_on_input_order(entries: Any, random: Any) -> None:
+@given(st.lists(entry, max_size=10), st.randoms(use_true_random=False), levels)
+def test_clusters_do_not_depend_on_input_order(entries: Any, random: Any, level: Any) -> None:
     pairs = _pairs(entries)
     shuffled = list(pairs)
     random.shuffle(shuffled)
-    assert match_quotes(pairs) == match_quotes(shuffled)
+    assert match_quotes(pairs, level=level) == match_quotes(shuffled, level=level)
 
 
 plain_phrase = st.lists(
@@ -315,15 +323,29 @@ plain_phrase = st.lists(
     min_size=1, max_size=12,
 ).map(lambda ws: "".join(w + s for w, s in ws).strip())
 plain_entry = st.tuples(st.sampled_from(["a", "b", "c", "d"]), plain_phrase, speaker,
-                        st.sampled_from(["direct", "partial"]), st.integers(0, 50))
+                        st.sampled_from(["direct", "partial"]), st.integers(0, 50), day)
 
 
 @SETTINGS
-@given(st.lists(plain_entry, max_size=10))
-def test_index_finds_what_all_pairs_finds(entries: Any) -> None:
+@given(st.lists(plain_entry, max_size=10), levels)
+def test_index_finds_what_all_pairs_finds(entries: Any, level: Any) -> None:
     """Without ellipses the index is complete (see candidates.filed_count)."""
     pairs = _pairs(entries)
-    assert match_quotes(pairs) == match_quotes(pairs, exhaustive=True)
+    assert match_quotes(pairs, level=level) == match_quotes(pairs, level=level, exhaustive=True)
+
+
+@SETTINGS
+@given(st.lists(entry, max_size=10))
+def test_no_speakerless_quote_bridges_two_speakers(entries: Any) -> None:
+    from quoteattr.matching.speaker_links import joinable, key_of
+
+    for cluster in match_quotes(_pairs(entries)):
+        keys = [key_of(m.quote.speaker) for m in cluster.members]
+        known = [k for k in keys if k is not None]
+        for i, k in enumerate(known):
+            assert all(joinable(frozenset((k,)), frozenset((other,))) for other in known[i:])
+        dates = {m.date for m in cluster.members if m.date is not None}
+        assert not dates or (max(dates) - min(dates)).days <= 7
 
 
 def test_index_finds_ellipsis_variants() -> None:
@@ -387,3 +409,190 @@ def test_json_lines_give_a_date_field_or_the_publication_date_of_meta(tmp_path: 
     assert dates == [datetime.date(2016, 3, 1), datetime.date(2016, 3, 2), None]
     error = found[3]
     assert isinstance(error, SourceError) and error.doc_id == "d" and "date" in error.error
+
+
+# -- issue 14: occasions, speakers, no chaining, scale --------------------------
+
+def dated(doc: str, text: str, speaker: str | None, day: str, *, kind: str = "direct",
+          speaker_kind: str = "person") -> tuple[str, Quote, str]:
+    return (doc, quote(text, speaker, kind=kind, speaker_kind=speaker_kind), day)
+
+
+LONG = "We will not accept a budget that leaves the workers of this country behind"
+
+
+def test_window_is_settable_in_days_or_as_a_timedelta() -> None:
+    import datetime
+
+    printings = [dated("a", LONG, "Jane Doe", "2016-03-01"),
+                 dated("b", LONG, "Doe", "2016-03-12")]
+    assert len(match_quotes(printings)) == 2  # eleven days: two occasions by default
+    assert len(match_quotes(printings, window=14)) == 1
+    assert len(match_quotes(printings, window=datetime.timedelta(days=14))) == 1
+    assert len(match_quotes(printings, window=None)) == 1
+    clusters = match_quotes(printings, window=None)
+    assert [str(m.date) for m in clusters[0].members] == ["2016-03-01", "2016-03-12"]
+
+
+def test_one_undated_printing_cannot_join_two_occasions() -> None:
+    printings = [dated("a", LONG, "Jane Doe", "2016-03-01"),
+                 ("b", quote(LONG, "Doe"), None),
+                 dated("c", LONG, "Doe", "2016-09-01")]
+    clusters = match_quotes(printings)
+    assert len(clusters) == 2
+    assert all(len({m.date for m in c.members if m.date}) == 1 for c in clusters)
+
+
+def test_wording_level_groups_the_same_words_whoever_says_them_whenever() -> None:
+    printings = [dated("a", LONG, "Jane Doe", "2016-03-01"),
+                 dated("b", LONG, "John Roe", "2016-03-01"),
+                 dated("c", LONG + ".", "Doe", "2016-10-01")]
+    assert len(match_quotes(printings)) == 3
+    assert len(match_quotes(printings, level="wording")) == 1
+
+
+def test_a_speakerless_quote_never_bridges_two_speakers() -> None:
+    printings = [dated("a", LONG, "Jane Doe", "2016-03-01"),
+                 dated("b", LONG + ".", None, "2016-03-01"),
+                 dated("c", LONG + "!", "John Roe", "2016-03-01")]
+    clusters = match_quotes(printings)
+    assert len(clusters) == 2
+    for cluster in clusters:
+        assert len({m.speaker for m in cluster.members if m.speaker}) == 1
+    assert sum(len(c.members) for c in clusters) == 3  # it joins one of them
+
+
+def test_one_weak_link_does_not_merge_two_groups() -> None:
+    """A chain of printings, each alike the next, does not join the two ends."""
+    a = "the harbour plan will cost the city far more than the council told voters last spring"
+    b = "the harbour plan will cost the city far more than the council told voters in march"
+    c = "a new plan will cost the city far more than the council told voters in march"
+    assert quote_similarity(a, b) >= 85 and quote_similarity(b, c) >= 85
+    assert quote_similarity(a, c) < 85
+    printings = [dated(doc, text, "Jane Doe", "2016-03-01")
+                 for doc, text in (("a", a), ("b", b), ("c", c))]
+    for order in (printings, printings[::-1], [printings[1], printings[0], printings[2]]):
+        for cluster in match_quotes(order):
+            assert all(m.score >= 85 for m in cluster.members), cluster  # alike its canonical
+    # fragments of one statement join it; a look-alike of the statement does not
+    statement = a + " and the bridge will open two years late"
+    printings = [dated("s", statement, "Jane Doe", "2016-03-01"),
+                 dated("f", "the bridge will open two years late", "Doe", "2016-03-02",
+                       kind="partial"),
+                 dated("g", "the harbour plan will cost the city far more", "Doe", "2016-03-02",
+                       kind="partial"),
+                 dated("c", c, "Jane Doe", "2016-03-01")]
+    found = {m.doc_id for cl in match_quotes(printings) for m in cl.members
+             if cl.canonical == statement}
+    assert found == {"s", "f", "g"}
+
+
+def test_short_fragment_needs_the_same_occasion_and_a_known_speaker() -> None:
+    base = dated("a", "Relations will not be business as usual, this is shameful", "Jane Doe",
+                 "2016-04-02")
+    same_day = dated("b", "shameful", "Doe", "2016-04-02", kind="partial")
+    months_later = dated("c", "shameful", "Doe", "2016-10-20", kind="partial")
+    nobody = dated("d", "business as usual", None, "2016-04-02", kind="partial")
+    clusters = match_quotes([base, same_day, months_later, nobody])
+    assert shape(clusters)[0] == [("a", 0, "exact"), ("b", 0, "fragment")]
+    assert len(clusters) == 3
+
+
+def test_one_text_from_many_speakers_stays_linear() -> None:
+    """Issue 15: "No comment," from N different people: work grows with N, not N squared."""
+    from quoteattr.matching.clusters import collect_printings
+    from quoteattr.matching.linking import Matcher
+
+    def work(count: int) -> int:
+        printings = [(f"d{i}", quote("No comment,", f"Anna Person{i:05d}"), "2016-01-01")
+                     for i in range(count)]
+        printings += [(f"s{i}", quote("No comment,", f"Bob{i:05d} Smith"), "2016-01-01")
+                      for i in range(count)]  # one surname, many given names
+        matcher = Matcher(collect_printings(printings))
+        assert len(matcher.clusters(1)) == 2 * count
+        return matcher.work
+
+    small, large = work(500), work(5000)
+    assert large <= 12 * small, (small, large)
+
+
+def test_speaker_names_across_documents() -> None:
+    from quoteattr.matching.speaker_links import name_key, speakers_compatible
+
+    def same(a: str, b: str) -> bool:
+        return speakers_compatible(name_key(a, True), name_key(b, True))
+
+    assert same("Republican Jane Doe", "Jane Doe")
+    assert same("Massachusetts Sen. Jane Doe", "Doe")
+    assert same("Jane A. Doe", "J. Doe")
+    assert same("Jane Doe Jr.", "Jane Doe")
+    assert not same("Jane Doe", "John Doe")
+    assert not same("Jane Doe", "Jane Roe")
+    assert name_key("District Judge John Roe", True).office == "district judge"
+
+
+def test_find_sources_puts_the_printings_of_the_best_utterance_first() -> None:
+    printings = [
+        dated("a", "the harbour will cost more than the council said", "Jane Doe", "2016-03-01"),
+        dated("b", "The harbour will cost more than the council said.", None, "2016-03-02"),
+        dated("c", "I think the harbour will cost more than the council said", "John Roe",
+              "2016-03-01"),
+        dated("d", "The harbour will cost more than the council said", "Doe", "2016-09-01"),
+    ]
+    found = find_sources("the harbour will cost more than the council said", printings)
+    assert [(m.doc_id, m.utterance, m.speaker) for m in found] == [
+        ("a", 0, "Jane Doe"), ("b", 0, "Jane Doe"), ("d", 1, "Doe"), ("c", 2, "John Roe")]
+    with pytest.raises(ValueError, match="limit"):
+        find_sources("harbour", printings, limit=-1)
+
+
+def test_wrong_arguments_say_what_to_pass() -> None:
+    doc = Document(doc_id="a", quotes=(quote(LONG),))
+    with pytest.raises(TypeError, match="list"):
+        match_quotes(doc)
+    with pytest.raises(TypeError, match="score_cutoff"):
+        match_quotes([doc], score_cutoff="85")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="min_members"):
+        match_quotes([doc], min_members=None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="level"):
+        match_quotes([doc], level="speaker")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="window"):
+        match_quotes([doc], window=-1)
+
+
+def test_match_claims_work_grows_with_the_collection_not_its_square(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    from quoteattr.matching import claims as claims_module
+    from quoteattr.models import Claim, Span
+
+    calls = 0
+    real = claims_module._similarity
+
+    def counting(a: Any, b: Any) -> float:
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    monkeypatch.setattr(claims_module, "_similarity", counting)
+
+    def run(count: int) -> int:
+        """One speaker's claims; the words grow with the claims, as in news."""
+        nonlocal calls
+        calls = 0
+        rng = random.Random(1)
+        vocabulary = [f"w{i}" for i in range(3 * count)]
+        source = QuoteSpeaker(name="Jane Doe", kind="person")
+        docs = []
+        for i in range(count):
+            text = " ".join(rng.choice(vocabulary) for _ in range(6))
+            claim = Claim(text=text, start=0, end=len(text), source=source,
+                          cue=Span(text="said", start=0, end=4), cue_lemma="say",
+                          rule="test", confidence=1.0)
+            docs.append(Document(doc_id=f"d{i}", claims=(claim,)))
+        claims_module.match_claims(docs)
+        return calls
+
+    small, large = run(400), run(1600)
+    assert large <= 8 * max(small, 1), (small, large)  # quadratic would be 16 times

@@ -307,6 +307,9 @@ class SourceMatch(_Frozen):
         score: How well the phrase matches, 0-100.
         wording: The words of the quote that match the phrase, as printed, with
             offsets into the document.
+        utterance: Which utterance the quote prints: 0 for the utterance with
+            the best match, 1 for the next, ... (printings of one utterance
+            share the number).
     """
 
     doc_id: str
@@ -315,6 +318,7 @@ class SourceMatch(_Frozen):
     relation: MatchRelation
     score: float = Field(ge=0.0, le=100.0)
     wording: Span
+    utterance: int = Field(default=0, ge=0)
 
 
 ClaimKind = Literal["indirect", "mixed"]

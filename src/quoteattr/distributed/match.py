@@ -63,7 +63,12 @@ from quoteattr.matching.candidates import (
     ngram_slots,
     table_size,
 )
-from quoteattr.matching.clusters import DEFAULT_SCORE_CUTOFF, check_options, collect_printings
+from quoteattr.matching.clusters import (
+    DEFAULT_SCORE_CUTOFF,
+    Input,
+    check_options,
+    collect_printings,
+)
 from quoteattr.matching.linking import (
     DEFAULT_WINDOW_DAYS,
     Bucket,
@@ -78,7 +83,7 @@ from quoteattr.matching.linking import (
 )
 from quoteattr.matching.similarity import Codebook, PreparedText, text_key
 from quoteattr.matching.speaker_links import SpeakerKey, key_of
-from quoteattr.models import Document, Quote, QuoteCluster
+from quoteattr.models import QuoteCluster
 from quoteattr.text.normalize import fold_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -404,7 +409,7 @@ def _clusters_bag(bag: Any, parts: int, options: tuple[float, Level, int | None,
 
 
 def match_quotes_dask(
-    documents: Bag | Iterable[Document] | Iterable[tuple[str, Quote]],
+    documents: Bag | Input,
     *,
     level: Level = "utterance",
     window: int | datetime.timedelta | None = DEFAULT_WINDOW_DAYS,

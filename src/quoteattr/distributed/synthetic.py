@@ -1,28 +1,39 @@
 """Synthetic news articles for tests and benchmarks: many outlets, one utterance each.
 
 :func:`synthetic_articles` writes wire-style reports about invented events. Each
-event has a speaker and a few sentences of speech; several outlets report it,
-each printing the quotes its own way (other punctuation, a dropped word, an
-ellipsis for dropped words or for a pause, a fragment inside reported speech),
-so that matching across documents finds clusters. The output depends only on ``count`` and ``seed``.
-Nothing here needs Dask.
+event has a speaker, a date and a few sentences of speech; several outlets
+report it within two days, each printing the quotes its own way (other
+punctuation, a dropped word, an ellipsis for dropped words or for a pause, a
+fragment inside reported speech), so that matching across documents finds
+clusters. Real news also holds what must stay apart (issue 14), and so do these:
+
+* a stock line: a speaker says an earlier event's sentence again, a month or
+  more later;
+* a chant: a crowd's slogan printed at events on different dates;
+* one-word quotes: a speaker calls something the same word at two events;
+* a quote of a quote: another person repeats the speaker's words;
+* one text from several speakers: "No comment," said by many people.
+
+The output depends only on ``count`` and ``seed``. Nothing here needs Dask.
 
 Example:
     >>> articles = synthetic_articles(3, seed=1)
     >>> [sorted(a) for a in articles][0]
-    ['doc_id', 'text']
+    ['date', 'doc_id', 'text']
     >>> articles == synthetic_articles(3, seed=1)
     True
     >>> import quoteattr
-    >>> doc = quoteattr.attribute(articles[0]["text"], doc_id=articles[0]["doc_id"])
+    >>> record = articles[0]
+    >>> doc = quoteattr.attribute(record["text"], doc_id=record["doc_id"], date=record["date"])
     >>> len(doc.quotes) >= 2
     True
 """
 
 from __future__ import annotations
 
+import datetime
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["synthetic_articles"]
 
@@ -77,6 +88,12 @@ _FILLER = (
 )
 
 
+_START = datetime.date(2015, 1, 1)
+_DAYS = 730
+_CHANTS = ("Four more years!", "Lock them out!", "Build the bridge!", "Not our mayor!")
+_ONE_WORDS = ("shameful", "disgraceful", "reckless", "ridiculous", "historic", "outrageous")
+
+
 @dataclass(frozen=True)
 class _Event:
     speaker: str
@@ -84,6 +101,9 @@ class _Event:
     other: str
     sentences: tuple[str, ...]
     place: str
+    date: datetime.date
+    extras: tuple[str, ...] = field(default=())
+    """Paragraphs of hard negatives this event's reports carry."""
 
 
 def _sentence(rng: random.Random) -> str:
@@ -93,13 +113,33 @@ def _sentence(rng: random.Random) -> str:
     return words[0].upper() + words[1:] + "."
 
 
-def _event(rng: random.Random) -> _Event:
+def _event(rng: random.Random, past: list[_Event]) -> _Event:
     speaker = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
     other = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
     while other.split()[-1] == speaker.split()[-1]:
         other = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
-    sentences = tuple(_sentence(rng) for _ in range(rng.randint(3, 5)))
-    return _Event(speaker, rng.choice(_ROLES), other, sentences, rng.choice(_PLACES))
+    sentences = [_sentence(rng) for _ in range(rng.randint(3, 5))]
+    date = _START + datetime.timedelta(days=rng.randrange(_DAYS))
+    extras: list[str] = []
+    last = speaker.split()[-1]
+    roll = rng.random()
+    if past and roll < 0.08:  # a stock line: an earlier event's speaker, later, the same words
+        before = rng.choice(past)
+        speaker, sentences[1] = before.speaker, before.sentences[1]
+        last = speaker.split()[-1]
+        date = max(date, before.date + datetime.timedelta(days=rng.randint(30, 300)))
+    elif roll < 0.14:  # a chant, heard at many events
+        extras.append(f'Supporters chanted "{rng.choice(_CHANTS)}" as {last} arrived.')
+    elif roll < 0.20:  # a one-word quote, said at many events
+        extras.append(f'{last} called the proposal "{rng.choice(_ONE_WORDS)}".')
+    elif past and roll < 0.25:  # a quote of a quote: somebody else repeats the words
+        before = rng.choice(past)
+        words = before.sentences[0].rstrip(".").split()
+        extras.append(f'{other} mocked the claim that "{" ".join(words[1:7]).lower()}".')
+    elif roll < 0.32:  # one text from several speakers
+        extras.append(f'"No comment," {other} said.')
+    return _Event(speaker, rng.choice(_ROLES), other, tuple(sentences), rng.choice(_PLACES),
+                  date, tuple(extras))
 
 
 def _variant(sentence: str, rng: random.Random) -> str:
@@ -140,15 +180,17 @@ def _article(event: _Event, outlet: str, rng: random.Random) -> str:
         paragraphs.append(f'{last} said the government had been clear that "{fragment}".')
     if len(quotes) > 3:
         paragraphs.append(f'"{quotes[3].rstrip(".,")}," said {event.speaker}.')
+    paragraphs.extend(event.extras)
     paragraphs.append(rng.choice(_FILLER) + " " + rng.choice(_FILLER))
     return "\n\n".join(paragraphs) + "\n"
 
 
 def synthetic_articles(count: int, *, seed: int = 0, outlets: int = 4) -> list[dict[str, str]]:
-    """Return ``count`` articles as ``{"doc_id": ..., "text": ...}`` records.
+    """Return ``count`` articles as ``{"doc_id": ..., "text": ..., "date": ...}`` records.
 
-    Events are reported by 1 to ``outlets`` outlets each, so roughly half the
-    quotes are printed more than once, in variant wordings.
+    Events are reported by 1 to ``outlets`` outlets each, within two days of the
+    event, so roughly half the quotes are printed more than once, in variant
+    wordings; the hard negatives of the module docstring are mixed in.
 
     Args:
         count: How many articles.
@@ -156,7 +198,8 @@ def synthetic_articles(count: int, *, seed: int = 0, outlets: int = 4) -> list[d
         outlets: The most outlets that report one event (1 to 8).
 
     Returns:
-        The records, doc ids ``"{outlet}-{n:06d}"`` in order of ``n``.
+        The records, doc ids ``"{outlet}-{n:06d}"`` in order of ``n``, dates as
+        ISO strings.
 
     Raises:
         ValueError: ``count`` is negative or ``outlets`` is outside 1-8.
@@ -171,11 +214,15 @@ def synthetic_articles(count: int, *, seed: int = 0, outlets: int = 4) -> list[d
         raise ValueError(f"outlets must be between 1 and {len(_OUTLETS)}, got {outlets}")
     rng = random.Random(seed)
     records: list[dict[str, str]] = []
+    past: list[_Event] = []
     while len(records) < count:
-        event = _event(rng)
+        event = _event(rng, past)
+        past.append(event)
         for outlet in rng.sample(_OUTLETS[:outlets], rng.randint(1, outlets)):
             if len(records) == count:
                 break
             doc_id = f"{outlet}-{len(records):06d}"
-            records.append({"doc_id": doc_id, "text": _article(event, outlet, rng)})
+            day = event.date + datetime.timedelta(days=rng.randint(0, 2))
+            records.append({"doc_id": doc_id, "text": _article(event, outlet, rng),
+                            "date": day.isoformat()})
     return records

@@ -61,6 +61,10 @@ __all__ = [
 MAX_DOCUMENT_FREQUENCY = 32
 """Word n-grams in more texts than this link nothing (they are filed nowhere)."""
 
+REPAIR_FILING_WORDS = 7
+"""Texts shorter than this file more n-grams, so that a repaired misprint is still found:
+from seven words on, one substituted word alone keeps a pair above a cutoff of 85."""
+
 # Sizes of the table of n-gram counters: primes, so that ``ngram % size`` spreads well.
 _PRIMES = (65521, 262139, 1048573, 4194301, 16777213, 67108859)
 
@@ -105,12 +109,14 @@ def filed_count(words: int, score_cutoff: float, n: int = 2) -> int:
     The largest destruction allowed at the cutoff, plus one, is enough.
 
     Example:
-    A word repaired by :func:`~quoteattr.matching.similarity.reconcile` (a
-    misprint, a compound) counts as matched but destroys up to ``2 * n``
-    n-grams: that many more are filed per repair allowed.
+    A misprinted word repaired by :func:`~quoteattr.matching.similarity.reconcile`
+    counts as matched but destroys up to ``n`` n-grams: a text of fewer than
+    :data:`REPAIR_FILING_WORDS` words files that many more per repair allowed.
+    (A longer text with one misprint scores above the cutoff unrepaired
+    unless other edits pull it down; a compound is not provided for.)
 
         >>> filed_count(20, 85.0), filed_count(4, 85.0), filed_count(20, 85.0, 3)
-        (15, 7, 22)
+        (11, 5, 16)
     """
     worst = 0
     for own in range(words):
@@ -119,7 +125,7 @@ def filed_count(words: int, score_cutoff: float, n: int = 2) -> int:
             if 200.0 * matched / (words + matched + other) < score_cutoff:
                 break
             worst = max(worst, n * own + (n - 1) * other)
-    return worst + 1 + 2 * n * MAX_FIXES
+    return worst + 1 + (n * MAX_FIXES if words < REPAIR_FILING_WORDS else 0)
 
 
 def table_size(total: int) -> int:

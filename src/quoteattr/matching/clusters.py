@@ -44,6 +44,7 @@ from collections.abc import Iterable
 from quoteattr.matching.arguments import (
     check_collection,
     check_limit,
+    check_min_members,
     check_score_cutoff,
 )
 from quoteattr.matching.linking import (
@@ -90,8 +91,9 @@ MATCHED_KINDS = frozenset({"direct", "partial"})
 LEVELS = ("utterance", "wording")
 
 Input = Iterable[Document] | Iterable[tuple[str, Quote]] | Iterable[
-    tuple[str, Quote, datetime.date | None]]
-"""What matching takes: Documents, ``(doc_id, Quote)`` or ``(doc_id, Quote, date)``."""
+    tuple[str, Quote, datetime.date | str | None]]
+"""What matching takes: Documents, ``(doc_id, Quote)`` or ``(doc_id, Quote, date)``
+(a ``datetime.date`` or an ISO string)."""
 
 
 def match_quotes(
@@ -177,19 +179,12 @@ def check_options(score_cutoff: object, min_members: object, level: object,
         TypeError: An option has the wrong type (saying what to pass).
         ValueError: An option is out of range.
     """
-    if isinstance(score_cutoff, bool) or not isinstance(score_cutoff, int | float):
-        raise TypeError(f"score_cutoff must be a number from 0 to 100, got "
-                        f"{type(score_cutoff).__name__}")
-    if not 0.0 <= score_cutoff <= 100.0:
-        raise ValueError(f"score_cutoff must be between 0 and 100, got {score_cutoff}")
-    if isinstance(min_members, bool) or not isinstance(min_members, int):
-        raise TypeError(f"min_members must be an int (1 or more), got {type(min_members).__name__}")
-    if min_members < 1:
-        raise ValueError(f"min_members must be at least 1, got {min_members}")
+    cutoff = check_score_cutoff(score_cutoff)
+    check_min_members(min_members)
     if level not in LEVELS:
         raise ValueError(f"level must be 'utterance' or 'wording', got {level!r}")
     if window is None:
-        return float(score_cutoff), None
+        return cutoff, None
     if isinstance(window, datetime.timedelta):
         window = window.days
     if isinstance(window, bool) or not isinstance(window, int):
@@ -197,7 +192,7 @@ def check_options(score_cutoff: object, min_members: object, level: object,
                         f"{type(window).__name__}")
     if window < 0:
         raise ValueError(f"window must be 0 days or more, got {window}")
-    return float(score_cutoff), window
+    return cutoff, window
 
 
 def collect_printings(documents: Iterable[object]) -> list[Printing]:
@@ -208,6 +203,13 @@ def collect_printings(documents: Iterable[object]) -> list[Printing]:
             pair or ``(str, Quote, date)`` triple.
         ValueError: A ``Document`` has no ``doc_id``, or a date is not a date.
     """
+    single_pair = (isinstance(documents, tuple) and 2 <= len(documents) <= 3
+                   and isinstance(documents[1], Quote))
+    if single_pair or isinstance(documents, Document | Quote | str | bytes):
+        raise TypeError(
+            f"matching takes an iterable (a list) of Documents or of (source_id, Quote[, date]) "
+            f"tuples, got one {type(documents).__name__}; wrap it in a list"
+        )
     found: list[Printing] = []
     for entry in documents:
         if type(entry) is tuple and 2 <= len(entry) <= 3 and type(entry[0]) is str and (
@@ -250,8 +252,10 @@ def _date(entry: tuple[object, ...]) -> datetime.date | None:
 
 def find_sources(
     phrase: str,
-    documents: Iterable[Document] | Iterable[tuple[str, Quote]],
+    documents: Input,
     *,
+    level: Level = "utterance",
+    window: int | datetime.timedelta | None = DEFAULT_WINDOW_DAYS,
     score_cutoff: float = DEFAULT_SCORE_CUTOFF,
     limit: int | None = None,
 ) -> list[SourceMatch]:
@@ -261,51 +265,64 @@ def find_sources(
     differently, or contains it is returned with the words that match, their
     offsets in the document and the quote's speaker. Matching folds case,
     punctuation, marks, diacritics and spelling as :func:`match_quotes` does.
+    The quotes found are grouped into utterances as :func:`match_quotes`
+    groups them: the printings of the utterance with the best match come
+    first (:attr:`~quoteattr.models.SourceMatch.utterance` 0; on equal
+    scores, the utterance printed most often), each named with its speaker
+    (the utterance's, where a printing names nobody), then the next
+    utterance's.
 
     Args:
         phrase: The words to look for.
         documents: Results of :func:`quoteattr.attribute`, each with a
-            ``doc_id``, or ``(source_id, quote)`` pairs.
+            ``doc_id``, or ``(source_id, quote)`` pairs or ``(source_id,
+            quote, date)`` triples.
+        level: How printings are grouped: ``"utterance"`` or ``"wording"``.
+        window: Days printings of one utterance may lie apart (see
+            :func:`match_quotes`).
         score_cutoff: The least similarity, 0-100, a quote needs to be listed.
-        limit: Return at most this many matches.
+        limit: Return at most this many matches (``None``: all).
 
     Returns:
-        Matches ranked by score, then exact before variant before fragment, then
-        by document id and position. ``[]`` when nothing matches or the phrase
-        has no words.
+        Matches ordered by utterance, then by score, exact before variant before
+        fragment, then by document id and position. ``[]`` when nothing
+        matches or the phrase has no words.
 
     Raises:
-        TypeError: ``phrase`` is not a ``str``, or an input is neither a
-            ``Document`` nor a ``(str, Quote)`` pair.
+        TypeError: ``phrase`` is not a ``str``, an input is neither a
+            ``Document`` nor a pair or triple, or an option has the wrong type.
+        ValueError: An option is out of range.
 
     Example:
         >>> from quoteattr.models import Quote, QuoteSpeaker
         >>> text = "We met him, we heard nothing new,"
         >>> quote = Quote(text=text, start=10, end=10 + len(text), open_mark="“", close_mark="”",
         ...               speaker=QuoteSpeaker(name="Sergei Lavrov", kind="person"))
-        >>> [(m.speaker, m.relation, m.wording.text, m.wording.start)
+        >>> [(m.speaker, m.relation, m.wording.text, m.wording.start, m.utterance)
         ...  for m in find_sources("Nothing new", [("dw", quote)])]
-        [('Sergei Lavrov', 'fragment', 'nothing new', 31)]
+        [('Sergei Lavrov', 'fragment', 'nothing new', 31, 0)]
     """
     if not isinstance(phrase, str):
         raise TypeError(f"find_sources() looks up a str phrase, got {type(phrase).__name__}")
     check_collection(documents, "find_sources")
-    score_cutoff = check_score_cutoff(score_cutoff)
+    cutoff, days = check_options(score_cutoff, 1, level, window)
     limit = check_limit(limit)
     codebook = Codebook()
     wanted = prepare(phrase, codebook)
     if not wanted.code:
         return []
     rank = {"exact": 0, "variant": 1, "fragment": 2}
-    found: list[tuple[float, int, tuple[str, int, int, str, str, str, str, int], SourceMatch]] = []
+    found: list[tuple[tuple[float, int, tuple[str, int, int, str, str, str, str, int]],
+                      Printing, SourceMatch]] = []
     vocabulary = set(wanted.tokens)
-    for doc_id, quote, _ in collect_printings(documents):
+    for printing in collect_printings(documents):
+        doc_id, quote = printing.doc_id, printing.quote
         norm = normalize_quote(quote.text)
         if vocabulary.isdisjoint(norm.tokens):
             continue
         text = PreparedText(text_key(norm.tokens, norm.gaps), norm.tokens, norm.gaps,
                             codebook.encode(norm.tokens))
-        match = _phrase_match(wanted, text, score_cutoff)
+        match = _phrase_match(wanted, text, cutoff)
         if match is None:
             continue
         relation, score, first, last = match
@@ -316,9 +333,44 @@ def find_sources(
             doc_id=doc_id, quote=quote, speaker=quote.speaker.name if quote.speaker else None,
             relation=relation, score=round(score, 2), wording=wording,
         )
-        found.append((-score, rank[relation], printing_order(doc_id, quote), result))
-    found.sort(key=lambda f: f[:3])
-    return [f[3] for f in found[:limit]]
+        found.append(((-score, rank[relation], printing_order(doc_id, quote)), printing, result))
+    return _by_utterance(found, cutoff, level, days)[:limit]
+
+
+def _by_utterance(
+    found: list[tuple[tuple[float, int, tuple[str, int, int, str, str, str, str, int]],
+                      Printing, SourceMatch]],
+    cutoff: float, level: Level, window: int | None,
+) -> list[SourceMatch]:
+    """Order matches by utterance (best first), each named with its utterance's speaker."""
+    if not found:
+        return []
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        clusters = Matcher([p for _, p, _ in found], score_cutoff=cutoff, level=level,
+                           window=window).clusters(1)
+    finally:
+        if collecting:
+            gc.enable()
+    best = {(p.doc_id, id(p.quote)): key for key, p, _ in found}
+    which: dict[tuple[str, int], tuple[int, str | None]] = {}
+    def strength(cluster: QuoteCluster) -> tuple[float, int, int, tuple[object, ...]]:
+        keys = [best[m.doc_id, id(m.quote)] for m in cluster.members]
+        top = min(keys)
+        return (top[0], top[1], -len(keys), top[2])  # the best match, then the most printed
+
+    ranked = sorted(clusters, key=strength)
+    for number, cluster in enumerate(ranked):
+        for member in cluster.members:
+            which[member.doc_id, id(member.quote)] = (number, cluster.speaker)
+    out = []
+    for key, printing, result in found:
+        number, speaker = which[printing.doc_id, id(printing.quote)]
+        out.append(((number, *key), result.model_copy(update={
+            "utterance": number, "speaker": result.speaker or speaker})))
+    out.sort(key=lambda x: x[0])
+    return [result for _, result in out]
 
 
 def _phrase_match(

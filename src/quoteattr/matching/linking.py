@@ -36,7 +36,8 @@ from __future__ import annotations
 import datetime
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Literal, NamedTuple
 
 from quoteattr.matching.candidates import all_pairs, candidate_pairs
@@ -87,6 +88,8 @@ compatible speaker printed on the same occasion."""
 STRONG_WORDS = 6
 """A quote without a known speaker joins a speaker's printing only on this many
 words: the shorter text of the link has at least this many."""
+_REPRESENTATIVES = 3
+"""Texts a cluster keeps to check a join against (see :meth:`Matcher._join`)."""
 _PAIR_LIMIT = 256
 """Unit pairs of one text pair and one bucket compared directly; beyond, by date."""
 _NEIGHBOURS = 16
@@ -134,7 +137,7 @@ def compare_texts(a: PreparedText, b: PreparedText, cutoff: float,
     """
     la, lb = len(a.code), len(b.code)
     if a.gaps or b.gaps or 200.0 * min(la, lb) / (la + lb) >= cutoff - 15.0:
-        score = whole_score(a, b)
+        score = whole_score(a, b, cutoff)
         if score >= cutoff:
             return TextLink("variant", score, first, second)
     if la == lb:
@@ -142,7 +145,7 @@ def compare_texts(a: PreparedText, b: PreparedText, cutoff: float,
     short, long, ids = (a, b, (first, second)) if la < lb else (b, a, (second, first))
     if not _can_be_fragment(short):
         return None
-    score = partial_score(short, long)[0]
+    score = partial_score(short, long, cutoff)[0]
     if len(short.code) < SHORT_FRAGMENT_WORDS and score < 100.0:
         if not _loosely_contained(short, long):
             return None
@@ -248,12 +251,9 @@ def node_buckets(keys: Iterable[SpeakerKey | None], level: Level = "utterance") 
             for key in keys}
 
 
-def share_bucket(a: Collection[Bucket], b: Collection[Bucket]) -> bool:
+def share_bucket(a: AbstractSet[Bucket], b: AbstractSet[Bucket]) -> bool:
     """Whether printings in buckets ``a`` and in buckets ``b`` may link (``None``: no speaker)."""
-    if None in a or None in b:
-        return True
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return any(bucket in large for bucket in small)
+    return None in a or None in b or not a.isdisjoint(b)
 
 
 class _Unit(NamedTuple):
@@ -292,6 +292,8 @@ class Matcher:
                  offices: Mapping[str, Bucket] | None = None) -> None:
         self.cutoff = score_cutoff
         self.level = level
+        self.work = 0
+        """Pairs looked at (units and texts): what the tests count to check growth."""
         self.window = None if level == "wording" else window
         folded: dict[str, tuple[str, tuple[str, ...], tuple[int, ...]]] = {}
         for printing in printings:
@@ -332,7 +334,8 @@ class Matcher:
             if unit.alone is None:
                 self.by_node.setdefault(unit.node, {}).setdefault(unit.bucket, []).append(i)
         self.forest = SpeakerForest([u.key for u in units])
-        self.canon = [u.node for u in units]
+        self.reps: list[tuple[int, ...]] = [(u.node,) for u in units]
+        self._matches: dict[tuple[int, int], TextLink | None] = {}
         self.span = [(u.date, u.date) for u in units]
         self._link(candidates, exhaustive)
 
@@ -353,6 +356,7 @@ class Matcher:
         return candidate_pairs(live, self.cutoff)
 
     def _may_link(self, u: int, v: int) -> bool:
+        self.work += 1
         a, b = self.units[u], self.units[v]
         if a.date is not None and b.date is not None and self.window is not None and (
             abs((a.date - b.date).days) > self.window
@@ -394,29 +398,50 @@ class Matcher:
         return len(self.texts[node].code) >= STRONG_WORDS
 
     def _link(self, candidates: Iterable[tuple[str, str]] | None, exhaustive: bool) -> None:
-        edges: list[tuple[float, int, int]] = []
-        fragments: list[tuple[float, int, int]] = []
+        """Collect the links of unit pairs, then join clusters from the best link down.
+
+        Links are taken by score; at one score, variants before fragments and a
+        fragment printed in the same document as its longer quote first.
+        """
+        edges: list[tuple[float, int, bool, int, int]] = []  # -score, kind, other doc, u, v
         for node, buckets in self.by_node.items():  # the same words, printed more than once
             for bucket, units in buckets.items():
-                edges.extend((-100.0, u, v) for u, v in self._unit_pairs(units, None))
+                edges.extend((-100.0, 0, True, u, v) for u, v in self._unit_pairs(units, None))
                 if bucket is not None and None in buckets and self._strong(node):
-                    edges.extend((-100.0, u, v) for u, v in self._unit_pairs(units, buckets[None]))
+                    edges.extend((-100.0, 0, True, u, v)
+                                 for u, v in self._unit_pairs(units, buckets[None]))
+        docs: list[frozenset[str]] = [frozenset()] * len(self.units)
+        by_unit: dict[int, set[str]] = defaultdict(set)
+        for printing, unit in self.items:
+            by_unit[unit].add(printing.doc_id)
+        for unit, found_docs in by_unit.items():
+            docs[unit] = frozenset(found_docs)
+        self.options: dict[int, list[tuple[float, int, bool]]] = defaultdict(list)
         for a, b in self._pairs(candidates, exhaustive):
             if a not in self.by_node or b not in self.by_node:
                 continue
+            self.work += 1
             if not self._share_bucket(a, b):
                 continue
             found = compare_texts(self.texts[a], self.texts[b], self.cutoff, a, b)
             if found is None:
                 continue
-            target = edges if found.kind == "variant" else fragments
             strong = self._strong(found.first) and self._strong(found.second)
+            short = len(self.texts[found.first].code) < SHORT_FRAGMENT_WORDS
             for u, v in self._linked_units(found.first, found.second, strong):
-                target.append((-found.score, u, v))
+                if found.kind == "variant":
+                    edges.append((-found.score, 0, True, u, v))
+                    continue
+                same_doc = not docs[u].isdisjoint(docs[v])
+                edges.append((-found.score, 1, not same_doc, u, v))
+                if short:
+                    self.options[u].append((found.score, v, same_doc))
         edges.sort()
-        for _, u, v in edges:
-            self._join(u, v, "variant")
-        self._attach_fragments(sorted(fragments))
+        for neg_score, kind, other_doc, u, v in edges:
+            if kind == 0:
+                self._join(u, v, "variant")
+            elif self._fragment_may_join(u, v, -neg_score, not other_doc):
+                self._join(u, v, "fragment", self.units[v].node)
 
     def _share_bucket(self, a: int, b: int) -> bool:
         return share_bucket(self.by_node[a].keys(), self.by_node[b].keys())
@@ -438,8 +463,18 @@ class Matcher:
                     yield from self._unit_pairs(ba[bucket], bb[None])
 
     # -- clusters ---------------------------------------------------------------------
-    def _join(self, u: int, v: int, kind: str) -> bool:
-        """Join the clusters of ``u`` and ``v`` if speakers, dates and canonical texts agree."""
+    def _join(self, u: int, v: int, kind: str, via: int | None = None) -> bool:
+        """Join the clusters of ``u`` and ``v`` if speakers, dates and texts agree.
+
+        The texts: each cluster keeps up to :data:`_REPRESENTATIVES` of its
+        texts, the longest first (its canonical text). For a variant link,
+        the texts of the cluster whose canonical text gives way must be
+        variants of the joined cluster's canonical text: members stay alike
+        the canonical text, and a chain of links, each alike the next, cannot
+        join texts that are not alike. For a fragment (``u``'s cluster into
+        ``v``'s), every text kept of the fragment's cluster must be found in
+        the longer text ``via`` it linked to.
+        """
         forest = self.forest
         ru, rv = forest.find(u), forest.find(v)
         if ru == rv:
@@ -451,74 +486,77 @@ class Matcher:
             return False
         if not forest.can_join(ru, rv):
             return False
-        cu, cv = self.canon[ru], self.canon[rv]
-        if cu != cv and not self._canon_match(cu, cv, kind):
-            return False
+        mine, theirs = self.reps[ru], self.reps[rv]
+        if via is not None:  # a fragment: each of its texts is found in the longer one
+            if any(x != via and not self._texts_match(x, via, kind) for x in mine):
+                return False
+        else:  # the canonical text of the joined cluster, and the other side's texts like it
+            canonical = min(mine[0], theirs[0], key=self._canon_rank)
+            joining = theirs if canonical == mine[0] else mine
+            if any(x != canonical and not self._texts_match(x, canonical, kind)
+                   for x in joining):
+                return False
         forest.union(ru, rv)
         root = forest.find(ru)
         self.span[root] = span
-        self.canon[root] = min(cu, cv, key=self._canon_rank)
+        joined = sorted({*mine, *theirs}, key=self._canon_rank)
+        self.reps[root] = tuple(joined[:_REPRESENTATIVES])
         return True
 
     def _canon_rank(self, node: int) -> tuple[int, int, str]:
         text = self.texts[node]
         return (-len(text.code), len(text.gaps), text.key)
 
-    def _canon_match(self, a: int, b: int, kind: str) -> bool:
-        """Whether two clusters' canonical texts link as ``kind`` requires."""
-        link = compare_texts(self.texts[a], self.texts[b], self.cutoff)
+    def _texts_match(self, a: int, b: int, kind: str) -> bool:
+        """Whether two texts link as ``kind`` requires (a fragment link admits a variant)."""
+        key = (a, b) if a < b else (b, a)
+        if key not in self._matches:
+            self._matches[key] = compare_texts(self.texts[a], self.texts[b], self.cutoff)
+        link = self._matches[key]
         return link is not None and (kind == "fragment" or link.kind == "variant")
 
-    def _attach_fragments(self, fragments: list[tuple[float, int, int]]) -> None:
-        """Join each fragment's cluster to its best longer cluster, at most one."""
-        find = self.forest.find
-        options: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        for neg_score, short, long in fragments:
-            f, t = find(short), find(long)
-            if f != t:
-                options[f].append((-neg_score, t))
-        if not options:
-            return
-        involved = set(options) | {t for found in options.values() for _, t in found}
-        docs: dict[int, set[str]] = defaultdict(set)
-        for printing, unit in self.items:
-            root = find(unit)
-            if root in involved:
-                docs[root].add(printing.doc_id)
-        choices = []
-        for f in sorted(options):
-            ranked = sorted({(bool(docs[f] & docs[t]), score, t) for score, t in options[f]},
-                            key=lambda c: (-c[0], -c[1], c[2]))
-            ranked = [c for c in ranked if self._may_attach(f, c[2], c[0])]
-            if not ranked:
-                continue
-            best = ranked[0]
-            rivals = [c for c in ranked[1:] if c[2] != best[2] and c[:2] == best[:2]]
-            short = len(self.texts[self.canon[f]].code) < SHORT_FRAGMENT_WORDS
-            if rivals and not best[0] and short:
-                continue  # a short phrase found in several quotes: nobody's in particular
-            choices.append((f, best[2]))
-        for f, t in choices:
-            self._join(f, t, "fragment")
+    def _fragment_may_join(self, u: int, v: int, score: float, same_doc: bool) -> bool:
+        """The speaker and occasion rules of a fragment ``u`` joining a longer quote ``v``.
 
-    def _may_attach(self, fragment: int, target: int, same_document: bool) -> bool:
-        """The speaker and occasion rules of a fragment cluster joining a longer one.
-
-        A short fragment needs known speakers on both sides and the same
-        occasion: the same document, or dates on both sides (within the window,
-        which :meth:`_join` checks).
+        A fragment of fewer than :data:`SHORT_FRAGMENT_WORDS` words needs known
+        speakers on both sides and the same occasion (the same document, or
+        dates on both sides, within the window that :meth:`_join` checks), and
+        joins nobody when it is found as well in another, different quote that
+        no document shares with it: then it is nobody's in particular. A
+        longer fragment without a known speaker on one side needs
+        :data:`STRONG_WORDS` words.
         """
+        find = self.forest.find
+        fragment, target = find(u), find(v)
+        if fragment == target:
+            return False
         if self.level == "wording":
-            return True
+            return not self._rivals(u, v, score, same_doc)
         mine = self.forest.speakers(fragment)
         theirs = self.forest.speakers(target)
-        words = len(self.texts[self.canon[fragment]].code)
+        words = len(self.texts[self.units[u].node].code)
         if words < SHORT_FRAGMENT_WORDS:
             dated = None not in self.span[fragment] and None not in self.span[target]
-            return bool(mine) and bool(theirs) and (same_document or dated)
+            return (bool(mine) and bool(theirs) and (same_doc or dated)
+                    and not self._rivals(u, v, score, same_doc))
         if not mine or not theirs:
             return words >= STRONG_WORDS
         return True
+
+    def _rivals(self, u: int, v: int, score: float, same_doc: bool) -> bool:
+        """Whether short fragment ``u`` is found as well in another utterance's quote."""
+        if same_doc:
+            return False
+        find = self.forest.find
+        target = find(v)
+        text = self.texts[self.units[v].node]
+        for other_score, other, other_same_doc in self.options.get(u, ()):
+            if other_score != score or other_same_doc or find(other) == target:
+                continue
+            link = compare_texts(text, self.texts[self.units[other].node], self.cutoff)
+            if link is None or link.kind != "variant":
+                return True
+        return False
 
     # -- results ----------------------------------------------------------------------
     def clusters(self, min_members: int) -> list[QuoteCluster]:

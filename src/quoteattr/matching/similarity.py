@@ -131,7 +131,8 @@ misprint ("carless" for "careless") or a compound split or joined ("carpetbomb"
 and "carpet bomb")."""
 _MIN_FIX_LENGTH = 4
 """Shorter words are not repaired: "sad" and "said" are two words, not a misprint."""
-_MAX_FIX_CANDIDATES = 12
+_MAX_FIX_CANDIDATES = 96
+"""Pairs of unshared words compared for a misprint, at most (a fragment against a long quote)."""
 
 
 def reconcile(a: PreparedText, b: PreparedText) -> tuple[PreparedText, PreparedText]:
@@ -153,14 +154,18 @@ def reconcile(a: PreparedText, b: PreparedText) -> tuple[PreparedText, PreparedT
         return a, b
     only_a = set(a.tokens).difference(b.tokens)
     only_b = set(b.tokens).difference(a.tokens)
-    if not only_a or not only_b or len(only_a) + len(only_b) > _MAX_FIX_CANDIDATES:
+    if not only_a or not only_b:
         return a, b
     fixes: list[tuple[str, str, str]] = []  # (word, its replacement, which text changes)
-    for x in only_a:
-        for y in only_b:
-            if (len(x) >= _MIN_FIX_LENGTH and len(y) >= _MIN_FIX_LENGTH
-                    and Levenshtein.distance(x, y, score_cutoff=1) <= 1):
-                fixes.append((min(x, y), max(x, y), "b" if x < y else "a"))
+    long_a = [x for x in only_a if len(x) >= _MIN_FIX_LENGTH]
+    long_b = [y for y in only_b if len(y) >= _MIN_FIX_LENGTH]
+    if len(long_a) * len(long_b) <= _MAX_FIX_CANDIDATES:
+        for x in long_a:
+            for y in long_b:
+                # one edit leaves the first or the last letter of a long word in place
+                if abs(len(x) - len(y)) <= 1 and (x[0] == y[0] or x[-1] == y[-1]) and (
+                        Levenshtein.distance(x, y, score_cutoff=1) <= 1):
+                    fixes.append((min(x, y), max(x, y), "b" if x < y else "a"))
     fixes.extend((w, w, "b") for w in _compounds(b, only_a))
     fixes.extend((w, w, "a") for w in _compounds(a, only_b))
     if not fixes:
@@ -209,18 +214,30 @@ def _repair(keep: PreparedText, change: PreparedText, first: str,
     return keep, fixed
 
 
-def whole_score(a: PreparedText, b: PreparedText) -> float:
+def whole_score(a: PreparedText, b: PreparedText, score_cutoff: float = 0.0) -> float:
     """Similarity of two whole quotes, 0-100, symmetric; gaps excuse what they hide.
 
-    One misprinted or compounded word is repaired first (:func:`reconcile`).
+    One misprinted or compounded word is repaired (:func:`reconcile`) when
+    the repair could lift the score to ``score_cutoff``.
     """
     if a.key == b.key:
         return 100.0
     if not a.code or not b.code:
         return 0.0
-    a, b = reconcile(a, b)
-    if a.key == b.key:
-        return 100.0
+    plain = _plain_whole(a, b)
+    if plain >= 100.0 or plain + _REPAIR_GAIN / max(len(a.code), len(b.code)) < score_cutoff:
+        return plain
+    fixed_a, fixed_b = reconcile(a, b)
+    if fixed_a is a and fixed_b is b:
+        return plain
+    return max(plain, 100.0 if fixed_a.key == fixed_b.key else _plain_whole(fixed_a, fixed_b))
+
+
+_REPAIR_GAIN = 400.0
+"""One repaired word adds less than this divided by the longer text's words to a score."""
+
+
+def _plain_whole(a: PreparedText, b: PreparedText) -> float:
     if not a.gaps and not b.gaps:
         return float(Indel.normalized_similarity(a.code, b.code) * 100.0)
     if (a.key, a.code) > (b.key, b.code):  # one fixed order: the alignment is then symmetric
@@ -240,16 +257,29 @@ def whole_score(a: PreparedText, b: PreparedText) -> float:
     return min(100.0, 200.0 * matched / total) if total else 100.0
 
 
-def partial_score(short: PreparedText, long: PreparedText) -> tuple[float, int, int]:
-    """How well ``short`` matches its best stretch of ``long``: score, start, end (tokens)."""
+def partial_score(short: PreparedText, long: PreparedText,
+                  score_cutoff: float = 0.0) -> tuple[float, int, int]:
+    """How well ``short`` matches its best stretch of ``long``: score, start, end (tokens).
+
+    One misprinted word is repaired when that could lift the score to
+    ``score_cutoff`` (never one that changes ``long``'s length: the positions
+    are ``long``'s).
+    """
     if not short.code or not long.code:
         return 0.0, 0, 0
     if short.key == long.key:
         return 100.0, 0, len(long.code)
-    if short.code not in long.code:
-        fixed_short, fixed_long = reconcile(short, long)
-        if len(fixed_long.code) == len(long.code):  # positions stay those of ``long``
-            short, long = fixed_short, fixed_long
+    best = _plain_partial(short, long)
+    if best[0] >= 100.0 or best[0] + _REPAIR_GAIN / len(short.code) < score_cutoff:
+        return best
+    fixed_short, fixed_long = reconcile(short, long)
+    if (fixed_short is short and fixed_long is long) or len(fixed_long.code) != len(long.code):
+        return best
+    repaired = _plain_partial(fixed_short, fixed_long)
+    return repaired if repaired[0] > best[0] else best
+
+
+def _plain_partial(short: PreparedText, long: PreparedText) -> tuple[float, int, int]:
     offset = 0
     for segment in long.segments():  # word for word, not across an ellipsis
         at = segment.find(short.code)

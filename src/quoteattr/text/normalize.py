@@ -29,7 +29,10 @@ from importlib import resources
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists
+
 __all__ = [
+    "FoldingWords",
     "NormalizedQuote",
     "fold",
     "fold_name",
@@ -87,10 +90,33 @@ _LETTER_FOLDS = {
 }
 _FOLD_TABLE = str.maketrans(_LETTER_FOLDS)
 
-# Contractions spelled out, so that "won't" and "will not" compare equal.
-_IRREGULAR_NOT = {"won": "will", "can": "can", "shan": "shall", "ain": "is"}
-_SPLIT_WORDS = {"cannot": ("can", "not")}
-_CLITICS = {"re": "are", "ll": "will", "ve": "have", "m": "am", "d": "would"}
+
+
+class FoldingWords(WordLists):
+    """Contractions spelled out, so that "won't" and "will not" compare equal (``folding.json``)."""
+
+    FILE = "folding.json"
+
+    negative_heads: dict[str, str] = Field(default_factory=dict)
+    split_words: dict[str, str] = Field(default_factory=dict)
+    clitics: dict[str, str] = Field(default_factory=dict)
+    is_heads: Words = frozenset()
+
+
+@dataclass(frozen=True)
+class _Folding:
+    negative_heads: dict[str, str]
+    split_words: dict[str, tuple[str, ...]]
+    clitics: dict[str, str]
+    is_heads: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _folding() -> _Folding:
+    words = load_word_lists(FoldingWords, "en") or FoldingWords()
+    return _Folding(dict(words.negative_heads),
+                    {k: tuple(v.split()) for k, v in words.split_words.items()},
+                    dict(words.clitics), words.is_heads)
 
 
 class _SpellingFile(BaseModel):
@@ -195,8 +221,9 @@ def _fold(text: str) -> str:
 def _word_tokens(word: str, folds: dict[str, str]) -> list[str]:
     """Fold one printed word to zero or more comparison tokens."""
     folded = _fold(word)
-    if folded in _SPLIT_WORDS:
-        return list(_SPLIT_WORDS[folded])
+    split = _folding().split_words
+    if folded in split:
+        return list(split[folded])
     if folded.isalpha():
         return [folds.get(folded, folded)]
     tokens: list[str] = []
@@ -214,15 +241,14 @@ def _piece_tokens(folded: str, folds: dict[str, str]) -> list[str]:
         return [folds.get(folded, folded)]
     head, *rest = parts
     tail = rest[-1]
+    tables = _folding()
     if len(rest) == 1 and tail == "t" and head.endswith("n"):
-        stem = head[:-1]
-        if head in _IRREGULAR_NOT:
-            stem = _IRREGULAR_NOT[head]
+        stem = tables.negative_heads.get(head, head[:-1])
         return [folds.get(stem, stem), "not"] if stem else ["not"]
-    if len(rest) == 1 and tail in _CLITICS:
-        return [folds.get(head, head), _CLITICS[tail]]
+    if len(rest) == 1 and tail in tables.clitics:
+        return [folds.get(head, head), tables.clitics[tail]]
     if len(rest) == 1 and tail == "s":
-        if head in ("it", "that", "there", "here", "what", "who", "he", "she", "where"):
+        if head in tables.is_heads:
             return [head, "is"]
         return [folds.get(head, head)]  # possessive: "Russia's" -> "russia"
     joined = "".join(parts)  # O'Brien, rock'n'roll
@@ -302,14 +328,15 @@ def fold_tokens(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
         folds = spelling_variants()
         lowered = plain.lower()
         words = _ASCII_WORD.findall(lowered)
-        if "'" not in lowered and "`" not in lowered and "cannot" not in lowered and (
-            not _DIGIT_COMMA.search(lowered)
+        split = _folding().split_words
+        if "'" not in lowered and "`" not in lowered and not _DIGIT_COMMA.search(lowered) and (
+            split.keys().isdisjoint(words)
         ):
             return tuple([folds.get(word, word) for word in words]), ()
         found: list[str] = []
         for word in words:
-            if word in _SPLIT_WORDS:
-                found.extend(_SPLIT_WORDS[word])
+            if word in split:
+                found.extend(split[word])
             elif word.isalpha():
                 found.append(folds.get(word, word))
             else:
@@ -330,7 +357,7 @@ def _scan(text: str, spans: list[tuple[int, int]] | None) -> tuple[list[str], li
             if not gaps or gaps[-1] != len(tokens):
                 gaps.append(len(tokens))
             continue
-        if word.isascii() and word.isalpha() and word.lower() not in _SPLIT_WORDS:
+        if word.isascii() and word.isalpha() and word.lower() not in _folding().split_words:
             word = word.lower()
             tokens.append(folds.get(word, word))
             if spans is not None:
