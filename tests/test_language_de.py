@@ -162,3 +162,14 @@ def test_a_capitalised_noun_after_an_article_is_no_name_but_a_body_is() -> None:
              find_mentions(text, tokenize(text, []), lexicon=load_lexicon("de"))]
     assert found == [("ARD", "body"), ("Der frühere Nationalspieler", "description"),
                      ("Kreml", "body")]
+
+
+def test_no_german_cue_form_is_a_function_word() -> None:
+    """A cue form split on its spaces by mistake ("zu", "wort") would make every quote speech."""
+    lex = load_lexicon("de")
+    g = lex.grammar
+    # "zitiert" is listed as a preposition ("zitiert Brandt": Brandt is no subject)
+    function_words = g.determiners | g.subordinators | (g.prepositions - g.quote_cues)
+    one_word = {f for f in lex.cue_forms if " " not in f}
+    assert not one_word & function_words
+    assert not {f for f in lex.split_cues} & function_words

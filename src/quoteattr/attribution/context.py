@@ -171,7 +171,7 @@ class Context:
                 return None
             if tok.kind != "word":
                 continue
-            verb = next((v for v in verbs if v.particle == tok.text), None)
+            verb = next((v for v in verbs if v.particle == tok.low), None)
             if verb is not None and self.kind(j + 1) != "word":
                 return verb
         return None

@@ -16,6 +16,7 @@ from quoteattr.language.names import Gender, load_person_names
 from quoteattr.models import SpeakerKind
 from quoteattr.text.mentions import Mention
 from quoteattr.text.normalize import fold
+from quoteattr.text.noun_phrases import noun_phrases
 
 __all__ = ["Entity", "SpeakerIndex"]
 
@@ -113,6 +114,7 @@ class SpeakerIndex:
         self._bodies = ctx.lexicon.body_names
         self._mention_firsts = [m.first for m in ctx.mentions]
         self._names = load_person_names(ctx.lexicon.language)
+        self._nouns = noun_phrases(ctx.lexicon)
         self._described_by: dict[str, list[Entity]] = {}
         """Per role word, the people it describes, latest last (bounded)."""
         self._by_surname: dict[str, list[Entity]] = {}
@@ -230,6 +232,10 @@ class SpeakerIndex:
             noun = table.get(word.rstrip(".") + ".")  # "Sen" printed without its stop
             if noun is not None:
                 found.add(noun)
+        for word in words:  # German compounds: "Bundeskanzlerin" is a "Kanzlerin"
+            head = self._nouns.compound_head(word)
+            if head is not None:
+                found.add(head)
         if "democratic" in found:
             found.add("democrat")
         if "gop" in found:

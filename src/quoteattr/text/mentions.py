@@ -31,7 +31,7 @@ from quoteattr.text.names import (
     printed,
     token_at,
 )
-from quoteattr.text.noun_phrases import NounPhrases
+from quoteattr.text.noun_phrases import noun_phrases
 from quoteattr.text.tokens import Token, indexed_among
 
 __all__ = ["Mention", "find_mentions", "is_capitalised", "mentions_in_context"]
@@ -140,7 +140,7 @@ class _Tables:
         self.countries = lex.country_names
         self.bodies = lex.body_names
         self.org_words = lex.org_words
-        self.nouns = NounPhrases(lex)
+        self.nouns = noun_phrases(lex)
         self.reader = NameReader(lex, compound_heads=self.nouns.compound_heads)
         self.parsed: dict[
             tuple[tuple[str, ...], bool], tuple[NameSplit, str, SpeakerKind, bool]

@@ -29,7 +29,7 @@ from quoteattr.language.lexicon import Lexicon, RoleNoun
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 from quoteattr.text.tokens import Token
 
-__all__ = ["NounPhraseWords", "NounPhrases"]
+__all__ = ["NounPhraseWords", "NounPhrases", "noun_phrases"]
 
 _NOUN_MIN_LETTERS = 8  # a noun ending tells a noun only in a long word ("Hartung" is a name)
 _MAX_HEAD = 16  # the longest compound head looked for
@@ -76,6 +76,7 @@ class NounPhrases:
     def __init__(self, lex: Lexicon) -> None:
         """Read the language's ``noun_phrases.json`` and the lexicon's lists it needs."""
         words = load_word_lists(NounPhraseWords, lex.language)
+        self.lexicon = lex
         self.active = words is not None
         self.determiners: frozenset[str] = words.common_noun_determiners if words else frozenset()
         self.compound_heads: frozenset[str] = words.compound_heads if words else frozenset()
@@ -206,3 +207,22 @@ class NounPhrases:
         if len(words) > 1 or any(not tokens[k].text[0].isupper() for k in words):
             return False
         return self.particle_after_given_name(tokens, i, j)
+
+
+_BY_LEXICON: dict[int, NounPhrases] = {}
+
+
+def noun_phrases(lex: Lexicon) -> NounPhrases:
+    """The :class:`NounPhrases` of a lexicon, built once per lexicon.
+
+    Example:
+        >>> from quoteattr.language.lexicon import load_lexicon
+        >>> noun_phrases(load_lexicon()).active, noun_phrases(load_lexicon("de")).active
+        (False, True)
+    """
+    found = _BY_LEXICON.get(id(lex))
+    if found is None or found.lexicon is not lex:
+        if len(_BY_LEXICON) > 32:
+            _BY_LEXICON.clear()
+        found = _BY_LEXICON[id(lex)] = NounPhrases(lex)
+    return found
