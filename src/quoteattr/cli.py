@@ -34,7 +34,7 @@ from typing import NoReturn, TextIO
 
 from quoteattr import __version__
 from quoteattr.attribution.rulesets import RuleSetError, load_rules
-from quoteattr.evaluation.claims import ClaimScores, evaluate_claims, load_claim_gold
+from quoteattr.evaluation.claims import format_claim_scores, score_claims_file
 from quoteattr.evaluation.quotes import GoldError, Scores, load_gold
 from quoteattr.evaluation.quotes import evaluate as evaluate_documents
 from quoteattr.io.batch import (
@@ -508,7 +508,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO, options: Options) -> int:
     if progress is not None:
         progress.close()
     scores = evaluate_documents(gold, predicted)
-    claims = _claim_scores(args.gold, predicted)
+    claims = score_claims_file(args.gold, predicted)
     if args.json:
         data = json.loads(scores.model_dump_json())
         if claims is not None:
@@ -517,30 +517,8 @@ def _evaluate(args: argparse.Namespace, out: TextIO, options: Options) -> int:
     else:
         out.write(_format_scores(scores, documents=len(gold)))
         if claims is not None:
-            out.write(_format_claim_scores(claims))
+            out.write(format_claim_scores(claims))
     return 0
-
-
-def _claim_scores(path: str, predicted: list[Document]) -> ClaimScores | None:
-    """Scores of the reported claims against a JSON Lines gold's ``indirect`` records, if any.
-
-    Indirect claims only, as ``claims_score.py`` counts them: a mixed claim holds
-    a quote, and such attributions are annotated under ``quotes``.
-    """
-    if not path.endswith(".jsonl") or not os.path.isfile(path):
-        return None
-    gold = load_claim_gold(path)
-    if not any(g.claims for g in gold):
-        return None
-    return evaluate_claims(gold, predicted, kinds={"indirect"})
-
-
-def _format_claim_scores(claims: ClaimScores) -> str:
-    """The claim scores of ``quoteattr evaluate`` as plain text."""
-    lines = ["", f"claims (indirect)  gold {claims.gold}  predicted {claims.predicted}"]
-    for label, s in (("content", claims.content), ("with source", claims.attribution)):
-        lines.append(f"{label:12} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}")
-    return "\n".join(lines) + "\n"
 
 
 def _format_scores(scores: Scores, *, documents: int) -> str:

@@ -48,8 +48,8 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
         tail = end
     elif inverted:
         # "CLAUSE, said NAME": the source follows the cue
-        if listener:
-            return None  # "…, told Politico": the name is the listener
+        if listener or _closes_relative_aside(scan, c - 1):
+            return None  # "…, told Politico"; "Settlers, who vote right, said …"
         behind = _source_after(scan, end)
         if behind is None:
             return None
@@ -60,7 +60,7 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
         return None
     last = comma + 1 if ctx.kind(comma) == "mark" else comma  # the mark closes a partial quote
     first = scan.sent_first[max(last - 1, 0)]
-    if _fronted(scan, max(first, scan.prev_hard[last - 1] + 1), last):
+    if _fronted(scan, max(first, scan.prev_punct[last - 1] + 1), last):
         return None
     rest = -1
     after = scan.skip_trailers(tail)
@@ -79,6 +79,15 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
     return content_before(
         scan, "clause_comma_name_said", 0.75, m, (c, end), lemma, first, last, rest
     )
+
+
+def _closes_relative_aside(scan: Scanner, comma: int) -> bool:
+    """Tell whether the comma at ``comma`` closes an aside opened by ", who" or ", which"."""
+    ctx = scan.ctx
+    for k in range(comma - 1, max(comma - 30, scan.sent_first[comma] - 1), -1):
+        if ctx.word(k) == ",":
+            return ctx.low(k + 1) in scan.words.relatives
+    return False
 
 
 def _fronted(scan: Scanner, k: int, last: int) -> bool:

@@ -139,7 +139,7 @@ def content_before(
     parenthesis ("The only problem, she said, is that ...").
     """
     ctx = scan.ctx
-    first = max(first, scan.prev_hard[last - 1] + 1) if last > 0 else first
+    first = max(first, scan.prev_punct[last - 1] + 1) if last > 0 else first
     first = scan.bound_first(first, last)
     while first < last and ctx.kind(first) == "para":
         first += 1

@@ -120,6 +120,8 @@ def extract_claims(
         )
         cue_start, cue_end = ctx.span(*f.cue)
         negated, hedge = _negation_and_hedge(scan, f)
+        if hedge is not None and hedge in scan.withholding:
+            continue  # "declined to say whether …": the source says nothing
         verb = ctx.lexicon.cue_forms.get(f.lemma)
         stance = scan.words.stances.get(f.lemma) or (verb.stance if verb is not None else None)
         out.append(

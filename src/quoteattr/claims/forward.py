@@ -65,11 +65,12 @@ def _cue(scan: Scanner, c: int) -> tuple[int, str, set[str]] | None:
     phrase_frames = scan.frames.frames_of(phrase)
     if phrase_frames:  # "call on", "call for", "point to": the particle is part of the cue
         return end + 1, phrase, set(phrase_frames)
-    frames = set(scan.frames.frames_of(verb.lemma))
+    listed = scan.frames.frames_of(verb.lemma)
+    if verb.weak and not listed:
+        return None  # a weak cue reports a claim only in the frames the data lists for it
+    frames = set(listed)
     if not frames & {"naming", "naming_as"}:
         frames.add("that")
-    if verb.weak and not frames & {"naming", "naming_as", "noun_object"}:
-        return None
     return end, verb.lemma, frames
 
 
@@ -85,7 +86,9 @@ def name_said_clause(scan: Scanner, c: int) -> Found | None:
     end, lemma, frames = cue
     prev = ctx.low(c - 1)
     participle = ctx.low(c).endswith(scan.participle_endings)
-    if not participle and prev in scan.words.passive_auxiliaries:
+    if participle and prev in scan.words.passive_auxiliaries:
+        participle = False  # "are urging": a finite verb in the progressive
+    elif not participle and prev in scan.words.passive_auxiliaries:
         return None  # "has been said", "was told"
     if participle and prev != "," and not scan.participle_reports(end):
         return None  # "Speaking before the assembly, Putin ..."; "as saying"
@@ -122,10 +125,20 @@ def _content_after(
         low = ctx.low(start) if start >= 0 else ""
         verb = ctx.lexicon.cue_forms.get(lemma)
         asks = verb is not None and verb.stance == "asks"
+        say = "clause" in frames
         if start < 0:
             pass
         elif low in words.prepositions:
-            start = scan.that_ahead(start)
+            ahead = scan.that_ahead(start)
+            if ahead < 0 and say and _pronoun_clause_ahead(scan, start):
+                pass  # "said for some firms it will take days": the clause after a phrase
+            else:
+                start = ahead
+        elif say and low in ctx.lexicon.grammar.subordinators:
+            if not scan.has_finite_verb(start, scan.content_end(start)):
+                start = -1  # "said if he could", not "said if asked"
+        elif say and _quote_opens_clause(scan, start):
+            pass  # 'said "walkaway" deals were used before': a mixed claim
         elif low in words.complementizers:
             start += 1
         elif asks and low in words.question_words:
@@ -177,6 +190,29 @@ def _content_after(
     ):
         return "name_called_for_np", 0.7, k, 4, -1
     return None
+
+
+def _pronoun_clause_ahead(scan: Scanner, k: int) -> bool:
+    """Tell whether a phrase at k is followed by a subject pronoun and its finite verb."""
+    ctx = scan.ctx
+    for j in range(k + 1, min(k + 8, scan.sent_end[k] if k < scan.n else k)):
+        if ctx.kind(j) != "word":
+            return False
+        if ctx.low(j) in scan.words.subject_pronouns:
+            return scan.has_finite_verb(j, j + 3)
+    return False
+
+
+def _quote_opens_clause(scan: Scanner, k: int) -> bool:
+    """Tell whether a quote at token k opens a clause that goes on after it."""
+    ctx = scan.ctx
+    j = k + 1 if ctx.kind(k) == "mark" else k
+    if ctx.kind(j) != "quote":
+        return False
+    j += 1
+    if ctx.kind(j) == "mark":
+        j += 1
+    return ctx.kind(j) == "word" and ctx.same_sentence(k, j)
 
 
 _COMMA_WINDOW = 14

@@ -88,6 +88,7 @@ class Scanner:
         self.sentence_source: dict[int, Mention] = {}
         self._split: dict[frozenset[str], dict[str, list[tuple[str, ...]]]] = {}
         self._verbs: dict[int, tuple[CueVerb, int] | None] = {}
+        self.withholding = frozenset(h.text for h in frames.hedges if h.withholds)
         self.quote_of_cue: dict[int, int] = {}
         """The quote token of each cue that attributes a quote, by the cue's start offset."""
         for qi, d in enumerate(ctx.decisions):
@@ -108,6 +109,7 @@ class Scanner:
         hard = list(ctx.breaks)
         for low in indexed_among(by_low, self.words.hard_punctuation):
             hard.extend(k for k in by_low[low] if toks[k].kind == "punct")
+        punct = sorted(hard)
         soft: list[int] = []
         soft_commas = frames.comma_ends_content
         for k in by_low.get(",", ()):
@@ -123,6 +125,10 @@ class Scanner:
         self.sent_first = _AtOrBefore(starts, 0)
         self.sent_end = _After(starts, n)
         self.prev_hard = _AtOrBefore(hard, -1)
+        self.prev_punct = _AtOrBefore(punct, -1)
+        """The last hard punctuation or break at or before a token: where a content
+        printed before its attribution may start (a comma before "which" ends a
+        content that follows its cue, not one that precedes it)."""
         self.next_hard = _AtOrAfter(hard, n)
         self.next_soft = _AtOrAfter(soft, n)
 
@@ -246,6 +252,8 @@ class Scanner:
         ctx = self.ctx
         if ctx.word(c - 1).endswith(("'s", "’s")):
             return True  # "Kaine's remark"
+        if ctx.low(c + 1) in self.words.relatives and not ctx.low(c).endswith(self.past_endings):
+            return True  # "the states where it is legal"
         if ctx.low(c) != lemma:
             return False
         nxt = ctx.word(c + 1)
@@ -301,6 +309,7 @@ class Scanner:
                 or w in ctx.lexicon.grammar.trailers
                 or (listener and w in words.listener_objects)
                 or (listener and ctx.mention_starting.get(j) is not None)
+                or (listener and (w in words.determiners or ctx.word(j)[:1].isupper()))
             ):
                 return False
             if w in words.finite_auxiliaries or w in words.complementizers:
@@ -359,7 +368,10 @@ class Scanner:
                 and ctx.low(t - 1) not in words.determiners
                 and not ctx.word(t - 1)[:1].isdigit()
                 and ctx.kind(t - 1) == "word"
-                and (ctx.word(t - 1)[:1].isupper() or ctx.low(t - 1) in words.subject_pronouns)
+                and (
+                    ctx.mention_ending.get(t) is not None
+                    or ctx.low(t - 1) in words.subject_pronouns
+                )
             ):
                 return True  # "Russia wants", "he says"
         return False

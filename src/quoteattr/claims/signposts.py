@@ -72,7 +72,9 @@ def according_to_name_clause(scan: Scanner, i: int) -> Found | None:
     lemma = " ".join(ctx.low(t) for t in range(i, stop))
     first = _clause_first(scan, i)
     if first == i:
-        k = skip_aside(ctx, m.last)
+        k = _after_apposition(scan, m.last) if ctx.word(m.last) == "," else skip_aside(
+            ctx, m.last
+        )
         if ctx.word(k) == ",":
             return content_from(scan, "according_to_name_clause", 0.8, m, cue, lemma, k + 1)
         if scan.frames.comma_after_fronted_source:
@@ -84,6 +86,29 @@ def according_to_name_clause(scan: Scanner, i: int) -> Found | None:
         return None
     # "Bis 2042 würden laut Prognosen 40 000 Flugzeuge ausgeliefert": the rest of the clause
     return content_from(scan, "clause_according_to_name", 0.7, m, cue, lemma, m.last)
+
+
+def _after_apposition(scan: Scanner, comma: int) -> int:
+    """The comma that closes an apposition opened at ``comma`` ("Doe, the director,"), or ``comma``.
+
+    An apposition opens with a determiner or a possessive and is a short phrase
+    without a verb; a comma inside a number ("3,000") closes nothing.
+    """
+    ctx = scan.ctx
+    opener = ctx.word(comma + 1)
+    if ctx.low(comma + 1) not in scan.words.determiners and not opener.endswith(("'s", "’s")):
+        return comma
+    for k in range(comma + 2, min(comma + 10, scan.n)):
+        w = ctx.word(k)
+        if (w == "," and ctx.tokens[k - 1].end < ctx.tokens[k].start) or (w == "," and (
+            not ctx.word(k + 1)[:1].isdigit()
+        )):
+            return k
+        if ctx.kind(k) != "word" or ctx.low(k) in scan.words.finite_auxiliaries:
+            return comma
+        if ctx.cue_at(k, weak=False) > 0:
+            return comma
+    return comma
 
 
 def _clause_first(scan: Scanner, i: int) -> int:

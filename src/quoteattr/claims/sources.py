@@ -59,17 +59,73 @@ def source_of_cue(scan: Scanner, c: int, participle: bool) -> Mention | None:
     ctx = scan.ctx
     infinitive = scan.frames.joints.get("infinitive")
     if infinitive is not None and ctx.low(c - 1) in infinitive.joints:
-        return subject_before(ctx, c)  # "went on to say"
+        # "went on to say", "has tried to suggest": the subject of the verb before "to"
+        found = subject_before(ctx, c)
+        if found is None and ctx.kind(c - 2) == "word" and ctx.cue_at(c - 2) < 0:
+            found = source_before(scan, c - 2)
+        return found
     j = scan.skip_adverbs_back(c)
     if participle or ctx.low(j - 1) in scan.words.coordinators:
         earlier = scan.sentence_source.get(ctx.sentence[c]) if c < scan.n else None
         if earlier is not None and earlier.last <= c:
             return earlier
+        opening = _sentence_opening_subject(scan, c)
+        if opening is not None:
+            return opening  # "The commission is frustrated with the firms, saying …"
     if scan.frames.clause_after_comma and ctx.mention_ending.get(j) is None:
         after = source_after_cue(scan, c)  # German: "Zudem sagte Müller, dass ..."
         if after is not None:
             return after
     return source_before(scan, c)
+
+
+def _long_subject(scan: Scanner, c: int) -> Mention | None:
+    """A determiner's noun phrase that runs from the sentence start to the cue at c.
+
+    "A person familiar with the matter told ...": up to nine words, none a
+    finite verb, a cue or a relative.
+    """
+    ctx = scan.ctx
+    words = scan.words
+    first = scan.sent_first[c] if c < scan.n else c
+    while first < c and ctx.kind(first) in ("para", "mark"):
+        first += 1
+    if not 1 < c - first <= 9 or ctx.low(first) not in words.determiners:
+        return None
+    for j in range(first + 1, c):
+        low = ctx.low(j)
+        if ctx.kind(j) != "word" or low in words.finite_auxiliaries or low in words.relatives:
+            return None
+        if ctx.cue_at(j, weak=False) > 0 or low in words.complementizers:
+            return None
+    return _made(scan, first, c, "description")
+
+
+def _sentence_opening_subject(scan: Scanner, c: int) -> Mention | None:
+    """The subject that opens the sentence of token c: a mention, or a determiner's noun phrase.
+
+    "The utilities commission is frustrated, saying …": the words from the
+    determiner up to the sentence's first finite verb or cue.
+    """
+    ctx = scan.ctx
+    words = scan.words
+    first = scan.sent_first[c] if c < scan.n else c
+    while first < c and ctx.kind(first) in ("para", "mark"):
+        first += 1
+    m = ctx.mention_starting.get(first)
+    if m is not None:
+        if m.possessive or (m.kind == "pronoun" and ctx.low(first) not in words.subject_pronouns):
+            return None
+        return m if m.last < c else None
+    if ctx.low(first) not in words.determiners:
+        return None
+    for j in range(first + 1, min(first + 7, c)):
+        low = ctx.low(j)
+        if ctx.kind(j) != "word" or low in words.prepositions or low in words.continuers:
+            return None
+        if low in words.finite_auxiliaries or ctx.cue_at(j, weak=False) > 0:
+            return _made(scan, first, j, "description") if j > first + 1 else None
+    return None
 
 
 def source_after_cue(scan: Scanner, c: int) -> Mention | None:
@@ -133,6 +189,7 @@ def source_before(scan: Scanner, c: int) -> Mention | None:
         group_subject(scan, b)
         or subject_before(ctx, b)
         or noun_phrase_opening_sentence(ctx, b)
+        or _long_subject(scan, b)
     )
 
 
@@ -146,7 +203,15 @@ def group_subject(scan: Scanner, c: int) -> Mention | None:
     ctx = scan.ctx
     words = scan.words
     j = scan.skip_adverbs_back(c)
+    if ctx.word(j - 1) == ",":  # "Israeli settlers, who mostly vote right, said"
+        j = _aside_start(scan, j - 1)
+        if j < 0:
+            return None
     first = scan.sent_first[c] if c < scan.n else c
+    for k in range(j - 1, max(first, j - _GROUP_WINDOW - 1) - 1, -1):
+        if ctx.word(k) == ",":  # "As expected, opposition parties said"
+            first = k + 1
+            break
     while first < j and ctx.kind(first) in ("para", "mark"):
         first += 1
     if not 0 < j - first <= _GROUP_WINDOW:
@@ -171,6 +236,20 @@ def group_subject(scan: Scanner, c: int) -> Mention | None:
     if not quantity and not head.endswith(scan.plural_endings):
         return None
     return _made(scan, first, j, "description")
+
+
+def _aside_start(scan: Scanner, comma: int) -> int:
+    """The comma that opens the aside closed by the comma at ``comma``, or -1."""
+    ctx = scan.ctx
+    for k in range(comma - 1, max(comma - 25, -1), -1):
+        w = ctx.word(k)
+        if w == ",":
+            opener = ctx.low(k + 1)
+            relative = opener in scan.words.relatives or opener in scan.words.determiners
+            return k if relative else -1
+        if ctx.kind(k) not in ("word", "punct") or w in (".", ";", ":", "!", "?"):
+            return -1
+    return -1
 
 
 def trailing_source(scan: Scanner, c: int) -> tuple[Mention, int] | None:
@@ -220,7 +299,12 @@ def _subject_after_comma(scan: Scanner, k: int, c: int) -> tuple[Mention, int] |
             if f == m.first:
                 return m, f - 1
             head = ctx.mention_starting.get(f)  # "a senator from Ohio": the senator
-            if head is not None and not head.possessive and head.kind != "pronoun":
+            if (
+                head is not None
+                and not head.possessive
+                and head.kind != "pronoun"
+                and m.speaker_kind != "person"  # "Chancellor of the Exchequer Jane Doe"
+            ):
                 return head, f - 1
             if any(ctx.low(t) in scan.words.prepositions for t in range(f, m.first)):
                 made = description(scan, f, k)

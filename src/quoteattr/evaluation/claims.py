@@ -43,7 +43,9 @@ __all__ = [
     "content_overlap",
     "content_overlaps",
     "evaluate_claims",
+    "format_claim_scores",
     "load_claim_gold",
+    "score_claims_file",
     "source_right",
 ]
 
@@ -255,3 +257,35 @@ def _match(g: GoldClaimDocument, preds: Sequence[Claim], *, with_source: bool) -
         if best >= 0:
             used.add(best)
     return used
+
+
+def score_claims_file(path: str | Path, predicted: Iterable[Document]) -> ClaimScores | None:
+    """Score the indirect claims of ``predicted`` against a JSON Lines gold, if it has any.
+
+    Indirect claims only, as ``claims_score.py`` counts them: a mixed claim holds
+    a quote, and such attributions are annotated under ``quotes``. ``None`` for
+    a gold that is no ``.jsonl`` file or holds no ``indirect`` records.
+    """
+    path = Path(path)
+    if path.suffix != ".jsonl" or not path.is_file():
+        return None
+    gold = load_claim_gold(path)
+    if not any(g.claims for g in gold):
+        return None
+    return evaluate_claims(gold, predicted, kinds={"indirect"})
+
+
+def format_claim_scores(scores: ClaimScores) -> str:
+    """The claim scores as ``quoteattr evaluate`` prints them.
+
+    Example:
+        >>> s = ClaimScores(gold=2, predicted=1, content=prf(1, 1, 2), attribution=prf(1, 1, 2))
+        >>> print(format_claim_scores(s).strip())
+        claims (indirect)  gold 2  predicted 1
+        content      P 1.000  R 0.500  F1 0.667
+        with source  P 1.000  R 0.500  F1 0.667
+    """
+    lines = ["", f"claims (indirect)  gold {scores.gold}  predicted {scores.predicted}"]
+    for label, s in (("content", scores.content), ("with source", scores.attribution)):
+        lines.append(f"{label:12} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}")
+    return "\n".join(lines) + "\n"

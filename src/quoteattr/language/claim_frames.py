@@ -64,6 +64,8 @@ class Hedge(BaseModel):
 
     text: str = Field(min_length=1)
     negates: bool = False
+    withholds: bool = False
+    """The source declines to speak ("declined to say whether"): no claim at all."""
 
 
 class Joint(BaseModel):
