@@ -12,15 +12,23 @@ Measures, on one core:
   * adversarial: 1 MB made of 100,000 quotation marks and apostrophes mixed with
     words, in one call;
   * with --jsonl, a JSON Lines corpus of {"text": ...} records, one call each
-    (best of --repeat runs, claims on and off).
+    (best of --repeat runs, claims on and off);
+  * memory per input byte (issue 15): the peak of memory Python allocates
+    during one ``attribute`` call (tracemalloc), divided by the text's UTF-8
+    bytes, for each article (the median and the largest), for a 1 MB document
+    of articles (the corpus of --jsonl when given) and for 0.25 MB of dense
+    quotation marks; and what the returned Document holds.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import random
+import statistics
 import time
+import tracemalloc
 from pathlib import Path
 
 from quoteattr import attribute
@@ -69,6 +77,36 @@ def _adversarial(size: int, seed: int = 0) -> str:
     return "".join(parts)
 
 
+def _memory(text: str) -> tuple[float, float]:
+    """Peak memory allocated during ``attribute(text)``, and what the result holds, per byte."""
+    size = len(text.encode("utf-8"))
+    gc.collect()
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        doc = attribute(text)
+        held, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    del doc
+    return (peak - base) / size, (held - base) / size
+
+
+def _report_memory(texts: list[str], label: str) -> None:
+    per_article = sorted(_memory(t)[0] for t in texts[:300])
+    print(f"{'memory, ' + label + ', per article':44} median {statistics.median(per_article):6.1f}"
+          f" B/B, largest {per_article[-1]:6.1f} B/B ({len(per_article)} articles)")
+    joined, size = [], 0
+    for text in texts * (1 + MB // max(1, sum(len(t) for t in texts))):
+        joined.append(text)
+        size += len(text.encode("utf-8"))
+        if size >= MB:
+            break
+    peak, held = _memory("\n\n".join(joined))
+    print(f"{'memory, ' + label + ', one 1 MB document':44} peak {peak:6.1f} B/B, "
+          f"result {held:6.1f} B/B")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=5.0, help="MB of articles to process")
@@ -96,6 +134,13 @@ def main() -> None:
         _report(f"one {size_mb} MB document", *_timed([joined]))
 
     _report("adversarial: 1 MB with 100,000 marks", *_timed([_adversarial(MB)]))
+
+    _report_memory(articles, "sample articles")
+    if args.jsonl:
+        _report_memory(corpora[-1][1], args.jsonl.name)
+    peak, held = _memory(_adversarial(MB // 4))
+    print(f"{'memory, 0.25 MB of dense quotation marks':44} peak {peak:6.1f} B/B, "
+          f"result {held:6.1f} B/B")
 
 
 if __name__ == "__main__":

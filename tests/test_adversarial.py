@@ -425,3 +425,16 @@ def test_dask_isolates_a_document_that_kills_its_worker(tmp_path: Path) -> None:
     assert len(errors) == 2 and any(r["doc_id"] == "d123" and "killed" in r["error"]
                                     for r in errors)
     assert not (out / "_attempts").exists()
+
+
+def test_out_of_memory_is_a_message_that_says_why(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quoteattr import pipeline
+
+    def exhausted(text: str, options: Any) -> Any:
+        raise MemoryError
+
+    monkeypatch.setattr(pipeline, "prepare", exhausted)
+    with pytest.raises(MemoryError, match="out of memory attributing a text of 44 characters"):
+        quoteattr.attribute(SAID)
+    (outcome,) = process_sources([sources.SourceText("big", SAID, "big.txt")])
+    assert outcome.error is not None and outcome.error.startswith("big.txt: out of memory")

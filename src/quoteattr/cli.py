@@ -610,6 +610,7 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
             text_field=args.text_field, blocksize=args.blocksize,
             workers=args.workers or args.jobs or None, glob=args.glob, options=options,
             max_chars=args.max_chars or None, timeout=args.timeout,
+            exit_on_interrupt=True,
         )
     deaths: list[str] = []
     if args.format in ("jsonl", None):

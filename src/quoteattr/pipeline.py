@@ -165,13 +165,38 @@ def attribute(
 
 
 def run_pipeline(text: str, options: Options, *, doc_id: str | None = None) -> Document:
-    """Run every stage on ``text`` with resolved ``options`` (the body of :func:`attribute`)."""
-    return _run(text, options, doc_id, False)[0]
+    """Run every stage on ``text`` with resolved ``options`` (the body of :func:`attribute`).
+
+    Raises:
+        MemoryError: saying how long the text was and what to do.
+    """
+    return _said_out_of_memory(text, options, doc_id, False)[0]
 
 
 def trace_pipeline(text: str, options: Options) -> tuple[Document, Prepared, Sieved]:
     """Run every stage with the sieve traced: the document, its context and every rule's trial."""
-    return _run(text, options, None, True)
+    return _said_out_of_memory(text, options, None, True)
+
+
+BYTES_PER_CHARACTER = 80
+"""Peak memory per character of news text during one call, about (issue 15)."""
+
+
+def _said_out_of_memory(
+    text: str, options: Options, doc_id: str | None, trace: bool
+) -> tuple[Document, Prepared, Sieved]:
+    """:func:`_run`, with a MemoryError that says why instead of an empty one."""
+    try:
+        return _run(text, options, doc_id, trace)
+    except MemoryError as exc:
+        exc.__traceback__ = None  # frees what the stages built before the message is made
+        del exc
+        raise MemoryError(
+            f"out of memory attributing a text of {len(text):,} characters: quoteattr "
+            f"needs about {BYTES_PER_CHARACTER} bytes of memory per character of news "
+            "(more where quotation marks are dense); split the text into articles, or "
+            "give the process more memory"
+        ) from None
 
 
 def _run(

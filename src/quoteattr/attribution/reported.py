@@ -15,6 +15,8 @@ as ``callables``; German does.
   quote: ``Die ARD hat „…“ angekündigt.``
 - :func:`name_colon_quote`: a speaker label opening a headline, cross-heading or
   sentence: ``Brandt: „…“``.
+- :func:`quote_as_clause_verb_last`: ``„…“, wie Brandt am Montag sagte``: the verb
+  closes the attribution clause.
 - :func:`quote_sign_off_name`: ``… „…“ sehr gut, so Brandt.``: a sign-off that
   ends the quote's sentence.
 - :func:`name_according_to_after`: ``Brandt zufolge …``: a postposition.
@@ -44,6 +46,7 @@ __all__ = [
     "cue_subject_partial_quote",
     "name_according_to_after",
     "name_colon_quote",
+    "quote_as_clause_verb_last",
     "quote_sign_off_name",
     "subject_sentence_then_quote",
     "subject_then_quote_then_cue",
@@ -79,6 +82,7 @@ class ReportedSpeechWords(WordLists):
     sign_offs: Words
     according_to_after: Words
     coordinators: Words
+    as_openers: Words = frozenset()
 
 
 def _words(ctx: Context) -> ReportedSpeechWords | None:
@@ -328,6 +332,35 @@ def subject_sentence_then_quote(ctx: Context, qi: int) -> Decision | None:
     if m is None or not _personal(ctx, m):
         return None
     return Decision("subject_sentence_then_quote", 0.6, m, None)
+
+
+def quote_as_clause_verb_last(ctx: Context, qi: int) -> Decision | None:
+    """``"Q", wie NAME am Montag sagte``: an attribution clause whose verb comes last.
+
+    After the quote and a comma, the clause opens with an ``as_openers`` word
+    and a mention (a name after its article, ``wie der Vorsitzende Jan
+    Brandt``), and a cue closes it within eight words of the sentence.
+    """
+    words = _words(ctx)
+    if words is None or not words.as_openers:
+        return None
+    k = _mark_after(ctx, qi)
+    if ctx.word(k) != "," or ctx.low(k + 1) not in words.as_openers:
+        return None
+    m = speaker_mention_at(ctx, k + 2)
+    if m is None and ctx.low(k + 2) in ctx.lexicon.grammar.determiners:
+        m = speaker_mention_at(ctx, k + 3)  # "wie der FDP-Vorsitzende Jan Brandt"
+        if m is not None and m.kind == "name" and m.role is None:
+            return None
+    if m is None or not _resolvable(ctx, m):
+        return None
+    for c in range(m.last, min(m.last + 8, len(ctx.tokens))):
+        if ctx.kind(c) != "word" or not ctx.same_sentence(c, m.last):
+            return None
+        end = ctx.cue_at(c)
+        if end > 0 and ctx.kind(end) != "word":
+            return Decision("quote_as_clause_verb_last", 0.85, m, ctx.span(c, end))
+    return None
 
 
 def name_according_to_after(ctx: Context, qi: int) -> Decision | None:

@@ -229,7 +229,7 @@ def attribute_record(
         doc = run_pipeline(text, options if options is not None else Options(), doc_id=doc_id)
         return doc if date is None else doc.model_copy(update={"date": date})
     except MemoryError as exc:
-        return error_row(doc_id, f"out of memory: {exc or 'MemoryError'}")
+        return error_row(doc_id, str(exc) or "out of memory")
     except Exception as exc:  # a bug must not lose the other documents
         return error_row(doc_id, f"internal error: {type(exc).__name__}: {exc}")
 

@@ -7,6 +7,7 @@ the only thing that changes between one machine and a cluster.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -23,7 +24,8 @@ __all__ = ["LOCAL_ALLOWED_FAILURES", "connect", "local_paths", "run_dask_extract
 
 
 @contextmanager
-def connect(scheduler: str, *, workers: int | None = None) -> Iterator[Any]:
+def connect(scheduler: str, *, workers: int | None = None,
+            exit_on_interrupt: bool = False) -> Iterator[Any]:
     """Yield a ``distributed.Client``: a new LocalCluster for ``"local"``, else an address.
 
     ``"local"`` starts one single-threaded worker process per core (or
@@ -32,7 +34,10 @@ def connect(scheduler: str, *, workers: int | None = None) -> Iterator[Any]:
     their worker (see :func:`~quoteattr.distributed.extract.extract_articles`);
     anything else (``tcp://10.0.0.5:8786``) is a running scheduler's address,
     with its own settings. The client, and a cluster started here, are closed
-    when the ``with`` block ends.
+    when the ``with`` block ends. On Ctrl-C the worker processes of a local
+    cluster are stopped at once; with ``exit_on_interrupt`` (the command line)
+    the process then ends with the status 130 instead of closing the cluster
+    gracefully, which takes seconds.
     """
     distributed = require("distributed")
     dask = require("dask")
@@ -41,9 +46,19 @@ def connect(scheduler: str, *, workers: int | None = None) -> Iterator[Any]:
         with dask.config.set({"distributed.scheduler.allowed-failures":
                               LOCAL_ALLOWED_FAILURES}), \
                 distributed.LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
-                                         dashboard_address=None) as cluster, \
+                                         dashboard_address=":0") as cluster, \
                 distributed.Client(cluster) as client:
-            yield client
+            try:
+                yield client
+            except KeyboardInterrupt:
+                # Ctrl-C: the worker processes are this process's children; stop them
+                # now rather than wait seconds for their tasks, then close the cluster
+                for child in multiprocessing.active_children():
+                    child.kill()
+                if exit_on_interrupt:
+                    print("\nquoteattr: interrupted", file=sys.stderr, flush=True)
+                    os._exit(130)
+                raise
     else:
         with distributed.Client(scheduler) as client:
             yield client
@@ -96,6 +111,7 @@ def run_dask_extract(
     max_chars: int | None = MAX_DOCUMENT_CHARS,
     timeout: float | None = None,
     stderr: TextIO | None = None,
+    exit_on_interrupt: bool = False,
 ) -> int:
     """Run ``quoteattr extract --dask SCHEDULER --out DIR PATH...``; return the exit status.
 
@@ -116,10 +132,13 @@ def run_dask_extract(
         timeout: Seconds one document may take before its worker is stopped
             and the document reported.
         stderr: Where the summary and problems are reported.
+        exit_on_interrupt: On Ctrl-C, stop the workers and end the process with
+            the status 130 at once (the command line); otherwise
+            KeyboardInterrupt is raised once the cluster is closed.
 
     Returns:
         0 when every record was processed, 1 when some became error records,
-        2 when the extra is missing, 130 when interrupted.
+        2 when the extra is missing.
     """
     report = stderr if stderr is not None else sys.stderr
     chosen: OutputFormat = format or ("jsonl" if out.rstrip("/").endswith(".jsonl")
@@ -131,7 +150,7 @@ def run_dask_extract(
     if not files:
         return 1
     try:
-        with connect(scheduler, workers=workers) as client:
+        with connect(scheduler, workers=workers, exit_on_interrupt=exit_on_interrupt) as client:
             print(f"quoteattr: Dask scheduler {client.scheduler.address}", file=report)
             summary = run(files, out, id_field=id_field, text_field=text_field,
                           blocksize=blocksize, options=options, max_chars=max_chars,

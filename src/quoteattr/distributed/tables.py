@@ -195,10 +195,13 @@ def write_jsonl_partition(
     """Write one partition as ``out_dir/part-NNNNN.jsonl``: the lines ``extract`` prints."""
     fsspec = require("fsspec")
     path = join_path(out_dir, f"part-{index:05d}.jsonl")
-    with fsspec.open(path, "wb") as handle:
+    fs, _, (target,) = fsspec.get_fs_token_paths(path)
+    partial = target + ".partial"  # renamed when whole: a file is complete or absent
+    with fs.open(partial, "wb") as handle:
         for result in results:
             record = result.model_dump(mode="json") if isinstance(result, Document) else result
             handle.write(json_line(record))
+    fs.mv(partial, target)
     return count_results(results), [path]
 
 

@@ -174,8 +174,8 @@ def process_unit(unit: Unit, job: Job) -> Outcome:
             return Outcome(doc_id, None, document=doc)
         rows = quotes_table(doc) if job.output == "quotes" else claims_table(doc)
         return Outcome(doc_id, None, rows=rows)
-    except MemoryError as exc:
-        return failure(doc_id, f"{origin}: out of memory: {exc or 'MemoryError'}", job.output)
+    except MemoryError as exc:  # the pipeline's says how long the text was
+        return failure(doc_id, f"{origin}: {exc or 'out of memory'}", job.output)
     except Exception as exc:  # a bug must not lose the other documents
         return failure(doc_id, f"{origin}: internal error: {type(exc).__name__}: {exc}",
                        job.output)
