@@ -440,6 +440,8 @@ class Scanner:
                 or (w.endswith(self.adverb_endings) and len(w) > 4)
             ):
                 k += 1
+                if w in self.words.time_words and ctx.low(k) in self.words.time_nouns:
+                    k += 1  # "Wednesday night"
             elif (
                 w in self.words.time_openers and ctx.low(k + 1) in self.words.time_nouns
             ):
@@ -452,8 +454,10 @@ class Scanner:
         """After a prepositional phrase ("said in a statement that"), the token after "that"."""
         ctx = self.ctx
         for j in range(k, min(k + limit, self.sent_end[k] if k < self.n else k)):
-            if ctx.kind(j) in ("para", "quote", "mark") or ctx.word(j) in (".", ";", ":", "!", "?"):
+            if ctx.kind(j) == "para" or ctx.word(j) in (".", ";", ":", "!", "?"):
                 return -1
+            if ctx.kind(j) in ("quote", "mark") and j == k:
+                return -1  # 'said "…"': a quote, not a phrase before "that"
             if ctx.low(j) in self.words.complementizers:
                 return j + 1
             if ctx.cue_at(j, weak=False) > 0:

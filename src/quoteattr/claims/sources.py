@@ -37,6 +37,7 @@ __all__ = [
     "source_before",
     "source_of_cue",
     "trailing_source",
+    "with_subject",
 ]
 
 _MAX_SENTENCE_SUBJECT = 200
@@ -181,6 +182,13 @@ def source_before(scan: Scanner, c: int) -> Mention | None:
         m = ctx.mention_ending.get(c)
         return None if m is None or m.possessive else m
     b = c
+    j = scan.skip_adverbs_back(c)
+    if ctx.low(j - 1) in scan.words.relative_subjects and _group_word(scan, j - 2):
+        return _made(scan, j - 1, j, "pronoun")  # "voters who said …", "23 percent who say"
+    if ctx.word(j - 1) == ",":  # "The director of the centre, Jane Doe, told …"
+        name = ctx.mention_ending.get(j - 1)
+        if name is not None and name.kind == "name" and ctx.word(name.first - 1) == ",":
+            return name
     if ctx.low(b - 1) in scan.words.time_words:  # "who on Thursday vowed"
         b -= 1
         if ctx.low(b - 1) in scan.words.time_openers:
@@ -212,8 +220,10 @@ def group_subject(scan: Scanner, c: int) -> Mention | None:
         if ctx.word(k) == ",":  # "As expected, opposition parties said"
             first = k + 1
             break
-    while first < j and ctx.kind(first) in ("para", "mark"):
-        first += 1
+    while first < j and (
+        ctx.kind(first) in ("para", "mark") or ctx.low(first) in words.coordinators
+    ):
+        first += 1  # "And regulators say"
     if not 0 < j - first <= _GROUP_WINDOW:
         return None
     head = ctx.low(j - 1)
@@ -236,6 +246,30 @@ def group_subject(scan: Scanner, c: int) -> Mention | None:
     if not quantity and not head.endswith(scan.plural_endings):
         return None
     return _made(scan, first, j, "description")
+
+
+def _group_word(scan: Scanner, k: int) -> bool:
+    """Tell whether token k ends a group: a plural noun or a quantity ("voters", "percent")."""
+    ctx = scan.ctx
+    low = ctx.low(k)
+    if ctx.kind(k) != "word" or ctx.word(k)[:1].isupper():
+        return False
+    plural = low.endswith(scan.plural_endings) and not low.endswith(("'s", "’s", "ss"))
+    return plural or low in scan.words.quantity_words
+
+
+def with_subject(scan: Scanner, c: int) -> Mention | None:
+    """The subject of a participle after "with": "with 22 percent saying they would …"."""
+    ctx = scan.ctx
+    for k in range(c - 1, max(c - 8, -1), -1):
+        if ctx.kind(k) != "word" or ctx.cue_at(k, weak=False) > 0:
+            return None
+        if ctx.low(k) in scan.words.with_words:
+            if k == c - 1:
+                return None
+            m = ctx.mention_starting.get(k + 1)
+            return m if m is not None and m.last == c else _made(scan, k + 1, c, "description")
+    return None
 
 
 def _aside_start(scan: Scanner, comma: int) -> int:
