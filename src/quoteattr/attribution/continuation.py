@@ -174,7 +174,10 @@ def reported_speech_then_quote(ctx: Context, qi: int) -> Decision | None:
     # the sentence before; past it, one more sentence back when that one holds
     # no cue, no quote and no break ("Doe said … . Revenue rose. \"Q\"")
     sentence = b
-    for back in range(2):
+    # the reach past a plain sentence needs the language's attribution words (a
+    # language without them, like German, carries speech by mood instead)
+    reach = 2 if attribution_words(ctx.lexicon).clause_joiners else 1
+    for back in range(reach):
         for c in range(sentence, max(sentence - 60, -1), -1):
             if not ctx.same_sentence(c, sentence) or ctx.kind(c) in ("para", "quote"):
                 break
