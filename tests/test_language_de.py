@@ -148,7 +148,7 @@ def test_every_split_form_is_a_lower_case_word_and_no_plain_form_of_another_verb
 def test_rules_of_word_order_and_mood_do_nothing_without_their_data() -> None:
     assert load_word_lists(ReportedSpeechWords, "en") is None
     rules = [r for r in language_rules("de").sieve if r.func.__module__.endswith(".reported")]
-    assert len(rules) == 9
+    assert len(rules) == 10
     text = 'Weiter schreibt er: "Wir kommen." Brandt: "Nein." The plan is "good", so Brandt.'
     assert all(q.speaker is None for q in attribute(text, rules=rules).quotes)
 
