@@ -147,11 +147,11 @@ def _content_after(
         elif not scan.opens_clause(start, loose=clause):
             start = _that_after_name(scan, start)  # "told MSNBC's \"Morning Joe\" that …"
         elif (
-            "clause" not in frames
+            ("clause" not in frames or participle)
             and low not in words.subject_pronouns
             and not scan.has_finite_verb(start, scan.content_end(start))
         ):
-            start = -1  # "confirmed 68 nominees", "announced her campaign"
+            start = -1  # "confirmed 68 nominees", "announced her campaign", ", adding a plug"
         if start >= 0:
             if start < scan.n and ctx.kind(start) in ("mark", "quote"):
                 return None  # a direct quote

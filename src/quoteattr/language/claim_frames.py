@@ -162,6 +162,7 @@ class ClaimWords(WordLists):
     relatives_after_comma: Words
     relative_subjects: Words
     with_words: Words
+    noun_homographs: Words
     stances: dict[str, Stance]
 
 
