@@ -160,6 +160,9 @@ class ClaimWords(WordLists):
     subjunctive_endings: Words
     genitive_determiners: Words
     relatives_after_comma: Words
+    relative_subjects: Words
+    with_words: Words
+    noun_homographs: Words
     stances: dict[str, Stance]
 
 
