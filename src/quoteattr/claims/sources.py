@@ -227,6 +227,21 @@ def group_subject(scan: Scanner, c: int) -> Mention | None:
         j = _aside_start(scan, j - 1)
         if j < 0:
             return None
+    head = ctx.low(j - 1)
+    if (
+        not head.endswith(scan.plural_endings)
+        and head not in words.quantity_words
+        and not head[:1].isdigit()
+        and ctx.low(j - 2) not in words.quantity_joints
+    ):
+        return None  # no plural or quantity word before the cue ("Half of X said" aside)
+    return _group_tail(scan, j, c)
+
+
+def _group_tail(scan: Scanner, j: int, c: int) -> Mention | None:
+    """The group phrase that ends at token j, from the sentence start or the last comma."""
+    ctx = scan.ctx
+    words = scan.words
     first = scan.sent_first[c] if c < scan.n else c
     for k in range(j - 1, max(first, j - _GROUP_WINDOW - 1) - 1, -1):
         if ctx.word(k) == ",":  # "As expected, opposition parties said"
