@@ -396,6 +396,14 @@ def test_dask_reports_bad_records_and_keeps_the_ids_of_error_records() -> None:
         "a record must be a mapping with an id and a text, not int",
         "could not be read", "ok"]
     assert results[2]["doc_id"] == "e"
+    german = {"doc_id": "de", "text": "„Wir geben nicht auf“, sagte die Ministerin."}
+    with dask.config.set(scheduler="processes", num_workers=2):
+        bag = attribute_bag(bags.from_sequence([german]), language="de",
+                            double_apostrophes=False)
+        (doc,) = bag.compute()
+    assert doc == quoteattr.attribute(german["text"], doc_id="de", language="de",
+                                      double_apostrophes=False)
+    assert doc != quoteattr.attribute(german["text"], doc_id="de")
 
 
 @pytest.mark.slow
