@@ -23,6 +23,7 @@ Example:
 from __future__ import annotations
 
 from quoteattr.attribution.clauses import (
+    attribution_ends,
     before_quote,
     noun_phrase_opening_sentence,
     strong_cue_after,
@@ -143,8 +144,20 @@ def continues_previous_quote(ctx: Context, qi: int) -> Decision | None:
         # the quote's own sentence must not hold another speaker
         if strong_cue_after(ctx, qt):
             return None
+    elif not ctx.same_sentence(pt, qt) and _attribution_between(ctx, pt, qt):
+        return None  # '"A. This mirrored …, it said. "B.': the nearer attribution decides
     return Decision("continues_previous_quote", 0.75 if not same_utterance else 0.9,
                     prev.mention, None, inherit=qi - 1)
+
+
+def _attribution_between(ctx: Context, pt: int, qt: int) -> bool:
+    """Tell whether a sentence after quote ``pt``'s own and before ``qt`` ends with a cue."""
+    for k in ctx.cues_within(pt + 1, qt):
+        if ctx.same_sentence(k, pt) or ctx.same_sentence(k, pt + 1):
+            continue
+        if ctx.cue_at(k, weak=False) > 0 and attribution_ends(ctx, ctx.cue_at(k, weak=False)):
+            return True
+    return False
 
 
 def reported_speech_then_quote(ctx: Context, qi: int) -> Decision | None:
@@ -158,16 +171,30 @@ def reported_speech_then_quote(ctx: Context, qi: int) -> Decision | None:
     # the quote's own sentence holds no cue after it
     if strong_cue_after(ctx, qt):
         return None
-    for c in range(b, max(b - 60, -1), -1):
-        if not ctx.same_sentence(c, b) or ctx.kind(c) in ("para", "quote"):
+    # the sentence before; past it, one more sentence back when that one holds
+    # no cue, no quote and no break ("Doe said … . Revenue rose. \"Q\"")
+    sentence = b
+    # the reach past a plain sentence needs the language's attribution words (a
+    # language without them, like German, carries speech by mood instead)
+    reach = 2 if attribution_words(ctx.lexicon).clause_joiners else 1
+    for back in range(reach):
+        for c in range(sentence, max(sentence - 60, -1), -1):
+            if not ctx.same_sentence(c, sentence) or ctx.kind(c) in ("para", "quote"):
+                break
+            end = ctx.cue_at(c, weak=False)
+            if end < 0:
+                continue
+            m = subject_before(ctx, c) or noun_phrase_opening_sentence(ctx, c)
+            if m is None:
+                continue
+            confidence = 0.7 if back == 0 else 0.6
+            return Decision("reported_speech_then_quote", confidence, m, ctx.span(c, end))
+        first = ctx.sentence_first(sentence)
+        if first <= 0 or sentence - first > 60 or ctx.kind(first - 1) in ("para", "quote", "mark"):
             return None
-        end = ctx.cue_at(c, weak=False)
-        if end < 0:
-            continue
-        m = subject_before(ctx, c) or noun_phrase_opening_sentence(ctx, c)
-        if m is None:
-            continue
-        return Decision("reported_speech_then_quote", 0.7, m, ctx.span(c, end))
+        if any(ctx.cue_at(k) > 0 for k in ctx.cues_within(first, sentence + 1)):
+            return None  # the sentence has a cue without a subject: no reach past it
+        sentence = first - 1
     return None
 
 
