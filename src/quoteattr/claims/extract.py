@@ -163,6 +163,7 @@ def _candidates(ctx: Context, words: ClaimWords) -> list[tuple[int, list[ClaimRu
         ("sign_off", words.sign_offs),
         ("as", words.as_words),
         ("source_preposition", frozenset(p.split()[0] for p in words.source_prepositions)),
+        ("colon", frozenset({":"})),
     ):
         rules = [r.func for r in CLAIM_RULES if r.trigger == kind]
         for low in listed:

@@ -163,6 +163,9 @@ class ClaimWords(WordLists):
     relative_subjects: Words
     with_words: Words
     noun_homographs: Words
+    label_connectors: Words
+    label_listener_words: Words
+    label_stop_words: Words
     stances: dict[str, Stance]
 
 
