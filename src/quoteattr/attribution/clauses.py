@@ -234,16 +234,19 @@ def subject_before(ctx: Context, c: int) -> Mention | None:
 
 
 def _head_of_phrase(ctx: Context, m: Mention, c: int) -> Mention | None:
-    """The description a prepositional chain ending in ``m`` hangs from, if any.
+    """The mention a prepositional chain ending in ``m`` hangs from, if any.
 
-    In ``A spokesman for Senator Doe said`` and ``The authors of the study in the
-    journal Science argued`` the subject is the description that opens the
-    sentence, not the name at the end of its modifiers: ``m`` follows a
-    preposition or a common noun, and only words lie between the two.
+    In ``A spokesman for Senator Doe said``, ``Mr. Roe of the Sierra Club said``
+    and ``The authors of the study in the journal Science argued`` the subject
+    is the description or name that opens the sentence, not the name at the end
+    of its modifiers: ``m`` follows a preposition or a common noun, and only
+    words, among them a preposition, lie between the two.
     """
-    prev = m.first - 1
-    low = ctx.low(prev)
     g = ctx.lexicon.grammar
+    prev = m.first - 1
+    while ctx.low(prev) in g.determiners and prev > m.first - 3:
+        prev -= 1  # "of the Sierra Club"
+    low = ctx.low(prev)
     joiners = attribution_words(ctx.lexicon).clause_joiners
     common_noun = ctx.word(prev).islower() and not (
         low in g.determiners or low in g.adverbs or low in joiners)
@@ -252,8 +255,10 @@ def _head_of_phrase(ctx: Context, m: Mention, c: int) -> Mention | None:
     if m.kind not in ("name", "body", "country"):
         return None
     head = sentence_subject(ctx, c)
-    if head is None or head.kind != "description" or head.first >= m.first:
+    if head is None or head.kind not in ("description", "name") or head.first >= m.first:
         return None
+    if ctx.low(head.last) not in g.prepositions:
+        return None  # the chain starts right after the head: "A lawyer for …"
     between = range(head.last, m.first)
     if any(ctx.kind(k) != "word" or ctx.cue_at(k) > 0 for k in between):
         return None

@@ -138,7 +138,7 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
         if m is None or m.first < k:
             return None
         after = skip_listener(ctx, j, end)
-        if m.first > k and any(ctx.kind(t) != "word" for t in range(k, m.first)):
+        if m.first > k and not _leads_to_appositive(ctx, k, m):
             return None
         subordinators = ctx.lexicon.grammar.subordinators
         if any(ctx.tokens[t].low in subordinators for t in range(k, m.first)):
@@ -155,6 +155,22 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
         confidence = 0.9 if m.kind == "pronoun" else 0.95
         return Decision("quote_comma_name_said", confidence, m, ctx.span(j, end))
     return None
+
+
+def _leads_to_appositive(ctx: Context, k: int, m: Mention) -> bool:
+    """Tell whether tokens ``k`` up to mention ``m`` are words of one noun phrase.
+
+    Plain words, or a mention opening at ``k`` (with up to three lower-case role
+    words after it) and a comma right before a name: ``Google's chief
+    executive, Jane Doe, told``; ``Ms. Doe's spokesman, Tom Roe, wrote``.
+    """
+    if ctx.word(m.first - 1) != ",":
+        return all(ctx.kind(t) == "word" for t in range(k, m.first))
+    lead = ctx.mention_starting.get(k)
+    if m.kind != "name" or lead is None or lead.last > m.first - 1:
+        return False  # "At a rally in Dayton, Doe …": a phrase, not a noun phrase
+    tail = range(lead.last, m.first - 1)  # "Ms. Doe's spokesman, …": role words
+    return len(tail) <= 3 and all(ctx.word(t).islower() for t in tail)
 
 
 def _clause_stop(ctx: Context, k: int, limit: int) -> int:
