@@ -51,8 +51,8 @@ def test_german_is_a_language_of_data_files() -> None:
 
 def test_german_rules_are_the_python_rules_plus_patterns_from_data() -> None:
     names = language_rules("de").rule_names()
-    assert names[:5] == ["quoted_name_as_saying", "quote_comma_name_said",
-                         "quote_comma_said_name", "quote_comma_so_name",
+    assert names[:6] == ["quoted_name_as_saying", "quote_as_clause_verb_last",
+                         "quote_comma_name_said", "quote_comma_said_name", "quote_comma_so_name",
                          "quote_comma_name_zufolge"]
     assert "reported_speech_then_quote" in names
 
@@ -148,7 +148,7 @@ def test_every_split_form_is_a_lower_case_word_and_no_plain_form_of_another_verb
 def test_rules_of_word_order_and_mood_do_nothing_without_their_data() -> None:
     assert load_word_lists(ReportedSpeechWords, "en") is None
     rules = [r for r in language_rules("de").sieve if r.func.__module__.endswith(".reported")]
-    assert len(rules) == 8
+    assert len(rules) == 10
     text = 'Weiter schreibt er: "Wir kommen." Brandt: "Nein." The plan is "good", so Brandt.'
     assert all(q.speaker is None for q in attribute(text, rules=rules).quotes)
 

@@ -58,7 +58,7 @@ from quoteattr.io.progress import Progress
 from quoteattr.io.sources import SourceError, iter_units, list_inputs
 from quoteattr.io.table import format_table
 from quoteattr.language.lexicon import languages
-from quoteattr.matching.clusters import DEFAULT_SCORE_CUTOFF, DEFAULT_WINDOW_DAYS, match_quotes
+from quoteattr.matching import clusters as matching
 from quoteattr.models import Document
 from quoteattr.options import Options, resolve_options
 from quoteattr.pipeline import attribute
@@ -271,18 +271,17 @@ def _parser() -> argparse.ArgumentParser:
     match.add_argument("-f", "--format", choices=("jsonl", "csv", "table"), default="jsonl",
                        help="jsonl: one cluster per line (default); csv: one row per printing; "
                        "table: aligned columns for reading in a terminal")
-    match.add_argument("--score-cutoff", type=float, default=DEFAULT_SCORE_CUTOFF,
+    match.add_argument("--score-cutoff", type=float, default=matching.DEFAULT_SCORE_CUTOFF,
                        metavar="SCORE",
                        help=f"least similarity, 0-100, to join a cluster "
-                       f"(default {DEFAULT_SCORE_CUTOFF:g})")
+                       f"(default {matching.DEFAULT_SCORE_CUTOFF:g})")
     match.add_argument("--min-members", type=int, default=1, metavar="N",
                        help="print only clusters with at least N printings (default 1)")
-    match.add_argument("--level", choices=("utterance", "wording"), default="utterance",
-                       help="utterance: one speaker on one occasion (default); wording: the "
-                       "same words whenever and by whomever said")
-    match.add_argument("--window", type=_window_days, default=DEFAULT_WINDOW_DAYS, metavar="DAYS",
-                       help="days printings of one utterance may lie apart, by the documents' "
-                       f"dates (default {DEFAULT_WINDOW_DAYS}; 'none': no limit)")
+    match.add_argument("--level", choices=matching.LEVELS, default="utterance", help="utterance: "
+                       "one speaker, one occasion (default); wording: the same words, ever")
+    match.add_argument("--window", type=matching.window_days, metavar="DAYS",
+                       default=matching.DEFAULT_WINDOW_DAYS, help="days printings of one "
+                       f"utterance lie apart ({matching.DEFAULT_WINDOW_DAYS}; 'none': no limit)")
     _add_table_options(match)
     _add_output_options(match)
     evaluate = sub.add_parser(
@@ -648,15 +647,6 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if failures or deaths else 0
 
 
-def _window_days(value: str) -> int | None:
-    """``--window``: a number of days, or ``none``."""
-    if value.lower() == "none":
-        return None
-    if not value.isdigit():
-        raise argparse.ArgumentTypeError(f"{value!r}: pass a number of days (7) or 'none'")
-    return int(value)
-
-
 def _match(args: argparse.Namespace, out: TextIO) -> int:
     options = _options(args)
     deaths: list[str] = []
@@ -667,7 +657,7 @@ def _match(args: argparse.Namespace, out: TextIO) -> int:
             errors.append({"doc_id": outcome.doc_id, "error": outcome.error})
         else:
             documents.append(outcome.document)
-    clusters = match_quotes(documents, score_cutoff=args.score_cutoff,
+    clusters = matching.match_quotes(documents, score_cutoff=args.score_cutoff,
                             min_members=args.min_members, level=args.level, window=args.window)
     if args.format == "jsonl":
         for error in errors:

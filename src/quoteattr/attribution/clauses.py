@@ -165,6 +165,9 @@ def skip_listener(ctx: Context, c: int, end: int) -> int:
     m = ctx.mention_starting.get(end)
     if m is not None and not m.possessive:
         return m.last
+    pronoun = ctx.lexicon.pronoun_forms.get(ctx.low(end))
+    if pronoun is not None and pronoun.case == "other" and ctx.kind(end) == "word":
+        return end + 1  # "he told them."
     np = noun_phrase_after(ctx, end)
     return np.last if np is not None else end
 
@@ -217,6 +220,8 @@ def subject_before(ctx: Context, c: int) -> Mention | None:
             return Mention(j, j + 1, tok.start, tok.end, tok.text, "pronoun", tok.text, None,
                            False, before.speaker_kind)
     m = ctx.mention_ending.get(j + 1)
+    if m is not None and not m.possessive:
+        m = _head_of_phrase(ctx, m, c) or m
     if m is None and ctx.word(j) == ",":
         m = subject_before_asides(ctx, j)
     if m is None and (is_participle(attribution_words(ctx.lexicon), ctx.low(c))
@@ -226,6 +231,40 @@ def subject_before(ctx: Context, c: int) -> Mention | None:
     if m is None or m.possessive:
         return None
     return m
+
+
+def _head_of_phrase(ctx: Context, m: Mention, c: int) -> Mention | None:
+    """The mention a prepositional chain ending in ``m`` hangs from, if any.
+
+    In ``A spokesman for Senator Doe said``, ``Mr. Roe of the Sierra Club said``
+    and ``The authors of the study in the journal Science argued`` the subject
+    is the description or name that opens the sentence, not the name at the end
+    of its modifiers: ``m`` follows a preposition or a common noun, and only
+    words, among them a preposition, lie between the two.
+    """
+    g = ctx.lexicon.grammar
+    prev = m.first - 1
+    while ctx.low(prev) in g.determiners and prev > m.first - 3:
+        prev -= 1  # "of the Sierra Club"
+    low = ctx.low(prev)
+    joiners = attribution_words(ctx.lexicon).clause_joiners
+    common_noun = ctx.word(prev).islower() and not (
+        low in g.determiners or low in g.adverbs or low in joiners)
+    if ctx.kind(prev) != "word" or not (low in g.prepositions or common_noun):
+        return None
+    if m.kind not in ("name", "body", "country"):
+        return None
+    head = sentence_subject(ctx, c)
+    if head is None or head.kind not in ("description", "name") or head.first >= m.first:
+        return None
+    if ctx.low(head.last) not in g.prepositions:
+        return None  # the chain starts right after the head: "A lawyer for …"
+    between = range(head.last, m.first)
+    if any(ctx.kind(k) != "word" or ctx.cue_at(k) > 0 for k in between):
+        return None
+    if not any(ctx.low(k) in g.prepositions for k in between):
+        return None  # "JPL scientist Jane Doe said": the name, not the title before it
+    return head
 
 
 def subject_before_asides(ctx: Context, j: int) -> Mention | None:

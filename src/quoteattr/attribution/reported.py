@@ -15,9 +15,13 @@ as ``callables``; German does.
   quote: ``Die ARD hat „…“ angekündigt.``
 - :func:`name_colon_quote`: a speaker label opening a headline, cross-heading or
   sentence: ``Brandt: „…“``.
+- :func:`quote_as_clause_verb_last`: ``„…“, wie Brandt am Montag sagte``: the verb
+  closes the attribution clause.
 - :func:`quote_sign_off_name`: ``… „…“ sehr gut, so Brandt.``: a sign-off that
   ends the quote's sentence.
 - :func:`name_according_to_after`: ``Brandt zufolge …``: a postposition.
+- :func:`subject_clause_colon_quote`: a short clause about a person before a
+  colon (``Brandt sah das anders: „…“``).
 - :func:`subject_sentence_then_quote`: a quote standing alone after a sentence
   about its speaker (``Brandt ist zuversichtlich. „Wir schaffen das.“``).
 - :func:`subjunctive_continues_speaker`: reported speech in the subjunctive
@@ -44,13 +48,16 @@ __all__ = [
     "cue_subject_partial_quote",
     "name_according_to_after",
     "name_colon_quote",
+    "quote_as_clause_verb_last",
     "quote_sign_off_name",
+    "subject_clause_colon_quote",
     "subject_sentence_then_quote",
     "subject_then_quote_then_cue",
     "subjunctive_continues_speaker",
 ]
 
 _CLAUSE_WINDOW = 20  # words scanned back from a colon for the cue of its clause
+_COLON_CLAUSE_WORDS = 12  # words of a clause about a person before a colon
 _COLON_WINDOW = 10  # the reach of name_said_colon_quote, which decides "NAME sagte: „…“"
 _SENTENCES_BACK = 8  # sentences a subjunctive continuation reaches back
 _PARAGRAPHS_BACK = 3  # paragraphs a subjunctive continuation reaches back
@@ -79,6 +86,7 @@ class ReportedSpeechWords(WordLists):
     sign_offs: Words
     according_to_after: Words
     coordinators: Words
+    as_openers: Words = frozenset()
 
 
 def _words(ctx: Context) -> ReportedSpeechWords | None:
@@ -104,15 +112,18 @@ def _opens_sentence(ctx: Context, first: int) -> bool:
 def _mention_after(ctx: Context, words: ReportedSpeechWords, k: int) -> Mention | None:
     """The speaker mention starting at token ``k`` after a reflexive and an article.
 
-    ``äußerte sich Brandt``, ``warnt der Verband`` (a body is named from its noun),
+    ``äußerte sich Brandt``, ``warnt der Verband`` (a body is named from its noun,
+    a person after the article by a title or a full name),
     ``versichert Stuttgarts Trainerin Anna Berg`` (a genitive before a name).
     """
     while ctx.low(k) in words.reflexives:
         k += 1
     m = speaker_mention_at(ctx, k)
     if m is None and ctx.low(k) in ctx.lexicon.grammar.determiners:
-        m = speaker_mention_at(ctx, k + 1)
-        if m is not None and m.kind not in ("body", "country"):
+        m = speaker_mention_at(ctx, k + 1)  # "der Verband", "der Vorsitzende Jan Brandt"
+        if m is not None and m.kind not in ("body", "country") and not (
+            m.kind == "name" and (m.role or " " in m.name)
+        ):
             return None
     elif m is None and ctx.kind(k) == "word" and ctx.word(k)[:1].isupper():
         m = speaker_mention_at(ctx, k + 1)  # "Stuttgarts Sportdirektorin Kim Renkema"
@@ -295,6 +306,32 @@ def quote_sign_off_name(ctx: Context, qi: int) -> Decision | None:
     return None
 
 
+def subject_clause_colon_quote(ctx: Context, qi: int) -> Decision | None:
+    """``NAME sah das anders: "Q"``: a short clause about a person, ending in a colon.
+
+    The clause opens its sentence with a person (a name, a description of a
+    person or a pronoun that resolves), holds no cue and no quote, and runs at
+    most 12 words to the colon before the quote.
+    """
+    words = _words(ctx)
+    if words is None:
+        return None
+    b = _mark_before(ctx, qi)
+    if ctx.word(b) != ":":
+        return None
+    start = ctx.sentence_first(b)
+    if b - start > _COLON_CLAUSE_WORDS or b == start:
+        return None
+    if any(ctx.kind(t) != "word" and ctx.word(t) != "," for t in range(start, b)):
+        return None
+    if any(ctx.cue_at(t) > 0 for t in ctx.cues_within(start, b)):
+        return None  # a cue's clause is for the cue rules
+    m = _mention_after(ctx, words, start)
+    if m is None or m.last >= b or not _personal(ctx, m):
+        return None  # "Klare Ansage:" is a label, for name_colon_quote
+    return Decision("subject_clause_colon_quote", 0.7, m, ctx.span(b, b + 1))
+
+
 def subject_sentence_then_quote(ctx: Context, qi: int) -> Decision | None:
     """``NAME ist zuversichtlich. "Q"``: a quote standing alone after a sentence about its speaker.
 
@@ -328,6 +365,35 @@ def subject_sentence_then_quote(ctx: Context, qi: int) -> Decision | None:
     if m is None or not _personal(ctx, m):
         return None
     return Decision("subject_sentence_then_quote", 0.6, m, None)
+
+
+def quote_as_clause_verb_last(ctx: Context, qi: int) -> Decision | None:
+    """``"Q", wie NAME am Montag sagte``: an attribution clause whose verb comes last.
+
+    After the quote and a comma, the clause opens with an ``as_openers`` word
+    and a mention (a name after its article, ``wie der Vorsitzende Jan
+    Brandt``), and a cue closes it within eight words of the sentence.
+    """
+    words = _words(ctx)
+    if words is None or not words.as_openers:
+        return None
+    k = _mark_after(ctx, qi)
+    if ctx.word(k) != "," or ctx.low(k + 1) not in words.as_openers:
+        return None
+    m = speaker_mention_at(ctx, k + 2)
+    if m is None and ctx.low(k + 2) in ctx.lexicon.grammar.determiners:
+        m = speaker_mention_at(ctx, k + 3)  # "wie der FDP-Vorsitzende Jan Brandt"
+        if m is not None and m.kind == "name" and m.role is None:
+            return None
+    if m is None or not _resolvable(ctx, m):
+        return None
+    for c in range(m.last, min(m.last + 8, len(ctx.tokens))):
+        if ctx.kind(c) != "word" or not ctx.same_sentence(c, m.last):
+            return None
+        end = ctx.cue_at(c)
+        if end > 0 and ctx.kind(end) != "word":
+            return Decision("quote_as_clause_verb_last", 0.85, m, ctx.span(c, end))
+    return None
 
 
 def name_according_to_after(ctx: Context, qi: int) -> Decision | None:

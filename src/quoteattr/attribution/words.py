@@ -43,6 +43,7 @@ class AttributionWords(WordLists):
     possessive_pronouns: Words = frozenset()
     as_clause_openers: Words = frozenset()
     aspect_verbs: Words = frozenset()
+    document_sources: Words = frozenset()
 
 
 _EMPTY = AttributionWords()

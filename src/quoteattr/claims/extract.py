@@ -152,29 +152,31 @@ def extract_claims(
 
 def _candidates(ctx: Context, words: ClaimWords) -> list[tuple[int, list[ClaimRuleFunction]]]:
     """The tokens where a claim rule may fire, in order, each with the rules its kind triggers."""
-    triggers: dict[int, set[str]] = {}
-    for i in ctx.cue_candidates:
-        if ctx.cue_any[i] > 0:
-            triggers.setdefault(i, set()).add("cue")
+    cue_rules = [r.func for r in CLAIM_RULES if r.trigger == "cue"]
+    cue_any = ctx.cue_any
+    found: dict[int, list[ClaimRuleFunction]] = {
+        i: cue_rules for i in ctx.cue_candidates if cue_any[i] > 0
+    }
     for kind, listed in (
         ("quoting", words.quoting_forms),
         ("postposition", words.source_postpositions),
         ("sign_off", words.sign_offs),
         ("as", words.as_words),
         ("source_preposition", frozenset(p.split()[0] for p in words.source_prepositions)),
+        ("colon", frozenset({":"})),
     ):
+        rules = [r.func for r in CLAIM_RULES if r.trigger == kind]
         for low in listed:
             for i in ctx.positions(low):
-                triggers.setdefault(i, set()).add(kind)
-    by_kinds: dict[frozenset[str], list[ClaimRuleFunction]] = {}
-    out = []
-    for i in sorted(triggers):
-        kinds = frozenset(triggers[i])
-        funcs = by_kinds.get(kinds)
-        if funcs is None:
-            funcs = by_kinds[kinds] = [r.func for r in CLAIM_RULES if r.trigger in kinds]
-        out.append((i, funcs))
-    return out
+                before = found.get(i)
+                found[i] = rules if before is None else _in_rule_order([*before, *rules])
+    return sorted(found.items())
+
+
+def _in_rule_order(funcs: list[ClaimRuleFunction]) -> list[ClaimRuleFunction]:
+    """The rule functions of a token with two triggers, in the order of CLAIM_RULES."""
+    order = {r.func: n for n, r in enumerate(CLAIM_RULES)}
+    return sorted(set(funcs), key=order.__getitem__)
 
 
 def _source_entity(

@@ -28,7 +28,7 @@ from __future__ import annotations
 from quoteattr.attribution.clauses import speaker_mention_at
 from quoteattr.claims.base import Found, content_from
 from quoteattr.claims.scanner import Scanner
-from quoteattr.claims.sources import source_of_cue
+from quoteattr.claims.sources import source_of_cue, with_subject
 
 __all__ = ["name_said_clause", "quoted_name_as_saying_clause"]
 
@@ -90,13 +90,14 @@ def name_said_clause(scan: Scanner, c: int) -> Found | None:
         participle = False  # "are urging": a finite verb in the progressive
     elif not participle and prev in scan.words.passive_auxiliaries:
         return None  # "has been said", "was told"
-    if participle and prev != "," and not scan.participle_reports(end):
+    with_source = with_subject(scan, c) if participle and prev != "," else None
+    if participle and prev != "," and with_source is None and not scan.participle_reports(end):
         return None  # "Speaking before the assembly, Putin ..."; "as saying"
     content = _content_after(scan, end, lemma, frames, participle)
     if content is None:
         return None
     rule, confidence, first, min_tokens, last = content
-    m = source_of_cue(scan, c, participle)
+    m = with_source or source_of_cue(scan, c, participle)
     if m is None or m.possessive:
         return None  # "what he has to say"
     return content_from(
@@ -128,7 +129,7 @@ def _content_after(
         say = "clause" in frames
         if start < 0:
             pass
-        elif low in words.prepositions:
+        elif low in words.prepositions and not _quantity_at(scan, start):
             ahead = scan.that_ahead(start)
             if ahead < 0 and say and _pronoun_clause_ahead(scan, start):
                 pass  # "said for some firms it will take days": the clause after a phrase
@@ -143,14 +144,16 @@ def _content_after(
             start += 1
         elif asks and low in words.question_words:
             pass  # "asked whether the deal was off"
+        elif asks and _question_after_object(scan, start) > 0:
+            start = _question_after_object(scan, start)  # "asked the minister why …"
         elif not scan.opens_clause(start, loose=clause):
-            start = -1
+            start = _that_after_name(scan, start)  # "told MSNBC's \"Morning Joe\" that …"
         elif (
-            "clause" not in frames
+            ("clause" not in frames or participle)
             and low not in words.subject_pronouns
             and not scan.has_finite_verb(start, scan.content_end(start))
         ):
-            start = -1  # "confirmed 68 nominees", "announced her campaign"
+            start = -1  # "confirmed 68 nominees", "announced her campaign", ", adding a plug"
         if start >= 0:
             if start < scan.n and ctx.kind(start) in ("mark", "quote"):
                 return None  # a direct quote
@@ -190,6 +193,49 @@ def _content_after(
     ):
         return "name_called_for_np", 0.7, k, 4, -1
     return None
+
+
+def _that_after_name(scan: Scanner, k: int) -> int:
+    """The token after "that" when only a name, a title in quotes or a time stands before it.
+
+    "told MSNBC's "Morning Joe" that ...", "said Wednesday night that ...";
+    not "held up a banner that was ripped away" (a relative "that").
+    """
+    ctx = scan.ctx
+    words = scan.words
+    for j in range(k, min(k + 8, scan.n)):
+        low = ctx.low(j)
+        if low in words.complementizers:
+            return j + 1 if j > k else -1
+        kind = ctx.kind(j)
+        if kind in ("quote", "mark") or (kind == "word" and ctx.word(j)[:1].isupper()):
+            continue
+        if kind == "word" and (low in words.time_words or low in words.time_nouns):
+            continue
+        return -1
+    return -1
+
+
+def _question_after_object(scan: Scanner, k: int) -> int:
+    """The question word after the object of "asked" ("asked the minister why ..."), or -1."""
+    ctx = scan.ctx
+    m = ctx.mention_starting.get(k)
+    j = m.last if m is not None else k
+    if m is None:
+        while j < k + 4 and ctx.kind(j) == "word" and ctx.low(j) not in scan.words.question_words:
+            if ctx.cue_at(j, weak=False) > 0 or ctx.low(j) in scan.words.prepositions:
+                return -1
+            j += 1
+    return j if j > k and ctx.low(j) in scan.words.question_words else -1
+
+
+def _quantity_at(scan: Scanner, k: int) -> bool:
+    """Tell whether a preposition at k opens a quantity ("about half of", "over 300")."""
+    ctx = scan.ctx
+    nxt = ctx.low(k + 1)
+    return ctx.low(k) in scan.words.quantity_words and (
+        nxt in scan.words.quantity_words or nxt[:1].isdigit()
+    )
 
 
 def _pronoun_clause_ahead(scan: Scanner, k: int) -> bool:

@@ -160,6 +160,12 @@ class ClaimWords(WordLists):
     subjunctive_endings: Words
     genitive_determiners: Words
     relatives_after_comma: Words
+    relative_subjects: Words
+    with_words: Words
+    noun_homographs: Words
+    label_connectors: Words
+    label_listener_words: Words
+    label_stop_words: Words
     stances: dict[str, Stance]
 
 

@@ -195,6 +195,20 @@ def check_options(score_cutoff: object, min_members: object, level: object,
     return cutoff, window
 
 
+def window_days(value: str) -> int | None:
+    """Read a window as a command line gives it: a number of days, or ``none``.
+
+    Example:
+        >>> window_days("7"), window_days("none")
+        (7, None)
+    """
+    if value.strip().lower() == "none":
+        return None
+    if not value.strip().isdigit():
+        raise ValueError(f"{value!r}: pass a number of days (7) or 'none'")
+    return int(value)
+
+
 def collect_printings(documents: Iterable[object]) -> list[Printing]:
     """Flatten documents, pairs and triples into printings of matchable quotes.
 

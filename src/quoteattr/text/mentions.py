@@ -492,6 +492,12 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Men
     saw_det = tokens[i].low in determiners
     if saw_det:
         j += 1
+    # a part of a group: "one of those advisers", "some of his aides"
+    partitive = saw_det and j + 1 < n and tokens[j].low == "of" and tokens[i].low != "the"
+    if partitive:
+        j += 1
+        if tokens[j].low in determiners:
+            j += 1
     head = -1
     # modifiers then a role noun, at most six tokens; the last role noun heads
     # ("the Republican vice-presidential nominee", "campaign spokesman")
@@ -522,6 +528,8 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Men
     if role is None:
         return None
     plural = noun.lower() == role.plural and role.plural != role.singular
+    if partitive and not plural:
+        return None  # "one of the campaign ...": a group's member needs the group's plural
     first_word = tokens[i].text
     if not saw_det and not plural and not (first_word[0].isupper() and head > i):
         return None
@@ -548,7 +556,7 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Men
         speaker_kind: SpeakerKind = "organisation"
     elif role.kind == "document":
         speaker_kind = "unknown"
-    elif plural:
+    elif plural and not (partitive and tokens[i].low == "one"):
         speaker_kind = "collective"
     else:
         speaker_kind = "anonymous"
