@@ -123,7 +123,11 @@ def extract_claims(
         if hedge is not None and hedge in scan.withholding:
             continue  # "declined to say whether …": the source says nothing
         verb = ctx.lexicon.cue_forms.get(f.lemma)
-        stance = scan.words.stances.get(f.lemma) or (verb.stance if verb is not None else None)
+        stance = (
+            scan.words.stances.get(f.lemma)
+            or scan.words.noun_cues.get(f.lemma)
+            or (verb.stance if verb is not None else None)
+        )
         out.append(
             Claim(
                 text=ctx.text[start:end],
@@ -164,6 +168,7 @@ def _candidates(ctx: Context, words: ClaimWords) -> list[tuple[int, list[ClaimRu
         ("as", words.as_words),
         ("source_preposition", frozenset(p.split()[0] for p in words.source_prepositions)),
         ("colon", frozenset({":"})),
+        ("noun", frozenset(words.noun_cues)),
     ):
         rules = [r.func for r in CLAIM_RULES if r.trigger == kind]
         for low in listed:

@@ -166,6 +166,9 @@ class ClaimWords(WordLists):
     label_connectors: Words
     label_listener_words: Words
     label_stop_words: Words
+    noun_cues: dict[str, Stance]
+    agent_prepositions: Words
+    possessive_determiners: Words
     stances: dict[str, Stance]
 
 
