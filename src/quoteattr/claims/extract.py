@@ -268,7 +268,7 @@ def _negation_and_hedge(scan: Scanner, f: Found) -> tuple[bool, str | None]:
     if not words:  # "he said": nothing between the source and the cue
         return False, None
     joined = f" {' '.join(words)} "
-    negated = any(w.endswith(("n't", "n’t")) for w in words) or any(
+    negated = any(w.endswith(scan.negation_endings) for w in words) or any(
         f" {neg} " in joined for neg in scan.frames.negations
     )
     for hedge in scan.frames.hedges:

@@ -104,7 +104,9 @@ def _after_apposition(scan: Scanner, comma: int) -> int:
     """
     ctx = scan.ctx
     opener = ctx.word(comma + 1)
-    if ctx.low(comma + 1) not in scan.words.determiners and not opener.endswith(("'s", "’s")):
+    if ctx.low(comma + 1) not in scan.words.determiners and not opener.endswith(
+        scan.possessive_endings
+    ):
         return comma
     for k in range(comma + 2, min(comma + 10, scan.n)):
         w = ctx.word(k)

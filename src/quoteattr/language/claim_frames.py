@@ -169,6 +169,9 @@ class ClaimWords(WordLists):
     noun_cues: dict[str, Stance]
     agent_prepositions: Words
     possessive_determiners: Words
+    possessive_endings: Words
+    negation_endings: Words
+    non_plural_endings: Words
     stances: dict[str, Stance]
 
 
