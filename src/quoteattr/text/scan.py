@@ -26,7 +26,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Sequence
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from typing import NamedTuple
 
 from quoteattr.text.tokens import TOKEN_SPLITTER, Token
@@ -44,11 +44,13 @@ class Scanned(NamedTuple):
         tokens: The tokens, as :func:`~quoteattr.text.tokens.tokenize` makes them.
         by_low: Each lower-case token text and the indices of its tokens, in order.
         capitalised: Indices of the words that start with a capital letter.
+        breaks: Indices of the paragraph breaks (``para`` tokens).
     """
 
     tokens: list[Token]
     by_low: dict[str, list[int]]
     capitalised: list[int]
+    breaks: list[int]
 
 
 def scan_tokens(
@@ -96,9 +98,11 @@ def scan_tokens(
     kind_of: dict[str, str] = {}
     low_of: dict[str, str] = {}
     capital: set[str] = set()
+    paras: list[str] = []
     for word in canonical:  # each distinct word once
         if word[0] == "\n":
             kind_of[word] = "para"
+            paras.append(word)
         elif len(word) > 1 or word.isalnum():
             kind_of[word] = "word"
             if word[0].isupper():
@@ -124,7 +128,8 @@ def scan_tokens(
     positions: defaultdict[str, list[int]] = defaultdict(list)
     deque(map(list.append, map(positions.__getitem__, lows), count()), maxlen=0)
     capitalised = list(compress(count(), map(capital.__contains__, words)))
-    return Scanned(tokens, dict(positions), capitalised)
+    breaks = sorted(chain.from_iterable(positions[low_of[w]] for w in paras))
+    return Scanned(tokens, dict(positions), capitalised, breaks)
 
 
 def _merge_marks(

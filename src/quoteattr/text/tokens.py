@@ -211,9 +211,9 @@ def indexed_among(index: Mapping[str, list[int]], words: Collection[str]) -> lis
         >>> indexed_among({"he": [0], "said": [1]}, frozenset({"said", "told"}))
         ['said']
     """
-    if len(index) <= len(words):
-        return [key for key in index if key in words]
-    return [word for word in words if word in index]
+    if len(index) <= len(words):  # filtered in C, in the same order
+        return list(filter(words.__contains__, index))
+    return list(filter(index.__contains__, words))
 
 
 def paragraph_ids(tokens: Sequence[Token], *, breaks: Sequence[int] | None = None) -> list[int]:
