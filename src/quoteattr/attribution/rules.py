@@ -214,16 +214,19 @@ def quote_comma_said_name(ctx: Context, qi: int) -> Decision | None:
 
 def quoted_name_as_saying(ctx: Context, qi: int) -> Decision | None:
     """``X quoted NAME as saying "Q"`` or ``"Q," X quoted NAME as saying``."""
+    words = attribution_words(ctx.lexicon)
     qt = ctx.quote_token[qi]
     best: Decision | None = None
-    for i in ctx.positions_within("quoted", qt - 25, qt + 26):
+    found = sorted(i for low in words.quoting_verbs
+                   for i in ctx.positions_within(low, qt - 25, qt + 26))
+    for i in found:
         if not ctx.same_sentence(i, qt):
             continue
         m = speaker_mention_at(ctx, i + 1)
         if m is None:
             continue
         j = m.last
-        if ctx.low(j) == "as" and ctx.low(j + 1) in ("saying", "telling"):
+        if ctx.low(j) == "as" and ctx.low(j + 1) in words.quoted_as_forms:
             start, _ = ctx.span(i, i + 1)
             _, end = ctx.span(j + 1, j + 2)
             best = Decision("quoted_name_as_saying", 0.95, m, (start, end))
@@ -256,7 +259,7 @@ def name_said_colon_quote(ctx: Context, qi: int) -> Decision | None:
         if m is None and colon:
             m = noun_phrase_before(ctx, c)
         if m is None:
-            if ctx.low(c - 1) in ("and", "but"):
+            if ctx.low(c - 1) in attribution_words(ctx.lexicon).coordinators:
                 continue  # "and added:" inherits below
             return None
         return Decision("name_said_colon_quote", 0.9, document_owner(ctx, m), ctx.span(c, end))
@@ -323,7 +326,7 @@ def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
                 and ctx.word(c + 1) not in (":", ",")):
             continue
         end = ctx.cue_at(c, weak=qt - c <= 8)
-        if end < 0 or (ctx.kind(c - 1) == "word" and ctx.low(c - 1) in ("to",)):
+        if end < 0 or (ctx.kind(c - 1) == "word" and ctx.low(c - 1) in words.infinitive_markers):
             continue
         if ctx.low(c) in words.naming_verbs and is_passive(words, ctx.low(c - 1), ctx.low(c)):
             continue  # "was called": its subject was named, it did not speak
@@ -366,6 +369,7 @@ def _outer_attribution(ctx: Context, first: int, m: Mention) -> Decision | None:
 
 def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
     """``… "Q" …, NAME said.``: a cue later in the same sentence, after the quote."""
+    words = attribution_words(ctx.lexicon)
     qt = ctx.quote_token[qi]
     for k in range(qt + 1, min(qt + 40, len(ctx.tokens))):
         if not ctx.same_sentence(k, qt) or ctx.kind(k) == "para":
@@ -375,7 +379,7 @@ def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
         if not after_comma:
             continue
         inverted = ctx.cue_at(k, weak=False)
-        if inverted > 0 and not ctx.low(k).endswith("ing"):
+        if inverted > 0 and not is_participle(words, ctx.low(k)):
             # "…, said Nargis Kassenova, an expert."
             m = speaker_mention_at(ctx, inverted)
             if m is not None and m.kind != "pronoun":
