@@ -137,7 +137,8 @@ def _after_partial_quote(scan: Scanner, c: int) -> bool:
 def _is_apposition(scan: Scanner, m: Mention, comma: int) -> bool:
     """Tell whether a comma after a trailing source opens its apposition (", a senator")."""
     return m.last == comma and scan.ctx.kind(comma + 1) == "word" and (
-        scan.ctx.low(comma + 1) in scan.words.determiners or scan.ctx.low(comma + 1) == "who"
+        scan.ctx.low(comma + 1) in scan.words.determiners
+        or scan.ctx.low(comma + 1) in scan.words.relative_subjects
     )
 
 

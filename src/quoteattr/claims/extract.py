@@ -123,7 +123,11 @@ def extract_claims(
         if hedge is not None and hedge in scan.withholding:
             continue  # "declined to say whether …": the source says nothing
         verb = ctx.lexicon.cue_forms.get(f.lemma)
-        stance = scan.words.stances.get(f.lemma) or (verb.stance if verb is not None else None)
+        stance = (
+            scan.words.stances.get(f.lemma)
+            or scan.words.noun_cues.get(f.lemma)
+            or (verb.stance if verb is not None else None)
+        )
         out.append(
             Claim(
                 text=ctx.text[start:end],
@@ -164,6 +168,7 @@ def _candidates(ctx: Context, words: ClaimWords) -> list[tuple[int, list[ClaimRu
         ("as", words.as_words),
         ("source_preposition", frozenset(p.split()[0] for p in words.source_prepositions)),
         ("colon", frozenset({":"})),
+        ("noun", frozenset(words.noun_cues)),
     ):
         rules = [r.func for r in CLAIM_RULES if r.trigger == kind]
         for low in listed:
@@ -263,7 +268,7 @@ def _negation_and_hedge(scan: Scanner, f: Found) -> tuple[bool, str | None]:
     if not words:  # "he said": nothing between the source and the cue
         return False, None
     joined = f" {' '.join(words)} "
-    negated = any(w.endswith(("n't", "n’t")) for w in words) or any(
+    negated = any(w.endswith(scan.negation_endings) for w in words) or any(
         f" {neg} " in joined for neg in scan.frames.negations
     )
     for hedge in scan.frames.hedges:

@@ -113,6 +113,9 @@ class Scanner:
         self.adverb_endings = tuple(words.adverb_endings) or ("\0",)
         self.plural_endings = tuple(words.plural_endings) or ("\0",)
         self.subjunctive_endings = tuple(words.subjunctive_endings) or ("\0",)
+        self.possessive_endings = tuple(words.possessive_endings) or ("\0",)
+        self.negation_endings = tuple(words.negation_endings) or ("\0",)
+        self.non_plural_endings = tuple(words.non_plural_endings) or ("\0",)
         n = len(ctx.tokens)
         self.n = n
         toks = ctx.tokens
@@ -269,7 +272,7 @@ class Scanner:
         ("Ohio state Rep. Doe").
         """
         ctx = self.ctx
-        if ctx.word(c - 1).endswith(("'s", "’s")):
+        if ctx.word(c - 1).endswith(self.possessive_endings):
             return True  # "Kaine's remark"
         if ctx.low(c + 1) in self.words.relatives and not ctx.low(c).endswith(self.past_endings):
             return True  # "the states where it is legal"
@@ -410,7 +413,7 @@ class Scanner:
                 t > first
                 and len(w) > 3
                 and w.endswith(self.plural_endings)
-                and not w.endswith(("ss", "us", "is", "'s", "’s"))
+                and not w.endswith(self.non_plural_endings)
                 and ctx.low(t - 1) not in words.determiners
                 and not ctx.word(t - 1)[:1].isdigit()
                 and ctx.kind(t - 1) == "word"

@@ -11,6 +11,9 @@
 - :func:`as_name_said_clause`: ``As NAME reported, CLAUSE`` and ``CLAUSE, as NAME
   said``; German ``Wie NAME berichtet, CLAUSE``, ``CLAUSE, wie NAME schildert``
   (``as_words``).
+- :func:`noun_claim_that_clause`: a noun of saying and its clause, ``his claim
+  that ...``, ``Doe's allegation that ...``, ``claims by Doe that ...``
+  (``noun_cues``).
 - :func:`name_colon_clause`: a speaker label opening a paragraph, in headlines
   and transcripts: ``Doe: Tax cut is dead``, ``Doe to voters: We will win``,
   ``TAPPER: Do you think ...``, ``Q: ...`` / ``A: ...``.
@@ -39,6 +42,7 @@ __all__ = [
     "clause_comma_so_name",
     "name_colon_clause",
     "name_zufolge_clause",
+    "noun_claim_that_clause",
 ]
 
 _AS_WINDOW = 10
@@ -100,7 +104,9 @@ def _after_apposition(scan: Scanner, comma: int) -> int:
     """
     ctx = scan.ctx
     opener = ctx.word(comma + 1)
-    if ctx.low(comma + 1) not in scan.words.determiners and not opener.endswith(("'s", "’s")):
+    if ctx.low(comma + 1) not in scan.words.determiners and not opener.endswith(
+        scan.possessive_endings
+    ):
         return comma
     for k in range(comma + 2, min(comma + 10, scan.n)):
         w = ctx.word(k)
@@ -308,3 +314,57 @@ def _repeated_label(scan: Scanner, first: int, stop: int) -> bool:
         ) == ":":
             return True
     return False
+
+
+def noun_claim_that_clause(scan: Scanner, n: int) -> Found | None:
+    """``his claim that CLAUSE``, ``Doe's allegation that CLAUSE``, ``claims by Doe that ...``.
+
+    A noun of saying (``noun_cues``) whose complement clause is the content; the
+    source is its possessor, or the name after "by". A "that" opening a relative
+    clause ("the claim that he made") has no finite verb of its own after the
+    subject and is left alone.
+    """
+    ctx = scan.ctx
+    words = scan.words
+    if ctx.low(n) not in words.noun_cues:
+        return None
+    k = n + 1
+    m = None
+    if ctx.low(k) in words.agent_prepositions:  # "claims by Doe that"
+        m = ctx.mention_starting.get(k + 1)
+        if m is None or m.possessive:
+            return None
+        k = m.last
+    if ctx.word(k) == ",":
+        k += 1  # German: "der Vorwurf, dass"
+    if ctx.low(k) not in words.complementizers:
+        return None
+    first = k + 1
+    last = scan.content_end(first)
+    if last - first < 4 or not scan.has_finite_verb(first + 1, last):
+        return None
+    if m is None:
+        m = _possessor(scan, n)
+    if m is None:
+        return None
+    lemma = ctx.low(n)
+    return content_from(scan, "noun_claim_that_clause", 0.7, m, (n, n + 1), lemma, first)
+
+
+def _possessor(scan: Scanner, n: int) -> Mention | None:
+    """The possessor before a noun, over up to two modifiers: "his", "Doe's", "the mayor's"."""
+    ctx = scan.ctx
+    for k in range(n - 1, max(n - 4, -1), -1):
+        if ctx.kind(k) != "word":
+            return None
+        low = ctx.low(k)
+        if low in scan.words.possessive_determiners:
+            start, end = ctx.span(k, k + 1)
+            text = ctx.text[start:end]
+            return Mention(k, k + 1, start, end, text, "pronoun", text, None, False, "person")
+        m = ctx.mention_ending.get(k + 1)
+        if m is not None and m.possessive:
+            return m._replace(possessive=False)
+        if low in scan.words.determiners:
+            return None
+    return None

@@ -296,7 +296,7 @@ def _group_word(scan: Scanner, k: int) -> bool:
     plural = (
         len(low) > 3
         and low.endswith(scan.plural_endings)
-        and not low.endswith(("'s", "’s", "ss"))
+        and not low.endswith(scan.non_plural_endings)
         and low not in scan.words.prepositions
         and low not in scan.words.continuers
     )
@@ -435,7 +435,7 @@ def description(scan: Scanner, first: int, stop: int) -> Mention | None:
     plural = (
         len(head) > 3
         and head.endswith(scan.plural_endings)
-        and not head.endswith(("'s", "’s", "ss"))
+        and not head.endswith(scan.non_plural_endings)
         and head not in words.prepositions
         and head not in words.continuers
     )
@@ -470,6 +470,6 @@ def _made(
     text = ctx.text[start:end]
     if speaker_kind is None:
         head = ctx.low(stop - 1)
-        plural = head.endswith(scan.plural_endings) and not head.endswith(("'s", "’s"))
+        plural = head.endswith(scan.plural_endings) and not head.endswith(scan.non_plural_endings)
         speaker_kind = "collective" if plural else "anonymous"
     return Mention(first, stop, start, end, text, kind, text, None, False, speaker_kind)

@@ -166,6 +166,12 @@ class ClaimWords(WordLists):
     label_connectors: Words
     label_listener_words: Words
     label_stop_words: Words
+    noun_cues: dict[str, Stance]
+    agent_prepositions: Words
+    possessive_determiners: Words
+    possessive_endings: Words
+    negation_endings: Words
+    non_plural_endings: Words
     stances: dict[str, Stance]
 
 
