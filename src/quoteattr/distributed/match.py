@@ -69,20 +69,18 @@ from quoteattr.matching.clusters import (
     check_options,
     collect_printings,
 )
-from quoteattr.matching.linking import (
-    DEFAULT_WINDOW_DAYS,
+from quoteattr.matching.linking import DEFAULT_WINDOW_DAYS, Matcher, Printing, printing_order
+from quoteattr.matching.similarity import Codebook, PreparedText, text_key
+from quoteattr.matching.speaker_links import (
     Bucket,
     Level,
-    Matcher,
-    Printing,
-    compare_texts,
+    SpeakerKey,
+    key_of,
     node_buckets,
     office_buckets,
-    printing_order,
     share_bucket,
 )
-from quoteattr.matching.similarity import Codebook, PreparedText, text_key
-from quoteattr.matching.speaker_links import SpeakerKey, key_of
+from quoteattr.matching.text_links import compare_texts
 from quoteattr.models import QuoteCluster
 from quoteattr.text.normalize import fold_tokens
 

@@ -282,7 +282,7 @@ def files_words(text: PreparedText) -> bool:
     Example:
         >>> from quoteattr.matching.similarity import Codebook, prepare
         >>> book = Codebook()
-        >>> files_words(prepare("extremely careless", book)), files_words(prepare(
+        >>> files_words(prepare("utterly reckless", book)), files_words(prepare(
         ...     "a ... b ... c d e f", book)), files_words(prepare("a b c d", book))
         (True, False, False)
     """
