@@ -204,7 +204,10 @@ class Matcher:
             return sorted(found)
         if exhaustive:
             return all_pairs(len(self.texts))
-        return candidate_pairs(live, self.cutoff)
+        documents: dict[str, set[int]] = defaultdict(set)
+        for printing, unit in self.items:
+            documents[printing.doc_id].add(self.units[unit].node)
+        return candidate_pairs(live, self.cutoff, documents.values())
 
     def _may_link(self, u: int, v: int) -> bool:
         self.work += 1
