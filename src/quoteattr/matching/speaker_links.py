@@ -41,6 +41,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 import regex
+from pydantic import Field
 
 from quoteattr.language.lexicon import load_lexicon
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists
@@ -83,6 +84,7 @@ class SpeakerNameWords(WordLists):
 
     labels: Words = frozenset()
     suffixes: Words = frozenset()
+    nicknames: dict[str, str] = Field(default_factory=dict)
     honorifics: Words = frozenset()
     determiners: Words = frozenset()
 
@@ -185,6 +187,8 @@ def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         (True, True)
         >>> given_names_compatible(("john",), ("jane",))
         False
+        >>> given_names_compatible(("bill",), ("william", "j"))  # a short form
+        True
     """
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     at = 0
@@ -198,9 +202,13 @@ def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _same_name(a: str, b: str) -> bool:
+    """One given name: equal, an initial of the other, or the same formal name ("bill")."""
     if a == b:
         return True
-    return (len(a) == 1 or len(b) == 1) and a[0] == b[0]
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    formal = _words()[0].nicknames
+    return formal.get(a, a) == formal.get(b, b)
 
 
 def speakers_compatible(a: SpeakerKey | None, b: SpeakerKey | None) -> bool:
