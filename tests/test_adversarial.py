@@ -396,6 +396,14 @@ def test_dask_reports_bad_records_and_keeps_the_ids_of_error_records() -> None:
         "a record must be a mapping with an id and a text, not int",
         "could not be read", "ok"]
     assert results[2]["doc_id"] == "e"
+    german = {"doc_id": "de", "text": "„Wir geben nicht auf“, sagte die Ministerin."}
+    with dask.config.set(scheduler="processes", num_workers=2):
+        bag = attribute_bag(bags.from_sequence([german]), language="de",
+                            double_apostrophes=False)
+        (doc,) = bag.compute()
+    assert doc == quoteattr.attribute(german["text"], doc_id="de", language="de",
+                                      double_apostrophes=False)
+    assert doc != quoteattr.attribute(german["text"], doc_id="de")
 
 
 @pytest.mark.slow
@@ -438,3 +446,45 @@ def test_out_of_memory_is_a_message_that_says_why(monkeypatch: pytest.MonkeyPatc
         quoteattr.attribute(SAID)
     (outcome,) = process_sources([sources.SourceText("big", SAID, "big.txt")])
     assert outcome.error is not None and outcome.error.startswith("big.txt: out of memory")
+
+
+# -- worst-case constructions: work grows in proportion to the input ---------------
+def _calls(run: Any) -> int:
+    """Python function calls made by ``run()``: work counted, not timed."""
+    count = 0
+
+    def profile(frame: Any, event: str, arg: Any) -> None:
+        nonlocal count
+        if event == "call":
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        run()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+_GIVEN = ["Alice", "Robert", "Maria", "John", "Peter", "Anna", "Laura", "Mark", "Paul", "Sara"]
+
+
+@pytest.mark.parametrize(("label", "make", "small"), [
+    ("chained reported speech", lambda n: "A said that B said that " * n + "C agreed.", 250),
+    ("many people sharing a surname", lambda n: "".join(
+        f'"We met number {i}," {_GIVEN[i % 10]}{i} Smith said. ' for i in range(n)), 100),
+])
+def test_worst_case_constructions_cost_work_in_proportion_to_their_size(
+    label: str, make: Any, small: int
+) -> None:
+    docs: list[quoteattr.Document] = []
+    work = [_calls(lambda n=n: docs.append(quoteattr.attribute(make(n))))
+            for n in (small, 8 * small)]
+    assert work[1] < 10 * work[0], (label, work)
+    content = [sum(len(c.text) for c in d.claims) for d in docs]
+    assert content[1] <= 10 * max(1, content[0]), (label, content)
+
+
+def test_two_people_sharing_a_surname_stay_two_speakers() -> None:
+    doc = quoteattr.attribute('"We met," Alice Smith said. "We did not," Robert Smith said.')
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Alice Smith", "Robert Smith"]

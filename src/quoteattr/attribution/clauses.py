@@ -9,7 +9,7 @@ attribution ends after its cue. Every look-up scans a bounded window of tokens.
 from __future__ import annotations
 
 from quoteattr.attribution.context import Context
-from quoteattr.attribution.words import attribution_words, is_participle
+from quoteattr.attribution.words import attribution_words, ends_with, is_participle
 from quoteattr.models import SpeakerKind
 from quoteattr.text.mentions import Mention
 
@@ -73,6 +73,7 @@ def speaker_mention_at(ctx: Context, first: int) -> Mention | None:
 def noun_phrase_before(ctx: Context, c: int) -> Mention | None:
     """A determiner-led noun phrase ending right before token c ("the suit" says)."""
     g = ctx.lexicon.grammar
+    words = attribution_words(ctx.lexicon)
     for k in range(c - 1, max(c - 7, -1), -1):
         if ctx.kind(k) != "word":
             return None
@@ -81,7 +82,7 @@ def noun_phrase_before(ctx: Context, c: int) -> Mention | None:
             if k == c - 1 or ctx.low(k - 1) in g.prepositions:
                 return None  # "in a low voice said"
             return _ad_hoc(ctx, k, c)
-        if w in g.np_stop or ctx.cue_at(k) > 0 or w.endswith(("n't", "n’t")):
+        if w in g.np_stop or ctx.cue_at(k) > 0 or ends_with(words.negation_endings, w):
             return None
     return None
 
@@ -98,13 +99,14 @@ def noun_phrase_after(ctx: Context, k: int) -> Mention | None:
     """A determiner-led noun phrase starting at token k (said "a narrator")."""
     word = ctx.word(k)
     g = ctx.lexicon.grammar
+    words = attribution_words(ctx.lexicon)
     possessor = word[:1].isupper() and word.endswith(("'s", "’s"))
     if word.lower() not in g.np_determiners - {"this", "that"} and not possessor:
         return None
     j = k + 1
     while j < len(ctx.tokens) and j - k < 7 and ctx.kind(j) == "word":
         w = ctx.low(j)
-        if w in g.np_stop and not (w in ("of", "for", "at") and j > k + 1):
+        if w in g.np_stop and not (w in words.np_joiners and j > k + 1):
             break
         j += 1
     return _ad_hoc(ctx, k, j) if j > k + 1 else None
@@ -113,7 +115,9 @@ def noun_phrase_after(ctx: Context, k: int) -> Mention | None:
 def _ad_hoc(ctx: Context, first: int, last: int) -> Mention:
     start, end = ctx.span(first, last)
     text = ctx.text[start:end]
-    plural = ctx.low(last - 1).endswith("s") and ctx.low(first) == "the"
+    words = attribution_words(ctx.lexicon)
+    plural = ends_with(words.plural_endings, ctx.low(last - 1), longer_than=0) and (
+        ctx.low(first) in ctx.lexicon.grammar.definite_determiners)
     kind: SpeakerKind = "collective" if plural else "anonymous"
     return Mention(first, last, start, end, text, "description", text, None, False, kind)
 
@@ -144,9 +148,10 @@ def skip_aside(ctx: Context, k: int, limit: int = 16) -> int:
 def skip_adverbs(ctx: Context, k: int) -> int:
     """Skip up to three adverbs or auxiliaries ("also", "has", "quickly") from token k."""
     adverbs = ctx.lexicon.grammar.adverbs
+    endings = attribution_words(ctx.lexicon).adverb_endings
     for _ in range(3):
         w = ctx.low(k)
-        if ctx.kind(k) == "word" and (w in adverbs or (w.endswith("ly") and len(w) > 4)):
+        if ctx.kind(k) == "word" and (w in adverbs or ends_with(endings, w, longer_than=4)):
             k += 1
         else:
             break
@@ -165,13 +170,17 @@ def skip_listener(ctx: Context, c: int, end: int) -> int:
     m = ctx.mention_starting.get(end)
     if m is not None and not m.possessive:
         return m.last
+    pronoun = ctx.lexicon.pronoun_forms.get(ctx.low(end))
+    if pronoun is not None and pronoun.case == "other" and ctx.kind(end) == "word":
+        return end + 1  # "he told them."
     np = noun_phrase_after(ctx, end)
     return np.last if np is not None else end
 
 
 def attribution_ends(ctx: Context, k: int) -> bool:
     """After a cue at token k, tell whether the attribution ends (no new clause)."""
-    while ctx.kind(k) == "word" and ctx.low(k).endswith("ly") and len(ctx.word(k)) > 4:
+    words = attribution_words(ctx.lexicon)
+    while ctx.kind(k) == "word" and ends_with(words.adverb_endings, ctx.low(k), longer_than=4):
         k += 1
     w = ctx.word(k)
     kind = ctx.kind(k)
@@ -179,7 +188,7 @@ def attribution_ends(ctx: Context, k: int) -> bool:
         return False  # 'She adds, "…"' introduces the next quote
     if kind in ("end", "para", "quote", "mark") or (kind == "punct" and w != "("):
         return True
-    return w.lower() in ctx.lexicon.grammar.trailers or w.lower() in ("reporters", "journalists")
+    return w.lower() in ctx.lexicon.grammar.trailers or w.lower() in words.listener_nouns
 
 
 def subject_before(ctx: Context, c: int) -> Mention | None:
@@ -190,9 +199,11 @@ def subject_before(ctx: Context, c: int) -> Mention | None:
         return clause_subject(ctx, c) or sentence_subject(ctx, c)
     j = c - 1
     g = ctx.lexicon.grammar
+    words = attribution_words(ctx.lexicon)
     for _ in range(3):
         w = ctx.low(j)
-        if ctx.kind(j) == "word" and (w in g.adverbs or (w.endswith("ly") and len(w) > 4)):
+        if ctx.kind(j) == "word" and (
+                w in g.adverbs or ends_with(words.adverb_endings, w, longer_than=4)):
             j -= 1
     if ctx.word(j) in (")", "—", "–", "--"):
         opener = "(" if ctx.word(j) == ")" else ctx.word(j)
@@ -202,7 +213,7 @@ def subject_before(ctx: Context, c: int) -> Mention | None:
                 break
             if ctx.kind(k) in ("para", "quote"):
                 break
-    if ctx.low(j) == "to" and ctx.low(c) in ("say", "tell", "add", "ask", "warn"):
+    if ctx.low(j) in words.infinitive_markers and ctx.low(c) in words.infinitive_cues:
         # "he went on to say", "she wanted to tell"
         for k in range(j - 1, max(j - 4, -1), -1):
             if ctx.kind(k) != "word" or ctx.low(k) in g.np_stop:
@@ -217,15 +228,50 @@ def subject_before(ctx: Context, c: int) -> Mention | None:
             return Mention(j, j + 1, tok.start, tok.end, tok.text, "pronoun", tok.text, None,
                            False, before.speaker_kind)
     m = ctx.mention_ending.get(j + 1)
+    if m is not None and not m.possessive:
+        m = _head_of_phrase(ctx, m, c) or m
     if m is None and ctx.word(j) == ",":
         m = subject_before_asides(ctx, j)
-    if m is None and (is_participle(attribution_words(ctx.lexicon), ctx.low(c))
-                      or ctx.low(j) in ("and", "but")):
+    if m is None and (is_participle(words, ctx.low(c)) or ctx.low(j) in words.coordinators):
         # "…, saying"; "took the stage and called"; "he looked up and said"
         return clause_subject(ctx, c) or sentence_subject(ctx, c)
     if m is None or m.possessive:
         return None
     return m
+
+
+def _head_of_phrase(ctx: Context, m: Mention, c: int) -> Mention | None:
+    """The mention a prepositional chain ending in ``m`` hangs from, if any.
+
+    In ``A spokesman for Senator Doe said``, ``Mr. Roe of the Sierra Club said``
+    and ``The authors of the study in the journal Science argued`` the subject
+    is the description or name that opens the sentence, not the name at the end
+    of its modifiers: ``m`` follows a preposition or a common noun, and only
+    words, among them a preposition, lie between the two.
+    """
+    g = ctx.lexicon.grammar
+    prev = m.first - 1
+    while ctx.low(prev) in g.determiners and prev > m.first - 3:
+        prev -= 1  # "of the Sierra Club"
+    low = ctx.low(prev)
+    joiners = attribution_words(ctx.lexicon).clause_joiners
+    common_noun = ctx.word(prev).islower() and not (
+        low in g.determiners or low in g.adverbs or low in joiners)
+    if ctx.kind(prev) != "word" or not (low in g.prepositions or common_noun):
+        return None
+    if m.kind not in ("name", "body", "country"):
+        return None
+    head = sentence_subject(ctx, c)
+    if head is None or head.kind not in ("description", "name") or head.first >= m.first:
+        return None
+    if ctx.low(head.last) not in g.prepositions:
+        return None  # the chain starts right after the head: "A lawyer for …"
+    between = range(head.last, m.first)
+    if any(ctx.kind(k) != "word" or ctx.cue_at(k) > 0 for k in between):
+        return None
+    if not any(ctx.low(k) in g.prepositions for k in between):
+        return None  # "JPL scientist Jane Doe said": the name, not the title before it
+    return head
 
 
 def subject_before_asides(ctx: Context, j: int) -> Mention | None:
@@ -315,6 +361,7 @@ def sentence_subject(ctx: Context, c: int) -> Mention | None:
            and ctx.kind(first - 1) != "quote"):
         first -= 1
     g = ctx.lexicon.grammar
+    articles = attribution_words(ctx.lexicon).articles
     if ctx.low(first) in g.introducers:
         comma = next((k for k in range(first, c) if ctx.word(k) == ","), -1)
         if comma > 0:
@@ -327,7 +374,7 @@ def sentence_subject(ctx: Context, c: int) -> Mention | None:
         if m.first != k or m.possessive:
             continue
         before = k - 1
-        while ctx.low(before) in ("the", "a", "an"):
+        while ctx.low(before) in articles and before > k - 4:
             before -= 1
         if ctx.low(before) in g.prepositions:
             continue

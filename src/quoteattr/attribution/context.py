@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from quoteattr.language.lexicon import CueVerb, Lexicon, load_lexicon
 from quoteattr.models import Quote
 from quoteattr.text.mentions import Mention, mentions_in_context
+from quoteattr.text.scan import scan_tokens
 from quoteattr.text.tokens import (
     Token,
     abbreviations,
     indexed_among,
     paragraph_ids,
     sentence_ids_and_starts,
-    tokenize,
 )
 
 __all__ = ["Context", "Decision", "build_context"]
@@ -234,11 +234,7 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         if c is not None:
             marks.append(c)
     marks.sort()
-    by_low: dict[str, list[int]] = {}
-    capitalised: list[int] = []
-    tokens = tokenize(
-        text, [(q.start, q.end) for q in top], marks, index=by_low, capitalised=capitalised
-    )
+    tokens, by_low, capitalised = scan_tokens(text, [(q.start, q.end) for q in top], marks)
     breaks = sorted(i for low, found in by_low.items() if low[0] == "\n" for i in found)
     sentence, sentence_starts = sentence_ids_and_starts(
         tokens, _sentence_cuts(by_low, breaks), known_abbreviations=abbreviations(lexicon.language)

@@ -71,7 +71,8 @@ def document_owner(ctx: Context, m: Mention) -> Mention:
     """The owner of a document mention that an issuing verb governs, else ``m`` itself.
 
     ``The campaign released a statement calling …``: the statement's subject is
-    the campaign, which speaks through it.
+    the campaign, which speaks through it; ``a report from Acme Research``: the
+    named source after the noun.
 
     Example:
         >>> from quoteattr import attribute
@@ -82,6 +83,11 @@ def document_owner(ctx: Context, m: Mention) -> Mention:
     words = attribution_words(ctx.lexicon)
     if m.kind != "description" or ctx.low(m.last - 1) not in words.document_nouns:
         return m
+    if ctx.low(m.last) in words.document_sources:
+        # "a report from Acme Research", "a statement by the ministry"
+        source = ctx.mention_starting.get(m.last + 1)
+        if source is not None and not source.possessive and source.kind in ("name", "body"):
+            return source
     for v in range(m.first - 1, max(m.first - 3, -1), -1):
         if ctx.kind(v) != "word":
             return m

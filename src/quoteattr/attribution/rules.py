@@ -24,11 +24,15 @@ from quoteattr.attribution.clauses import (
     skip_aside,
     skip_listener,
     speaker_mention_at,
-    strong_cue_after,
     subject_before,
 )
 from quoteattr.attribution.context import Context, Decision
-from quoteattr.attribution.continuation import reported_speech_then_quote_paragraph
+from quoteattr.attribution.continuation import (
+    continues_previous_quote,
+    name_said_period_quote,
+    reported_speech_then_quote,
+    reported_speech_then_quote_paragraph,
+)
 from quoteattr.attribution.governed import (
     document_owner,
     name_called_x_quote,
@@ -124,7 +128,7 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
     closed = _quote_closes_clause(ctx, qi)
     # the first cue within 13 tokens, before the sentence, paragraph or next quote ends
     relative = attribution_words(ctx.lexicon).relative_pronouns
-    for j in ctx.cues_within(k + 1, _clause_stop(ctx, k, k + 24)):
+    for j in ctx.cues_within(k + 1, _clause_stop(ctx, k, k + 32)):
         end = ctx.cue_at(j)
         if end < 0:
             continue
@@ -134,7 +138,7 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
         if m is None or m.first < k:
             return None
         after = skip_listener(ctx, j, end)
-        if m.first > k and any(ctx.kind(t) != "word" for t in range(k, m.first)):
+        if m.first > k and not _leads_to_appositive(ctx, k, m):
             return None
         subordinators = ctx.lexicon.grammar.subordinators
         if any(ctx.tokens[t].low in subordinators for t in range(k, m.first)):
@@ -151,6 +155,22 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
         confidence = 0.9 if m.kind == "pronoun" else 0.95
         return Decision("quote_comma_name_said", confidence, m, ctx.span(j, end))
     return None
+
+
+def _leads_to_appositive(ctx: Context, k: int, m: Mention) -> bool:
+    """Tell whether tokens ``k`` up to mention ``m`` are words of one noun phrase.
+
+    Plain words, or a mention opening at ``k`` (with up to three lower-case role
+    words after it) and a comma right before a name: ``Google's chief
+    executive, Jane Doe, told``; ``Ms. Doe's spokesman, Tom Roe, wrote``.
+    """
+    if ctx.word(m.first - 1) != ",":
+        return all(ctx.kind(t) == "word" for t in range(k, m.first))
+    lead = ctx.mention_starting.get(k)
+    if m.kind != "name" or lead is None or lead.last > m.first - 1:
+        return False  # "At a rally in Dayton, Doe …": a phrase, not a noun phrase
+    tail = range(lead.last, m.first - 1)  # "Ms. Doe's spokesman, …": role words
+    return len(tail) <= 3 and all(ctx.word(t).islower() for t in tail)
 
 
 def _clause_stop(ctx: Context, k: int, limit: int) -> int:
@@ -189,21 +209,24 @@ def quote_comma_said_name(ctx: Context, qi: int) -> Decision | None:
         m = speaker_mention_at(ctx, skip)
     if m is None or (m.kind == "pronoun" and ctx.low(m.first) == "it"):
         return None
-    return Decision("quote_comma_said_name", 0.95, m, ctx.span(k, end))
+    return Decision("quote_comma_said_name", 0.95, document_owner(ctx, m), ctx.span(k, end))
 
 
 def quoted_name_as_saying(ctx: Context, qi: int) -> Decision | None:
     """``X quoted NAME as saying "Q"`` or ``"Q," X quoted NAME as saying``."""
+    words = attribution_words(ctx.lexicon)
     qt = ctx.quote_token[qi]
     best: Decision | None = None
-    for i in ctx.positions_within("quoted", qt - 25, qt + 26):
+    found = sorted(i for low in words.quoting_verbs
+                   for i in ctx.positions_within(low, qt - 25, qt + 26))
+    for i in found:
         if not ctx.same_sentence(i, qt):
             continue
         m = speaker_mention_at(ctx, i + 1)
         if m is None:
             continue
         j = m.last
-        if ctx.low(j) == "as" and ctx.low(j + 1) in ("saying", "telling"):
+        if ctx.low(j) == "as" and ctx.low(j + 1) in words.quoted_as_forms:
             start, _ = ctx.span(i, i + 1)
             _, end = ctx.span(j + 1, j + 2)
             best = Decision("quoted_name_as_saying", 0.95, m, (start, end))
@@ -236,37 +259,11 @@ def name_said_colon_quote(ctx: Context, qi: int) -> Decision | None:
         if m is None and colon:
             m = noun_phrase_before(ctx, c)
         if m is None:
-            if ctx.low(c - 1) in ("and", "but"):
+            if ctx.low(c - 1) in attribution_words(ctx.lexicon).coordinators:
                 continue  # "and added:" inherits below
             return None
         return Decision("name_said_colon_quote", 0.9, document_owner(ctx, m), ctx.span(c, end))
     return None
-
-
-def name_said_period_quote(ctx: Context, qi: int) -> Decision | None:
-    """``NAME said in a statement. "Q"``: an attribution sentence right before."""
-    b = _before_quote(ctx, qi)
-    if ctx.word(b) != "." or not _quote_starts_paragraph_or_sentence(ctx, qi):
-        return None
-    for c in range(b - 1, max(b - 10, -1), -1):
-        if ctx.kind(c) in ("para", "quote", "mark") or ctx.word(c) in (".", ";", "!", "?"):
-            return None
-        end = ctx.cue_at(c, weak=False)
-        if end < 0:
-            continue
-        clause_words = ctx.lexicon.grammar.clause_words
-        if any(ctx.low(t) in clause_words or ctx.cue_at(t) > 0 for t in range(end, b)):
-            return None  # "… said the talks failed." is reported speech, not an introduction
-        m = subject_before(ctx, c)
-        if m is None:
-            return None
-        return Decision("name_said_period_quote", 0.8, m, ctx.span(c, end))
-    return None
-
-
-def _quote_starts_paragraph_or_sentence(ctx: Context, qi: int) -> bool:
-    inner = ctx.quotes[qi].text.lstrip()
-    return bool(inner) and inner[0].isupper()
 
 
 def according_to_name(ctx: Context, qi: int) -> Decision | None:
@@ -329,7 +326,7 @@ def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
                 and ctx.word(c + 1) not in (":", ",")):
             continue
         end = ctx.cue_at(c, weak=qt - c <= 8)
-        if end < 0 or (ctx.kind(c - 1) == "word" and ctx.low(c - 1) in ("to",)):
+        if end < 0 or (ctx.kind(c - 1) == "word" and ctx.low(c - 1) in words.infinitive_markers):
             continue
         if ctx.low(c) in words.naming_verbs and is_passive(words, ctx.low(c - 1), ctx.low(c)):
             continue  # "was called": its subject was named, it did not speak
@@ -372,6 +369,7 @@ def _outer_attribution(ctx: Context, first: int, m: Mention) -> Decision | None:
 
 def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
     """``… "Q" …, NAME said.``: a cue later in the same sentence, after the quote."""
+    words = attribution_words(ctx.lexicon)
     qt = ctx.quote_token[qi]
     for k in range(qt + 1, min(qt + 40, len(ctx.tokens))):
         if not ctx.same_sentence(k, qt) or ctx.kind(k) == "para":
@@ -381,7 +379,7 @@ def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
         if not after_comma:
             continue
         inverted = ctx.cue_at(k, weak=False)
-        if inverted > 0 and not ctx.low(k).endswith("ing"):
+        if inverted > 0 and not is_participle(words, ctx.low(k)):
             # "…, said Nargis Kassenova, an expert."
             m = speaker_mention_at(ctx, inverted)
             if m is not None and m.kind != "pronoun":
@@ -395,85 +393,6 @@ def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
                         or attribution_ends(ctx, skip_listener(ctx, j, end))):
             return Decision("quote_then_name_said_later", 0.7, m, ctx.span(j, end))
     return None
-
-
-def continues_previous_quote(ctx: Context, qi: int) -> Decision | None:
-    """A quote that continues the utterance or paragraph of an attributed quote."""
-    if qi == 0:
-        return None
-    prev = ctx.decisions[qi - 1]
-    q, p = ctx.quotes[qi], ctx.quotes[qi - 1]
-    if prev is None:
-        return None
-    qt, pt = ctx.quote_token[qi], ctx.quote_token[qi - 1]
-    same_utterance = q.utterance == p.utterance
-    para_gap = ctx.paragraph[qt] - ctx.paragraph[pt]
-    if not same_utterance:
-        if para_gap > 1:
-            return None
-        if not ctx.same_sentence(pt, qt) and not _quote_stands_alone(ctx, qi):
-            return None  # a quote inside a later sentence of prose has its own source
-        if para_gap == 1 and not _paragraph_is_quote_led(ctx, qt):
-            return None
-        # nothing but the previous attribution between the two quotes: a cue verb
-        # in a later sentence introduces somebody else
-        for k in ctx.cues_within(pt + 1, qt):
-            if ctx.same_sentence(k, pt + 1):
-                continue
-            if ctx.cue_at(k, weak=False) > 0:
-                return None
-        # the quote's own sentence must not hold another speaker
-        if _strong_cue_after(ctx, qt):
-            return None
-    return Decision("continues_previous_quote", 0.75 if not same_utterance else 0.9,
-                    prev.mention, None, inherit=qi - 1)
-
-
-def reported_speech_then_quote(ctx: Context, qi: int) -> Decision | None:
-    """``NAME argues that … . "Q"``: a quote-only sentence after NAME's reported speech."""
-    qt = ctx.quote_token[qi]
-    b = _before_quote(ctx, qi)
-    if not _quote_starts_paragraph_or_sentence(ctx, qi) or ctx.same_sentence(b, qt):
-        return None
-    if ctx.kind(b) in ("para", "end") or ctx.kind(b) == "quote":
-        return None
-    # the quote's own sentence holds no cue after it
-    if _strong_cue_after(ctx, qt):
-        return None
-    for c in range(b, max(b - 60, -1), -1):
-        if not ctx.same_sentence(c, b) or ctx.kind(c) in ("para", "quote"):
-            return None
-        end = ctx.cue_at(c, weak=False)
-        if end < 0:
-            continue
-        m = subject_before(ctx, c) or noun_phrase_opening_sentence(ctx, c)
-        if m is None:
-            continue
-        return Decision("reported_speech_then_quote", 0.7, m, ctx.span(c, end))
-    return None
-
-
-def _strong_cue_after(ctx: Context, qt: int) -> bool:
-    return strong_cue_after(ctx, qt)
-
-
-def _quote_stands_alone(ctx: Context, qi: int) -> bool:
-    """A quote that opens its sentence and is followed by nothing but its end."""
-    qt = ctx.quote_token[qi]
-    b = _before_quote(ctx, qi)
-    if b >= 0 and ctx.same_sentence(b, qt) and ctx.word(b) not in (":", "—", "–"):
-        return False
-    k = qt + 1
-    while k < len(ctx.tokens) and ctx.kind(k) in ("mark", "punct") and ctx.same_sentence(k, qt):
-        k += 1
-    return k >= len(ctx.tokens) or ctx.kind(k) == "para" or not ctx.same_sentence(k, qt)
-
-
-def _paragraph_is_quote_led(ctx: Context, qt: int) -> bool:
-    k = qt - 1
-    if ctx.kind(k) == "mark":
-        k -= 1
-    return k < 0 or ctx.kind(k) == "para"
 
 
 BUILTIN_RULES: tuple[Rule, ...] = (

@@ -281,8 +281,11 @@ def _compile(rs: RuleSet) -> tuple[tuple[Rule, ...], list[str]]:
             defined[spec.name] = (spec.to_rule(checked=not rs._own)  # not the package's own
                                   if isinstance(spec, CallableRule) else spec.to_rule())
         except ValueError as exc:
+            hint = (" (hint: the module must be importable, e.g. on PYTHONPATH)"
+                    if str(exc).startswith("importing") else "")
             problems.append(f"{where}: cannot use function {getattr(spec, 'function', '')!r}: "
-                            f"{exc} (hint: the module must be importable, e.g. on PYTHONPATH)")
+                            f"{exc}{hint}")
+            defined[spec.name] = Rule(spec.name, spec.description, _untrusted)
     known = [*base, *defined]
     for name in rs.remove:
         if name not in base:
@@ -323,7 +326,7 @@ def _order(rs: RuleSet, base: dict[str, Rule], defined: dict[str, Rule], known: 
 
 
 def _untrusted(ctx: Context, quote_index: int) -> Decision | None:
-    """Stands in for a function of an untrusted rule file; never called (the set is invalid)."""
+    """Stands in for a function that is refused or unusable; never called (the set is invalid)."""
     raise RuntimeError("an untrusted rule function was called")  # pragma: no cover
 
 
@@ -397,7 +400,14 @@ def _parse(data: Mapping[str, Any], source: str, *, own: bool,
         except ValidationError as exc:
             for err in exc.errors():
                 loc = ".".join(str(p) for p in err["loc"])
-                problems.append(f"{loc}: {err['msg']}")
+                if err["type"] in ("tuple_type", "list_type"):
+                    problems.append(f"{loc}: a list of rule names, not a "
+                                    f"{type(err['input']).__name__}")
+                elif err["type"] == "dict_type":
+                    problems.append(f"{loc}: a table of word lists, not a "
+                                    f"{type(err['input']).__name__}")
+                else:
+                    problems.append(f"{loc}: {err['msg']}")
         else:
             fields[key] = data[key]
     language = fields.get("language", "en")

@@ -19,7 +19,7 @@ from functools import lru_cache
 from quoteattr.language.lexicon import Lexicon
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 
-__all__ = ["AttributionWords", "attribution_words", "is_participle", "is_passive"]
+__all__ = ["AttributionWords", "attribution_words", "ends_with", "is_participle", "is_passive"]
 
 
 class AttributionWords(WordLists):
@@ -43,6 +43,18 @@ class AttributionWords(WordLists):
     possessive_pronouns: Words = frozenset()
     as_clause_openers: Words = frozenset()
     aspect_verbs: Words = frozenset()
+    document_sources: Words = frozenset()
+    adverb_endings: Words = frozenset()
+    coordinators: Words = frozenset()
+    infinitive_markers: Words = frozenset()
+    infinitive_cues: Words = frozenset()
+    listener_nouns: Words = frozenset()
+    quoted_as_forms: Words = frozenset()
+    np_joiners: Words = frozenset()
+    articles: Words = frozenset()
+    plural_endings: Words = frozenset()
+    negation_endings: Words = frozenset()
+    quoting_verbs: Words = frozenset()
 
 
 _EMPTY = AttributionWords()
@@ -83,3 +95,14 @@ def is_passive(words: AttributionWords, before: str, verb: str) -> bool:
         (True, False)
     """
     return before in words.passive_auxiliaries and not is_participle(words, verb)
+
+
+def ends_with(endings: Words, low: str, *, longer_than: int = 1) -> bool:
+    """Tell whether ``low`` is longer than ``longer_than`` and ends with one of ``endings``.
+
+    Example:
+        >>> ly = frozenset({"ly"})
+        >>> ends_with(ly, "quietly", longer_than=4), ends_with(ly, "fly", longer_than=4)
+        (True, False)
+    """
+    return len(low) > longer_than and any(low.endswith(e) for e in endings)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from quoteattr.attribution.clauses import noun_phrase_after, speaker_mention_at
 from quoteattr.claims.base import Found, content_before
 from quoteattr.claims.scanner import Scanner
-from quoteattr.claims.sources import name_phrase, trailing_source
+from quoteattr.claims.sources import description, name_phrase, trailing_source
 from quoteattr.text.mentions import Mention
 
 __all__ = ["clause_comma_name_said"]
@@ -36,12 +36,12 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
     if verb is None:
         return None
     lemma, end = verb
+    if ctx.low(c).endswith(scan.participle_endings):
+        return None  # "…, claiming his third victory": a participle has no subject here
     found = None
     inverted = ctx.word(c - 1) == "," or _after_partial_quote(scan, c)
     listener = lemma in scan.frames.listener_verbs
-    if not ctx.low(c).endswith(scan.participle_endings) and (
-        inverted or scan.attribution_ends_sentence(end, listener=listener)
-    ):
+    if inverted or scan.attribution_ends_sentence(end, listener=listener):
         found = trailing_source(scan, c)
     if found is not None:
         m, comma = found
@@ -55,7 +55,7 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
             return None
         m, tail, comma = behind, behind.last, c - 1 if ctx.word(c - 1) == "," else c
     else:
-        return None  # "…, claiming his third victory": a participle has no subject here
+        return None
     if not scan.attribution_ends_sentence(tail, listener=listener and tail == end):
         return None
     last = comma + 1 if ctx.kind(comma) == "mark" else comma  # the mark closes a partial quote
@@ -79,6 +79,11 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
     return content_before(
         scan, "clause_comma_name_said", 0.75, m, (c, end), lemma, first, last, rest
     )
+
+
+def _org_head(scan: Scanner, m: Mention) -> bool:
+    """Tell whether a noun phrase ends in a word for a body ("the group", "the brokerage")."""
+    return scan.ctx.low(m.last - 1) in scan.ctx.lexicon.org_words
 
 
 def _closes_relative_aside(scan: Scanner, comma: int) -> bool:
@@ -108,7 +113,14 @@ def _fronted(scan: Scanner, k: int, last: int) -> bool:
         return not any(ctx.word(t) == "," for t in range(k, last))
     participle = ctx.kind(k) == "word" and low.endswith(scan.participle_endings) and len(low) > 4
     if low in words.prepositions or participle:
-        return not scan.has_finite_verb(k, last)
+        if not scan.has_finite_verb(k, last):
+            return True
+        inner = max((t for t in range(k, last) if ctx.word(t) == ","), default=-1)
+        # "On Tuesday, even as shares fell, Doe wrote": a phrase, then a subordinate clause
+        subordinators = ctx.lexicon.grammar.subordinators
+        return inner > 0 and (
+            ctx.low(inner + 1) in subordinators or ctx.low(inner + 2) in subordinators
+        )
     return False
 
 
@@ -125,14 +137,19 @@ def _after_partial_quote(scan: Scanner, c: int) -> bool:
 def _is_apposition(scan: Scanner, m: Mention, comma: int) -> bool:
     """Tell whether a comma after a trailing source opens its apposition (", a senator")."""
     return m.last == comma and scan.ctx.kind(comma + 1) == "word" and (
-        scan.ctx.low(comma + 1) in scan.words.determiners or scan.ctx.low(comma + 1) == "who"
+        scan.ctx.low(comma + 1) in scan.words.determiners
+        or scan.ctx.low(comma + 1) in scan.words.relative_subjects
     )
 
 
 def _source_after(scan: Scanner, k: int) -> Mention | None:
     """The source after an inverted cue ("said Jane Doe", "said study author Jane Doe")."""
     ctx = scan.ctx
-    m = speaker_mention_at(ctx, k) or noun_phrase_after(ctx, k)
+    m = speaker_mention_at(ctx, k)
+    if m is None:
+        np = noun_phrase_after(ctx, k)  # "said the brokerage", not "tweeted their approval"
+        if np is not None and (description(scan, np.first, np.last) or _org_head(scan, np)):
+            m = np
     if m is not None:
         return None if m.kind == "pronoun" else m
     for j in range(k + 1, min(k + 5, scan.n)):

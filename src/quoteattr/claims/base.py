@@ -67,10 +67,12 @@ class Found:
 ClaimRuleFunction = Callable[[Scanner, int], "Found | None"]
 
 
-Trigger = Literal["cue", "quoting", "source_preposition", "postposition", "sign_off", "as"]
+Trigger = Literal[
+    "cue", "quoting", "source_preposition", "postposition", "sign_off", "as", "colon", "noun"
+]
 """The kind of token a claim rule is tried at: a cue verb, or one of the word
 lists of ``claim_words.json`` (``quoting_forms``, ``source_prepositions``,
-``source_postpositions``, ``sign_offs``, ``as_words``)."""
+``source_postpositions``, ``sign_offs``, ``as_words``, ``noun_cues``), or a colon."""
 
 
 @dataclass(frozen=True)

@@ -123,7 +123,11 @@ def extract_claims(
         if hedge is not None and hedge in scan.withholding:
             continue  # "declined to say whether …": the source says nothing
         verb = ctx.lexicon.cue_forms.get(f.lemma)
-        stance = scan.words.stances.get(f.lemma) or (verb.stance if verb is not None else None)
+        stance = (
+            scan.words.stances.get(f.lemma)
+            or scan.words.noun_cues.get(f.lemma)
+            or (verb.stance if verb is not None else None)
+        )
         out.append(
             Claim(
                 text=ctx.text[start:end],
@@ -152,29 +156,32 @@ def extract_claims(
 
 def _candidates(ctx: Context, words: ClaimWords) -> list[tuple[int, list[ClaimRuleFunction]]]:
     """The tokens where a claim rule may fire, in order, each with the rules its kind triggers."""
-    triggers: dict[int, set[str]] = {}
-    for i in ctx.cue_candidates:
-        if ctx.cue_any[i] > 0:
-            triggers.setdefault(i, set()).add("cue")
+    cue_rules = [r.func for r in CLAIM_RULES if r.trigger == "cue"]
+    cue_any = ctx.cue_any
+    found: dict[int, list[ClaimRuleFunction]] = {
+        i: cue_rules for i in ctx.cue_candidates if cue_any[i] > 0
+    }
     for kind, listed in (
         ("quoting", words.quoting_forms),
         ("postposition", words.source_postpositions),
         ("sign_off", words.sign_offs),
         ("as", words.as_words),
         ("source_preposition", frozenset(p.split()[0] for p in words.source_prepositions)),
+        ("colon", frozenset({":"})),
+        ("noun", frozenset(words.noun_cues)),
     ):
+        rules = [r.func for r in CLAIM_RULES if r.trigger == kind]
         for low in listed:
             for i in ctx.positions(low):
-                triggers.setdefault(i, set()).add(kind)
-    by_kinds: dict[frozenset[str], list[ClaimRuleFunction]] = {}
-    out = []
-    for i in sorted(triggers):
-        kinds = frozenset(triggers[i])
-        funcs = by_kinds.get(kinds)
-        if funcs is None:
-            funcs = by_kinds[kinds] = [r.func for r in CLAIM_RULES if r.trigger in kinds]
-        out.append((i, funcs))
-    return out
+                before = found.get(i)
+                found[i] = rules if before is None else _in_rule_order([*before, *rules])
+    return sorted(found.items())
+
+
+def _in_rule_order(funcs: list[ClaimRuleFunction]) -> list[ClaimRuleFunction]:
+    """The rule functions of a token with two triggers, in the order of CLAIM_RULES."""
+    order = {r.func: n for n, r in enumerate(CLAIM_RULES)}
+    return sorted(set(funcs), key=order.__getitem__)
 
 
 def _source_entity(
@@ -261,7 +268,7 @@ def _negation_and_hedge(scan: Scanner, f: Found) -> tuple[bool, str | None]:
     if not words:  # "he said": nothing between the source and the cue
         return False, None
     joined = f" {' '.join(words)} "
-    negated = any(w.endswith(("n't", "n’t")) for w in words) or any(
+    negated = any(w.endswith(scan.negation_endings) for w in words) or any(
         f" {neg} " in joined for neg in scan.frames.negations
     )
     for hedge in scan.frames.hedges:

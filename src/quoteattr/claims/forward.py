@@ -144,14 +144,16 @@ def _content_after(
             start += 1
         elif asks and low in words.question_words:
             pass  # "asked whether the deal was off"
+        elif asks and _question_after_object(scan, start) > 0:
+            start = _question_after_object(scan, start)  # "asked the minister why …"
         elif not scan.opens_clause(start, loose=clause):
             start = _that_after_name(scan, start)  # "told MSNBC's \"Morning Joe\" that …"
         elif (
-            "clause" not in frames
+            ("clause" not in frames or participle)
             and low not in words.subject_pronouns
             and not scan.has_finite_verb(start, scan.content_end(start))
         ):
-            start = -1  # "confirmed 68 nominees", "announced her campaign"
+            start = -1  # "confirmed 68 nominees", "announced her campaign", ", adding a plug"
         if start >= 0:
             if start < scan.n and ctx.kind(start) in ("mark", "quote"):
                 return None  # a direct quote
@@ -212,6 +214,19 @@ def _that_after_name(scan: Scanner, k: int) -> int:
             continue
         return -1
     return -1
+
+
+def _question_after_object(scan: Scanner, k: int) -> int:
+    """The question word after the object of "asked" ("asked the minister why ..."), or -1."""
+    ctx = scan.ctx
+    m = ctx.mention_starting.get(k)
+    j = m.last if m is not None else k
+    if m is None:
+        while j < k + 4 and ctx.kind(j) == "word" and ctx.low(j) not in scan.words.question_words:
+            if ctx.cue_at(j, weak=False) > 0 or ctx.low(j) in scan.words.prepositions:
+                return -1
+            j += 1
+    return j if j > k and ctx.low(j) in scan.words.question_words else -1
 
 
 def _quantity_at(scan: Scanner, k: int) -> bool:

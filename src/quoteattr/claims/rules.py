@@ -22,7 +22,9 @@ from quoteattr.claims.signposts import (
     according_to_name_clause,
     as_name_said_clause,
     clause_comma_so_name,
+    name_colon_clause,
     name_zufolge_clause,
+    noun_claim_that_clause,
 )
 
 __all__ = ["CLAIM_RULES", "CLAIM_RULE_NAMES", "ClaimRule", "Found"]
@@ -59,6 +61,18 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         as_name_said_clause,
         "as",
     ),
+    ClaimRule(
+        "name_colon_clause",
+        "NAME: CLAUSE opening a paragraph (a headline or transcript label)",
+        name_colon_clause,
+        "colon",
+    ),
+    ClaimRule(
+        "noun_claim_that_clause",
+        "his claim that CLAUSE / NAME's allegation that CLAUSE",
+        noun_claim_that_clause,
+        "noun",
+    ),
     ClaimRule("clause_comma_name_said", "CLAUSE, NAME said.", clause_comma_name_said),
     ClaimRule(
         "name_said_clause", "NAME says (that) CLAUSE / NAME told X (that) CLAUSE", name_said_clause
@@ -83,6 +97,8 @@ CLAIM_RULE_NAMES: tuple[str, ...] = (
     "clause_comma_so_name",
     "as_name_said_clause",
     "clause_as_name_said",
+    "name_colon_clause",
+    "noun_claim_that_clause",
     "clause_comma_name_said",
     "name_said_clause",
     "comma_saying_clause",

@@ -49,6 +49,12 @@ def _is_quote_char(word: str) -> bool:
     return len(word) == 1 and (word in "\"'" or unicodedata.category(word) in ("Pi", "Pf", "Ps"))
 
 
+def _plain_mention_ends(ctx: Context, t: int) -> bool:
+    """Tell whether a mention that is no possessive ends right before token t."""
+    m = ctx.mention_ending.get(t)
+    return m is not None and not m.possessive
+
+
 class _AtOrBefore:
     """``self[k]``: the last position at or before k (``default`` when none)."""
 
@@ -88,12 +94,18 @@ class Scanner:
         self.sentence_source: dict[int, Mention] = {}
         self._split: dict[frozenset[str], dict[str, list[tuple[str, ...]]]] = {}
         self._verbs: dict[int, tuple[CueVerb, int] | None] = {}
+        self.full_name_ends: frozenset[str] | None = None
+        """Last words of the document's names of two words or more, built when first needed."""
         self.withholding = frozenset(h.text for h in frames.hedges if h.withholds)
         self.quote_of_cue: dict[int, int] = {}
         """The quote token of each cue that attributes a quote, by the cue's start offset."""
+        self.speaker_of_cue: dict[int, Mention] = {}
+        """The speaker mention of each cue that attributes a quote, by the cue's start offset."""
         for qi, d in enumerate(ctx.decisions):
             if d is not None and d.cue is not None and qi < len(ctx.quote_token):
                 self.quote_of_cue[d.cue[0]] = ctx.quote_token[qi]
+                if d.mention is not None:
+                    self.speaker_of_cue[d.cue[0]] = d.mention
         reported = load_word_lists(ReportedSpeechWords, ctx.lexicon.language)
         self.subjunctive = reported.subjunctive if reported is not None else frozenset()
         self.participle_endings = tuple(words.participle_endings) or ("\0",)
@@ -101,6 +113,9 @@ class Scanner:
         self.adverb_endings = tuple(words.adverb_endings) or ("\0",)
         self.plural_endings = tuple(words.plural_endings) or ("\0",)
         self.subjunctive_endings = tuple(words.subjunctive_endings) or ("\0",)
+        self.possessive_endings = tuple(words.possessive_endings) or ("\0",)
+        self.negation_endings = tuple(words.negation_endings) or ("\0",)
+        self.non_plural_endings = tuple(words.non_plural_endings) or ("\0",)
         n = len(ctx.tokens)
         self.n = n
         toks = ctx.tokens
@@ -176,13 +191,20 @@ class Scanner:
         n = self.n
         if first >= n:
             return first
-        end = min(
-            self.sent_end[first],
-            self.next_hard[min(first + 1, n)],
-            self.next_soft[min(first + min_tokens, n)],
-            first + MAX_CONTENT_TOKENS,
-        )
+        stop = min(self.sent_end[first], self.next_hard[min(first + 1, n)])
+        end = min(stop, self.next_soft[min(first + min_tokens, n)], first + MAX_CONTENT_TOKENS)
+        if end < stop and self._opens_with_adjunct(first, end):
+            # "that if viewed that way, a bargain might work": the main clause follows the comma
+            end = min(stop, self.next_soft[min(end + 1 + min_tokens, n)])
         return self.trim_end(first, self.bound_end(first, end))
+
+    def _opens_with_adjunct(self, first: int, comma: int) -> bool:
+        """Tell whether tokens first..comma are a subordinate clause or phrase before a main one."""
+        ctx = self.ctx
+        low = ctx.low(first)
+        if low in ctx.lexicon.grammar.subordinators:
+            return True
+        return low in self.words.prepositions and not self.has_finite_verb(first, comma)
 
     def bound_end(self, first: int, end: int) -> int:
         """``end``, moved back so that tokens ``first:end`` span at most MAX_CONTENT_CHARS."""
@@ -250,15 +272,42 @@ class Scanner:
         ("Ohio state Rep. Doe").
         """
         ctx = self.ctx
-        if ctx.word(c - 1).endswith(("'s", "’s")):
+        if ctx.word(c - 1).endswith(self.possessive_endings):
             return True  # "Kaine's remark"
         if ctx.low(c + 1) in self.words.relatives and not ctx.low(c).endswith(self.past_endings):
             return True  # "the states where it is legal"
+        if lemma in self.words.noun_homographs and self._noun_position(c, lemma):
+            return True  # "three states are", "a red state like"
         if ctx.low(c) != lemma:
             return False
         nxt = ctx.word(c + 1)
         titles = ctx.lexicon.title_words
         return bool(nxt) and (nxt in titles or f"{nxt}." in titles)
+
+    def _noun_position(self, c: int, lemma: str) -> bool:
+        """Tell whether a bare or -s form at c stands where a noun does, not a verb."""
+        ctx = self.ctx
+        low = ctx.low(c)
+        if low != lemma and not (low.startswith(lemma) and low.endswith(self.plural_endings)):
+            return False
+        prev = ctx.word(c - 1)
+        plow = prev.lower()
+        if ctx.kind(c - 1) != "word":
+            return False
+        if prev[:1].isdigit() or plow in self.words.quantity_words:
+            return True  # "three states"
+        if ctx.mention_ending.get(c) is not None or plow in self.words.subject_pronouns:
+            return False  # "Ohio states", "they state"
+        if prev[:1].isupper():
+            return ctx.word(c + 1)[:1].isupper()  # "Battleground state Florida"
+        words = self.words
+        return not (
+            plow in ctx.lexicon.grammar.adverbs
+            or plow in words.coordinators
+            or plow in words.relatives
+            or plow.endswith(self.adverb_endings)
+            or plow.endswith(self.plural_endings)  # "officials state"
+        )
 
     def skip_adverbs_back(self, c: int) -> int:
         """The first of up to three adverbs or auxiliaries right before token c ("also has")."""
@@ -364,12 +413,12 @@ class Scanner:
                 t > first
                 and len(w) > 3
                 and w.endswith(self.plural_endings)
-                and not w.endswith(("ss", "us", "is", "'s", "’s"))
+                and not w.endswith(self.non_plural_endings)
                 and ctx.low(t - 1) not in words.determiners
                 and not ctx.word(t - 1)[:1].isdigit()
                 and ctx.kind(t - 1) == "word"
                 and (
-                    ctx.mention_ending.get(t) is not None
+                    _plain_mention_ends(ctx, t)
                     or ctx.low(t - 1) in words.subject_pronouns
                 )
             ):

@@ -11,6 +11,12 @@
 - :func:`as_name_said_clause`: ``As NAME reported, CLAUSE`` and ``CLAUSE, as NAME
   said``; German ``Wie NAME berichtet, CLAUSE``, ``CLAUSE, wie NAME schildert``
   (``as_words``).
+- :func:`noun_claim_that_clause`: a noun of saying and its clause, ``his claim
+  that ...``, ``Doe's allegation that ...``, ``claims by Doe that ...``
+  (``noun_cues``).
+- :func:`name_colon_clause`: a speaker label opening a paragraph, in headlines
+  and transcripts: ``Doe: Tax cut is dead``, ``Doe to voters: We will win``,
+  ``TAPPER: Do you think ...``, ``Q: ...`` / ``A: ...``.
 
 Example:
     >>> from quoteattr import find_claims
@@ -34,7 +40,9 @@ __all__ = [
     "according_to_name_clause",
     "as_name_said_clause",
     "clause_comma_so_name",
+    "name_colon_clause",
     "name_zufolge_clause",
+    "noun_claim_that_clause",
 ]
 
 _AS_WINDOW = 10
@@ -96,7 +104,9 @@ def _after_apposition(scan: Scanner, comma: int) -> int:
     """
     ctx = scan.ctx
     opener = ctx.word(comma + 1)
-    if ctx.low(comma + 1) not in scan.words.determiners and not opener.endswith(("'s", "’s")):
+    if ctx.low(comma + 1) not in scan.words.determiners and not opener.endswith(
+        scan.possessive_endings
+    ):
         return comma
     for k in range(comma + 2, min(comma + 10, scan.n)):
         w = ctx.word(k)
@@ -218,3 +228,143 @@ def _cue_after(scan: Scanner, k: int) -> tuple[int, int]:
         if ctx.kind(j) != "word" and ctx.word(j) not in ('"', "„", "“", "”"):
             return -1, -1
     return -1, -1
+
+
+_LABEL_WORDS = 4
+"""Words of a speaker label before its colon ("JAKE TAPPER:", "Senator Jane Doe:")."""
+
+_LABEL_LISTENER_WORDS = 6
+"""Words of a listener after the label's name ("Doe to Asians worried about the vote:")."""
+
+
+def name_colon_clause(scan: Scanner, i: int) -> Found | None:
+    """``NAME: CLAUSE`` opening a paragraph: a headline or a transcript's speaker label."""
+    ctx = scan.ctx
+    words = scan.words
+    if ctx.word(i) != ":" or ctx.kind(i + 1) != "word" or not ctx.same_sentence(i, i + 1):
+        return None  # a quote after the colon is the quote rules' business
+    first = i
+    while first > 0 and ctx.kind(first - 1) == "word" and ctx.paragraph[first - 1] == (
+        ctx.paragraph[i]
+    ):
+        first -= 1
+        if i - first > _LABEL_WORDS + 1 + _LABEL_LISTENER_WORDS:
+            return None
+    if first > 0 and ctx.kind(first - 1) != "para":
+        return None  # not at the start of a paragraph
+    name_end = first
+    while (
+        name_end < i
+        and ctx.low(name_end) not in words.label_listener_words
+        and (ctx.word(name_end)[:1].isupper() or ctx.low(name_end) in words.label_connectors)
+    ):
+        name_end += 1
+    if not 0 < name_end - first <= _LABEL_WORDS:
+        return None
+    if name_end < i and ctx.low(name_end) not in words.label_listener_words:
+        return None  # "The result: ..." or a clause before the colon
+    if any(ctx.low(t) in words.label_stop_words for t in range(first, name_end)):
+        return None  # "Update:", "Photo:", "Read more:"
+    if name_end - first == 1 and len(ctx.word(first)) == 1:
+        return None  # "Q:" and "A:" of an interview: the questions are no claims
+    if any(ctx.word(t) in ctx.lexicon.grammar.not_names for t in range(first, name_end)):
+        return None
+    m = ctx.mention_starting.get(first)
+    if m is not None and scan.frames.nouns_capitalised and not _named_in_full(scan, m):
+        m = None  # every noun is capitalised: "Corona-Regeln:" is no speaker
+    if m is None or m.last != name_end or m.possessive or m.kind not in ("name", "body"):
+        if not _repeated_label(scan, first, name_end):
+            return None  # a word before a colon, not a known speaker: "Revealed:", "Poll:"
+        start, end = ctx.span(first, name_end)
+        text = ctx.text[start:end]
+        m = Mention(first, name_end, start, end, text, "name", text, None, False, "person")
+    last = i + 1
+    para = ctx.paragraph[i]
+    while last < scan.n and ctx.paragraph[last] == para and ctx.kind(last) != "para":
+        last += 1
+        if last - i > 120:
+            break
+    if sum(1 for t in range(i + 1, min(last, i + 5)) if ctx.kind(t) == "word") < 4:
+        return None  # "A: Yes."
+    return content_from(scan, "name_colon_clause", 0.75, m, (i, i + 1), ":", i + 1, last=last)
+
+
+def _named_in_full(scan: Scanner, m: Mention) -> bool:
+    """Tell whether a one-word name is the last word of a longer name of the document."""
+    if m.kind != "name" or len(m.name.split()) > 1:
+        return m.kind == "name"
+    if scan.full_name_ends is None:
+        scan.full_name_ends = frozenset(
+            other.name.split()[-1]
+            for other in scan.ctx.mentions
+            if other.kind == "name" and len(other.name.split()) > 1
+        )
+    return m.name.split()[-1] in scan.full_name_ends
+
+
+def _repeated_label(scan: Scanner, first: int, stop: int) -> bool:
+    """Tell whether a label opens another paragraph of the document too (a transcript)."""
+    ctx = scan.ctx
+    label = [ctx.low(t) for t in range(first, stop)]
+    for k in ctx.positions(label[0]):
+        if k == first or (k > 0 and ctx.kind(k - 1) != "para"):
+            continue
+        if all(ctx.low(k + j) == w for j, w in enumerate(label)) and ctx.word(
+            k + len(label)
+        ) == ":":
+            return True
+    return False
+
+
+def noun_claim_that_clause(scan: Scanner, n: int) -> Found | None:
+    """``his claim that CLAUSE``, ``Doe's allegation that CLAUSE``, ``claims by Doe that ...``.
+
+    A noun of saying (``noun_cues``) whose complement clause is the content; the
+    source is its possessor, or the name after "by". A "that" opening a relative
+    clause ("the claim that he made") has no finite verb of its own after the
+    subject and is left alone.
+    """
+    ctx = scan.ctx
+    words = scan.words
+    if ctx.low(n) not in words.noun_cues:
+        return None
+    k = n + 1
+    m = None
+    if ctx.low(k) in words.agent_prepositions:  # "claims by Doe that"
+        m = ctx.mention_starting.get(k + 1)
+        if m is None or m.possessive:
+            return None
+        k = m.last
+    if ctx.word(k) == ",":
+        k += 1  # German: "der Vorwurf, dass"
+    if ctx.low(k) not in words.complementizers:
+        return None
+    first = k + 1
+    last = scan.content_end(first)
+    if last - first < 4 or not scan.has_finite_verb(first + 1, last):
+        return None
+    if m is None:
+        m = _possessor(scan, n)
+    if m is None:
+        return None
+    lemma = ctx.low(n)
+    return content_from(scan, "noun_claim_that_clause", 0.7, m, (n, n + 1), lemma, first)
+
+
+def _possessor(scan: Scanner, n: int) -> Mention | None:
+    """The possessor before a noun, over up to two modifiers: "his", "Doe's", "the mayor's"."""
+    ctx = scan.ctx
+    for k in range(n - 1, max(n - 4, -1), -1):
+        if ctx.kind(k) != "word":
+            return None
+        low = ctx.low(k)
+        if low in scan.words.possessive_determiners:
+            start, end = ctx.span(k, k + 1)
+            text = ctx.text[start:end]
+            return Mention(k, k + 1, start, end, text, "pronoun", text, None, False, "person")
+        m = ctx.mention_ending.get(k + 1)
+        if m is not None and m.possessive:
+            return m._replace(possessive=False)
+        if low in scan.words.determiners:
+            return None
+    return None

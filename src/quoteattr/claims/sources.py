@@ -66,6 +66,18 @@ def source_of_cue(scan: Scanner, c: int, participle: bool) -> Mention | None:
             found = source_before(scan, c - 2)
         return found
     j = scan.skip_adverbs_back(c)
+    if participle and ctx.word(c - 1) == ",":
+        quoted = _speaker_of_quote_cue_before(scan, c - 1)
+        if quoted is not None:
+            return quoted  # '"…," he said, adding that …'
+    if participle and ctx.word(c - 1) != "," and _group_word(scan, c - 1):
+        first = c - 1
+        while first > c - 3 and ctx.kind(first - 1) == "word" and (
+            ctx.low(first - 1) in scan.words.determiners
+            or (ctx.word(first - 1).islower() and ctx.cue_at(first - 1) < 0)
+        ):
+            first -= 1  # "published reports", "the reports"
+        return _made(scan, first, c, "description")  # "published reports alleging that …"
     if participle or ctx.low(j - 1) in scan.words.coordinators:
         earlier = scan.sentence_source.get(ctx.sentence[c]) if c < scan.n else None
         if earlier is not None and earlier.last <= c:
@@ -215,6 +227,21 @@ def group_subject(scan: Scanner, c: int) -> Mention | None:
         j = _aside_start(scan, j - 1)
         if j < 0:
             return None
+    head = ctx.low(j - 1)
+    if (
+        not head.endswith(scan.plural_endings)
+        and head not in words.quantity_words
+        and not head[:1].isdigit()
+        and ctx.low(j - 2) not in words.quantity_joints
+    ):
+        return None  # no plural or quantity word before the cue ("Half of X said" aside)
+    return _group_tail(scan, j, c)
+
+
+def _group_tail(scan: Scanner, j: int, c: int) -> Mention | None:
+    """The group phrase that ends at token j, from the sentence start or the last comma."""
+    ctx = scan.ctx
+    words = scan.words
     first = scan.sent_first[c] if c < scan.n else c
     for k in range(j - 1, max(first, j - _GROUP_WINDOW - 1) - 1, -1):
         if ctx.word(k) == ",":  # "As expected, opposition parties said"
@@ -248,13 +275,31 @@ def group_subject(scan: Scanner, c: int) -> Mention | None:
     return _made(scan, first, j, "description")
 
 
+def _speaker_of_quote_cue_before(scan: Scanner, comma: int) -> Mention | None:
+    """The speaker of a quote whose cue ends right before ``comma`` ("he said, adding ...")."""
+    ctx = scan.ctx
+    for k in range(comma - 1, max(comma - 4, -1), -1):
+        if ctx.kind(k) != "word":
+            return None
+        m = scan.speaker_of_cue.get(ctx.tokens[k].start)
+        if m is not None:
+            return m
+    return None
+
+
 def _group_word(scan: Scanner, k: int) -> bool:
     """Tell whether token k ends a group: a plural noun or a quantity ("voters", "percent")."""
     ctx = scan.ctx
     low = ctx.low(k)
     if ctx.kind(k) != "word" or ctx.word(k)[:1].isupper():
         return False
-    plural = low.endswith(scan.plural_endings) and not low.endswith(("'s", "’s", "ss"))
+    plural = (
+        len(low) > 3
+        and low.endswith(scan.plural_endings)
+        and not low.endswith(scan.non_plural_endings)
+        and low not in scan.words.prepositions
+        and low not in scan.words.continuers
+    )
     return plural or low in scan.words.quantity_words
 
 
@@ -387,7 +432,13 @@ def description(scan: Scanner, first: int, stop: int) -> Mention | None:
         if low in words.subject_pronouns or low in words.relatives:
             return None
     head = ctx.low(stop - 1)
-    plural = head.endswith(scan.plural_endings) and not head.endswith(("'s", "’s", "ss"))
+    plural = (
+        len(head) > 3
+        and head.endswith(scan.plural_endings)
+        and not head.endswith(scan.non_plural_endings)
+        and head not in words.prepositions
+        and head not in words.continuers
+    )
     if not plural and head not in ctx.lexicon.role_forms:
         return None
     return _made(scan, first, stop, "description")
@@ -419,6 +470,6 @@ def _made(
     text = ctx.text[start:end]
     if speaker_kind is None:
         head = ctx.low(stop - 1)
-        plural = head.endswith(scan.plural_endings) and not head.endswith(("'s", "’s"))
+        plural = head.endswith(scan.plural_endings) and not head.endswith(scan.non_plural_endings)
         speaker_kind = "collective" if plural else "anonymous"
     return Mention(first, stop, start, end, text, kind, text, None, False, speaker_kind)

@@ -400,10 +400,10 @@ def _read_file(path: Path) -> SourceText | SourceError:
     try:
         info = os.stat(path)
         data = _read_fifo(path) if stat.S_ISFIFO(info.st_mode) else path.read_bytes()
+    except TimeoutError as exc:  # a silent FIFO (an OSError too)
+        return SourceError(path.stem, f"{origin}: {exc}", origin)
     except OSError as exc:
         return SourceError(path.stem, f"{origin}: cannot read: {exc.strerror or exc}", origin)
-    except TimeoutError as exc:
-        return SourceError(path.stem, f"{origin}: {exc}", origin)
     return _check_bytes(data, origin, path.stem)
 
 

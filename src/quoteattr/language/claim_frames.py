@@ -162,6 +162,16 @@ class ClaimWords(WordLists):
     relatives_after_comma: Words
     relative_subjects: Words
     with_words: Words
+    noun_homographs: Words
+    label_connectors: Words
+    label_listener_words: Words
+    label_stop_words: Words
+    noun_cues: dict[str, Stance]
+    agent_prepositions: Words
+    possessive_determiners: Words
+    possessive_endings: Words
+    negation_endings: Words
+    non_plural_endings: Words
     stances: dict[str, Stance]
 
 

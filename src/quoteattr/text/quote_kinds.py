@@ -47,6 +47,9 @@ class QuoteWords(WordLists):
             noun phrase (said of the "Islamic State").
         term_markers: A word right before a short quote that makes it a term
             (the so-called "deal").
+        medium_words: Words before a capitalised quote that make it a
+            programme or outlet even beside a cue (speaking on "Morning
+            Edition", told "Fox News Sunday").
     """
 
     FILE = "quote_words.json"
@@ -56,6 +59,7 @@ class QuoteWords(WordLists):
     naming_words: Words = frozenset()
     noun_determiners: Words = frozenset()
     term_markers: Words = frozenset()
+    medium_words: Words = frozenset()
 
 
 @lru_cache(maxsize=8)
@@ -81,6 +85,7 @@ def quote_words(language: str = "en") -> QuoteWords:
         naming_words=own.naming_words or english.naming_words,
         noun_determiners=own.noun_determiners or english.noun_determiners,
         term_markers=own.term_markers or english.term_markers,
+        medium_words=own.medium_words or english.medium_words,
     )
 
 
@@ -139,6 +144,7 @@ def guess_kind(
     if previous in lists.term_markers and len(words_in) <= 4:
         return "term"
     named = previous in lists.naming_words or before.endswith(("'s", "\u2019s"))  # CNN's "Hannity"
+    named = named or previous in lists.medium_words  # on "This Week", told "Fox News Sunday."
     titled = previous in lists.title_determiners and len(words_in) > 1  # der „Bild am Sonntag“
     speech = cue_after or (cue_before and previous not in lists.noun_determiners and not titled)
     short = len(words_in) <= 6 and (named or not speech)

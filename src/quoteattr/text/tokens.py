@@ -21,6 +21,7 @@ from typing import NamedTuple
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 
 __all__ = [
+    "TOKEN_PATTERN",
     "Abbreviations",
     "Token",
     "abbreviations",
@@ -50,6 +51,9 @@ _TOKEN = re.compile(
     r"|(\n[ \t\r\u00a0]*\n\s*|\n)"
     r"|([^\s\w]|_))",
 )
+
+TOKEN_PATTERN = _TOKEN
+"""The tokens' regular expression: group 1 a word, 2 a paragraph break, 3 a mark."""
 
 _SENTENCE_END = frozenset(".!?")
 
