@@ -89,3 +89,9 @@ def test_words_that_recur_share_one_string() -> None:
 def test_empty_and_blank_text_give_no_tokens() -> None:
     assert scan_tokens("", []).tokens == []
     assert scan_tokens("  \t ", []).tokens == []
+
+
+def test_a_mark_that_takes_in_a_line_break_leaves_no_empty_index_entry() -> None:
+    # odd input: a two-character mark over a quotation mark and a line break
+    _agree('"\n\nx', [], [(0, 2)])
+    assert "\n\n" not in scan_tokens('"\n\nx', [], [(0, 2)]).by_low

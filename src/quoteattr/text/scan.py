@@ -127,9 +127,11 @@ def scan_tokens(
     )
     positions: defaultdict[str, list[int]] = defaultdict(list)
     deque(map(list.append, map(positions.__getitem__, lows), count()), maxlen=0)
+    index = dict(positions)
     capitalised = list(compress(count(), map(capital.__contains__, words)))
-    breaks = sorted(chain.from_iterable(positions[low_of[w]] for w in paras))
-    return Scanned(tokens, dict(positions), capitalised, breaks)
+    # a break taken into a two-character mark (odd input) has no positions left
+    breaks = sorted(chain.from_iterable(index.get(low_of[w], ()) for w in paras))
+    return Scanned(tokens, index, capitalised, breaks)
 
 
 def _merge_marks(
