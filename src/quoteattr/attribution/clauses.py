@@ -25,6 +25,7 @@ __all__ = [
     "noun_phrase_before",
     "noun_phrase_opening_sentence",
     "opens_sentence",
+    "relative_antecedent",
     "sentence_subject",
     "skip_adverbs",
     "skip_adverbs_back",
@@ -224,6 +225,20 @@ def inverted_subject(ctx: Context, c: int, end: int) -> Mention | None:
     return None
 
 
+def relative_antecedent(ctx: Context, who: int) -> Mention | None:
+    """The mention that a relative pronoun at token ``who`` after a comma refers to.
+
+    ``Jane Doe, who …``; ``Sen. Jane Doe (D-Ohio), who …`` (the name before a
+    short parenthesis of at most six tokens).
+    """
+    before = ctx.mention_ending.get(who - 1)
+    if before is None and ctx.word(who - 2) == ")":
+        for k in range(who - 3, max(who - 9, -1), -1):
+            if ctx.word(k) == "(":
+                return ctx.mention_ending.get(k)
+    return before
+
+
 def subject_before(ctx: Context, c: int) -> Mention | None:
     """The mention that is the subject of a cue verb at token c."""
     if is_participle(attribution_words(ctx.lexicon), ctx.low(c)) and ctx.word(c - 1) in (
@@ -255,7 +270,7 @@ def subject_before(ctx: Context, c: int) -> Mention | None:
                 j = k - 1
                 break
     if ctx.low(j) == "who" and ctx.word(j - 1) == ",":
-        before = ctx.mention_ending.get(j - 1)
+        before = relative_antecedent(ctx, j)
         if before is not None and not before.possessive:
             tok = ctx.tokens[j]
             return Mention(j, j + 1, tok.start, tok.end, tok.text, "pronoun", tok.text, None,

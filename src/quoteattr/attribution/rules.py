@@ -421,14 +421,32 @@ def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
             m = speaker_mention_at(ctx, inverted)
             if m is not None and m.kind != "pronoun":
                 return Decision("quote_then_name_said_later", 0.7, m, ctx.span(k, inverted))
-        m = ctx.mention_starting.get(k)
-        if m is None or m.possessive:
-            continue
-        j = skip_adverbs(ctx, skip_aside(ctx, m.last))
-        end = ctx.cue_at(j)
-        if end > 0 and (attribution_ends(ctx, end)
-                        or attribution_ends(ctx, skip_listener(ctx, j, end))):
-            return Decision("quote_then_name_said_later", 0.7, m, ctx.span(j, end))
+        for m in (ctx.mention_starting.get(k), _name_after_role(ctx, k)):
+            if m is None or m.possessive:
+                continue
+            j = skip_adverbs(ctx, skip_aside(ctx, m.last))
+            end = ctx.cue_at(j)
+            if end > 0 and (attribution_ends(ctx, end)
+                            or attribution_ends(ctx, skip_listener(ctx, j, end))):
+                return Decision("quote_then_name_said_later", 0.7, m, ctx.span(j, end))
+    return None
+
+
+def _name_after_role(ctx: Context, k: int) -> Mention | None:
+    """A name after up to three words ending in a role noun at token ``k``.
+
+    ``Republican candidate Ben Carson``, ``DFA spokesman Neil Sroka``: the words
+    before the role are its modifiers.
+    """
+    for j in range(k + 1, min(k + 4, len(ctx.tokens))):
+        if ctx.kind(j - 1) != "word":
+            return None
+        m = ctx.mention_starting.get(j)
+        if m is not None:
+            if m.kind == "name" and ctx.low(j - 1) in ctx.lexicon.role_forms:
+                return m
+            if j > k + 1:
+                return None  # a mention among the modifiers: not one noun phrase
     return None
 
 
