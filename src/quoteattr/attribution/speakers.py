@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
+from quoteattr.attribution.clauses import relative_antecedent
 from quoteattr.attribution.context import Context
 from quoteattr.language.names import Gender, load_person_names
 from quoteattr.models import SpeakerKind
@@ -363,7 +364,7 @@ class SpeakerIndex:
         if word in lex.grammar.unresolved_pronouns:
             return None
         if word == "who":
-            before = ctx.mention_ending.get(m.first - 1)
+            before = relative_antecedent(ctx, m.first)
             return self.entity_of(before) if before is not None else None
         pronoun = lex.pronoun_forms.get(word)
         plural = pronoun is not None and pronoun.number == "plural"
