@@ -15,7 +15,7 @@ from quoteattr.attribution.clauses import relative_antecedent
 from quoteattr.attribution.context import Context
 from quoteattr.language.names import Gender, load_person_names
 from quoteattr.models import SpeakerKind
-from quoteattr.text.mentions import Mention
+from quoteattr.text.mentions import Mention, name_reader
 from quoteattr.text.names import NameReader, printed
 from quoteattr.text.normalize import fold
 from quoteattr.text.noun_phrases import noun_phrases
@@ -131,22 +131,21 @@ class SpeakerIndex:
         """Per folded surname, the people of that surname, last mentioned last (bounded)."""
         self._name_words: dict[str, tuple[str, ...]] = {}
         self._roles: dict[str, frozenset[str]] = {}
-        self._demonyms = {d.lower(): c.lower() for d, c in ctx.lexicon.demonym_to_country.items()}
-        self._body_nouns = frozenset(
-            noun.singular for noun in ctx.lexicon.role_forms.values() if noun.kind == "organisation"
-        )
+        reader = name_reader(ctx.lexicon)
+        self._demonyms = reader.demonym_countries
+        self._body_nouns = reader.body_nouns
         """"committee", "party": a body whose name holds one is "the committee", "the party"."""
         self.comparisons = 0
         """How many people mentions were compared with (linear in the mentions: a test counts)."""
         previous: Mention | None = None
         previous_entity: Entity | None = None
-        reader = NameReader(ctx.lexicon) if self._names.party_letters else None
+        tags = bool(self._names.party_letters)
         for m in ctx.mentions:
             if m.kind in ("name", "body", "country"):
                 entity = self._of_mention[m.start] = self._entity_for_name(m)
                 previous, previous_entity = m, entity
                 tagged = ctx.word(m.last) in ("(", ",")
-                if reader is not None and entity.kind == "person" and tagged:
+                if tags and entity.kind == "person" and tagged:
                     self._describe_party(reader, entity, m.last + 1)
                 continue
             if (

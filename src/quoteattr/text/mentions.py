@@ -35,7 +35,7 @@ from quoteattr.text.names import (
 from quoteattr.text.noun_phrases import noun_phrases
 from quoteattr.text.tokens import Token, indexed_among
 
-__all__ = ["Mention", "find_mentions", "is_capitalised", "mentions_in_context"]
+__all__ = ["Mention", "find_mentions", "is_capitalised", "mentions_in_context", "name_reader"]
 
 
 class Mention(NamedTuple):
@@ -167,6 +167,17 @@ def _tables(lex: Lexicon) -> _Tables:
             _TABLES.clear()
         tables = _TABLES[id(lex)] = _Tables(lex)
     return tables
+
+
+def name_reader(lexicon: Lexicon) -> NameReader:
+    """The name reader of ``lexicon``, built once and shared with :func:`find_mentions`.
+
+    Example:
+        >>> reader = name_reader(load_lexicon())
+        >>> reader is name_reader(load_lexicon()), reader.party_tag("D-Ohio")
+        (True, ('democrat', 'ohio'))
+    """
+    return _tables(lexicon).reader
 
 
 def find_mentions(

@@ -103,6 +103,12 @@ class NameReader:
         self.place_phrases = frozenset(p for p in self.places if " " in p)
         self.place_heads = words.place_heads
         self.demonyms = frozenset(d.lower() for d in lex.demonym_to_country)
+        self.demonym_countries = {d.lower(): c.lower() for d, c in lex.demonym_to_country.items()}
+        """Each lower-case nationality word with its country ("russian" -> "russia")."""
+        self.body_nouns = frozenset(
+            noun.singular for noun in lex.role_forms.values() if noun.kind == "organisation"
+        )
+        """Nouns of bodies ("committee", "party"): "the committee" for a body named with one."""
         self.parties = words.parties
         self.org_words = frozenset(w.lower() for w in lex.org_words)
         self.modifier_endings = words.modifier_endings

@@ -146,8 +146,10 @@ def guess_kind(
     attached = last in ",!?\u2014" or after.lstrip()[:1] in (",", "\u2014")  # "Q," he said
     # the cue among the first few words after the quote, a name's words aside
     # ("the New York Democrat said", "Rep. Jane Doe, D-Ohio, said")
-    plain_after = " ".join(w for w in after.split() if not w[:1].isupper())
-    cue_after = attached and any(w in cues for w in _words(plain_after)[:_CUE_WINDOW])
+    cue_after = attached and any(
+        w in cues
+        for w in _words(" ".join(w for w in after.split() if not w[:1].isupper()))[:_CUE_WINDOW]
+    )
     if before.endswith(":"):
         return "direct"
     previous = before_words[-1] if before_words else ""
