@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from quoteattr import find_quotes
 from quoteattr.text.scan import scan_tokens
-from quoteattr.text.tokens import tokenize
+from quoteattr.text.tokens import Token, tokenize
 
 MARKS = "\"'“”‘’«»„‚‹›「」『』"
 PIECES = [*MARKS, "''", *"Lavrov said he added.,:;—()_&-’ \n\t\u00a0\r\u0301",
@@ -18,7 +18,7 @@ news_like = st.lists(st.sampled_from(PIECES), max_size=150).map("".join)
 
 def _reference(
     text: str, spans: list[tuple[int, int]], marks: list[tuple[int, int]]
-) -> tuple[object, dict[str, list[int]], list[int]]:
+) -> tuple[list[Token], dict[str, list[int]], list[int]]:
     index: dict[str, list[int]] = {}
     capitalised: list[int] = []
     tokens = tokenize(text, spans, marks, index=index, capitalised=capitalised)
@@ -32,6 +32,7 @@ def _agree(text: str, spans: list[tuple[int, int]], marks: list[tuple[int, int]]
     assert scanned.by_low == index
     assert list(scanned.by_low) == list(index)  # the same order of first appearance
     assert scanned.capitalised == capitalised
+    assert scanned.breaks == [i for i, t in enumerate(tokens) if t.kind == "para"]
 
 
 @st.composite
@@ -88,3 +89,9 @@ def test_words_that_recur_share_one_string() -> None:
 def test_empty_and_blank_text_give_no_tokens() -> None:
     assert scan_tokens("", []).tokens == []
     assert scan_tokens("  \t ", []).tokens == []
+
+
+def test_a_mark_that_takes_in_a_line_break_leaves_no_empty_index_entry() -> None:
+    # odd input: a two-character mark over a quotation mark and a line break
+    _agree('"\n\nx', [], [(0, 2)])
+    assert "\n\n" not in scan_tokens('"\n\nx', [], [(0, 2)]).by_low

@@ -26,6 +26,7 @@ __all__ = [
     "opens_sentence",
     "sentence_subject",
     "skip_adverbs",
+    "skip_adverbs_back",
     "skip_aside",
     "skip_listener",
     "speaker_mention_at",
@@ -153,6 +154,19 @@ def skip_adverbs(ctx: Context, k: int) -> int:
         w = ctx.low(k)
         if ctx.kind(k) == "word" and (w in adverbs or ends_with(endings, w, longer_than=4)):
             k += 1
+        else:
+            break
+    return k
+
+
+def skip_adverbs_back(ctx: Context, k: int) -> int:
+    """Skip back over up to three adverbs or auxiliaries ending at token k ("has", "later")."""
+    adverbs = ctx.lexicon.grammar.adverbs
+    endings = attribution_words(ctx.lexicon).adverb_endings
+    for _ in range(3):
+        w = ctx.low(k)
+        if ctx.kind(k) == "word" and (w in adverbs or ends_with(endings, w, longer_than=4)):
+            k -= 1
         else:
             break
     return k

@@ -234,8 +234,9 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         if c is not None:
             marks.append(c)
     marks.sort()
-    tokens, by_low, capitalised = scan_tokens(text, [(q.start, q.end) for q in top], marks)
-    breaks = sorted(i for low, found in by_low.items() if low[0] == "\n" for i in found)
+    tokens, by_low, capitalised, breaks = scan_tokens(
+        text, [(q.start, q.end) for q in top], marks
+    )
     sentence, sentence_starts = sentence_ids_and_starts(
         tokens, _sentence_cuts(by_low, breaks), known_abbreviations=abbreviations(lexicon.language)
     )

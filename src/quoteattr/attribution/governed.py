@@ -8,6 +8,9 @@ A quoted fragment often completes a predicate instead of following a cue verb
   ``described it as "reckless"``, ``accused her of "lying"``, ``..., calling it
   "absurd"``. The speaker is the verb's subject; a passive verb (``was called``)
   names no speaker.
+- :func:`name_verb_x_as_quote`: a quoted complement after ``as`` evaluates the
+  object of any verb: ``Doe defended his remarks as "sarcastic"``, ``offered
+  himself as a "law and order" candidate``.
 - :func:`possessor_speech_noun_quote`: a speech noun with a possessor: ``her
   remark that "…"``, ``his assertion of "…"``, ``Doe's "…" promise``.
 - :func:`quote_as_name_said`: an as-clause after the quote: ``"…," as Doe put
@@ -36,6 +39,7 @@ from quoteattr.attribution.clauses import (
     noun_phrase_after,
     noun_phrase_opening_sentence,
     skip_adverbs,
+    skip_adverbs_back,
     speaker_mention_at,
     subject_before,
 )
@@ -48,6 +52,7 @@ __all__ = [
     "document_owner",
     "name_called_x_quote",
     "name_issued_document_quote",
+    "name_verb_x_as_quote",
     "possessor_speech_noun_quote",
     "quote_as_name_said",
 ]
@@ -55,6 +60,7 @@ __all__ = [
 _OBJECT_TOKENS = 20  # tokens between a naming verb and the quote it governs
 _LINK_TOKENS = 14  # tokens between a document noun and its words
 _MODIFIERS = 4  # words between an issuing verb and its document noun
+_AS_OBJECT_TOKENS = 8  # tokens of a verb and its object before "as"
 _ENDS = frozenset({".", ";", ":", "!", "?"})
 _DASHES = frozenset({"—", "–", "--", "(", ")"})
 
@@ -121,6 +127,69 @@ def name_called_x_quote(ctx: Context, qi: int) -> Decision | None:
             return Decision("name_called_x_quote", 0.8, m, ctx.span(v, v + 1))
         if v < b and ctx.cue_at(v, weak=False) > 0:
             return None  # 'said Doe had "lied"': another verb governs the quote
+    return None
+
+
+def name_verb_x_as_quote(ctx: Context, qi: int) -> Decision | None:
+    """``Doe defended his remarks as "sarcastic"``: a quoted complement after ``as``.
+
+    ``as`` (a ``complement_links`` word), maybe an article or ``being``, stands
+    right before the quote; before it, within eight tokens of words, a verb
+    and its object (one word at least: ``served as "adviser"`` has none). The
+    verb's subject, a person or body that opens its clause and ends right
+    before the verb (adverbs aside), speaks; a passive verb names nobody.
+
+    Example:
+        >>> from quoteattr import attribute
+        >>> text = 'Senator Jane Doe later defended her remarks as "a joke."'
+        >>> q = attribute(text).quotes[0]
+        >>> q.speaker.name, q.rule
+        ('Jane Doe', 'name_verb_x_as_quote')
+    """
+    words = attribution_words(ctx.lexicon)
+    if not words.complement_links:
+        return None
+    a = before_quote(ctx, qi)
+    for _ in range(2):
+        if ctx.low(a) in words.articles or ctx.low(a) in words.complement_fillers:
+            a -= 1
+    if ctx.kind(a) != "word" or ctx.low(a) not in words.complement_links:
+        return None
+    if ctx.kind(a - 1) != "word":
+        return None
+    for v in range(a - 2, max(a - 2 - _AS_OBJECT_TOKENS, -1), -1):
+        if ctx.kind(v) != "word" or not ctx.same_sentence(v, a):
+            return None
+        if not ctx.word(v).islower():
+            continue
+        m = _clause_subject_before(ctx, v)
+        if m is None:
+            continue
+        if is_passive(words, ctx.low(v - 1), ctx.low(v)):
+            return None  # "was described as": the subject was named
+        return Decision("name_verb_x_as_quote", 0.75, m, ctx.span(v, v + 1))
+    return None
+
+
+def _clause_subject_before(ctx: Context, v: int) -> Mention | None:
+    """A person or body right before token ``v`` (adverbs aside) that opens its clause."""
+    j = skip_adverbs_back(ctx, v - 1)
+    m = ctx.mention_ending.get(j + 1)
+    if m is None or m.possessive or m.first > j:
+        return None
+    if m.kind == "pronoun":
+        if ctx.low(m.first) in ctx.lexicon.grammar.unresolved_pronouns:
+            return None
+    elif m.kind == "description":
+        if m.speaker_kind not in ("anonymous", "collective", "person"):
+            return None
+    elif m.kind not in ("name", "body"):
+        return None
+    before = m.first - 1
+    joiners = attribution_words(ctx.lexicon).clause_joiners
+    if (before < 0 or ctx.kind(before) == "para" or not ctx.same_sentence(before, m.first)
+            or ctx.word(before) in (",", "—", "–", ";") or ctx.low(before) in joiners):
+        return m
     return None
 
 

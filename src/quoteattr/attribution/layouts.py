@@ -9,6 +9,11 @@ speaker, and lets the layout say who speaks (issue 12, family 3):
   whose label owns the quotes of its line.
 - :func:`said_name_colon_quote`: a verb-first label, ``Added Doe: "…"``,
   ``Continued the mayor: "…"``.
+- :func:`name_clause_colon_quote`: a short sentence about a person that ends
+  in a colon owns the quote after it, whatever its verb: ``Doe leaned in and
+  boomed: "…"``, ``She then turned to the crowd: "…"``.
+- :func:`headline_name_quote`: a headline's quote belongs to the name that
+  opens the headline: ``Doe slams 'reckless' tax plan``.
 
 Every look-up reads a bounded window around the quote. Both rules read labels
 only in a language whose ``attribution_words.json`` lists ``label_openers``.
@@ -22,16 +27,23 @@ Example:
 
 from __future__ import annotations
 
-from quoteattr.attribution.clauses import before_quote, opens_sentence
+from quoteattr.attribution.clauses import before_quote, opens_sentence, speaker_mention_at
 from quoteattr.attribution.context import Context, Decision
 from quoteattr.attribution.words import attribution_words
 from quoteattr.text.mentions import Mention
+from quoteattr.text.names import HeadlineLines
 
-__all__ = ["said_name_colon_quote", "speaker_label_colon_quote"]
+__all__ = [
+    "headline_name_quote",
+    "name_clause_colon_quote",
+    "said_name_colon_quote",
+    "speaker_label_colon_quote",
+]
 
 _LABEL_KINDS = ("name", "body", "description")
 _AFFILIATION_WORDS = 8  # words of ", Channel 5" between a label and its colon
 _LINE_TOKENS = 40  # tokens of a headline or roundup line a label owns
+_COLON_CLAUSE_TOKENS = 16  # tokens of a sentence about a person before its colon
 
 
 def _label_before_colon(ctx: Context, colon: int) -> Mention | None:
@@ -122,3 +134,128 @@ def said_name_colon_quote(ctx: Context, qi: int) -> Decision | None:
     if 0 < end < m.last and opens_sentence(ctx, m.first) and m.kind == "name":
         return Decision("said_name_colon_quote", 0.8, m, ctx.span(m.first, end))
     return None
+
+
+def _paragraph_first(ctx: Context, k: int) -> int:
+    """The first token of token ``k``'s paragraph, or -1 past ``_LINE_TOKENS`` tokens back."""
+    first = k
+    while first > 0 and ctx.kind(first - 1) != "para":
+        first -= 1
+        if k - first >= _LINE_TOKENS:
+            return -1
+    return first
+
+
+def _is_headline(ctx: Context, first: int, qt: int) -> bool:
+    """Tell whether the line from token ``first`` to quote ``qt`` is a headline.
+
+    That is the document's first line, or a short line whose words are mostly
+    capitalised; either way one sentence that ends within a short line's reach.
+    """
+    if not ctx.same_sentence(first, qt) or not _line_ends_after(ctx, qt):
+        return False
+    if all(ctx.kind(k) == "para" for k in range(first)):
+        return True  # bounded: paragraphs before the first line are empty lines
+    return HeadlineLines(ctx.tokens).headline(qt)
+
+
+def headline_name_quote(ctx: Context, qi: int) -> Decision | None:
+    """``Doe slams 'reckless' tax plan``: a headline's quote is its opening subject's.
+
+    A headline (the document's first line, or a short headline-cased line)
+    opens with a name or body that is no possessive and not a label (no colon
+    or comma after it), and the quote follows on that line: the headline
+    reports what its subject said.
+
+    Example:
+        >>> from quoteattr import attribute
+        >>> text = "Mayor Doe eyes 'no new taxes' budget" + chr(10) * 2 + "Doe spoke on Monday."
+        >>> q = attribute(text).quotes[0]
+        >>> q.speaker.name, q.rule
+        ('Doe', 'headline_name_quote')
+    """
+    if not attribution_words(ctx.lexicon).label_openers:
+        return None  # a language that does not say how its labels look
+    qt = ctx.quote_token[qi]
+    b = before_quote(ctx, qi)
+    first = _paragraph_first(ctx, qt)
+    if first < 0 or first >= b:
+        return None
+    m = speaker_mention_at(ctx, first)
+    if m is None or m.kind not in ("name", "body") or m.last > b or ctx.kind(m.last) != "word":
+        return None
+    if not _is_headline(ctx, first, qt) or not _named_again(ctx, m, qt):
+        return None
+    return Decision("headline_name_quote", 0.7, m, None)
+
+
+def _named_again(ctx: Context, m: Mention, qt: int) -> bool:
+    """Tell whether the last word of ``m`` names somebody again after token ``qt``.
+
+    A headline's capitalised words are not all names (``Nuclear strike 'key
+    risk'``); a speaker the headline names, the article names again. At most
+    ``_LINE_TOKENS`` printings of the word are looked at.
+    """
+    word = ctx.word(m.last - 1)
+    for k in ctx.positions(ctx.low(m.last - 1))[:_LINE_TOKENS]:
+        if k <= qt or ctx.word(k) != word:
+            continue
+        idx = ctx.mention_covering[k]
+        if idx >= 0 and ctx.mentions[idx].kind in ("name", "body"):
+            return True
+    return False
+
+
+def _speaking_subject(ctx: Context, m: Mention) -> bool:
+    """Tell whether mention ``m`` can speak as a clause's subject: a person or a body.
+
+    Not a possessive, not a pronoun that resolves to nobody ("it", "we"), not
+    a description of a thing ("The plan has three parts:").
+    """
+    if m.possessive:
+        return False
+    if m.kind == "pronoun":
+        return ctx.low(m.first) not in ctx.lexicon.grammar.unresolved_pronouns
+    if m.kind == "description":
+        return m.speaker_kind in ("anonymous", "collective", "person")
+    return m.kind in ("name", "body")
+
+
+def name_clause_colon_quote(ctx: Context, qi: int) -> Decision | None:
+    """``Doe leaned in and boomed: "Q"``: a short sentence about a speaker, then a colon.
+
+    The sentence holds at most 16 tokens, words and commas only, ends in the
+    colon right before a quote that opens with a capital (a sentence of
+    speech), and opens with a person or body (after an introductory phrase
+    up to its comma: ``Asked about it, he demurred:``). The colon may close the
+    paragraph before the quote's. Runs after the cue rules, so it decides the
+    colons whose verb is no cue verb.
+
+    Example:
+        >>> from quoteattr import attribute
+        >>> q = attribute('Mayor Jane Doe leaned in and boomed: "We will win."').quotes[0]
+        >>> q.speaker.name, q.rule
+        ('Jane Doe', 'name_clause_colon_quote')
+    """
+    if not attribution_words(ctx.lexicon).label_openers:
+        return None  # a language that does not say how its labels look
+    b = before_quote(ctx, qi)
+    if ctx.kind(b) == "para" and ctx.word(b - 1) == ":":
+        b -= 1  # 'Doe boomed:' closing the paragraph before the quote's
+    if ctx.word(b) != ":" or not ctx.quotes[qi].text.lstrip()[:1].isupper():
+        return None
+    start = ctx.sentence_first(b)
+    if b - start > _COLON_CLAUSE_TOKENS or b - start < 2:
+        return None
+    if any(ctx.kind(t) != "word" and ctx.word(t) != "," for t in range(start, b)):
+        return None
+    g = ctx.lexicon.grammar
+    s = start
+    if ctx.low(s) in g.introducers:
+        s = next((t + 1 for t in range(s, b) if ctx.word(t) == ","), b)
+    while s < b and ctx.low(s) in attribution_words(ctx.lexicon).coordinators:
+        s += 1  # "But she turned to the crowd:"
+    m = speaker_mention_at(ctx, s)
+    if m is None or m.last >= b or ctx.kind(m.last) != "word" or not _speaking_subject(ctx, m):
+        return None
+    return Decision("name_clause_colon_quote", 0.7, m, ctx.span(b, b + 1))

@@ -37,10 +37,16 @@ from quoteattr.attribution.governed import (
     document_owner,
     name_called_x_quote,
     name_issued_document_quote,
+    name_verb_x_as_quote,
     possessor_speech_noun_quote,
     quote_as_name_said,
 )
-from quoteattr.attribution.layouts import said_name_colon_quote, speaker_label_colon_quote
+from quoteattr.attribution.layouts import (
+    headline_name_quote,
+    name_clause_colon_quote,
+    said_name_colon_quote,
+    speaker_label_colon_quote,
+)
 from quoteattr.attribution.words import attribution_words, is_participle, is_passive
 from quoteattr.text.mentions import Mention
 
@@ -410,9 +416,15 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     Rule("according_to_name", '"Q," according to NAME', according_to_name),
     Rule("quote_then_name_said_later", '… "Q" …, NAME said.', quote_then_name_said_later),
     Rule("name_called_x_quote", 'NAME called X "Q" / described X as "Q"', name_called_x_quote),
+    Rule("name_verb_x_as_quote", 'NAME defended X as "Q" (a quoted complement)',
+         name_verb_x_as_quote),
     Rule("possessor_speech_noun_quote", 'her remark that "Q" / NAME\'s "Q" promise',
          possessor_speech_noun_quote),
     Rule("name_said_partial_quote", 'NAME said he had heard "Q"', name_said_partial_quote),
+    Rule("name_clause_colon_quote", 'NAME leaned in and boomed: "Q" (a sentence about NAME)',
+         name_clause_colon_quote),
+    Rule("headline_name_quote", "NAME slams 'Q' plan (a headline's opening subject)",
+         headline_name_quote),
     Rule("continues_previous_quote", "a quote right after an attributed quote keeps its speaker",
          continues_previous_quote),
     Rule("name_said_period_quote", 'NAME said in a statement. "Q"', name_said_period_quote),

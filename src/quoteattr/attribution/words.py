@@ -55,6 +55,8 @@ class AttributionWords(WordLists):
     plural_endings: Words = frozenset()
     negation_endings: Words = frozenset()
     quoting_verbs: Words = frozenset()
+    complement_links: Words = frozenset()
+    complement_fillers: Words = frozenset()
 
 
 _EMPTY = AttributionWords()

@@ -54,6 +54,7 @@ class NameWordLists(WordLists):
     modifier_endings: Words
     headline_verbs: Words
     non_name_endings: Words = frozenset()
+    function_word_names: Words = frozenset()
     title_roles: dict[str, str]
 
 
@@ -75,6 +76,9 @@ class PersonNames:
         non_name_endings: Endings of common nouns and participles (``-ment``,
             ``-ing``) that open sentences: no evidence of a surname alone.
         title_roles: The role noun a title stands for (``sen.`` -> ``senator``).
+        function_word_names: Names that are also capitalised function words
+            (``will``, ``may``, ``rather``): names inside a run of name words,
+            and at a sentence's start before a speech verb.
     """
 
     given: frozenset[str]
@@ -89,6 +93,7 @@ class PersonNames:
     headline_verbs: frozenset[str]
     title_roles: dict[str, str]
     non_name_endings: tuple[str, ...] = ()
+    function_word_names: frozenset[str] = frozenset()
 
     def gender_of_given_name(self, word: str) -> Gender | None:
         """The usual gender of a lower-case given name; ``None`` for a word that is none."""
@@ -133,4 +138,5 @@ def load_person_names(language: str = "en") -> PersonNames:
         headline_verbs=lists.headline_verbs,
         title_roles=dict(lists.title_roles),
         non_name_endings=tuple(sorted(lists.non_name_endings)),
+        function_word_names=lists.function_word_names,
     )

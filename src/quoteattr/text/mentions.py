@@ -236,6 +236,8 @@ def _mentions_from(
         role_at = [i for i in starts if tokens[i].low in roles]
     roles_found = len(role_at)
     lines = HeadlineLines(tokens)
+    known: set[str] = set()
+    """Lower-case last words of the names found so far ("will" after "George Will")."""
     resume = 0
     for i in starts:
         if i < resume:
@@ -259,7 +261,9 @@ def _mentions_from(
                 if near_role:
                     found = _description(text, tokens, i, tb)
                 if found is None and capital:
-                    found = _name(text, tokens, i, tb, lines)
+                    found = _name(text, tokens, i, tb, lines, known)
+                    if found is not None and found.kind == "name":
+                        known.add(found.name.rpartition(" ")[2].lower())
         if found is not None and found.first >= resume:
             out.append(found)
             resume = found.last
@@ -284,7 +288,14 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLine
         word = tok.text
         if tok.kind == "word" and word[0].isupper():
             if j > i and word in not_names and word not in titles:
-                break
+                if tok.low not in reader.homographs or (
+                    j + 1 < n and tokens[j + 1].text[:1].isdigit()
+                ):
+                    break  # "Trump Will", "Doe May 3"
+                if headline is None:
+                    headline = lines.headline(i)
+                if headline:
+                    break  # "Doe Will Win": a modal verb in a headline
             if j > i and tok.low in reader.cue_or_breaker:
                 if headline is None:
                     headline = lines.headline(i)
@@ -323,20 +334,28 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLine
 
 
 def _name(
-    text: str, tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLines
+    text: str,
+    tokens: Sequence[Token],
+    i: int,
+    tb: _Tables,
+    lines: HeadlineLines,
+    known: set[str] | None = None,
 ) -> Mention | None:
     word = tokens[i].text
     low = tokens[i].low
     suspect = low.endswith(_SUSPECT_ENDINGS) or "'" in low or "\u2019" in low
     if suspect and tb.reader.not_a_name(tokens, i):
         return None  # "I'm", "Reached by phone, ...": no name
+    homograph = False
     if word in tb.not_names and word not in tb.titles and i + 1 < len(tokens):
         # "The", "But", "In" before anything but a name: no name starts here
         after = tokens[i + 1]
         if after.kind != "word" or not (
             after.text[0].isupper() or after.text in tb.connectors or after.text == "of"
         ):
-            return None
+            if not tb.reader.homograph_name(tokens, i, known or frozenset()):
+                return None
+            homograph = True  # "Will said", "May has said": a surname
     end = _name_span(tokens, i, tb, lines)
     if end == i:
         return None
@@ -350,8 +369,8 @@ def _name(
         return None  # "Republican presidential candidate Jane Doe": a modifier, not a name
     first = i
     not_names = tb.not_names
-    while first < end and tokens[first].text in not_names and tokens[first].text not in (
-        tb.titles
+    while not homograph and first < end and tokens[first].text in not_names and (
+        tokens[first].text not in tb.titles
     ):
         first += 1
     while first < end and not tokens[first].text[0].isupper():

@@ -119,6 +119,11 @@ class NameReader:
                          | grammar.determiners) - {"of"} - self.given
         self.cue_or_breaker = (self.cue_forms | self.breakers | self.headline_verbs) - self.given
         """Lower-case words that may end a name (:meth:`ends_name` decides)."""
+        self.participle_objects = (grammar.prepositions | grammar.determiners) - self.cue_forms
+        """Words after a sentence's opening participle ("Reached by", "Citing a")."""
+        self.homographs = words.function_word_names
+        """Names that are also function words ("Will", "May", "Read", "Rather")."""
+        self.adverbs = grammar.adverbs
 
     # ---- one word -------------------------------------------------------------------
 
@@ -139,7 +144,39 @@ class NameReader:
         if i > 0 and tokens[i - 1].kind == "word":
             return False  # only a sentence's first word
         after = tokens[i + 1] if i + 1 < len(tokens) else None
-        return after is not None and after.kind == "word" and after.low in self.breakers
+        # a participle opens a phrase with a preposition or an article ("Reached by
+        # phone", "Citing a report"); a surname is followed by its verb ("Husted said")
+        return (
+            after is not None
+            and after.kind == "word"
+            and after.low in self.participle_objects
+        )
+
+    def homograph_name(
+        self, tokens: Sequence[Token], i: int, known: frozenset[str] | set[str] = frozenset()
+    ) -> bool:
+        """Whether a capitalised function word at ``i`` names a person here.
+
+        "Will", "May", "Read", "Rather" open sentences as modal verbs and
+        adverbs, and are also surnames (``name_words.json``
+        ``function_word_names``). At a sentence's start such a word is a name
+        when a speech verb follows it, over adverbs ("Will said", "May has
+        said"), or when the document named a person so before (``known``:
+        lower-case surnames) and a verb in -s or -ed follows ("Will urged").
+        """
+        low = tokens[i].low
+        if low not in self.homographs:
+            return False
+        n = len(tokens)
+        k = i + 1
+        while k < n and k - i < 3 and tokens[k].kind == "word" and tokens[k].low in self.adverbs:
+            k += 1
+        if k >= n or tokens[k].kind != "word" or not tokens[k].text.islower():
+            return False
+        after = tokens[k].low
+        if after in self.cue_forms:
+            return True
+        return low in known and k == i + 1 and len(after) > 3 and after.endswith(("s", "ed"))
 
     def role_before(self, text: str, tokens: Sequence[Token], first: int) -> str | None:
         """A lower-case role printed right before the name at ``first``: "union spokesman Jane Doe".

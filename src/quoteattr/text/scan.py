@@ -26,17 +26,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Sequence
-from functools import partial
-from itertools import accumulate, compress, count, repeat
-from operator import is_not
+from itertools import accumulate, chain, compress, count, repeat
 from typing import NamedTuple
 
-from quoteattr.text.tokens import TOKEN_PATTERN, Token
+from quoteattr.text.tokens import TOKEN_SPLITTER, Token
 
 __all__ = ["Scanned", "scan_tokens"]
 
 _new = tuple.__new__  # builds a Token from a tuple of its fields, in C
-_not_none = partial(is_not, None)
 _QUOTE_ENDS = (".", "!", "?", "…")
 
 
@@ -47,18 +44,13 @@ class Scanned(NamedTuple):
         tokens: The tokens, as :func:`~quoteattr.text.tokens.tokenize` makes them.
         by_low: Each lower-case token text and the indices of its tokens, in order.
         capitalised: Indices of the words that start with a capital letter.
+        breaks: Indices of the paragraph breaks (``para`` tokens).
     """
 
     tokens: list[Token]
     by_low: dict[str, list[int]]
     capitalised: list[int]
-
-
-def _kind(word: str) -> str:
-    """The kind of a token of the token pattern, from its text alone."""
-    if word[0] == "\n":
-        return "para"
-    return "word" if len(word) > 1 or word.isalnum() else "punct"
+    breaks: list[int]
 
 
 def scan_tokens(
@@ -81,14 +73,14 @@ def scan_tokens(
     starts: list[int] = []
     ends: list[int] = []
     quote_at: list[tuple[int, int]] = []  # (token index, quote number)
-    split = TOKEN_PATTERN.split
+    split = TOKEN_SPLITTER.split
     pos = 0
     spans = [*quote_spans, (len(text), -1)]
     last = len(spans) - 1
     for number, (qstart, qend) in enumerate(spans):
         if qstart < pos:
             continue
-        parts = list(filter(_not_none, split(text[pos:qstart])))
+        parts = split(text[pos:qstart])  # between tokens, a token, ..., between tokens
         offsets = list(accumulate(map(len, parts), initial=pos))
         words += parts[1::2]
         starts += offsets[1:-1:2]
@@ -103,15 +95,26 @@ def scan_tokens(
 
     canonical: dict[str, str] = {}
     words = list(map(canonical.setdefault, words, words))  # one str per distinct word
-    kinds = list(map(_kind, canonical))
-    kind_of = dict(zip(canonical, kinds, strict=True))
+    kind_of: dict[str, str] = {}
+    low_of: dict[str, str] = {}
+    capital: set[str] = set()
+    paras: list[str] = []
+    for word in canonical:  # each distinct word once
+        if word[0] == "\n":
+            kind_of[word] = "para"
+            paras.append(word)
+        elif len(word) > 1 or word.isalnum():
+            kind_of[word] = "word"
+            if word[0].isupper():
+                capital.add(word)
+        else:
+            kind_of[word] = "punct"
+        low = word.lower()
+        low_of[word] = word if low == word else canonical.get(low, low)
     for k, _number in quote_at:
         kind_of[words[k]] = "quote"
+        capital.discard(words[k])
     kinds = list(map(kind_of.__getitem__, words))
-    low_of: dict[str, str] = {}
-    for word in canonical:
-        low = word.lower()
-        low_of[word] = canonical.get(low, low) if low != word else word
     quotes = [-1] * len(words)
     for k, number in quote_at:
         quotes[k] = number
@@ -124,9 +127,11 @@ def scan_tokens(
     )
     positions: defaultdict[str, list[int]] = defaultdict(list)
     deque(map(list.append, map(positions.__getitem__, lows), count()), maxlen=0)
-    capital = {w: k == "word" and w[0].isupper() for w, k in kind_of.items()}
-    capitalised = list(compress(count(), map(capital.get, words)))
-    return Scanned(tokens, dict(positions), capitalised)
+    index = dict(positions)
+    capitalised = list(compress(count(), map(capital.__contains__, words)))
+    # a break taken into a two-character mark (odd input) has no positions left
+    breaks = sorted(chain.from_iterable(index.get(low_of[w], ()) for w in paras))
+    return Scanned(tokens, index, capitalised, breaks)
 
 
 def _merge_marks(

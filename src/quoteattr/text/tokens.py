@@ -22,6 +22,7 @@ from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 
 __all__ = [
     "TOKEN_PATTERN",
+    "TOKEN_SPLITTER",
     "Abbreviations",
     "Token",
     "abbreviations",
@@ -44,16 +45,18 @@ _WORD_CHAR = "[\\w\u0300-\u036f]"  # letters, digits, combining marks (and "_")
 _PLUS = "++" if sys.version_info >= (3, 11) else "+"
 # The leading look-ahead (a non-blank character or a line break) lets the engine skip
 # blanks without trying every branch.
-_TOKEN = re.compile(
-    r"(?=[\S\n])(?:"
-    r"((?:[A-Z\u00c0-\u00de]\.){2,}"
-    rf"|{_WORD_CHAR}{_PLUS}(?:['’\-&]{_WORD_CHAR}{_PLUS})*)"
-    r"|(\n[ \t\r\u00a0]*\n\s*|\n)"
-    r"|([^\s\w]|_))",
+_ALTERNATIVES = (
+    rf"(?:[A-Z\u00c0-\u00de]\.){{2,}}|{_WORD_CHAR}{_PLUS}(?:['’\-&]{_WORD_CHAR}{_PLUS})*",
+    r"\n[ \t\r\u00a0]*\n\s*|\n",
+    r"[^\s\w]|_",
 )
+_TOKEN = re.compile(r"(?=[\S\n])(?:(" + ")|(".join(_ALTERNATIVES) + "))")
 
 TOKEN_PATTERN = _TOKEN
 """The tokens' regular expression: group 1 a word, 2 a paragraph break, 3 a mark."""
+
+TOKEN_SPLITTER = re.compile(r"(?=[\S\n])(" + "|".join(_ALTERNATIVES) + ")")
+"""The same tokens as one group, for ``re.split``: text between tokens, then a token, ..."""
 
 _SENTENCE_END = frozenset(".!?")
 
@@ -208,9 +211,9 @@ def indexed_among(index: Mapping[str, list[int]], words: Collection[str]) -> lis
         >>> indexed_among({"he": [0], "said": [1]}, frozenset({"said", "told"}))
         ['said']
     """
-    if len(index) <= len(words):
-        return [key for key in index if key in words]
-    return [word for word in words if word in index]
+    if len(index) <= len(words):  # filtered in C, in the same order
+        return list(filter(words.__contains__, index))
+    return list(filter(index.__contains__, words))
 
 
 def paragraph_ids(tokens: Sequence[Token], *, breaks: Sequence[int] | None = None) -> list[int]:
