@@ -121,6 +121,8 @@ class Scanner:
         self.possessive_endings = tuple(words.possessive_endings) or ("\0",)
         self.negation_endings = tuple(words.negation_endings) or ("\0",)
         self.non_plural_endings = tuple(words.non_plural_endings) or ("\0",)
+        self.source_firsts = frozenset(p.split()[0] for p in words.source_prepositions)
+        """First words of the source prepositions ("according" of "according to")."""
         n = len(ctx.tokens)
         self.n = n
         toks = ctx.tokens
@@ -147,8 +149,18 @@ class Scanner:
                 close = t + 1 if ctx.kind(t + 1) == "mark" else t
                 if self._hard_comma(close):
                     hard.append(close + 1)
+        cue_any = ctx.cue_any
+        cues = [i for i in ctx.cue_candidates if cue_any[i] > 0]
         for low in indexed_among(by_low, self.words.attribution_openers):
-            hard.extend(k for k in by_low[low] if self._opens_attribution(k))
+            for k in by_low[low]:
+                # only a cue within the subject's reach can open a clause (a cheap filter)
+                reach = k + 2 + _OPENER_SUBJECT
+                m = ctx.mention_starting.get(k + 1)
+                if m is not None:
+                    reach = max(reach, m.last + _OPENER_SUBJECT)
+                i = bisect_left(cues, k + 2)
+                if i < len(cues) and cues[i] < reach and self._opens_attribution(k):
+                    hard.append(k)
         hard.sort()
         self.sent_first = _AtOrBefore(starts, 0)
         self.sent_end = _After(starts, n)
@@ -213,7 +225,7 @@ class Scanner:
         nxt = ctx.low(k + 1)
         if nxt in self.words.relatives or ctx.cue_at(k + 1) > 0:
             return True
-        if self.source_phrase_end(k + 1) > 0:
+        if nxt in self.source_firsts and self.source_phrase_end(k + 1) > 0:
             return True
         if ctx.kind(k + 1) == "word" and nxt.endswith(self.participle_endings) and len(nxt) > 4:
             return True
