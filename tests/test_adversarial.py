@@ -330,19 +330,27 @@ def _worker_pids(parent: int) -> list[int]:
 
 @pytest.mark.slow
 def test_killing_a_worker_mid_run_loses_nothing_and_exits_1(tmp_path: Path) -> None:
-    folder = _folder_of_articles(tmp_path / "articles", 400)
+    folder = _folder_of_articles(tmp_path / "articles", 3000)
     out = tmp_path / "out.jsonl"
+    killed = False
     with out.open("wb") as handle:
         proc = subprocess.Popen([sys.executable, "-m", "quoteattr", "extract", str(folder),
                                  "--jobs", "2"], stdout=handle, stderr=subprocess.PIPE)
-        pids: list[int] = []
-        deadline = time.monotonic() + 60
-        while len(pids) < 2 and time.monotonic() < deadline:
-            time.sleep(0.2)
-            pids = _worker_pids(proc.pid)
-        time.sleep(1.0)
-        os.kill(pids[0], signal.SIGKILL)
+        deadline = time.monotonic() + 120
+        # Once records flow, the workers are mid-run: kill one that is still alive.
+        while not killed and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            if out.stat().st_size < 20_000:
+                continue
+            for pid in _worker_pids(proc.pid):
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    continue
+                killed = True
+                break
         _, err = proc.communicate(timeout=300)
+    assert killed, "the run ended before a worker could be killed"
     records = _lines(out.read_text("utf-8"))
     assert proc.returncode == 1
     assert [r["doc_id"] for r in records] == sorted(p.stem for p in folder.iterdir())

@@ -304,10 +304,16 @@ def test_dask_matching_equals_match_quotes_with_dates_and_levels(
 def test_partitioned_candidate_index_finds_exactly_the_pairs_of_candidate_pairs() -> None:
     articles = synthetic_articles(1500, seed=3, outlets=8)
     pairs = [(r["doc_id"], q) for r in articles for q in quoteattr.attribute(r["text"]).quotes]
-    texts = Matcher(collect_printings(pairs)).texts  # as one process folds and codes them
+    matcher = Matcher(collect_printings(pairs))  # as one process folds and codes them
+    texts = matcher.texts
     assert sum(bool(t.gaps) for t in texts) > 100  # ellipses, for pauses and for cuts
     live = [t if t.code else None for t in texts]
-    expected = {(texts[a].key, texts[b].key) for a, b in candidate_pairs(live, 85.0)}
+    documents: dict[str, set[int]] = {}
+    for printing, unit in matcher.items:
+        documents.setdefault(printing.doc_id, set()).add(matcher.units[unit].node)
+    expected = {(texts[a].key, texts[b].key)
+                for a, b in candidate_pairs(live, 85.0, documents.values())}
+    assert len(expected) > len(set(candidate_pairs(live, 85.0)))  # short texts by document
     with dask.config.set(scheduler="sync"):
         _, nodes = _nodes(db.from_sequence(pairs, npartitions=4), 4, "utterance")
         key_of = {node.id: node.key for node in nodes.compute()}

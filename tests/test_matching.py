@@ -526,6 +526,7 @@ def test_speaker_names_across_documents() -> None:
     assert same("Massachusetts Sen. Jane Doe", "Doe")
     assert same("Jane A. Doe", "J. Doe")
     assert same("Jane Doe Jr.", "Jane Doe")
+    assert same("William J. Doe Jr.", "Bill Doe")  # a short form of the given name
     assert not same("Jane Doe", "John Doe")
     assert not same("Jane Doe", "Jane Roe")
     assert name_key("District Judge John Roe", True).office == "district judge"

@@ -20,10 +20,12 @@ __all__ = [
     "attribution_ends",
     "before_quote",
     "clause_subject",
+    "inverted_subject",
     "noun_phrase_after",
     "noun_phrase_before",
     "noun_phrase_opening_sentence",
     "opens_sentence",
+    "relative_antecedent",
     "sentence_subject",
     "skip_adverbs",
     "skip_adverbs_back",
@@ -194,8 +196,9 @@ def skip_listener(ctx: Context, c: int, end: int) -> int:
 def attribution_ends(ctx: Context, k: int) -> bool:
     """After a cue at token k, tell whether the attribution ends (no new clause)."""
     words = attribution_words(ctx.lexicon)
-    while ctx.kind(k) == "word" and ends_with(words.adverb_endings, ctx.low(k), longer_than=4):
-        k += 1
+    while ctx.kind(k) == "word" and (ends_with(words.adverb_endings, ctx.low(k), longer_than=4)
+                                      or ctx.low(k) in words.cue_particles):
+        k += 1  # "said quietly", "screamed back"
     w = ctx.word(k)
     kind = ctx.kind(k)
     if w in (":", ",") and ctx.kind(k + 1) in ("mark", "quote"):
@@ -203,6 +206,37 @@ def attribution_ends(ctx: Context, k: int) -> bool:
     if kind in ("end", "para", "quote", "mark") or (kind == "punct" and w != "("):
         return True
     return w.lower() in ctx.lexicon.grammar.trailers or w.lower() in words.listener_nouns
+
+
+def inverted_subject(ctx: Context, c: int, end: int) -> Mention | None:
+    """The subject after an inverted cue at token ``c`` ending at ``end`` (``…, said Jane Doe.``).
+
+    The cue follows a comma or a quote and the mention right after it ends its
+    sentence or starts an aside (``…, said Jane Doe, an analyst.``).
+    """
+    if ctx.word(c - 1) != "," and ctx.kind(c - 1) not in ("mark", "quote"):
+        return None
+    m = speaker_mention_at(ctx, end)
+    if m is None or (m.kind == "pronoun"
+                     and ctx.low(m.first) in ctx.lexicon.grammar.unresolved_pronouns):
+        return None
+    if ctx.kind(m.last) in ("para", "end") or ctx.word(m.last) in (".", ",", ";", "!", "?"):
+        return m
+    return None
+
+
+def relative_antecedent(ctx: Context, who: int) -> Mention | None:
+    """The mention that a relative pronoun at token ``who`` after a comma refers to.
+
+    ``Jane Doe, who …``; ``Sen. Jane Doe (D-Ohio), who …`` (the name before a
+    short parenthesis of at most six tokens).
+    """
+    before = ctx.mention_ending.get(who - 1)
+    if before is None and ctx.word(who - 2) == ")":
+        for k in range(who - 3, max(who - 9, -1), -1):
+            if ctx.word(k) == "(":
+                return ctx.mention_ending.get(k)
+    return before
 
 
 def subject_before(ctx: Context, c: int) -> Mention | None:
@@ -236,7 +270,7 @@ def subject_before(ctx: Context, c: int) -> Mention | None:
                 j = k - 1
                 break
     if ctx.low(j) == "who" and ctx.word(j - 1) == ",":
-        before = ctx.mention_ending.get(j - 1)
+        before = relative_antecedent(ctx, j)
         if before is not None and not before.possessive:
             tok = ctx.tokens[j]
             return Mention(j, j + 1, tok.start, tok.end, tok.text, "pronoun", tok.text, None,

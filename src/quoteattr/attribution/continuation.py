@@ -25,6 +25,7 @@ from __future__ import annotations
 from quoteattr.attribution.clauses import (
     attribution_ends,
     before_quote,
+    inverted_subject,
     noun_phrase_opening_sentence,
     strong_cue_after,
     subject_before,
@@ -42,6 +43,7 @@ __all__ = [
 
 _SENTENCE_TOKENS = 60  # tokens of the previous paragraph's last sentence read
 _MODIFIERS = 4  # words between an issuing verb and its document noun
+_OPENER_WORDS = 3  # words of a sentence's opener before a quote ("Instead, …")
 
 
 def reported_speech_then_quote_paragraph(ctx: Context, qi: int) -> Decision | None:
@@ -62,7 +64,8 @@ def reported_speech_then_quote_paragraph(ctx: Context, qi: int) -> Decision | No
             end = ctx.cue_at(c, weak=weak)
             if end < 0 or ctx.next_quote_token(c) < b:
                 continue  # a quote after the cue took that attribution
-            m = subject_before(ctx, c) or noun_phrase_opening_sentence(ctx, c)
+            m = (inverted_subject(ctx, c, end) or subject_before(ctx, c)
+                 or noun_phrase_opening_sentence(ctx, c))
             if m is None:
                 continue
             confidence = 0.6 if weak else 0.65
@@ -184,7 +187,8 @@ def reported_speech_then_quote(ctx: Context, qi: int) -> Decision | None:
             end = ctx.cue_at(c, weak=False)
             if end < 0:
                 continue
-            m = subject_before(ctx, c) or noun_phrase_opening_sentence(ctx, c)
+            m = (inverted_subject(ctx, c, end) or subject_before(ctx, c)
+                 or noun_phrase_opening_sentence(ctx, c))
             if m is None:
                 continue
             confidence = 0.7 if back == 0 else 0.6
@@ -202,12 +206,26 @@ def _quote_stands_alone(ctx: Context, qi: int) -> bool:
     """A quote that opens its sentence and is followed by nothing but its end."""
     qt = ctx.quote_token[qi]
     b = before_quote(ctx, qi)
-    if b >= 0 and ctx.same_sentence(b, qt) and ctx.word(b) not in (":", "—", "–"):
+    if (b >= 0 and ctx.same_sentence(b, qt) and ctx.word(b) not in (":", "—", "–")
+            and not _short_opener(ctx, b)):
         return False
     k = qt + 1
     while k < len(ctx.tokens) and ctx.kind(k) in ("mark", "punct") and ctx.same_sentence(k, qt):
         k += 1
     return k >= len(ctx.tokens) or ctx.kind(k) == "para" or not ctx.same_sentence(k, qt)
+
+
+def _short_opener(ctx: Context, b: int) -> bool:
+    """Tell whether the comma at token ``b`` closes a short opener of its sentence.
+
+    ``Instead, "…"``, ``And yet, "…"``: at most three words that name nobody
+    and hold no cue, from the sentence's start to the comma.
+    """
+    first = ctx.sentence_first(b)
+    if ctx.word(b) != "," or b - first > _OPENER_WORDS or b == first:
+        return False
+    return all(ctx.kind(t) == "word" and ctx.mention_covering[t] < 0 and ctx.cue_at(t) < 0
+               for t in range(first, b))
 
 
 def _paragraph_is_quote_led(ctx: Context, qt: int) -> bool:

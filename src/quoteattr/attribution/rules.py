@@ -47,7 +47,7 @@ from quoteattr.attribution.layouts import (
     said_name_colon_quote,
     speaker_label_colon_quote,
 )
-from quoteattr.attribution.words import attribution_words, is_participle, is_passive
+from quoteattr.attribution.words import attribution_words, ends_with, is_participle, is_passive
 from quoteattr.text.mentions import Mention
 
 __all__ = ["BUILTIN_RULES", "Rule", "RuleFunction"]
@@ -131,6 +131,8 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
     k = _after_quote(ctx, qi)
     if ctx.kind(k) != "word" or ctx.kind(k - 1) == "para" or ctx.cue_at(k) > 0:
         return None
+    if ctx.low(k) in attribution_words(ctx.lexicon).passive_auxiliaries:
+        return None  # '"Q," is one common saying': a predicate, not a speaker
     closed = _quote_closes_clause(ctx, qi)
     # the first cue within 13 tokens, before the sentence, paragraph or next quote ends
     relative = attribution_words(ctx.lexicon).relative_pronouns
@@ -200,7 +202,9 @@ def quote_comma_said_name(ctx: Context, qi: int) -> Decision | None:
     words = attribution_words(ctx.lexicon)
     k = _after_quote(ctx, qi)
     end = ctx.cue_at(k)
-    if end < 0 or ctx.kind(k - 1) == "para" or is_participle(words, ctx.low(end - 1)):
+    if end < 0:
+        return _quote_unlisted_verb_name(ctx, qi, k)
+    if ctx.kind(k - 1) == "para" or is_participle(words, ctx.low(end - 1)):
         return None
     m = speaker_mention_at(ctx, end) or noun_phrase_after(ctx, end)
     if m is not None and m.kind == "description" and ctx.word(m.last) == ",":
@@ -216,6 +220,33 @@ def quote_comma_said_name(ctx: Context, qi: int) -> Decision | None:
     if m is None or (m.kind == "pronoun" and ctx.low(m.first) == "it"):
         return None
     return Decision("quote_comma_said_name", 0.95, document_owner(ctx, m), ctx.span(k, end))
+
+
+def _quote_unlisted_verb_name(ctx: Context, qi: int, k: int) -> Decision | None:
+    """``"Q!" beamed Jane Doe.``: an unlisted past-tense verb between a quote and a name.
+
+    The quote opens its sentence and closes its clause inside its marks; the
+    verb (lower case, a ``past_endings`` ending) follows it; a name follows the
+    verb and ends the sentence or starts an aside.
+    """
+    words = attribution_words(ctx.lexicon)
+    if ctx.kind(k) != "word" or not ctx.word(k).islower() or ctx.kind(k - 1) == "para":
+        return None
+    if not ends_with(words.past_endings, ctx.low(k), longer_than=3):
+        return None
+    if not ctx.quotes[qi].text.rstrip().endswith((",", "!", "?")):
+        return None
+    qt = ctx.quote_token[qi]
+    b = _before_quote(ctx, qi)
+    if not (b < 0 or ctx.kind(b) == "para" or not ctx.same_sentence(b, qt)):
+        return None  # a quote inside a sentence: the verb may be the sentence's own
+    m = speaker_mention_at(ctx, k + 1)
+    if m is None or m.kind != "name":
+        return None
+    after = ctx.word(m.last)
+    if ctx.kind(m.last) in ("para", "end") or after in (".", ",", "!", "?", ";"):
+        return Decision("quote_comma_said_name", 0.75, m, ctx.span(k, k + 1))
+    return None
 
 
 def quoted_name_as_saying(ctx: Context, qi: int) -> Decision | None:
@@ -390,14 +421,32 @@ def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
             m = speaker_mention_at(ctx, inverted)
             if m is not None and m.kind != "pronoun":
                 return Decision("quote_then_name_said_later", 0.7, m, ctx.span(k, inverted))
-        m = ctx.mention_starting.get(k)
-        if m is None or m.possessive:
-            continue
-        j = skip_adverbs(ctx, skip_aside(ctx, m.last))
-        end = ctx.cue_at(j)
-        if end > 0 and (attribution_ends(ctx, end)
-                        or attribution_ends(ctx, skip_listener(ctx, j, end))):
-            return Decision("quote_then_name_said_later", 0.7, m, ctx.span(j, end))
+        for m in (ctx.mention_starting.get(k), _name_after_role(ctx, k)):
+            if m is None or m.possessive:
+                continue
+            j = skip_adverbs(ctx, skip_aside(ctx, m.last))
+            end = ctx.cue_at(j)
+            if end > 0 and (attribution_ends(ctx, end)
+                            or attribution_ends(ctx, skip_listener(ctx, j, end))):
+                return Decision("quote_then_name_said_later", 0.7, m, ctx.span(j, end))
+    return None
+
+
+def _name_after_role(ctx: Context, k: int) -> Mention | None:
+    """A name after up to three words ending in a role noun at token ``k``.
+
+    ``Republican candidate Ben Carson``, ``DFA spokesman Neil Sroka``: the words
+    before the role are its modifiers.
+    """
+    for j in range(k + 1, min(k + 4, len(ctx.tokens))):
+        if ctx.kind(j - 1) != "word":
+            return None
+        m = ctx.mention_starting.get(j)
+        if m is not None:
+            if m.kind == "name" and ctx.low(j - 1) in ctx.lexicon.role_forms:
+                return m
+            if j > k + 1:
+                return None  # a mention among the modifiers: not one noun phrase
     return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
+from quoteattr.attribution.clauses import relative_antecedent
 from quoteattr.attribution.context import Context
 from quoteattr.language.names import Gender, load_person_names
 from quoteattr.models import SpeakerKind
@@ -51,6 +52,9 @@ class Entity:
     """The folded words of the fullest name, without initials or suffixes."""
     gender: Gender | None = None
     """From a given name or an honorific; ``either`` or ``None`` when unknown."""
+    gender_known: bool = False
+    """The gender is strong evidence: an honorific (``Mr``) or a pronoun already used
+    for the person. A given name's usual gender is soft: a tie-breaker only."""
     described: set[str] = field(default_factory=set)
     """Lower-case words of the roles and appositives that describe this person."""
 
@@ -91,6 +95,11 @@ class Entity:
 
 def _compatible(entity: Entity, gender: Gender | None) -> bool:
     return gender in (None, "either") or entity.gender in (None, "either", gender)
+
+
+def _contradicts(entity: Entity, gender: Gender | None) -> bool:
+    """A gender that the entity's strong evidence (honorific, pronoun) rules out."""
+    return entity.gender_known and not _compatible(entity, gender)
 
 
 class SpeakerIndex:
@@ -173,6 +182,7 @@ class SpeakerIndex:
         surname = words[-1]
         given = words[0] if len(words) > 1 and words[0] not in names.particles else None
         gender = names.gender_of_honorific(m.honorific.lower()) if m.honorific else None
+        known = gender is not None
         if gender is None and given is not None:
             gender = names.gender_of_given_name(given)
         same = self._by_surname.setdefault(surname, [])
@@ -182,18 +192,28 @@ class SpeakerIndex:
             if entity is None:
                 for cand in reversed(same):
                     self.comparisons += 1
-                    if cand.given is None and _compatible(cand, gender):
+                    if cand.given is None and not _contradicts(cand, gender) and (
+                        _compatible(cand, gender) or not known
+                    ):
                         entity = cand  # "Lavrov" earlier, "Sergei Lavrov" now
                         break
                     if len(cand.words) > len(words) and cand.words[-len(words):] == words:
                         entity = cand  # "Wasserman Schultz" after "Debbie Wasserman Schultz"
                         break
         else:
+            # "Mr. Graham" after "Lindsey Graham": a given name's gender is a
+            # tie-breaker among people of the surname, never a reason to part them
+            fallback: Entity | None = None
             for cand in reversed(same):
                 self.comparisons += 1
                 if _compatible(cand, gender):
                     entity = cand
                     break
+                if fallback is None and not _contradicts(cand, gender) and not (
+                    known and cand.gender_known
+                ):
+                    fallback = cand
+            entity = entity or fallback
         if entity is None:
             entity = Entity(key=f"{given or ''} {surname}".strip(), name=m.name, kind="person")
             self.entities.append(entity)
@@ -202,8 +222,11 @@ class SpeakerIndex:
             self._by_key[f"{given} {surname}"] = entity
         if len(words) > len(entity.words):
             entity.words = words
-        if entity.gender in (None, "either") and gender is not None:
+        if gender is not None and gender != "either" and (
+            (known and not entity.gender_known) or entity.gender in (None, "either")
+        ):
             entity.gender = gender
+            entity.gender_known = entity.gender_known or known
         if m.role:
             self._describe(entity, self._role_words(m.role))
         entity.add(m)
@@ -279,7 +302,7 @@ class SpeakerIndex:
         if word in lex.grammar.unresolved_pronouns:
             return None
         if word == "who":
-            before = ctx.mention_ending.get(m.first - 1)
+            before = relative_antecedent(ctx, m.first)
             return self.entity_of(before) if before is not None else None
         pronoun = lex.pronoun_forms.get(word)
         plural = pronoun is not None and pronoun.number == "plural"
@@ -289,6 +312,11 @@ class SpeakerIndex:
         sent = ctx.sentence[m.first]
         para = ctx.paragraph[m.first]
         best_any: Entity | None = None
+        soft_any: Entity | None = None
+        soft_subject: Entity | None = None
+        """The nearest subject whose given name suggests the other gender."""
+        agreeing_object: Entity | None = None
+        """The nearest person of the pronoun's gender after a preposition or verb."""
         index = ctx.mention_covering[m.first]
         if index < 0:  # a pronoun the mention pass does not list ("her remark")
             index = bisect_left(self._mention_firsts, m.first)
@@ -316,13 +344,52 @@ class SpeakerIndex:
                 continue
             if not many and not self._looks_like_person(ent, cand):
                 continue  # "Ankara and Moscow were restarting …": a place, not "he"
+            subject = self._is_subject(cand) and ctx.sentence[cand.first] <= sent
             if gender is not None and ent.gender in _GENDERED and ent.gender != gender:
-                continue  # "she" is not Robert Smith
-            if self._is_subject(cand) and ctx.sentence[cand.first] <= sent:
-                return ent
+                ent = self._namesake(cand, ent, gender)
+            if gender is not None and ent.gender in _GENDERED and ent.gender != gender:
+                if ent.gender_known:
+                    continue  # "she" is not Mr. Smith, nor the man called "he" before
+                # "he" after "Lindsey Graham": a given name's gender breaks ties
+                # between candidates, and never leaves the pronoun unresolved
+                if subject and soft_subject is None:
+                    soft_subject = ent
+                elif soft_any is None and not self._after_preposition(cand):
+                    soft_any = ent
+                continue
+            if subject:
+                return self._agreed(ent, gender)
             if best_any is None and not self._after_preposition(cand):
                 best_any = ent
-        return best_any
+            elif agreeing_object is None and gender is not None and ent.gender == gender:
+                agreeing_object = ent  # "Jane Doe met Tom Roe. His call for ..."
+        found = best_any or (soft_subject and agreeing_object) or soft_subject or soft_any
+        return self._agreed(found, gender) if found is not None else None
+
+    def _namesake(self, m: Mention, ent: Entity, gender: str) -> Entity:
+        """For a surname alone, the person of that surname whose gender agrees, else ``ent``.
+
+        "Clinton" is the Clinton mentioned last; a "she" that stands for it is
+        the woman among the people of that surname ("For her part, Clinton ...").
+        """
+        words = self._name_words.get(m.name)
+        if m.kind != "name" or words is None or len(words) != 1:
+            return ent
+        for other in reversed(self._by_surname.get(words[0], ())):
+            self.comparisons += 1
+            if other is not ent and other.gender == gender:
+                return other
+        return ent
+
+    @staticmethod
+    def _agreed(ent: Entity, gender: str | None) -> Entity:
+        """Record that a gendered pronoun stands for ``ent``: strong evidence of its gender."""
+        if ent.kind == "person" and not ent.gender_known and gender is not None:
+            if gender == "masculine":
+                ent.gender, ent.gender_known = "masculine", True
+            elif gender == "feminine":
+                ent.gender, ent.gender_known = "feminine", True
+        return ent
 
     def _looks_like_person(self, ent: Entity, m: Mention) -> bool:
         """A full name, a title or role, a description, or the subject of a speech verb."""

@@ -57,6 +57,8 @@ class AttributionWords(WordLists):
     quoting_verbs: Words = frozenset()
     complement_links: Words = frozenset()
     complement_fillers: Words = frozenset()
+    cue_particles: Words = frozenset()
+    past_endings: Words = frozenset()
 
 
 _EMPTY = AttributionWords()

@@ -56,9 +56,11 @@ from quoteattr.distributed._imports import require
 from quoteattr.distributed._shuffle import exchange, partition_of
 from quoteattr.matching.candidates import (
     MAX_DOCUMENT_FREQUENCY,
+    MAX_DOCUMENT_TEXTS,
     WordValues,
     filed_slots,
     files_words,
+    is_short,
     lookup_slots,
     ngram_slots,
     table_size,
@@ -69,20 +71,18 @@ from quoteattr.matching.clusters import (
     check_options,
     collect_printings,
 )
-from quoteattr.matching.linking import (
-    DEFAULT_WINDOW_DAYS,
+from quoteattr.matching.linking import DEFAULT_WINDOW_DAYS, Matcher, Printing, printing_order
+from quoteattr.matching.similarity import Codebook, PreparedText, text_key
+from quoteattr.matching.speaker_links import (
     Bucket,
     Level,
-    Matcher,
-    Printing,
-    compare_texts,
+    SpeakerKey,
+    key_of,
     node_buckets,
     office_buckets,
-    printing_order,
     share_bucket,
 )
-from quoteattr.matching.similarity import Codebook, PreparedText, text_key
-from quoteattr.matching.speaker_links import SpeakerKey, key_of
+from quoteattr.matching.text_links import compare_texts
 from quoteattr.models import QuoteCluster
 from quoteattr.text.normalize import fold_tokens
 
@@ -114,7 +114,9 @@ class _Node:
     tokens: tuple[str, ...]
     gaps: tuple[int, ...]
     buckets: frozenset[Bucket]
-    """Where the text's printings may fall (:func:`~quoteattr.matching.linking.node_buckets`)."""
+    """Where the text's printings may fall (``speaker_links.node_buckets``)."""
+    docs: frozenset[str] = frozenset()
+    """The documents that print the text."""
     id: int = -1
     """Unique in the run; ``id % npartitions`` is the partition that holds the node."""
 
@@ -134,12 +136,15 @@ def _fold(entries: Iterable[object], level: Level) -> list[_Folded]:
 
 
 def _local_nodes(items: Iterable[_Folded], level: Level) -> list[_Node]:
-    found: dict[str, tuple[_Folded, set[SpeakerKey | None]]] = {}
+    found: dict[str, tuple[_Folded, set[SpeakerKey | None], set[str]]] = {}
     for item in items:
         if item.key:  # a quote without words is nobody's match
-            found.setdefault(item.key, (item, set()))[1].add(item.speaker)
-    return [_Node(key, item.tokens, item.gaps, frozenset(node_buckets(speakers, level)))
-            for key, (item, speakers) in found.items()]
+            _, speakers, docs = found.setdefault(item.key, (item, set(), set()))
+            speakers.add(item.speaker)
+            docs.add(item.printing.doc_id)
+    return [_Node(key, item.tokens, item.gaps, frozenset(node_buckets(speakers, level)),
+                  frozenset(docs))
+            for key, (item, speakers, docs) in found.items()]
 
 
 def _office_keys(items: Iterable[_Folded]) -> set[SpeakerKey]:
@@ -153,14 +158,17 @@ def _offices(parts: Iterable[set[SpeakerKey]]) -> dict[str, Bucket]:
 
 def _merge_nodes(nodes: Iterable[_Node], npartitions: int) -> list[_Node]:
     """One node per text of the partition, numbered so that ``id % npartitions`` finds it."""
-    merged: dict[str, tuple[_Node, set[Bucket]]] = {}
+    merged: dict[str, tuple[_Node, set[Bucket], set[str]]] = {}
     for node in nodes:
-        merged.setdefault(node.key, (node, set()))[1].update(node.buckets)
+        _, buckets, docs = merged.setdefault(node.key, (node, set(), set()))
+        buckets.update(node.buckets)
+        docs.update(node.docs)
     out = []
     for number, key in enumerate(sorted(merged)):
-        node, buckets = merged[key]
+        node, buckets, docs = merged[key]
         index = partition_of(key, npartitions)
-        out.append(replace(node, buckets=frozenset(buckets), id=number * npartitions + index))
+        out.append(replace(node, buckets=frozenset(buckets), docs=frozenset(docs),
+                           id=number * npartitions + index))
     return out
 
 
@@ -228,7 +236,8 @@ def _useful(parts: Iterable[tuple[Counter[int], set[str]]]) -> tuple[dict[int, i
 
 # -- step 3: the candidate index, partitioned by block key -----------------------------------
 Block = tuple[str, str | int]
-"""``("n", slot)`` an n-gram, ``("w", code)`` a word sequence, ``("c", code)`` one word."""
+"""``("n", slot)`` an n-gram, ``("w", code)`` a word sequence, ``("c", code)`` one word,
+``("d", doc_id)`` a document (its short texts with all its texts)."""
 
 
 def _blocks(nodes: Iterable[_Node], texts: Iterable[PreparedText],
@@ -236,11 +245,13 @@ def _blocks(nodes: Iterable[_Node], texts: Iterable[PreparedText],
             ) -> list[tuple[Block, int, bool]]:
     """Each text's block keys, flagged ``True`` where the text files itself under the key.
 
-    ``summary`` is what :func:`_useful` returns. Mirrors
-    :func:`quoteattr.matching.candidates.candidate_pairs`: n-gram slots filed by the
-    same plan, the same words with other gaps, and the words of texts without
-    any n-gram. (A list, never a generator: a partition may have to travel to
-    another worker, and generators do not pickle.)
+    ``summary`` is what :func:`_useful` returns. The keys of
+    :func:`quoteattr.matching.candidates.candidate_pairs`, from its public
+    pieces: n-gram slots filed by the same plan (``filed_slots``), the same
+    words with other gaps, the words of texts that file words, and the
+    documents of short texts (``document_pairs``). (A list, never a generator:
+    a partition may have to travel to another worker, and generators do not
+    pickle.)
     """
     useful, wordless = summary
     values = WordValues()
@@ -254,6 +265,8 @@ def _blocks(nodes: Iterable[_Node], texts: Iterable[PreparedText],
         out.append((("w", text.code), node.id, True))
         alone = files_words(text)
         out.extend((("c", char), node.id, alone) for char in wordless.intersection(text.code))
+        short = is_short(text)
+        out.extend((("d", doc), node.id, short) for doc in node.docs)
     return out
 
 
@@ -273,6 +286,8 @@ def _block_pairs(records: Iterable[tuple[Block, int, bool]]) -> list[tuple[int, 
         keys = {key for key, _ in members}
         if kind == "c" and not 2 <= len(keys) <= cap:
             continue  # a word too common (or too rare) to link texts without n-grams
+        if kind == "d" and len(keys) > MAX_DOCUMENT_TEXTS:
+            continue  # a document of too many quotes pairs nothing by document
         for other in {key for key, filed in members if filed}:
             found.update((key, other) if key < other else (other, key)
                          for key in keys if key != other)

@@ -90,7 +90,7 @@ _FILLER = (
 
 _START = datetime.date(2015, 1, 1)
 _DAYS = 730
-_CHANTS = ("Four more years!", "Lock them out!", "Build the bridge!", "Not our mayor!")
+_CHANTS = ("Four more years!", "Save our jobs!", "Build the bridge!", "Not our mayor!")
 _ONE_WORDS = ("shameful", "disgraceful", "reckless", "ridiculous", "historic", "outrageous")
 
 

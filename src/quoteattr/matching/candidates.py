@@ -48,10 +48,12 @@ __all__ = [
     "WordValues",
     "all_pairs",
     "candidate_pairs",
+    "document_pairs",
     "filed_count",
     "filed_slots",
     "files_words",
     "filing_plan",
+    "is_short",
     "lookup_slots",
     "ngram_slots",
     "ngrams",
@@ -183,7 +185,8 @@ def filed_slots(text: PreparedText, two: Iterable[int], three: Collection[int],
 
 
 def candidate_pairs(
-    texts: Sequence[PreparedText | None], score_cutoff: float
+    texts: Sequence[PreparedText | None], score_cutoff: float,
+    documents: Iterable[Collection[int]] = (),
 ) -> Iterator[tuple[int, int]]:
     """Yield the pairs ``(i, j)``, ``i < j``, of texts that share a rare word n-gram.
 
@@ -191,6 +194,8 @@ def candidate_pairs(
         texts: Folded texts; ``None`` entries are skipped.
         score_cutoff: The similarity the caller will require; a lower cutoff
             files more n-grams per text.
+        documents: For each document, the texts it prints: a short text is
+            also paired with every text of its documents (:func:`document_pairs`).
 
     Yields:
         Each candidate pair once, in increasing order.
@@ -235,8 +240,44 @@ def candidate_pairs(
         for other in others:
             if other != node:
                 found.add(node * width + other if node < other else other * width + node)
+    alive = {node for node, _ in live}
+    for a, b in document_pairs(documents, lambda node: is_short(texts[node])):
+        if a in alive and b in alive:
+            found.add(a * width + b)
     for pair in sorted(found):
         yield divmod(pair, width)
+
+
+MAX_DOCUMENT_TEXTS = 200
+"""Documents that print more distinct texts than this pair none of them by document."""
+
+
+def is_short(text: PreparedText | None) -> bool:
+    """Whether a text is short enough to be paired with every text of its documents.
+
+    A partial quote of a few words is printed beside the full quote in the same
+    article ("... called it "shameful""), and its words may be too common for
+    the index.
+    """
+    return text is not None and 0 < len(text.code) < REPAIR_FILING_WORDS
+
+
+def document_pairs(documents: Iterable[Collection[int]],
+                   short: Callable[[int], bool]) -> Iterator[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of a short text and another text of one document.
+
+    Example:
+        >>> sorted(document_pairs([{0, 1, 2}, {2, 3}], lambda node: node == 2))
+        [(0, 2), (1, 2), (2, 3)]
+    """
+    for nodes in documents:
+        if len(nodes) > MAX_DOCUMENT_TEXTS:
+            continue
+        for node in nodes:
+            if short(node):
+                for other in nodes:
+                    if other != node:
+                        yield (node, other) if node < other else (other, node)
 
 
 def _word_only_links(live: list[tuple[int, PreparedText]]) -> Iterator[tuple[int, list[int]]]:
@@ -282,7 +323,7 @@ def files_words(text: PreparedText) -> bool:
     Example:
         >>> from quoteattr.matching.similarity import Codebook, prepare
         >>> book = Codebook()
-        >>> files_words(prepare("extremely careless", book)), files_words(prepare(
+        >>> files_words(prepare("utterly reckless", book)), files_words(prepare(
         ...     "a ... b ... c d e f", book)), files_words(prepare("a b c d", book))
         (True, False, False)
     """

@@ -50,7 +50,6 @@ from quoteattr.matching.arguments import (
 from quoteattr.matching.linking import (
     DEFAULT_SCORE_CUTOFF,
     DEFAULT_WINDOW_DAYS,
-    Level,
     Matcher,
     Printing,
     printing_order,
@@ -64,6 +63,7 @@ from quoteattr.matching.similarity import (
     text_key,
     whole_score,
 )
+from quoteattr.matching.speaker_links import Level
 from quoteattr.models import (
     Document,
     MatchRelation,
@@ -114,7 +114,7 @@ def match_quotes(
     initials: "Lavrov", "Sergei Lavrov" and "Foreign Minister Sergei Lavrov";
     titles and party labels do not count) and their documents' dates lie
     within ``window`` days. A quote without a known speaker joins a speaker's
-    cluster only on six words or more, and never links two speakers. A quote
+    cluster only on five words or more, and never links two speakers. A quote
     found inside a longer one joins that quote's cluster as a ``fragment``,
     the best such cluster only (preferring one printed in the same document);
     one of one to three words only a quote that contains it word for word, of

@@ -37,8 +37,7 @@ import datetime
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from collections.abc import Set as AbstractSet
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from quoteattr.matching.candidates import all_pairs, candidate_pairs
 from quoteattr.matching.similarity import (
@@ -50,44 +49,40 @@ from quoteattr.matching.similarity import (
     word_diff,
 )
 from quoteattr.matching.speaker_links import (
+    Bucket,
+    Level,
     SpeakerForest,
     SpeakerKey,
+    bucket_of,
     key_of,
+    office_buckets,
+    share_bucket,
     speakers_compatible,
+    unresolved_description,
 )
+from quoteattr.matching.text_links import SHORT_FRAGMENT_WORDS, TextLink, compare_texts
 from quoteattr.models import ClusterMember, MatchRelation, Quote, QuoteCluster
-from quoteattr.text.normalize import fold_tokens, function_words
+from quoteattr.text.normalize import fold_tokens
 
 __all__ = [
     "DEFAULT_SCORE_CUTOFF",
     "DEFAULT_WINDOW_DAYS",
-    "SHORT_FRAGMENT_WORDS",
     "STRONG_WORDS",
-    "Level",
     "Matcher",
     "Printing",
-    "TextLink",
-    "bucket_of",
-    "compare_texts",
-    "node_buckets",
-    "office_buckets",
     "printing_order",
-    "share_bucket",
 ]
 
-Level = Literal["utterance", "wording"]
-"""``utterance``: one speaker, one occasion. ``wording``: the same words, whenever said."""
 
 DEFAULT_SCORE_CUTOFF = 85.0
 DEFAULT_WINDOW_DAYS = 7
 """Printings of one utterance fall within this many days of each other: dailies
 reprint a statement within days, weeklies and Sunday programmes within the week."""
-SHORT_FRAGMENT_WORDS = 4
-"""Fragments shorter than this must appear word for word in a quote of a known,
-compatible speaker printed on the same occasion."""
-STRONG_WORDS = 6
+STRONG_WORDS = 5
 """A quote without a known speaker joins a speaker's printing only on this many
-words: the shorter text of the link has at least this many."""
+words: the shorter text of the link has at least this many. Five words alike,
+printed within the window, are seldom a coincidence (a shared run of eight
+words is the usual test across undated text)."""
 _REPRESENTATIVES = 3
 """Texts a cluster keeps to check a join against (see :meth:`Matcher._join`)."""
 _PAIR_LIMIT = 256
@@ -95,8 +90,6 @@ _PAIR_LIMIT = 256
 _NEIGHBOURS = 16
 """Beyond :data:`_PAIR_LIMIT`, each unit is paired with this many units nearest in date."""
 
-Bucket = tuple[str, str] | None
-"""``("p", surname)``, ``("o", name)``, ``("w", "")`` at the wording level; ``None``: no speaker."""
 
 
 class Printing(NamedTuple):
@@ -107,153 +100,11 @@ class Printing(NamedTuple):
     date: datetime.date | None
 
 
-class TextLink(NamedTuple):
-    """How two distinct texts link: ``kind`` is ``variant`` or ``fragment`` (first in second)."""
-
-    kind: Literal["variant", "fragment"]
-    score: float
-    first: int
-    second: int
-
-
 def printing_order(doc_id: str, quote: Quote) -> tuple[str, int, int, str, str, str, str, int]:
     """A stable sort key of a printing: where the quote is, then what it is."""
     speaker = quote.speaker.name if quote.speaker is not None else ""
     return (doc_id, quote.start, quote.end, quote.text, quote.kind, speaker,
             quote.rule or "", quote.utterance)
-
-
-def compare_texts(a: PreparedText, b: PreparedText, cutoff: float,
-                  first: int = 0, second: int = 1) -> TextLink | None:
-    """Score two distinct texts: a variant link, a fragment link (shorter first), or None.
-
-    ``first`` and ``second`` are the ids the link reports for ``a`` and ``b``.
-
-    Example:
-        >>> from quoteattr.matching.similarity import prepare
-        >>> book = Codebook()
-        >>> compare_texts(prepare("nothing new", book), prepare("we heard nothing new", book), 85)
-        TextLink(kind='fragment', score=100.0, first=0, second=1)
-    """
-    la, lb = len(a.code), len(b.code)
-    if a.gaps or b.gaps or 200.0 * min(la, lb) / (la + lb) >= cutoff - 15.0:
-        score = whole_score(a, b, cutoff)
-        if score >= cutoff:
-            return TextLink("variant", score, first, second)
-    if la == lb:
-        return None
-    short, long, ids = (a, b, (first, second)) if la < lb else (b, a, (second, first))
-    if not _can_be_fragment(short):
-        return None
-    score = partial_score(short, long, cutoff)[0]
-    if len(short.code) < SHORT_FRAGMENT_WORDS and score < 100.0:
-        if not _loosely_contained(short, long):
-            return None
-        score = 100.0
-    return TextLink("fragment", score, *ids) if score >= cutoff else None
-
-
-def _loosely_contained(short: PreparedText, long: PreparedText) -> bool:
-    """Whether a short fragment's words are the long text's, but for one function word.
-
-    Outlets drop or add a small word when they cut a phrase out ("a couple
-    clicks" for "a couple of clicks"); the fragment needs two content words.
-    """
-    words = function_words()
-    content = [t for t in short.tokens if t not in words]
-    if len(content) < 2:
-        return False
-    width = len(short.tokens) + 1
-    for segment in _segments(long):
-        for at in range(max(1, len(segment) - width + 2)):
-            window = segment[at:at + width]
-            if _one_small_word_apart(short.tokens, window, words) or _one_small_word_apart(
-                    short.tokens, window[:-1], words):
-                return True
-    return False
-
-
-def _segments(text: PreparedText) -> Iterable[tuple[str, ...]]:
-    """The words between gaps: stretches printed together."""
-    start = 0
-    for gap in (*text.gaps, len(text.tokens)):
-        if gap > start:
-            yield text.tokens[start:gap]
-        start = gap
-
-
-def _one_small_word_apart(a: Sequence[str], b: Sequence[str], small: frozenset[str]) -> bool:
-    """Equal, or equal once one function word is taken out of the longer one."""
-    if len(a) == len(b):
-        return tuple(a) == tuple(b)
-    if abs(len(a) - len(b)) != 1:
-        return False
-    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
-    for i, word in enumerate(longer):
-        if word in small and tuple(longer[:i]) + tuple(longer[i + 1:]) == tuple(shorter):
-            return True
-    return False
-
-
-def _can_be_fragment(text: PreparedText) -> bool:
-    words = function_words()
-    return any(t not in words for t in text.tokens)
-
-
-def bucket_of(key: SpeakerKey | None) -> Bucket:
-    """The blocking key of a speaker: printings of two buckets are never one utterance."""
-    if key is None:
-        return None
-    return ("p", key.surname) if key.person else ("o", key.name)
-
-
-def office_buckets(keys: Iterable[SpeakerKey | None]) -> dict[str, Bucket]:
-    """Descriptions ("the FBI director") that name the office of persons of exactly one surname.
-
-    Example:
-        >>> from quoteattr.matching.speaker_links import name_key
-        >>> office_buckets([name_key("James Comey", True, "FBI Director"),
-        ...                 name_key("the director", False)])
-        {'director': ('p', 'comey')}
-    """
-    offices: dict[str, set[str]] = defaultdict(set)
-    descriptions: set[str] = set()
-    for key in keys:
-        if key is None:
-            continue
-        if key.person and key.office:
-            words = key.office.split()
-            for i in range(len(words)):  # "fbi director" is held as "director" too
-                offices[" ".join(words[i:])].add(key.surname)
-        elif not key.person and key.office:
-            descriptions.add(key.office)
-    return {d: ("p", next(iter(offices[d]))) for d in descriptions if len(offices.get(d, ())) == 1}
-
-
-def _unresolved(quote: Quote) -> bool:
-    """A definite description of a person or group ("the senator", "the crowd").
-
-    It refers back to somebody the text has named, whom attribution did not
-    resolve: a quote without a known speaker, not another speaker.
-    """
-    speaker = quote.speaker
-    return speaker is not None and speaker.kind in ("anonymous", "collective")
-
-
-def node_buckets(keys: Iterable[SpeakerKey | None], level: Level = "utterance") -> set[Bucket]:
-    """The buckets a text's printings may fall in, whatever the offices of the collection.
-
-    A description that names an office may stand for a person: ``None`` (any).
-    """
-    if level == "wording":
-        return {("w", "")}
-    return {None if key is not None and not key.person and key.office else bucket_of(key)
-            for key in keys}
-
-
-def share_bucket(a: AbstractSet[Bucket], b: AbstractSet[Bucket]) -> bool:
-    """Whether printings in buckets ``a`` and in buckets ``b`` may link (``None``: no speaker)."""
-    return None in a or None in b or not a.isdisjoint(b)
 
 
 class _Unit(NamedTuple):
@@ -317,7 +168,7 @@ class Matcher:
             if key is not None and not key.person and key.office:
                 if key.office in offices:
                     bucket = offices[key.office]
-                elif _unresolved(printing.quote):
+                elif unresolved_description(printing.quote):
                     key = bucket = None
             alone = None
             if not keys[node]:
@@ -353,7 +204,10 @@ class Matcher:
             return sorted(found)
         if exhaustive:
             return all_pairs(len(self.texts))
-        return candidate_pairs(live, self.cutoff)
+        documents: dict[str, set[int]] = defaultdict(set)
+        for printing, unit in self.items:
+            documents[printing.doc_id].add(self.units[unit].node)
+        return candidate_pairs(live, self.cutoff, documents.values())
 
     def _may_link(self, u: int, v: int) -> bool:
         self.work += 1

@@ -127,7 +127,7 @@ def prepare(text: str, codebook: Codebook) -> PreparedText:
 
 MAX_FIXES = 1
 """Word-level repairs :func:`reconcile` makes per pair of quotes: a one-character
-misprint ("carless" for "careless") or a compound split or joined ("carpetbomb"
+misprint ("recless" for "reckless") or a compound split or joined ("carpetbomb"
 and "carpet bomb")."""
 _MIN_FIX_LENGTH = 4
 """Shorter words are not repaired: "sad" and "said" are two words, not a misprint."""
@@ -146,7 +146,7 @@ def reconcile(a: PreparedText, b: PreparedText) -> tuple[PreparedText, PreparedT
 
     Example:
         >>> book = Codebook()
-        >>> a, b = prepare("extremely careless", book), prepare("extremely carless", book)
+        >>> a, b = prepare("utterly reckless", book), prepare("utterly recless", book)
         >>> whole_score(*reconcile(a, b))
         100.0
     """

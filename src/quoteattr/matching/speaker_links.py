@@ -12,11 +12,13 @@ order, among the other's (an initial stands for any name it starts): "Doe",
 "Jane Doe" cannot.
 
 An organisation or country is its folded name. A definite description ("the
-FBI director", "the agency") can stand for the person whose role the text
+agency director", "the agency") can stand for the person whose role the text
 ties to that office (:attr:`SpeakerKey.office`); an anonymous source is its
 description. A quote with no speaker, or an unknown one (a pronoun never
 resolved), identifies nobody (:func:`speaker_key` returns ``None``).
-:class:`SpeakerForest` keeps clusters whose speakers can all be one.
+:class:`SpeakerForest` keeps clusters whose speakers can all be one. Matching
+blocks printings by :func:`bucket_of` (the surname): printings in two buckets
+are never one utterance.
 
 Example:
     >>> a, b = name_key("Lavrov", True), name_key("Sergei Lavrov", True)
@@ -32,10 +34,14 @@ Example:
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 import regex
+from pydantic import Field
 
 from quoteattr.language.lexicon import load_lexicon
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists
@@ -44,13 +50,21 @@ from quoteattr.text.normalize import fold_words, function_words
 
 __all__ = [
     "WILDCARD_SPEAKER_KINDS",
+    "Bucket",
+    "Level",
     "SpeakerForest",
     "SpeakerKey",
     "SpeakerNameWords",
+    "bucket_of",
     "given_names_compatible",
+    "key_of",
     "name_key",
+    "node_buckets",
+    "office_buckets",
+    "share_bucket",
     "speaker_key",
     "speakers_compatible",
+    "unresolved_description",
 ]
 
 WILDCARD_SPEAKER_KINDS = frozenset({"unknown"})
@@ -70,6 +84,7 @@ class SpeakerNameWords(WordLists):
 
     labels: Words = frozenset()
     suffixes: Words = frozenset()
+    nicknames: dict[str, str] = Field(default_factory=dict)
     honorifics: Words = frozenset()
     determiners: Words = frozenset()
 
@@ -80,12 +95,12 @@ class SpeakerKey(NamedTuple):
     Attributes:
         name: The folded name without titles and labels ("jane a doe"), or an
             organisation's folded name, or a description without its
-            determiner ("fbi director").
+            determiner ("agency director").
         person: Whether it names a person.
         surname: A person's surname; otherwise the name again. Speakers with
             different surnames are never one (the blocking key of matching).
         given: A person's given names and initials, in order.
-        office: A person's role as the text ties it ("fbi director"), or a
+        office: A person's role as the text ties it ("agency director"), or a
             definite description that may stand for an office holder.
     """
 
@@ -121,11 +136,11 @@ def name_key(name: str, person: bool, role: str | None = None) -> SpeakerKey:
     """Fold a speaker name for comparison (cached: a corpus has few distinct names).
 
     Example:
-        >>> name_key("FBI Director James Comey", True)  # doctest: +NORMALIZE_WHITESPACE
-        SpeakerKey(name='james comey', person=True, surname='comey', given=('james',),
-                   office='fbi director')
-        >>> name_key("the FBI director", False).name
-        'fbi director'
+        >>> name_key("Agency Director Jane Roe", True)  # doctest: +NORMALIZE_WHITESPACE
+        SpeakerKey(name='jane roe', person=True, surname='roe', given=('jane',),
+                   office='agency director')
+        >>> name_key("the agency director", False).name
+        'agency director'
     """
     lists, titles, places = _words()
     words = _fold(name)
@@ -172,6 +187,8 @@ def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         (True, True)
         >>> given_names_compatible(("john",), ("jane",))
         False
+        >>> given_names_compatible(("bill",), ("william", "j"))  # a short form
+        True
     """
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     at = 0
@@ -185,9 +202,13 @@ def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _same_name(a: str, b: str) -> bool:
+    """One given name: equal, an initial of the other, or the same formal name ("bill")."""
     if a == b:
         return True
-    return (len(a) == 1 or len(b) == 1) and a[0] == b[0]
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    formal = _words()[0].nicknames
+    return formal.get(a, a) == formal.get(b, b)
 
 
 def speakers_compatible(a: SpeakerKey | None, b: SpeakerKey | None) -> bool:
@@ -206,7 +227,7 @@ def speakers_compatible(a: SpeakerKey | None, b: SpeakerKey | None) -> bool:
 
 
 def _holds(office: str, description: str) -> bool:
-    """Whether an office ("fbi director") is what a description ("director") names."""
+    """Whether an office ("agency director") is what a description ("director") names."""
     return bool(office) and (office == description or office.endswith(" " + description))
 
 
@@ -274,3 +295,66 @@ def joinable(a: frozenset[SpeakerKey], b: frozenset[SpeakerKey]) -> bool:
         (description,) = descriptions
         return any(_holds(p.office, description.office) for p in persons)
     return True
+
+
+Level = Literal["utterance", "wording"]
+"""``utterance``: one speaker, one occasion. ``wording``: the same words, whenever said."""
+
+Bucket = tuple[str, str] | None
+"""``("p", surname)``, ``("o", name)``, ``("w", "")`` at the wording level; ``None``: no speaker."""
+
+
+def bucket_of(key: SpeakerKey | None) -> Bucket:
+    """The blocking key of a speaker: printings of two buckets are never one utterance."""
+    if key is None:
+        return None
+    return ("p", key.surname) if key.person else ("o", key.name)
+
+
+def office_buckets(keys: Iterable[SpeakerKey | None]) -> dict[str, Bucket]:
+    """Descriptions ("the agency director") that name the office of persons of exactly one surname.
+
+    Example:
+        >>> from quoteattr.matching.speaker_links import name_key
+        >>> office_buckets([name_key("Jane Roe", True, "Agency Director"),
+        ...                 name_key("the director", False)])
+        {'director': ('p', 'roe')}
+    """
+    offices: dict[str, set[str]] = defaultdict(set)
+    descriptions: set[str] = set()
+    for key in keys:
+        if key is None:
+            continue
+        if key.person and key.office:
+            words = key.office.split()
+            for i in range(len(words)):  # "agency director" is held as "director" too
+                offices[" ".join(words[i:])].add(key.surname)
+        elif not key.person and key.office:
+            descriptions.add(key.office)
+    return {d: ("p", next(iter(offices[d]))) for d in descriptions if len(offices.get(d, ())) == 1}
+
+
+def unresolved_description(quote: Quote) -> bool:
+    """A definite description of a person or group ("the senator", "the crowd").
+
+    It refers back to somebody the text has named, whom attribution did not
+    resolve: a quote without a known speaker, not another speaker.
+    """
+    speaker = quote.speaker
+    return speaker is not None and speaker.kind in ("anonymous", "collective")
+
+
+def node_buckets(keys: Iterable[SpeakerKey | None], level: Level = "utterance") -> set[Bucket]:
+    """The buckets a text's printings may fall in, whatever the offices of the collection.
+
+    A description that names an office may stand for a person: ``None`` (any).
+    """
+    if level == "wording":
+        return {("w", "")}
+    return {None if key is not None and not key.person and key.office else bucket_of(key)
+            for key in keys}
+
+
+def share_bucket(a: AbstractSet[Bucket], b: AbstractSet[Bucket]) -> bool:
+    """Whether printings in buckets ``a`` and in buckets ``b`` may link (``None``: no speaker)."""
+    return None in a or None in b or not a.isdisjoint(b)

@@ -23,6 +23,7 @@ from quoteattr.language.lexicon import LexiconError
 from quoteattr.language.marks import load_quote_marks
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 from quoteattr.models import QuoteKind
+from quoteattr.text.tokens import abbreviations as load_abbreviations
 
 __all__ = ["QuoteWords", "guess_kind", "quote_words", "resumes_after_attribution"]
 
@@ -100,6 +101,7 @@ def guess_kind(
     paragraph_start: int,
     cues: frozenset[str],
     words: QuoteWords | None = None,
+    abbreviations: frozenset[str] | None = None,
 ) -> QuoteKind:
     """Guess from shape and context whether a quoted span is speech or a term.
 
@@ -113,6 +115,8 @@ def guess_kind(
         paragraph_start: Where the quote's paragraph starts.
         cues: Lower-case one-word speech cues ("said", "told", ...).
         words: The language's quote words; English by default.
+        abbreviations: Words whose full stop ends no sentence ("Mr", "Sen");
+            English's by default.
 
     Returns:
         ``direct`` (a sentence of speech), ``partial`` (a fragment of speech in
@@ -129,7 +133,8 @@ def guess_kind(
     words_in = inner.split()
     before = text[max(paragraph_start, open_at - 80) : open_at].rstrip()
     after_start = close_at + len(close_mark or "")
-    after = _clause(text[after_start : after_start + 60])
+    known = load_abbreviations() if abbreviations is None else abbreviations
+    after = _clause(text[after_start : after_start + 60], known)
     last = inner.rstrip("\"'”’)]»").rstrip()[-1:]
     ends_sentence = bool(last) and last in _SENTENCE_END
     first_alpha = next((c for c in inner if c.isalpha()), "")
@@ -227,9 +232,18 @@ def _words(fragment: str) -> list[str]:
     return [w.strip(".,;:!?()[]\"'“”‘’«»").lower() for w in fragment.split()]
 
 
-def _clause(after: str) -> str:
-    """Cut the text after a quote at the next sentence end, line break or quote mark."""
-    found = _clause_end().search(after, 1)
+def _clause(after: str, abbreviations: frozenset[str] = frozenset()) -> str:
+    """Cut the text after a quote at the next sentence end, line break or quote mark.
+
+    The full stop of an abbreviation ends nothing: ``"Q," Mr. Doe said``.
+    """
+    pattern = _clause_end()
+    found = pattern.search(after, 1)
+    while found is not None and found.group() == "." and abbreviations:
+        word = after[: found.start()].rsplit(None, 1)[-1:]
+        if not word or word[0].lstrip("\"'“‘") not in abbreviations:
+            break
+        found = pattern.search(after, found.end())
     return after[: found.start()] if found else after
 
 

@@ -31,6 +31,7 @@ from quoteattr.text.quote_kinds import (
     quote_words,
     resumes_after_attribution,
 )
+from quoteattr.text.tokens import abbreviations
 
 __all__ = ["scan_quotes", "uses_double_apostrophes"]
 
@@ -497,7 +498,7 @@ def scan_quotes(
         para_start, positions = m.end(), []
     scanner.paragraph(para_start, len(text), positions, len(text))
     cues = load_lexicon().quote_cue_words if cue_words is None else cue_words
-    quotes = _build(text, scanner, cues, quote_words(language))
+    quotes = _build(text, scanner, cues, quote_words(language), abbreviations(language))
     return quotes, scanner.sorted_diagnostics()
 
 
@@ -527,7 +528,11 @@ class _Kept:
 
 
 def _build(
-    text: str, scanner: _Scanner, cues: frozenset[str], words: QuoteWords
+    text: str,
+    scanner: _Scanner,
+    cues: frozenset[str],
+    words: QuoteWords,
+    known_abbreviations: frozenset[str],
 ) -> list[Quote]:
     """Turn raw pairs into quotes: trim, drop empties, nest, number utterances."""
     kept: list[_Kept] = []
@@ -586,6 +591,7 @@ def _build(
                 paragraph_start=k.raw.para_start,
                 cues=cues,
                 words=words,
+                abbreviations=known_abbreviations,
             ),
             depth=k.depth,
             utterance=numbers.setdefault(root(k.index), len(numbers)),
