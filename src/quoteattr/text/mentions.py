@@ -287,9 +287,44 @@ def _mentions_from(
                     if found is not None and found.kind == "name":
                         known.add(found.name.rpartition(" ")[2].lower())
         if found is not None and found.first >= resume:
+            if out and found.kind == "name" and _modifies_role(tokens, out[-1], found.first, tb):
+                # "Acme Corp chief executive Jo Park", "Doe spokesman Tom Hale": the name
+                # before the role belongs to the role, as "Ohio Sen." to "Jane Doe"
+                before = out.pop()
+                found = found._replace(
+                    first=before.first,
+                    start=before.start,
+                    text=text[before.start : found.end],
+                    role=printed(text, before.start, tokens[found.first - 1].end),
+                )
             out.append(found)
             resume = found.last
     return out
+
+
+def _modifies_role(tokens: Sequence[Token], before: Mention, name_at: int, tb: _Tables) -> bool:
+    """Whether ``before`` is a name printed before a lower-case role of the name at ``name_at``.
+
+    One to three lower-case words lie between them, the last a person's role
+    noun and none a verb or function word ("City Hall press secretary Jo Park").
+    """
+    if before.possessive or before.kind not in ("name", "body", "country"):
+        return False
+    gap = name_at - before.last
+    if not 1 <= gap <= 3 or tokens[name_at - 1].low not in tb.reader.person_roles:
+        return False
+    reader = tb.reader
+    for k in range(before.last, name_at):
+        tok = tokens[k]
+        low = tok.low
+        if tok.kind != "word" or not tok.text.islower():
+            return False
+        cue = tb.cue_forms.get(low)
+        if low in reader.role_stop and (cue is None or cue.lemma != low):
+            return False  # but "press secretary", "counsel" after a modifier: nouns
+        if low in reader.headline_verbs or low.endswith("ed"):
+            return False  # "Doe met spokesman Jo Park", "Doe hired adviser Jo Park"
+    return True
 
 
 def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLines) -> int:
