@@ -47,6 +47,7 @@ from quoteattr.attribution.layouts import (
     said_name_colon_quote,
     speaker_label_colon_quote,
 )
+from quoteattr.attribution.prose import subject_partial_quote
 from quoteattr.attribution.words import attribution_words, ends_with, is_participle, is_passive
 from quoteattr.text.mentions import Mention
 
@@ -480,4 +481,6 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     Rule("reported_speech_then_quote", 'NAME argued that … . "Q"', reported_speech_then_quote),
     Rule("reported_speech_then_quote_paragraph", 'NAME said … . ¶ "Q" (a quote paragraph)',
          reported_speech_then_quote_paragraph),
+    Rule("subject_partial_quote", 'NAME believes in a city that "Q" (the clause subject)',
+         subject_partial_quote),
 )

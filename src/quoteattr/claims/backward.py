@@ -75,7 +75,8 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
         )
     ):
         # "The only problem, Carol Bigbee said, is that …"; "It failed, Doe said, so …"
-        rest = scan.sent_end[after]
+        hard = scan.next_hard[after + 1]  # "..., Doe said, although they said ...": no parenthesis
+        rest = min(scan.sent_end[after], hard) if hard > after + 1 else -1
     return content_before(
         scan, "clause_comma_name_said", 0.75, m, (c, end), lemma, first, last, rest
     )

@@ -44,6 +44,11 @@ output of a document stay linear in its length whatever its sentences hold
 than 500 characters in 999 cases of 1,000."""
 
 
+_OPENER_SUBJECT = 7
+"""Tokens of a subject and its adverbs between a conjunction and its cue ("and nearly
+three in five said")."""
+
+
 def _is_quote_char(word: str) -> bool:
     """Tell whether a token is a quotation mark (a term's, outside the speech quotes)."""
     return len(word) == 1 and (word in "\"'" or unicodedata.category(word) in ("Pi", "Pf", "Ps"))
@@ -131,6 +136,8 @@ class Scanner:
         self.possessive_endings = tuple(words.possessive_endings) or ("\0",)
         self.negation_endings = tuple(words.negation_endings) or ("\0",)
         self.non_plural_endings = tuple(words.non_plural_endings) or ("\0",)
+        self.source_firsts = frozenset(p.split()[0] for p in words.source_prepositions)
+        """First words of the source prepositions ("according" of "according to")."""
         n = len(ctx.tokens)
         self.n = n
         toks = ctx.tokens
@@ -148,6 +155,24 @@ class Scanner:
         )
         for low in indexed_among(by_low, self.words.coordinators):
             hard.extend(k for k in by_low[low] if self._hard_and(k))
+        for qi, t in enumerate(ctx.quote_token):
+            # '... "expanded the party," claiming that ...': the quote's comma ends content
+            if t >= 0 and ctx.quotes[qi].text.rstrip().endswith(","):
+                close = t + 1 if ctx.kind(t + 1) == "mark" else t
+                if self._hard_comma(close):
+                    hard.append(close + 1)
+        cue_any = ctx.cue_any
+        cues = [i for i in ctx.cue_candidates if cue_any[i] > 0]
+        for low in indexed_among(by_low, self.words.attribution_openers):
+            for k in by_low[low]:
+                # only a cue within the subject's reach can open a clause (a cheap filter)
+                reach = k + 2 + _OPENER_SUBJECT
+                m = ctx.mention_starting.get(k + 1)
+                if m is not None:
+                    reach = max(reach, m.last + _OPENER_SUBJECT)
+                i = bisect_left(cues, k + 2)
+                if i < len(cues) and cues[i] < reach and self._opens_attribution(k):
+                    hard.append(k)
         hard.sort()
         self.sent_first = _AtOrBefore(starts, 0)
         self.sent_end = _After(starts, n)
@@ -214,13 +239,50 @@ class Scanner:
             ctx.cue_at(k + 2, weak=False) > 0 or ctx.low(k + 2).endswith(self.past_endings)
         )
 
+    def _opens_attribution(self, k: int) -> bool:
+        """Tell whether a conjunction at k opens a clause with its own source and cue.
+
+        "..., and three in four said ...", "..., but officials say ...", "...
+        while only half of voters say ...": a subject of a few words, then a
+        cue verb that reports clauses.
+        """
+        ctx = self.ctx
+        words = self.words
+        j = k + 1
+        if ctx.kind(j) != "word":
+            return False
+        m = ctx.mention_starting.get(j)
+        if m is not None and not m.possessive:
+            j = m.last
+        elif ctx.low(j) in words.subject_pronouns:
+            j += 1
+        adverbs = ctx.lexicon.grammar.adverbs
+        for t in range(j, min(j + _OPENER_SUBJECT, self.n)):
+            if ctx.kind(t) != "word":
+                return False
+            low = ctx.low(t)
+            if ctx.cue_at(t, weak=False) > 0:
+                found = self.verb_at(t)
+                if found is None:
+                    continue  # "but multiple reports reveal": a noun
+                return t > k + 1 and not found[0].weak and (
+                    not low.endswith(self.participle_endings)
+                    or ctx.low(t - 1) in words.passive_auxiliaries  # "and Doe is promising"
+                )
+            if low in words.complementizers or low in words.relatives:
+                return False
+            if t == j or low in adverbs or m is None:
+                continue
+            return False  # a mention or pronoun, then neither an adverb nor a cue
+        return False
+
     def _hard_comma(self, k: int) -> bool:
         """Tell whether a comma before "which", "according to", "saying", "he said" ends content."""
         ctx = self.ctx
         nxt = ctx.low(k + 1)
         if nxt in self.words.relatives or ctx.cue_at(k + 1) > 0:
             return True
-        if self.source_phrase_end(k + 1) > 0:
+        if nxt in self.source_firsts and self.source_phrase_end(k + 1) > 0:
             return True
         if ctx.kind(k + 1) == "word" and nxt.endswith(self.participle_endings) and len(nxt) > 4:
             return True

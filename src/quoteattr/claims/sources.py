@@ -21,7 +21,11 @@ from __future__ import annotations
 
 import unicodedata
 
-from quoteattr.attribution.clauses import noun_phrase_opening_sentence, subject_before
+from quoteattr.attribution.clauses import (
+    noun_phrase_opening_sentence,
+    opens_sentence,
+    subject_before,
+)
 from quoteattr.claims.scanner import Scanner
 from quoteattr.models import SpeakerKind
 from quoteattr.text.mentions import Mention
@@ -36,6 +40,7 @@ __all__ = [
     "source_after_cue",
     "source_before",
     "source_of_cue",
+    "subject_phrase",
     "trailing_source",
     "with_subject",
 ]
@@ -48,6 +53,15 @@ _SOURCE_WINDOW = 12
 
 _GROUP_WINDOW = 7
 """Tokens of a group or quantity that opens a sentence ("Nearly three in five")."""
+
+_SUBJECT_WORDS = 12
+"""Words of a subject phrase without a known mention ("Republicans privy to the polls")."""
+
+_SUBJECT_SKIP = 5
+"""Adverbs, auxiliaries and time words between a subject and its cue ("have in the past")."""
+
+_ASIDE_TOKENS = 40
+"""Tokens of an aside between a name and its cue ("Jane Roe, who ..., said")."""
 
 
 def remember(scan: Scanner, c: int, m: Mention) -> None:
@@ -210,7 +224,145 @@ def source_before(scan: Scanner, c: int) -> Mention | None:
         or subject_before(ctx, b)
         or noun_phrase_opening_sentence(ctx, b)
         or _long_subject(scan, b)
+        or subject_phrase(scan, c)
     )
+
+
+def _subject_end(scan: Scanner, c: int) -> int:
+    """Back from a cue at c over adverbs, auxiliaries, negations and a time phrase.
+
+    "have in the past said", "just this month announced", "wouldn't say".
+    """
+    ctx = scan.ctx
+    words = scan.words
+    adverbs = ctx.lexicon.grammar.adverbs
+    j = c
+    for _ in range(_SUBJECT_SKIP):
+        w = ctx.low(j - 1)
+        if ctx.kind(j - 1) != "word":
+            break
+        if (
+            w in adverbs
+            or w in words.finite_auxiliaries
+            or w in words.time_words
+            or w.endswith(scan.negation_endings)
+            or (w.endswith(scan.adverb_endings) and len(w) > 4)
+        ):
+            j -= 1
+        elif w in words.time_nouns and ctx.low(j - 2) in words.time_openers:
+            j -= 2  # "this month", "last week"
+        elif w in words.time_nouns and ctx.low(j - 2) in words.prepositions:
+            j -= 2  # "in June"
+        elif (
+            w in words.time_nouns
+            and ctx.low(j - 2) in words.determiners
+            and ctx.low(j - 3) in words.prepositions
+        ):
+            j -= 3  # "in the past"
+        else:
+            break
+    return j
+
+
+def subject_phrase(scan: Scanner, c: int) -> Mention | None:
+    """The noun phrase that opens the clause of a cue verb at token c, as its source.
+
+    The last resort when no known mention is the subject: "Partisans on both
+    sides warn", "Republicans privy to the polls said", "a large body of work
+    suggests", "..., while nine in 10 said"; a name before an aside that holds
+    a quote (`Jane Roe, who calls him a "liar," said`). The phrase holds no
+    verb, no cue and no pronoun, at most _SUBJECT_WORDS words, and opens its
+    sentence, follows a conjunction or a fronted phrase's comma.
+    """
+    ctx = scan.ctx
+    words = scan.words
+    end = _subject_end(scan, c)
+    if end <= 0:
+        return None
+    if ctx.word(end - 1) == "," or _partial_quote_mark(scan, end - 1):
+        return _name_before_aside(scan, end - 1)
+    first = end
+    while first > end - _SUBJECT_WORDS and ctx.kind(first - 1) == "word":
+        low = ctx.low(first - 1)
+        if (
+            low in words.coordinators
+            and (ctx.word(first - 2) == "," or opens_sentence(ctx, first - 1))
+        ) or low in ctx.lexicon.grammar.subordinators or low in words.complementizers:
+            break
+        if low in words.relatives or low in words.finite_auxiliaries or ctx.cue_at(
+            first - 1, weak=False
+        ) > 0:
+            return None
+        first -= 1
+    if first == end or not _clause_opens_at(scan, first):
+        return None
+    opener = ctx.low(first)
+    if (
+        opener in words.prepositions
+        or opener in words.subject_pronouns
+        or (opener in words.object_pronouns and opener not in words.possessive_determiners)
+        or opener in ctx.lexicon.grammar.subordinators
+    ):
+        return None
+    for t in range(first, end):
+        low = ctx.low(t)
+        if low in words.subject_pronouns or low in words.relatives:
+            return None
+    if scan.has_finite_verb(first, end):
+        return None
+    head = ctx.low(end - 1)
+    if (
+        head in words.prepositions
+        or head in words.determiners
+        or head in words.continuers
+        or head in ctx.lexicon.grammar.adverbs
+        or (head.endswith(scan.adverb_endings) and len(head) > 4)
+    ):
+        return None
+    return _made(scan, first, end, "description")
+
+
+def _clause_opens_at(scan: Scanner, k: int) -> bool:
+    """Tell whether a clause may open at token k.
+
+    At a sentence start, after a conjunction, or after the comma of a fronted
+    phrase ("In a call with analysts on Monday, ...").
+    """
+    ctx = scan.ctx
+    if opens_sentence(ctx, k) or ctx.kind(k - 1) in ("para", "mark"):
+        return True
+    prev = ctx.low(k - 1)
+    if prev in scan.words.coordinators or prev in ctx.lexicon.grammar.subordinators:
+        return True
+    if ctx.word(k - 1) != ",":
+        return False
+    first = scan.sent_first[k - 1]
+    while first < k and ctx.kind(first) in ("para", "mark"):
+        first += 1
+    low = ctx.low(first)
+    return (
+        low in ctx.lexicon.grammar.introducers
+        or low in scan.words.prepositions
+        or low in scan.words.time_words
+        or (low.endswith(scan.participle_endings) and len(low) > 4)
+        or (low.endswith(scan.adverb_endings) and len(low) > 4)
+    )
+
+
+def _name_before_aside(scan: Scanner, close: int) -> Mention | None:
+    """The name before an aside that ends at token ``close`` ("Jane Roe, who ..., said")."""
+    ctx = scan.ctx
+    for k in range(close - 1, max(close - _ASIDE_TOKENS, scan.sent_first[close] - 1), -1):
+        if ctx.kind(k) == "para" or ctx.word(k) in (".", ";", ":", "!", "?"):
+            return None
+        if ctx.word(k) != ",":
+            continue
+        m = ctx.mention_ending.get(k)
+        if m is None or m.possessive or m.kind == "pronoun":
+            continue
+        if _clause_opens_at(scan, m.first):
+            return m
+    return None
 
 
 def group_subject(scan: Scanner, c: int) -> Mention | None:

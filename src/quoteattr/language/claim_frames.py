@@ -135,6 +135,7 @@ class ClaimWords(WordLists):
     hard_punctuation: Words
     trimmed_punctuation: Words
     coordinators: Words
+    attribution_openers: Words
     coordinated_auxiliaries: Words
     passive_auxiliaries: Words
     not_time_adverbs: Words

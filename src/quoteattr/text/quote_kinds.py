@@ -160,7 +160,9 @@ def guess_kind(
     if not before and (len(words_in) >= 3 or ends_sentence):
         return "direct"
     if upper and ends_sentence and len(words_in) >= 2:
-        return "direct"
+        # he was the "Obama whisperer.": after a determiner, a few words name something
+        noun = previous in lists.noun_determiners and len(words_in) <= 3
+        return "partial" if noun else "direct"
     fragment = not ends_sentence and not upper and len(words_in) <= 2
     if fragment and not cue_after and not any(w in cues for w in before_words):
         return "term"  # a "non-partisan" and competent civil service
