@@ -199,7 +199,7 @@ class Scanner:
         starting = ctx.mention_starting
         endings = self.participle_endings
         sources = self.words.source_prepositions
-        source_firsts = _phrases_by_first(sources)
+        source_firsts = self.source_firsts
         for k in commas:
             j = k + 1
             if j >= n:  # a comma ending the text
