@@ -250,6 +250,9 @@ class GrammarWords(_Entry):
     definite_determiners: Words
     unresolved_pronouns: Words
     quote_cues: Words
+    post_modifier_links: Words
+    post_modifier_words: Words
+    non_subject_followers: Words
 
     @cached_property
     def according_to_phrases(self) -> tuple[tuple[str, ...], ...]:
