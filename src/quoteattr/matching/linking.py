@@ -43,6 +43,7 @@ from quoteattr.matching.candidates import all_pairs, candidate_pairs
 from quoteattr.matching.similarity import (
     Codebook,
     PreparedText,
+    match_words,
     partial_score,
     text_key,
     whole_score,
@@ -62,11 +63,12 @@ from quoteattr.matching.speaker_links import (
 )
 from quoteattr.matching.text_links import SHORT_FRAGMENT_WORDS, TextLink, compare_texts
 from quoteattr.models import ClusterMember, MatchRelation, Quote, QuoteCluster
-from quoteattr.text.normalize import fold_tokens
 
 __all__ = [
+    "DEFAULT_RECALL_DAYS",
     "DEFAULT_SCORE_CUTOFF",
     "DEFAULT_WINDOW_DAYS",
+    "RECALL_WORDS",
     "STRONG_WORDS",
     "Matcher",
     "Printing",
@@ -78,6 +80,13 @@ DEFAULT_SCORE_CUTOFF = 85.0
 DEFAULT_WINDOW_DAYS = 7
 """Printings of one utterance fall within this many days of each other: dailies
 reprint a statement within days, weeklies and Sunday programmes within the week."""
+DEFAULT_RECALL_DAYS = 60
+"""A later article recalls a statement by reprinting its words, weeks after it was
+made ("as she said last month"): printings of the same words, or a passage found
+word for word in a longer printing, link this many days apart."""
+RECALL_WORDS = 2
+"""A reprint of later weeks has at least this many words: one word ("disgusting")
+is the speaker's word, said on many occasions."""
 STRONG_WORDS = 5
 """A quote without a known speaker joins a speaker's printing only on this many
 words: the shorter text of the link has at least this many. Five words alike,
@@ -129,6 +138,9 @@ class Matcher:
         score_cutoff: The similarity, 0-100, two texts need to link.
         level: ``utterance`` or ``wording``.
         window: Days that printings of one utterance may lie apart; ``None``: no limit.
+        recall: Days that a reprint of the same words may lie apart from the
+            occasion's printings (see :data:`DEFAULT_RECALL_DAYS`); ``None``: only
+            the window.
         exhaustive: Compare every pair of texts instead of the index's candidates.
         candidates: Compare only these pairs of folded text keys (a partitioned
             run passes the pairs it found); overrides ``exhaustive``.
@@ -138,7 +150,7 @@ class Matcher:
 
     def __init__(self, printings: Sequence[Printing], *, score_cutoff: float = DEFAULT_SCORE_CUTOFF,
                  level: Level = "utterance", window: int | None = DEFAULT_WINDOW_DAYS,
-                 exhaustive: bool = False,
+                 recall: int | None = DEFAULT_RECALL_DAYS, exhaustive: bool = False,
                  candidates: Iterable[tuple[str, str]] | None = None,
                  offices: Mapping[str, Bucket] | None = None) -> None:
         self.cutoff = score_cutoff
@@ -146,11 +158,12 @@ class Matcher:
         self.work = 0
         """Pairs looked at (units and texts): what the tests count to check growth."""
         self.window = None if level == "wording" else window
+        self.recall = None if self.window is None else recall
         folded: dict[str, tuple[str, tuple[str, ...], tuple[int, ...]]] = {}
         for printing in printings:
             text = printing.quote.text
             if text not in folded:
-                tokens, gaps = fold_tokens(text)
+                tokens, gaps = match_words(text)
                 folded[text] = (text_key(tokens, gaps), tokens, gaps)
         codebook = Codebook()
         by_key = {key: (tokens, gaps) for key, tokens, gaps in folded.values()}
@@ -209,16 +222,45 @@ class Matcher:
             documents[printing.doc_id].add(self.units[unit].node)
         return candidate_pairs(live, self.cutoff, documents.values())
 
-    def _may_link(self, u: int, v: int) -> bool:
+    def _gap(self, u: int, v: int) -> int:
+        """Days between two units' dates (0 when either has none)."""
+        a, b = self.units[u].date, self.units[v].date
+        return 0 if a is None or b is None else abs((a - b).days)
+
+    def _late(self, u: int, v: int) -> bool:
+        """Whether two units lie further apart than the window: a reprint, not the occasion."""
+        return self.window is not None and self._gap(u, v) > self.window
+
+    def _may_link(self, u: int, v: int, reach: int | None, strong: bool) -> bool:
+        """Whether units ``u`` and ``v`` may link: speakers that can be one, dates in reach.
+
+        ``reach`` is the window, or the recall period for a link of the same words
+        (see :meth:`_reach`). Beyond the window, a printing without a known
+        speaker needs ``strong`` evidence (:data:`STRONG_WORDS` words).
+        """
         self.work += 1
         a, b = self.units[u], self.units[v]
-        if a.date is not None and b.date is not None and self.window is not None and (
-            abs((a.date - b.date).days) > self.window
-        ):
-            return False
+        if self.window is not None and a.date is not None and b.date is not None:
+            gap = abs((a.date - b.date).days)
+            if reach is None or gap > reach or (
+                    gap > self.window and not strong and (a.key is None or b.key is None)):
+                return False
         return speakers_compatible(a.key, b.key)
 
-    def _unit_pairs(self, us: list[int], vs: list[int] | None) -> list[tuple[int, int]]:
+    def _reach(self, verbatim: bool, words: int) -> int | None:
+        """How many days apart two printings may link: the window, or the recall period.
+
+        A later article that recalls a statement reprints its words: the same
+        words (or a passage found word for word in it, :data:`RECALL_WORDS`
+        words at least) may lie up to ``recall`` days apart. A reworded line
+        weeks later is the speaker saying it again: another occasion.
+        """
+        if verbatim and words >= RECALL_WORDS and self.recall is not None:
+            return max(self.recall, self.window or 0)
+        return self.window
+
+    def _unit_pairs(self, us: list[int], vs: list[int] | None,
+                    reach: int | None, strong: bool) -> list[tuple[int, int]]:
         """Pairs ``(u, v)``, ``u`` from ``us`` and ``v`` from ``vs``, that may link.
 
         ``vs`` None: pairs within ``us``. Beyond :data:`_PAIR_LIMIT` pairs, each
@@ -227,9 +269,9 @@ class Matcher:
         if vs is None:
             if len(us) * (len(us) - 1) // 2 <= _PAIR_LIMIT:
                 return [(u, v) for i, u in enumerate(us) for v in us[i + 1:]
-                        if self._may_link(u, v)]
+                        if self._may_link(u, v, reach, strong)]
         elif len(us) * len(vs) <= _PAIR_LIMIT:
-            return [(u, v) for u in us for v in vs if self._may_link(u, v)]
+            return [(u, v) for u in us for v in vs if self._may_link(u, v, reach, strong)]
         others = us if vs is None else vs
         day = [(self.units[v].date or datetime.date.min).toordinal() for v in others]
         order = sorted(range(len(others)), key=lambda i: (day[i], others[i]))
@@ -239,12 +281,12 @@ class Matcher:
             d = (self.units[u].date or datetime.date.min).toordinal()
             at = bisect_left(days, d)
             lo, hi = max(0, at - _NEIGHBOURS // 2), min(len(order), at + _NEIGHBOURS // 2)
-            if self.window is not None:
-                lo = max(lo, bisect_left(days, d - self.window) - 1)
-                hi = min(hi, bisect_right(days, d + self.window) + 1)
+            if reach is not None and self.window is not None:
+                lo = max(lo, bisect_left(days, d - reach) - 1)
+                hi = min(hi, bisect_right(days, d + reach) + 1)
             for i in order[lo:hi]:
                 v = others[i]
-                if u != v and self._may_link(u, v):
+                if u != v and self._may_link(u, v, reach, strong):
                     found.add((min(u, v), max(u, v)) if vs is None else (u, v))
         return sorted(found)
 
@@ -254,16 +296,23 @@ class Matcher:
     def _link(self, candidates: Iterable[tuple[str, str]] | None, exhaustive: bool) -> None:
         """Collect the links of unit pairs, then join clusters from the best link down.
 
-        Links are taken by score; at one score, variants before fragments and a
-        fragment printed in the same document as its longer quote first.
+        Links within the window come first (the occasion's printings), then
+        the reprints of later weeks; then by score; at one score, variants
+        before fragments and a fragment printed in the same document as its
+        longer quote first.
         """
-        edges: list[tuple[float, int, bool, int, int]] = []  # -score, kind, other doc, u, v
+        # edges: late, -score, kind, other doc, u, v
+        edges: list[tuple[bool, float, int, bool, int, int]] = []
+        late = self._late
         for node, buckets in self.by_node.items():  # the same words, printed more than once
+            reach = self._reach(True, len(self.texts[node].code))
+            strong = self._strong(node)
             for bucket, units in buckets.items():
-                edges.extend((-100.0, 0, True, u, v) for u, v in self._unit_pairs(units, None))
-                if bucket is not None and None in buckets and self._strong(node):
-                    edges.extend((-100.0, 0, True, u, v)
-                                 for u, v in self._unit_pairs(units, buckets[None]))
+                edges.extend((late(u, v), -100.0, 0, True, u, v)
+                             for u, v in self._unit_pairs(units, None, reach, strong))
+                if bucket is not None and None in buckets and strong:
+                    edges.extend((late(u, v), -100.0, 0, True, u, v)
+                                 for u, v in self._unit_pairs(units, buckets[None], reach, True))
         docs: list[frozenset[str]] = [frozenset()] * len(self.units)
         by_unit: dict[int, set[str]] = defaultdict(set)
         for printing, unit in self.items:
@@ -281,43 +330,51 @@ class Matcher:
             if found is None:
                 continue
             strong = self._strong(found.first) and self._strong(found.second)
-            short = len(self.texts[found.first].code) < SHORT_FRAGMENT_WORDS
-            for u, v in self._linked_units(found.first, found.second, strong):
+            words = len(self.texts[found.first].code)
+            short = words < SHORT_FRAGMENT_WORDS
+            if found.kind == "variant":
+                words = min(words, len(self.texts[found.second].code))
+            # a reprint of later weeks: the same words, or a passage of them (not a short one)
+            verbatim = found.score >= 100.0 and (found.kind == "variant" or not short)
+            reach = self._reach(verbatim, words)
+            for u, v in self._linked_units(found.first, found.second, strong, reach):
                 if found.kind == "variant":
-                    edges.append((-found.score, 0, True, u, v))
+                    edges.append((late(u, v), -found.score, 0, True, u, v))
                     continue
                 same_doc = not docs[u].isdisjoint(docs[v])
-                edges.append((-found.score, 1, not same_doc, u, v))
+                edges.append((late(u, v), -found.score, 1, not same_doc, u, v))
                 if short:
                     self.options[u].append((found.score, v, same_doc))
         edges.sort()
-        for neg_score, kind, other_doc, u, v in edges:
+        for is_late, neg_score, kind, other_doc, u, v in edges:
             if kind == 0:
-                self._join(u, v, "variant")
+                self._join(u, v, "variant", late=is_late)
             elif self._fragment_may_join(u, v, -neg_score, not other_doc):
-                self._join(u, v, "fragment", self.units[v].node)
+                self._join(u, v, "fragment", self.units[v].node, late=is_late)
 
     def _share_bucket(self, a: int, b: int) -> bool:
         return share_bucket(self.by_node[a].keys(), self.by_node[b].keys())
 
-    def _linked_units(self, first: int, second: int, strong: bool) -> Iterable[tuple[int, int]]:
+    def _linked_units(self, first: int, second: int, strong: bool,
+                      reach: int | None) -> Iterable[tuple[int, int]]:
         """Unit pairs (first's unit, second's unit) that may link, bucket by bucket."""
         ba, bb = self.by_node[first], self.by_node[second]
         small, large = (ba, bb) if len(ba) <= len(bb) else (bb, ba)
         for bucket in sorted(small, key=lambda b: b or ("", "")):
             if bucket in large:
-                yield from self._unit_pairs(ba[bucket], bb[bucket])
+                yield from self._unit_pairs(ba[bucket], bb[bucket], reach, strong)
         if strong and None in ba:
             for bucket in sorted(bb, key=lambda b: b or ("", "")):
                 if bucket is not None:
-                    yield from self._unit_pairs(ba[None], bb[bucket])
+                    yield from self._unit_pairs(ba[None], bb[bucket], reach, True)
         if strong and None in bb:
             for bucket in sorted(ba, key=lambda b: b or ("", "")):
                 if bucket is not None:
-                    yield from self._unit_pairs(ba[bucket], bb[None])
+                    yield from self._unit_pairs(ba[bucket], bb[None], reach, True)
 
     # -- clusters ---------------------------------------------------------------------
-    def _join(self, u: int, v: int, kind: str, via: int | None = None) -> bool:
+    def _join(self, u: int, v: int, kind: str, via: int | None = None, *,
+              late: bool = False) -> bool:
         """Join the clusters of ``u`` and ``v`` if speakers, dates and texts agree.
 
         The texts: each cluster keeps up to :data:`_REPRESENTATIVES` of its
@@ -334,8 +391,9 @@ class Matcher:
         if ru == rv:
             return True
         span = _merge_spans(self.span[ru], self.span[rv])
-        if self.window is not None and span[0] is not None and span[1] is not None and (
-            (span[1] - span[0]).days > self.window
+        limit = max(self.recall or 0, self.window or 0) if late else self.window
+        if limit is not None and span[0] is not None and span[1] is not None and (
+            (span[1] - span[0]).days > limit
         ):
             return False
         if not forest.can_join(ru, rv):

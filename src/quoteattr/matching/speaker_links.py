@@ -44,6 +44,7 @@ import regex
 from pydantic import Field
 
 from quoteattr.language.lexicon import load_lexicon
+from quoteattr.language.names import load_person_names
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 from quoteattr.models import Quote, QuoteSpeaker
 from quoteattr.text.normalize import fold_words, function_words
@@ -172,11 +173,53 @@ def speaker_key(quote: Quote) -> SpeakerKey | None:
 
 
 def key_of(speaker: QuoteSpeaker | None) -> SpeakerKey | None:
-    """The compared form of a speaker, or ``None`` for no speaker or an unknown one."""
+    """The compared form of a speaker, or ``None`` for no speaker or an unknown one.
+
+    What the attributing mention prints decides how much of the document's
+    resolution counts across documents:
+
+    * a pronoun resolved to a description ("she" to "a voter"), or to a person
+      whose given name says the other gender ("she" to "John Doe"), identifies
+      nobody: the resolution is a guess that the pronoun itself contradicts or
+      cannot confirm;
+    * a surname printed alone ("Doe said") keeps the surname and drops the given
+      names the document chose for it: "Doe" may be any Doe of that article.
+
+    Example:
+        >>> from quoteattr.models import Span
+        >>> def said(name, mention, kind="person"):
+        ...     return QuoteSpeaker(name=name, kind=kind,
+        ...                         mention=Span(text=mention, start=0, end=len(mention)))
+        >>> key_of(said("Jane Doe", "Jane Doe")).given, key_of(said("Jane Doe", "Doe")).given
+        (('jane',), ())
+        >>> key_of(said("John Doe", "she")), key_of(said("a voter", "she", "anonymous"))
+        (None, None)
+    """
     if speaker is None or speaker.kind in WILDCARD_SPEAKER_KINDS:
         return None
     key = name_key(speaker.name, speaker.kind == "person", speaker.role)
-    return key if key.name else None
+    if not key.name:
+        return None
+    if speaker.mention is None:
+        return key
+    return _as_mentioned(key, speaker.mention.text, speaker.kind)
+
+
+def _as_mentioned(key: SpeakerKey, mention: str, kind: str) -> SpeakerKey | None:
+    words = _fold(mention)
+    if len(words) == 1 and (pronoun := load_lexicon("en").pronoun_forms.get(words[0])):
+        if kind in ("anonymous", "collective"):
+            return None
+        if key.person and key.given and pronoun.gender in ("masculine", "feminine"):
+            gender = load_person_names("en").gender_of_given_name(key.given[0])
+            if gender in ("masculine", "feminine") and gender != pronoun.gender:
+                return None
+        return key
+    if key.person and key.given:
+        printed = name_key(mention, True)
+        if not printed.given and printed.surname == key.surname:
+            return key._replace(given=())
+    return key
 
 
 def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
