@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from quoteattr.attribution.clauses import relative_antecedent
 from quoteattr.attribution.context import Context
+from quoteattr.language.lexicon import Lexicon
 from quoteattr.language.names import Gender, load_person_names
 from quoteattr.models import SpeakerKind
 from quoteattr.text.mentions import Mention, name_reader
@@ -29,6 +30,25 @@ def _is_initial(word: str) -> bool:
 
 
 _GENDERED = ("masculine", "feminine")
+
+_MAX_ROLES = 20_000
+"""Printed roles whose words are kept per lexicon (the cache is cleared when full)."""
+
+_ROLE_CACHES: dict[int, tuple[Lexicon, dict[str, frozenset[str]]]] = {}
+
+
+def _role_cache(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """The words of each printed role already read with ``lexicon``, shared by documents."""
+    held = _ROLE_CACHES.get(id(lexicon))
+    if held is None or held[0] is not lexicon:
+        if len(_ROLE_CACHES) > 32:
+            _ROLE_CACHES.clear()
+        held = _ROLE_CACHES[id(lexicon)] = (lexicon, {})
+    return held[1]
+
+
+_TAG_OPENERS = ("(", ",")
+"""Marks that open a party-and-state tag after a name ("Jane Doe (D-Ohio)", "Doe, R-Fla.,")."""
 
 _RECENT = 8
 """Per surname, how many people are compared with a mention (bounds the work per mention)."""
@@ -130,7 +150,7 @@ class SpeakerIndex:
         self._by_surname: dict[str, list[Entity]] = {}
         """Per folded surname, the people of that surname, last mentioned last (bounded)."""
         self._name_words: dict[str, tuple[str, ...]] = {}
-        self._roles: dict[str, frozenset[str]] = {}
+        self._roles = _role_cache(ctx.lexicon)
         reader = name_reader(ctx.lexicon)
         self._demonyms = reader.demonym_countries
         self._body_nouns = reader.body_nouns
@@ -140,12 +160,18 @@ class SpeakerIndex:
         previous: Mention | None = None
         previous_entity: Entity | None = None
         tags = bool(self._names.party_letters)
+        tokens = ctx.tokens
+        n = len(tokens)
         for m in ctx.mentions:
             if m.kind in ("name", "body", "country"):
                 entity = self._of_mention[m.start] = self._entity_for_name(m)
                 previous, previous_entity = m, entity
-                tagged = ctx.word(m.last) in ("(", ",")
-                if tags and entity.kind == "person" and tagged:
+                if (
+                    tags
+                    and entity.kind == "person"
+                    and m.last + 1 < n
+                    and tokens[m.last].text in _TAG_OPENERS
+                ):
                     self._describe_party(reader, entity, m.last + 1)
                 continue
             if (
@@ -324,6 +350,8 @@ class SpeakerIndex:
         if general:  # "the Republican lawmaker" for "Sen. Jane Doe"
             for word in [w for w in found if w in general]:
                 found |= general[word]
+        if len(self._roles) >= _MAX_ROLES:
+            self._roles.clear()
         result = self._roles[role] = frozenset(found)
         return result
 

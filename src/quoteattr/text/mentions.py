@@ -156,6 +156,9 @@ class _Tables:
 _SUSPECT_ENDINGS = ("ed", "ing")
 """Endings of a sentence's opening participle ("Reached by phone"), checked further."""
 
+_ROLE_GAP = 3
+"""Most lower-case words of a role between a name and the person it modifies."""
+
 _TABLES: dict[int, _Tables] = {}
 _MAX_PARSED = 100_000  # cached name splits per lexicon; cleared when full
 
@@ -261,11 +264,6 @@ def _mentions_from(
             continue
         tok = tokens[i]
         lower = tok.low
-        if tok.text[1:2] == "-" and tok.text[:1].isupper():
-            tag = tb.reader.party_tag_end(text, tokens, i)
-            if tag > i:
-                resume = tag  # "(D-Ohio)", ", R-Fla.,": a party and a state, no speaker
-                continue
         if tok.text.isupper() and (i == 0 or tokens[i - 1].kind == "para"):
             dateline = dateline_end(tokens, i)
             if dateline > i:
@@ -279,6 +277,11 @@ def _mentions_from(
                             False, "unknown")
         else:
             capital = tok.text[0].isupper()
+            if capital and tok.text[1:2] == "-":
+                tag = tb.reader.party_tag_end(text, tokens, i)
+                if tag > i:
+                    resume = tag  # "(D-Ohio)", ", R-Fla.,": a party and a state, no speaker
+                    continue
             if capital or lower in determiners or (near_role and role_at[next_role] == i):
                 if near_role:
                     found = _description(text, tokens, i, tb)
@@ -287,7 +290,12 @@ def _mentions_from(
                     if found is not None and found.kind == "name":
                         known.add(found.name.rpartition(" ")[2].lower())
         if found is not None and found.first >= resume:
-            if out and found.kind == "name" and _modifies_role(tokens, out[-1], found.first, tb):
+            if (
+                out
+                and found.kind == "name"
+                and 0 < found.first - out[-1].last <= _ROLE_GAP
+                and _modifies_role(tokens, out[-1], found.first, tb)
+            ):
                 # "Acme Corp chief executive Jo Park", "Doe spokesman Tom Hale": the name
                 # before the role belongs to the role, as "Ohio Sen." to "Jane Doe"
                 before = out.pop()
@@ -310,8 +318,7 @@ def _modifies_role(tokens: Sequence[Token], before: Mention, name_at: int, tb: _
     """
     if before.possessive or before.kind not in ("name", "body", "country"):
         return False
-    gap = name_at - before.last
-    if not 1 <= gap <= 3 or tokens[name_at - 1].low not in tb.reader.person_roles:
+    if tokens[name_at - 1].low not in tb.reader.person_roles:
         return False
     reader = tb.reader
     for k in range(before.last, name_at):
