@@ -296,7 +296,7 @@ def _noun_phrase(ctx: Context, first: int, last: int) -> Mention:
 def _name_after_modifiers(ctx: Context, p: int, qt: int) -> Mention | None:
     """A name after up to three capitalised or role words at ``p`` ("Ohio senator Jane Doe")."""
     roles = ctx.lexicon.role_forms
-    j = p
+    j = p + 1 if ctx.low(p) in attribution_words(ctx.lexicon).articles else p
     while j < min(p + 5, qt):
         m = ctx.mention_starting.get(j)
         if m is not None and m.possessive:
