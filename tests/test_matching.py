@@ -513,6 +513,20 @@ def test_short_fragment_needs_the_same_occasion_and_a_known_speaker() -> None:
     assert len(clusters) == 3
 
 
+def test_a_reprint_weeks_later_brings_no_reworded_line_with_it() -> None:
+    """Issue 14: a passage found in the speaker's line of May and in the reworded line of June."""
+    may = dated("a", "Our schools are not a line in a spreadsheet, they are where children learn",
+                "Jane Doe", "2016-05-02")
+    june = dated("b", "Our schools are not a line in a budget, they are where children learn",
+                 "Jane Doe", "2016-06-01")
+    passage = dated("c", "they are where children learn", "Doe", "2016-06-01", kind="partial")
+    clusters = match_quotes([may, june, passage])
+    assert [sorted(m.doc_id for m in c.members) for c in clusters] == [["a"], ["b", "c"]]
+    reprint = dated("d", "not a line in a spreadsheet", "Doe", "2016-05-30", kind="partial")
+    clusters = match_quotes([may, june, reprint])
+    assert [sorted(m.doc_id for m in c.members) for c in clusters] == [["a", "d"], ["b"]]
+
+
 def test_one_text_from_many_speakers_stays_linear() -> None:
     """Issue 15: "No comment," from N different people: work grows with N, not N squared."""
     from quoteattr.matching.clusters import collect_printings

@@ -235,15 +235,17 @@ class Matcher:
         """Whether units ``u`` and ``v`` may link: speakers that can be one, dates in reach.
 
         ``reach`` is the window, or the recall period for a link of the same words
-        (see :meth:`_reach`). Beyond the window, a printing without a known
-        speaker needs ``strong`` evidence (:data:`STRONG_WORDS` words).
+        (see :meth:`_reach`). Beyond the window, a link needs named persons on
+        both sides or ``strong`` evidence (:data:`STRONG_WORDS` words): a
+        crowd's or an unnamed source's few words weeks later are a slogan said
+        again, not a reprint.
         """
         self.work += 1
         a, b = self.units[u], self.units[v]
         if self.window is not None and a.date is not None and b.date is not None:
             gap = abs((a.date - b.date).days)
-            if reach is None or gap > reach or (
-                    gap > self.window and not strong and (a.key is None or b.key is None)):
+            if reach is None or gap > reach or (gap > self.window and not strong and not (
+                    a.key is not None and a.key.person and b.key is not None and b.key.person)):
                 return False
         return speakers_compatible(a.key, b.key)
 
@@ -384,7 +386,10 @@ class Matcher:
         the canonical text, and a chain of links, each alike the next, cannot
         join texts that are not alike. For a fragment (``u``'s cluster into
         ``v``'s), every text kept of the fragment's cluster must be found in
-        the longer text ``via`` it linked to.
+        the longer text ``via`` it linked to. A reprint of later weeks
+        (``late``) joins only if those texts are the same words or found word
+        for word (a score of 100); the cluster then spans the recall period at
+        most, and the window after any other join.
         """
         forest = self.forest
         ru, rv = forest.find(u), forest.find(v)
@@ -400,12 +405,12 @@ class Matcher:
             return False
         mine, theirs = self.reps[ru], self.reps[rv]
         if via is not None:  # a fragment: each of its texts is found in the longer one
-            if any(x != via and not self._texts_match(x, via, kind) for x in mine):
+            if any(x != via and not self._texts_match(x, via, kind, late) for x in mine):
                 return False
         else:  # the canonical text of the joined cluster, and the other side's texts like it
             canonical = min(mine[0], theirs[0], key=self._canon_rank)
             joining = theirs if canonical == mine[0] else mine
-            if any(x != canonical and not self._texts_match(x, canonical, kind)
+            if any(x != canonical and not self._texts_match(x, canonical, kind, late)
                    for x in joining):
                 return False
         forest.union(ru, rv)
@@ -419,13 +424,17 @@ class Matcher:
         text = self.texts[node]
         return (-len(text.code), len(text.gaps), text.key)
 
-    def _texts_match(self, a: int, b: int, kind: str) -> bool:
-        """Whether two texts link as ``kind`` requires (a fragment link admits a variant)."""
+    def _texts_match(self, a: int, b: int, kind: str, verbatim: bool = False) -> bool:
+        """Whether two texts link as ``kind`` requires (a fragment link admits a variant).
+
+        ``verbatim``: the same words, or found word for word (a score of 100).
+        """
         key = (a, b) if a < b else (b, a)
         if key not in self._matches:
             self._matches[key] = compare_texts(self.texts[a], self.texts[b], self.cutoff)
         link = self._matches[key]
-        return link is not None and (kind == "fragment" or link.kind == "variant")
+        return link is not None and (kind == "fragment" or link.kind == "variant") and (
+            not verbatim or link.score >= 100.0)
 
     def _fragment_may_join(self, u: int, v: int, score: float, same_doc: bool) -> bool:
         """The speaker and occasion rules of a fragment ``u`` joining a longer quote ``v``.
