@@ -55,8 +55,10 @@ from quoteattr.matching.speaker_links import (
     SpeakerForest,
     SpeakerKey,
     bucket_of,
+    joinable,
     key_of,
     office_buckets,
+    printing_key,
     share_bucket,
     speakers_compatible,
     unresolved_description,
@@ -122,12 +124,14 @@ class _Unit(NamedTuple):
     key: SpeakerKey | None
     date: datetime.date | None
     alone: tuple[str, int, int, str] | None  # a quote without words: nobody's match
+    hint: SpeakerKey | None = None
+    """The person a pronoun was resolved to, for a quote compared without a speaker."""
 
 
 def _unit_order(unit: _Unit) -> tuple[object, ...]:
     return (unit.node, unit.bucket or ("", ""), unit.key is not None,
             unit.key or SpeakerKey("", False), unit.date or datetime.date.min,
-            unit.alone or ("", 0, 0, ""))
+            unit.alone or ("", 0, 0, ""), unit.hint or SpeakerKey("", False))
 
 
 class Matcher:
@@ -171,13 +175,17 @@ class Matcher:
         self.texts = [PreparedText(k, by_key[k][0], by_key[k][1], codebook.encode(by_key[k][0]))
                       for k in keys]
         node_of = {key: i for i, key in enumerate(keys)}
-        speaker_keys = [None if level == "wording" else key_of(p.quote.speaker)
-                        for p in printings]
+        resolved = [None if level == "wording" else key_of(p.quote.speaker) for p in printings]
+        speaker_keys = [None if k is None else printing_key(
+            p.quote.speaker, len(folded[p.quote.text][1]) >= STRONG_WORDS)
+            for p, k in zip(printings, resolved, strict=True)]
         offices = office_buckets(speaker_keys) if offices is None else offices
         staged = []
-        for printing, key in zip(printings, speaker_keys, strict=True):
+        for printing, key, hint in zip(printings, speaker_keys, resolved, strict=True):
             node = node_of[folded[printing.quote.text][0]]
-            bucket: Bucket = ("w", "") if level == "wording" else bucket_of(key)
+            if key is not None:
+                hint = None  # a pronoun's resolution kept only where the words do not decide
+            bucket: Bucket = ("w", "") if level == "wording" else bucket_of(key or hint)
             if key is not None and not key.person and key.office:
                 if key.office in offices:
                     bucket = offices[key.office]
@@ -188,7 +196,7 @@ class Matcher:
                 q = printing.quote
                 alone = (printing.doc_id, q.start, q.end, q.text)
             date = printing.date if self.window is not None else None
-            staged.append((printing, _Unit(node, bucket, key, date, alone)))
+            staged.append((printing, _Unit(node, bucket, key, date, alone, hint)))
         units = sorted({unit for _, unit in staged}, key=_unit_order)
         unit_of = {unit: i for i, unit in enumerate(units)}
         self.units = units
@@ -196,8 +204,11 @@ class Matcher:
         self.by_node: dict[int, dict[Bucket, list[int]]] = {}
         for i, unit in enumerate(units):
             if unit.alone is None:
-                self.by_node.setdefault(unit.node, {}).setdefault(unit.bucket, []).append(i)
-        self.forest = SpeakerForest([u.key for u in units])
+                buckets = self.by_node.setdefault(unit.node, {})
+                buckets.setdefault(unit.bucket, []).append(i)
+                if unit.hint is not None:  # also a quote without a known speaker
+                    buckets.setdefault(None, []).append(i)
+        self.forest = SpeakerForest([u.key for u in units], [u.hint for u in units])
         self.reps: list[tuple[int, ...]] = [(u.node,) for u in units]
         self._matches: dict[tuple[int, int], TextLink | None] = {}
         self.span = [(u.date, u.date) for u in units]
@@ -456,7 +467,11 @@ class Matcher:
         mine = self.forest.speakers(fragment)
         theirs = self.forest.speakers(target)
         words = len(self.texts[self.units[u].node].code)
-        if words < SHORT_FRAGMENT_WORDS:
+        if words < SHORT_FRAGMENT_WORDS:  # a pronoun's resolution is speaker enough here
+            mine = mine or self.forest.hints(fragment)
+            theirs = theirs or self.forest.hints(target)
+            if not joinable(mine, theirs):
+                return False
             dated = None not in self.span[fragment] and None not in self.span[target]
             return (bool(mine) and bool(theirs) and (same_doc or dated)
                     and not self._rivals(u, v, score, same_doc))
@@ -486,15 +501,19 @@ class Matcher:
         for printing, unit in self.items:
             groups[self.forest.find(unit)].append(printing)
         nodes = {}
+        keys = {}
         for printing, unit in self.items:
             nodes[id(printing)] = self.units[unit].node
-        out = [self._cluster(members, nodes) for members in groups.values()
+            keys[id(printing)] = self.units[unit].key
+        out = [self._cluster(members, nodes, keys) for members in groups.values()
                if len(members) >= min_members]
         out.sort(key=lambda c: (printing_order(c.members[0].doc_id, c.members[0].quote),
                                 c.speaker or ""))
         return out
 
-    def _cluster(self, items: list[Printing], nodes: dict[int, int]) -> QuoteCluster:
+    def _cluster(self, items: list[Printing], nodes: dict[int, int],
+                 keys: Mapping[int, SpeakerKey | None]) -> QuoteCluster:
+        """One cluster's result; its speaker is the fullest name of a printing compared by it."""
         items.sort(key=lambda p: printing_order(p.doc_id, p.quote))
         if len(items) == 1:
             p = items[0]
@@ -528,7 +547,9 @@ class Matcher:
                 relation=relation, score=round(score, 2), diff=diffs[text], date=p.date,
             ))
         names = {p.quote.speaker.name for p in items
-                 if p.quote.speaker is not None and key_of(p.quote.speaker) is not None}
+                 if p.quote.speaker is not None and keys[id(p)] is not None} or {
+            p.quote.speaker.name for p in items  # only pronouns: what they were resolved to
+            if p.quote.speaker is not None and key_of(p.quote.speaker) is not None}
         speaker = min(names, key=lambda n: (-len(n.split()), -len(n), n)) if names else None
         return QuoteCluster(canonical=canonical.quote.text, speaker=speaker,
                             members=tuple(members))
