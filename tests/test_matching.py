@@ -260,6 +260,8 @@ def test_default_cutoff_is_pinned() -> None:
     import inspect
 
     assert inspect.signature(match_quotes).parameters["score_cutoff"].default == 85.0
+    assert inspect.signature(match_quotes).parameters["window"].default == 7
+    assert inspect.signature(match_quotes).parameters["recall"].default == 60
     assert quote_similarity("a b c d e f g", "a b c d e f") == pytest.approx(92.3, abs=0.05)
 
 

@@ -347,9 +347,7 @@ class Matcher:
             short = words < SHORT_FRAGMENT_WORDS
             if found.kind == "variant":
                 words = min(words, len(self.texts[found.second].code))
-            # a reprint of later weeks: the same words, or a passage of them (not a short one)
-            verbatim = found.score >= 100.0 and (found.kind == "variant" or not short)
-            reach = self._reach(verbatim, words)
+            reach = self._reach(self._verbatim(found.first, found.second, found), words)
             for u, v in self._linked_units(found.first, found.second, strong, reach):
                 if found.kind == "variant":
                     edges.append((late(u, v), -found.score, 0, True, u, v))
@@ -445,7 +443,22 @@ class Matcher:
             self._matches[key] = compare_texts(self.texts[a], self.texts[b], self.cutoff)
         link = self._matches[key]
         return link is not None and (kind == "fragment" or link.kind == "variant") and (
-            not verbatim or link.score >= 100.0)
+            not verbatim or self._verbatim(a, b, link))
+
+    def _verbatim(self, a: int, b: int, link: TextLink) -> bool:
+        """Whether two linked texts are one's words reprinted: what a reprint of later weeks needs.
+
+        The same words once folded (or with a misprint repaired, or words hidden
+        by an ellipsis), or the shorter found word for word in the longer, taking
+        no account of where an outlet marked a gap; a passage of
+        :data:`SHORT_FRAGMENT_WORDS` words at least.
+        """
+        ta, tb = self.texts[a], self.texts[b]
+        short, long = (ta, tb) if len(ta.code) <= len(tb.code) else (tb, ta)
+        if link.score >= 100.0 and (link.kind == "variant" or (
+                len(short.code) >= SHORT_FRAGMENT_WORDS)):
+            return True
+        return len(short.code) >= SHORT_FRAGMENT_WORDS and short.code in long.code
 
     def _fragment_may_join(self, u: int, v: int, score: float, same_doc: bool) -> bool:
         """The speaker and occasion rules of a fragment ``u`` joining a longer quote ``v``.
