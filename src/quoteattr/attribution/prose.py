@@ -35,7 +35,7 @@ _WINDOW = 45  # tokens before a quote searched for its sentence's subject
 
 def subject_partial_quote(ctx: Context, qi: int) -> Decision | None:
     """``Doe thanked them for "Q"``: a partial quote belongs to its clause's subject."""
-    if ctx.quotes[qi].kind != "partial":
+    if ctx.quotes[qi].kind == "term":
         return None
     qt = ctx.quote_token[qi]
     k = qt - 1
@@ -44,8 +44,8 @@ def subject_partial_quote(ctx: Context, qi: int) -> Decision | None:
     if k < 0 or opens_sentence(ctx, k + 1) or _in_headline(ctx, qt):
         return None
     m = _clause_subject(ctx, k + 1)
-    if m is None:
-        return None
+    if m is None or (ctx.word(k) == ":" and m.kind not in ("name", "pronoun")):
+        return None  # "The plan has three parts: \"Q\"": a thing before a colon says nothing
     return Decision("subject_partial_quote", 0.5, document_owner(ctx, m))
 
 
@@ -106,8 +106,6 @@ def _as_name_put_it(ctx: Context, first: int, qt: int) -> Mention | None:
 
 
 _CLAUSE_MARKS = frozenset({",", ";", "—", "–", "--"})
-_PARTICIPLE_ENDINGS = frozenset({"en", "wn"})  # "seen", "known": past participles beside "-ed"
-_CONTRACTIONS = ("’s", "'s", "’ve", "'ve", "’re", "'re", "’d", "'d", "’ll", "'ll")
 _ASIDE_TOKENS = 24  # tokens of an aside between a subject and its verb
 _DASH_MARKS = frozenset({"—", "–", "--"})
 _ASIDE_CLOSERS = {
@@ -138,7 +136,7 @@ def _subject_at(ctx: Context, p: int, qt: int, *, at_start: bool) -> Mention | N
     if p >= qt:
         return None
     low = ctx.low(p)
-    pronoun = next((low[: -len(c)] for c in _CONTRACTIONS if low.endswith(c)), None)
+    pronoun = next((low[: -len(c)] for c in words.subject_contractions if low.endswith(c)), None)
     if pronoun is not None and pronoun in g.subject_pronouns and pronoun != "it":
         tok = ctx.tokens[p]  # "he's predicting": the pronoun inside a contraction
         end = tok.start + len(pronoun)
@@ -147,7 +145,9 @@ def _subject_at(ctx: Context, p: int, qt: int, *, at_start: bool) -> Mention | N
     m = ctx.mention_starting.get(p)
     if m is None and at_start:
         m = _name_after_modifiers(ctx, p, qt)
-    if m is None or m.possessive:
+    if m is None:
+        return _determiner_phrase(ctx, p, qt)
+    if m.possessive:
         return None
     if m.kind == "pronoun" and ctx.low(m.first) == "it":
         return _GIVE_UP
@@ -186,7 +186,7 @@ def _passive(ctx: Context, j: int) -> bool:
     low = ctx.low(j + 1)
     if low in g.adverbs:
         low = ctx.low(j + 2)
-    return low in words.naming_verbs or ends_with(words.past_endings | _PARTICIPLE_ENDINGS, low,
+    return low in words.naming_verbs or ends_with(words.past_participle_endings, low,
                                                   longer_than=3)
 
 
@@ -202,16 +202,70 @@ def _in_headline(ctx: Context, qt: int) -> bool:
     return False
 
 
+def _determiner_phrase(ctx: Context, p: int, qt: int) -> Mention | None:
+    """A determiner and up to four words at ``p`` before a verb: ``A volunteer emailed``.
+
+    The verb must read as one: a cue, a past form, or a word after an auxiliary
+    of having, doing or a modal (``The poll has bad news``); never a form of
+    "be" (``The plan was "a disaster"`` names nobody).
+    """
+    g = ctx.lexicon.grammar
+    words = attribution_words(ctx.lexicon)
+    if ctx.low(p) not in g.np_determiners - words.demonstratives:
+        return None
+    for e in range(p + 2, min(p + 6, qt)):
+        w = ctx.low(e - 1)
+        if (ctx.kind(e - 1) != "word" or w in g.np_stop or w in g.modifier_stop
+                or w in g.prepositions or ctx.cue_at(e - 1) > 0):
+            return None
+        j = e
+        auxiliary = False
+        for _ in range(3):
+            low = ctx.low(j)
+            if ctx.kind(j) != "word" or low not in g.adverbs:
+                break
+            auxiliary = auxiliary or low in words.tense_auxiliaries
+            if low in words.passive_auxiliaries:
+                return None
+            j += 1
+        if j >= qt or ctx.kind(j) != "word" or not ctx.word(j)[:1].islower():
+            continue
+        low = ctx.low(j)
+        if low in g.np_stop or low in g.prepositions:
+            continue
+        verb = ctx.lexicon.cue_forms.get(low)
+        if ((ctx.cue_at(j) > 0 and (verb is None or verb.lemma != low or auxiliary))
+                or (auxiliary and j > e)
+                or ends_with(words.past_endings, low, longer_than=3)):
+            return _noun_phrase(ctx, p, e)
+    return None
+
+
+def _noun_phrase(ctx: Context, first: int, last: int) -> Mention:
+    start, end = ctx.span(first, last)
+    text = ctx.text[start:end]
+    words = attribution_words(ctx.lexicon)
+    plural = ends_with(words.plural_endings, ctx.low(last - 1), longer_than=0) and (
+        ctx.low(first) in ctx.lexicon.grammar.definite_determiners)
+    return Mention(first, last, start, end, text, "description", text, None, False,
+                   "collective" if plural else "anonymous")
+
+
 def _name_after_modifiers(ctx: Context, p: int, qt: int) -> Mention | None:
     """A name after up to three capitalised or role words at ``p`` ("Ohio senator Jane Doe")."""
     roles = ctx.lexicon.role_forms
-    for j in range(p, min(p + 4, qt)):
+    j = p
+    while j < min(p + 5, qt):
         m = ctx.mention_starting.get(j)
+        if m is not None and m.possessive:
+            j = m.last  # "The Post's Ruth Marcus"
+            continue
         if m is not None:
-            return m if j > p and m.kind == "name" and not m.possessive else None
+            return m if j > p and m.kind == "name" else None
         w = ctx.word(j)
         if ctx.kind(j) != "word" or not (w[:1].isupper() or w.lower() in roles):
             return None
+        j += 1
     return None
 
 

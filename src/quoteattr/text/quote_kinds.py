@@ -164,11 +164,29 @@ def guess_kind(
         noun = previous in lists.noun_determiners and len(words_in) <= 3
         return "partial" if noun else "direct"
     fragment = not ends_sentence and not upper and len(words_in) <= 2
-    if fragment and not cue_after and not any(w in cues for w in before_words):
+    if fragment and not cue_after and not any(w in cues for w in before_words) and not (
+            _cue_earlier_in_sentence(text, paragraph_start, open_at, cues)):
         return "term"  # a "non-partisan" and competent civil service
     if upper and (cue_after or (len(words_in) >= 3 and before.endswith(","))):
         return "direct"
     return "partial"
+
+
+_SENTENCE_CHARS = 300
+"""How far back a fragment's sentence is searched for a speech cue."""
+
+
+def _cue_earlier_in_sentence(text: str, paragraph_start: int, open_at: int,
+                             cues: frozenset[str]) -> bool:
+    """Tell whether a speech cue opens the sentence that a fragment ends.
+
+    ``Doe said on Monday that on a trip abroad she would be compelled to
+    "reassure" allies``: the cue is far before the quote, but in its sentence,
+    so the fragment is quoted speech, not a scare quote.
+    """
+    before = text[max(paragraph_start, open_at - _SENTENCE_CHARS) : open_at]
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n"))
+    return any(w in cues for w in _words(before[cut + 1 :]))
 
 
 def resumes_after_attribution(first: str, between: str, cues: frozenset[str]) -> bool:
