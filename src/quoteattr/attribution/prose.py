@@ -28,7 +28,7 @@ from quoteattr.attribution.governed import document_owner
 from quoteattr.attribution.words import attribution_words, ends_with, is_participle
 from quoteattr.text.mentions import Mention
 
-__all__ = ["subject_partial_quote"]
+__all__ = ["main_clause_start", "subject_partial_quote"]
 
 _WINDOW = 45  # tokens before a quote searched for its sentence's subject
 
@@ -49,6 +49,45 @@ def subject_partial_quote(ctx: Context, qi: int) -> Decision | None:
     return Decision("subject_partial_quote", 0.5, document_owner(ctx, m))
 
 
+def main_clause_start(ctx: Context, first: int, qt: int) -> int:
+    """Where the main clause starts when a sentence opens with a subordinate clause.
+
+    ``While Doe praised the plan, Roe called it "a mess"``: the cue of the
+    subordinate clause (``praised``) does not govern a quote in the main clause.
+    When the sentence from token ``first`` opens with a subordinator (after up
+    to two adverbs: ``Ever since``) and a comma before token ``qt`` is followed
+    by a subject (an article, a determiner, a pronoun or a mention), return the
+    token after that comma; otherwise ``first``.
+    """
+    g = ctx.lexicon.grammar
+    words = attribution_words(ctx.lexicon)
+    k = first
+    while k < first + 2 and ctx.low(k) in g.adverbs:
+        k += 1
+    if ctx.low(k) not in g.subordinators:
+        return first
+    for j in range(k + 1, min(qt, k + _WINDOW)):
+        if ctx.kind(j) == "para":
+            return first
+        if ctx.word(j) == ",":
+            after = j + 1
+        elif ctx.kind(j) == "quote" and _quote_ends_with_comma(ctx, j):
+            after = j + 2 if ctx.kind(j + 1) == "mark" else j + 1  # ... a "terrific piece," Roe …
+        else:
+            continue
+        nxt = ctx.low(after)
+        if (nxt in words.articles or nxt in g.np_determiners or nxt in g.subject_pronouns
+                or after in ctx.mention_starting):
+            return after
+        return first
+    return first
+
+
+def _quote_ends_with_comma(ctx: Context, j: int) -> bool:
+    q = ctx.tokens[j].quote
+    return 0 <= q < len(ctx.quotes) and ctx.quotes[q].text.rstrip().endswith(",")
+
+
 def _clause_subject(ctx: Context, qt: int) -> Mention | None:
     """The subject of the clause that holds token ``qt``, going back clause by clause.
 
@@ -63,11 +102,14 @@ def _clause_subject(ctx: Context, qt: int) -> Mention | None:
     g = ctx.lexicon.grammar
     words = attribution_words(ctx.lexicon)
     joiners = words.clause_joiners | g.subordinators
+    main = main_clause_start(ctx, first, qt)
     relatives = words.relative_pronouns - {"that"}
     put_it = _as_name_put_it(ctx, first, qt)
     if put_it is not None:
         return put_it
     passed_mark = False
+    if main > first:  # "While Doe praised it, Roe …": only the main clause's subject
+        first = main
     for k in range(qt - 1, first - 2, -1):
         if k >= first and ctx.kind(k) in ("para", "quote"):
             return None
@@ -254,7 +296,7 @@ def _noun_phrase(ctx: Context, first: int, last: int) -> Mention:
 def _name_after_modifiers(ctx: Context, p: int, qt: int) -> Mention | None:
     """A name after up to three capitalised or role words at ``p`` ("Ohio senator Jane Doe")."""
     roles = ctx.lexicon.role_forms
-    j = p
+    j = p + 1 if ctx.low(p) in attribution_words(ctx.lexicon).articles else p
     while j < min(p + 5, qt):
         m = ctx.mention_starting.get(j)
         if m is not None and m.possessive:
