@@ -75,6 +75,7 @@ from quoteattr.matching.clusters import (
 from quoteattr.matching.linking import (
     DEFAULT_RECALL_DAYS,
     DEFAULT_WINDOW_DAYS,
+    STRONG_WORDS,
     Matcher,
     Printing,
     printing_order,
@@ -84,9 +85,9 @@ from quoteattr.matching.speaker_links import (
     Bucket,
     Level,
     SpeakerKey,
-    key_of,
     node_buckets,
     office_buckets,
+    printing_key,
     share_bucket,
 )
 from quoteattr.matching.text_links import compare_texts
@@ -138,7 +139,8 @@ def _fold(entries: Iterable[object], level: Level) -> list[_Folded]:
     out = []
     for printing in collect_printings(entries):
         tokens, gaps = match_words(printing.quote.text)
-        speaker = None if level == "wording" else key_of(printing.quote.speaker)
+        speaker = None if level == "wording" else printing_key(
+            printing.quote.speaker, len(tokens) >= STRONG_WORDS)
         out.append(_Folded(text_key(tokens, gaps), tokens, gaps, printing, speaker))
     return out
 

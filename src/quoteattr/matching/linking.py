@@ -55,8 +55,10 @@ from quoteattr.matching.speaker_links import (
     SpeakerForest,
     SpeakerKey,
     bucket_of,
+    joinable,
     key_of,
     office_buckets,
+    printing_key,
     share_bucket,
     speakers_compatible,
     unresolved_description,
@@ -122,12 +124,14 @@ class _Unit(NamedTuple):
     key: SpeakerKey | None
     date: datetime.date | None
     alone: tuple[str, int, int, str] | None  # a quote without words: nobody's match
+    hint: SpeakerKey | None = None
+    """The person a pronoun was resolved to, for a quote compared without a speaker."""
 
 
 def _unit_order(unit: _Unit) -> tuple[object, ...]:
     return (unit.node, unit.bucket or ("", ""), unit.key is not None,
             unit.key or SpeakerKey("", False), unit.date or datetime.date.min,
-            unit.alone or ("", 0, 0, ""))
+            unit.alone or ("", 0, 0, ""), unit.hint or SpeakerKey("", False))
 
 
 class Matcher:
@@ -171,13 +175,17 @@ class Matcher:
         self.texts = [PreparedText(k, by_key[k][0], by_key[k][1], codebook.encode(by_key[k][0]))
                       for k in keys]
         node_of = {key: i for i, key in enumerate(keys)}
-        speaker_keys = [None if level == "wording" else key_of(p.quote.speaker)
-                        for p in printings]
+        resolved = [None if level == "wording" else key_of(p.quote.speaker) for p in printings]
+        speaker_keys = [None if k is None else printing_key(
+            p.quote.speaker, len(folded[p.quote.text][1]) >= STRONG_WORDS)
+            for p, k in zip(printings, resolved, strict=True)]
         offices = office_buckets(speaker_keys) if offices is None else offices
         staged = []
-        for printing, key in zip(printings, speaker_keys, strict=True):
+        for printing, key, hint in zip(printings, speaker_keys, resolved, strict=True):
             node = node_of[folded[printing.quote.text][0]]
-            bucket: Bucket = ("w", "") if level == "wording" else bucket_of(key)
+            if key is not None:
+                hint = None  # a pronoun's resolution kept only where the words do not decide
+            bucket: Bucket = ("w", "") if level == "wording" else bucket_of(key or hint)
             if key is not None and not key.person and key.office:
                 if key.office in offices:
                     bucket = offices[key.office]
@@ -188,7 +196,7 @@ class Matcher:
                 q = printing.quote
                 alone = (printing.doc_id, q.start, q.end, q.text)
             date = printing.date if self.window is not None else None
-            staged.append((printing, _Unit(node, bucket, key, date, alone)))
+            staged.append((printing, _Unit(node, bucket, key, date, alone, hint)))
         units = sorted({unit for _, unit in staged}, key=_unit_order)
         unit_of = {unit: i for i, unit in enumerate(units)}
         self.units = units
@@ -196,8 +204,11 @@ class Matcher:
         self.by_node: dict[int, dict[Bucket, list[int]]] = {}
         for i, unit in enumerate(units):
             if unit.alone is None:
-                self.by_node.setdefault(unit.node, {}).setdefault(unit.bucket, []).append(i)
-        self.forest = SpeakerForest([u.key for u in units])
+                buckets = self.by_node.setdefault(unit.node, {})
+                buckets.setdefault(unit.bucket, []).append(i)
+                if unit.hint is not None:  # also a quote without a known speaker
+                    buckets.setdefault(None, []).append(i)
+        self.forest = SpeakerForest([u.key for u in units], [u.hint for u in units])
         self.reps: list[tuple[int, ...]] = [(u.node,) for u in units]
         self._matches: dict[tuple[int, int], TextLink | None] = {}
         self.span = [(u.date, u.date) for u in units]
@@ -235,15 +246,17 @@ class Matcher:
         """Whether units ``u`` and ``v`` may link: speakers that can be one, dates in reach.
 
         ``reach`` is the window, or the recall period for a link of the same words
-        (see :meth:`_reach`). Beyond the window, a printing without a known
-        speaker needs ``strong`` evidence (:data:`STRONG_WORDS` words).
+        (see :meth:`_reach`). Beyond the window, a link needs named persons on
+        both sides or ``strong`` evidence (:data:`STRONG_WORDS` words): a
+        crowd's or an unnamed source's few words weeks later are a slogan said
+        again, not a reprint.
         """
         self.work += 1
         a, b = self.units[u], self.units[v]
         if self.window is not None and a.date is not None and b.date is not None:
             gap = abs((a.date - b.date).days)
-            if reach is None or gap > reach or (
-                    gap > self.window and not strong and (a.key is None or b.key is None)):
+            if reach is None or gap > reach or (gap > self.window and not strong and not (
+                    a.key is not None and a.key.person and b.key is not None and b.key.person)):
                 return False
         return speakers_compatible(a.key, b.key)
 
@@ -334,9 +347,7 @@ class Matcher:
             short = words < SHORT_FRAGMENT_WORDS
             if found.kind == "variant":
                 words = min(words, len(self.texts[found.second].code))
-            # a reprint of later weeks: the same words, or a passage of them (not a short one)
-            verbatim = found.score >= 100.0 and (found.kind == "variant" or not short)
-            reach = self._reach(verbatim, words)
+            reach = self._reach(self._verbatim(found.first, found.second, found), words)
             for u, v in self._linked_units(found.first, found.second, strong, reach):
                 if found.kind == "variant":
                     edges.append((late(u, v), -found.score, 0, True, u, v))
@@ -384,7 +395,10 @@ class Matcher:
         the canonical text, and a chain of links, each alike the next, cannot
         join texts that are not alike. For a fragment (``u``'s cluster into
         ``v``'s), every text kept of the fragment's cluster must be found in
-        the longer text ``via`` it linked to.
+        the longer text ``via`` it linked to. A reprint of later weeks
+        (``late``) joins only if those texts are the same words or found word
+        for word (a score of 100); the cluster then spans the recall period at
+        most, and the window after any other join.
         """
         forest = self.forest
         ru, rv = forest.find(u), forest.find(v)
@@ -400,12 +414,12 @@ class Matcher:
             return False
         mine, theirs = self.reps[ru], self.reps[rv]
         if via is not None:  # a fragment: each of its texts is found in the longer one
-            if any(x != via and not self._texts_match(x, via, kind) for x in mine):
+            if any(x != via and not self._texts_match(x, via, kind, late) for x in mine):
                 return False
         else:  # the canonical text of the joined cluster, and the other side's texts like it
             canonical = min(mine[0], theirs[0], key=self._canon_rank)
             joining = theirs if canonical == mine[0] else mine
-            if any(x != canonical and not self._texts_match(x, canonical, kind)
+            if any(x != canonical and not self._texts_match(x, canonical, kind, late)
                    for x in joining):
                 return False
         forest.union(ru, rv)
@@ -419,13 +433,32 @@ class Matcher:
         text = self.texts[node]
         return (-len(text.code), len(text.gaps), text.key)
 
-    def _texts_match(self, a: int, b: int, kind: str) -> bool:
-        """Whether two texts link as ``kind`` requires (a fragment link admits a variant)."""
+    def _texts_match(self, a: int, b: int, kind: str, verbatim: bool = False) -> bool:
+        """Whether two texts link as ``kind`` requires (a fragment link admits a variant).
+
+        ``verbatim``: the same words, or found word for word (a score of 100).
+        """
         key = (a, b) if a < b else (b, a)
         if key not in self._matches:
             self._matches[key] = compare_texts(self.texts[a], self.texts[b], self.cutoff)
         link = self._matches[key]
-        return link is not None and (kind == "fragment" or link.kind == "variant")
+        return link is not None and (kind == "fragment" or link.kind == "variant") and (
+            not verbatim or self._verbatim(a, b, link))
+
+    def _verbatim(self, a: int, b: int, link: TextLink) -> bool:
+        """Whether two linked texts are one's words reprinted: what a reprint of later weeks needs.
+
+        The same words once folded (or with a misprint repaired, or words hidden
+        by an ellipsis), or the shorter found word for word in the longer, taking
+        no account of where an outlet marked a gap; a passage of
+        :data:`SHORT_FRAGMENT_WORDS` words at least.
+        """
+        ta, tb = self.texts[a], self.texts[b]
+        short, long = (ta, tb) if len(ta.code) <= len(tb.code) else (tb, ta)
+        if link.score >= 100.0 and (link.kind == "variant" or (
+                len(short.code) >= SHORT_FRAGMENT_WORDS)):
+            return True
+        return len(short.code) >= SHORT_FRAGMENT_WORDS and short.code in long.code
 
     def _fragment_may_join(self, u: int, v: int, score: float, same_doc: bool) -> bool:
         """The speaker and occasion rules of a fragment ``u`` joining a longer quote ``v``.
@@ -447,7 +480,11 @@ class Matcher:
         mine = self.forest.speakers(fragment)
         theirs = self.forest.speakers(target)
         words = len(self.texts[self.units[u].node].code)
-        if words < SHORT_FRAGMENT_WORDS:
+        if words < SHORT_FRAGMENT_WORDS:  # a pronoun's resolution is speaker enough here
+            mine = mine or self.forest.hints(fragment)
+            theirs = theirs or self.forest.hints(target)
+            if not joinable(mine, theirs):
+                return False
             dated = None not in self.span[fragment] and None not in self.span[target]
             return (bool(mine) and bool(theirs) and (same_doc or dated)
                     and not self._rivals(u, v, score, same_doc))
@@ -477,15 +514,19 @@ class Matcher:
         for printing, unit in self.items:
             groups[self.forest.find(unit)].append(printing)
         nodes = {}
+        keys = {}
         for printing, unit in self.items:
             nodes[id(printing)] = self.units[unit].node
-        out = [self._cluster(members, nodes) for members in groups.values()
+            keys[id(printing)] = self.units[unit].key
+        out = [self._cluster(members, nodes, keys) for members in groups.values()
                if len(members) >= min_members]
         out.sort(key=lambda c: (printing_order(c.members[0].doc_id, c.members[0].quote),
                                 c.speaker or ""))
         return out
 
-    def _cluster(self, items: list[Printing], nodes: dict[int, int]) -> QuoteCluster:
+    def _cluster(self, items: list[Printing], nodes: dict[int, int],
+                 keys: Mapping[int, SpeakerKey | None]) -> QuoteCluster:
+        """One cluster's result; its speaker is the fullest name of a printing compared by it."""
         items.sort(key=lambda p: printing_order(p.doc_id, p.quote))
         if len(items) == 1:
             p = items[0]
@@ -519,7 +560,9 @@ class Matcher:
                 relation=relation, score=round(score, 2), diff=diffs[text], date=p.date,
             ))
         names = {p.quote.speaker.name for p in items
-                 if p.quote.speaker is not None and key_of(p.quote.speaker) is not None}
+                 if p.quote.speaker is not None and keys[id(p)] is not None} or {
+            p.quote.speaker.name for p in items  # only pronouns: what they were resolved to
+            if p.quote.speaker is not None and key_of(p.quote.speaker) is not None}
         speaker = min(names, key=lambda n: (-len(n.split()), -len(n), n)) if names else None
         return QuoteCluster(canonical=canonical.quote.text, speaker=speaker,
                             members=tuple(members))

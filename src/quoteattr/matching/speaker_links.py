@@ -43,7 +43,7 @@ from typing import Literal, NamedTuple
 import regex
 from pydantic import Field
 
-from quoteattr.language.lexicon import load_lexicon
+from quoteattr.language.lexicon import Pronoun, load_lexicon
 from quoteattr.language.names import load_person_names
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 from quoteattr.models import Quote, QuoteSpeaker
@@ -62,6 +62,7 @@ __all__ = [
     "name_key",
     "node_buckets",
     "office_buckets",
+    "printing_key",
     "share_bucket",
     "speaker_key",
     "speakers_compatible",
@@ -205,9 +206,37 @@ def key_of(speaker: QuoteSpeaker | None) -> SpeakerKey | None:
     return _as_mentioned(key, speaker.mention.text, speaker.kind)
 
 
-def _as_mentioned(key: SpeakerKey, mention: str, kind: str) -> SpeakerKey | None:
+def printing_key(speaker: QuoteSpeaker | None, strong: bool) -> SpeakerKey | None:
+    """The speaker a printing is compared by: :func:`key_of`, or nobody for a strong pronoun quote.
+
+    A quote that the article gives to somebody only through a pronoun ("he
+    said") is given to the person the pronoun was resolved to, often a person
+    named nearby. When the quote is long enough for its words to identify it
+    (``strong``: five words or more, see ``linking.STRONG_WORDS``), its words
+    decide and it is compared as a quote without a known speaker: it joins a
+    speaker's utterance on strong evidence and never links two speakers. A
+    shorter quote keeps the resolved speaker: its few words need one.
+
+    Example:
+        >>> from quoteattr.models import Span
+        >>> he = QuoteSpeaker(name="John Roe", kind="person",
+        ...                   mention=Span(text="he", start=0, end=2))
+        >>> printing_key(he, strong=True), printing_key(he, strong=False).name
+        (None, 'john roe')
+    """
+    key = key_of(speaker)
+    if key is None or not strong or speaker is None or speaker.mention is None:
+        return key
+    return None if _pronoun(speaker.mention.text) is not None else key
+
+
+def _pronoun(mention: str) -> Pronoun | None:
     words = _fold(mention)
-    if len(words) == 1 and (pronoun := load_lexicon("en").pronoun_forms.get(words[0])):
+    return load_lexicon("en").pronoun_forms.get(words[0]) if len(words) == 1 else None
+
+
+def _as_mentioned(key: SpeakerKey, mention: str, kind: str) -> SpeakerKey | None:
+    if pronoun := _pronoun(mention):
         if kind in ("anonymous", "collective"):
             return None
         if key.person and key.given and pronoun.gender in ("masculine", "feminine"):
@@ -281,11 +310,16 @@ class SpeakerForest:
     be one description, and name the office of a person in it if there is one.
     """
 
-    def __init__(self, speakers: list[SpeakerKey | None]) -> None:
+    def __init__(self, speakers: list[SpeakerKey | None],
+                 hints: list[SpeakerKey | None] | None = None) -> None:
         self.parent = list(range(len(speakers)))
         self.known: dict[int, frozenset[SpeakerKey]] = {
             i: frozenset((s,)) for i, s in enumerate(speakers) if s is not None
         }
+        self.hinted: dict[int, frozenset[SpeakerKey]] = {
+            i: frozenset((s,)) for i, s in enumerate(hints or ()) if s is not None
+        }
+        """Speakers that units are not compared by but were resolved to (from a pronoun)."""
 
     def find(self, unit: int) -> int:
         """The root of ``unit``'s cluster (paths are compressed on the way)."""
@@ -300,6 +334,10 @@ class SpeakerForest:
     def speakers(self, unit: int) -> frozenset[SpeakerKey]:
         """The speakers of ``unit``'s cluster."""
         return self.known.get(self.find(unit), frozenset())
+
+    def hints(self, unit: int) -> frozenset[SpeakerKey]:
+        """The speakers that pronouns of ``unit``'s cluster were resolved to."""
+        return self.hinted.get(self.find(unit), frozenset())
 
     def can_join(self, a: int, b: int) -> bool:
         """Whether the clusters of ``a`` and ``b`` could be one utterance's speakers."""
@@ -321,6 +359,8 @@ class SpeakerForest:
         if kb:
             self.known[ra] = ka | kb
             del self.known[rb]
+        if rb in self.hinted:
+            self.hinted[ra] = self.hinted.get(ra, frozenset()) | self.hinted.pop(rb)
         return True
 
 
