@@ -20,10 +20,15 @@ more times within three days of it, the way outlets do:
   title or a party label ("Sen. Mevlüt Çavuşoğlu", "Republican Mevlüt
   Çavuşoğlu"), with a middle initial, or unknown.
 
+Some utterances are recalled weeks later (8 to 60 days): an article reprints
+the quote, or a passage of four to eight of its words, with the speaker's name.
+That is the same utterance.
+
 Hard negatives that must stay apart, as real news has them (issue 14):
 
-* a stock line: the same speaker says an earlier utterance's words again, a
-  month or more later;
+* a stock line: the same speaker says an earlier utterance again: weeks later
+  (14 to 90 days) in other words (one or two words changed or added), or
+  months later (90 to 300 days) in the same words;
 * a chant: a crowd's short slogan, printed on two dates months apart;
 * one-word quotes: one speaker's "shameful" in April and again in October;
 * a quote of a quote: another person repeats the words days later;
@@ -70,6 +75,9 @@ CONTRACTIONS = (("it is", "it's"), ("we will", "we'll"), ("do not", "don't"), ("
 TITLES = ("Sen.", "Foreign Minister", "Gov.", "Mayor", "Rep.")
 LABELS = ("Republican", "Democrat", "Conservative")
 CHANT_WORDS = 3
+RECALLED = 0.06
+"""Share of utterances that a later article recalls (reprints) weeks after."""
+RECALL_DAYS = 60
 START = datetime.date(2015, 1, 1)
 DAYS = 730
 
@@ -238,6 +246,8 @@ class Generator:
                 doc = self.doc(day)
             printed.append((doc, day))
             self.emit(doc, day, text, kind, self.speaker(person))
+        if rng.random() < RECALLED:  # a later article recalls it, weeks after
+            self.recall_printing(sentences, person, date)
         if rng.random() < 0.05:  # one word of it quoted beside a full printing
             flat = [w for s in sentences for w in s if w not in FUNCTION_WORDS]
             full = [p for p in self.out[-len(printed):] if p.quote.kind == "direct"]
@@ -246,6 +256,36 @@ class Generator:
                 self.emit(beside.doc_id, beside.date, rng.choice(flat), "partial",
                           self.speaker(person))
         self.truth += 1
+
+    def recall_printing(self, sentences: list[list[str]], person: tuple[str, str],
+                        date: datetime.date) -> None:
+        """Weeks later, an article recalls the utterance: its words, or a passage of them."""
+        rng = self.rng
+        day = self.later(date, 8, RECALL_DAYS)
+        flat = [w for s in sentences for w in s]
+        if rng.random() < 0.5 and len(flat) > 8:  # a passage quoted inside reported speech
+            length = rng.randint(4, 8)
+            at = rng.randint(0, len(flat) - length)
+            text, kind = " ".join(flat[at:at + length]), "partial"
+        else:  # the whole quote again, as printed then
+            text, kind = self.render(sentences), "direct"
+        speaker = self.speaker(person)
+        if speaker is None:  # an article recalling a statement says whose it was
+            speaker = QuoteSpeaker(name=person[1], kind="person")
+        self.emit(self.doc(day), day, text, kind, speaker)
+
+    def reworded(self, sentences: list[list[str]]) -> list[list[str]]:
+        """The speaker's line said again in other words: one or two words changed or added."""
+        rng = self.rng
+        out = [list(s) for s in sentences]
+        for _ in range(rng.randint(1, 2)):
+            s = rng.choice(out)
+            at = rng.randrange(len(s))
+            if rng.random() < 0.5:
+                s[at] = self.content_word()
+            else:
+                s.insert(at, self.word())
+        return out
 
     def short_line(self, words: list[str], speaker: QuoteSpeaker | None, date: datetime.date,
                    copies: int) -> None:
@@ -271,9 +311,12 @@ class Generator:
                 person = other if rng.random() < 0.5 else person
             elif bases and roll < 0.10:  # the same words, somebody else
                 sentences, _, _ = rng.choice(bases)
-            elif bases and roll < 0.13:  # a stock line: the same person, a month or more later
+            elif bases and roll < 0.13:  # a stock line: the same person says it again
                 sentences, person, first = rng.choice(bases)
-                date = self.later(first, 30, 300)
+                if rng.random() < 0.5:  # weeks later, in other words
+                    sentences, date = self.reworded(sentences), self.later(first, 14, 90)
+                else:  # the same words, months later
+                    date = self.later(first, RECALL_DAYS + 30, 300)
             elif bases and roll < 0.15:  # a quote of a quote: somebody else, days later
                 base, _, first = rng.choice(bases)
                 flat = [w for s in base for w in s]

@@ -127,3 +127,21 @@ def test_attribute_leaves_the_garbage_collector_as_it_found_it(enabled: bool) ->
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_a_quotes_kind_is_decided_once_before_attribution() -> None:
+    """Attribution never revises the kind ``find_quotes`` gave a quote."""
+    import json
+
+    from quoteattr import find_quotes
+
+    root = Path(__file__).parent
+    texts = [c["text"] for name in ("attribution", "quotes")
+             for c in json.loads((root / "cases" / f"{name}.json").read_text("utf-8"))]
+    articles = sorted((root.parent / "examples" / "data").glob("*.txt"))
+    texts += [p.read_text("utf-8") for p in articles]
+    assert len(texts) > 50
+    for text in texts:
+        found = {(q.start, q.end): q.kind for q in find_quotes(text)}
+        for q in attribute(text).quotes:
+            assert found[(q.start, q.end)] == q.kind, (text, q.text)

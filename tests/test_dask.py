@@ -172,9 +172,9 @@ def test_dask_matching_is_one_graph_and_the_same_when_run_again(client: Any) -> 
     articles = synthetic_articles(300, seed=11, outlets=8)
     pairs = [(r["doc_id"], q) for r in articles for q in quoteattr.attribute(r["text"]).quotes]
     bag = db.from_sequence(pairs, npartitions=4)
-    graph = _clusters_bag(bag, 4, (85.0, "utterance", 7, 1))
+    graph = _clusters_bag(bag, 4, (85.0, "utterance", 7, 60, 1))
     assert futures_of(graph) == []  # a persisted step would hold futures here
-    again = _clusters_bag(bag, 4, (85.0, "utterance", 7, 1))
+    again = _clusters_bag(bag, 4, (85.0, "utterance", 7, 60, 1))
     shared = set(graph.__dask_graph__()) & set(again.__dask_graph__())
     names = {(key[0] if isinstance(key, tuple) else key).rsplit("-", 1)[0] for key in shared}
     assert names <= {"from_sequence", "_fold", "_local_nodes"}  # only what precedes a shuffle

@@ -12,7 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quoteattr.matching.candidates import candidate_pairs
-from quoteattr.matching.clusters import find_sources, match_quotes, quote_similarity
+from quoteattr.matching.clusters import (
+    DEFAULT_RECALL_DAYS,
+    DEFAULT_WINDOW_DAYS,
+    find_sources,
+    match_quotes,
+    quote_similarity,
+)
 from quoteattr.matching.similarity import Codebook, prepare, word_diff
 from quoteattr.models import Document, Quote, QuoteCluster, QuoteSpeaker
 from quoteattr.text.normalize import (
@@ -30,9 +36,11 @@ EXAMPLES = HERE.parent / "examples" / "data"
 
 
 def quote(text: str, speaker: str | None = None, *, kind: str = "direct", start: int = 0,
-          speaker_kind: str = "person", role: str | None = None) -> Quote:
+          speaker_kind: str = "person", role: str | None = None,
+          mention: str | None = None) -> Quote:
+    said = {"text": mention, "start": 0, "end": len(mention)} if mention else None
     who = QuoteSpeaker.model_validate(
-        {"name": speaker, "kind": speaker_kind, "role": role}) if speaker else None
+        {"name": speaker, "kind": speaker_kind, "role": role, "mention": said}) if speaker else None
     return Quote.model_validate({
         "text": text, "start": start, "end": start + len(text), "open_mark": "“",
         "close_mark": "”", "kind": kind, "speaker": who,
@@ -60,7 +68,8 @@ def test_case(case: dict[str, Any]) -> None:
     printings = [
         (q.get("doc", f"doc{i}"), quote(q["text"], q["speaker"], kind=q.get("kind", "direct"),
                                         speaker_kind=q.get("speaker_kind", "person"),
-                                        role=q.get("role")), q.get("date"))
+                                        role=q.get("role"), mention=q.get("mention")),
+         q.get("date"))
         for i, q in enumerate(case["quotes"])
     ]
     clusters = match_quotes(printings)
@@ -251,6 +260,8 @@ def test_default_cutoff_is_pinned() -> None:
     import inspect
 
     assert inspect.signature(match_quotes).parameters["score_cutoff"].default == 85.0
+    assert inspect.signature(match_quotes).parameters["window"].default == 7
+    assert inspect.signature(match_quotes).parameters["recall"].default == 60
     assert quote_similarity("a b c d e f g", "a b c d e f") == pytest.approx(92.3, abs=0.05)
 
 
@@ -263,7 +274,8 @@ phrase = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS))
                   min_size=1, max_size=12).map(lambda ws: "".join(w + s for w, s in ws).strip())
 any_text = st.one_of(st.text(max_size=80), phrase)
 speaker = st.sampled_from([None, "Sergei Lavrov", "Lavrov", "Mevlüt Çavuşoğlu", "Cavusoglu",
-                           "Republican Sergei Lavrov", "Anna Lavrov"])
+                           "Republican Sergei Lavrov", "Anna Lavrov", "Sergei Lavrov|he",
+                           "Anna Lavrov|Lavrov", "Mevlüt Çavuşoğlu|she"])  # name|mention
 day = st.sampled_from([None, "2016-01-01", "2016-01-03", "2016-03-01"])
 entry = st.tuples(st.sampled_from(["a", "b", "c", "d"]), phrase, speaker,
                   st.sampled_from(["direct", "partial"]), st.integers(0, 50), day)
@@ -277,7 +289,8 @@ def _pairs(entries: list[tuple[str, str, str | None, str, int, str | None]]
     dates: dict[str, str | None] = {}
     for doc, *_, when in entries:
         dates.setdefault(doc, when)
-    return [(doc, quote(text, who, kind=kind, start=start), dates[doc])
+    return [(doc, quote(text, who.split("|")[0] if who else None, kind=kind, start=start,
+                        mention=who.split("|")[1] if who and "|" in who else None), dates[doc])
             for doc, text, who, kind, start, _ in entries]
 
 
@@ -340,12 +353,17 @@ def test_no_speakerless_quote_bridges_two_speakers(entries: Any) -> None:
     from quoteattr.matching.speaker_links import joinable, key_of
 
     for cluster in match_quotes(_pairs(entries)):
-        keys = [key_of(m.quote.speaker) for m in cluster.members]
+        keys = [key_of(m.quote.speaker) for m in cluster.members
+                if m.quote.speaker is None or m.quote.speaker.mention is None
+                or m.quote.speaker.mention.text not in ("he", "she")]  # pronouns: see printing_key
         known = [k for k in keys if k is not None]
         for i, k in enumerate(known):
             assert all(joinable(frozenset((k,)), frozenset((other,))) for other in known[i:])
         dates = {m.date for m in cluster.members if m.date is not None}
-        assert not dates or (max(dates) - min(dates)).days <= 7
+        assert not dates or (max(dates) - min(dates)).days <= DEFAULT_RECALL_DAYS
+        if dates and (max(dates) - min(dates)).days > DEFAULT_WINDOW_DAYS:
+            # weeks apart: only a reprint of the same words, by known speakers
+            assert all(k is not None for k in keys) or len(cluster.canonical.split()) >= 5
 
 
 def test_index_finds_ellipsis_variants() -> None:
@@ -353,8 +371,8 @@ def test_index_finds_ellipsis_variants() -> None:
     cut = "The incident on the 24th of November ... should not be confused with it"
     bracket = "[The] incident on the 24th of November, a mistake, should not be confused"
     pairs = [("a", quote(full, "Cavusoglu")), ("b", quote(cut, "Mevlüt Çavuşoğlu")),
-             ("c", quote(bracket, None)), ("d", quote("we heard we heard")),
-             ("e", quote("we ... heard heard"))]
+             ("c", quote(bracket, None)), ("d", quote("we heard we heard it")),
+             ("e", quote("we ... heard heard it"))]
     assert shape(match_quotes(pairs)) == shape(match_quotes(pairs, exhaustive=True))
     assert len(match_quotes(pairs)) == 2
 
@@ -426,10 +444,13 @@ def test_window_is_settable_in_days_or_as_a_timedelta() -> None:
 
     printings = [dated("a", LONG, "Jane Doe", "2016-03-01"),
                  dated("b", LONG, "Doe", "2016-03-12")]
-    assert len(match_quotes(printings)) == 2  # eleven days: two occasions by default
-    assert len(match_quotes(printings, window=14)) == 1
-    assert len(match_quotes(printings, window=datetime.timedelta(days=14))) == 1
-    assert len(match_quotes(printings, window=None)) == 1
+    reworded = [printings[0], dated("b", LONG.replace("leaves", "leaves behind"),
+                                    "Doe", "2016-03-12")]
+    assert len(match_quotes(reworded)) == 2  # eleven days: two occasions by default
+    assert len(match_quotes(printings, recall=None)) == 2  # the window alone
+    assert len(match_quotes(reworded, window=14)) == 1
+    assert len(match_quotes(reworded, window=datetime.timedelta(days=14))) == 1
+    assert len(match_quotes(reworded, window=None)) == 1
     clusters = match_quotes(printings, window=None)
     assert [str(m.date) for m in clusters[0].members] == ["2016-03-01", "2016-03-12"]
 
@@ -496,6 +517,31 @@ def test_short_fragment_needs_the_same_occasion_and_a_known_speaker() -> None:
     clusters = match_quotes([base, same_day, months_later, nobody])
     assert shape(clusters)[0] == [("a", 0, "exact"), ("b", 0, "fragment")]
     assert len(clusters) == 3
+
+
+def test_a_reprint_weeks_later_brings_no_reworded_line_with_it() -> None:
+    """Issue 14: a passage found in the speaker's line of May and in the reworded line of June."""
+    may = dated("a", "Our schools are not a line in a spreadsheet, they are where children learn",
+                "Jane Doe", "2016-05-02")
+    june = dated("b", "Our schools are not a line in a budget, they are where children learn",
+                 "Jane Doe", "2016-06-01")
+    passage = dated("c", "they are where children learn", "Doe", "2016-06-01", kind="partial")
+    clusters = match_quotes([may, june, passage])
+    assert [sorted(m.doc_id for m in c.members) for c in clusters] == [["a"], ["b", "c"]]
+    reprint = dated("d", "not a line in a spreadsheet", "Doe", "2016-05-30", kind="partial")
+    clusters = match_quotes([may, june, reprint])
+    assert [sorted(m.doc_id for m in c.members) for c in clusters] == [["a", "d"], ["b"]]
+
+
+def test_a_pronoun_quote_never_links_two_named_speakers() -> None:
+    """Issue 14: compared without its speaker, a "he said" printing joins one utterance at most."""
+    line = "The plant will stay open as long as I am in this office"
+    jane = (dated("a", line, "Jane Doe", "2016-04-01"))
+    john = (dated("b", line + ".", "John Roe", "2016-04-01"))
+    he = ("c", quote(line, "John Roe", mention="he"), "2016-04-02")
+    clusters = match_quotes([jane, john, he])
+    assert sorted(sorted(m.doc_id for m in c.members) for c in clusters) in (
+        [["a"], ["b", "c"]], [["a", "c"], ["b"]])
 
 
 def test_one_text_from_many_speakers_stays_linear() -> None:

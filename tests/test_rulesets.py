@@ -190,3 +190,16 @@ def test_pattern_rule_model_rejects_what_the_matcher_cannot_run() -> None:
         PatternRule(name="x", pattern=[{"QUOTE": True}, {"SPEAKER": True, "OP": "?"}])
     with pytest.raises(ValidationError):
         PatternRule(name="x", pattern=[{"QUOTE": True}, {"SKIP": 11}, {"SPEAKER": True}])
+
+
+def test_the_prepared_document_is_frozen_for_rules() -> None:
+    import dataclasses
+
+    from quoteattr.options import resolve_options
+    from quoteattr.pipeline import prepare
+
+    ctx = prepare('"We will win," Jane Doe said.', resolve_options()).context
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ctx.tokens = []  # type: ignore[misc]
+    said = ctx.positions("said")[0]
+    assert ctx.cue_at(said) == said + 1  # the cue tables were filled while building

@@ -282,6 +282,10 @@ def _parser() -> argparse.ArgumentParser:
     match.add_argument("--window", type=matching.window_days, metavar="DAYS",
                        default=matching.DEFAULT_WINDOW_DAYS, help="days printings of one "
                        f"utterance lie apart ({matching.DEFAULT_WINDOW_DAYS}; 'none': no limit)")
+    match.add_argument("--recall", type=matching.window_days, metavar="DAYS",
+                       default=matching.DEFAULT_RECALL_DAYS, help="days a later reprint of the "
+                       f"same words may lie apart ({matching.DEFAULT_RECALL_DAYS}; 'none': "
+                       "only the window)")
     _add_table_options(match)
     _add_output_options(match)
     evaluate = sub.add_parser(
@@ -658,7 +662,8 @@ def _match(args: argparse.Namespace, out: TextIO) -> int:
         else:
             documents.append(outcome.document)
     clusters = matching.match_quotes(documents, score_cutoff=args.score_cutoff,
-                            min_members=args.min_members, level=args.level, window=args.window)
+                            min_members=args.min_members, level=args.level, window=args.window,
+                            recall=args.recall)
     if args.format == "jsonl":
         for error in errors:
             with writing():

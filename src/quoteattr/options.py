@@ -157,6 +157,35 @@ class Options(BaseModel):
         given = {k: v for k, v in overrides.items() if v is not None}
         if not given:
             return self
+        # ``attribute(text)`` passes its defaults on every call: a keyword that
+        # repeats a field's value (the same object, or an equal str or bool,
+        # which validated already) changes nothing, so the options, with their
+        # resolved lexicon and sieve, are kept instead of validated anew.
+        fields = type(self).model_fields
+        if all(
+            k in fields
+            and (v is getattr(self, k) or (type(v) is str and v == getattr(self, k)))
+            for k, v in given.items()
+        ):
+            return self
+        if all(type(v) in (str, bool) for v in given.values()):
+            key = tuple(sorted(given.items()))
+            cache = self._merged
+            found = cache.get(key)
+            if found is None:
+                if len(cache) >= 64:
+                    cache.clear()
+                found = cache[key] = self._validated(given)
+            return found
+        return self._validated(given)
+
+    @cached_property
+    def _merged(self) -> dict[tuple[tuple[str, Any], ...], Options]:
+        """Options already merged from this one with str and bool keywords, by keywords."""
+        return {}
+
+    def _validated(self, given: dict[str, Any]) -> Options:
+        """A copy with ``given`` fields, validated like a new object."""
         unknown = sorted(set(given) - set(type(self).model_fields))
         if unknown:
             raise TypeError(f"unknown option {unknown[0]!r}; options are "

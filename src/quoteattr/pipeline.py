@@ -16,6 +16,8 @@ import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pydantic import TypeAdapter
+
 from quoteattr.attribution.context import Context, build_context
 from quoteattr.attribution.rules import Rule
 from quoteattr.attribution.rulesets import RuleSet
@@ -23,7 +25,7 @@ from quoteattr.attribution.sieve import Sieved, assemble, run_sieve
 from quoteattr.attribution.speakers import SpeakerIndex
 from quoteattr.claims.extract import claims_unavailable, extract_claims
 from quoteattr.language.lexicon import Lexicon
-from quoteattr.models import Claim, Diagnostic, Document, Quote, Span, Speaker, parse_date
+from quoteattr.models import Claim, Diagnostic, Document, Quote, Speaker, parse_date
 from quoteattr.options import Options, resolve_options
 from quoteattr.text.quotes import scan_quotes
 
@@ -90,6 +92,7 @@ def prepare(text: str, options: Options) -> Prepared:
     lex = options.full_lexicon
     found, diagnostics = scan_quotes(
         text, cue_words=lex.quote_cue_words, double_apostrophes=options.double_apostrophes,
+        sentence_cue_words=lex.sentence_cue_words,
         language=lex.language,
     )
     speech = [q for q in found if q.depth == 0 and q.kind != "term"]
@@ -178,6 +181,8 @@ def trace_pipeline(text: str, options: Options) -> tuple[Document, Prepared, Sie
     return _said_out_of_memory(text, options, None, True)
 
 
+_SPEAKERS: TypeAdapter[tuple[Speaker, ...]] = TypeAdapter(tuple[Speaker, ...])
+
 BYTES_PER_CHARACTER = 80
 """Peak memory per character of news text during one call, about (issue 15)."""
 
@@ -220,19 +225,22 @@ def _run(
         missing = claims_unavailable(ctx.lexicon.language) if options.claims else None
         if missing is not None:
             diagnostics = (*diagnostics, missing)
-        speakers = tuple(
-            Speaker(
-                id=number,
-                name=e.name,
-                kind=e.kind,
-                role=e.role,
-                aliases=tuple(e.aliases),
-                mentions=tuple(
-                    Span(text=text[m.start : m.end], start=m.start, end=m.end)
-                    for m in e.mentions
-                ),
-            )
-            for number, e in enumerate(used)
+        # validated in one call, mentions and all (each model built alone costs more)
+        speakers = _SPEAKERS.validate_python(
+            [
+                {
+                    "id": number,
+                    "name": e.name,
+                    "kind": e.kind,
+                    "role": e.role,
+                    "aliases": tuple(e.aliases),
+                    "mentions": [
+                        {"text": text[m.start : m.end], "start": m.start, "end": m.end}
+                        for m in e.mentions
+                    ],
+                }
+                for number, e in enumerate(used)
+            ]
         )
         doc = Document(
             doc_id=doc_id,
@@ -291,6 +299,7 @@ def find_quotes(
         cue_words=opts.full_lexicon.quote_cue_words,
         double_apostrophes=opts.double_apostrophes,
         language=opts.full_lexicon.language,
+        sentence_cue_words=opts.full_lexicon.sentence_cue_words,
     )[0]
 
 

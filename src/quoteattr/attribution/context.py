@@ -50,9 +50,39 @@ class Decision:
     inherit: int | None = None
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Context:
-    """One document prepared for the attribution rules."""
+    """One document prepared for the attribution rules, frozen once built.
+
+    :func:`build_context` fills every field in one pass; no rule or stage
+    assigns to a field afterwards. The one list that grows while rules run is
+    :attr:`decisions`: the sieve records there what it decided for each
+    quote, so that a rule deciding quote ``qi`` may read the decisions for the
+    quotes before it. Rules only read it.
+
+    Attributes:
+        text: The caller's text, untouched.
+        quotes: The top-level quotes, in order.
+        tokens: The tokens; each top-level quote is one token of kind ``quote``.
+        paragraph: Each token's paragraph number.
+        sentence: Each token's sentence number.
+        mentions: The mentions of people and organisations, in order, never
+            overlapping.
+        lexicon: The language's words.
+        quote_token: For each quote, the index of its token.
+        mention_starting: The mention starting at a token index.
+        mention_ending: The mention whose last token (exclusive) is a token index.
+        mention_covering: For each token, the index of the mention covering it, or -1.
+        decisions: For each quote, what the sieve decided (``None`` before or
+            without a decision). Written by the sieve only.
+        cue_strong: For each token, the end of a strong cue starting there, or -1.
+        cue_any: For each token, the end of any cue starting there, or -1.
+        by_low: Token indices by lower-case text.
+        sentence_starts: The first token of each sentence.
+        cue_candidates: The tokens where a cue may start, in order.
+        quote_positions: The tokens that are quotes, in order.
+        breaks: The tokens that are paragraph breaks.
+    """
 
     text: str
     quotes: list[Quote]
@@ -240,32 +270,17 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
     sentence, sentence_starts = sentence_ids_and_starts(
         tokens, _sentence_cuts(by_low, breaks), known_abbreviations=abbreviations(lexicon.language)
     )
-    ctx = Context(
-        text=text,
-        quotes=list(top),
-        tokens=tokens,
-        paragraph=paragraph_ids(tokens, breaks=breaks),
-        sentence=sentence,
-        mentions=mentions_in_context(text, tokens, lexicon, by_low, capitalised),
-        lexicon=lexicon,
-        by_low=by_low,
-        sentence_starts=sentence_starts,
-        breaks=breaks,
-    )
-    ctx.quote_token = [-1] * len(top)
-    ctx.quote_positions = sorted(by_low.get("<quote>", []) + by_low.get("<quote.>", []))
-    for i in ctx.quote_positions:
-        ctx.quote_token[tokens[i].quote] = i
-    mentions = ctx.mentions  # in order, never overlapping
-    ctx.mention_starting = {m.first: m for m in mentions}
-    ctx.mention_ending = {m.last: m for m in mentions}
-    covering = ctx.mention_covering = [-1] * len(tokens)
-    for index, m in enumerate(mentions):
+    mentions = mentions_in_context(text, tokens, lexicon, by_low, capitalised)
+    quote_positions = sorted(by_low.get("<quote>", []) + by_low.get("<quote.>", []))
+    quote_token = [-1] * len(top)
+    for i in quote_positions:
+        quote_token[tokens[i].quote] = i
+    covering = [-1] * len(tokens)
+    for index, m in enumerate(mentions):  # in order, never overlapping
         if m.last - m.first == 1:
             covering[m.first] = index
         else:
             covering[m.first : m.last] = [index] * (m.last - m.first)
-    ctx.decisions = [None] * len(top)
     candidates = {
         i for low in indexed_among(by_low, lexicon.cue_heads) for i in by_low[low]
         if tokens[i].kind == "word"
@@ -280,15 +295,35 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
             i - 1 for i in by_low[low]
             if i and tokens[i].text in particles and tokens[i - 1].kind == "word"
         )
-    ctx.cue_candidates = sorted(candidates)
-    ctx.cue_any = [-1] * len(tokens)
-    ctx.cue_strong = [-1] * len(tokens)
+    cue_any = [-1] * len(tokens)
+    cue_strong = [-1] * len(tokens)
+    ctx = Context(
+        text=text,
+        quotes=list(top),
+        tokens=tokens,
+        paragraph=paragraph_ids(tokens, breaks=breaks),
+        sentence=sentence,
+        mentions=mentions,
+        lexicon=lexicon,
+        quote_token=quote_token,
+        mention_starting={m.first: m for m in mentions},
+        mention_ending={m.last: m for m in mentions},
+        mention_covering=covering,
+        decisions=[None] * len(top),
+        cue_strong=cue_strong,
+        cue_any=cue_any,
+        by_low=by_low,
+        sentence_starts=sentence_starts,
+        cue_candidates=sorted(candidates),
+        quote_positions=quote_positions,
+        breaks=breaks,
+    )
+    # The cue tables are part of building: filled here, read-only afterwards.
     for i in ctx.cue_candidates:
         end, weak = ctx._find_cue(i, weak=True)
-        ctx.cue_any[i] = end
-        ctx.cue_strong[i] = ctx._find_cue(i, weak=False)[0] if weak else end
+        cue_any[i] = end
+        cue_strong[i] = ctx._find_cue(i, weak=False)[0] if weak else end
     return ctx
-
 
 def _sentence_cuts(by_low: dict[str, list[int]], breaks: list[int]) -> list[int]:
     """The tokens that may end a sentence: breaks, ``.``, ``!``, ``?`` and quotes ending one."""

@@ -47,6 +47,7 @@ from quoteattr.attribution.layouts import (
     said_name_colon_quote,
     speaker_label_colon_quote,
 )
+from quoteattr.attribution.prose import main_clause_start, subject_partial_quote
 from quoteattr.attribution.words import attribution_words, ends_with, is_participle, is_passive
 from quoteattr.text.mentions import Mention
 
@@ -352,8 +353,10 @@ def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
     """``NAME said he had heard "Q"``: a quote inside reported speech."""
     words = attribution_words(ctx.lexicon)
     qt = ctx.quote_token[qi]
-    # back to the sentence's start, at most 59 tokens: only cue tokens can match
+    # back to the sentence's start, at most 59 tokens: only cue tokens can match;
+    # not into a subordinate clause the quote's main clause follows
     first = max(qt - 59, ctx.sentence_first(qt))
+    first = main_clause_start(ctx, first, qt)
     for c in reversed(ctx.cues_within(first, qt)):
         # an aspect verb ("would continue \"to …\"") speaks only before a colon, a
         # comma or "that" ("she continued: …", "he continues that …")
@@ -480,4 +483,6 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     Rule("reported_speech_then_quote", 'NAME argued that … . "Q"', reported_speech_then_quote),
     Rule("reported_speech_then_quote_paragraph", 'NAME said … . ¶ "Q" (a quote paragraph)',
          reported_speech_then_quote_paragraph),
+    Rule("subject_partial_quote", 'NAME believes in a city that "Q" (the clause subject)',
+         subject_partial_quote),
 )

@@ -146,9 +146,6 @@ def assemble(ctx: Context, index: SpeakerIndex) -> tuple[list[Quote], list[Entit
             id=ids[id(entity)],
             mention=_span(text, d.mention.start, d.mention.end) if d.mention else None,
         )
-        kind = q.kind
-        if d.rule == "name_said_partial_quote" and kind == "direct" and not _sentence_like(q):
-            kind = "partial"
         out.append(
             q.model_copy(
                 update={
@@ -156,13 +153,7 @@ def assemble(ctx: Context, index: SpeakerIndex) -> tuple[list[Quote], list[Entit
                     "cue": _span(text, *d.cue) if d.cue else None,
                     "rule": d.rule,
                     "confidence": d.confidence,
-                    "kind": kind,
                 }
             )
         )
     return out, used
-
-
-def _sentence_like(q: Quote) -> bool:
-    inner = q.text.strip()
-    return bool(inner) and inner[0].isupper() and len(inner.split()) > 3

@@ -413,7 +413,7 @@ class SpeakerIndex:
                 return True
             nxt = ctx.word(x.last)
             opens = x.first == 0 or not ctx.same_sentence(x.first - 1, x.first)
-            if opens and nxt.islower() and nxt not in ("and", "or", "in", "of", "to", "for"):
+            if opens and nxt.islower() and nxt not in ctx.lexicon.grammar.non_subject_followers:
                 return True  # "Lavrov met …", not "Ankara and Moscow …"
         return False
 

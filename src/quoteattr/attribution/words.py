@@ -59,6 +59,10 @@ class AttributionWords(WordLists):
     complement_fillers: Words = frozenset()
     cue_particles: Words = frozenset()
     past_endings: Words = frozenset()
+    subject_contractions: Words = frozenset()
+    demonstratives: Words = frozenset()
+    tense_auxiliaries: Words = frozenset()
+    past_participle_endings: Words = frozenset()
 
 
 _EMPTY = AttributionWords()

@@ -37,8 +37,13 @@ from quoteattr.language.marks import load_quote_marks
 from quoteattr.models import Claim, Diagnostic, Quote, QuoteSpeaker, Span
 from quoteattr.text.mentions import Mention
 from quoteattr.text.normalize import fold
+from quoteattr.text.tokens import indexed_among
 
 __all__ = ["claims_unavailable", "extract_claims"]
+
+_Triggers = tuple[
+    list[ClaimRuleFunction], list[tuple[frozenset[str], list[ClaimRuleFunction]]]
+]
 
 def claims_unavailable(language: str) -> Diagnostic | None:
     """A diagnostic saying that ``language`` has no claim data, or ``None`` when it has.
@@ -159,26 +164,45 @@ def extract_claims(
 
 def _candidates(ctx: Context, words: ClaimWords) -> list[tuple[int, list[ClaimRuleFunction]]]:
     """The tokens where a claim rule may fire, in order, each with the rules its kind triggers."""
-    cue_rules = [r.func for r in CLAIM_RULES if r.trigger == "cue"]
+    cue_rules, triggers = _triggers(words)
     cue_any = ctx.cue_any
     found: dict[int, list[ClaimRuleFunction]] = {
         i: cue_rules for i in ctx.cue_candidates if cue_any[i] > 0
     }
-    for kind, listed in (
-        ("quoting", words.quoting_forms),
-        ("postposition", words.source_postpositions),
-        ("sign_off", words.sign_offs),
-        ("as", words.as_words),
-        ("source_preposition", frozenset(p.split()[0] for p in words.source_prepositions)),
-        ("colon", frozenset({":"})),
-        ("noun", frozenset(words.noun_cues)),
-    ):
-        rules = [r.func for r in CLAIM_RULES if r.trigger == kind]
-        for low in listed:
-            for i in ctx.positions(low):
+    by_low = ctx.by_low
+    for listed, rules in triggers:
+        for low in indexed_among(by_low, listed):  # the document's words, not the lists'
+            for i in by_low[low]:
                 before = found.get(i)
                 found[i] = rules if before is None else _in_rule_order([*before, *rules])
     return sorted(found.items())
+
+
+_TRIGGERS: dict[int, tuple[ClaimWords, _Triggers]] = {}
+
+
+def _triggers(words: ClaimWords) -> _Triggers:
+    """The rules of cue tokens, and each trigger kind's words with its rules (once per words)."""
+    known = _TRIGGERS.get(id(words))
+    if known is not None and known[0] is words:
+        return known[1]
+    cue_rules = [r.func for r in CLAIM_RULES if r.trigger == "cue"]
+    triggers = [
+        (frozenset(listed), [r.func for r in CLAIM_RULES if r.trigger == kind])
+        for kind, listed in (
+            ("quoting", words.quoting_forms),
+            ("postposition", words.source_postpositions),
+            ("sign_off", words.sign_offs),
+            ("as", words.as_words),
+            ("source_preposition", frozenset(p.split()[0] for p in words.source_prepositions)),
+            ("colon", frozenset({":"})),
+            ("noun", frozenset(words.noun_cues)),
+        )
+    ]
+    if len(_TRIGGERS) >= 16:
+        _TRIGGERS.clear()
+    _TRIGGERS[id(words)] = (words, (cue_rules, triggers))
+    return cue_rules, triggers
 
 
 _NOUN_PHRASE_RULES = frozenset({"name_called_for_np"})

@@ -63,6 +63,22 @@ def _plain_mention_ends(ctx: Context, t: int) -> bool:
     return m is not None and not m.possessive
 
 
+_PHRASES: dict[frozenset[str], dict[str, list[tuple[str, ...]]]] = {}
+
+
+def _phrases_by_first(phrases: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
+    """``phrases`` split into words, by first word, longest first (built once per list)."""
+    by_first = _PHRASES.get(phrases)
+    if by_first is None:
+        by_first = {}
+        for parts in sorted((tuple(p.split()) for p in phrases), key=len, reverse=True):
+            by_first.setdefault(parts[0], []).append(parts)
+        if len(_PHRASES) >= 64:
+            _PHRASES.clear()
+        _PHRASES[phrases] = by_first
+    return by_first
+
+
 class _AtOrBefore:
     """``self[k]``: the last position at or before k (``default`` when none)."""
 
@@ -100,7 +116,6 @@ class Scanner:
         self.words = words
         self.time_adverbs = ctx.lexicon.grammar.adverbs - words.not_time_adverbs
         self.sentence_source: dict[int, Mention] = {}
-        self._split: dict[frozenset[str], dict[str, list[tuple[str, ...]]]] = {}
         self._verbs: dict[int, tuple[CueVerb, int] | None] = {}
         self.full_name_ends: frozenset[str] | None = None
         """Last words of the document's names of two words or more, built when first needed."""
@@ -138,14 +153,11 @@ class Scanner:
             hard.extend(k for k in by_low[low] if toks[k].kind == "punct")
         punct = sorted(hard)
         soft: list[int] = []
-        soft_commas = frames.comma_ends_content
-        for k in by_low.get(",", ()):
-            if toks[k].kind != "punct":
-                continue
-            if self._hard_comma(k):
-                hard.append(k)
-            elif soft_commas and self._soft_comma(k):
-                soft.append(k)
+        self._commas(
+            [k for k in by_low.get(",", ()) if toks[k].kind == "punct"],
+            hard,
+            soft if frames.comma_ends_content else None,
+        )
         for low in indexed_among(by_low, self.words.coordinators):
             hard.extend(k for k in by_low[low] if self._hard_and(k))
         for qi, t in enumerate(ctx.quote_token):
@@ -174,6 +186,53 @@ class Scanner:
         content that follows its cue, not one that precedes it)."""
         self.next_hard = _AtOrAfter(hard, n)
         self.next_soft = _AtOrAfter(soft, n)
+
+    def _commas(self, commas: list[int], hard: list[int], soft: list[int] | None) -> None:
+        """Sort the commas at ``commas`` into ``hard`` and ``soft`` boundaries.
+
+        The same tests as :meth:`_hard_comma` and :meth:`_soft_comma`, read
+        from the token list in one loop (every comma of the text is tested).
+        """
+        ctx = self.ctx
+        toks = ctx.tokens
+        n = self.n
+        relatives = self.words.relatives
+        continuers = self.words.continuers
+        cue_any = ctx.cue_any
+        starting = ctx.mention_starting
+        endings = self.participle_endings
+        sources = self.words.source_prepositions
+        source_firsts = self.source_firsts
+        for k in commas:
+            j = k + 1
+            if j >= n:  # a comma ending the text
+                if self._hard_comma(k):
+                    hard.append(k)
+                elif soft is not None and self._soft_comma(k):
+                    soft.append(k)
+                continue
+            after = toks[j]
+            nxt = after.low
+            if (
+                nxt in relatives
+                or cue_any[j] > 0
+                or (nxt in source_firsts and self.phrase_end(j, sources) > 0)
+                or (after.kind == "word" and nxt.endswith(endings) and len(nxt) > 4)
+            ):
+                hard.append(k)
+                continue
+            m = starting.get(j)
+            if m is not None and ctx.cue_at(skip_adverbs(ctx, m.last)) > 0:
+                hard.append(k)
+                continue
+            if soft is None or nxt in continuers:
+                continue
+            tok = toks[k]
+            if k > 0 and toks[k - 1].end == tok.start and after.start == tok.end:
+                continue  # "3,000"
+            if self._in_short_aside(k):
+                continue  # "did, in fact, discuss"
+            soft.append(k)
 
     def _hard_and(self, k: int) -> bool:
         """Tell whether "and said", "and has accused" (the source's next verb) ends content."""
@@ -521,12 +580,7 @@ class Scanner:
 
     def phrase_end(self, k: int, phrases: frozenset[str]) -> int:
         """One past the longest of ``phrases`` (words split by spaces) at token k, or -1."""
-        by_first = self._split.get(phrases)
-        if by_first is None:
-            by_first = {}
-            for parts in sorted((tuple(p.split()) for p in phrases), key=len, reverse=True):
-                by_first.setdefault(parts[0], []).append(parts)
-            self._split[phrases] = by_first
+        by_first = _phrases_by_first(phrases)
         ctx = self.ctx
         for parts in by_first.get(ctx.low(k), ()):
             if all(ctx.low(k + j) == w for j, w in enumerate(parts)):

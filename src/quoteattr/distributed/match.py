@@ -68,23 +68,30 @@ from quoteattr.matching.candidates import (
 from quoteattr.matching.clusters import (
     DEFAULT_SCORE_CUTOFF,
     Input,
+    check_days,
     check_options,
     collect_printings,
 )
-from quoteattr.matching.linking import DEFAULT_WINDOW_DAYS, Matcher, Printing, printing_order
-from quoteattr.matching.similarity import Codebook, PreparedText, text_key
+from quoteattr.matching.linking import (
+    DEFAULT_RECALL_DAYS,
+    DEFAULT_WINDOW_DAYS,
+    STRONG_WORDS,
+    Matcher,
+    Printing,
+    printing_order,
+)
+from quoteattr.matching.similarity import Codebook, PreparedText, match_words, text_key
 from quoteattr.matching.speaker_links import (
     Bucket,
     Level,
     SpeakerKey,
-    key_of,
     node_buckets,
     office_buckets,
+    printing_key,
     share_bucket,
 )
 from quoteattr.matching.text_links import compare_texts
 from quoteattr.models import QuoteCluster
-from quoteattr.text.normalize import fold_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     from dask.bag import Bag
@@ -93,6 +100,8 @@ __all__ = ["match_quotes_dask"]
 
 Pair = tuple[str, str]
 """Two text keys, the smaller first."""
+Options = tuple[float, Level, int | None, int | None, int]
+"""Score cutoff, level, window, recall and least members of a run."""
 
 
 # Records are slotted dataclasses, not named tuples: Dask walks into tuples it
@@ -129,8 +138,9 @@ def _node_key(node: _Node) -> str:
 def _fold(entries: Iterable[object], level: Level) -> list[_Folded]:
     out = []
     for printing in collect_printings(entries):
-        tokens, gaps = fold_tokens(printing.quote.text)
-        speaker = None if level == "wording" else key_of(printing.quote.speaker)
+        tokens, gaps = match_words(printing.quote.text)
+        speaker = None if level == "wording" else printing_key(
+            printing.quote.speaker, len(tokens) >= STRONG_WORDS)
         out.append(_Folded(text_key(tokens, gaps), tokens, gaps, printing, speaker))
     return out
 
@@ -372,16 +382,16 @@ def _component_of(item: _Folded, roots: dict[str, str]) -> str:
 
 
 def _clusters(folded: Iterable[_Folded], links: Sequence[Pair], offices: dict[str, Bucket],
-              options: tuple[float, Level, int | None, int]) -> list[QuoteCluster]:
+              options: Options) -> list[QuoteCluster]:
     """Cluster whole components with the single-process matcher and the links found."""
     folded = list(folded)
     if not folded:
         return []
-    cutoff, level, window, min_members = options
+    cutoff, level, window, recall, min_members = options
     keys = {item.key for item in folded}
     inside = [pair for pair in links if pair[0] in keys and pair[1] in keys]
     matcher = Matcher([item.printing for item in folded], score_cutoff=cutoff, level=level,
-                      window=window, candidates=inside, offices=offices)
+                      window=window, recall=recall, candidates=inside, offices=offices)
     return matcher.clusters(min_members)
 
 
@@ -407,7 +417,7 @@ def _candidate_pairs(nodes: Any, parts: int, cutoff: float) -> Any:
     return exchange(blocks, _block_key, parts).map_partitions(_block_pairs)
 
 
-def _clusters_bag(bag: Any, parts: int, options: tuple[float, Level, int | None, int]) -> Any:
+def _clusters_bag(bag: Any, parts: int, options: Options) -> Any:
     """Steps 1 to 5 as one lazy bag of clusters (in no particular order)."""
     dask = require("dask")
     db = require("dask.bag")
@@ -428,6 +438,7 @@ def match_quotes_dask(
     *,
     level: Level = "utterance",
     window: int | datetime.timedelta | None = DEFAULT_WINDOW_DAYS,
+    recall: int | datetime.timedelta | None = DEFAULT_RECALL_DAYS,
     score_cutoff: float = DEFAULT_SCORE_CUTOFF,
     min_members: int = 1,
     npartitions: int | None = None,
@@ -446,6 +457,8 @@ def match_quotes_dask(
             partitions.
         level: ``"utterance"`` or ``"wording"``, as for ``match_quotes``.
         window: Days that printings of one utterance may lie apart; ``None``: no limit.
+        recall: Days that a reprint of the same words may lie apart, as for
+            ``match_quotes``.
         score_cutoff: The similarity, 0-100, two quotes need to be one.
         min_members: Leave out clusters with fewer members.
         npartitions: Partitions of the shuffles (default: those of the input bag,
@@ -463,12 +476,13 @@ def match_quotes_dask(
     """
     db = require("dask.bag")
     cutoff, days = check_options(score_cutoff, min_members, level, window)
+    recall_days = check_days(recall, "recall")
     bag: Any = documents
     if not isinstance(bag, db.Bag):
         bag = db.from_sequence(list(cast("Iterable[object]", documents)),
                                npartitions=npartitions or 8)
     parts = npartitions or bag.npartitions
-    options = (cutoff, level, days, min_members)
+    options = (cutoff, level, days, recall_days, min_members)
     clusters: list[QuoteCluster] = _clusters_bag(bag, parts, options).compute()
     clusters.sort(key=lambda c: (printing_order(c.members[0].doc_id, c.members[0].quote),
                                  c.speaker or ""))

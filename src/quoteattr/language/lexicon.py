@@ -250,6 +250,9 @@ class GrammarWords(_Entry):
     definite_determiners: Words
     unresolved_pronouns: Words
     quote_cues: Words
+    post_modifier_links: Words
+    post_modifier_words: Words
+    non_subject_followers: Words
 
     @cached_property
     def according_to_phrases(self) -> tuple[tuple[str, ...], ...]:
@@ -341,6 +344,16 @@ class Lexicon(_Entry):
             for form in verb.split_forms:
                 table.setdefault(form, []).append(verb)
         return {form: tuple(verbs) for form, verbs in table.items()}
+
+    @cached_property
+    def sentence_cue_words(self) -> frozenset[str]:
+        """The :attr:`quote_cue_words` that are no weak verb.
+
+        They make a short fragment before them in their sentence quoted speech
+        ("closed" or "laughed" do not).
+        """
+        weak = {f for f, v in self.cue_forms.items() if v.weak}
+        return self.quote_cue_words - weak
 
     @cached_property
     def quote_cue_words(self) -> frozenset[str]:

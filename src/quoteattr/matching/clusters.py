@@ -48,6 +48,7 @@ from quoteattr.matching.arguments import (
     check_score_cutoff,
 )
 from quoteattr.matching.linking import (
+    DEFAULT_RECALL_DAYS,
     DEFAULT_SCORE_CUTOFF,
     DEFAULT_WINDOW_DAYS,
     Matcher,
@@ -76,6 +77,7 @@ from quoteattr.models import (
 from quoteattr.text.normalize import normalize_quote
 
 __all__ = [
+    "DEFAULT_RECALL_DAYS",
     "DEFAULT_SCORE_CUTOFF",
     "DEFAULT_WINDOW_DAYS",
     "MATCHED_KINDS",
@@ -101,6 +103,7 @@ def match_quotes(
     *,
     level: Level = "utterance",
     window: int | datetime.timedelta | None = DEFAULT_WINDOW_DAYS,
+    recall: int | datetime.timedelta | None = DEFAULT_RECALL_DAYS,
     score_cutoff: float = DEFAULT_SCORE_CUTOFF,
     min_members: int = 1,
     exhaustive: bool = False,
@@ -113,7 +116,10 @@ def match_quotes(
     speakers can be one person (the surname, with compatible given names and
     initials: "Lavrov", "Sergei Lavrov" and "Foreign Minister Sergei Lavrov";
     titles and party labels do not count) and their documents' dates lie
-    within ``window`` days. A quote without a known speaker joins a speaker's
+    within ``window`` days. A later article that reprints the same words
+    (the whole quote, or a passage of four words or more found word for word in
+    it), both printings with a known speaker or five words or more, links up to
+    ``recall`` days apart. A quote without a known speaker joins a speaker's
     cluster only on five words or more, and never links two speakers. A quote
     found inside a longer one joins that quote's cluster as a ``fragment``,
     the best such cluster only (preferring one printed in the same document);
@@ -132,6 +138,9 @@ def match_quotes(
         window: How many days printings of one utterance may lie apart (an
             ``int`` or a ``timedelta``); ``None``: no limit. Quotes without a
             date match any date.
+        recall: How many days a reprint of the same words may lie apart from
+            the occasion's printings (at least ``window``; ``None``: no more
+            than ``window``).
         score_cutoff: The similarity, 0-100, two quotes need to be one.
         min_members: Leave out clusters with fewer members (2: only quotes
             printed more than once).
@@ -158,13 +167,14 @@ def match_quotes(
     """
     check_collection(documents, "match_quotes")
     cutoff, days = check_options(score_cutoff, min_members, level, window)
+    recall_days = check_days(recall, "recall")
     # Matching makes millions of small objects and no reference cycles: the cyclic
     # garbage collector would rescan them all again and again (superlinear time).
     collecting = gc.isenabled()
     gc.disable()
     try:
         matcher = Matcher(collect_printings(documents), score_cutoff=cutoff, level=level,
-                          window=days, exhaustive=exhaustive)
+                          window=days, recall=recall_days, exhaustive=exhaustive)
         return matcher.clusters(min_members)
     finally:
         if collecting:
@@ -183,16 +193,27 @@ def check_options(score_cutoff: object, min_members: object, level: object,
     check_min_members(min_members)
     if level not in LEVELS:
         raise ValueError(f"level must be 'utterance' or 'wording', got {level!r}")
-    if window is None:
-        return cutoff, None
-    if isinstance(window, datetime.timedelta):
-        window = window.days
-    if isinstance(window, bool) or not isinstance(window, int):
-        raise TypeError(f"window must be a number of days (int), a timedelta or None, got "
-                        f"{type(window).__name__}")
-    if window < 0:
-        raise ValueError(f"window must be 0 days or more, got {window}")
-    return cutoff, window
+    return cutoff, check_days(window, "window")
+
+
+def check_days(value: object, name: str) -> int | None:
+    """Validate a number of days (an int, a ``timedelta`` or ``None``); return it as days.
+
+    Example:
+        >>> import datetime
+        >>> check_days(datetime.timedelta(weeks=2), "recall"), check_days(None, "window")
+        (14, None)
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime.timedelta):
+        value = value.days
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be a number of days (int), a timedelta or None, got "
+                        f"{type(value).__name__}")
+    if value < 0:
+        raise ValueError(f"{name} must be 0 days or more, got {value}")
+    return value
 
 
 def window_days(value: str) -> int | None:
@@ -270,6 +291,7 @@ def find_sources(
     *,
     level: Level = "utterance",
     window: int | datetime.timedelta | None = DEFAULT_WINDOW_DAYS,
+    recall: int | datetime.timedelta | None = DEFAULT_RECALL_DAYS,
     score_cutoff: float = DEFAULT_SCORE_CUTOFF,
     limit: int | None = None,
 ) -> list[SourceMatch]:
@@ -293,6 +315,8 @@ def find_sources(
             quote, date)`` triples.
         level: How printings are grouped: ``"utterance"`` or ``"wording"``.
         window: Days printings of one utterance may lie apart (see
+            :func:`match_quotes`).
+        recall: Days a reprint of the same words may lie apart (see
             :func:`match_quotes`).
         score_cutoff: The least similarity, 0-100, a quote needs to be listed.
         limit: Return at most this many matches (``None``: all).
@@ -320,6 +344,7 @@ def find_sources(
         raise TypeError(f"find_sources() looks up a str phrase, got {type(phrase).__name__}")
     check_collection(documents, "find_sources")
     cutoff, days = check_options(score_cutoff, 1, level, window)
+    recall_days = check_days(recall, "recall")
     limit = check_limit(limit)
     codebook = Codebook()
     wanted = prepare(phrase, codebook)
@@ -348,13 +373,13 @@ def find_sources(
             relation=relation, score=round(score, 2), wording=wording,
         )
         found.append(((-score, rank[relation], printing_order(doc_id, quote)), printing, result))
-    return _by_utterance(found, cutoff, level, days)[:limit]
+    return _by_utterance(found, cutoff, level, days, recall_days)[:limit]
 
 
 def _by_utterance(
     found: list[tuple[tuple[float, int, tuple[str, int, int, str, str, str, str, int]],
                       Printing, SourceMatch]],
-    cutoff: float, level: Level, window: int | None,
+    cutoff: float, level: Level, window: int | None, recall: int | None,
 ) -> list[SourceMatch]:
     """Order matches by utterance (best first), each named with its utterance's speaker."""
     if not found:
@@ -363,7 +388,7 @@ def _by_utterance(
     gc.disable()
     try:
         clusters = Matcher([p for _, p, _ in found], score_cutoff=cutoff, level=level,
-                           window=window).clusters(1)
+                           window=window, recall=recall).clusters(1)
     finally:
         if collecting:
             gc.enable()

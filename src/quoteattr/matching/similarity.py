@@ -31,10 +31,10 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel, Levenshtein
 
 from quoteattr.models import Quote
+from quoteattr.text.normalize import fold_tokens, normalize_quote
 from quoteattr.text.normalize import fold_words as _fold_words
-from quoteattr.text.normalize import normalize_quote
 
-__all__ = ["quote_similarity", "word_diff"]
+__all__ = ["match_words", "once", "quote_similarity", "word_diff"]
 
 _GAP = "…"
 _MIN_KEPT_WORDS = 3
@@ -116,19 +116,54 @@ def text_key(tokens: Sequence[str], gaps: Sequence[int]) -> str:
     return " ".join(words)
 
 
+def once(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A text that is one run of words said again and again, as that run said once.
+
+    A chant or a repeated cry is printed once or as often as the outlet heard
+    it ("Lock them up! Lock them up!", "USA! USA! USA!"): the words are the
+    same utterance. Only a whole text made of repetitions is shortened.
+
+    Example:
+        >>> once(("no", "way", "no", "way")), once(("no", "no", "way"))
+        (('no', 'way'), ('no', 'no', 'way'))
+    """
+    count = len(tokens)
+    first = tokens[0] if tokens else ""
+    for size in range(1, count // 2 + 1):
+        if count % size == 0 and tokens[size] == first and (
+                tokens[:size] * (count // size) == tokens):
+            return tokens[:size]
+    return tokens
+
+
+def match_words(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The words and gaps matching compares: folded, and a repeated chant once.
+
+    The words are :func:`~quoteattr.text.normalize.fold_tokens`'s; a text
+    without gaps that repeats one run of words is that run (:func:`once`).
+
+    Example:
+        >>> match_words("Lock them up! Lock them up!")
+        (('lock', 'them', 'up'), ())
+    """
+    tokens, gaps = fold_tokens(text)
+    return (tokens if gaps else once(tokens)), gaps
+
+
 def prepare(text: str, codebook: Codebook) -> PreparedText:
-    """Fold and code one quote text."""
+    """Fold and code one quote text (the words of :func:`match_words`)."""
     folded = normalize_quote(text)
+    tokens = folded.tokens if folded.gaps else once(folded.tokens)
     return PreparedText(
-        text_key(folded.tokens, folded.gaps), folded.tokens, folded.gaps,
-        codebook.encode(folded.tokens),
+        text_key(tokens, folded.gaps), tokens, folded.gaps, codebook.encode(tokens),
     )
 
 
 MAX_FIXES = 1
 """Word-level repairs :func:`reconcile` makes per pair of quotes: a one-character
-misprint ("recless" for "reckless") or a compound split or joined ("carpetbomb"
-and "carpet bomb")."""
+misprint ("recless" for "reckless"), an ending of one or two letters dropped
+("extreme" for "extremely") or a compound split or joined ("carpetbomb" and
+"carpet bomb")."""
 _MIN_FIX_LENGTH = 4
 """Shorter words are not repaired: "sad" and "said" are two words, not a misprint."""
 _MAX_FIX_CANDIDATES = 96
@@ -140,9 +175,9 @@ def reconcile(a: PreparedText, b: PreparedText) -> tuple[PreparedText, PreparedT
 
     Of the words only one text has, the first pair (in sorted order, so the
     repair does not depend on which text comes first) that differs by one
-    character, or whose one word is the other's two neighbouring words
-    written together, is made the same word. At most :data:`MAX_FIXES`
-    repair per pair, words of at least four letters.
+    character or by an ending of one or two letters, or whose one word is the
+    other's two neighbouring words written together, is made the same word.
+    At most :data:`MAX_FIXES` repair per pair, words of at least four letters.
 
     Example:
         >>> book = Codebook()
@@ -163,8 +198,8 @@ def reconcile(a: PreparedText, b: PreparedText) -> tuple[PreparedText, PreparedT
         for x in long_a:
             for y in long_b:
                 # one edit leaves the first or the last letter of a long word in place
-                if abs(len(x) - len(y)) <= 1 and (x[0] == y[0] or x[-1] == y[-1]) and (
-                        Levenshtein.distance(x, y, score_cutoff=1) <= 1):
+                if (abs(len(x) - len(y)) <= 1 and (x[0] == y[0] or x[-1] == y[-1]) and (
+                        Levenshtein.distance(x, y, score_cutoff=1) <= 1)) or _ending(x, y):
                     fixes.append((min(x, y), max(x, y), "b" if x < y else "a"))
     fixes.extend((w, w, "b") for w in _compounds(b, only_a))
     fixes.extend((w, w, "a") for w in _compounds(a, only_b))
@@ -175,6 +210,19 @@ def reconcile(a: PreparedText, b: PreparedText) -> tuple[PreparedText, PreparedT
         b_fixed, a_fixed = _repair(b, a, first, second)
         return a_fixed, b_fixed
     return _repair(a, b, first, second)
+
+
+_MAX_ENDING = 2
+"""Letters of an ending a misquote drops or adds ("extreme" for "extremely")."""
+_MIN_STEM = 5
+"""Letters the shorter word keeps, so that an ending is not a word of its own."""
+
+
+def _ending(x: str, y: str) -> bool:
+    """Whether one word is the other with an ending dropped: "extreme", "extremely"."""
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    return (len(short) >= _MIN_STEM and len(long) - len(short) <= _MAX_ENDING
+            and long.startswith(short))
 
 
 def _compounds(text: PreparedText, words: set[str]) -> list[str]:

@@ -43,7 +43,8 @@ from typing import Literal, NamedTuple
 import regex
 from pydantic import Field
 
-from quoteattr.language.lexicon import load_lexicon
+from quoteattr.language.lexicon import Pronoun, load_lexicon
+from quoteattr.language.names import load_person_names
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 from quoteattr.models import Quote, QuoteSpeaker
 from quoteattr.text.normalize import fold_words, function_words
@@ -61,6 +62,7 @@ __all__ = [
     "name_key",
     "node_buckets",
     "office_buckets",
+    "printing_key",
     "share_bucket",
     "speaker_key",
     "speakers_compatible",
@@ -172,11 +174,81 @@ def speaker_key(quote: Quote) -> SpeakerKey | None:
 
 
 def key_of(speaker: QuoteSpeaker | None) -> SpeakerKey | None:
-    """The compared form of a speaker, or ``None`` for no speaker or an unknown one."""
+    """The compared form of a speaker, or ``None`` for no speaker or an unknown one.
+
+    What the attributing mention prints decides how much of the document's
+    resolution counts across documents:
+
+    * a pronoun resolved to a description ("she" to "a voter"), or to a person
+      whose given name says the other gender ("she" to "John Doe"), identifies
+      nobody: the resolution is a guess that the pronoun itself contradicts or
+      cannot confirm;
+    * a surname printed alone ("Doe said") keeps the surname and drops the given
+      names the document chose for it: "Doe" may be any Doe of that article.
+
+    Example:
+        >>> from quoteattr.models import Span
+        >>> def said(name, mention, kind="person"):
+        ...     return QuoteSpeaker(name=name, kind=kind,
+        ...                         mention=Span(text=mention, start=0, end=len(mention)))
+        >>> key_of(said("Jane Doe", "Jane Doe")).given, key_of(said("Jane Doe", "Doe")).given
+        (('jane',), ())
+        >>> key_of(said("John Doe", "she")), key_of(said("a voter", "she", "anonymous"))
+        (None, None)
+    """
     if speaker is None or speaker.kind in WILDCARD_SPEAKER_KINDS:
         return None
     key = name_key(speaker.name, speaker.kind == "person", speaker.role)
-    return key if key.name else None
+    if not key.name:
+        return None
+    if speaker.mention is None:
+        return key
+    return _as_mentioned(key, speaker.mention.text, speaker.kind)
+
+
+def printing_key(speaker: QuoteSpeaker | None, strong: bool) -> SpeakerKey | None:
+    """The speaker a printing is compared by: :func:`key_of`, or nobody for a strong pronoun quote.
+
+    A quote that the article gives to somebody only through a pronoun ("he
+    said") is given to the person the pronoun was resolved to, often a person
+    named nearby. When the quote is long enough for its words to identify it
+    (``strong``: five words or more, see ``linking.STRONG_WORDS``), its words
+    decide and it is compared as a quote without a known speaker: it joins a
+    speaker's utterance on strong evidence and never links two speakers. A
+    shorter quote keeps the resolved speaker: its few words need one.
+
+    Example:
+        >>> from quoteattr.models import Span
+        >>> he = QuoteSpeaker(name="John Roe", kind="person",
+        ...                   mention=Span(text="he", start=0, end=2))
+        >>> printing_key(he, strong=True), printing_key(he, strong=False).name
+        (None, 'john roe')
+    """
+    key = key_of(speaker)
+    if key is None or not strong or speaker is None or speaker.mention is None:
+        return key
+    return None if _pronoun(speaker.mention.text) is not None else key
+
+
+def _pronoun(mention: str) -> Pronoun | None:
+    words = _fold(mention)
+    return load_lexicon("en").pronoun_forms.get(words[0]) if len(words) == 1 else None
+
+
+def _as_mentioned(key: SpeakerKey, mention: str, kind: str) -> SpeakerKey | None:
+    if pronoun := _pronoun(mention):
+        if kind in ("anonymous", "collective"):
+            return None
+        if key.person and key.given and pronoun.gender in ("masculine", "feminine"):
+            gender = load_person_names("en").gender_of_given_name(key.given[0])
+            if gender in ("masculine", "feminine") and gender != pronoun.gender:
+                return None
+        return key
+    if key.person and key.given:
+        printed = name_key(mention, True)
+        if not printed.given and printed.surname == key.surname:
+            return key._replace(given=())
+    return key
 
 
 def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -238,11 +310,16 @@ class SpeakerForest:
     be one description, and name the office of a person in it if there is one.
     """
 
-    def __init__(self, speakers: list[SpeakerKey | None]) -> None:
+    def __init__(self, speakers: list[SpeakerKey | None],
+                 hints: list[SpeakerKey | None] | None = None) -> None:
         self.parent = list(range(len(speakers)))
         self.known: dict[int, frozenset[SpeakerKey]] = {
             i: frozenset((s,)) for i, s in enumerate(speakers) if s is not None
         }
+        self.hinted: dict[int, frozenset[SpeakerKey]] = {
+            i: frozenset((s,)) for i, s in enumerate(hints or ()) if s is not None
+        }
+        """Speakers that units are not compared by but were resolved to (from a pronoun)."""
 
     def find(self, unit: int) -> int:
         """The root of ``unit``'s cluster (paths are compressed on the way)."""
@@ -257,6 +334,10 @@ class SpeakerForest:
     def speakers(self, unit: int) -> frozenset[SpeakerKey]:
         """The speakers of ``unit``'s cluster."""
         return self.known.get(self.find(unit), frozenset())
+
+    def hints(self, unit: int) -> frozenset[SpeakerKey]:
+        """The speakers that pronouns of ``unit``'s cluster were resolved to."""
+        return self.hinted.get(self.find(unit), frozenset())
 
     def can_join(self, a: int, b: int) -> bool:
         """Whether the clusters of ``a`` and ``b`` could be one utterance's speakers."""
@@ -278,6 +359,8 @@ class SpeakerForest:
         if kb:
             self.known[ra] = ka | kb
             del self.known[rb]
+        if rb in self.hinted:
+            self.hinted[ra] = self.hinted.get(ra, frozenset()) | self.hinted.pop(rb)
         return True
 
 

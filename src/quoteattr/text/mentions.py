@@ -508,6 +508,8 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Men
     j = i
     determiners, modifier_stop = tb.determiners, tb.modifier_stop
     roles, cue_forms = tb.roles, tb.cue_forms
+    links = tb.lex.grammar.post_modifier_links
+    continuing = tb.lex.grammar.post_modifier_words
     saw_det = tokens[i].low in determiners
     if saw_det:
         j += 1
@@ -556,11 +558,11 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Men
         return None  # a capitalised role alone ("President") is a title, not a description
     end = head + 1
     # post-modifier: "a spokesman for the ministry", "the head of the Turkish Foreign Ministry"
-    if end + 1 < n and tokens[end].text in ("for", "of", "at") and tokens[end].kind == "word":
+    if end + 1 < n and tokens[end].text in links and tokens[end].kind == "word":
         k = end + 1
         while k < n and k - end < 7 and tokens[k].kind == "word":
             low = tokens[k].low
-            if low in modifier_stop and low not in ("the", "a", "an", "of"):
+            if low in modifier_stop and low not in continuing:
                 break
             if low in cue_forms:
                 break

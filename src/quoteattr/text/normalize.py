@@ -125,6 +125,8 @@ class _SpellingFile(BaseModel):
     description: str
     language: str
     words: dict[str, str]
+    ise_endings: tuple[str, ...] = ()
+    our_endings: tuple[str, ...] = ()
     ise_stems: tuple[str, ...] = ()
     our_stems: tuple[str, ...] = ()
 
@@ -139,6 +141,8 @@ class _SpellingFile(BaseModel):
             f"{word!r} is not lower case" for word in (*self.words, *self.words.values())
             if word != word.lower()
         ]
+        problems += [f"ise_endings: {e!r} has no 'is'" for e in self.ise_endings if "is" not in e]
+        problems += [f"our_endings: {e!r} has no 'our'" for e in self.our_endings if "our" not in e]
         if problems:
             raise ValueError("; ".join(problems))
         return self
@@ -155,11 +159,6 @@ class _WordListFile(BaseModel):
 def _load_json(name: str) -> object:
     path = resources.files("quoteattr") / "data" / "en" / name
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-_ISE_ENDINGS = ("ise", "ised", "ises", "ising", "isation", "isations", "iser", "isers")
-_OUR_ENDINGS = ("our", "ours", "oured", "ouring", "ourful", "ourable", "ourably", "ourite",
-                "ourites", "ourer", "ourers", "ourhood", "ourhoods", "ourless")
 
 
 @lru_cache(maxsize=1)
@@ -182,10 +181,10 @@ def spelling_variants() -> dict[str, str]:
         raise ValueError(f"quoteattr/data/spelling_variants.json is invalid:\n{exc}") from exc
     folds = dict(data.words)
     for stem in data.ise_stems:
-        for ending in _ISE_ENDINGS:
+        for ending in data.ise_endings:
             folds[stem + ending] = stem + ending.replace("is", "iz", 1)
     for stem in data.our_stems:
-        for ending in _OUR_ENDINGS:
+        for ending in data.our_endings:
             folds[stem + ending] = stem + ending.replace("our", "or", 1)
     return folds
 

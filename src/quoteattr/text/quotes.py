@@ -452,6 +452,7 @@ def scan_quotes(
     cue_words: frozenset[str] | None = None,
     double_apostrophes: bool | None = None,
     language: str = "en",
+    sentence_cue_words: frozenset[str] | None = None,
 ) -> tuple[list[Quote], list[Diagnostic]]:
     """Find every quoted span and report the odd marks worked around.
 
@@ -471,6 +472,9 @@ def scan_quotes(
             ignored, neither quotes nor single marks.
         language: The language whose words tell a quoted term from speech
             (``quote_words.json``; English's where it has none).
+        sentence_cue_words: The cues that make a short fragment speech from
+            later in its sentence (no weak verbs); ``cue_words`` when given,
+            else the English lexicon's.
 
     Returns:
         The quotes in text order (outer before inner), and diagnostics such as
@@ -498,7 +502,10 @@ def scan_quotes(
         para_start, positions = m.end(), []
     scanner.paragraph(para_start, len(text), positions, len(text))
     cues = load_lexicon().quote_cue_words if cue_words is None else cue_words
-    quotes = _build(text, scanner, cues, quote_words(language), abbreviations(language))
+    if sentence_cue_words is None:
+        sentence_cue_words = load_lexicon().sentence_cue_words if cue_words is None else cue_words
+    quotes = _build(text, scanner, cues, quote_words(language), abbreviations(language),
+                    sentence_cue_words)
     return quotes, scanner.sorted_diagnostics()
 
 
@@ -533,6 +540,7 @@ def _build(
     cues: frozenset[str],
     words: QuoteWords,
     known_abbreviations: frozenset[str],
+    sentence_cues: frozenset[str],
 ) -> list[Quote]:
     """Turn raw pairs into quotes: trim, drop empties, nest, number utterances."""
     kept: list[_Kept] = []
@@ -592,6 +600,7 @@ def _build(
                 cues=cues,
                 words=words,
                 abbreviations=known_abbreviations,
+                sentence_cues=sentence_cues,
             ),
             depth=k.depth,
             utterance=numbers.setdefault(root(k.index), len(numbers)),

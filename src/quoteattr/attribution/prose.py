@@ -1,0 +1,331 @@
+"""Partial quotes in running prose: the sentence's subject speaks (issue 12, family 1).
+
+A reporter who quotes a few words inside a sentence about someone gives them to
+that sentence's subject, whatever the verb: ``Roe believes in a press that
+"takes sides"``, ``He talks about how his troops must be ready "to fight
+tonight."``, ``As Doe put it, the plan is "a mess"``. No cue verb is needed;
+the rule is the sieve's last resort for a partial quote, after every rule that
+reads a cue, a layout or a continuation.
+
+:func:`subject_partial_quote` takes the subject of the quote's clause: going back
+from the quote clause by clause, the first clause opener followed by a mention
+and a verb-like word (not a preposition, determiner or punctuation). The window
+is bounded (``_WINDOW`` tokens before the quote, ``_ASIDE_TOKENS`` for an aside).
+
+Example:
+    >>> from quoteattr import attribute
+    >>> text = 'Jane Doe believes in a city that "keeps its promises."'
+    >>> q = attribute(text).quotes[0]
+    >>> q.speaker.name, q.rule
+    ('Jane Doe', 'subject_partial_quote')
+"""
+
+from __future__ import annotations
+
+from quoteattr.attribution.clauses import opens_sentence, skip_adverbs
+from quoteattr.attribution.context import Context, Decision
+from quoteattr.attribution.governed import document_owner
+from quoteattr.attribution.words import attribution_words, ends_with, is_participle
+from quoteattr.text.mentions import Mention
+
+__all__ = ["main_clause_start", "subject_partial_quote"]
+
+_WINDOW = 45  # tokens before a quote searched for its sentence's subject
+
+
+def subject_partial_quote(ctx: Context, qi: int) -> Decision | None:
+    """``Doe thanked them for "Q"``: a partial quote belongs to its clause's subject."""
+    if ctx.quotes[qi].kind == "term":
+        return None
+    qt = ctx.quote_token[qi]
+    k = qt - 1
+    if ctx.kind(k) == "mark":
+        k -= 1
+    if k < 0 or opens_sentence(ctx, k + 1) or _in_headline(ctx, qt):
+        return None
+    m = _clause_subject(ctx, k + 1)
+    if m is None or (ctx.word(k) == ":" and m.kind not in ("name", "pronoun")):
+        return None  # "The plan has three parts: \"Q\"": a thing before a colon says nothing
+    return Decision("subject_partial_quote", 0.5, document_owner(ctx, m))
+
+
+def main_clause_start(ctx: Context, first: int, qt: int) -> int:
+    """Where the main clause starts when a sentence opens with a subordinate clause.
+
+    ``While Doe praised the plan, Roe called it "a mess"``: the cue of the
+    subordinate clause (``praised``) does not govern a quote in the main clause.
+    When the sentence from token ``first`` opens with a subordinator (after up
+    to two adverbs: ``Ever since``) and a comma before token ``qt`` is followed
+    by a subject (an article, a determiner, a pronoun or a mention), return the
+    token after that comma; otherwise ``first``.
+    """
+    g = ctx.lexicon.grammar
+    words = attribution_words(ctx.lexicon)
+    k = first
+    while k < first + 2 and ctx.low(k) in g.adverbs:
+        k += 1
+    if ctx.low(k) not in g.subordinators:
+        return first
+    for j in range(k + 1, min(qt, k + _WINDOW)):
+        if ctx.kind(j) == "para":
+            return first
+        if ctx.word(j) == ",":
+            after = j + 1
+        elif ctx.kind(j) == "quote" and _quote_ends_with_comma(ctx, j):
+            after = j + 2 if ctx.kind(j + 1) == "mark" else j + 1  # ... a "terrific piece," Roe …
+        else:
+            continue
+        nxt = ctx.low(after)
+        if (nxt in words.articles or nxt in g.np_determiners or nxt in g.subject_pronouns
+                or after in ctx.mention_starting):
+            return after
+        return first
+    return first
+
+
+def _quote_ends_with_comma(ctx: Context, j: int) -> bool:
+    q = ctx.tokens[j].quote
+    return 0 <= q < len(ctx.quotes) and ctx.quotes[q].text.rstrip().endswith(",")
+
+
+def _clause_subject(ctx: Context, qt: int) -> Mention | None:
+    """The subject of the clause that holds token ``qt``, going back clause by clause.
+
+    A clause opens at the sentence's start, after a comma, semicolon or dash, or
+    after a joining word (``and``, ``but``, ``when``, ``while``, ``in which``);
+    never after ``that``, whose clause is what the subject reports. The nearest
+    opener followed by a mention and a verb-like word names the subject. A
+    relative ``who`` or ``which`` right after a comma (``the sign, which read``)
+    or an expletive ``it`` gives up. ``As NAME put it, … "Q"`` is NAME's.
+    """
+    first = max(ctx.sentence_first(qt), qt - _WINDOW)
+    g = ctx.lexicon.grammar
+    words = attribution_words(ctx.lexicon)
+    joiners = words.clause_joiners | g.subordinators
+    main = main_clause_start(ctx, first, qt)
+    relatives = words.relative_pronouns - {"that"}
+    put_it = _as_name_put_it(ctx, first, qt)
+    if put_it is not None:
+        return put_it
+    passed_mark = False
+    if main > first:  # "While Doe praised it, Roe …": only the main clause's subject
+        first = main
+    for k in range(qt - 1, first - 2, -1):
+        if k >= first and ctx.kind(k) in ("para", "quote"):
+            return None
+        low = ctx.low(k) if k >= first else ""
+        mark = k >= first and ctx.word(k) in _CLAUSE_MARKS
+        if k >= first and not (mark or low in joiners or low in relatives):
+            continue
+        m = _subject_at(ctx, k + 1, qt, at_start=k < first)
+        if m is _GIVE_UP:
+            return None
+        if m is not None:
+            return m
+        if low in relatives and ctx.word(k - 1) in _CLAUSE_MARKS and not passed_mark:
+            return None  # "the sign — which read": the clause's subject is its antecedent
+        passed_mark = passed_mark or mark
+    return None
+
+
+def _as_name_put_it(ctx: Context, first: int, qt: int) -> Mention | None:
+    """``As Doe put it, the plan is "a mess"``: an opening as-clause names the source."""
+    words = attribution_words(ctx.lexicon)
+    if ctx.low(first) not in words.as_clause_openers:
+        return None
+    m = ctx.mention_starting.get(first + 1)
+    if m is None or m.possessive:
+        m = _name_after_modifiers(ctx, first + 1, qt)
+    if m is None or m.kind == "pronoun":
+        return None
+    j = skip_adverbs(ctx, m.last)
+    end = ctx.cue_at(j)
+    if end < 0:
+        return None
+    while end < qt and ctx.kind(end) == "word" and end - j < 4:
+        end += 1  # "put it", "noted at the time"
+    return m if end < qt and ctx.word(end) == "," else None
+
+
+_CLAUSE_MARKS = frozenset({",", ";", "—", "–", "--"})
+_ASIDE_TOKENS = 24  # tokens of an aside between a subject and its verb
+_DASH_MARKS = frozenset({"—", "–", "--"})
+_ASIDE_CLOSERS = {
+    ",": frozenset({","}) | _DASH_MARKS,
+    "(": frozenset({")"}),
+    "—": _DASH_MARKS,
+    "–": _DASH_MARKS,
+    "--": _DASH_MARKS,
+}
+_GIVE_UP = Mention(-1, -1, -1, -1, "", "pronoun", "", None, False, "unknown")
+
+
+def _subject_at(ctx: Context, p: int, qt: int, *, at_start: bool) -> Mention | None:
+    """The mention opening a clause at token ``p`` when a verb-like word follows it.
+
+    Returns ``_GIVE_UP`` for a subject that names nobody (an expletive ``it``).
+    """
+    g = ctx.lexicon.grammar
+    words = attribution_words(ctx.lexicon)
+    for _ in range(3):  # "And yet he", "But when she"
+        low = ctx.low(p)
+        if p in ctx.mention_starting or ctx.kind(p) != "word":
+            break
+        if low in words.clause_joiners or low in g.subordinators or low in g.adverbs:
+            p += 1
+    if ctx.low(p) in words.articles and p + 1 in ctx.mention_starting:
+        p += 1
+    if p >= qt:
+        return None
+    low = ctx.low(p)
+    pronoun = next((low[: -len(c)] for c in words.subject_contractions if low.endswith(c)), None)
+    if pronoun is not None and pronoun in g.subject_pronouns and pronoun != "it":
+        tok = ctx.tokens[p]  # "he's predicting": the pronoun inside a contraction
+        end = tok.start + len(pronoun)
+        return Mention(p, p + 1, tok.start, end, ctx.text[tok.start : end], "pronoun",
+                       pronoun, None, False, "unknown")
+    m = ctx.mention_starting.get(p)
+    if m is None and at_start:
+        m = _name_after_modifiers(ctx, p, qt)
+    if m is None:
+        return _determiner_phrase(ctx, p, qt)
+    if m.possessive:
+        return None
+    if m.kind == "pronoun" and ctx.low(m.first) == "it":
+        return _GIVE_UP
+    if at_start and ctx.word(m.first)[:1].isupper() and (
+            is_participle(words, ctx.low(m.first)) or ctx.low(m.first) in ctx.lexicon.cue_forms):
+        return None  # "Citing the attack, …": a participle, not a name
+    j, named = _skip_aside(ctx, m.last, qt)
+    if m.kind == "description" and named is not None:
+        m = named  # "A former senator -- Jane Doe, who …-- said": the name
+    if _passive(ctx, j):
+        return _GIVE_UP  # "Doe was called \"a liar\"": the subject was named, it did not speak
+    j = skip_adverbs(ctx, j)
+    if j >= qt:
+        return None
+    w = ctx.word(j)
+    if at_start and w in _CLAUSE_MARKS:
+        return m  # a subject with a long aside: "Doe, in the middle of a tour …, hammered"
+    blocked = g.prepositions | g.determiners | words.clause_joiners | words.relative_pronouns
+    if ctx.kind(j) != "word" or not w[:1].islower() or w.lower() in blocked:
+        return None
+    return m
+
+
+def _passive(ctx: Context, j: int) -> bool:
+    """Tell whether the verb at token ``j`` is passive ("was called", "has been described")."""
+    words = attribution_words(ctx.lexicon)
+    g = ctx.lexicon.grammar
+    for _ in range(3):  # "has also been", "will be"
+        if ctx.low(j) in words.passive_auxiliaries or ctx.kind(j) != "word":
+            break
+        if ctx.low(j) not in g.adverbs:
+            return False
+        j += 1
+    if ctx.low(j) not in words.passive_auxiliaries:
+        return False
+    low = ctx.low(j + 1)
+    if low in g.adverbs:
+        low = ctx.low(j + 2)
+    return low in words.naming_verbs or ends_with(words.past_participle_endings, low,
+                                                  longer_than=3)
+
+
+def _in_headline(ctx: Context, qt: int) -> bool:
+    """Tell whether token ``qt`` lies in a headline: a first paragraph with no full stop."""
+    if ctx.paragraph[qt] != 0 or ctx.quotes[ctx.tokens[qt].quote].text.rstrip()[-1:] in ".!?":
+        return False
+    for k in range(max(0, qt - _WINDOW), min(qt + _WINDOW, len(ctx.tokens))):
+        if ctx.kind(k) == "para":
+            return k > qt
+        if ctx.word(k) in (".", "!", "?"):
+            return False
+    return False
+
+
+def _determiner_phrase(ctx: Context, p: int, qt: int) -> Mention | None:
+    """A determiner and up to four words at ``p`` before a verb: ``A volunteer emailed``.
+
+    The verb must read as one: a cue, a past form, or a word after an auxiliary
+    of having, doing or a modal (``The poll has bad news``); never a form of
+    "be" (``The plan was "a disaster"`` names nobody).
+    """
+    g = ctx.lexicon.grammar
+    words = attribution_words(ctx.lexicon)
+    if ctx.low(p) not in g.np_determiners - words.demonstratives:
+        return None
+    for e in range(p + 2, min(p + 6, qt)):
+        w = ctx.low(e - 1)
+        if (ctx.kind(e - 1) != "word" or w in g.np_stop or w in g.modifier_stop
+                or w in g.prepositions or ctx.cue_at(e - 1) > 0):
+            return None
+        j = e
+        auxiliary = False
+        for _ in range(3):
+            low = ctx.low(j)
+            if ctx.kind(j) != "word" or low not in g.adverbs:
+                break
+            auxiliary = auxiliary or low in words.tense_auxiliaries
+            if low in words.passive_auxiliaries:
+                return None
+            j += 1
+        if j >= qt or ctx.kind(j) != "word" or not ctx.word(j)[:1].islower():
+            continue
+        low = ctx.low(j)
+        if low in g.np_stop or low in g.prepositions:
+            continue
+        verb = ctx.lexicon.cue_forms.get(low)
+        if ((ctx.cue_at(j) > 0 and (verb is None or verb.lemma != low or auxiliary))
+                or (auxiliary and j > e)
+                or ends_with(words.past_endings, low, longer_than=3)):
+            return _noun_phrase(ctx, p, e)
+    return None
+
+
+def _noun_phrase(ctx: Context, first: int, last: int) -> Mention:
+    start, end = ctx.span(first, last)
+    text = ctx.text[start:end]
+    words = attribution_words(ctx.lexicon)
+    plural = ends_with(words.plural_endings, ctx.low(last - 1), longer_than=0) and (
+        ctx.low(first) in ctx.lexicon.grammar.definite_determiners)
+    return Mention(first, last, start, end, text, "description", text, None, False,
+                   "collective" if plural else "anonymous")
+
+
+def _name_after_modifiers(ctx: Context, p: int, qt: int) -> Mention | None:
+    """A name after up to three capitalised or role words at ``p`` ("Ohio senator Jane Doe")."""
+    roles = ctx.lexicon.role_forms
+    j = p + 1 if ctx.low(p) in attribution_words(ctx.lexicon).articles else p
+    while j < min(p + 5, qt):
+        m = ctx.mention_starting.get(j)
+        if m is not None and m.possessive:
+            j = m.last  # "The Post's Ruth Marcus"
+            continue
+        if m is not None:
+            return m if j > p and m.kind == "name" else None
+        w = ctx.word(j)
+        if ctx.kind(j) != "word" or not (w[:1].isupper() or w.lower() in roles):
+            return None
+        j += 1
+    return None
+
+
+def _skip_aside(ctx: Context, k: int, qt: int) -> tuple[int, Mention | None]:
+    """Skip an aside starting at token ``k``; return the token after it and a name opening it.
+
+    Asides: ``, the mayor,``, ``-- Doe, who … --``, ``(D-Ohio)``, ``which collects …,``.
+    """
+    opener = ctx.word(k)
+    words = attribution_words(ctx.lexicon)
+    relative = ctx.low(k) in words.relative_pronouns - {"that"}
+    if opener not in _ASIDE_CLOSERS and not relative:
+        return k, None
+    closers = _ASIDE_CLOSERS[opener] if not relative else frozenset({","})
+    named = ctx.mention_starting.get(k + 1)
+    for j in range(k + 1, min(k + _ASIDE_TOKENS, qt)):
+        if ctx.kind(j) in ("para", "quote") or ctx.word(j) in (".", ";", "!", "?"):
+            break
+        if ctx.word(j) in closers and j > k + 1:
+            return j + 1, named if named is not None and named.kind == "name" else None
+    return k, None
