@@ -173,6 +173,10 @@ def _subject_at(ctx: Context, p: int, qt: int, *, at_start: bool) -> Mention | N
             break
         if low in words.clause_joiners or low in g.subordinators or low in g.adverbs:
             p += 1
+    if not at_start and ctx.low(p) in g.prepositions and p not in ctx.mention_starting:
+        # "and at one point the crowd reprised …": past a short adverbial phrase
+        p = next((j for j in range(p + 2, min(p + 5, qt))
+                  if ctx.low(j) in words.articles or j in ctx.mention_starting), qt)
     if ctx.low(p) in words.articles and p + 1 in ctx.mention_starting:
         p += 1
     if p >= qt:
@@ -255,18 +259,23 @@ def _determiner_phrase(ctx: Context, p: int, qt: int) -> Mention | None:
     words = attribution_words(ctx.lexicon)
     if ctx.low(p) not in g.np_determiners - words.demonstratives:
         return None
-    for e in range(p + 2, min(p + 6, qt)):
+    for e in range(p + 2, min(p + 7, qt)):
         w = ctx.low(e - 1)
-        if (ctx.kind(e - 1) != "word" or w in g.np_stop or w in g.modifier_stop
-                or w in g.prepositions or ctx.cue_at(e - 1) > 0):
+        joiner = e - 1 > p + 1 and w in words.np_joiners  # "a lot of people", "one of the aides"
+        if ctx.kind(e - 1) != "word" or ctx.cue_at(e - 1) > 0 or (not joiner and (
+                w in g.np_stop or w in g.modifier_stop or w in g.prepositions)):
             return None
+        if joiner or ctx.low(e) in words.np_joiners:
+            continue
         j = e
         auxiliary = False
         for _ in range(3):
             low = ctx.low(j)
-            if ctx.kind(j) != "word" or low not in g.adverbs:
+            negated = ends_with(words.negation_endings, low)  # "didn't like"
+            adverb = low in g.adverbs or ends_with(words.adverb_endings, low, longer_than=4)
+            if ctx.kind(j) != "word" or not (negated or adverb):
                 break
-            auxiliary = auxiliary or low in words.tense_auxiliaries
+            auxiliary = auxiliary or low in words.tense_auxiliaries or negated
             if low in words.passive_auxiliaries:
                 return None
             j += 1

@@ -312,8 +312,9 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
     qt = ctx.quote_token[qi]
     phrases = ctx.lexicon.grammar.according_to_phrases
     # up to 29 tokens after the quote, within its sentence and before the next
-    # quote; then up to 29 tokens before it, within its sentence
-    stop = min(qt + 30, len(ctx.tokens), ctx.sentence_stop(qt), ctx.next_quote_token(qt))
+    # quote that is not a fragment of the sentence ('"A" and "B," according to
+    # the report' gives both to the report); then up to 29 tokens before it
+    stop = min(qt + 30, len(ctx.tokens), ctx.sentence_stop(qt), _next_whole_quote(ctx, qt))
     first = max(qt - 29, ctx.sentence_first(qt))
     heads = {phrase[0] for phrase in phrases}
     found = sorted(i for h in heads for i in ctx.positions_within(h, qt + 1, stop))
@@ -331,6 +332,17 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
                 return Decision("according_to_name", 0.85, m, ctx.span(i, after))
             break
     return None
+
+
+def _next_whole_quote(ctx: Context, qt: int) -> int:
+    """The first quote token after ``qt`` that is not a partial quote, or the token count."""
+    k = ctx.next_quote_token(qt)
+    for _ in range(8):  # a sentence holds a few fragments at most
+        q = ctx.tokens[k].quote if k < len(ctx.tokens) else -1
+        if not (0 <= q < len(ctx.quotes)) or ctx.quotes[q].kind != "partial":
+            return k
+        k = ctx.next_quote_token(k)
+    return k
 
 
 def quote_dash_name(ctx: Context, qi: int) -> Decision | None:
