@@ -21,6 +21,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
+from pydantic import TypeAdapter
+
 from quoteattr.attribution.context import Context
 from quoteattr.attribution.speakers import Entity, SpeakerIndex
 from quoteattr.claims.base import ClaimRuleFunction, Found
@@ -34,12 +36,14 @@ from quoteattr.language.claim_frames import (
     load_claim_words,
 )
 from quoteattr.language.marks import load_quote_marks
-from quoteattr.models import Claim, Diagnostic, Quote, QuoteSpeaker, Span
+from quoteattr.models import Claim, Diagnostic, Quote
 from quoteattr.text.mentions import Mention
 from quoteattr.text.normalize import fold
 from quoteattr.text.tokens import indexed_among
 
 __all__ = ["claims_unavailable", "extract_claims"]
+
+_CLAIMS: TypeAdapter[list[Claim]] = TypeAdapter(list[Claim])
 
 _Triggers = tuple[
     list[ClaimRuleFunction], list[tuple[frozenset[str], list[ClaimRuleFunction]]]
@@ -112,7 +116,7 @@ def extract_claims(
                     remember(scan, f.cue[0], f.mention)
                 break
     found = _outermost(found)
-    out: list[Claim] = []
+    rows: list[dict[str, object]] = []
     starts = [q.start for q in quotes]
     seen: set[tuple[int, int, int]] = set()
     for f in sorted(found, key=lambda x: (ctx.tokens[x.first].start, x.cue)):
@@ -136,30 +140,32 @@ def extract_claims(
             or scan.words.noun_cues.get(f.lemma)
             or (verb.stance if verb is not None else None)
         )
-        out.append(
-            Claim(
-                text=ctx.text[start:end],
-                start=start,
-                end=end,
-                source=QuoteSpeaker(
-                    name=entity.name,
-                    kind=entity.kind,
-                    role=entity.role,
-                    id=ids.get(id(entity)),
-                    mention=_span(ctx.text, f.mention.start, f.mention.end),
-                ),
-                cue=_span(ctx.text, cue_start, cue_end),
-                cue_lemma=f.lemma,
-                stance=stance,
-                negated=negated,
-                hedge=hedge,
-                kind="mixed" if mixed else "indirect",
-                quotes=inside if len(quotes) == len(ctx.quotes) else (),
-                rule=f.rule,
-                confidence=f.confidence,
-            )
+        text = ctx.text
+        rows.append(
+            {
+                "text": text[start:end],
+                "start": start,
+                "end": end,
+                "source": {
+                    "name": entity.name,
+                    "kind": entity.kind,
+                    "role": entity.role,
+                    "id": ids.get(id(entity)),
+                    "mention": _span(text, f.mention.start, f.mention.end),
+                },
+                "cue": _span(text, cue_start, cue_end),
+                "cue_lemma": f.lemma,
+                "stance": stance,
+                "negated": negated,
+                "hedge": hedge,
+                "kind": "mixed" if mixed else "indirect",
+                "quotes": inside if len(quotes) == len(ctx.quotes) else (),
+                "rule": f.rule,
+                "confidence": f.confidence,
+            }
         )
-    return out
+    # validated in one call (each model built alone costs more)
+    return _CLAIMS.validate_python(rows)
 
 
 def _candidates(ctx: Context, words: ClaimWords) -> list[tuple[int, list[ClaimRuleFunction]]]:
@@ -390,5 +396,5 @@ def _negation_and_hedge(scan: Scanner, f: Found) -> tuple[bool, str | None]:
     return negated, None
 
 
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(text=text[start:end], start=start, end=end)
+def _span(text: str, start: int, end: int) -> dict[str, object]:
+    return {"text": text[start:end], "start": start, "end": end}
