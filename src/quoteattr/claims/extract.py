@@ -21,6 +21,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
+from pydantic import TypeAdapter
+
 from quoteattr.attribution.context import Context
 from quoteattr.attribution.speakers import Entity, SpeakerIndex
 from quoteattr.claims.base import ClaimRuleFunction, Found
@@ -33,12 +35,14 @@ from quoteattr.language.claim_frames import (
     load_claim_frames,
     load_claim_words,
 )
-from quoteattr.models import Claim, Diagnostic, Quote, QuoteSpeaker, Span
+from quoteattr.models import Claim, Diagnostic, Quote
 from quoteattr.text.mentions import Mention
 from quoteattr.text.normalize import fold
 from quoteattr.text.tokens import indexed_among
 
 __all__ = ["claims_unavailable", "extract_claims"]
+
+_CLAIMS: TypeAdapter[list[Claim]] = TypeAdapter(list[Claim])
 
 _Triggers = tuple[
     list[ClaimRuleFunction], list[tuple[frozenset[str], list[ClaimRuleFunction]]]
@@ -110,7 +114,7 @@ def extract_claims(
                     found.append(f)
                     remember(scan, f.cue[0], f.mention)
                 break
-    out: list[Claim] = []
+    rows: list[dict[str, object]] = []
     starts = [q.start for q in quotes]
     seen: set[tuple[int, int, int]] = set()
     for f in sorted(found, key=lambda x: (ctx.tokens[x.first].start, x.cue)):
@@ -133,30 +137,32 @@ def extract_claims(
             or scan.words.noun_cues.get(f.lemma)
             or (verb.stance if verb is not None else None)
         )
-        out.append(
-            Claim(
-                text=ctx.text[start:end],
-                start=start,
-                end=end,
-                source=QuoteSpeaker(
-                    name=entity.name,
-                    kind=entity.kind,
-                    role=entity.role,
-                    id=ids.get(id(entity)),
-                    mention=_span(ctx.text, f.mention.start, f.mention.end),
-                ),
-                cue=_span(ctx.text, cue_start, cue_end),
-                cue_lemma=f.lemma,
-                stance=stance,
-                negated=negated,
-                hedge=hedge,
-                kind="mixed" if inside else "indirect",
-                quotes=inside if len(quotes) == len(ctx.quotes) else (),
-                rule=f.rule,
-                confidence=f.confidence,
-            )
+        text = ctx.text
+        rows.append(
+            {
+                "text": text[start:end],
+                "start": start,
+                "end": end,
+                "source": {
+                    "name": entity.name,
+                    "kind": entity.kind,
+                    "role": entity.role,
+                    "id": ids.get(id(entity)),
+                    "mention": _span(text, f.mention.start, f.mention.end),
+                },
+                "cue": _span(text, cue_start, cue_end),
+                "cue_lemma": f.lemma,
+                "stance": stance,
+                "negated": negated,
+                "hedge": hedge,
+                "kind": "mixed" if inside else "indirect",
+                "quotes": inside if len(quotes) == len(ctx.quotes) else (),
+                "rule": f.rule,
+                "confidence": f.confidence,
+            }
         )
-    return out
+    # validated in one call (each model built alone costs more)
+    return _CLAIMS.validate_python(rows)
 
 
 def _candidates(ctx: Context, words: ClaimWords) -> list[tuple[int, list[ClaimRuleFunction]]]:
@@ -301,5 +307,5 @@ def _negation_and_hedge(scan: Scanner, f: Found) -> tuple[bool, str | None]:
     return negated, None
 
 
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(text=text[start:end], start=start, end=end)
+def _span(text: str, start: int, end: int) -> dict[str, object]:
+    return {"text": text[start:end], "start": start, "end": end}

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pydantic import TypeAdapter
+
 from quoteattr.language.lexicon import load_lexicon
 from quoteattr.language.marks import QuoteMark, QuoteMarkTable, load_quote_marks
 from quoteattr.models import Diagnostic, Quote
@@ -582,31 +584,37 @@ def _build(
         previous = {d: p for d, p in previous.items() if d < k.depth}
         previous[k.depth] = k
     numbers: dict[int, int] = {}
-    return [
-        Quote(
-            text=text[k.start : k.end],
-            start=k.start,
-            end=k.end,
-            open_mark=k.raw.open_char,
-            close_mark=k.raw.close_char,
-            kind=guess_kind(
-                text,
-                k.start,
-                k.end,
-                open_at=k.raw.open_pos,
-                close_at=k.raw.end,
-                close_mark=k.raw.close_char,
-                paragraph_start=k.raw.para_start,
-                cues=cues,
-                words=words,
-                abbreviations=known_abbreviations,
-                sentence_cues=sentence_cues,
-            ),
-            depth=k.depth,
-            utterance=numbers.setdefault(root(k.index), len(numbers)),
-        )
-        for k in kept
-    ]
+    # validated in one call (each model built alone costs more)
+    return _QUOTES.validate_python(
+        [
+            {
+                "text": text[k.start : k.end],
+                "start": k.start,
+                "end": k.end,
+                "open_mark": k.raw.open_char,
+                "close_mark": k.raw.close_char,
+                "kind": guess_kind(
+                    text,
+                    k.start,
+                    k.end,
+                    open_at=k.raw.open_pos,
+                    close_at=k.raw.end,
+                    close_mark=k.raw.close_char,
+                    paragraph_start=k.raw.para_start,
+                    cues=cues,
+                    words=words,
+                    abbreviations=known_abbreviations,
+                    sentence_cues=sentence_cues,
+                ),
+                "depth": k.depth,
+                "utterance": numbers.setdefault(root(k.index), len(numbers)),
+            }
+            for k in kept
+        ]
+    )
+
+
+_QUOTES: TypeAdapter[list[Quote]] = TypeAdapter(list[Quote])
 
 
 def _resumes(text: str, first: _Kept, second: _Raw, cues: frozenset[str]) -> bool:
