@@ -646,7 +646,8 @@ def test_match_claims_work_grows_with_the_collection_not_its_square(
 
 
 def test_twin_printings_differing_only_in_the_speakers_mention_cluster_in_one_order() -> None:
-    entries = [("a", "we", None, "direct", 0, None),
+    entries: list[tuple[str, str, str | None, str, int, str | None]] = [
+               ("a", "we", None, "direct", 0, None),
                ("a", "we we we we", "Jane Doe", "direct", 0, None),
                ("a", "we we we we", "Jane Doe|she", "direct", 0, None)]
     pairs = _pairs(entries)
