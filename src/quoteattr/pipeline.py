@@ -92,6 +92,7 @@ def prepare(text: str, options: Options) -> Prepared:
     lex = options.full_lexicon
     found, diagnostics = scan_quotes(
         text, cue_words=lex.quote_cue_words, double_apostrophes=options.double_apostrophes,
+        sentence_cue_words=lex.sentence_cue_words,
         language=lex.language,
     )
     speech = [q for q in found if q.depth == 0 and q.kind != "term"]
@@ -298,6 +299,7 @@ def find_quotes(
         cue_words=opts.full_lexicon.quote_cue_words,
         double_apostrophes=opts.double_apostrophes,
         language=opts.full_lexicon.language,
+        sentence_cue_words=opts.full_lexicon.sentence_cue_words,
     )[0]
 
 

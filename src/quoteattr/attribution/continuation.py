@@ -32,6 +32,7 @@ from quoteattr.attribution.clauses import (
 )
 from quoteattr.attribution.context import Context, Decision
 from quoteattr.attribution.governed import document_owner
+from quoteattr.attribution.prose import main_clause_start
 from quoteattr.attribution.words import attribution_words, is_passive
 
 __all__ = [
@@ -147,6 +148,8 @@ def continues_previous_quote(ctx: Context, qi: int) -> Decision | None:
         # the quote's own sentence must not hold another speaker
         if strong_cue_after(ctx, qt):
             return None
+        if ctx.same_sentence(pt, qt) and pt < main_clause_start(ctx, ctx.sentence_first(qt), qt):
+            return None  # 'While Doe calls it "A," Roe fixates on "B"': another clause's subject
     elif not ctx.same_sentence(pt, qt) and _attribution_between(ctx, pt, qt):
         return None  # '"A. This mirrored …, it said. "B.': the nearer attribution decides
     return Decision("continues_previous_quote", 0.75 if not same_utterance else 0.9,

@@ -28,7 +28,7 @@ from quoteattr.attribution.governed import document_owner
 from quoteattr.attribution.words import attribution_words, ends_with, is_participle
 from quoteattr.text.mentions import Mention
 
-__all__ = ["subject_partial_quote"]
+__all__ = ["main_clause_start", "subject_partial_quote"]
 
 _WINDOW = 45  # tokens before a quote searched for its sentence's subject
 
@@ -44,9 +44,50 @@ def subject_partial_quote(ctx: Context, qi: int) -> Decision | None:
     if k < 0 or opens_sentence(ctx, k + 1) or _in_headline(ctx, qt):
         return None
     m = _clause_subject(ctx, k + 1)
+    if m is None and ctx.word(k) != ":":
+        m = _subject_after_opening_phrase(ctx, qt)
     if m is None or (ctx.word(k) == ":" and m.kind not in ("name", "pronoun")):
         return None  # "The plan has three parts: \"Q\"": a thing before a colon says nothing
     return Decision("subject_partial_quote", 0.5, document_owner(ctx, m))
+
+
+def main_clause_start(ctx: Context, first: int, qt: int) -> int:
+    """Where the main clause starts when a sentence opens with a subordinate clause.
+
+    ``While Doe praised the plan, Roe called it "a mess"``: the cue of the
+    subordinate clause (``praised``) does not govern a quote in the main clause.
+    When the sentence from token ``first`` opens with a subordinator (after up
+    to two adverbs: ``Ever since``) and a comma before token ``qt`` is followed
+    by a subject (an article, a determiner, a pronoun or a mention), return the
+    token after that comma; otherwise ``first``.
+    """
+    g = ctx.lexicon.grammar
+    words = attribution_words(ctx.lexicon)
+    k = first
+    while k < first + 2 and ctx.low(k) in g.adverbs:
+        k += 1
+    if ctx.low(k) not in g.subordinators:
+        return first
+    for j in range(k + 1, min(qt, k + _WINDOW)):
+        if ctx.kind(j) == "para":
+            return first
+        if ctx.word(j) == ",":
+            after = j + 1
+        elif ctx.kind(j) == "quote" and _quote_ends_with_comma(ctx, j):
+            after = j + 2 if ctx.kind(j + 1) == "mark" else j + 1  # ... a "terrific piece," Roe …
+        else:
+            continue
+        nxt = ctx.low(after)
+        if (nxt in words.articles or nxt in g.np_determiners or nxt in g.subject_pronouns
+                or after in ctx.mention_starting):
+            return after
+        return first
+    return first
+
+
+def _quote_ends_with_comma(ctx: Context, j: int) -> bool:
+    q = ctx.tokens[j].quote
+    return 0 <= q < len(ctx.quotes) and ctx.quotes[q].text.rstrip().endswith(",")
 
 
 def _clause_subject(ctx: Context, qt: int) -> Mention | None:
@@ -63,11 +104,14 @@ def _clause_subject(ctx: Context, qt: int) -> Mention | None:
     g = ctx.lexicon.grammar
     words = attribution_words(ctx.lexicon)
     joiners = words.clause_joiners | g.subordinators
+    main = main_clause_start(ctx, first, qt)
     relatives = words.relative_pronouns - {"that"}
     put_it = _as_name_put_it(ctx, first, qt)
     if put_it is not None:
         return put_it
     passed_mark = False
+    if main > first:  # "While Doe praised it, Roe …": only the main clause's subject
+        first = main
     for k in range(qt - 1, first - 2, -1):
         if k >= first and ctx.kind(k) in ("para", "quote"):
             return None
@@ -131,6 +175,10 @@ def _subject_at(ctx: Context, p: int, qt: int, *, at_start: bool) -> Mention | N
             break
         if low in words.clause_joiners or low in g.subordinators or low in g.adverbs:
             p += 1
+    if not at_start and ctx.low(p) in g.prepositions and p not in ctx.mention_starting:
+        # "and at one point the crowd reprised …": past a short adverbial phrase
+        p = next((j for j in range(p + 2, min(p + 5, qt))
+                  if ctx.low(j) in words.articles or j in ctx.mention_starting), qt)
     if ctx.low(p) in words.articles and p + 1 in ctx.mention_starting:
         p += 1
     if p >= qt:
@@ -148,7 +196,7 @@ def _subject_at(ctx: Context, p: int, qt: int, *, at_start: bool) -> Mention | N
     if m is None:
         return _determiner_phrase(ctx, p, qt)
     if m.possessive:
-        return None
+        return _possessor_of_speech(ctx, m, qt)
     if m.kind == "pronoun" and ctx.low(m.first) == "it":
         return _GIVE_UP
     if at_start and ctx.word(m.first)[:1].isupper() and (
@@ -202,6 +250,57 @@ def _in_headline(ctx: Context, qt: int) -> bool:
     return False
 
 
+def _possessor_of_speech(ctx: Context, m: Mention, qt: int) -> Mention | None:
+    """``Doe's most explosive claim is that …``: the possessor of a speech or document noun.
+
+    Up to three words after the possessive ``m``, the last a speech noun
+    (``claim``, ``remark``) or a document noun (``brief``, ``letter``); a
+    possessed thing (``Doe's plan``) names nobody.
+    """
+    words = attribution_words(ctx.lexicon)
+    for j in range(m.last, min(m.last + 3, qt)):
+        if ctx.kind(j) != "word" or not ctx.word(j)[:1].islower():
+            return None
+        low = ctx.low(j)
+        if low in words.speech_nouns or low in words.document_nouns:
+            return m._replace(possessive=False)
+    return None
+
+
+def _subject_after_opening_phrase(ctx: Context, qt: int) -> Mention | None:
+    """``Citing their "reveries," Doe urged …``: a quote in a phrase that opens the sentence.
+
+    When nothing before the quote is a clause's subject, the subject of the
+    main clause after the opening phrase speaks: the first comma after the quote
+    (within ``_WINDOW`` tokens of its sentence) followed by a name or pronoun and
+    a verb that reads surely as one (a cue, a past form, an auxiliary).
+    """
+    stop = min(ctx.sentence_stop(qt), qt + _WINDOW, len(ctx.tokens))
+    for j in range(qt, stop):
+        if ctx.kind(j) == "para" or ctx.word(j) in (";", ":"):
+            return None
+        if ctx.word(j) == ",":
+            after = j + 1
+        elif ctx.kind(j) == "quote" and _quote_ends_with_comma(ctx, j):
+            after = j + 2 if ctx.kind(j + 1) == "mark" else j + 1
+        else:
+            continue
+        m = _subject_at(ctx, after, stop, at_start=False)
+        if m is not None and m is not _GIVE_UP and m.kind in ("name", "pronoun") and (
+                _reads_as_verb(ctx, skip_adverbs(ctx, m.last))):
+            return m
+    return None
+
+
+def _reads_as_verb(ctx: Context, j: int) -> bool:
+    """Tell whether token ``j`` is surely a verb: a cue, a past form or an auxiliary."""
+    words = attribution_words(ctx.lexicon)
+    low = ctx.low(j)
+    return ctx.kind(j) == "word" and (
+        ctx.cue_at(j) > 0 or low in words.tense_auxiliaries
+        or ends_with(words.past_endings, low, longer_than=3))
+
+
 def _determiner_phrase(ctx: Context, p: int, qt: int) -> Mention | None:
     """A determiner and up to four words at ``p`` before a verb: ``A volunteer emailed``.
 
@@ -213,18 +312,23 @@ def _determiner_phrase(ctx: Context, p: int, qt: int) -> Mention | None:
     words = attribution_words(ctx.lexicon)
     if ctx.low(p) not in g.np_determiners - words.demonstratives:
         return None
-    for e in range(p + 2, min(p + 6, qt)):
+    for e in range(p + 2, min(p + 7, qt)):
         w = ctx.low(e - 1)
-        if (ctx.kind(e - 1) != "word" or w in g.np_stop or w in g.modifier_stop
-                or w in g.prepositions or ctx.cue_at(e - 1) > 0):
+        joiner = e - 1 > p + 1 and w in words.np_joiners  # "a lot of people", "one of the aides"
+        if ctx.kind(e - 1) != "word" or ctx.cue_at(e - 1) > 0 or (not joiner and (
+                w in g.np_stop or w in g.modifier_stop or w in g.prepositions)):
             return None
+        if joiner or ctx.low(e) in words.np_joiners:
+            continue
         j = e
         auxiliary = False
         for _ in range(3):
             low = ctx.low(j)
-            if ctx.kind(j) != "word" or low not in g.adverbs:
+            negated = ends_with(words.negation_endings, low)  # "didn't like"
+            adverb = low in g.adverbs or ends_with(words.adverb_endings, low, longer_than=4)
+            if ctx.kind(j) != "word" or not (negated or adverb):
                 break
-            auxiliary = auxiliary or low in words.tense_auxiliaries
+            auxiliary = auxiliary or low in words.tense_auxiliaries or negated
             if low in words.passive_auxiliaries:
                 return None
             j += 1
@@ -254,7 +358,7 @@ def _noun_phrase(ctx: Context, first: int, last: int) -> Mention:
 def _name_after_modifiers(ctx: Context, p: int, qt: int) -> Mention | None:
     """A name after up to three capitalised or role words at ``p`` ("Ohio senator Jane Doe")."""
     roles = ctx.lexicon.role_forms
-    j = p
+    j = p + 1 if ctx.low(p) in attribution_words(ctx.lexicon).articles else p
     while j < min(p + 5, qt):
         m = ctx.mention_starting.get(j)
         if m is not None and m.possessive:

@@ -47,7 +47,7 @@ from quoteattr.attribution.layouts import (
     said_name_colon_quote,
     speaker_label_colon_quote,
 )
-from quoteattr.attribution.prose import subject_partial_quote
+from quoteattr.attribution.prose import main_clause_start, subject_partial_quote
 from quoteattr.attribution.words import attribution_words, ends_with, is_participle, is_passive
 from quoteattr.text.mentions import Mention
 
@@ -151,7 +151,7 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
             return None
         subordinators = ctx.lexicon.grammar.subordinators
         if any(ctx.tokens[t].low in subordinators for t in range(k, m.first)):
-            return None  # '"That makes me smart," when Clinton blasted him'
+            return None  # '"That was a bargain," when Roe mocked him'
         ends = attribution_ends(ctx, end) or attribution_ends(ctx, after)
         closes = ctx.cue_at(j, weak=False) > 0 and ends and ctx.kind(after) != "mark"
         if (ctx.quotes[qi].text[:1].islower() and not closes
@@ -312,8 +312,9 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
     qt = ctx.quote_token[qi]
     phrases = ctx.lexicon.grammar.according_to_phrases
     # up to 29 tokens after the quote, within its sentence and before the next
-    # quote; then up to 29 tokens before it, within its sentence
-    stop = min(qt + 30, len(ctx.tokens), ctx.sentence_stop(qt), ctx.next_quote_token(qt))
+    # quote that is not a fragment of the sentence ('"A" and "B," according to
+    # the report' gives both to the report); then up to 29 tokens before it
+    stop = min(qt + 30, len(ctx.tokens), ctx.sentence_stop(qt), _next_whole_quote(ctx, qt))
     first = max(qt - 29, ctx.sentence_first(qt))
     heads = {phrase[0] for phrase in phrases}
     found = sorted(i for h in heads for i in ctx.positions_within(h, qt + 1, stop))
@@ -331,6 +332,17 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
                 return Decision("according_to_name", 0.85, m, ctx.span(i, after))
             break
     return None
+
+
+def _next_whole_quote(ctx: Context, qt: int) -> int:
+    """The first quote token after ``qt`` that is not a partial quote, or the token count."""
+    k = ctx.next_quote_token(qt)
+    for _ in range(8):  # a sentence holds a few fragments at most
+        q = ctx.tokens[k].quote if k < len(ctx.tokens) else -1
+        if not (0 <= q < len(ctx.quotes)) or ctx.quotes[q].kind != "partial":
+            return k
+        k = ctx.next_quote_token(k)
+    return k
 
 
 def quote_dash_name(ctx: Context, qi: int) -> Decision | None:
@@ -353,8 +365,10 @@ def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
     """``NAME said he had heard "Q"``: a quote inside reported speech."""
     words = attribution_words(ctx.lexicon)
     qt = ctx.quote_token[qi]
-    # back to the sentence's start, at most 59 tokens: only cue tokens can match
+    # back to the sentence's start, at most 59 tokens: only cue tokens can match;
+    # not into a subordinate clause the quote's main clause follows
     first = max(qt - 59, ctx.sentence_first(qt))
+    first = main_clause_start(ctx, first, qt)
     for c in reversed(ctx.cues_within(first, qt)):
         # an aspect verb ("would continue \"to …\"") speaks only before a colon, a
         # comma or "that" ("she continued: …", "he continues that …")

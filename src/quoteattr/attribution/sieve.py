@@ -25,10 +25,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pydantic import TypeAdapter
+
 from quoteattr.attribution.context import Context, Decision
 from quoteattr.attribution.rules import Rule
 from quoteattr.attribution.speakers import Entity, SpeakerIndex
-from quoteattr.models import Quote, QuoteSpeaker, Span
+from quoteattr.models import Quote
 
 __all__ = ["RuleTrial", "Sieved", "assemble", "run_sieve"]
 
@@ -104,8 +106,11 @@ def run_sieve(ctx: Context, sieve: Sequence[Rule], *, trace: bool = False) -> Si
     return Sieved(tuple(decisions), tuple(trials))
 
 
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(text=text[start:end], start=start, end=end)
+def _span(text: str, start: int, end: int) -> dict[str, object]:
+    return {"text": text[start:end], "start": start, "end": end}
+
+
+_QUOTES: TypeAdapter[list[Quote]] = TypeAdapter(list[Quote])
 
 
 def assemble(ctx: Context, index: SpeakerIndex) -> tuple[list[Quote], list[Entity]]:
@@ -121,6 +126,8 @@ def assemble(ctx: Context, index: SpeakerIndex) -> tuple[list[Quote], list[Entit
     used: list[Entity] = []
     ids: dict[int, int] = {}
     entities: list[Entity | None] = [None] * len(ctx.quotes)
+    attributed: list[int] = []
+    rows: list[dict[str, object]] = []
     for qi, q in enumerate(ctx.quotes):
         d = ctx.decisions[qi]
         if d is None:
@@ -139,21 +146,26 @@ def assemble(ctx: Context, index: SpeakerIndex) -> tuple[list[Quote], list[Entit
         if id(entity) not in ids:
             ids[id(entity)] = len(used)
             used.append(entity)
-        speaker = QuoteSpeaker(
-            name=entity.name,
-            kind=entity.kind,
-            role=entity.role,
-            id=ids[id(entity)],
-            mention=_span(text, d.mention.start, d.mention.end) if d.mention else None,
+        attributed.append(len(out))
+        out.append(q)
+        rows.append(
+            {
+                **q.__dict__,
+                "speaker": {
+                    "name": entity.name,
+                    "kind": entity.kind,
+                    "role": entity.role,
+                    "id": ids[id(entity)],
+                    "mention": (
+                        _span(text, d.mention.start, d.mention.end) if d.mention else None
+                    ),
+                },
+                "cue": _span(text, *d.cue) if d.cue else None,
+                "rule": d.rule,
+                "confidence": d.confidence,
+            }
         )
-        out.append(
-            q.model_copy(
-                update={
-                    "speaker": speaker,
-                    "cue": _span(text, *d.cue) if d.cue else None,
-                    "rule": d.rule,
-                    "confidence": d.confidence,
-                }
-            )
-        )
+    # the attributed quotes validated in one call (each model built alone costs more)
+    for k, quote in zip(attributed, _QUOTES.validate_python(rows), strict=True):
+        out[k] = quote
     return out, used

@@ -346,6 +346,16 @@ class Lexicon(_Entry):
         return {form: tuple(verbs) for form, verbs in table.items()}
 
     @cached_property
+    def sentence_cue_words(self) -> frozenset[str]:
+        """The :attr:`quote_cue_words` that are no weak verb.
+
+        They make a short fragment before them in their sentence quoted speech
+        ("closed" or "laughed" do not).
+        """
+        weak = {f for f, v in self.cue_forms.items() if v.weak}
+        return self.quote_cue_words - weak
+
+    @cached_property
     def quote_cue_words(self) -> frozenset[str]:
         """One-word cues that tell speech from a term and join an interrupted quote's parts.
 

@@ -105,7 +105,6 @@ _NEIGHBOURS = 16
 """Beyond :data:`_PAIR_LIMIT`, each unit is paired with this many units nearest in date."""
 
 
-
 class _Unit(NamedTuple):
     node: int
     bucket: Bucket

@@ -102,6 +102,7 @@ def guess_kind(
     cues: frozenset[str],
     words: QuoteWords | None = None,
     abbreviations: frozenset[str] | None = None,
+    sentence_cues: frozenset[str] | None = None,
 ) -> QuoteKind:
     """Guess from shape and context whether a quoted span is speech or a term.
 
@@ -117,6 +118,8 @@ def guess_kind(
         words: The language's quote words; English by default.
         abbreviations: Words whose full stop ends no sentence ("Mr", "Sen");
             English's by default.
+        sentence_cues: Cues that make a fragment of one or two words speech
+            from later in its sentence (no weak verbs); ``cues`` by default.
 
     Returns:
         ``direct`` (a sentence of speech), ``partial`` (a fragment of speech in
@@ -165,8 +168,9 @@ def guess_kind(
         return "partial" if noun else "direct"
     fragment = not ends_sentence and not upper and len(words_in) <= 2
     if fragment and not cue_after and not any(w in cues for w in before_words) and not (
-            _cue_earlier_in_sentence(text, paragraph_start, open_at, cues)):
-        return "term"  # a "non-partisan" and competent civil service
+            _cue_in_sentence(text, paragraph_start, open_at, after_start, cues,
+                             cues if sentence_cues is None else sentence_cues, known)):
+        return "term"  # a "self-funding" and modest public broadcaster
     if upper and (cue_after or (len(words_in) >= 3 and before.endswith(","))):
         return "direct"
     return "partial"
@@ -176,17 +180,59 @@ _SENTENCE_CHARS = 300
 """How far back a fragment's sentence is searched for a speech cue."""
 
 
-def _cue_earlier_in_sentence(text: str, paragraph_start: int, open_at: int,
-                             cues: frozenset[str]) -> bool:
-    """Tell whether a speech cue opens the sentence that a fragment ends.
+def _cue_in_sentence(text: str, paragraph_start: int, open_at: int, after: int,
+                     cues: frozenset[str], strong: frozenset[str],
+                     abbreviations: frozenset[str]) -> bool:
+    """Tell whether a speech cue stands in the sentence that holds a fragment.
 
     ``Doe said on Monday that on a trip abroad she would be compelled to
-    "reassure" allies``: the cue is far before the quote, but in its sentence,
-    so the fragment is quoted speech, not a scare quote.
+    "reassure" allies``, ``The program was a "good thing," he remarked``: the
+    cue is far from the quote, but in its sentence, so the fragment is quoted
+    speech, not a scare quote. The sentence is read up to ``_SENTENCE_CHARS``
+    either side; the full stop of an initial or abbreviation ends no sentence.
+    After the quote only ``strong`` cues count (not "The "quiet zone" was
+    closed").
     """
     before = text[max(paragraph_start, open_at - _SENTENCE_CHARS) : open_at]
-    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n"))
-    return any(w in cues for w in _words(before[cut + 1 :]))
+    cut = _last_sentence_end(before, abbreviations)
+    if any(w in cues for w in _words(before[cut:])):
+        return True
+    rest = text[after : after + _SENTENCE_CHARS]
+    stop = _first_sentence_end(rest, abbreviations)
+    return any(w in strong for w in _words(rest[:stop]))
+
+
+def _ends_sentence_at(chunk: str, dot: int, abbreviations: frozenset[str]) -> bool:
+    """Tell whether the mark at ``dot`` in ``chunk`` (followed by a space) ends a sentence."""
+    if chunk[dot] != ".":
+        return True
+    word = chunk[:dot].rsplit(None, 1)[-1] if chunk[:dot].strip() else ""
+    word = word.lstrip("\"'“‘(")
+    return not (len(word) == 1 and word.isupper()) and word.lower() not in abbreviations
+
+
+def _last_sentence_end(chunk: str, abbreviations: frozenset[str]) -> int:
+    """Index after the last sentence end (or line break) in ``chunk``; 0 when there is none."""
+    k = len(chunk)
+    while k > 0:
+        k = max(chunk.rfind(". ", 0, k), chunk.rfind("? ", 0, k), chunk.rfind("! ", 0, k),
+                chunk.rfind("\n", 0, k))
+        if k < 0:
+            return 0
+        if chunk[k] == "\n" or _ends_sentence_at(chunk, k, abbreviations):
+            return k + 1
+    return 0
+
+
+def _first_sentence_end(chunk: str, abbreviations: frozenset[str]) -> int:
+    """Index of the first sentence end (or line break) in ``chunk``; its length when none."""
+    for k, c in enumerate(chunk):
+        if c == "\n":
+            return k
+        if c in ".?!" and (k + 1 == len(chunk) or chunk[k + 1] == " ") and (
+                _ends_sentence_at(chunk, k, abbreviations)):
+            return k
+    return len(chunk)
 
 
 def resumes_after_attribution(first: str, between: str, cues: frozenset[str]) -> bool:

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pydantic import TypeAdapter
+
 from quoteattr.language.lexicon import load_lexicon
 from quoteattr.language.marks import QuoteMark, QuoteMarkTable, load_quote_marks
 from quoteattr.models import Diagnostic, Quote
@@ -452,6 +454,7 @@ def scan_quotes(
     cue_words: frozenset[str] | None = None,
     double_apostrophes: bool | None = None,
     language: str = "en",
+    sentence_cue_words: frozenset[str] | None = None,
 ) -> tuple[list[Quote], list[Diagnostic]]:
     """Find every quoted span and report the odd marks worked around.
 
@@ -471,6 +474,9 @@ def scan_quotes(
             ignored, neither quotes nor single marks.
         language: The language whose words tell a quoted term from speech
             (``quote_words.json``; English's where it has none).
+        sentence_cue_words: The cues that make a short fragment speech from
+            later in its sentence (no weak verbs); ``cue_words`` when given,
+            else the English lexicon's.
 
     Returns:
         The quotes in text order (outer before inner), and diagnostics such as
@@ -498,7 +504,10 @@ def scan_quotes(
         para_start, positions = m.end(), []
     scanner.paragraph(para_start, len(text), positions, len(text))
     cues = load_lexicon().quote_cue_words if cue_words is None else cue_words
-    quotes = _build(text, scanner, cues, quote_words(language), abbreviations(language))
+    if sentence_cue_words is None:
+        sentence_cue_words = load_lexicon().sentence_cue_words if cue_words is None else cue_words
+    quotes = _build(text, scanner, cues, quote_words(language), abbreviations(language),
+                    sentence_cue_words)
     return quotes, scanner.sorted_diagnostics()
 
 
@@ -533,6 +542,7 @@ def _build(
     cues: frozenset[str],
     words: QuoteWords,
     known_abbreviations: frozenset[str],
+    sentence_cues: frozenset[str],
 ) -> list[Quote]:
     """Turn raw pairs into quotes: trim, drop empties, nest, number utterances."""
     kept: list[_Kept] = []
@@ -574,30 +584,37 @@ def _build(
         previous = {d: p for d, p in previous.items() if d < k.depth}
         previous[k.depth] = k
     numbers: dict[int, int] = {}
-    return [
-        Quote(
-            text=text[k.start : k.end],
-            start=k.start,
-            end=k.end,
-            open_mark=k.raw.open_char,
-            close_mark=k.raw.close_char,
-            kind=guess_kind(
-                text,
-                k.start,
-                k.end,
-                open_at=k.raw.open_pos,
-                close_at=k.raw.end,
-                close_mark=k.raw.close_char,
-                paragraph_start=k.raw.para_start,
-                cues=cues,
-                words=words,
-                abbreviations=known_abbreviations,
-            ),
-            depth=k.depth,
-            utterance=numbers.setdefault(root(k.index), len(numbers)),
-        )
-        for k in kept
-    ]
+    # validated in one call (each model built alone costs more)
+    return _QUOTES.validate_python(
+        [
+            {
+                "text": text[k.start : k.end],
+                "start": k.start,
+                "end": k.end,
+                "open_mark": k.raw.open_char,
+                "close_mark": k.raw.close_char,
+                "kind": guess_kind(
+                    text,
+                    k.start,
+                    k.end,
+                    open_at=k.raw.open_pos,
+                    close_at=k.raw.end,
+                    close_mark=k.raw.close_char,
+                    paragraph_start=k.raw.para_start,
+                    cues=cues,
+                    words=words,
+                    abbreviations=known_abbreviations,
+                    sentence_cues=sentence_cues,
+                ),
+                "depth": k.depth,
+                "utterance": numbers.setdefault(root(k.index), len(numbers)),
+            }
+            for k in kept
+        ]
+    )
+
+
+_QUOTES: TypeAdapter[list[Quote]] = TypeAdapter(list[Quote])
 
 
 def _resumes(text: str, first: _Kept, second: _Raw, cues: frozenset[str]) -> bool:
