@@ -146,7 +146,10 @@ def _check(text: str) -> None:
             assert e <= c.start or s >= c.end or i in inside, (c, s, e)
             assert not (s <= c.start and c.end <= e), (c, s, e)
         assert set(c.quotes) == inside
-        assert (c.kind == "mixed") == bool(inside)
+        # mixed: a partial quote inside, or double-quoted words left as a term
+        assert (c.kind == "mixed") == bool(inside) or (
+            c.kind == "mixed" and any(mark in c.text for mark in "\"\u201c\u201d")
+        )
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])

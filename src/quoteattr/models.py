@@ -326,7 +326,9 @@ ClaimKind = Literal["indirect", "mixed"]
 
 ``indirect``: reported speech with no quotation marks ("Turkey says the jet
 violated its airspace"). ``mixed``: a paraphrase holding a partial quote
-("said he had heard "nothing new""), linked to that quote.
+("said he had heard "nothing new""), linked to that quote; also one holding
+double-quoted words in lower case that the quote finder left as a term ("there
+was an "absolute crisis" in hiring, the panel said"), with no quote to link.
 """
 
 

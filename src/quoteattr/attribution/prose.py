@@ -44,6 +44,8 @@ def subject_partial_quote(ctx: Context, qi: int) -> Decision | None:
     if k < 0 or opens_sentence(ctx, k + 1) or _in_headline(ctx, qt):
         return None
     m = _clause_subject(ctx, k + 1)
+    if m is None and ctx.word(k) != ":":
+        m = _subject_after_opening_phrase(ctx, qt)
     if m is None or (ctx.word(k) == ":" and m.kind not in ("name", "pronoun")):
         return None  # "The plan has three parts: \"Q\"": a thing before a colon says nothing
     return Decision("subject_partial_quote", 0.5, document_owner(ctx, m))
@@ -194,7 +196,7 @@ def _subject_at(ctx: Context, p: int, qt: int, *, at_start: bool) -> Mention | N
     if m is None:
         return _determiner_phrase(ctx, p, qt)
     if m.possessive:
-        return None
+        return _possessor_of_speech(ctx, m, qt)
     if m.kind == "pronoun" and ctx.low(m.first) == "it":
         return _GIVE_UP
     if at_start and ctx.word(m.first)[:1].isupper() and (
@@ -246,6 +248,57 @@ def _in_headline(ctx: Context, qt: int) -> bool:
         if ctx.word(k) in (".", "!", "?"):
             return False
     return False
+
+
+def _possessor_of_speech(ctx: Context, m: Mention, qt: int) -> Mention | None:
+    """``Doe's most explosive claim is that …``: the possessor of a speech or document noun.
+
+    Up to three words after the possessive ``m``, the last a speech noun
+    (``claim``, ``remark``) or a document noun (``brief``, ``letter``); a
+    possessed thing (``Doe's plan``) names nobody.
+    """
+    words = attribution_words(ctx.lexicon)
+    for j in range(m.last, min(m.last + 3, qt)):
+        if ctx.kind(j) != "word" or not ctx.word(j)[:1].islower():
+            return None
+        low = ctx.low(j)
+        if low in words.speech_nouns or low in words.document_nouns:
+            return m._replace(possessive=False)
+    return None
+
+
+def _subject_after_opening_phrase(ctx: Context, qt: int) -> Mention | None:
+    """``Citing their "reveries," Doe urged …``: a quote in a phrase that opens the sentence.
+
+    When nothing before the quote is a clause's subject, the subject of the
+    main clause after the opening phrase speaks: the first comma after the quote
+    (within ``_WINDOW`` tokens of its sentence) followed by a name or pronoun and
+    a verb that reads surely as one (a cue, a past form, an auxiliary).
+    """
+    stop = min(ctx.sentence_stop(qt), qt + _WINDOW, len(ctx.tokens))
+    for j in range(qt, stop):
+        if ctx.kind(j) == "para" or ctx.word(j) in (";", ":"):
+            return None
+        if ctx.word(j) == ",":
+            after = j + 1
+        elif ctx.kind(j) == "quote" and _quote_ends_with_comma(ctx, j):
+            after = j + 2 if ctx.kind(j + 1) == "mark" else j + 1
+        else:
+            continue
+        m = _subject_at(ctx, after, stop, at_start=False)
+        if m is not None and m is not _GIVE_UP and m.kind in ("name", "pronoun") and (
+                _reads_as_verb(ctx, skip_adverbs(ctx, m.last))):
+            return m
+    return None
+
+
+def _reads_as_verb(ctx: Context, j: int) -> bool:
+    """Tell whether token ``j`` is surely a verb: a cue, a past form or an auxiliary."""
+    words = attribution_words(ctx.lexicon)
+    low = ctx.low(j)
+    return ctx.kind(j) == "word" and (
+        ctx.cue_at(j) > 0 or low in words.tense_auxiliaries
+        or ends_with(words.past_endings, low, longer_than=3))
 
 
 def _determiner_phrase(ctx: Context, p: int, qt: int) -> Mention | None:

@@ -59,9 +59,8 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
     if not scan.attribution_ends_sentence(tail, listener=listener and tail == end):
         return None
     last = comma + 1 if ctx.kind(comma) == "mark" else comma  # the mark closes a partial quote
-    first = scan.sent_first[max(last - 1, 0)]
-    if _fronted(scan, max(first, scan.prev_punct[last - 1] + 1), last):
-        return None
+    first = _after_fronted_source(scan, scan.sent_first[max(last - 1, 0)], last)
+    fronted = _fronted(scan, max(first, scan.prev_punct[last - 1] + 1), last)
     rest = -1
     after = scan.skip_trailers(tail)
     if (
@@ -70,16 +69,39 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
         and ctx.same_sentence(after, after + 1)
         and not _is_apposition(scan, m, after)
         and (
-            not scan.has_finite_verb(first, last)
+            fronted
+            or not scan.has_finite_verb(first, last)
             or ctx.low(after + 1) in scan.words.continuers
+            or ctx.low(after + 1) in scan.words.complementizers
         )
     ):
-        # "The only problem, Carol Bigbee said, is that …"; "It failed, Doe said, so …"
+        # "The only problem, Carol Bigbee said, is that …"; "It failed, Doe said, so …";
+        # "If the vote is close, the party said, it will ask for a recount": the
+        # attribution is a parenthesis inside the reported sentence
         hard = scan.next_hard[after + 1]  # "..., Doe said, although they said ...": no parenthesis
         rest = min(scan.sent_end[after], hard) if hard > after + 1 else -1
+    if fronted and rest < 0:
+        return None
     return content_before(
         scan, "clause_comma_name_said", 0.75, m, (c, end), lemma, first, last, rest
     )
+
+
+def _after_fronted_source(scan: Scanner, first: int, last: int) -> int:
+    """The first token after a source phrase opening the sentence, or ``first``.
+
+    "According to the Times, the logo is the best known, an analyst noted": the
+    analyst's clause starts after the phrase naming where the analyst read it.
+    """
+    ctx = scan.ctx
+    while first < last and ctx.kind(first) in ("para", "mark"):
+        first += 1
+    if scan.source_phrase_end(first) < 0:
+        return first
+    for k in range(first, last):
+        if ctx.word(k) == ",":
+            return k + 1
+    return first
 
 
 def _org_head(scan: Scanner, m: Mention) -> bool:

@@ -17,7 +17,7 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -27,7 +27,7 @@ from quoteattr.attribution.context import Context
 from quoteattr.attribution.speakers import Entity, SpeakerIndex
 from quoteattr.claims.base import ClaimRuleFunction, Found
 from quoteattr.claims.rules import CLAIM_RULES
-from quoteattr.claims.scanner import Scanner
+from quoteattr.claims.scanner import MAX_CONTENT_TOKENS, Scanner
 from quoteattr.claims.sources import remember
 from quoteattr.language.claim_frames import (
     ClaimFrames,
@@ -35,6 +35,7 @@ from quoteattr.language.claim_frames import (
     load_claim_frames,
     load_claim_words,
 )
+from quoteattr.language.marks import load_quote_marks
 from quoteattr.models import Claim, Diagnostic, Quote
 from quoteattr.text.mentions import Mention
 from quoteattr.text.normalize import fold
@@ -114,6 +115,7 @@ def extract_claims(
                     found.append(f)
                     remember(scan, f.cue[0], f.mention)
                 break
+    found = _outermost(found)
     rows: list[dict[str, object]] = []
     starts = [q.start for q in quotes]
     seen: set[tuple[int, int, int]] = set()
@@ -127,6 +129,7 @@ def extract_claims(
         inside = tuple(
             ctx.tokens[t].quote for t in range(f.first, f.last) if ctx.tokens[t].kind == "quote"
         )
+        mixed = bool(inside) or _holds_own_words(ctx, f.first, f.last)
         cue_start, cue_end = ctx.span(*f.cue)
         negated, hedge = _negation_and_hedge(scan, f)
         if hedge is not None and hedge in scan.withholding:
@@ -155,7 +158,7 @@ def extract_claims(
                 "stance": stance,
                 "negated": negated,
                 "hedge": hedge,
-                "kind": "mixed" if inside else "indirect",
+                "kind": "mixed" if mixed else "indirect",
                 "quotes": inside if len(quotes) == len(ctx.quotes) else (),
                 "rule": f.rule,
                 "confidence": f.confidence,
@@ -206,6 +209,92 @@ def _triggers(words: ClaimWords) -> _Triggers:
         _TRIGGERS.clear()
     _TRIGGERS[id(words)] = (words, (cue_rules, triggers))
     return cue_rules, triggers
+
+
+_NOUN_PHRASE_RULES = frozenset({"name_called_for_np"})
+"""Rules whose content is a noun phrase: one holding a report gives way to it."""
+
+_TRAILING_RULES = frozenset(
+    {
+        "clause_comma_name_said",
+        "clause_according_to_name",
+        "clause_as_name_said",
+        "clause_name_zufolge",
+        "clause_comma_so_name",
+    }
+)
+"""Rules whose content comes before its attribution: a sentence that reads on its
+own, then its source ("Doe said the deal was off, Roe testified"), so a report
+inside it is a claim of its own as well, unless the content runs on after the
+attribution ("If it is close, the party said, it will ask for a recount")."""
+
+
+def _holds_own_words(ctx: Context, first: int, last: int) -> bool:
+    """Tell whether tokens first..last hold double-quoted words opening in lower case.
+
+    'There was an "absolute crisis" in hiring, the panel said': a quoted phrase
+    in lower case inside a reported clause is the source's own words, a partial
+    quote the quote finder left as a term, so the claim is mixed. A quoted name
+    or title ('the "Grand Plan" failed') opens in upper case and keeps it indirect.
+    """
+    marks = load_quote_marks()
+    for t in range(first, last - 1):
+        tok = ctx.tokens[t]
+        if tok.kind != "punct":
+            continue
+        m = marks.by_char.get(marks.doubled_as.get(tok.text, tok.text))
+        if m is None or m.family != "double" or m.role == "close":
+            continue
+        nxt = ctx.tokens[t + 1]
+        if nxt.kind == "word" and nxt.text[:1].islower():
+            return any(
+                marks.closes(m.char, marks.doubled_as.get(ctx.word(k), ctx.word(k)))
+                for k in range(t + 2, min(last + 1, t + 12))
+            )
+    return False
+
+
+def _outermost(found: list[Found]) -> list[Found]:
+    """The claims whose content holds no other claim and whose cue lies in none, in order.
+
+    In "Doe said that Roe has long called for lower taxes", Roe's call is part
+    of what Doe said: the writer attributes one claim, Doe's (a trailing
+    attribution, "..., Roe testified", leaves the reports before it). A noun phrase
+    holding a report gives way to it: "repeated his claim that the vote was
+    rigged" reports the claim. A content spans at most MAX_CONTENT_TOKENS
+    tokens, so only the contents starting that far before a cue are looked at
+    (linear time on "A said that B said that ..." chains).
+    """
+    noun_phrases = [f for f in found if f.rule in _NOUN_PHRASE_RULES]
+    clauses = [f for f in found if f.rule not in _NOUN_PHRASE_RULES]
+    holding = _holders(noun_phrases, clauses)
+    kept = [f for n, f in enumerate(noun_phrases) if n not in holding]
+    clauses.extend(kept)
+    forward = [f for f in clauses if f.rule not in _TRAILING_RULES or f.last > f.cue[0]]
+    inner = _holders(forward, clauses, cues=True)
+    return [f for n, f in enumerate(clauses) if n not in inner]
+
+
+def _holders(outer: list[Found], inner: list[Found], *, cues: bool = False) -> set[int]:
+    """Indices of ``outer`` claims whose content holds the cue of an ``inner`` claim.
+
+    With ``cues``, the indices of the ``inner`` claims whose cue is so held instead.
+    """
+    spans = sorted((f.first, f.last, n) for n, f in enumerate(outer))
+    firsts = [s[0] for s in spans]
+    out: set[int] = set()
+    for m, f in enumerate(inner):
+        c = f.cue[0]
+        hi = bisect_right(firsts, c)
+        lo = bisect_left(firsts, c - MAX_CONTENT_TOKENS, 0, hi)
+        for k in range(lo, hi):
+            _, last, n = spans[k]
+            if last > c and outer[n] is not f:
+                if cues:
+                    out.add(m)
+                    break
+                out.add(n)
+    return out
 
 
 def _in_rule_order(funcs: list[ClaimRuleFunction]) -> list[ClaimRuleFunction]:

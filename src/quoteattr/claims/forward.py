@@ -5,7 +5,8 @@ for it: a clause (``says the jet crossed``, ``insisted that ...``), an object
 and "of" or "for" (``accused Turkey of ...``), a naming (``branded the
 incident a war crime``), an infinitive (``vowed to ...``), an object and an
 infinitive (``urged the council to ...``), a noun phrase (``called for
-unity``, ``denied the report``), a question (``asked whether ...``) or words
+unity``, ``denied the report``), a stance and its topic (``expressed concern
+that ...``), a question (``asked whether ...``) or words
 after a colon (``told reporters: the deal is off``). The complement is checked
 before the cue counts (a sense check): a bare clause needs a finite verb, so
 ``confirmed 68 nominees`` and ``announced her campaign`` are no claims, and a
@@ -97,6 +98,9 @@ def name_said_clause(scan: Scanner, c: int) -> Found | None:
     if content is None:
         return None
     rule, confidence, first, min_tokens, last = content
+    infinitive = scan.frames.joints.get("infinitive")
+    if rule == "name_called_for_np" and infinitive and ctx.low(c - 1) in infinitive.joints:
+        return None  # "not authorized to discuss the case", "working to discuss": no report
     m = with_source or source_of_cue(scan, c, participle)
     if m is None or m.possessive:
         return None  # "what he has to say"
@@ -184,6 +188,12 @@ def _content_after(
         j = scan.joint_ahead(k, min(stop, k + 8), joint.joints, joint.stops)
         if j > 0 and ctx.kind(j + 1) == "word":
             return "name_urged_x_to_vp", 0.8, k, j - k + 3, -1
+    if "object_about" in frames and "object_about" in joints and ctx.kind(k) == "word":
+        # "expressed concern that ...", "voiced support for ...": a stance and its topic
+        joint = joints["object_about"]
+        j = scan.joint_ahead(k, min(stop, k + 6), joint.joints, joint.stops)
+        if j > k and ctx.kind(j + 1) == "word" and ctx.low(k) not in words.prepositions:
+            return "name_called_for_np", 0.7, k, j - k + 3, -1
     if (
         "noun_object" in frames
         and ctx.kind(k) == "word"

@@ -44,6 +44,9 @@ output of a document stay linear in its length whatever its sentences hold
 than 500 characters in 999 cases of 1,000."""
 
 
+_ASIDE_WORDS = 3
+"""Words between two commas read as an aside or a list item, not a clause boundary."""
+
 _OPENER_SUBJECT = 7
 """Tokens of a subject and its adverbs between a conjunction and its cue ("and nearly
 three in five said")."""
@@ -143,6 +146,8 @@ class Scanner:
         toks = ctx.tokens
         by_low = ctx.by_low
         starts = ctx.sentence_starts if n else [0]
+        self.sent_first = _AtOrBefore(starts, 0)
+        self.sent_end = _After(starts, n)
         hard = list(ctx.breaks)
         for low in indexed_among(by_low, self.words.hard_punctuation):
             hard.extend(k for k in by_low[low] if toks[k].kind == "punct")
@@ -174,8 +179,6 @@ class Scanner:
                 if i < len(cues) and cues[i] < reach and self._opens_attribution(k):
                     hard.append(k)
         hard.sort()
-        self.sent_first = _AtOrBefore(starts, 0)
-        self.sent_end = _After(starts, n)
         self.prev_hard = _AtOrBefore(hard, -1)
         self.prev_punct = _AtOrBefore(punct, -1)
         """The last hard punctuation or break at or before a token: where a content
@@ -227,6 +230,8 @@ class Scanner:
             tok = toks[k]
             if k > 0 and toks[k - 1].end == tok.start and after.start == tok.end:
                 continue  # "3,000"
+            if self._in_short_aside(k):
+                continue  # "did, in fact, discuss"
             soft.append(k)
 
     def _hard_and(self, k: int) -> bool:
@@ -235,6 +240,8 @@ class Scanner:
         if ctx.cue_at(k + 1, weak=False) > 0:
             return True
         nxt = ctx.low(k + 1)
+        if ctx.cue_at(k + 1) > 0 and nxt.endswith(self.past_endings):
+            return True  # "defended the plan and mentioned ...": a weak cue in the past tense
         return nxt in self.words.coordinated_auxiliaries and (
             ctx.cue_at(k + 2, weak=False) > 0 or ctx.low(k + 2).endswith(self.past_endings)
         )
@@ -303,7 +310,24 @@ class Scanner:
             and ctx.tokens[k + 1].start == tok.end
         ):
             return False  # "3,000"
+        if self._in_short_aside(k):
+            return False  # "did, in fact, discuss", "jobs, taxes, roads and schools"
         return ctx.low(k + 1) not in self.words.continuers
+
+    def _in_short_aside(self, k: int) -> bool:
+        """Tell whether the comma at k opens or closes one to three words between commas."""
+        ctx = self.ctx
+        for step in (1, -1):
+            j = k + step
+            for _ in range(_ASIDE_WORDS):
+                if ctx.kind(j) != "word":
+                    break
+                j += step
+            else:
+                continue
+            if j != k + step and ctx.word(j) == "," and ctx.same_sentence(j, k):
+                return True
+        return False
 
     def content_end(self, first: int, *, min_tokens: int = 4) -> int:
         """One past the last token of content starting at ``first``."""
@@ -395,8 +419,9 @@ class Scanner:
             return True  # "Kaine's remark"
         if ctx.low(c + 1) in self.words.relatives and not ctx.low(c).endswith(self.past_endings):
             return True  # "the states where it is legal"
-        if lemma in self.words.noun_homographs and self._noun_position(c, lemma):
-            return True  # "three states are", "a red state like"
+        head = lemma.split(" ", 1)[0]  # "point" of "point to"
+        if head in self.words.noun_homographs and self._noun_position(c, head):
+            return True  # "three states are", "a red state like", "talking points to"
         if ctx.low(c) != lemma:
             return False
         nxt = ctx.word(c + 1)
@@ -415,6 +440,10 @@ class Scanner:
             return False
         if prev[:1].isdigit() or plow in self.words.quantity_words:
             return True  # "three states"
+        if plow.endswith(self.participle_endings) and (
+            prev.islower() or self.sent_first[c - 1] == c - 1
+        ):
+            return True  # "talking points", "Sticking points to": a participle before a noun
         if ctx.mention_ending.get(c) is not None or plow in self.words.subject_pronouns:
             return False  # "Ohio states", "they state"
         if prev[:1].isupper():
@@ -526,7 +555,12 @@ class Scanner:
                 return True  # "man schätze", "er habe"
             if ctx.cue_at(t, weak=False) > 0 and t > first:
                 return True
-            if t > first and len(w) > 4 and w.endswith(self.past_endings):
+            if (
+                t > first
+                and len(w) > 4
+                and w.endswith(self.past_endings)
+                and ctx.low(t - 1) not in words.comparatives  # "better than expected results"
+            ):
                 return True
             if (
                 t > first

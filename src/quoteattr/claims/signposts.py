@@ -54,6 +54,12 @@ def source_phrase_after(scan: Scanner, k: int) -> Mention | None:
     ctx = scan.ctx
     m = speaker_mention_at(ctx, k)
     if m is not None:
+        j = m.last
+        while j < m.last + 3 and ctx.low(j) in ctx.lexicon.role_forms:
+            j += 1
+        person = speaker_mention_at(ctx, j) if j > m.last else None
+        if person is not None and person.kind == "name":
+            return person  # "according to Acme chief executive Jane Doe": the person
         return m
     if scan.frames.nouns_capitalised:
         return capitalised_noun_phrase(scan, k)
@@ -84,16 +90,49 @@ def according_to_name_clause(scan: Scanner, i: int) -> Found | None:
             ctx, m.last
         )
         if ctx.word(k) == ",":
-            return content_from(scan, "according_to_name_clause", 0.8, m, cue, lemma, k + 1)
+            found = content_from(scan, "according_to_name_clause", 0.8, m, cue, lemma, k + 1)
+            if found is not None and _attributed_after(scan, found.last):
+                return None  # "According to X, CLAUSE, an analyst noted": the analyst's claim
+            return found
         if scan.frames.comma_after_fronted_source:
             return None
         return content_from(scan, "according_to_name_clause", 0.8, m, cue, lemma, m.last)
     if ctx.word(i - 1) == ",":
+        if _ends_with_cue(scan, first, i - 1):
+            return None  # "CLAUSE, the board said, according to X": the board's claim
         return content_before(scan, "clause_according_to_name", 0.8, m, cue, lemma, first, i - 1)
     if scan.frames.comma_after_fronted_source:
         return None
     # "Bis 2042 würden laut Prognosen 40 000 Flugzeuge ausgeliefert": the rest of the clause
     return content_from(scan, "clause_according_to_name", 0.7, m, cue, lemma, m.last)
+
+
+def _attributed_after(scan: Scanner, last: int) -> bool:
+    """Tell whether a content ending at token ``last`` is followed by ", SOURCE cue"."""
+    ctx = scan.ctx
+    k = last
+    while k < scan.n and ctx.word(k) in scan.words.trimmed_punctuation and ctx.word(k) != ",":
+        k += 1
+    if ctx.word(k) != ",":
+        return False
+    for t in range(k + 1, min(k + 9, scan.n)):
+        if ctx.kind(t) != "word":
+            return False
+        cue = scan.clause_cue(t)
+        if cue is not None:  # ", an analyst noted.", ", said Doe."
+            return t == k + 1 or scan.attribution_ends_sentence(cue[1])
+    return False
+
+
+def _ends_with_cue(scan: Scanner, first: int, comma: int) -> bool:
+    """Tell whether the words before ``comma`` end in a trailing attribution ("…, Doe said")."""
+    ctx = scan.ctx
+    t = comma - 1
+    while t > first and (
+        ctx.low(t) in scan.words.time_words or ctx.low(t) in scan.words.time_nouns
+    ):
+        t -= 1  # "the board said Monday", "said last week"
+    return t > first and scan.clause_cue(t) is not None and ctx.kind(t - 1) == "word"
 
 
 def _after_apposition(scan: Scanner, comma: int) -> int:

@@ -567,7 +567,8 @@ def description(scan: Scanner, first: int, stop: int) -> Mention | None:
     """Tokens first..stop as an unnamed source, if they look like one.
 
     A short noun phrase whose last word is a role noun or a plural ("economists
-    and business leaders", "the brokerage's analysts", "its developers").
+    and business leaders", "the brokerage's analysts", "its developers"), or a
+    determiner's phrase ending in a word for a body ("the health board").
     """
     ctx = scan.ctx
     if not 0 < stop - first <= 6:
@@ -591,7 +592,10 @@ def description(scan: Scanner, first: int, stop: int) -> Mention | None:
         and head not in words.prepositions
         and head not in words.continuers
     )
-    if not plural and head not in ctx.lexicon.role_forms:
+    body = ctx.low(first) in words.determiners and (
+        ctx.word(stop - 1).capitalize() in ctx.lexicon.org_words  # "the health board"
+    )
+    if not plural and not body and head not in ctx.lexicon.role_forms:
         return None
     return _made(scan, first, stop, "description")
 

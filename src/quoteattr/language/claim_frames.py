@@ -53,6 +53,7 @@ Frame = Literal[
     "infinitive",
     "object_infinitive",
     "noun_object",
+    "object_about",
     "never",
 ]
 
@@ -173,6 +174,7 @@ class ClaimWords(WordLists):
     possessive_endings: Words
     negation_endings: Words
     non_plural_endings: Words
+    comparatives: Words
     stances: dict[str, Stance]
 
 
@@ -207,6 +209,6 @@ def load_claim_frames(language: str = "en") -> ClaimFrames | None:
         raise LexiconError(
             f"quoteattr/data/{language}/claim_frames.json: {exc.error_count()} problem(s)\n"
             f"{problems}\n"
-            "hint: frames are clause, object_of, object_for, naming, infinitive, "
-            "object_infinitive, noun_object and never"
+            "hint: frames are clause, clause_checked, object_of, object_for, naming, "
+            "naming_as, infinitive, object_infinitive, noun_object, object_about and never"
         ) from None
