@@ -643,3 +643,12 @@ def test_match_claims_work_grows_with_the_collection_not_its_square(
 
     small, large = run(400), run(1600)
     assert large <= 8 * max(small, 1), (small, large)  # quadratic would be 16 times
+
+
+def test_twin_printings_differing_only_in_the_speakers_mention_cluster_in_one_order() -> None:
+    entries: list[tuple[str, str, str | None, str, int, str | None]] = [
+               ("a", "we", None, "direct", 0, None),
+               ("a", "we we we we", "Jane Doe", "direct", 0, None),
+               ("a", "we we we we", "Jane Doe|she", "direct", 0, None)]
+    pairs = _pairs(entries)
+    assert match_quotes(pairs) == match_quotes(pairs[::-1])

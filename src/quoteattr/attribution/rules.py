@@ -151,7 +151,7 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
             return None
         subordinators = ctx.lexicon.grammar.subordinators
         if any(ctx.tokens[t].low in subordinators for t in range(k, m.first)):
-            return None  # '"That makes me smart," when Clinton blasted him'
+            return None  # '"That was a bargain," when Roe mocked him'
         ends = attribution_ends(ctx, end) or attribution_ends(ctx, after)
         closes = ctx.cue_at(j, weak=False) > 0 and ends and ctx.kind(after) != "mark"
         if (ctx.quotes[qi].text[:1].islower() and not closes

@@ -111,11 +111,15 @@ class Printing(NamedTuple):
     date: datetime.date | None
 
 
-def printing_order(doc_id: str, quote: Quote) -> tuple[str, int, int, str, str, str, str, int]:
+def printing_order(
+    doc_id: str, quote: Quote
+) -> tuple[str, int, int, str, str, str, str, int, str, int]:
     """A stable sort key of a printing: where the quote is, then what it is."""
     speaker = quote.speaker.name if quote.speaker is not None else ""
+    mention = quote.speaker.mention if quote.speaker is not None else None
     return (doc_id, quote.start, quote.end, quote.text, quote.kind, speaker,
-            quote.rule or "", quote.utterance)
+            quote.rule or "", quote.utterance, mention.text if mention else "",
+            mention.start if mention else -1)
 
 
 class _Unit(NamedTuple):

@@ -170,7 +170,7 @@ def guess_kind(
     if fragment and not cue_after and not any(w in cues for w in before_words) and not (
             _cue_in_sentence(text, paragraph_start, open_at, after_start, cues,
                              cues if sentence_cues is None else sentence_cues, known)):
-        return "term"  # a "non-partisan" and competent civil service
+        return "term"  # a "self-funding" and modest public broadcaster
     if upper and (cue_after or (len(words_in) >= 3 and before.endswith(","))):
         return "direct"
     return "partial"
