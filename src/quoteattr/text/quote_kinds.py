@@ -119,7 +119,8 @@ def guess_kind(
         abbreviations: Words whose full stop ends no sentence ("Mr", "Sen");
             English's by default.
         sentence_cues: Cues that make a fragment of one or two words speech
-            from later in its sentence (no weak verbs); ``cues`` by default.
+            from anywhere in its sentence (no weak verbs; naming verbs such as
+            "likened"); ``cues`` by default.
 
     Returns:
         ``direct`` (a sentence of speech), ``partial`` (a fragment of speech in
@@ -190,12 +191,12 @@ def _cue_in_sentence(text: str, paragraph_start: int, open_at: int, after: int,
     cue is far from the quote, but in its sentence, so the fragment is quoted
     speech, not a scare quote. The sentence is read up to ``_SENTENCE_CHARS``
     either side; the full stop of an initial or abbreviation ends no sentence.
-    After the quote only ``strong`` cues count (not "The "quiet zone" was
-    closed").
+    ``strong`` cues count on either side, other ``cues`` only before the quote
+    (not "The "quiet zone" was closed").
     """
     before = text[max(paragraph_start, open_at - _SENTENCE_CHARS) : open_at]
     cut = _last_sentence_end(before, abbreviations)
-    if any(w in cues for w in _words(before[cut:])):
+    if any(w in cues or w in strong for w in _words(before[cut:])):
         return True
     rest = text[after : after + _SENTENCE_CHARS]
     stop = _first_sentence_end(rest, abbreviations)
@@ -208,7 +209,7 @@ def _ends_sentence_at(chunk: str, dot: int, abbreviations: frozenset[str]) -> bo
         return True
     word = chunk[:dot].rsplit(None, 1)[-1] if chunk[:dot].strip() else ""
     word = word.lstrip("\"'“‘(")
-    return not (len(word) == 1 and word.isupper()) and word.lower() not in abbreviations
+    return not (len(word) == 1 and word.isupper()) and word not in abbreviations
 
 
 def _last_sentence_end(chunk: str, abbreviations: frozenset[str]) -> int:
