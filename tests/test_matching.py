@@ -363,7 +363,7 @@ def test_no_speakerless_quote_bridges_two_speakers(entries: Any) -> None:
         assert not dates or (max(dates) - min(dates)).days <= DEFAULT_RECALL_DAYS
         if dates and (max(dates) - min(dates)).days > DEFAULT_WINDOW_DAYS:
             # weeks apart: only a reprint of the same words, by known speakers
-            assert all(k is not None for k in keys) or len(cluster.canonical.split()) >= 5
+            assert all(k is not None for k in keys) or len(fold_tokens(cluster.canonical)[0]) >= 5
 
 
 def test_index_finds_ellipsis_variants() -> None:
