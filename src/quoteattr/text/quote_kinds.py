@@ -28,6 +28,8 @@ from quoteattr.text.tokens import abbreviations as load_abbreviations
 __all__ = ["QuoteWords", "guess_kind", "quote_words", "resumes_after_attribution"]
 
 _SENTENCE_END = ".!?\u2026"
+_CUE_WINDOW = 4
+"""How many lower-case words after a quote's attached comma may come before its cue."""
 
 class QuoteWords(WordLists):
     """The words that tell a quoted term from quoted speech (``quote_words.json``).
@@ -146,7 +148,12 @@ def guess_kind(
     before_words = _words(before.rsplit(".", 1)[-1])
     cue_before = any(w in cues for w in before_words[-3:])
     attached = last in ",!?\u2014" or after.lstrip()[:1] in (",", "\u2014")  # "Q," he said
-    cue_after = attached and any(w in cues for w in _words(after)[:4])
+    # the cue among the first few words after the quote, a name's words aside
+    # ("the New York Democrat said", "Rep. Jane Doe, D-Ohio, said")
+    cue_after = attached and any(
+        w in cues
+        for w in _words(" ".join(w for w in after.split() if not w[:1].isupper()))[:_CUE_WINDOW]
+    )
     if before.endswith(":"):
         return "direct"
     previous = before_words[-1] if before_words else ""
