@@ -63,7 +63,33 @@ def source_phrase_after(scan: Scanner, k: int) -> Mention | None:
         return m
     if scan.frames.nouns_capitalised:
         return capitalised_noun_phrase(scan, k)
-    return noun_phrase_after(ctx, k) or name_phrase(scan, k)
+    return noun_phrase_after(ctx, k) or name_phrase(scan, k) or _bare_phrase(scan, k)
+
+
+_BARE_PHRASE_TOKENS = 20
+"""Words of a source phrase without determiner or name ("early results of the exit
+poll conducted by ... for ..."), up to the punctuation that closes it."""
+
+
+def _bare_phrase(scan: Scanner, k: int) -> Mention | None:
+    """A plain noun phrase after "according to", up to the punctuation that closes it.
+
+    "according to exit polls", "According to state law, ...", "according to
+    early results of the poll conducted by ..., ...": no verb, no cue inside.
+    """
+    ctx = scan.ctx
+    words = scan.words
+    j = k
+    while j < min(k + _BARE_PHRASE_TOKENS, scan.n) and ctx.kind(j) == "word":
+        low = ctx.low(j)
+        if low in words.finite_auxiliaries or low in words.subject_pronouns:
+            return None
+        if low in words.complementizers or low in words.relatives or scan.verb_at(j):
+            return None
+        j += 1
+    if j == k or ctx.kind(j) != "punct" or ctx.low(k) in words.prepositions:
+        return None
+    return _mention(scan, k, j)
 
 
 def _mention(scan: Scanner, first: int, stop: int) -> Mention:

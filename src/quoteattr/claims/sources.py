@@ -225,7 +225,41 @@ def source_before(scan: Scanner, c: int) -> Mention | None:
         or noun_phrase_opening_sentence(ctx, b)
         or _long_subject(scan, b)
         or subject_phrase(scan, c)
+        or _opening_subject_before_aside(scan, j)
     )
+
+
+_ASIDE_TOKENS = 40
+"""Tokens of an aside between a sentence-opening subject and its cue."""
+
+
+def _opening_subject_before_aside(scan: Scanner, j: int) -> Mention | None:
+    """The subject opening the sentence when a long aside ends with a comma at j - 1.
+
+    "Al Roe, a former governor who argued with Doe at the conference, said …";
+    "Democratic economists, like their Republican colleagues, say …": the
+    sentence opens with the subject and a comma, and the aside runs to the cue.
+    """
+    ctx = scan.ctx
+    if ctx.word(j - 1) != ",":
+        return None
+    first = scan.sent_first[j]
+    while first < j and ctx.kind(first) in ("para", "mark"):
+        first += 1
+    if j - first > _ASIDE_TOKENS:
+        return None
+    m = ctx.mention_starting.get(first)
+    if m is None or m.possessive or m.kind == "pronoun" or ctx.word(m.last) != ",":
+        comma = first
+        while comma < j - 1 and ctx.kind(comma) == "word":
+            comma += 1
+        m = description(scan, first, comma) if ctx.word(comma) == "," else None
+    if m is None or ctx.word(m.last) != "," or m.last >= j - 1:
+        return None
+    for t in range(m.last + 1, j - 1):
+        if ctx.kind(t) in ("quote", "mark", "para") or ctx.word(t) in (";", ":"):
+            return None  # a quote or a second clause, no aside
+    return m
 
 
 def _subject_end(scan: Scanner, c: int) -> int:
