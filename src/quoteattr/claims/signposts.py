@@ -33,7 +33,7 @@ from __future__ import annotations
 from quoteattr.attribution.clauses import noun_phrase_after, skip_aside, speaker_mention_at
 from quoteattr.claims.base import Found, content_before, content_from
 from quoteattr.claims.scanner import Scanner
-from quoteattr.claims.sources import capitalised_noun_phrase, name_phrase
+from quoteattr.claims.sources import capitalised_noun_phrase, name_phrase, source_before
 from quoteattr.text.mentions import Mention
 
 __all__ = [
@@ -303,7 +303,11 @@ _LABEL_LISTENER_WORDS = 6
 
 
 def name_colon_clause(scan: Scanner, i: int) -> Found | None:
-    """``NAME: CLAUSE`` opening a paragraph: a headline or a transcript's speaker label."""
+    """``NAME: CLAUSE`` opening a paragraph: a headline or a transcript's speaker label.
+
+    An interview's "Q:" and "A:" labels, repeated down the transcript, report
+    the interviewer's questions and the answers like any other label.
+    """
     ctx = scan.ctx
     words = scan.words
     if ctx.word(i) != ":" or ctx.kind(i + 1) != "word" or not ctx.same_sentence(i, i + 1):
@@ -330,8 +334,6 @@ def name_colon_clause(scan: Scanner, i: int) -> Found | None:
         return None  # "The result: ..." or a clause before the colon
     if any(ctx.low(t) in words.label_stop_words for t in range(first, name_end)):
         return None  # "Update:", "Photo:", "Read more:"
-    if name_end - first == 1 and len(ctx.word(first)) == 1:
-        return None  # "Q:" and "A:" of an interview: the questions are no claims
     if any(ctx.word(t) in ctx.lexicon.grammar.not_names for t in range(first, name_end)):
         return None
     m = ctx.mention_starting.get(first)
@@ -392,7 +394,7 @@ def noun_claim_that_clause(scan: Scanner, n: int) -> Found | None:
     ctx = scan.ctx
     words = scan.words
     if ctx.low(n) not in words.noun_cues:
-        return None
+        return _noun_topic(scan, n) if ctx.low(n) in words.noun_topic_cues else None
     k = n + 1
     m = None
     if ctx.low(k) in words.agent_prepositions:  # "claims by Doe that"
@@ -414,6 +416,33 @@ def noun_claim_that_clause(scan: Scanner, n: int) -> Found | None:
         return None
     lemma = ctx.low(n)
     return content_from(scan, "noun_claim_that_clause", 0.7, m, (n, n + 1), lemma, first)
+
+
+def _noun_topic(scan: Scanner, n: int) -> Found | None:
+    """``his criticism of X``, ``made comments about X``: a noun of saying and its topic.
+
+    The source is the noun's possessor or the subject of the light verb before
+    it ("Doe made comments about the war"); the content is the topic's noun phrase.
+    """
+    ctx = scan.ctx
+    words = scan.words
+    k = n + 1
+    if ctx.low(k) not in words.topic_prepositions or ctx.kind(k + 1) != "word":
+        return None
+    m = _possessor(scan, n)
+    if m is None:
+        v = n - 1
+        while v > n - 4 and ctx.kind(v) == "word" and ctx.low(v) not in words.light_verbs:
+            if ctx.low(v) in words.determiners or ctx.cue_at(v) > 0:
+                break
+            v -= 1  # "made several comments", "voiced sharp criticism"
+        if ctx.low(v) not in words.light_verbs:
+            return None
+        m = source_before(scan, v)
+    if m is None or m.possessive:
+        return None
+    lemma = ctx.low(n)
+    return content_from(scan, "noun_topic_np", 0.65, m, (n, k + 1), lemma, k + 1)
 
 
 def _possessor(scan: Scanner, n: int) -> Mention | None:

@@ -84,6 +84,10 @@ def source_of_cue(scan: Scanner, c: int, participle: bool) -> Mention | None:
         quoted = _speaker_of_quote_cue_before(scan, c - 1)
         if quoted is not None:
             return quoted  # '"…," he said, adding that …'
+    if participle and ctx.low(c - 1) in scan.words.document_nouns:
+        issuer = _issuer(scan, c - 1)
+        if issuer is not None:
+            return issuer  # "Doe issued a statement saying …": Doe
     if participle and ctx.word(c - 1) != "," and _group_word(scan, c - 1):
         first = c - 1
         while first > c - 3 and ctx.kind(first - 1) == "word" and (
@@ -471,6 +475,24 @@ def _speaker_of_quote_cue_before(scan: Scanner, comma: int) -> Mention | None:
         if m is not None:
             return m
     return None
+
+
+def _issuer(scan: Scanner, k: int) -> Mention | None:
+    """The subject of the verb that issues the document named at token k, or ``None``.
+
+    "Doe issued a statement saying …", "the group released a new report arguing …".
+    """
+    ctx = scan.ctx
+    words = scan.words
+    v = k - 1
+    while v > k - 4 and ctx.kind(v) == "word" and ctx.low(v) not in words.issuing_verbs:
+        if ctx.cue_at(v) > 0 or ctx.low(v) in words.prepositions:
+            return None
+        v -= 1  # "a statement", "a new report", "a joint statement"
+    if ctx.low(v) not in words.issuing_verbs or v == k - 1:
+        return None
+    m = source_before(scan, v)
+    return None if m is None or m.possessive else m
 
 
 def _group_word(scan: Scanner, k: int) -> bool:
