@@ -334,9 +334,14 @@ def name_colon_clause(scan: Scanner, i: int) -> Found | None:
         return None  # "The result: ..." or a clause before the colon
     if any(ctx.low(t) in words.label_stop_words for t in range(first, name_end)):
         return None  # "Update:", "Photo:", "Read more:"
-    if any(ctx.word(t) in ctx.lexicon.grammar.not_names for t in range(first, name_end)):
+    letter = name_end - first == 1 and len(ctx.word(first)) == 1
+    if letter and not _repeated_label(scan, first, name_end):
+        return None  # a lone "Q:" is no transcript
+    if not letter and any(
+        ctx.word(t) in ctx.lexicon.grammar.not_names for t in range(first, name_end)
+    ):
         return None
-    m = ctx.mention_starting.get(first)
+    m = None if letter else ctx.mention_starting.get(first)
     if m is not None and scan.frames.nouns_capitalised and not _named_in_full(scan, m):
         m = None  # every noun is capitalised: "Corona-Regeln:" is no speaker
     if m is None or m.last != name_end or m.possessive or m.kind not in ("name", "body"):
