@@ -37,6 +37,9 @@ CLEAN_NAMES = [
     (f"{QUOTE} Atlantic City Mayor John Roe said.", "John Roe", "Atlantic City Mayor"),
     (f"{QUOTE} Jane Doe told Reuters.", "Jane Doe", None),
     (f"{QUOTE} said Bill de Roe, the mayor.", "Bill de Roe", None),
+    (f"{QUOTE} Acme Corp chief executive Jo Park said.", "Jo Park", "Acme Corp chief executive"),
+    (f"{QUOTE} said City Hall press secretary Jo Park.", "Jo Park", "City Hall press secretary"),
+    (f"{QUOTE} Doe campaign spokesman Tom Hale said.", "Tom Hale", "Doe campaign spokesman"),
 ]
 
 

@@ -23,6 +23,7 @@ from quoteattr.attribution.rules import Rule
 from quoteattr.attribution.rulesets import RuleSet
 from quoteattr.attribution.sieve import Sieved, assemble, run_sieve
 from quoteattr.attribution.speakers import SpeakerIndex
+from quoteattr.attribution.words import attribution_words
 from quoteattr.claims.extract import claims_unavailable, extract_claims
 from quoteattr.language.lexicon import Lexicon
 from quoteattr.models import Claim, Diagnostic, Document, Quote, Speaker, parse_date
@@ -92,7 +93,7 @@ def prepare(text: str, options: Options) -> Prepared:
     lex = options.full_lexicon
     found, diagnostics = scan_quotes(
         text, cue_words=lex.quote_cue_words, double_apostrophes=options.double_apostrophes,
-        sentence_cue_words=lex.sentence_cue_words,
+        sentence_cue_words=_sentence_cues(lex),
         language=lex.language,
     )
     speech = [q for q in found if q.depth == 0 and q.kind != "term"]
@@ -257,6 +258,15 @@ def _run(
             gc.enable()
 
 
+def _sentence_cues(lex: Lexicon) -> frozenset[str]:
+    """Words that make a short quoted fragment speech from anywhere in its sentence.
+
+    The strong cue verbs and the naming verbs ('likened them to a "vicious
+    snake"'), whose quoted complement is the subject's words.
+    """
+    return lex.sentence_cue_words | attribution_words(lex).naming_verbs
+
+
 def find_quotes(
     text: str,
     *,
@@ -299,7 +309,7 @@ def find_quotes(
         cue_words=opts.full_lexicon.quote_cue_words,
         double_apostrophes=opts.double_apostrophes,
         language=opts.full_lexicon.language,
-        sentence_cue_words=opts.full_lexicon.sentence_cue_words,
+        sentence_cue_words=_sentence_cues(opts.full_lexicon),
     )[0]
 
 

@@ -10,7 +10,7 @@ A quoted fragment often completes a predicate instead of following a cue verb
   names no speaker.
 - :func:`name_verb_x_as_quote`: a quoted complement after ``as`` evaluates the
   object of any verb: ``Doe defended his remarks as "sarcastic"``, ``offered
-  himself as a "law and order" candidate``.
+  himself as a "tough on crime" candidate``.
 - :func:`possessor_speech_noun_quote`: a speech noun with a possessor: ``her
   remark that "…"``, ``his assertion of "…"``, ``Doe's "…" promise``.
 - :func:`quote_as_name_said`: an as-clause after the quote: ``"…," as Doe put

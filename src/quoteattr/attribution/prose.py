@@ -116,6 +116,10 @@ def _clause_subject(ctx: Context, qt: int) -> Mention | None:
         if k >= first and ctx.kind(k) in ("para", "quote"):
             return None
         low = ctx.low(k) if k >= first else ""
+        if low in words.absolute_openers:
+            m = _absolute_subject(ctx, k + 1, qt)
+            if m is not None:
+                return m
         mark = k >= first and ctx.word(k) in _CLAUSE_MARKS
         if k >= first and not (mark or low in joiners or low in relatives):
             continue
@@ -128,6 +132,35 @@ def _clause_subject(ctx: Context, qt: int) -> Mention | None:
             return None  # "the sign — which read": the clause's subject is its antecedent
         passed_mark = passed_mark or mark
     return None
+
+
+def _absolute_subject(ctx: Context, p: int, qt: int) -> Mention | None:
+    """``with marchers chanting "Q"``: the noun phrase before the participle of an absolute clause.
+
+    Up to six words from token ``p`` (a mention, or words that are no stop word,
+    ``of`` inside), then a present participle before the quote.
+    """
+    g = ctx.lexicon.grammar
+    words = attribution_words(ctx.lexicon)
+    m = ctx.mention_starting.get(p)
+    if m is None and ctx.low(p) in words.articles:
+        m = ctx.mention_starting.get(p + 1)
+    if m is not None and not m.possessive:
+        j = m.last
+    else:
+        m = None
+        j = p
+        while j < min(p + 6, qt) and ctx.kind(j) == "word" and not is_participle(words, ctx.low(j)):
+            low = ctx.low(j)
+            if (low in g.prepositions and low not in words.np_joiners) or (
+                    low in g.np_stop and low not in words.np_joiners) or ctx.cue_at(j) > 0:
+                return None
+            j += 1
+        if j == p or ctx.low(j - 1) in words.np_joiners:
+            return None
+    if j >= qt or ctx.kind(j) != "word" or not is_participle(words, ctx.low(j)):
+        return None
+    return m if m is not None else _noun_phrase(ctx, p, j)
 
 
 def _as_name_put_it(ctx: Context, first: int, qt: int) -> Mention | None:

@@ -204,7 +204,7 @@ def _personal(ctx: Context, m: Mention) -> bool:
 def cue_subject_partial_quote(ctx: Context, qi: int) -> Decision | None:
     """``ADV CUE NAME … "Q"``: a cue before its subject, a partial quote later in the clause.
 
-    ``Zudem warnt das Unternehmen vor einem „nationalen Alleingang“.``: the
+    ``Außerdem warnt der Verband vor einem „teuren Sonderweg“.``: the
     nearest cue before the quote in its sentence (within 12 tokens) has no
     subject before it, and a mention follows it (after a reflexive).
     """

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 
 from quoteattr.attribution.clauses import relative_antecedent
 from quoteattr.attribution.context import Context
+from quoteattr.language.lexicon import Lexicon
 from quoteattr.language.names import Gender, load_person_names
 from quoteattr.models import SpeakerKind
-from quoteattr.text.mentions import Mention
+from quoteattr.text.mentions import Mention, name_reader
+from quoteattr.text.names import NameReader, printed
 from quoteattr.text.normalize import fold
 from quoteattr.text.noun_phrases import noun_phrases
 
@@ -28,6 +30,25 @@ def _is_initial(word: str) -> bool:
 
 
 _GENDERED = ("masculine", "feminine")
+
+_MAX_ROLES = 20_000
+"""Printed roles whose words are kept per lexicon (the cache is cleared when full)."""
+
+_ROLE_CACHES: dict[int, tuple[Lexicon, dict[str, frozenset[str]]]] = {}
+
+
+def _role_cache(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """The words of each printed role already read with ``lexicon``, shared by documents."""
+    held = _ROLE_CACHES.get(id(lexicon))
+    if held is None or held[0] is not lexicon:
+        if len(_ROLE_CACHES) > 32:
+            _ROLE_CACHES.clear()
+        held = _ROLE_CACHES[id(lexicon)] = (lexicon, {})
+    return held[1]
+
+
+_TAG_OPENERS = ("(", ",")
+"""Marks that open a party-and-state tag after a name ("Jane Doe (D-Ohio)", "Doe, R-Fla.,")."""
 
 _RECENT = 8
 """Per surname, how many people are compared with a mention (bounds the work per mention)."""
@@ -129,15 +150,29 @@ class SpeakerIndex:
         self._by_surname: dict[str, list[Entity]] = {}
         """Per folded surname, the people of that surname, last mentioned last (bounded)."""
         self._name_words: dict[str, tuple[str, ...]] = {}
-        self._roles: dict[str, frozenset[str]] = {}
+        self._roles = _role_cache(ctx.lexicon)
+        reader = name_reader(ctx.lexicon)
+        self._demonyms = reader.demonym_countries
+        self._body_nouns = reader.body_nouns
+        """"committee", "party": a body whose name holds one is "the committee", "the party"."""
         self.comparisons = 0
         """How many people mentions were compared with (linear in the mentions: a test counts)."""
         previous: Mention | None = None
         previous_entity: Entity | None = None
+        tags = bool(self._names.party_letters)
+        tokens = ctx.tokens
+        n = len(tokens)
         for m in ctx.mentions:
             if m.kind in ("name", "body", "country"):
                 entity = self._of_mention[m.start] = self._entity_for_name(m)
                 previous, previous_entity = m, entity
+                if (
+                    tags
+                    and entity.kind == "person"
+                    and m.last + 1 < n
+                    and tokens[m.last].text in _TAG_OPENERS
+                ):
+                    self._describe_party(reader, entity, m.last + 1)
                 continue
             if (
                 m.kind == "description"
@@ -151,6 +186,8 @@ class SpeakerIndex:
                 described = m.text.split(None, 1)
                 if len(described) == 2 and described[0].lower() in ("the", "a", "an"):
                     self._describe(previous_entity, self._role_words(described[1]))
+            elif m.kind == "description" and m.speaker_kind == "organisation":
+                self._proper_body(m)
             previous = None
 
     def _entity_for_name(self, m: Mention) -> Entity:
@@ -165,6 +202,10 @@ class SpeakerIndex:
             entity = Entity(key=key, name=m.name, kind=m.speaker_kind)
             if m.kind == "body":
                 entity.name = self._bodies.get(m.name, m.name)
+                # "the House Ethics Committee" is "the committee" later on
+                nouns = frozenset(m.name.lower().split()) & self._body_nouns
+                if nouns:
+                    self._describe(entity, nouns)
             self._by_key[key] = entity
             self.entities.append(entity)
         entity.add(m)
@@ -239,22 +280,64 @@ class SpeakerIndex:
             del same[0]
         return entity
 
+    def _proper_body(self, m: Mention) -> None:
+        """``The House Ethics Committee``: a body named with its article is "the committee"."""
+        words = m.text.split()
+        joiners = self.ctx.lexicon.grammar.name_connectors | self._names.body_name_joiners
+        if len(words) < 3 or not all(w[:1].isupper() or w in joiners for w in words[1:]):
+            return  # "The House Ethics Committee", "the Bank of Ohio Group"
+        nouns = frozenset(w.lower() for w in words[1:]) & self._body_nouns
+        if not nouns:
+            return
+        entity = self._anonymous(m)
+        self._of_mention[m.start] = entity
+        entity.record(m)
+        self._describe(entity, nouns)
+
+    def _describe_party(self, reader: NameReader, entity: Entity, i: int) -> None:
+        """``Jane Doe (D-Ohio)``, ``John Roe, R-Fla.,``: the tag's party and state describe them."""
+        ctx = self.ctx
+        if i >= len(ctx.tokens) or ctx.tokens[i].text[1:2] != "-":
+            return
+        end = reader.party_tag_end(ctx.text, ctx.tokens, i)
+        if end < 0:
+            return
+        found = reader.party_tag(printed(ctx.text, ctx.tokens[i].start, ctx.tokens[end - 1].end))
+        if found is not None:
+            party, place = found
+            self._describe(entity, frozenset((party, *place.split())))
+
     def _role_words(self, role: str) -> frozenset[str]:
         """The lower-case words of a printed role, with each title's role noun (sen. -> senator)."""
         known = self._roles.get(role)
         if known is not None:
             return known
         table = self._names.title_roles
-        words = role.lower().replace(".", ". ").replace(",", " ").split()
-        found = set(words) | {w.rstrip(".") for w in words}
+        prefixes = self.ctx.lexicon.grammar.role_prefixes
+        words = [
+            part
+            for word in role.lower().replace(".", ". ").replace(",", " ").split()
+            # "then-secretary of state": "then", "secretary", "of", "state"
+            for part in (word.split("-", 1) if word.split("-", 1)[0] in prefixes else (word,))
+        ]
+        found: set[str] = set()
+        inside: set[int] = set()
+        """Words inside a title of several words that names another role ("vice president")."""
+        for k in range(len(words)):
+            for size in (3, 2):
+                noun = table.get(" ".join(words[k : k + size])) if k + size <= len(words) else None
+                if noun is not None:
+                    found.add(noun)
+                    if " " in noun:
+                        inside.update(range(k + 1, k + size))
         for k, word in enumerate(words):
-            for phrase in (" ".join(words[k : k + 3]), " ".join(words[k : k + 2]), word):
+            if k in inside:
+                continue  # "president" of "vice president" is no president
+            found.update((word, word.rstrip(".")))
+            for phrase in (word, word.rstrip(".") + "."):  # "Sen" printed without its stop
                 noun = table.get(phrase)
                 if noun is not None:
                     found.add(noun)
-            noun = table.get(word.rstrip(".") + ".")  # "Sen" printed without its stop
-            if noun is not None:
-                found.add(noun)
         for word in words:  # German compounds: "Bundeskanzlerin" is a "Kanzlerin"
             head = self._nouns.compound_head(word)
             if head is not None:
@@ -263,6 +346,12 @@ class SpeakerIndex:
             found.add("democrat")
         if "gop" in found:
             found.add("republican")
+        general = self._names.general_roles
+        if general:  # "the Republican lawmaker" for "Sen. Jane Doe"
+            for word in [w for w in found if w in general]:
+                found |= general[word]
+        if len(self._roles) >= _MAX_ROLES:
+            self._roles.clear()
         result = self._roles[role] = frozenset(found)
         return result
 
@@ -454,21 +543,54 @@ class SpeakerIndex:
         words = m.text.split()
         if len(words) < 2 or words[0].lower() not in self.ctx.lexicon.grammar.definite_determiners:
             return None
+        if (
+            not self._nouns.active  # German capitalises every noun
+            and words[-1][:1].isupper()
+            and words[-1].lower() not in self._names.parties
+        ):
+            return None  # "the Royal Bank Group": a name, not a role (but "the Ohio Democrat")
         lows = [w.lower().strip(",") for w in words[1:]]
-        head = lows[-1]
         names = self._names
-        strict = [w for w in lows[:-1] if w in names.places or w in names.parties]
+        for k in range(1, len(lows)):
+            if lows[k] in names.role_postmodifiers:
+                # "the secretary of state" is the secretary; "the head of the party" the head
+                phrase = names.title_roles.get(" ".join(lows[k - 1 :]))
+                lows = [*lows[: k - 1], phrase] if phrase else lows[:k]
+                break
+        head = lows[-1]
+        if len(lows) > 1 and " " in names.title_roles.get(" ".join(lows[-2:]), ""):
+            head = names.title_roles[" ".join(lows[-2:])]  # "the vice president"
+            lows = lows[:-1]
+        # every place, party, nationality and "former" must agree: "the Ohio
+        # Democrat", "the Russian leader", "the former governor"
+        strict = [self._strict_word(w) for w in lows[:-1]]
         best: Entity | None = None
         best_at = -1
         for entity in self._described_by.get(head, ()):
             self.comparisons += 1
-            if any(w not in entity.described for w in strict):
+            if any(need and entity.described.isdisjoint(need) for need in strict):
                 continue
             found = entity.ordered_starts
             k = bisect_left(found, m.start)
             if k and found[k - 1] > best_at:
                 best, best_at = entity, found[k - 1]
         return best
+
+    def _strict_word(self, low: str) -> frozenset[str]:
+        """The words a person's description must hold for a modifier to agree, or none.
+
+        A place or party must be printed with the person, a nationality as itself
+        or its country, "former" as "former" or "then".
+        """
+        names = self._names
+        if low in names.places or low in names.parties:
+            return frozenset((low,))
+        country = self._demonyms.get(low)
+        if country is not None:
+            return frozenset((low, country))
+        if low in self.ctx.lexicon.grammar.role_prefixes:
+            return self.ctx.lexicon.grammar.role_prefixes
+        return frozenset()
 
     def _describe(self, entity: Entity, words: frozenset[str]) -> None:
         """Add words that describe a person, and index the person under each."""

@@ -63,6 +63,7 @@ class AttributionWords(WordLists):
     demonstratives: Words = frozenset()
     tense_auxiliaries: Words = frozenset()
     past_participle_endings: Words = frozenset()
+    absolute_openers: Words = frozenset()
 
 
 _EMPTY = AttributionWords()

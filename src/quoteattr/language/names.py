@@ -17,9 +17,11 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
+
+from pydantic import Field
 
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 
@@ -56,6 +58,12 @@ class NameWordLists(WordLists):
     non_name_endings: Words = frozenset()
     function_word_names: Words = frozenset()
     title_roles: dict[str, str]
+    place_abbreviations: dict[str, str] = Field(default_factory=dict)
+    party_letters: dict[str, str] = Field(default_factory=dict)
+    role_kinds: dict[str, Words] = Field(default_factory=dict)
+    title_joiners: Words = frozenset()
+    role_postmodifiers: Words = frozenset()
+    body_name_joiners: Words = frozenset()
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,17 @@ class PersonNames:
         function_word_names: Names that are also capitalised function words
             (``will``, ``may``, ``rather``): names inside a run of name words,
             and at a sentence's start before a speech verb.
+        place_abbreviations: The place a state abbreviation stands for in a
+            party tag (``fla.`` -> ``florida``).
+        party_letters: The party a tag's letter stands for (``d`` -> ``democrat``).
+        general_roles: For a role noun, the general nouns a description may use
+            for its holder (``senator`` -> ``lawmaker``, ``politician``).
+        title_joiners: Words that join two titles before one name (``Gov. and
+            Chairman Tom Hale``).
+        role_postmodifiers: Words that open what follows a description's role
+            noun (``of`` in ``the head of the party``).
+        body_name_joiners: Lower-case words inside a body's name (``of`` in
+            ``The Bank of Ohio Group``).
     """
 
     given: frozenset[str]
@@ -94,6 +113,12 @@ class PersonNames:
     title_roles: dict[str, str]
     non_name_endings: tuple[str, ...] = ()
     function_word_names: frozenset[str] = frozenset()
+    place_abbreviations: dict[str, str] = field(default_factory=dict)
+    party_letters: dict[str, str] = field(default_factory=dict)
+    general_roles: dict[str, frozenset[str]] = field(default_factory=dict)
+    title_joiners: frozenset[str] = frozenset()
+    role_postmodifiers: frozenset[str] = frozenset()
+    body_name_joiners: frozenset[str] = frozenset()
 
     def gender_of_given_name(self, word: str) -> Gender | None:
         """The usual gender of a lower-case given name; ``None`` for a word that is none."""
@@ -139,4 +164,19 @@ def load_person_names(language: str = "en") -> PersonNames:
         title_roles=dict(lists.title_roles),
         non_name_endings=tuple(sorted(lists.non_name_endings)),
         function_word_names=lists.function_word_names,
+        place_abbreviations=dict(lists.place_abbreviations),
+        party_letters=dict(lists.party_letters),
+        general_roles=_general_roles(lists.role_kinds),
+        title_joiners=lists.title_joiners,
+        role_postmodifiers=lists.role_postmodifiers,
+        body_name_joiners=lists.body_name_joiners,
     )
+
+
+def _general_roles(kinds: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Invert ``role_kinds``: for each specific role noun, the general nouns it falls under."""
+    found: dict[str, set[str]] = {}
+    for general, specific in kinds.items():
+        for noun in specific:
+            found.setdefault(noun, set()).add(general)
+    return {noun: frozenset(generals) for noun, generals in found.items()}

@@ -351,7 +351,7 @@ def find_sources(
     if not wanted.code:
         return []
     rank = {"exact": 0, "variant": 1, "fragment": 2}
-    found: list[tuple[tuple[float, int, tuple[str, int, int, str, str, str, str, int]],
+    found: list[tuple[tuple[float, int, tuple[str, int, int, str, str, str, str, int, str, int]],
                       Printing, SourceMatch]] = []
     vocabulary = set(wanted.tokens)
     for printing in collect_printings(documents):
@@ -377,7 +377,7 @@ def find_sources(
 
 
 def _by_utterance(
-    found: list[tuple[tuple[float, int, tuple[str, int, int, str, str, str, str, int]],
+    found: list[tuple[tuple[float, int, tuple[str, int, int, str, str, str, str, int, str, int]],
                       Printing, SourceMatch]],
     cutoff: float, level: Level, window: int | None, recall: int | None,
 ) -> list[SourceMatch]:

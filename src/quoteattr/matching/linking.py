@@ -15,16 +15,21 @@ the document's date) and builds clusters in four steps:
    (:mod:`quoteattr.matching.candidates`) and are scored once
    (:func:`compare_texts`): a *variant* (the whole quotes alike) or a
    *fragment* (the shorter found in the longer). A link between two units
-   needs speakers that can be one person and dates within the window. A
-   quote without a speaker links to a speaker's quote only on strong
-   evidence (:data:`STRONG_WORDS` words).
-4. **Clusters**, from the best links down. Two clusters join only if their
-   speakers can all be one, their dates stay within the window, and their
-   canonical texts (the longest printing of each) match each other: one weak
-   link between two members cannot merge two groups. Each fragment cluster
-   then joins at most one longer cluster; a fragment of one to three words
-   only a quote that contains it, of a known, compatible speaker, on the same
-   occasion.
+   needs speakers that can be one person and dates within the window, or
+   within the recall period for a reprint of the same words by named persons
+   (:data:`DEFAULT_RECALL_DAYS`). A quote without a speaker (or one given to
+   somebody only through a pronoun, see
+   :func:`~quoteattr.matching.speaker_links.printing_key`) links to a
+   speaker's quote only on strong evidence (:data:`STRONG_WORDS` words).
+4. **Clusters**, from the best links down: the links within the window
+   first, then the reprints of later weeks. Two clusters join only if their
+   speakers can all be one, their dates stay within the window (the recall
+   period after a reprint joins, all of whose texts must then be the
+   reprinted words), and their canonical texts (the longest printing of each)
+   match each other: one weak link between two members cannot merge two
+   groups. Each fragment cluster then joins at most one longer cluster; a
+   fragment of one to three words only a quote that contains it, of a known,
+   compatible speaker, on the same occasion.
 
 Everything is decided in an order fixed by the texts, never by the input
 order. The ``wording`` level drops speakers and dates: the same words
@@ -40,14 +45,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from quoteattr.matching.candidates import all_pairs, candidate_pairs
+from quoteattr.matching.results import Printing, build_cluster, printing_order
 from quoteattr.matching.similarity import (
     Codebook,
     PreparedText,
     match_words,
-    partial_score,
     text_key,
-    whole_score,
-    word_diff,
 )
 from quoteattr.matching.speaker_links import (
     Bucket,
@@ -64,7 +67,7 @@ from quoteattr.matching.speaker_links import (
     unresolved_description,
 )
 from quoteattr.matching.text_links import SHORT_FRAGMENT_WORDS, TextLink, compare_texts
-from quoteattr.models import ClusterMember, MatchRelation, Quote, QuoteCluster
+from quoteattr.models import QuoteCluster
 
 __all__ = [
     "DEFAULT_RECALL_DAYS",
@@ -100,22 +103,6 @@ _PAIR_LIMIT = 256
 """Unit pairs of one text pair and one bucket compared directly; beyond, by date."""
 _NEIGHBOURS = 16
 """Beyond :data:`_PAIR_LIMIT`, each unit is paired with this many units nearest in date."""
-
-
-
-class Printing(NamedTuple):
-    """One quote as printed: where, when, and by whom as compared across documents."""
-
-    doc_id: str
-    quote: Quote
-    date: datetime.date | None
-
-
-def printing_order(doc_id: str, quote: Quote) -> tuple[str, int, int, str, str, str, str, int]:
-    """A stable sort key of a printing: where the quote is, then what it is."""
-    speaker = quote.speaker.name if quote.speaker is not None else ""
-    return (doc_id, quote.start, quote.end, quote.text, quote.kind, speaker,
-            quote.rule or "", quote.utterance)
 
 
 class _Unit(NamedTuple):
@@ -514,67 +501,16 @@ class Matcher:
         for printing, unit in self.items:
             groups[self.forest.find(unit)].append(printing)
         nodes = {}
-        keys = {}
+        named = set()  # printings compared by their speaker
         for printing, unit in self.items:
             nodes[id(printing)] = self.units[unit].node
-            keys[id(printing)] = self.units[unit].key
-        out = [self._cluster(members, nodes, keys) for members in groups.values()
-               if len(members) >= min_members]
+            if self.units[unit].key is not None:
+                named.add(id(printing))
+        out = [build_cluster(members, self.texts, nodes, named, self.cutoff)
+               for members in groups.values() if len(members) >= min_members]
         out.sort(key=lambda c: (printing_order(c.members[0].doc_id, c.members[0].quote),
                                 c.speaker or ""))
         return out
-
-    def _cluster(self, items: list[Printing], nodes: dict[int, int],
-                 keys: Mapping[int, SpeakerKey | None]) -> QuoteCluster:
-        """One cluster's result; its speaker is the fullest name of a printing compared by it."""
-        items.sort(key=lambda p: printing_order(p.doc_id, p.quote))
-        if len(items) == 1:
-            p = items[0]
-            speaker = p.quote.speaker.name if p.quote.speaker else None
-            member = ClusterMember(doc_id=p.doc_id, quote=p.quote, speaker=speaker,
-                                   relation="exact", score=100.0, diff="", date=p.date)
-            return QuoteCluster(canonical=p.quote.text, speaker=speaker, members=(member,))
-        per_node: dict[int, int] = defaultdict(int)
-        for p in items:
-            per_node[nodes[id(p)]] += 1
-        texts = self.texts
-        best_node = min(per_node, key=lambda n: (
-            -len(texts[n].code), len(texts[n].gaps), -per_node[n], texts[n].key))
-        canonical = next(p for p in items if nodes[id(p)] == best_node)
-        canon_text = texts[best_node]
-        relations: dict[int, tuple[MatchRelation, float]] = {}
-        diffs: dict[str, str] = {}
-        members = []
-        for p in [canonical, *(p for p in items if p is not canonical)]:
-            node = nodes[id(p)]
-            if node not in relations:
-                relations[node] = self._relation(texts[node], canon_text)
-            relation, score = relations[node]
-            text = p.quote.text
-            if text not in diffs:
-                diffs[text] = word_diff(canonical.quote.text, text,
-                                        fragment=relation == "fragment")
-            members.append(ClusterMember(
-                doc_id=p.doc_id, quote=p.quote,
-                speaker=p.quote.speaker.name if p.quote.speaker else None,
-                relation=relation, score=round(score, 2), diff=diffs[text], date=p.date,
-            ))
-        names = {p.quote.speaker.name for p in items
-                 if p.quote.speaker is not None and keys[id(p)] is not None} or {
-            p.quote.speaker.name for p in items  # only pronouns: what they were resolved to
-            if p.quote.speaker is not None and key_of(p.quote.speaker) is not None}
-        speaker = min(names, key=lambda n: (-len(n.split()), -len(n), n)) if names else None
-        return QuoteCluster(canonical=canonical.quote.text, speaker=speaker,
-                            members=tuple(members))
-
-    def _relation(self, text: PreparedText, canon: PreparedText) -> tuple[MatchRelation, float]:
-        if text.key == canon.key:
-            return "exact", 100.0
-        whole = whole_score(text, canon)
-        if whole >= self.cutoff or len(text.code) >= len(canon.code):
-            return "variant", whole
-        part = partial_score(text, canon)[0]
-        return ("fragment", part) if part > whole else ("variant", whole)
 
 
 def _merge_spans(

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from quoteattr.language.lexicon import Lexicon, load_lexicon
+from quoteattr.language.names import load_person_names
 from quoteattr.models import SpeakerKind
 from quoteattr.text.names import (
     HeadlineLines,
@@ -34,7 +35,7 @@ from quoteattr.text.names import (
 from quoteattr.text.noun_phrases import noun_phrases
 from quoteattr.text.tokens import Token, indexed_among
 
-__all__ = ["Mention", "find_mentions", "is_capitalised", "mentions_in_context"]
+__all__ = ["Mention", "find_mentions", "is_capitalised", "mentions_in_context", "name_reader"]
 
 
 class Mention(NamedTuple):
@@ -102,6 +103,7 @@ class _Tables:
         "lex",
         "modifier_stop",
         "not_names",
+        "noun_markers",
         "nouns",
         "org_words",
         "parsed",
@@ -110,6 +112,7 @@ class _Tables:
         "reader",
         "role_prefixes",
         "roles",
+        "title_joiners",
         "title_stems",
         "titles",
         "triggers",
@@ -117,6 +120,7 @@ class _Tables:
 
     def __init__(self, lex: Lexicon) -> None:
         grammar = lex.grammar
+        reader_words = load_person_names(lex.language)
         self.lex = lex
         self.roles = lex.role_forms
         self.pronouns = grammar.subject_pronouns & set(lex.pronoun_forms)
@@ -124,6 +128,8 @@ class _Tables:
         self.triggers = self.pronouns | self.determiners | self.roles.keys()
         self.plain_determiners = self.determiners - self.pronouns - self.roles.keys()
         self.not_names = grammar.not_names
+        self.noun_markers = grammar.noun_markers
+        self.title_joiners = reader_words.title_joiners
         self.connectors = grammar.name_connectors
         # two-word particles ("von der"), listed with a space among the connectors
         self.connector_pairs = frozenset(
@@ -150,6 +156,9 @@ class _Tables:
 _SUSPECT_ENDINGS = ("ed", "ing")
 """Endings of a sentence's opening participle ("Reached by phone"), checked further."""
 
+_ROLE_GAP = 3
+"""Most lower-case words of a role between a name and the person it modifies."""
+
 _TABLES: dict[int, _Tables] = {}
 _MAX_PARSED = 100_000  # cached name splits per lexicon; cleared when full
 
@@ -161,6 +170,17 @@ def _tables(lex: Lexicon) -> _Tables:
             _TABLES.clear()
         tables = _TABLES[id(lex)] = _Tables(lex)
     return tables
+
+
+def name_reader(lexicon: Lexicon) -> NameReader:
+    """The name reader of ``lexicon``, built once and shared with :func:`find_mentions`.
+
+    Example:
+        >>> reader = name_reader(load_lexicon())
+        >>> reader is name_reader(load_lexicon()), reader.party_tag("D-Ohio")
+        (True, ('democrat', 'ohio'))
+    """
+    return _tables(lexicon).reader
 
 
 def find_mentions(
@@ -257,6 +277,11 @@ def _mentions_from(
                             False, "unknown")
         else:
             capital = tok.text[0].isupper()
+            if capital and tok.text[1:2] == "-":
+                tag = tb.reader.party_tag_end(text, tokens, i)
+                if tag > i:
+                    resume = tag  # "(D-Ohio)", ", R-Fla.,": a party and a state, no speaker
+                    continue
             if capital or lower in determiners or (near_role and role_at[next_role] == i):
                 if near_role:
                     found = _description(text, tokens, i, tb)
@@ -265,9 +290,48 @@ def _mentions_from(
                     if found is not None and found.kind == "name":
                         known.add(found.name.rpartition(" ")[2].lower())
         if found is not None and found.first >= resume:
+            if (
+                out
+                and found.kind == "name"
+                and 0 < found.first - out[-1].last <= _ROLE_GAP
+                and _modifies_role(tokens, out[-1], found.first, tb)
+            ):
+                # "Acme Corp chief executive Jo Park", "Doe spokesman Tom Hale": the name
+                # before the role belongs to the role, as "Ohio Sen." to "Jane Doe"
+                before = out.pop()
+                found = found._replace(
+                    first=before.first,
+                    start=before.start,
+                    text=text[before.start : found.end],
+                    role=printed(text, before.start, tokens[found.first - 1].end),
+                )
             out.append(found)
             resume = found.last
     return out
+
+
+def _modifies_role(tokens: Sequence[Token], before: Mention, name_at: int, tb: _Tables) -> bool:
+    """Whether ``before`` is a name printed before a lower-case role of the name at ``name_at``.
+
+    One to three lower-case words lie between them, the last a person's role
+    noun and none a verb or function word ("City Hall press secretary Jo Park").
+    """
+    if before.possessive or before.kind not in ("name", "body", "country"):
+        return False
+    if tokens[name_at - 1].low not in tb.reader.person_roles:
+        return False
+    reader = tb.reader
+    for k in range(before.last, name_at):
+        tok = tokens[k]
+        low = tok.low
+        if tok.kind != "word" or not tok.text.islower():
+            return False
+        cue = tb.cue_forms.get(low)
+        if low in reader.role_stop and (cue is None or cue.lemma != low):
+            return False  # but "press secretary", "counsel" after a modifier: nouns
+        if low in reader.headline_verbs or low.endswith("ed"):
+            return False  # "Doe met spokesman Jo Park", "Doe hired adviser Jo Park"
+    return True
 
 
 def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLines) -> int:
@@ -311,6 +375,17 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLine
                     j += 1
             continue
         if (
+            word in tb.title_joiners
+            and j > i
+            and j + 1 < n
+            and tokens[j + 1].kind == "word"
+            and tokens[j + 1].text[0].isupper()
+            and not reader.is_honorific(tokens[j + 1].low)
+            and reader.title_chain(tuple(t.text for t in tokens[i:j] if t.kind == "word"))
+        ):
+            j += 1  # "Ohio Gov. and party Chairman Tom Hale": a chain of titles
+            continue
+        if (
             tb.connector_pairs
             and j + 2 < n
             and (tok.low, tokens[j + 1].low) in tb.connector_pairs
@@ -346,6 +421,14 @@ def _name(
     suspect = low.endswith(_SUSPECT_ENDINGS) or "'" in low or "\u2019" in low
     if suspect and tb.reader.not_a_name(tokens, i):
         return None  # "I'm", "Reached by phone, ...": no name
+    if (
+        low in tb.cue_forms
+        and i + 1 < len(tokens)
+        and tokens[i + 1].kind == "word"
+        and tokens[i + 1].text.islower()
+        and tokens[i + 1].low not in tb.cue_forms
+    ):
+        return None  # "Said the senator", "Added Mr Roe's aide": an inverted cue
     homograph = False
     if word in tb.not_names and word not in tb.titles and i + 1 < len(tokens):
         # "The", "But", "In" before anything but a name: no name starts here
@@ -472,11 +555,15 @@ def _parse_name(
         # "Pennsylvania Gov.", "Florida-based Republican": a role, and no name
         return split, "none", "unknown", possessive
     if kind != "name" and split.name_start:
-        # "Bank of America", "Islamic State", "White House": the whole run is the name
-        whole = list(plain)
+        # "Bank of America", "Islamic State", "White House": the whole run is the name,
+        # less a headline's verb before it ("Bans Northern Rail Group")
+        lead = 0
+        while lead < split.name_start and reader.ends_name(plain[lead].lower(), headline=headline):
+            lead += 1
+        whole = list(plain[lead:])
         kind, speaker_kind = _classify_name(" ".join(whole), whole, tb)
         if kind != "name":
-            split = NameSplit(0, 0, len(plain))  # lead 0
+            split = NameSplit(lead, lead, len(plain), lead=lead)
     if (split.name_start > split.role_start or split.honorific) and kind == "name":
         speaker_kind = "person"
     return split, kind, speaker_kind, possessive
@@ -539,8 +626,10 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Men
             ):
                 continue
             break
-        if lower in modifier_stop or lower in cue_forms or (j > i and lower in determiners):
-            break
+        if lower in modifier_stop or lower in cue_forms or (
+            j > i and lower in determiners and (lower in tb.noun_markers or not saw_det)
+        ):
+            break  # but "the former governor", "a top adviser", "the two officials" go on
         j += 1
     if head < 0:
         return None
@@ -551,6 +640,10 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Men
     plural = noun.lower() == role.plural and role.plural != role.singular
     if partitive and not plural:
         return None  # "one of the campaign ...": a group's member needs the group's plural
+    if not plural and noun[0].isupper() and tokens[i].low not in tb.noun_markers and (
+        tb.lex.language == "en" or not tb.nouns.active
+    ):
+        return None  # "Former Secretary of State Jane Doe": a title before a name
     first_word = tokens[i].text
     if not saw_det and not plural and not (first_word[0].isupper() and head > i):
         return None
@@ -564,8 +657,10 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Men
             low = tokens[k].low
             if low in modifier_stop and low not in continuing:
                 break
-            if low in cue_forms:
-                break
+            if low in cue_forms and not (
+                k == end + 1 or tokens[k - 1].low in tb.noun_markers
+            ):
+                break  # a cue verb, but "secretary of state", "head of the report"
             k += 1
         if k > end + 1:
             end = k

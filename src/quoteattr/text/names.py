@@ -103,6 +103,12 @@ class NameReader:
         self.place_phrases = frozenset(p for p in self.places if " " in p)
         self.place_heads = words.place_heads
         self.demonyms = frozenset(d.lower() for d in lex.demonym_to_country)
+        self.demonym_countries = {d.lower(): c.lower() for d, c in lex.demonym_to_country.items()}
+        """Each lower-case nationality word with its country ("russian" -> "russia")."""
+        self.body_nouns = frozenset(
+            noun.singular for noun in lex.role_forms.values() if noun.kind == "organisation"
+        )
+        """Nouns of bodies ("committee", "party"): "the committee" for a body named with one."""
         self.parties = words.parties
         self.org_words = frozenset(w.lower() for w in lex.org_words)
         self.modifier_endings = words.modifier_endings
@@ -124,6 +130,7 @@ class NameReader:
         self.homographs = words.function_word_names
         """Names that are also function words ("Will", "May", "Read", "Rather")."""
         self.adverbs = grammar.adverbs
+        self.role_prefixes = grammar.role_prefixes
 
     # ---- one word -------------------------------------------------------------------
 
@@ -178,6 +185,50 @@ class NameReader:
             return True
         return low in known and k == i + 1 and len(after) > 3 and after.endswith(("s", "ed"))
 
+    def party_tag(self, tag: str) -> tuple[str, str] | None:
+        """The party and place of a tag printed after a name: ``D-Ohio``, ``R-Fla.``, ``I-Vt.``.
+
+        Example:
+            >>> from quoteattr.language.lexicon import load_lexicon
+            >>> NameReader(load_lexicon()).party_tag("R-Fla.")
+            ('republican', 'florida')
+        """
+        party = self.words.party_letters.get(tag[:1].lower())
+        if party is None or tag[1:2] not in _DASHES:
+            return None
+        place = " ".join(tag[2:].split()).lower()
+        if place in self.places:
+            full = self.words.place_abbreviations.get(place, place)
+        else:
+            found = self.words.place_abbreviations.get(place) or self.words.place_abbreviations.get(
+                place + "."
+            )
+            if found is None:
+                return None
+            full = found
+        return party, full
+
+    def party_tag_end(self, text: str, tokens: Sequence[Token], i: int) -> int:
+        """Where a party tag starting at token ``i`` ends (``(D-N.Y.)``, ``, R-Texas,``), or -1.
+
+        The tag runs to the next comma, bracket, quote or paragraph end, over at
+        most six tokens; returns the index of that token.
+        """
+        word = tokens[i].text
+        if len(word) < 3 or word[1] not in _DASHES or not word[2].isupper():
+            return -1
+        if word[:1].lower() not in self.words.party_letters:
+            return -1
+        k = i + 1
+        n = len(tokens)
+        while k < n and k - i < 6 and tokens[k].kind in ("word", "punct") and (
+            tokens[k].text not in (",", ")", ";", ":")
+        ):
+            k += 1
+        if k < n and k - i >= 6:
+            return -1
+        return k if self.party_tag(printed(text, tokens[i].start, tokens[k - 1].end)) else -1
+
     def role_before(self, text: str, tokens: Sequence[Token], first: int) -> str | None:
         """A lower-case role printed right before the name at ``first``: "union spokesman Jane Doe".
 
@@ -228,6 +279,13 @@ class NameReader:
         """Whether every word is a title, role, party or place word (``Pennsylvania Gov.``)."""
         return all(self._role_word(w.lower()) and w.lower() not in self.given for w in words)
 
+    def title_chain(self, words: tuple[str, ...]) -> bool:
+        """Whether role words end in a title (``Pennsylvania Gov.``), so "and" may join another."""
+        if not words or not self.only_role_words(words):
+            return False
+        last = words[-1].lower().rstrip(".")
+        return last in self.title_like and last not in self.places and last not in self.parties
+
     def is_abbreviated_title(self, word: str) -> bool:
         """``Gov``, ``Sen``, ``Mr``, ``Republican``: a word that never names anyone alone."""
         low = word.lower()
@@ -239,6 +297,9 @@ class NameReader:
 
     def _role_word(self, low: str) -> bool:
         """A word that belongs to a role printed before a name."""
+        prefix, dash, rest = low.partition("-")
+        if dash and rest and prefix in self.role_prefixes:
+            low = rest  # "then-secretary", "ex-governor"
         return (
             low in self.title_like
             or low in self.honorifics

@@ -28,6 +28,8 @@ from quoteattr.text.tokens import abbreviations as load_abbreviations
 __all__ = ["QuoteWords", "guess_kind", "quote_words", "resumes_after_attribution"]
 
 _SENTENCE_END = ".!?\u2026"
+_CUE_WINDOW = 4
+"""How many lower-case words after a quote's attached comma may come before its cue."""
 
 class QuoteWords(WordLists):
     """The words that tell a quoted term from quoted speech (``quote_words.json``).
@@ -119,7 +121,8 @@ def guess_kind(
         abbreviations: Words whose full stop ends no sentence ("Mr", "Sen");
             English's by default.
         sentence_cues: Cues that make a fragment of one or two words speech
-            from later in its sentence (no weak verbs); ``cues`` by default.
+            from anywhere in its sentence (no weak verbs; naming verbs such as
+            "likened"); ``cues`` by default.
 
     Returns:
         ``direct`` (a sentence of speech), ``partial`` (a fragment of speech in
@@ -145,7 +148,12 @@ def guess_kind(
     before_words = _words(before.rsplit(".", 1)[-1])
     cue_before = any(w in cues for w in before_words[-3:])
     attached = last in ",!?\u2014" or after.lstrip()[:1] in (",", "\u2014")  # "Q," he said
-    cue_after = attached and any(w in cues for w in _words(after)[:4])
+    # the cue among the first few words after the quote, a name's words aside
+    # ("the New York Democrat said", "Rep. Jane Doe, D-Ohio, said")
+    cue_after = attached and any(
+        w in cues
+        for w in _words(" ".join(w for w in after.split() if not w[:1].isupper()))[:_CUE_WINDOW]
+    )
     if before.endswith(":"):
         return "direct"
     previous = before_words[-1] if before_words else ""
@@ -170,7 +178,7 @@ def guess_kind(
     if fragment and not cue_after and not any(w in cues for w in before_words) and not (
             _cue_in_sentence(text, paragraph_start, open_at, after_start, cues,
                              cues if sentence_cues is None else sentence_cues, known)):
-        return "term"  # a "non-partisan" and competent civil service
+        return "term"  # a "self-funding" and modest public broadcaster
     if upper and (cue_after or (len(words_in) >= 3 and before.endswith(","))):
         return "direct"
     return "partial"
@@ -190,12 +198,12 @@ def _cue_in_sentence(text: str, paragraph_start: int, open_at: int, after: int,
     cue is far from the quote, but in its sentence, so the fragment is quoted
     speech, not a scare quote. The sentence is read up to ``_SENTENCE_CHARS``
     either side; the full stop of an initial or abbreviation ends no sentence.
-    After the quote only ``strong`` cues count (not "The "quiet zone" was
-    closed").
+    ``strong`` cues count on either side, other ``cues`` only before the quote
+    (not "The "quiet zone" was closed").
     """
     before = text[max(paragraph_start, open_at - _SENTENCE_CHARS) : open_at]
     cut = _last_sentence_end(before, abbreviations)
-    if any(w in cues for w in _words(before[cut:])):
+    if any(w in cues or w in strong for w in _words(before[cut:])):
         return True
     rest = text[after : after + _SENTENCE_CHARS]
     stop = _first_sentence_end(rest, abbreviations)
@@ -208,7 +216,7 @@ def _ends_sentence_at(chunk: str, dot: int, abbreviations: frozenset[str]) -> bo
         return True
     word = chunk[:dot].rsplit(None, 1)[-1] if chunk[:dot].strip() else ""
     word = word.lstrip("\"'“‘(")
-    return not (len(word) == 1 and word.isupper()) and word.lower() not in abbreviations
+    return not (len(word) == 1 and word.isupper()) and word not in abbreviations
 
 
 def _last_sentence_end(chunk: str, abbreviations: frozenset[str]) -> int:

@@ -475,7 +475,7 @@ def scan_quotes(
         language: The language whose words tell a quoted term from speech
             (``quote_words.json``; English's where it has none).
         sentence_cue_words: The cues that make a short fragment speech from
-            later in its sentence (no weak verbs); ``cue_words`` when given,
+            anywhere in its sentence (no weak verbs); ``cue_words`` when given,
             else the English lexicon's.
 
     Returns:
