@@ -165,3 +165,17 @@ def test_spawned_workers_give_the_same_outcomes_as_one_process() -> None:
                                    start_method="spawn"))
     assert one == spawned
     assert one[-1].error == "missing.txt: no such file or directory"
+
+
+def test_match_links_a_reprint_weeks_later_unless_recall_is_none(tmp_path: Path) -> None:
+    """Issue 14: --recall sets how far apart a reprint of the same words may be printed."""
+    line = "We will keep the harbour open for every fishing family in this town"
+    rows = [{"doc_id": "may", "date": "2016-05-02", "text": f'"{line}," Mayor Jane Doe said.'},
+            {"doc_id": "june", "date": "2016-06-10",
+             "text": f'Last month Doe said: "{line}."'}]
+    path = tmp_path / "two.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    code, text = _out(["match", str(path), "--min-members", "2"])
+    assert code == 0 and len(text.splitlines()) == 1
+    code, text = _out(["match", str(path), "--min-members", "2", "--recall", "none"])
+    assert code == 0 and text == ""

@@ -85,6 +85,11 @@ def main_clause_start(ctx: Context, first: int, qt: int) -> int:
     return first
 
 
+def _fragment_at(ctx: Context, k: int) -> bool:
+    q = ctx.tokens[k].quote
+    return 0 <= q < len(ctx.quotes) and ctx.quotes[q].kind == "partial"
+
+
 def _quote_ends_with_comma(ctx: Context, j: int) -> bool:
     q = ctx.tokens[j].quote
     return 0 <= q < len(ctx.quotes) and ctx.quotes[q].text.rstrip().endswith(",")
@@ -113,8 +118,9 @@ def _clause_subject(ctx: Context, qt: int) -> Mention | None:
     if main > first:  # "While Doe praised it, Roe …": only the main clause's subject
         first = main
     for k in range(qt - 1, first - 2, -1):
-        if k >= first and ctx.kind(k) in ("para", "quote"):
-            return None
+        if k >= first and (ctx.kind(k) == "para" or (
+                ctx.kind(k) == "quote" and not _fragment_at(ctx, k))):
+            return None  # a quoted fragment earlier in the clause is one of its words
         low = ctx.low(k) if k >= first else ""
         if low in words.absolute_openers:
             m = _absolute_subject(ctx, k + 1, qt)

@@ -127,6 +127,16 @@ def _quote_closes_clause(ctx: Context, qi: int) -> bool:
     return ctx.word(k) in (",", "—", "–")
 
 
+def _fragment_ends_sentence(ctx: Context, qi: int) -> bool:
+    """A quoted fragment inside its sentence whose own full stop ends that sentence."""
+    q = ctx.quotes[qi]
+    if q.kind != "partial" or q.text.rstrip()[-1:] not in (".", "!", "?"):
+        return False
+    b = _before_quote(ctx, qi)
+    return (b >= 0 and ctx.kind(b) not in ("para", "quote") and ctx.word(b) != ":"
+            and ctx.same_sentence(b, ctx.quote_token[qi]))
+
+
 def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
     """``"Q," NAME said`` (with an aside or adverb between name and verb)."""
     k = _after_quote(ctx, qi)
@@ -134,6 +144,8 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
         return None
     if ctx.low(k) in attribution_words(ctx.lexicon).passive_auxiliaries:
         return None  # '"Q," is one common saying': a predicate, not a speaker
+    if _fragment_ends_sentence(ctx, qi):
+        return None  # 'calling him "a failed candidate." Roe fired back': a new sentence
     closed = _quote_closes_clause(ctx, qi)
     # the first cue within 13 tokens, before the sentence, paragraph or next quote ends
     relative = attribution_words(ctx.lexicon).relative_pronouns

@@ -5,10 +5,12 @@ event has a speaker, a date and a few sentences of speech; several outlets
 report it within two days, each printing the quotes its own way (other
 punctuation, a dropped word, an ellipsis for dropped words or for a pause, a
 fragment inside reported speech), so that matching across documents finds
-clusters. Real news also holds what must stay apart (issue 14), and so do these:
+clusters. A later report may recall an earlier statement weeks after,
+reprinting a passage of it: the same utterance. Real news also holds what must
+stay apart (issue 14), and so do these:
 
-* a stock line: a speaker says an earlier event's sentence again, a month or
-  more later;
+* a stock line: a speaker says an earlier event's sentence again, reworded
+  weeks later or in the same words months later;
 * a chant: a crowd's slogan printed at events on different dates;
 * one-word quotes: a speaker calls something the same word at two events;
 * a quote of a quote: another person repeats the speaker's words;
@@ -123,11 +125,15 @@ def _event(rng: random.Random, past: list[_Event]) -> _Event:
     extras: list[str] = []
     last = speaker.split()[-1]
     roll = rng.random()
-    if past and roll < 0.08:  # a stock line: an earlier event's speaker, later, the same words
+    if past and roll < 0.08:  # a stock line: an earlier event's speaker says it again
         before = rng.choice(past)
         speaker, sentences[1] = before.speaker, before.sentences[1]
         last = speaker.split()[-1]
-        date = max(date, before.date + datetime.timedelta(days=rng.randint(30, 300)))
+        if rng.random() < 0.5:  # weeks later, reworded
+            sentences[1] = sentences[1].replace(" the ", f" the {rng.choice(_ADJECTIVES)} ", 1)
+            date = before.date + datetime.timedelta(days=rng.randint(14, 90))
+        else:  # months later, in the same words
+            date = max(date, before.date + datetime.timedelta(days=rng.randint(90, 300)))
     elif roll < 0.14:  # a chant, heard at many events
         extras.append(f'Supporters chanted "{rng.choice(_CHANTS)}" as {last} arrived.')
     elif roll < 0.20:  # a one-word quote, said at many events
@@ -138,6 +144,12 @@ def _event(rng: random.Random, past: list[_Event]) -> _Event:
         extras.append(f'{other} mocked the claim that "{" ".join(words[1:7]).lower()}".')
     elif roll < 0.32:  # one text from several speakers
         extras.append(f'"No comment," {other} said.')
+    elif past and roll < 0.36:  # a later article recalls an earlier statement
+        before = rng.choice(past)
+        words = before.sentences[0].rstrip(".").split()
+        date = before.date + datetime.timedelta(days=rng.randint(8, 60))
+        extras.append(f'In {before.place}, {before.speaker} had said that '
+                      f'"{" ".join(words[2:8])}".')
     return _Event(speaker, rng.choice(_ROLES), other, tuple(sentences), rng.choice(_PLACES),
                   date, tuple(extras))
 
