@@ -138,6 +138,7 @@ def extract_claims(
         stance = (
             scan.words.stances.get(f.lemma)
             or scan.words.noun_cues.get(f.lemma)
+            or scan.words.noun_topic_cues.get(f.lemma)
             or (verb.stance if verb is not None else None)
         )
         text = ctx.text
@@ -202,7 +203,7 @@ def _triggers(words: ClaimWords) -> _Triggers:
             ("as", words.as_words),
             ("source_preposition", frozenset(p.split()[0] for p in words.source_prepositions)),
             ("colon", frozenset({":"})),
-            ("noun", frozenset(words.noun_cues)),
+            ("noun", frozenset(words.noun_cues) | frozenset(words.noun_topic_cues)),
         )
     ]
     if len(_TRIGGERS) >= 16:
@@ -211,7 +212,7 @@ def _triggers(words: ClaimWords) -> _Triggers:
     return cue_rules, triggers
 
 
-_NOUN_PHRASE_RULES = frozenset({"name_called_for_np"})
+_NOUN_PHRASE_RULES = frozenset({"name_called_for_np", "noun_topic_np"})
 """Rules whose content is a noun phrase: one holding a report gives way to it."""
 
 _TRAILING_RULES = frozenset(

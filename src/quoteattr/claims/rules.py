@@ -83,7 +83,8 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
 ``name_said_clause`` also reports, by the frame that matched:
 ``comma_saying_clause``, ``name_said_colon_clause``, ``name_accused_x_of_y``,
 ``name_branded_x_a_y``, ``name_vowed_to_vp``, ``name_urged_x_to_vp`` and
-``name_called_for_np``; the according-to rule reports
+``name_called_for_np``; the noun rule reports ``noun_topic_np`` for a noun
+of saying and its topic ("his criticism of the plan"); the according-to rule reports
 ``clause_according_to_name`` for a trailing source, the postposition rule
 ``clause_name_zufolge`` and the as-rule ``clause_as_name_said``.
 """
@@ -99,6 +100,7 @@ CLAIM_RULE_NAMES: tuple[str, ...] = (
     "clause_as_name_said",
     "name_colon_clause",
     "noun_claim_that_clause",
+    "noun_topic_np",
     "clause_comma_name_said",
     "name_said_clause",
     "comma_saying_clause",
