@@ -63,8 +63,10 @@ def main_clause_start(ctx: Context, first: int, qt: int) -> int:
     """
     g = ctx.lexicon.grammar
     words = attribution_words(ctx.lexicon)
-    k = first
-    while k < first + 2 and ctx.low(k) in g.adverbs:
+    k = first  # "Ever since", "Even as": up to two single words before the subordinator
+    while (k < first + 2 and ctx.kind(k) == "word" and ctx.low(k) not in g.subordinators
+           and ctx.low(k + 1) not in ctx.lexicon.role_forms and (
+               ctx.mention_covering[k] < 0 or ctx.mentions[ctx.mention_covering[k]].last == k + 1)):
         k += 1
     if ctx.low(k) not in g.subordinators:
         return first
@@ -78,6 +80,7 @@ def main_clause_start(ctx: Context, first: int, qt: int) -> int:
         else:
             continue
         nxt = ctx.low(after)
+        nxt = next((nxt[: -len(c)] for c in words.subject_contractions if nxt.endswith(c)), nxt)
         if (nxt in words.articles or nxt in g.np_determiners or nxt in g.subject_pronouns
                 or after in ctx.mention_starting):
             return after
