@@ -176,6 +176,13 @@ def _candidates(ctx: Context, words: ClaimWords) -> list[tuple[int, list[ClaimRu
     found: dict[int, list[ClaimRuleFunction]] = {
         i: cue_rules for i in ctx.cue_candidates if cue_any[i] > 0
     }
+    headline = [r.func for r in CLAIM_RULES if r.trigger == "headline"]
+    paragraph = ctx.paragraph
+    for i in ctx.cue_candidates:  # "Doe Says ...": a capitalised cue in the first paragraph
+        if paragraph[i] > 0:
+            break
+        if cue_any[i] < 0 and ctx.tokens[i].text[:1].isupper():
+            found[i] = headline
     by_low = ctx.by_low
     for listed, rules in triggers:
         for low in indexed_among(by_low, listed):  # the document's words, not the lists'
