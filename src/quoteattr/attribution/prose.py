@@ -22,7 +22,7 @@ Example:
 
 from __future__ import annotations
 
-from quoteattr.attribution.clauses import opens_sentence, skip_adverbs
+from quoteattr.attribution.clauses import opens_sentence, skip_adverbs, subject_before
 from quoteattr.attribution.context import Context, Decision
 from quoteattr.attribution.governed import document_owner
 from quoteattr.attribution.words import attribution_words, ends_with, is_participle
@@ -46,6 +46,10 @@ def subject_partial_quote(ctx: Context, qi: int) -> Decision | None:
     m = _clause_subject(ctx, k + 1)
     if m is None and ctx.word(k) != ":":
         m = _subject_after_opening_phrase(ctx, qt)
+    if m is None and ctx.word(k) != ":":
+        m = _previous_reported_speaker(ctx, qt)
+        if m is not None:
+            return Decision("subject_partial_quote", 0.45, m)
     if m is None or (ctx.word(k) == ":" and m.kind not in ("name", "pronoun")):
         return None  # "The plan has three parts: \"Q\"": a thing before a colon says nothing
     return Decision("subject_partial_quote", 0.5, document_owner(ctx, m))
@@ -63,8 +67,10 @@ def main_clause_start(ctx: Context, first: int, qt: int) -> int:
     """
     g = ctx.lexicon.grammar
     words = attribution_words(ctx.lexicon)
-    k = first
-    while k < first + 2 and ctx.low(k) in g.adverbs:
+    k = first  # "Ever since", "Even as": up to two single words before the subordinator
+    while (k < first + 2 and ctx.kind(k) == "word" and ctx.low(k) not in g.subordinators
+           and ctx.low(k + 1) not in ctx.lexicon.role_forms and (
+               ctx.mention_covering[k] < 0 or ctx.mentions[ctx.mention_covering[k]].last == k + 1)):
         k += 1
     if ctx.low(k) not in g.subordinators:
         return first
@@ -78,11 +84,44 @@ def main_clause_start(ctx: Context, first: int, qt: int) -> int:
         else:
             continue
         nxt = ctx.low(after)
+        nxt = next((nxt[: -len(c)] for c in words.subject_contractions if nxt.endswith(c)), nxt)
         if (nxt in words.articles or nxt in g.np_determiners or nxt in g.subject_pronouns
                 or after in ctx.mention_starting):
             return after
         return first
     return first
+
+
+def _previous_reported_speaker(ctx: Context, qt: int) -> Mention | None:
+    """``Doe said she was angry. Doing so "hurt the party."``: a sentence that names nobody.
+
+    When the quote's sentence holds no mention at all, the subject of a strong
+    cue in the sentence before it (same paragraph, at most ``_WINDOW`` tokens
+    back) goes on speaking: reported speech carried over a sentence.
+    """
+    first = ctx.sentence_first(qt)
+    stop = min(ctx.sentence_stop(qt), qt + _WINDOW, len(ctx.tokens))
+    if first <= 0 or qt - first > _WINDOW or ctx.kind(first - 1) in ("para", "quote", "mark"):
+        return None
+    if any(ctx.mention_covering[j] >= 0 for j in range(first, stop)):
+        return None
+    prev = first - 1
+    for c in range(prev, max(ctx.sentence_first(prev), prev - _WINDOW) - 1, -1):
+        if ctx.kind(c) in ("para", "quote"):
+            return None
+        end = ctx.cue_at(c, weak=False)
+        if end < 0:
+            continue
+        m = subject_before(ctx, c)
+        if m is None:
+            continue  # "were written": a passive cue names nobody
+        return m if m.kind in ("name", "pronoun") else None
+    return None
+
+
+def _fragment_at(ctx: Context, k: int) -> bool:
+    q = ctx.tokens[k].quote
+    return 0 <= q < len(ctx.quotes) and ctx.quotes[q].kind == "partial"
 
 
 def _quote_ends_with_comma(ctx: Context, j: int) -> bool:
@@ -113,8 +152,9 @@ def _clause_subject(ctx: Context, qt: int) -> Mention | None:
     if main > first:  # "While Doe praised it, Roe …": only the main clause's subject
         first = main
     for k in range(qt - 1, first - 2, -1):
-        if k >= first and ctx.kind(k) in ("para", "quote"):
-            return None
+        if k >= first and (ctx.kind(k) == "para" or (
+                ctx.kind(k) == "quote" and not _fragment_at(ctx, k))):
+            return None  # a quoted fragment earlier in the clause is one of its words
         low = ctx.low(k) if k >= first else ""
         if low in words.absolute_openers:
             m = _absolute_subject(ctx, k + 1, qt)

@@ -146,6 +146,8 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
         return None  # '"Q," is one common saying': a predicate, not a speaker
     if _fragment_ends_sentence(ctx, qi):
         return None  # 'calling him "a failed candidate." Roe fired back': a new sentence
+    if ctx.low(k) in attribution_words(ctx.lexicon).clause_joiners:
+        return None  # 'a wish for a "strong Ohio," and he praised ...': a clause of its own
     closed = _quote_closes_clause(ctx, qi)
     # the first cue within 13 tokens, before the sentence, paragraph or next quote ends
     relative = attribution_words(ctx.lexicon).relative_pronouns

@@ -151,7 +151,7 @@ class SpeakerIndex:
         """Per folded surname, the people of that surname, last mentioned last (bounded)."""
         self._name_words: dict[str, tuple[str, ...]] = {}
         self._roles = _role_cache(ctx.lexicon)
-        reader = name_reader(ctx.lexicon)
+        reader = self._reader = name_reader(ctx.lexicon)
         self._demonyms = reader.demonym_countries
         self._body_nouns = reader.body_nouns
         """"committee", "party": a body whose name holds one is "the committee", "the party"."""
@@ -488,11 +488,27 @@ class SpeakerIndex:
         return known
 
     def _person_evidence(self, ent: Entity) -> bool:
-        if ent.kind == "anonymous" or len(ent.name.split()) > 1 or ent.role:
-            return True
-        if ent.gender is not None:
-            return True  # a given name or an honorific ("Mrs. Roe")
+        if ent.kind == "anonymous" or ent.gender is not None:
+            return True  # a description, a given name or an honorific ("Mrs. Roe")
         ctx = self.ctx
+        grammar = ctx.lexicon.grammar
+        for x in ent.mentions:
+            if (
+                x.kind == "name"
+                and ctx.low(x.first - 1) in grammar.noun_markers
+                and not ctx.word(x.last)[:1].islower()
+            ):
+                return False  # "at the Ohio Expo Arena.", "the Glass-Steagall Act": a thing
+        words = ent.name.split()
+        if words and words[-1].lower() in self._names.non_person_heads:
+            return False  # "the Democratic National Convention", "Ohio Expo Arena"
+        reader = self._reader
+        if ent.role and not (self._role_words(ent.role) - reader.parties).isdisjoint(
+            reader.title_like
+        ):
+            return True  # "Sen. Roe", "union spokesman Roe" (not "Ohio" nor "Democratic")
+        if len(words) > 1 and not all(w.isupper() for w in words):
+            return True  # a full name ("FULL TEXT" is a heading)
         if ent.name.lower().endswith(self._names.non_name_endings):
             return False  # "Disenchantment runs deep", "Staying home ...": no surname
         for x in ent.mentions:
@@ -500,11 +516,30 @@ class SpeakerIndex:
                 continue
             if ctx.cue_at(x.last) > 0:
                 return True
-            nxt = ctx.word(x.last)
+            nxt = ctx.low(x.last)
             opens = x.first == 0 or not ctx.same_sentence(x.first - 1, x.first)
-            if opens and nxt.islower() and nxt not in ctx.lexicon.grammar.non_subject_followers:
-                return True  # "Lavrov met …", not "Ankara and Moscow …"
+            if opens and self._finite_verb(nxt) and nxt not in grammar.non_subject_followers:
+                return True  # "Lavrov met …", not "Ankara and Moscow …" nor "Come again?"
         return False
+
+    def _finite_verb(self, low: str) -> bool:
+        """Whether a lower-case word after a sentence's first name reads as its verb.
+
+        A cue verb, an auxiliary, a headline verb (``met``, ``took``) or a
+        word in -s or -ed: "Lavrov met", "Roe has", not "Come again?",
+        "Contrast that with", "Practice kindness".
+        """
+        grammar = self.ctx.lexicon.grammar
+        return (
+            low in self.ctx.lexicon.cue_forms
+            or low in self._names.headline_verbs
+            or (
+                low in grammar.clause_words
+                and low not in grammar.subject_pronouns
+                and low not in grammar.noun_markers
+            )
+            or (low.endswith(("s", "ed")) and not low.endswith("ss"))
+        )
 
     def _after_preposition(self, m: Mention) -> bool:
         k = m.first - 1

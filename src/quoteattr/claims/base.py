@@ -68,11 +68,20 @@ ClaimRuleFunction = Callable[[Scanner, int], "Found | None"]
 
 
 Trigger = Literal[
-    "cue", "quoting", "source_preposition", "postposition", "sign_off", "as", "colon", "noun"
+    "cue",
+    "quoting",
+    "source_preposition",
+    "postposition",
+    "sign_off",
+    "as",
+    "colon",
+    "noun",
+    "headline",
 ]
 """The kind of token a claim rule is tried at: a cue verb, or one of the word
 lists of ``claim_words.json`` (``quoting_forms``, ``source_prepositions``,
-``source_postpositions``, ``sign_offs``, ``as_words``, ``noun_cues``), or a colon."""
+``source_postpositions``, ``sign_offs``, ``as_words``, ``noun_cues``), a colon, or a
+capitalised cue verb in a title-case headline opening the document."""
 
 
 @dataclass(frozen=True)

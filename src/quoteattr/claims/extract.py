@@ -138,6 +138,7 @@ def extract_claims(
         stance = (
             scan.words.stances.get(f.lemma)
             or scan.words.noun_cues.get(f.lemma)
+            or scan.words.noun_topic_cues.get(f.lemma)
             or (verb.stance if verb is not None else None)
         )
         text = ctx.text
@@ -175,6 +176,13 @@ def _candidates(ctx: Context, words: ClaimWords) -> list[tuple[int, list[ClaimRu
     found: dict[int, list[ClaimRuleFunction]] = {
         i: cue_rules for i in ctx.cue_candidates if cue_any[i] > 0
     }
+    headline = [r.func for r in CLAIM_RULES if r.trigger == "headline"]
+    paragraph = ctx.paragraph
+    for i in ctx.cue_candidates:  # "Doe Says ...": a capitalised cue in the first paragraph
+        if paragraph[i] > 0:
+            break
+        if cue_any[i] < 0 and ctx.tokens[i].text[:1].isupper():
+            found[i] = headline
     by_low = ctx.by_low
     for listed, rules in triggers:
         for low in indexed_among(by_low, listed):  # the document's words, not the lists'
@@ -202,7 +210,7 @@ def _triggers(words: ClaimWords) -> _Triggers:
             ("as", words.as_words),
             ("source_preposition", frozenset(p.split()[0] for p in words.source_prepositions)),
             ("colon", frozenset({":"})),
-            ("noun", frozenset(words.noun_cues)),
+            ("noun", frozenset(words.noun_cues) | frozenset(words.noun_topic_cues)),
         )
     ]
     if len(_TRIGGERS) >= 16:
@@ -211,7 +219,7 @@ def _triggers(words: ClaimWords) -> _Triggers:
     return cue_rules, triggers
 
 
-_NOUN_PHRASE_RULES = frozenset({"name_called_for_np"})
+_NOUN_PHRASE_RULES = frozenset({"name_called_for_np", "noun_topic_np"})
 """Rules whose content is a noun phrase: one holding a report gives way to it."""
 
 _TRAILING_RULES = frozenset(

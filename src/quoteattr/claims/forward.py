@@ -150,7 +150,9 @@ def _content_after(
             pass  # "asked whether the deal was off"
         elif asks and _question_after_object(scan, start) > 0:
             start = _question_after_object(scan, start)  # "asked the minister why …"
-        elif not scan.opens_clause(start, loose=clause):
+        elif not scan.opens_clause(start, loose=clause) and not (
+            clause and _quantity_at(scan, start)  # "said about half of the rise was ..."
+        ):
             start = _that_after_name(scan, start)  # "told MSNBC's \"Morning Joe\" that …"
         elif (
             ("clause" not in frames or participle)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from quoteattr.claims.backward import clause_comma_name_said
 from quoteattr.claims.base import ClaimRule, Found
 from quoteattr.claims.forward import name_said_clause, quoted_name_as_saying_clause
+from quoteattr.claims.headlines import headline_name_says_clause
 from quoteattr.claims.signposts import (
     according_to_name_clause,
     as_name_said_clause,
@@ -73,6 +74,12 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         noun_claim_that_clause,
         "noun",
     ),
+    ClaimRule(
+        "headline_name_says_clause",
+        "Doe Says Tax Cut Is Dead (a title-case headline opening the document)",
+        headline_name_says_clause,
+        "headline",
+    ),
     ClaimRule("clause_comma_name_said", "CLAUSE, NAME said.", clause_comma_name_said),
     ClaimRule(
         "name_said_clause", "NAME says (that) CLAUSE / NAME told X (that) CLAUSE", name_said_clause
@@ -83,7 +90,8 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
 ``name_said_clause`` also reports, by the frame that matched:
 ``comma_saying_clause``, ``name_said_colon_clause``, ``name_accused_x_of_y``,
 ``name_branded_x_a_y``, ``name_vowed_to_vp``, ``name_urged_x_to_vp`` and
-``name_called_for_np``; the according-to rule reports
+``name_called_for_np``; the noun rule reports ``noun_topic_np`` for a noun
+of saying and its topic ("his criticism of the plan"); the according-to rule reports
 ``clause_according_to_name`` for a trailing source, the postposition rule
 ``clause_name_zufolge`` and the as-rule ``clause_as_name_said``.
 """
@@ -99,6 +107,8 @@ CLAIM_RULE_NAMES: tuple[str, ...] = (
     "clause_as_name_said",
     "name_colon_clause",
     "noun_claim_that_clause",
+    "noun_topic_np",
+    "headline_name_says_clause",
     "clause_comma_name_said",
     "name_said_clause",
     "comma_saying_clause",

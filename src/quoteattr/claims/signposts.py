@@ -33,7 +33,7 @@ from __future__ import annotations
 from quoteattr.attribution.clauses import noun_phrase_after, skip_aside, speaker_mention_at
 from quoteattr.claims.base import Found, content_before, content_from
 from quoteattr.claims.scanner import Scanner
-from quoteattr.claims.sources import capitalised_noun_phrase, name_phrase
+from quoteattr.claims.sources import capitalised_noun_phrase, name_phrase, source_before
 from quoteattr.text.mentions import Mention
 
 __all__ = [
@@ -63,7 +63,33 @@ def source_phrase_after(scan: Scanner, k: int) -> Mention | None:
         return m
     if scan.frames.nouns_capitalised:
         return capitalised_noun_phrase(scan, k)
-    return noun_phrase_after(ctx, k) or name_phrase(scan, k)
+    return noun_phrase_after(ctx, k) or name_phrase(scan, k) or _bare_phrase(scan, k)
+
+
+_BARE_PHRASE_TOKENS = 20
+"""Words of a source phrase without determiner or name ("early results of the exit
+poll conducted by ... for ..."), up to the punctuation that closes it."""
+
+
+def _bare_phrase(scan: Scanner, k: int) -> Mention | None:
+    """A plain noun phrase after "according to", up to the punctuation that closes it.
+
+    "according to exit polls", "According to state law, ...", "according to
+    early results of the poll conducted by ..., ...": no verb, no cue inside.
+    """
+    ctx = scan.ctx
+    words = scan.words
+    j = k
+    while j < min(k + _BARE_PHRASE_TOKENS, scan.n) and ctx.kind(j) == "word":
+        low = ctx.low(j)
+        if low in words.finite_auxiliaries or low in words.subject_pronouns:
+            return None
+        if low in words.complementizers or low in words.relatives or scan.verb_at(j):
+            return None
+        j += 1
+    if j == k or ctx.kind(j) != "punct" or ctx.low(k) in words.prepositions:
+        return None
+    return _mention(scan, k, j)
 
 
 def _mention(scan: Scanner, first: int, stop: int) -> Mention:
@@ -277,7 +303,11 @@ _LABEL_LISTENER_WORDS = 6
 
 
 def name_colon_clause(scan: Scanner, i: int) -> Found | None:
-    """``NAME: CLAUSE`` opening a paragraph: a headline or a transcript's speaker label."""
+    """``NAME: CLAUSE`` opening a paragraph: a headline or a transcript's speaker label.
+
+    An interview's "Q:" and "A:" labels, repeated down the transcript, report
+    the interviewer's questions and the answers like any other label.
+    """
     ctx = scan.ctx
     words = scan.words
     if ctx.word(i) != ":" or ctx.kind(i + 1) != "word" or not ctx.same_sentence(i, i + 1):
@@ -304,11 +334,14 @@ def name_colon_clause(scan: Scanner, i: int) -> Found | None:
         return None  # "The result: ..." or a clause before the colon
     if any(ctx.low(t) in words.label_stop_words for t in range(first, name_end)):
         return None  # "Update:", "Photo:", "Read more:"
-    if name_end - first == 1 and len(ctx.word(first)) == 1:
-        return None  # "Q:" and "A:" of an interview: the questions are no claims
-    if any(ctx.word(t) in ctx.lexicon.grammar.not_names for t in range(first, name_end)):
+    letter = name_end - first == 1 and len(ctx.word(first)) == 1
+    if letter and not _repeated_label(scan, first, name_end):
+        return None  # a lone "Q:" is no transcript
+    if not letter and any(
+        ctx.word(t) in ctx.lexicon.grammar.not_names for t in range(first, name_end)
+    ):
         return None
-    m = ctx.mention_starting.get(first)
+    m = None if letter else ctx.mention_starting.get(first)
     if m is not None and scan.frames.nouns_capitalised and not _named_in_full(scan, m):
         m = None  # every noun is capitalised: "Corona-Regeln:" is no speaker
     if m is None or m.last != name_end or m.possessive or m.kind not in ("name", "body"):
@@ -366,7 +399,7 @@ def noun_claim_that_clause(scan: Scanner, n: int) -> Found | None:
     ctx = scan.ctx
     words = scan.words
     if ctx.low(n) not in words.noun_cues:
-        return None
+        return _noun_topic(scan, n) if ctx.low(n) in words.noun_topic_cues else None
     k = n + 1
     m = None
     if ctx.low(k) in words.agent_prepositions:  # "claims by Doe that"
@@ -388,6 +421,33 @@ def noun_claim_that_clause(scan: Scanner, n: int) -> Found | None:
         return None
     lemma = ctx.low(n)
     return content_from(scan, "noun_claim_that_clause", 0.7, m, (n, n + 1), lemma, first)
+
+
+def _noun_topic(scan: Scanner, n: int) -> Found | None:
+    """``his criticism of X``, ``made comments about X``: a noun of saying and its topic.
+
+    The source is the noun's possessor or the subject of the light verb before
+    it ("Doe made comments about the war"); the content is the topic's noun phrase.
+    """
+    ctx = scan.ctx
+    words = scan.words
+    k = n + 1
+    if ctx.low(k) not in words.topic_prepositions or ctx.kind(k + 1) != "word":
+        return None
+    m = _possessor(scan, n)
+    if m is None:
+        v = n - 1
+        while v > n - 4 and ctx.kind(v) == "word" and ctx.low(v) not in words.light_verbs:
+            if ctx.low(v) in words.determiners or ctx.cue_at(v) > 0:
+                break
+            v -= 1  # "made several comments", "voiced sharp criticism"
+        if ctx.low(v) not in words.light_verbs:
+            return None
+        m = source_before(scan, v)
+    if m is None or m.possessive:
+        return None
+    lemma = ctx.low(n)
+    return content_from(scan, "noun_topic_np", 0.65, m, (n, k + 1), lemma, k + 1)
 
 
 def _possessor(scan: Scanner, n: int) -> Mention | None:

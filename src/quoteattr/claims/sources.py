@@ -84,6 +84,10 @@ def source_of_cue(scan: Scanner, c: int, participle: bool) -> Mention | None:
         quoted = _speaker_of_quote_cue_before(scan, c - 1)
         if quoted is not None:
             return quoted  # '"…," he said, adding that …'
+    if participle and ctx.low(c - 1) in scan.words.document_nouns:
+        issuer = _issuer(scan, c - 1)
+        if issuer is not None:
+            return issuer  # "Doe issued a statement saying …": Doe
     if participle and ctx.word(c - 1) != "," and _group_word(scan, c - 1):
         first = c - 1
         while first > c - 3 and ctx.kind(first - 1) == "word" and (
@@ -225,7 +229,41 @@ def source_before(scan: Scanner, c: int) -> Mention | None:
         or noun_phrase_opening_sentence(ctx, b)
         or _long_subject(scan, b)
         or subject_phrase(scan, c)
+        or _opening_subject_before_aside(scan, j)
     )
+
+
+_ASIDE_TOKENS = 40
+"""Tokens of an aside between a sentence-opening subject and its cue."""
+
+
+def _opening_subject_before_aside(scan: Scanner, j: int) -> Mention | None:
+    """The subject opening the sentence when a long aside ends with a comma at j - 1.
+
+    "Al Roe, a former governor who argued with Doe at the conference, said …";
+    "Democratic economists, like their Republican colleagues, say …": the
+    sentence opens with the subject and a comma, and the aside runs to the cue.
+    """
+    ctx = scan.ctx
+    if ctx.word(j - 1) != ",":
+        return None
+    first = scan.sent_first[j]
+    while first < j and ctx.kind(first) in ("para", "mark"):
+        first += 1
+    if j - first > _ASIDE_TOKENS:
+        return None
+    m = ctx.mention_starting.get(first)
+    if m is None or m.possessive or m.kind == "pronoun" or ctx.word(m.last) != ",":
+        comma = first
+        while comma < j - 1 and ctx.kind(comma) == "word":
+            comma += 1
+        m = description(scan, first, comma) if ctx.word(comma) == "," else None
+    if m is None or ctx.word(m.last) != "," or m.last >= j - 1:
+        return None
+    for t in range(m.last + 1, j - 1):
+        if ctx.kind(t) in ("quote", "mark", "para") or ctx.word(t) in (";", ":"):
+            return None  # a quote or a second clause, no aside
+    return m
 
 
 def _subject_end(scan: Scanner, c: int) -> int:
@@ -437,6 +475,24 @@ def _speaker_of_quote_cue_before(scan: Scanner, comma: int) -> Mention | None:
         if m is not None:
             return m
     return None
+
+
+def _issuer(scan: Scanner, k: int) -> Mention | None:
+    """The subject of the verb that issues the document named at token k, or ``None``.
+
+    "Doe issued a statement saying …", "the group released a new report arguing …".
+    """
+    ctx = scan.ctx
+    words = scan.words
+    v = k - 1
+    while v > k - 4 and ctx.kind(v) == "word" and ctx.low(v) not in words.issuing_verbs:
+        if ctx.cue_at(v) > 0 or ctx.low(v) in words.prepositions:
+            return None
+        v -= 1  # "a statement", "a new report", "a joint statement"
+    if ctx.low(v) not in words.issuing_verbs or v == k - 1:
+        return None
+    m = source_before(scan, v)
+    return None if m is None or m.possessive else m
 
 
 def _group_word(scan: Scanner, k: int) -> bool:

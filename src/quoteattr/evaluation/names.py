@@ -22,7 +22,16 @@ from quoteattr.language.names import load_person_names
 
 __all__ = ["PROBLEMS", "name_problems"]
 
-PROBLEMS = ("title", "role", "party", "place", "honorific", "headline verb", "lower-case word")
+PROBLEMS = (
+    "title",
+    "role",
+    "party",
+    "place",
+    "honorific",
+    "headline verb",
+    "participle",
+    "lower-case word",
+)
 """The kinds of word a clean person's name does not hold, in report order."""
 
 
@@ -34,7 +43,7 @@ def _classes(language: str) -> dict[str, frozenset[str]]:
     titles |= {t.rstrip(".") for t in titles}
     roles = {r for r, noun in lex.role_forms.items() if noun.kind == "person"}
     places = set(words.places) | {c.lower() for c in lex.country_names}
-    verbs = {f for f in lex.cue_forms if " " not in f and f.endswith("s")}
+    verbs = {f for f in lex.cue_forms if " " not in f}
     return {
         "title": frozenset(titles - words.honorifics.keys()),
         "role": frozenset(roles),
@@ -51,9 +60,12 @@ def _classes(language: str) -> dict[str, frozenset[str]]:
 def name_problems(name: str, *, language: str = "en") -> list[str]:
     """The kinds of non-name word that a person's name holds, in :data:`PROBLEMS` order.
 
-    The surname (the last word before a suffix such as ``Jr.``) is never
-    counted, and neither is a given name that opens the name (``Dean Baker``,
-    ``Georgia Roe``): those words are names too.
+    The surname (the last word before a suffix such as ``Jr.``) is counted
+    only when it is a party word or an upper-case title (``Presumptive GOP``,
+    ``Acme Bank CEO``); a given name that opens the name is never counted
+    (``Dean Hale``, ``Georgia Roe``): those words are names too. A first word
+    in -ing that is no given name is a sentence's opening participle
+    (``Celebrating Jane Doe``).
 
     Args:
         name: A speaker's name as reported.
@@ -72,6 +84,17 @@ def name_problems(name: str, *, language: str = "en") -> list[str]:
         for kind in ("party", "place", "title", "role"):
             if low in classes[kind] and words[0][:1].isupper():
                 found.add(kind)
+    else:
+        last = words[-1]
+        low = last.lower()
+        upper_title = last.isupper() and (low in classes["title"] or low in classes["role"])
+        named = words[0].lower() in classes["given"]  # "Adam Green": a surname after all
+        if (low in classes["party"] and not named) or upper_title:
+            # "Presumptive GOP", "Acme Bank CEO": no surname ends so
+            found.add("party" if low in classes["party"] else "role")
+        first = words[0].lower()
+        if first.endswith("ing") and len(first) > 5 and first not in classes["given"]:
+            found.add("participle")  # "Celebrating Jane Doe": a sentence's opening verb
     for k, word in enumerate(words[:-1]):
         low = word.lower()
         bare = low.rstrip(".")

@@ -169,6 +169,11 @@ class ClaimWords(WordLists):
     label_listener_words: Words
     label_stop_words: Words
     noun_cues: dict[str, Stance]
+    noun_topic_cues: dict[str, Stance]
+    document_nouns: Words
+    issuing_verbs: Words
+    topic_prepositions: Words
+    light_verbs: Words
     agent_prepositions: Words
     possessive_determiners: Words
     possessive_endings: Words

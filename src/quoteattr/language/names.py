@@ -64,6 +64,7 @@ class NameWordLists(WordLists):
     title_joiners: Words = frozenset()
     role_postmodifiers: Words = frozenset()
     body_name_joiners: Words = frozenset()
+    non_person_heads: Words = frozenset()
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,8 @@ class PersonNames:
             noun (``of`` in ``the head of the party``).
         body_name_joiners: Lower-case words inside a body's name (``of`` in
             ``The Bank of Ohio Group``).
+        non_person_heads: Last words of names of events, venues, laws and
+            places that never name a person (``arena``, ``convention``, ``act``).
     """
 
     given: frozenset[str]
@@ -119,6 +122,7 @@ class PersonNames:
     title_joiners: frozenset[str] = frozenset()
     role_postmodifiers: frozenset[str] = frozenset()
     body_name_joiners: frozenset[str] = frozenset()
+    non_person_heads: frozenset[str] = frozenset()
 
     def gender_of_given_name(self, word: str) -> Gender | None:
         """The usual gender of a lower-case given name; ``None`` for a word that is none."""
@@ -170,6 +174,7 @@ def load_person_names(language: str = "en") -> PersonNames:
         title_joiners=lists.title_joiners,
         role_postmodifiers=lists.role_postmodifiers,
         body_name_joiners=lists.body_name_joiners,
+        non_person_heads=lists.non_person_heads,
     )
 
 

@@ -292,19 +292,25 @@ def _mentions_from(
         if found is not None and found.first >= resume:
             if (
                 out
-                and found.kind == "name"
+                and found.kind in ("name", "description")
                 and 0 < found.first - out[-1].last <= _ROLE_GAP
+                and tokens[found.first].text[0].isupper()
                 and _modifies_role(tokens, out[-1], found.first, tb)
             ):
-                # "Acme Corp chief executive Jo Park", "Doe spokesman Tom Hale": the name
-                # before the role belongs to the role, as "Ohio Sen." to "Jane Doe"
-                before = out.pop()
-                found = found._replace(
-                    first=before.first,
-                    start=before.start,
-                    text=text[before.start : found.end],
-                    role=printed(text, before.start, tokens[found.first - 1].end),
-                )
+                if found.kind == "description":
+                    # "GOP nominee Jane Doe's first post": the words before the role
+                    # are no speaker
+                    out[-1] = out[-1]._replace(possessive=True)
+                else:
+                    # "Acme Corp chief executive Jo Park", "Doe spokesman Tom Hale": the
+                    # name before the role belongs to it, as "Ohio Sen." to "Jane Doe"
+                    before = out.pop()
+                    found = found._replace(
+                        first=before.first,
+                        start=before.start,
+                        text=text[before.start : found.end],
+                        role=printed(text, before.start, tokens[found.first - 1].end),
+                    )
             out.append(found)
             resume = found.last
     return out

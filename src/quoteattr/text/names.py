@@ -344,6 +344,8 @@ class NameReader:
                 start = later  # "Celebrating Jane Doe": the name starts at its given name
             elif headline and last - start >= 2:
                 start, cut = last, True  # "Stunning Thing Doe" in a headline
+            elif start == 0 and self._participle(lows[0]):
+                start = 1  # "Celebrating Doe, the crowd sang": the name is "Doe"
         # the role: what stands before the name, less a leading word that is no role
         role_start = 0
         while role_start < start and not (
@@ -362,6 +364,10 @@ class NameReader:
             honorific = next((words[k] for k in range(role_start, start)
                               if lows[k] in self.honorifics), None)
         return NameSplit(role_start, start, end if end > start else n, honorific, cut, lead)
+
+    def _participle(self, low: str) -> bool:
+        """``celebrating``: a word in -ing, long and no given name, opens no name."""
+        return len(low) > 6 and low.endswith("ing") and low not in self.given
 
     def _role_opens(self, lows: list[str], k: int) -> bool:
         low = lows[k]
@@ -390,8 +396,8 @@ class NameReader:
         if m > 0 and f"{lows[m - 1]} {low}" in (self.title_phrases | self.place_phrases):
             return False
         if self._role_word(low):
-            # "Dean Baker", "Georgia Roe": a given name that opens the run, or
-            # follows a title ("economist Dean Baker"), is a name after all
+            # "Dean Hale", "Georgia Roe": a given name that opens the run, or
+            # follows a title ("economist Dean Hale"), is a name after all
             return low in self.given and (m == 0 or self._role_word(lows[m - 1]))
         return True
 
