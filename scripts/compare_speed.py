@@ -15,6 +15,16 @@ round of each tree is reported as MB/s, as a share of the bare scan's
 throughput, and as a ratio to the baseline tree: the figures that survive a
 noisy machine (issue 18). Needs only the Python that runs it, with quoteattr's
 dependencies installed; the trees need not be installed.
+
+With ``--callgrind``, each tree instead runs once under ``valgrind
+--tool=callgrind`` (claims on, then claims off) and the instructions it
+executes are reported, less those of a run that loads the package and the same
+corpus but attributes nothing: counts that do not move with the machine's load
+(valgrind runs about 50 times slower, so keep the corpus small, e.g.
+``--limit 40``)::
+
+    python scripts/compare_speed.py --callgrind --limit 40 --src BEFORE/src --src src \
+        --jsonl ../shared/eval/polnear.dev.jsonl
 """
 
 from __future__ import annotations
@@ -43,6 +53,15 @@ def timed(run):
     for text in texts:
         run(text)
     return time.process_time() - start
+only = sys.argv[2] if len(sys.argv) > 2 else ""
+if only == "on":
+    for text in texts:
+        attribute(text)
+if only == "off":
+    for text in texts:
+        attribute(text, claims=False)
+if only:
+    sys.exit(0)
 out = {
     "scan": timed(lambda t: len(bare.findall(t.lower()))),
     "on": timed(lambda t: attribute(t)),
@@ -72,13 +91,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-mb", type=float, default=1.0,
                         help="repeat the corpus to at least this many MB")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--limit", type=int, default=0,
+                        help="use only the first N documents of the corpus")
+    parser.add_argument("--callgrind", action="store_true",
+                        help="count instructions under valgrind instead of timing")
     ns = parser.parse_args(argv)
     texts = _corpus(ns.jsonl)
+    if ns.limit:
+        texts = texts[: ns.limit]
+    if ns.callgrind:
+        ns.min_mb = 0.0
     size = sum(len(t.encode("utf-8")) for t in texts)
     if size == 0:
         print("empty corpus", file=sys.stderr)
         return 2
     times = max(1, int(-(-ns.min_mb * 1e6 // size)))
+    if ns.callgrind:
+        return _count(ns.src, texts, size)
     texts, size = texts * times, size * times
     corpus = Path(os.environ.get("TMPDIR", "/tmp")) / f"compare_speed_{os.getpid()}.json"
     corpus.write_text(json.dumps(texts), "utf-8")
@@ -102,6 +131,38 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{src!s:40} {mb / b['on']:7.2f} MB/s {mb / b['off']:5.2f} {mb / b['scan']:8.1f}"
               f" {100 * b['scan'] / b['on']:7.1f}% {100 * b['scan'] / b['off']:7.1f}%"
               f" {base['on'] / b['on']:8.2f} {base['off'] / b['off']:8.2f}")
+    return 0
+
+
+def _instructions(src: Path, corpus: Path, only: str) -> int:
+    """Instructions executed by the child on ``corpus`` (``only``: "on", "off" or "none")."""
+    env = {**os.environ, "PYTHONPATH": str(src.resolve())}
+    cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+           sys.executable, "-c", _CHILD, str(corpus), only]
+    err = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stderr
+    for line in err.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1].strip())
+    raise RuntimeError(f"no instruction count in valgrind's output:\n{err[-2000:]}")
+
+
+def _count(trees: list[Path], texts: list[str], size: int) -> int:
+    """Print the instructions each tree spends attributing ``texts``, claims on and off."""
+    corpus = Path(os.environ.get("TMPDIR", "/tmp")) / f"compare_speed_{os.getpid()}.json"
+    corpus.write_text(json.dumps(texts), "utf-8")
+    try:
+        counts = []
+        for src in trees:
+            idle = _instructions(src, corpus, "none")
+            counts.append({only: _instructions(src, corpus, only) - idle
+                           for only in ("on", "off")})
+    finally:
+        corpus.unlink()
+    print(f"{size / 1e6:.2f} MB, {len(texts)} documents, instructions (valgrind callgrind)")
+    print(f"{'tree':40} {'claims on':>16} {'off':>16} {'on/base':>8} {'off/base':>8}")
+    for src, c in zip(trees, counts, strict=True):
+        print(f"{src!s:40} {c['on'] / 1e6:12,.0f} M {c['off'] / 1e6:12,.0f} M"
+              f" {c['on'] / counts[0]['on']:8.3f} {c['off'] / counts[0]['off']:8.3f}")
     return 0
 
 
