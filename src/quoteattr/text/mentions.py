@@ -383,7 +383,7 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLine
         if (
             word in tb.title_joiners
             and j > i
-            and tokens[j - 1].low.rstrip(".") in reader.title_like
+            and tokens[j - 2 if tokens[j - 1].text == "." else j - 1].low in reader.title_like
             and j + 1 < n
             and tokens[j + 1].kind == "word"
             and tokens[j + 1].text[0].isupper()
