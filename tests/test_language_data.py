@@ -86,3 +86,17 @@ def test_a_language_without_a_stage_file_has_no_word_lists_for_it() -> None:
         words: Words
 
     assert load_word_lists(Nowhere, "en") is None
+
+
+def test_a_word_list_outside_lists_is_refused_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quoteattr.language import wordlists
+    from quoteattr.language.lexicon import LexiconError
+
+    class Stray(wordlists.WordLists):
+        FILE = "stray.json"
+        words: wordlists.Words = frozenset()
+
+    monkeypatch.setattr(wordlists, "_read", lambda language, file: {
+        "description": "x", "language": "en", "lists": {}, "misplaced": {"words": ["a"]}})
+    with pytest.raises(LexiconError, match="misplaced"):
+        wordlists.load_word_lists(Stray, "en")

@@ -544,6 +544,17 @@ def test_a_pronoun_quote_never_links_two_named_speakers() -> None:
         [["a"], ["b", "c"]], [["a", "c"], ["b"]])
 
 
+def test_a_cluster_checks_joins_against_the_words_most_outlets_print() -> None:
+    """Of two printings as long, the misprinted one is not the text a join is checked against."""
+    right = "No harbour tariffs were raised this winter"
+    printings = [dated(f"r{i}", right + "!", "Jane Doe", "2016-01-05") for i in range(3)]
+    printings.append(dated("m", "No harbour tariffs were raised this inter", "Doe", "2016-01-05"))
+    printings.append(dated("s", "Harbour tarifs were raised this winter,", "Doe", "2016-01-06"))
+    clusters = match_quotes(printings)
+    assert len(clusters) == 1, shape(clusters)
+    assert clusters[0].canonical == right + "!"
+
+
 def test_one_text_from_many_speakers_stays_linear() -> None:
     """Issue 15: "No comment," from N different people: work grows with N, not N squared."""
     from quoteattr.matching.clusters import collect_printings

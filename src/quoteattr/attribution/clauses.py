@@ -269,7 +269,7 @@ def subject_before(ctx: Context, c: int) -> Mention | None:
             if ctx.mention_ending.get(k) is not None:
                 j = k - 1
                 break
-    if ctx.low(j) == "who" and ctx.word(j - 1) == ",":
+    if ctx.low(j) in attribution_words(ctx.lexicon).person_relatives and ctx.word(j - 1) == ",":
         before = relative_antecedent(ctx, j)
         if before is not None and not before.possessive:
             tok = ctx.tokens[j]

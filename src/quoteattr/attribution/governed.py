@@ -308,7 +308,7 @@ def quote_as_name_said(ctx: Context, qi: int) -> Decision | None:
     end = ctx.cue_at(c)
     if end < 0:
         return None
-    tail = end + 1 if ctx.low(end) == "it" else end
+    tail = end + 1 if ctx.low(end) in attribution_words(ctx.lexicon).as_clause_objects else end
     if not attribution_ends(ctx, tail):
         return None
     return Decision("quote_as_name_said", 0.8, m, ctx.span(c, end))

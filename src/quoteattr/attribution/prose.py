@@ -258,7 +258,8 @@ def _subject_at(ctx: Context, p: int, qt: int, *, at_start: bool) -> Mention | N
         return None
     low = ctx.low(p)
     pronoun = next((low[: -len(c)] for c in words.subject_contractions if low.endswith(c)), None)
-    if pronoun is not None and pronoun in g.subject_pronouns and pronoun != "it":
+    if (pronoun is not None and pronoun in g.subject_pronouns
+            and pronoun not in words.impersonal_pronouns):
         tok = ctx.tokens[p]  # "he's predicting": the pronoun inside a contraction
         end = tok.start + len(pronoun)
         return Mention(p, p + 1, tok.start, end, ctx.text[tok.start : end], "pronoun",
@@ -270,7 +271,7 @@ def _subject_at(ctx: Context, p: int, qt: int, *, at_start: bool) -> Mention | N
         return _determiner_phrase(ctx, p, qt)
     if m.possessive:
         return _possessor_of_speech(ctx, m, qt)
-    if m.kind == "pronoun" and ctx.low(m.first) == "it":
+    if m.kind == "pronoun" and ctx.low(m.first) in words.impersonal_pronouns:
         return _GIVE_UP
     if at_start and ctx.word(m.first)[:1].isupper() and (
             is_participle(words, ctx.low(m.first)) or ctx.low(m.first) in ctx.lexicon.cue_forms):

@@ -232,7 +232,8 @@ def quote_comma_said_name(ctx: Context, qi: int) -> Decision | None:
             break
         skip += 1
         m = speaker_mention_at(ctx, skip)
-    if m is None or (m.kind == "pronoun" and ctx.low(m.first) == "it"):
+    if m is None or (m.kind == "pronoun"
+                     and ctx.low(m.first) in attribution_words(ctx.lexicon).impersonal_pronouns):
         return None
     return Decision("quote_comma_said_name", 0.95, document_owner(ctx, m), ctx.span(k, end))
 
@@ -278,7 +279,7 @@ def quoted_name_as_saying(ctx: Context, qi: int) -> Decision | None:
         if m is None:
             continue
         j = m.last
-        if ctx.low(j) == "as" and ctx.low(j + 1) in words.quoted_as_forms:
+        if ctx.low(j) in words.quoted_as_links and ctx.low(j + 1) in words.quoted_as_forms:
             start, _ = ctx.span(i, i + 1)
             _, end = ctx.span(j + 1, j + 2)
             best = Decision("quoted_name_as_saying", 0.95, m, (start, end))

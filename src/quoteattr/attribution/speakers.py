@@ -282,9 +282,14 @@ class SpeakerIndex:
 
     def _proper_body(self, m: Mention) -> None:
         """``The House Ethics Committee``: a body named with its article is "the committee"."""
+        if m.last - m.first < 3 or not self.ctx.word(m.last - 1)[:1].isupper():
+            return  # "the committee", "the campaign's top aide"
         words = m.text.split()
-        joiners = self.ctx.lexicon.grammar.name_connectors | self._names.body_name_joiners
-        if len(words) < 3 or not all(w[:1].isupper() or w in joiners for w in words[1:]):
+        joiners = self.ctx.lexicon.grammar.name_connectors
+        if len(words) < 3 or not all(
+            w[:1].isupper() or w in joiners or w in self._names.body_name_joiners
+            for w in words[1:]
+        ):
             return  # "The House Ethics Committee", "the Bank of Ohio Group"
         nouns = frozenset(w.lower() for w in words[1:]) & self._body_nouns
         if not nouns:

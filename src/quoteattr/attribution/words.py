@@ -64,6 +64,10 @@ class AttributionWords(WordLists):
     tense_auxiliaries: Words = frozenset()
     past_participle_endings: Words = frozenset()
     absolute_openers: Words = frozenset()
+    person_relatives: Words = frozenset()
+    impersonal_pronouns: Words = frozenset()
+    as_clause_objects: Words = frozenset()
+    quoted_as_links: Words = frozenset()
 
 
 _EMPTY = AttributionWords()

@@ -19,6 +19,7 @@ from quoteattr.claims.backward import clause_comma_name_said
 from quoteattr.claims.base import ClaimRule, Found
 from quoteattr.claims.forward import name_said_clause, quoted_name_as_saying_clause
 from quoteattr.claims.headlines import headline_name_says_clause
+from quoteattr.claims.passives import clause_was_said_by_name
 from quoteattr.claims.signposts import (
     according_to_name_clause,
     as_name_said_clause,
@@ -82,6 +83,11 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
     ),
     ClaimRule("clause_comma_name_said", "CLAUSE, NAME said.", clause_comma_name_said),
     ClaimRule(
+        "clause_was_said_by_name",
+        "SUBJECT was criticized by NAME (a passive cue and its agent)",
+        clause_was_said_by_name,
+    ),
+    ClaimRule(
         "name_said_clause", "NAME says (that) CLAUSE / NAME told X (that) CLAUSE", name_said_clause
     ),
 )
@@ -110,6 +116,7 @@ CLAIM_RULE_NAMES: tuple[str, ...] = (
     "noun_topic_np",
     "headline_name_says_clause",
     "clause_comma_name_said",
+    "clause_was_said_by_name",
     "name_said_clause",
     "comma_saying_clause",
     "name_said_colon_clause",

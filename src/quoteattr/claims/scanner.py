@@ -215,7 +215,7 @@ class Scanner:
             nxt = after.low
             if (
                 nxt in relatives
-                or cue_any[j] > 0
+                or (cue_any[j] > 0 and self._cue_after_comma(k))
                 or (nxt in source_firsts and self.phrase_end(j, sources) > 0)
                 or (after.kind == "word" and nxt.endswith(endings) and len(nxt) > 4)
             ):
@@ -287,7 +287,7 @@ class Scanner:
         """Tell whether a comma before "which", "according to", "saying", "he said" ends content."""
         ctx = self.ctx
         nxt = ctx.low(k + 1)
-        if nxt in self.words.relatives or ctx.cue_at(k + 1) > 0:
+        if nxt in self.words.relatives or self._cue_after_comma(k):
             return True
         if nxt in self.source_firsts and self.source_phrase_end(k + 1) > 0:
             return True
@@ -295,6 +295,13 @@ class Scanner:
             return True
         m = ctx.mention_starting.get(k + 1)
         return m is not None and ctx.cue_at(skip_adverbs(ctx, m.last)) > 0
+
+    def _cue_after_comma(self, k: int) -> bool:
+        """Tell whether a cue after the comma at k ends content (not "did, in fact, discuss")."""
+        ctx = self.ctx
+        if ctx.cue_at(k + 1) < 0:
+            return False
+        return ctx.cue_at(k + 1, weak=False) > 0 or not self._in_short_aside(k)
 
     def source_phrase_end(self, k: int) -> int:
         """One past a source preposition ("according to", "laut") starting at token ``k``, or -1."""

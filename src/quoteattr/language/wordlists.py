@@ -99,6 +99,10 @@ def load_word_lists(model: type[W], language: str = "en") -> W | None:
         return None
     if raw.get("language", language) != language:
         raise LexiconError(f"{where}: language {raw['language']!r}, expected {language!r}")
+    stray = sorted(set(raw) - {"description", "language", "lists", "source", "licence"})
+    if stray:
+        raise LexiconError(f"{where}: unknown top-level field(s) {stray}; word lists go under"
+                           " 'lists'")
     lists = raw.get("lists", {})
     values = {
         name: entry.get("words", entry.get("table")) if isinstance(entry, dict) else entry

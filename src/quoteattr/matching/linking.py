@@ -188,6 +188,10 @@ class Matcher:
         unit_of = {unit: i for i, unit in enumerate(units)}
         self.units = units
         self.items = [(p, unit_of[unit]) for p, unit in staged]
+        self.printed = [0] * len(self.texts)
+        """How many printings each text has (how many outlets printed those words)."""
+        for _, unit in staged:
+            self.printed[unit.node] += 1
         self.by_node: dict[int, dict[Bucket, list[int]]] = {}
         for i, unit in enumerate(units):
             if unit.alone is None:
@@ -416,9 +420,14 @@ class Matcher:
         self.reps[root] = tuple(joined[:_REPRESENTATIVES])
         return True
 
-    def _canon_rank(self, node: int) -> tuple[int, int, str]:
+    def _canon_rank(self, node: int) -> tuple[int, int, int, str]:
+        """The canonical text first: the most complete, then the most printed.
+
+        Of two printings as long, the one more outlets print is the words as
+        said; a misprinted or re-transcribed one is printed less often.
+        """
         text = self.texts[node]
-        return (-len(text.code), len(text.gaps), text.key)
+        return (-len(text.code), len(text.gaps), -self.printed[node], text.key)
 
     def _texts_match(self, a: int, b: int, kind: str, verbatim: bool = False) -> bool:
         """Whether two texts link as ``kind`` requires (a fragment link admits a variant).

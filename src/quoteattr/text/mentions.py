@@ -492,11 +492,14 @@ def _name(
     if split.lead:
         # "Celebrating Jane Doe": the words before the role are not the mention's
         first = token_at(tokens, first, end, wtoks[split.lead].start)
-    role = (
-        printed(text, wtoks[split.role_start].start, _title_end(text, wtoks[split.name_start - 1]))
-        if split.name_start > split.role_start
-        else None
-    )
+    role = None
+    if split.name_start > split.role_start:
+        role_start = wtoks[split.role_start].start
+        before = tokens[first - 1] if first > 0 and split.role_start == split.lead else None
+        if before is not None and before.kind == "word" and before.text in tb.role_prefixes:
+            first -= 1  # "said former Ohio Gov. Jane Doe": "former" is part of the title
+            role_start = before.start
+        role = printed(text, role_start, _title_end(text, wtoks[split.name_start - 1]))
     if role is None and kind == "name":
         role = tb.reader.role_before(text, tokens, first)
     name_last = wtoks[split.name_end - 1]

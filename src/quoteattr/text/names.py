@@ -244,8 +244,8 @@ class NameReader:
         while j > 0 and k - j < 3:
             before = tokens[j - 1]
             low = before.low
-            if before.kind != "word" or low in self.role_stop:
-                break
+            if before.kind != "word" or (low in self.role_stop and low not in self.role_prefixes):
+                break  # but "former union spokesman Jane Doe" keeps "former"
             j -= 1
         return printed(text, tokens[j].start, tokens[k].end)
 
