@@ -264,7 +264,18 @@ def _sentence_cues(lex: Lexicon) -> frozenset[str]:
     The strong cue verbs and the naming verbs ('likened them to a "vicious
     snake"'), whose quoted complement is the subject's words.
     """
-    return lex.sentence_cue_words | attribution_words(lex).naming_verbs
+    known = _SENTENCE_CUES.get(id(lex))
+    if known is not None and known[0] is lex:
+        return known[1]
+    found = lex.sentence_cue_words | attribution_words(lex).naming_verbs
+    if len(_SENTENCE_CUES) >= 16:
+        _SENTENCE_CUES.clear()
+    _SENTENCE_CUES[id(lex)] = (lex, found)  # the lexicon kept: its id is not reused
+    return found
+
+
+_SENTENCE_CUES: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+"""The union of :func:`_sentence_cues` per lexicon, built once instead of per document."""
 
 
 def find_quotes(

@@ -92,7 +92,11 @@ def is_participle(words: AttributionWords, low: str) -> bool:
         >>> is_participle(w, "saying"), is_participle(w, "said")
         (True, False)
     """
-    return any(len(low) > len(e) + 1 and low.endswith(e) for e in words.participle_endings)
+    endings = words.participle_endings
+    # most words end with none of them: one C-level test rejects them
+    if not low.endswith(_as_tuple(endings)):
+        return False
+    return any(len(low) > len(e) + 1 and low.endswith(e) for e in endings)
 
 
 def is_passive(words: AttributionWords, before: str, verb: str) -> bool:
@@ -118,4 +122,18 @@ def ends_with(endings: Words, low: str, *, longer_than: int = 1) -> bool:
         >>> ends_with(ly, "quietly", longer_than=4), ends_with(ly, "fly", longer_than=4)
         (True, False)
     """
-    return len(low) > longer_than and any(low.endswith(e) for e in endings)
+    return len(low) > longer_than and low.endswith(_as_tuple(endings))
+
+
+_TUPLES: dict[Words, tuple[str, ...]] = {}
+"""Each word list of endings as a tuple, for ``str.endswith`` (the lists are few and cached)."""
+
+
+def _as_tuple(endings: Words) -> tuple[str, ...]:
+    """``endings`` as a tuple (built once per list of endings)."""
+    found = _TUPLES.get(endings)
+    if found is None:
+        if len(_TUPLES) >= 256:
+            _TUPLES.clear()
+        found = _TUPLES[endings] = tuple(endings)
+    return found

@@ -432,6 +432,8 @@ def _noun_topic(scan: Scanner, n: int) -> Found | None:
     ctx = scan.ctx
     words = scan.words
     k = n + 1
+    if ctx.low(k) in words.agent_prepositions:
+        return _received(scan, n)
     if ctx.low(k) not in words.topic_prepositions or ctx.kind(k + 1) != "word":
         return None
     m = _possessor(scan, n)
@@ -448,6 +450,34 @@ def _noun_topic(scan: Scanner, n: int) -> Found | None:
         return None
     lemma = ctx.low(n)
     return content_from(scan, "noun_topic_np", 0.65, m, (n, k + 1), lemma, k + 1)
+
+
+def _received(scan: Scanner, n: int) -> Found | None:
+    """``The plan drew criticism from unions``: the subject is the content, the agent the source."""
+    ctx = scan.ctx
+    words = scan.words
+    v = n - 1
+    while v > n - 4 and ctx.kind(v) == "word" and ctx.low(v) not in words.receiving_verbs:
+        v -= 1  # "drew sharp criticism", "has already gotten criticism"
+    if ctx.low(v) not in words.receiving_verbs:
+        return None
+    m = source_phrase_after(scan, n + 2)
+    if m is None or m.possessive:
+        return None
+    aux = v
+    adverbs = ctx.lexicon.grammar.adverbs
+    while aux > v - 4 and ctx.kind(aux - 1) == "word" and (
+        ctx.low(aux - 1) in adverbs or ctx.low(aux - 1).endswith(scan.adverb_endings)
+    ):
+        aux -= 1  # "has already gotten", "quickly drew"
+    first = max(scan.sent_first[aux], scan.prev_punct[aux - 1] + 1, aux - 30)
+    while first < aux and ctx.kind(first) in ("para", "mark"):
+        first += 1
+    if first >= aux or ctx.low(aux - 1) in words.relatives or ctx.low(first) in words.relatives:
+        return None
+    if any(ctx.kind(t) in ("quote", "mark") for t in range(first, aux)):
+        return None
+    return Found("noun_topic_np", 0.65, m, (n, n + 2), ctx.low(n), first, aux)
 
 
 def _possessor(scan: Scanner, n: int) -> Mention | None:

@@ -174,6 +174,7 @@ class ClaimWords(WordLists):
     issuing_verbs: Words
     topic_prepositions: Words
     light_verbs: Words
+    receiving_verbs: Words
     agent_prepositions: Words
     possessive_determiners: Words
     possessive_endings: Words

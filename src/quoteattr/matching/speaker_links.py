@@ -418,13 +418,30 @@ def office_buckets(keys: Iterable[SpeakerKey | None]) -> dict[str, Bucket]:
 
 
 def unresolved_description(quote: Quote) -> bool:
-    """A definite description of a person or group ("the senator", "the crowd").
+    """A definite description of a person, group or body ("the senator", "the crowd").
 
     It refers back to somebody the text has named, whom attribution did not
-    resolve: a quote without a known speaker, not another speaker.
+    resolve: a quote without a known speaker, not another speaker. A body's
+    description is a common noun ("the agency", "the crowd"); a capitalised
+    head is a name ("the Pentagon").
+
+    Example:
+        >>> from quoteattr.models import QuoteSpeaker
+        >>> def said(name, kind):
+        ...     return Quote(text="x", start=0, end=1, open_mark='"', close_mark='"',
+        ...                   speaker=QuoteSpeaker(name=name, kind=kind))
+        >>> unresolved_description(said("the crowd", "organisation"))
+        True
+        >>> unresolved_description(said("the Pentagon", "organisation"))
+        False
     """
     speaker = quote.speaker
-    return speaker is not None and speaker.kind in ("anonymous", "collective")
+    if speaker is None:
+        return False
+    if speaker.kind == "organisation":
+        words = speaker.name.split()
+        return len(words) > 1 and words[-1].islower()
+    return speaker.kind in ("anonymous", "collective")
 
 
 def node_buckets(keys: Iterable[SpeakerKey | None], level: Level = "utterance") -> set[Bucket]:
