@@ -67,15 +67,15 @@ def source_phrase_after(scan: Scanner, k: int) -> Mention | None:
 
 
 _BARE_PHRASE_TOKENS = 20
-"""Words of a source phrase without determiner or name ("early results of the exit
-poll conducted by ... for ..."), up to the punctuation that closes it."""
+"""Words of a source phrase without determiner or name ("figures from the annual
+survey run by ... for ..."), up to the punctuation that closes it."""
 
 
 def _bare_phrase(scan: Scanner, k: int) -> Mention | None:
     """A plain noun phrase after "according to", up to the punctuation that closes it.
 
     "according to exit polls", "According to state law, ...", "according to
-    early results of the poll conducted by ..., ...": no verb, no cue inside.
+    figures from the annual survey run by ..., ...": no verb, no cue inside.
     """
     ctx = scan.ctx
     words = scan.words
