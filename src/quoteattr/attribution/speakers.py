@@ -160,18 +160,11 @@ class SpeakerIndex:
         previous: Mention | None = None
         previous_entity: Entity | None = None
         tags = bool(self._names.party_letters)
-        tokens = ctx.tokens
-        n = len(tokens)
         for m in ctx.mentions:
             if m.kind in ("name", "body", "country"):
                 entity = self._of_mention[m.start] = self._entity_for_name(m)
                 previous, previous_entity = m, entity
-                if (
-                    tags
-                    and entity.kind == "person"
-                    and m.last + 1 < n
-                    and tokens[m.last].text in _TAG_OPENERS
-                ):
+                if tags and ctx.word(m.last) in _TAG_OPENERS and entity.kind == "person":
                     self._describe_party(reader, entity, m.last + 1)
                 continue
             if (

@@ -292,8 +292,9 @@ def _mentions_from(
         if found is not None and found.first >= resume:
             if (
                 out
-                and found.kind in ("name", "description")
                 and 0 < found.first - out[-1].last <= _ROLE_GAP
+                and tokens[found.first - 1].low in tb.reader.person_roles
+                and found.kind in ("name", "description")
                 and tokens[found.first].text[0].isupper()
                 and _modifies_role(tokens, out[-1], found.first, tb)
             ):
@@ -320,11 +321,10 @@ def _modifies_role(tokens: Sequence[Token], before: Mention, name_at: int, tb: _
     """Whether ``before`` is a name printed before a lower-case role of the name at ``name_at``.
 
     One to three lower-case words lie between them, the last a person's role
-    noun and none a verb or function word ("City Hall press secretary Jo Park").
+    noun (the caller checks it) and none a verb or function word ("City Hall
+    press secretary Jo Park").
     """
     if before.possessive or before.kind not in ("name", "body", "country"):
-        return False
-    if tokens[name_at - 1].low not in tb.reader.person_roles:
         return False
     reader = tb.reader
     for k in range(before.last, name_at):
@@ -383,6 +383,7 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLine
         if (
             word in tb.title_joiners
             and j > i
+            and tokens[j - 2 if tokens[j - 1].text == "." else j - 1].low in reader.title_like
             and j + 1 < n
             and tokens[j + 1].kind == "word"
             and tokens[j + 1].text[0].isupper()
