@@ -328,7 +328,7 @@ ClaimKind = Literal["indirect", "mixed"]
 violated its airspace"). ``mixed``: a paraphrase holding a partial quote
 ("said he had heard "nothing new""), linked to that quote; also one holding
 double-quoted words in lower case that the quote finder left as a term ("there
-was an "absolute crisis" in hiring, the panel said"), with no quote to link.
+had been a "quiet exodus" of nurses, the union said"), with no quote to link.
 """
 
 

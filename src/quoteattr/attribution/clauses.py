@@ -262,7 +262,7 @@ def subject_before(ctx: Context, c: int) -> Mention | None:
             if ctx.kind(k) in ("para", "quote"):
                 break
     if ctx.low(j) in words.infinitive_markers and ctx.low(c) in words.infinitive_cues:
-        # "he went on to say", "she wanted to tell"
+        # "she went on to say", "they wanted to tell"
         for k in range(j - 1, max(j - 4, -1), -1):
             if ctx.kind(k) != "word" or ctx.low(k) in g.np_stop:
                 break
@@ -350,7 +350,7 @@ def subject_before_asides(ctx: Context, j: int) -> Mention | None:
                 best = m  # "Another member, Ruth Ames, said": the name, not the description
         elif (ctx.low(k) in words.clause_joiners and ctx.word(k - 1) == ","
               and k + 1 in ctx.mention_starting):
-            break  # ", and Roe, a trader, said"; not ", and co-author of the study, said"
+            break  # ", and Roe, a trader, said"; not ", and head of the lab, said"
     return best
 
 

@@ -2,8 +2,8 @@
 
 A reporter who quotes a few words inside a sentence about someone gives them to
 that sentence's subject, whatever the verb: ``Roe believes in a press that
-"takes sides"``, ``He talks about how his troops must be ready "to fight
-tonight."``, ``As Doe put it, the plan is "a mess"``. No cue verb is needed;
+"takes sides"``, ``She talks about how her staff must be willing "to work
+weekends."``, ``As Doe put it, the plan is "a mess"``. No cue verb is needed;
 the rule is the sieve's last resort for a partial quote, after every rule that
 reads a cue, a layout or a continuation.
 
@@ -249,7 +249,7 @@ def _subject_at(ctx: Context, p: int, qt: int, *, at_start: bool) -> Mention | N
         if low in words.clause_joiners or low in g.subordinators or low in g.adverbs:
             p += 1
     if not at_start and ctx.low(p) in g.prepositions and p not in ctx.mention_starting:
-        # "and at one point the crowd reprised …": past a short adverbial phrase
+        # "and by late afternoon the fans chanted …": past a short adverbial phrase
         p = next((j for j in range(p + 2, min(p + 5, qt))
                   if ctx.low(j) in words.articles or j in ctx.mention_starting), qt)
     if ctx.low(p) in words.articles and p + 1 in ctx.mention_starting:
@@ -325,7 +325,7 @@ def _in_headline(ctx: Context, qt: int) -> bool:
 
 
 def _possessor_of_speech(ctx: Context, m: Mention, qt: int) -> Mention | None:
-    """``Doe's most explosive claim is that …``: the possessor of a speech or document noun.
+    """``Doe's boldest claim is that …``: the possessor of a speech or document noun.
 
     Up to three words after the possessive ``m``, the last a speech noun
     (``claim``, ``remark``) or a document noun (``brief``, ``letter``); a

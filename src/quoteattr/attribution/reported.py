@@ -10,7 +10,7 @@ as ``callables``; German does.
   ``antwortet die Ministerin dem Ausschuss: „…“``,
   ``Brandt stellte im Ausschuss noch einmal klar: „…“``.
 - :func:`cue_subject_partial_quote`: a cue before its subject and a partial
-  quote later in the clause: ``Zudem warnt das Unternehmen vor einem „…“``.
+  quote later in the clause: ``Dabei lobt die Ministerin ausdrücklich den „…“``.
 - :func:`subject_then_quote_then_cue`: the cue closing the sentence after the
   quote: ``Die ARD hat „…“ angekündigt.``
 - :func:`name_colon_quote`: a speaker label opening a headline, cross-heading or

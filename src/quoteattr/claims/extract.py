@@ -240,7 +240,7 @@ attribution ("If it is close, the party said, it will ask for a recount")."""
 def _holds_own_words(ctx: Context, first: int, last: int) -> bool:
     """Tell whether tokens first..last hold double-quoted words opening in lower case.
 
-    'There was an "absolute crisis" in hiring, the panel said': a quoted phrase
+    'There had been a "quiet exodus" of nurses, the union said': a quoted phrase
     in lower case inside a reported clause is the source's own words, a partial
     quote the quote finder left as a term, so the claim is mixed. A quoted name
     or title ('the "Grand Plan" failed') opens in upper case and keeps it indirect.

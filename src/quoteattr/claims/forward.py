@@ -153,7 +153,7 @@ def _content_after(
         elif not scan.opens_clause(start, loose=clause) and not (
             clause and _quantity_at(scan, start)  # "said about half of the rise was ..."
         ):
-            start = _that_after_name(scan, start)  # "told MSNBC's \"Morning Joe\" that …"
+            start = _that_after_name(scan, start)  # "told KTVA's \"Sunday Forum\" that …"
         elif (
             ("clause" not in frames or participle)
             and low not in words.subject_pronouns
@@ -210,8 +210,8 @@ def _content_after(
 def _that_after_name(scan: Scanner, k: int) -> int:
     """The token after "that" when only a name, a title in quotes or a time stands before it.
 
-    "told MSNBC's "Morning Joe" that ...", "said Wednesday night that ...";
-    not "held up a banner that was ripped away" (a relative "that").
+    "told KTVA's "Sunday Forum" that ...", "said Wednesday night that ...";
+    not "waved a flag that was later confiscated" (a relative "that").
     """
     ctx = scan.ctx
     words = scan.words

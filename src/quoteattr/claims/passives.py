@@ -1,7 +1,7 @@
 """Claim rule for a passive report with its agent: ``The plan was criticized by Doe``.
 
-The content is the subject before the passive auxiliary ("The move was first
-reported by MSNBC": the move), the source the agent after "by" (the
+The content is the subject before the passive auxiliary ("The closure was first
+reported by the Ledger": the closure), the source the agent after "by" (the
 ``agent_prepositions`` of ``claim_words.json``). Only a cue verb in a
 claim frame counts, so "was told by" and "was asked by" report a listener, not
 a claim, only when the frames list them.

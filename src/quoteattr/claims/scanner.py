@@ -48,8 +48,8 @@ _ASIDE_WORDS = 3
 """Words between two commas read as an aside or a list item, not a clause boundary."""
 
 _OPENER_SUBJECT = 7
-"""Tokens of a subject and its adverbs between a conjunction and its cue ("and nearly
-three in five said")."""
+"""Tokens of a subject and its adverbs between a conjunction and its cue ("and roughly
+two in three said")."""
 
 
 def _is_quote_char(word: str) -> bool:

@@ -13,8 +13,8 @@
 Example:
     >>> from quoteattr import find_claims
     >>> [(c.source.name, c.text) for c in find_claims(
-    ...     "Nearly three in five said they would vote.")]
-    [('Nearly three in five', 'they would vote')]
+    ...     "Roughly two in three said they had moved.")]
+    [('Roughly two in three', 'they had moved')]
 """
 
 from __future__ import annotations
@@ -305,8 +305,8 @@ def _subject_end(scan: Scanner, c: int) -> int:
 def subject_phrase(scan: Scanner, c: int) -> Mention | None:
     """The noun phrase that opens the clause of a cue verb at token c, as its source.
 
-    The last resort when no known mention is the subject: "Partisans on both
-    sides warn", "Republicans privy to the polls said", "a large body of work
+    The last resort when no known mention is the subject: "Activists in both
+    camps warn", "Staffers close to the talks said", "a growing set of studies
     suggests", "..., while nine in 10 said"; a name before an aside that holds
     a quote (`Jane Roe, who calls him a "liar," said`). The phrase holds no
     verb, no cue and no pronoun, at most _SUBJECT_WORDS words, and opens its
@@ -512,7 +512,7 @@ def _group_word(scan: Scanner, k: int) -> bool:
 
 
 def with_subject(scan: Scanner, c: int) -> Mention | None:
-    """The subject of a participle after "with": "with 22 percent saying they would …"."""
+    """The subject of a participle after "with": "with 31 percent saying they had …"."""
     ctx = scan.ctx
     for k in range(c - 1, max(c - 8, -1), -1):
         if ctx.kind(k) != "word" or ctx.cue_at(k, weak=False) > 0:

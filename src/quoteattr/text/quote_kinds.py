@@ -193,8 +193,8 @@ def _cue_in_sentence(text: str, paragraph_start: int, open_at: int, after: int,
                      abbreviations: frozenset[str]) -> bool:
     """Tell whether a speech cue stands in the sentence that holds a fragment.
 
-    ``Doe said on Monday that on a trip abroad she would be compelled to
-    "reassure" allies``, ``The program was a "good thing," he remarked``: the
+    ``Doe said on Friday that during the summit she would try to
+    "calm" investors``, ``The rollout was a "real success," he remarked``: the
     cue is far from the quote, but in its sentence, so the fragment is quoted
     speech, not a scare quote. The sentence is read up to ``_SENTENCE_CHARS``
     either side; the full stop of an initial or abbreviation ends no sentence.

@@ -467,7 +467,7 @@ def scan_quotes(
             and join the parts of an interrupted quote; the English lexicon's
             by default (the attribution stage passes another language's).
         double_apostrophes: Read ``''`` as a double quotation mark, the
-            convention of the New York Times and LexisNexis archives
+            convention of LexisNexis and New York Times archives
             (``''We will win,'' she said.``). ``None`` (the default) reads the
             document: on when it prints its quotes that way
             (:func:`uses_double_apostrophes`). When off, two apostrophes are
