@@ -309,6 +309,10 @@ def _head_of_phrase(ctx: Context, m: Mention, c: int) -> Mention | None:
         return None
     if m.kind not in ("name", "body", "country"):
         return None
+    if (common_noun and low not in g.prepositions and m.speaker_kind == "person"
+            and low not in ctx.lexicon.role_forms
+            and low not in attribution_words(ctx.lexicon).kind_nouns):
+        return None  # "in a way Jane Roe slammed as": a relative clause, she is its subject
     head = sentence_subject(ctx, c)
     if head is None or head.kind not in ("description", "name") or head.first >= m.first:
         return None

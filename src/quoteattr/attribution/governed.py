@@ -300,10 +300,10 @@ def quote_as_name_said(ctx: Context, qi: int) -> Decision | None:
     if ctx.word(a) == ",":
         a += 1
     if ctx.low(a) not in words.as_clause_openers or ctx.kind(a) != "word":
-        return None
+        return _passive_as_clause(ctx, qi)
     m = speaker_mention_at(ctx, a + 1) or noun_phrase_after(ctx, a + 1)
     if m is None:
-        return None
+        return _passive_as_clause(ctx, qi)
     c = skip_adverbs(ctx, m.last)
     end = ctx.cue_at(c)
     if end < 0:
@@ -312,3 +312,38 @@ def quote_as_name_said(ctx: Context, qi: int) -> Decision | None:
     if not attribution_ends(ctx, tail):
         return None
     return Decision("quote_as_name_said", 0.8, m, ctx.span(c, end))
+
+
+_PASSIVE_AS_TOKENS = 16
+"""How far after a quote, in its sentence, a passive as-clause may stand."""
+
+
+def _passive_as_clause(ctx: Context, qi: int) -> Decision | None:
+    """``being "Q" in the handling of it – as described by NAME –``: a passive as-clause.
+
+    After the quote, within 16 tokens of its sentence and before any other
+    quote, a comma or dash, then ``as``, a cue and its agent (``by NAME``); the
+    attribution ends after the agent. The agent speaks.
+    """
+    words = attribution_words(ctx.lexicon)
+    if not words.agent_links:
+        return None
+    qt = ctx.quote_token[qi]
+    stop = min(ctx.sentence_stop(qt), qt + _PASSIVE_AS_TOKENS)
+    first = after_quote(ctx, qi)
+    for a in range(first, stop):
+        if ctx.kind(a) in ("para", "quote", "mark"):
+            return None
+        if ctx.low(a) not in words.as_clause_openers:
+            continue
+        if a > first and ctx.word(a - 1) not in (",", "\u2013", "\u2014", "--", "-"):
+            continue  # '"Q," as …' right after the quote, or after a comma or dash
+        end = ctx.cue_at(a + 1)
+        if end < 0 or ctx.low(end) not in words.agent_links:
+            return None
+        m = speaker_mention_at(ctx, end + 1) or noun_phrase_after(ctx, end + 1)
+        if m is None or m.kind == "pronoun" or not attribution_ends(ctx, m.last):
+            return None
+        return Decision("quote_as_name_said", 0.8, m, ctx.span(a + 1, end))
+    return None
+

@@ -68,6 +68,8 @@ class AttributionWords(WordLists):
     impersonal_pronouns: Words = frozenset()
     as_clause_objects: Words = frozenset()
     quoted_as_links: Words = frozenset()
+    kind_nouns: Words = frozenset()
+    agent_links: Words = frozenset()
 
 
 _EMPTY = AttributionWords()
