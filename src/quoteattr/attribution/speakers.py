@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from quoteattr.attribution.clauses import relative_antecedent
 from quoteattr.attribution.context import Context
+from quoteattr.attribution.words import attribution_words
 from quoteattr.language.lexicon import Lexicon
 from quoteattr.language.names import Gender, load_person_names
 from quoteattr.models import SpeakerKind
@@ -177,7 +178,8 @@ class SpeakerIndex:
             ):
                 # "Jane Doe, the Ohio Democrat, said": the appositive describes her
                 described = m.text.split(None, 1)
-                if len(described) == 2 and described[0].lower() in ("the", "a", "an"):
+                articles = attribution_words(ctx.lexicon).articles
+                if len(described) == 2 and described[0].lower() in articles:
                     self._describe(previous_entity, self._role_words(described[1]))
             elif m.kind == "description" and m.speaker_kind == "organisation":
                 self._proper_body(m)
@@ -340,10 +342,8 @@ class SpeakerIndex:
             head = self._nouns.compound_head(word)
             if head is not None:
                 found.add(head)
-        if "democratic" in found:
-            found.add("democrat")
-        if "gop" in found:
-            found.add("republican")
+        parties = self._names.party_names
+        found.update([parties[word] for word in found if word in parties])
         general = self._names.general_roles
         if general:  # "the Republican lawmaker" for "Sen. Jane Doe"
             for word in [w for w in found if w in general]:
@@ -388,7 +388,7 @@ class SpeakerIndex:
         lex = ctx.lexicon
         if word in lex.grammar.unresolved_pronouns:
             return None
-        if word == "who":
+        if word in attribution_words(lex).person_relatives:
             before = relative_antecedent(ctx, m.first)
             return self.entity_of(before) if before is not None else None
         pronoun = lex.pronoun_forms.get(word)

@@ -253,6 +253,9 @@ class GrammarWords(_Entry):
     post_modifier_links: Words
     post_modifier_words: Words
     non_subject_followers: Words
+    name_inner_links: Words
+    partitive_links: Words
+    partitive_singulars: Words
 
     @cached_property
     def according_to_phrases(self) -> tuple[tuple[str, ...], ...]:

@@ -60,6 +60,7 @@ class NameWordLists(WordLists):
     title_roles: dict[str, str]
     place_abbreviations: dict[str, str] = Field(default_factory=dict)
     party_letters: dict[str, str] = Field(default_factory=dict)
+    party_names: dict[str, str] = Field(default_factory=dict)
     role_kinds: dict[str, Words] = Field(default_factory=dict)
     title_joiners: Words = frozenset()
     role_postmodifiers: Words = frozenset()
@@ -91,6 +92,8 @@ class PersonNames:
         place_abbreviations: The place a state abbreviation stands for in a
             party tag (``fla.`` -> ``florida``).
         party_letters: The party a tag's letter stands for (``d`` -> ``democrat``).
+        party_names: The member noun a party's adjective or nickname stands for
+            (``democratic`` -> ``democrat``, ``gop`` -> ``republican``).
         general_roles: For a role noun, the general nouns a description may use
             for its holder (``senator`` -> ``lawmaker``, ``politician``).
         title_joiners: Words that join two titles before one name (``Gov. and
@@ -118,6 +121,7 @@ class PersonNames:
     function_word_names: frozenset[str] = frozenset()
     place_abbreviations: dict[str, str] = field(default_factory=dict)
     party_letters: dict[str, str] = field(default_factory=dict)
+    party_names: dict[str, str] = field(default_factory=dict)
     general_roles: dict[str, frozenset[str]] = field(default_factory=dict)
     title_joiners: frozenset[str] = frozenset()
     role_postmodifiers: frozenset[str] = frozenset()
@@ -170,6 +174,7 @@ def load_person_names(language: str = "en") -> PersonNames:
         function_word_names=lists.function_word_names,
         place_abbreviations=dict(lists.place_abbreviations),
         party_letters=dict(lists.party_letters),
+        party_names=dict(lists.party_names),
         general_roles=_general_roles(lists.role_kinds),
         title_joiners=lists.title_joiners,
         role_postmodifiers=lists.role_postmodifiers,

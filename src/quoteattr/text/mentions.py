@@ -403,7 +403,8 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLine
         if (
             j > i
             and j + 1 < n
-            and ((tok.kind == "word" and word in tb.connectors) or word == "of")
+            and ((tok.kind == "word" and word in tb.connectors)
+                 or word in tb.lex.grammar.name_inner_links)
             and tb.nouns.particle_after_given_name(tokens, i, j)
         ):
             # "Secretary of State John Kerry", "Bank of America"
@@ -441,7 +442,8 @@ def _name(
         # "The", "But", "In" before anything but a name: no name starts here
         after = tokens[i + 1]
         if after.kind != "word" or not (
-            after.text[0].isupper() or after.text in tb.connectors or after.text == "of"
+            after.text[0].isupper() or after.text in tb.connectors
+            or after.text in tb.lex.grammar.name_inner_links
         ):
             if not tb.reader.homograph_name(tokens, i, known or frozenset()):
                 return None
@@ -611,7 +613,8 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Men
     if saw_det:
         j += 1
     # a part of a group: "one of those advisers", "some of his aides"
-    partitive = saw_det and j + 1 < n and tokens[j].low == "of" and tokens[i].low != "the"
+    partitive = (saw_det and j + 1 < n and tokens[j].low in tb.lex.grammar.partitive_links
+                 and tokens[i].low not in tb.lex.grammar.definite_determiners)
     if partitive:
         j += 1
         if tokens[j].low in determiners:
@@ -682,7 +685,7 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Men
         speaker_kind: SpeakerKind = "organisation"
     elif role.kind == "document":
         speaker_kind = "unknown"
-    elif plural and not (partitive and tokens[i].low == "one"):
+    elif plural and not (partitive and tokens[i].low in tb.lex.grammar.partitive_singulars):
         speaker_kind = "collective"
     else:
         speaker_kind = "anonymous"

@@ -115,6 +115,8 @@ class NameReader:
         self.headline_verbs = words.headline_verbs
         self.cue_forms = frozenset(lex.cue_forms)
         self.pronouns = frozenset(lex.pronoun_forms) | grammar.subject_pronouns
+        self.inner_links = grammar.name_inner_links
+        """Lower-case words inside one name ("Bank of America")."""
         self.person_roles = frozenset(r for r, noun in lex.role_forms.items()
                                       if noun.kind == "person")
         self.role_stop = (grammar.determiners | grammar.modifier_stop | self.cue_forms
@@ -122,7 +124,7 @@ class NameReader:
         """Words that end a lower-case role before a name ("said union spokesman")."""
         # capitalised function words end a name ("Roe Over Taxes", "Response To Doe")
         self.breakers = (grammar.prepositions | grammar.np_stop | grammar.subordinators
-                         | grammar.determiners) - {"of"} - self.given
+                         | grammar.determiners) - grammar.name_inner_links - self.given
         self.cue_or_breaker = (self.cue_forms | self.breakers | self.headline_verbs) - self.given
         """Lower-case words that may end a name (:meth:`ends_name` decides)."""
         self.participle_objects = (grammar.prepositions | grammar.determiners) - self.cue_forms
@@ -352,7 +354,7 @@ class NameReader:
             self._role_opens(lows, role_start) or _acronym(words[role_start])
         ):
             role_start += 1  # "AFL-CIO President", but not "Celebrating"
-        if start > 0 and lows[start - 1] == "of":
+        if start > 0 and lows[start - 1] in self.inner_links:
             # "Federation of Teachers", "University of Ohio": one name, not a person's
             return NameSplit(0, 0, n, None, False, 0, whole=True)
         lead = role_start
@@ -404,7 +406,7 @@ class NameReader:
     def _affiliation_start(self, words: tuple[str, ...], lows: list[str]) -> int:
         """Where ``of Maryland`` starts after a person's name, else the word count."""
         for j in range(1, len(words) - 1):
-            if lows[j] != "of":
+            if lows[j] not in self.inner_links:
                 continue
             left = lows[:j]
             if any(w in self.org_words for w in left):
