@@ -291,7 +291,7 @@ def subject_before(ctx: Context, c: int) -> Mention | None:
 def _head_of_phrase(ctx: Context, m: Mention, c: int) -> Mention | None:
     """The mention a prepositional chain ending in ``m`` hangs from, if any.
 
-    In ``A spokesman for Senator Doe said``, ``Mr. Roe of the Sierra Club said``
+    In ``A spokesman for Senator Doe said``, ``Mr. Roe of the Harbor Trust said``
     and ``The authors of the study in the journal Science argued`` the subject
     is the description or name that opens the sentence, not the name at the end
     of its modifiers: ``m`` follows a preposition or a common noun, and only
@@ -406,7 +406,7 @@ def clause_subject(ctx: Context, c: int) -> Mention | None:
 def sentence_subject(ctx: Context, c: int) -> Mention | None:
     """The first mention of token c's sentence that is not after a preposition.
 
-    An introductory phrase ("On the ties with the Philippines, Trump …") is skipped.
+    An introductory phrase ("On the talks with the union, Doe …") is skipped.
     """
     first = c
     while (first > max(c - _SENTENCE_TOKENS, 0) and ctx.same_sentence(first - 1, c)

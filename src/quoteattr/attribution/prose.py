@@ -379,7 +379,7 @@ def _determiner_phrase(ctx: Context, p: int, qt: int) -> Mention | None:
     """A determiner and up to four words at ``p`` before a verb: ``A volunteer emailed``.
 
     The verb must read as one: a cue, a past form, or a word after an auxiliary
-    of having, doing or a modal (``The poll has bad news``); never a form of
+    of having, doing or a modal (``The report has good news``); never a form of
     "be" (``The plan was "a disaster"`` names nobody).
     """
     g = ctx.lexicon.grammar
@@ -436,7 +436,7 @@ def _name_after_modifiers(ctx: Context, p: int, qt: int) -> Mention | None:
     while j < min(p + 5, qt):
         m = ctx.mention_starting.get(j)
         if m is not None and m.possessive:
-            j = m.last  # "The Post's Ruth Marcus"
+            j = m.last  # "The Ledger's Ana Ruiz"
             continue
         if m is not None:
             return m if j > p and m.kind == "name" else None

@@ -441,7 +441,7 @@ def subjunctive_continues_speaker(ctx: Context, qi: int) -> Decision | None:
     if not _in_reported_voice(ctx, words, near_first, near_stop) and ctx.low(first) not in (
         words.coordinators
     ):
-        return None  # "Und das inmitten großer Veränderungen, „…“." goes on from before
+        return None  # "Und das mitten in der Hauptsaison, „…“." goes on from before
     if qi > 0 and ctx.quote_token[qi - 1] >= first:
         # "… „A“ und „B“": the quote before it in its sentence decides
         prev = ctx.decisions[qi - 1]

@@ -147,7 +147,7 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
     if _fragment_ends_sentence(ctx, qi):
         return None  # 'calling him "a failed candidate." Roe fired back': a new sentence
     if ctx.low(k) in attribution_words(ctx.lexicon).clause_joiners:
-        return None  # 'a wish for a "strong Ohio," and he praised ...': a clause of its own
+        return None  # 'a plea for a "cleaner harbor," and she thanked ...': a clause of its own
     closed = _quote_closes_clause(ctx, qi)
     # the first cue within 13 tokens, before the sentence, paragraph or next quote ends
     relative = attribution_words(ctx.lexicon).relative_pronouns
@@ -170,11 +170,11 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
         closes = ctx.cue_at(j, weak=False) > 0 and ends and ctx.kind(after) != "mark"
         if (ctx.quotes[qi].text[:1].islower() and not closes
                 and name_said_partial_quote(ctx, qi) is not None):
-            return None  # 'said he would "protect our citizens," the crowd applauded'
+            return None  # 'said she would "guard our coast," the crowd applauded'
         if _quote_ends_sentence(ctx, qi) and not ends:
             return None
         if not closed and (m.first != k or j != m.last or not ends):
-            return None  # '"take our fight" to the states that voted': prose goes on
+            return None  # '"bring our case" to the judges who ruled': prose goes on
         confidence = 0.9 if m.kind == "pronoun" else 0.95
         return Decision("quote_comma_name_said", confidence, m, ctx.span(j, end))
     return None

@@ -139,7 +139,7 @@ def _fronted(scan: Scanner, k: int, last: int) -> bool:
         if not scan.has_finite_verb(k, last):
             return True
         inner = max((t for t in range(k, last) if ctx.word(t) == ","), default=-1)
-        # "On Tuesday, even as shares fell, Doe wrote": a phrase, then a subordinate clause
+        # "On Friday, even as prices rose, Doe wrote": a phrase, then a subordinate clause
         subordinators = ctx.lexicon.grammar.subordinators
         return inner > 0 and (
             ctx.low(inner + 1) in subordinators or ctx.low(inner + 2) in subordinators

@@ -4,7 +4,7 @@
   (``NAME said``), the source of an earlier cue of the same sentence for a
   coordinated or participial cue (``said it was over and warned ...``,
   ``..., saying ...``), a group or quantity opening the sentence (``Many
-  economists say``, ``Nearly three in five said``, ``Those polled say``).
+  economists say``, ``Roughly two in three said``, ``Those polled say``).
 - :func:`trailing_source`: the source between a comma and a trailing cue
   (``CLAUSE, the senator said``; ``CLAUSE, Jane Doe, a senator, said``).
 - :func:`description` and :func:`name_phrase`: words that are a source
@@ -135,7 +135,7 @@ def _long_subject(scan: Scanner, c: int) -> Mention | None:
 def _sentence_opening_subject(scan: Scanner, c: int) -> Mention | None:
     """The subject that opens the sentence of token c: a mention, or a determiner's noun phrase.
 
-    "The utilities commission is frustrated, saying …": the words from the
+    "The harbor board is worried, saying …": the words from the
     determiner up to the sentence's first finite verb or cue.
     """
     ctx = scan.ctx
@@ -169,7 +169,7 @@ def source_after_cue(scan: Scanner, c: int) -> Mention | None:
         k += 1
     m = ctx.mention_starting.get(k)
     if m is None and scan.frames.nouns_capitalised and ctx.low(k) in scan.words.determiners:
-        m = capitalised_noun_phrase(scan, k)  # "schildert das heute erwachsene Kind"
+        m = capitalised_noun_phrase(scan, k)  # "berichtet die langjährige Nachbarin"
     return None if m is None or m.possessive else m
 
 
@@ -241,7 +241,7 @@ def _opening_subject_before_aside(scan: Scanner, j: int) -> Mention | None:
     """The subject opening the sentence when a long aside ends with a comma at j - 1.
 
     "Al Roe, a former governor who argued with Doe at the conference, said …";
-    "Democratic economists, like their Republican colleagues, say …": the
+    "Younger farmers, like their older neighbors, say …": the
     sentence opens with the subject and a comma, and the aside runs to the cue.
     """
     ctx = scan.ctx
@@ -269,7 +269,7 @@ def _opening_subject_before_aside(scan: Scanner, j: int) -> Mention | None:
 def _subject_end(scan: Scanner, c: int) -> int:
     """Back from a cue at c over adverbs, auxiliaries, negations and a time phrase.
 
-    "have in the past said", "just this month announced", "wouldn't say".
+    "have over the years said", "just this month announced", "wouldn't say".
     """
     ctx = scan.ctx
     words = scan.words
@@ -406,7 +406,7 @@ def _name_before_aside(scan: Scanner, close: int) -> Mention | None:
 def group_subject(scan: Scanner, c: int) -> Mention | None:
     """A group or quantity opening the sentence before token c.
 
-    "Analysts say", "Many of the voters said", "Nearly three in five said",
+    "Analysts say", "Many of the voters said", "Roughly two in three said",
     "64 percent say", "Those polled say": a short phrase of plural nouns,
     quantity words and numbers, with "of" or "in" inside.
     """
