@@ -407,7 +407,7 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLine
                  or word in tb.lex.grammar.name_inner_links)
             and tb.nouns.particle_after_given_name(tokens, i, j)
         ):
-            # "Secretary of State John Kerry", "Bank of America"
+            # "Secretary of Labor Ann Lowe", "Bank of America"
             after = tokens[j + 1]
             if after.kind == "word" and after.text[0].isupper():
                 j += 1
@@ -621,7 +621,7 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Men
             j += 1
     head = -1
     # modifiers then a role noun, at most six tokens; the last role noun heads
-    # ("the Republican vice-presidential nominee", "campaign spokesman")
+    # ("the Green Party deputy leader", "campaign spokesman")
     while j < n and j - i < 7:
         tok = tokens[j]
         if tok.kind != "word":
@@ -633,7 +633,7 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Men
             head = j
             j += 1
             # compound roles: "campaign spokesman", "press secretary"; a capitalised
-            # role may be a modifier ("the Republican vice-presidential nominee")
+            # role may be a modifier ("the Green Party deputy leader")
             if j < n and tokens[j].kind == "word" and (
                 tokens[j].text in roles or (word[0].isupper() and tokens[j].text.islower())
             ):
