@@ -16,6 +16,7 @@ from quoteattr.text.mentions import Mention
 _SENTENCE_TOKENS = 80  # tokens a sentence's subject is looked for before a cue
 
 __all__ = [
+    "ad_hoc_description",
     "after_quote",
     "attribution_ends",
     "before_quote",
@@ -84,7 +85,7 @@ def noun_phrase_before(ctx: Context, c: int) -> Mention | None:
         if w in g.np_determiners:
             if k == c - 1 or ctx.low(k - 1) in g.prepositions:
                 return None  # "in a low voice said"
-            return _ad_hoc(ctx, k, c)
+            return ad_hoc_description(ctx, k, c)
         if w in g.np_stop or ctx.cue_at(k) > 0 or ends_with(words.negation_endings, w):
             return None
     return None
@@ -112,10 +113,15 @@ def noun_phrase_after(ctx: Context, k: int) -> Mention | None:
         if w in g.np_stop and not (w in words.np_joiners and j > k + 1):
             break
         j += 1
-    return _ad_hoc(ctx, k, j) if j > k + 1 else None
+    return ad_hoc_description(ctx, k, j) if j > k + 1 else None
 
 
-def _ad_hoc(ctx: Context, first: int, last: int) -> Mention:
+def ad_hoc_description(ctx: Context, first: int, last: int) -> Mention:
+    """A description mention of tokens ``first`` to ``last`` that no mention pass found.
+
+    Plural after a definite determiner ("the protesters") is a collective,
+    otherwise an anonymous source ("a staffer").
+    """
     start, end = ctx.span(first, last)
     text = ctx.text[start:end]
     words = attribution_words(ctx.lexicon)

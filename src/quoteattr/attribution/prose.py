@@ -22,7 +22,12 @@ Example:
 
 from __future__ import annotations
 
-from quoteattr.attribution.clauses import opens_sentence, skip_adverbs, subject_before
+from quoteattr.attribution.clauses import (
+    ad_hoc_description,
+    opens_sentence,
+    skip_adverbs,
+    subject_before,
+)
 from quoteattr.attribution.context import Context, Decision
 from quoteattr.attribution.governed import document_owner
 from quoteattr.attribution.words import attribution_words, ends_with, is_participle
@@ -200,7 +205,7 @@ def _absolute_subject(ctx: Context, p: int, qt: int) -> Mention | None:
             return None
     if j >= qt or ctx.kind(j) != "word" or not is_participle(words, ctx.low(j)):
         return None
-    return m if m is not None else _noun_phrase(ctx, p, j)
+    return m if m is not None else ad_hoc_description(ctx, p, j)
 
 
 def _as_name_put_it(ctx: Context, first: int, qt: int) -> Mention | None:
@@ -415,18 +420,8 @@ def _determiner_phrase(ctx: Context, p: int, qt: int) -> Mention | None:
         if ((ctx.cue_at(j) > 0 and (verb is None or verb.lemma != low or auxiliary))
                 or (auxiliary and j > e)
                 or ends_with(words.past_endings, low, longer_than=3)):
-            return _noun_phrase(ctx, p, e)
+            return ad_hoc_description(ctx, p, e)
     return None
-
-
-def _noun_phrase(ctx: Context, first: int, last: int) -> Mention:
-    start, end = ctx.span(first, last)
-    text = ctx.text[start:end]
-    words = attribution_words(ctx.lexicon)
-    plural = ends_with(words.plural_endings, ctx.low(last - 1), longer_than=0) and (
-        ctx.low(first) in ctx.lexicon.grammar.definite_determiners)
-    return Mention(first, last, start, end, text, "description", text, None, False,
-                   "collective" if plural else "anonymous")
 
 
 def _name_after_modifiers(ctx: Context, p: int, qt: int) -> Mention | None:
