@@ -26,6 +26,8 @@ Example:
 
 from __future__ import annotations
 
+import unicodedata
+
 from quoteattr.attribution.clauses import speaker_mention_at
 from quoteattr.claims.base import Found, content_from
 from quoteattr.claims.scanner import Scanner
@@ -198,13 +200,23 @@ def _content_after(
             return "name_called_for_np", 0.7, k, j - k + 3, -1
     if (
         "noun_object" in frames
-        and ctx.kind(k) == "word"
+        and (ctx.kind(k) == "word" or _sum_at(scan, k))
         and ctx.low(k) not in words.prepositions
         and ctx.low(k) not in words.complementizers
         and not scan.second_object(k)
     ):
         return "name_called_for_np", 0.7, k, 4, -1
     return None
+
+
+def _sum_at(scan: Scanner, k: int) -> bool:
+    """Tell whether a currency sign and a number start at k ("called for $1 trillion")."""
+    sign = scan.ctx.word(k)
+    return (
+        len(sign) == 1
+        and unicodedata.category(sign) == "Sc"
+        and scan.ctx.word(k + 1)[:1].isdigit()
+    )
 
 
 def _that_after_name(scan: Scanner, k: int) -> int:
