@@ -21,6 +21,7 @@ from quoteattr.text.tokens import (
     indexed_among,
     paragraph_ids,
     sentence_ids_and_starts,
+    sentence_openers,
 )
 
 __all__ = ["Context", "Decision", "build_context"]
@@ -268,7 +269,9 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         text, [(q.start, q.end) for q in top], marks
     )
     sentence, sentence_starts = sentence_ids_and_starts(
-        tokens, _sentence_cuts(by_low, breaks), known_abbreviations=abbreviations(lexicon.language)
+        tokens, _sentence_cuts(by_low, breaks),
+        known_abbreviations=abbreviations(lexicon.language),
+        openers=sentence_openers(lexicon.language),
     )
     mentions = mentions_in_context(text, tokens, lexicon, by_low, capitalised)
     quote_positions = sorted(by_low.get("<quote>", []) + by_low.get("<quote.>", []))
@@ -330,6 +333,9 @@ def _sentence_cuts(by_low: dict[str, list[int]], breaks: list[int]) -> list[int]
     found = list(breaks)
     for low in (".", "!", "?", "<quote.>"):
         found.extend(by_low.get(low, ()))
+    for low, where in by_low.items():  # words printed with their full stop: "U.S."
+        if low[-1] == "." and len(low) > 1:
+            found.extend(where)
     found.sort()
     return found
 

@@ -31,6 +31,7 @@ __all__ = [
     "paragraph_ids",
     "sentence_ids",
     "sentence_ids_and_starts",
+    "sentence_openers",
     "tokenize",
 ]
 
@@ -263,6 +264,7 @@ def sentence_ids(tokens: Sequence[Token]) -> list[int]:
     candidates = [
         i for i, tok in enumerate(tokens)
         if tok.kind == "para" or tok.text in _SENTENCE_END or tok.text == "<quote.>"
+        or (tok.kind == "word" and tok.text.endswith("."))
     ]
     return sentence_ids_and_starts(tokens, candidates)[0]
 
@@ -272,17 +274,23 @@ def sentence_ids_and_starts(
     candidates: Sequence[int],
     *,
     known_abbreviations: frozenset[str] | None = None,
+    openers: frozenset[str] | None = None,
 ) -> tuple[list[int], list[int]]:
     """:func:`sentence_ids`, and the first token of each sentence.
 
     Args:
         tokens: The tokens.
         candidates: In order, the indices of the tokens that may end a
-            sentence: ``para`` tokens, ``.``, ``!``, ``?`` and ``<quote.>``.
+            sentence: ``para`` tokens, ``.``, ``!``, ``?``, ``<quote.>`` and
+            words printed with their full stop (``U.S.``).
         known_abbreviations: Words whose full stop ends no sentence
             (:func:`abbreviations`); English's by default.
+        openers: Capitalised words that open a sentence even after an
+            abbreviation (:func:`sentence_openers`); English's by default.
     """
     known = abbreviations() if known_abbreviations is None else known_abbreviations
+    if openers is None:
+        openers = sentence_openers()
     n = len(tokens)
     cuts: list[tuple[int, bool]] = []
     for i in candidates:
@@ -302,9 +310,15 @@ def sentence_ids_and_starts(
             ):
                 cuts.append((k, False))
             continue
-        if tok.kind != "punct" or i + 1 >= n:
+        if i + 1 >= n:
             continue
         nxt = tokens[i + 1]
+        if tok.kind == "word":  # "… jobs in the U.S. He said": the full stop ends it too
+            if nxt.text in openers and nxt.kind == "word":
+                cuts.append((i, False))
+            continue
+        if tok.kind != "punct":
+            continue
         if nxt.kind == "punct" or (nxt.kind == "word" and not nxt.text[:1].isupper()):
             continue
         prev = tokens[i - 1] if i > 0 else None
@@ -314,6 +328,7 @@ def sentence_ids_and_starts(
             and prev.kind == "word"
             and prev.end == tok.start
             and _is_abbreviation(prev.text, known)
+            and nxt.text not in openers
         ):
             continue
         cuts.append((i, False))
@@ -324,9 +339,10 @@ class Abbreviations(WordLists):
     """Words whose full stop does not end a sentence (``abbreviations.json``, case as written)."""
 
     FILE = "abbreviations.json"
-    AS_WRITTEN = frozenset({"abbreviations"})
+    AS_WRITTEN = frozenset({"abbreviations", "sentence_openers"})
 
     abbreviations: Words
+    sentence_openers: Words = frozenset()
 
 
 def abbreviations(language: str = "en") -> frozenset[str]:
@@ -336,10 +352,26 @@ def abbreviations(language: str = "en") -> frozenset[str]:
         >>> "Sen" in abbreviations("en")
         True
     """
+    found = _abbreviation_lists(language)
+    return found.abbreviations if found is not None else frozenset()
+
+
+def sentence_openers(language: str = "en") -> frozenset[str]:
+    """Capitalised words that open a sentence even after an abbreviation's full stop.
+
+    Example:
+        >>> "He" in sentence_openers("en")
+        True
+    """
+    found = _abbreviation_lists(language)
+    return found.sentence_openers if found is not None else frozenset()
+
+
+def _abbreviation_lists(language: str) -> Abbreviations | None:
     found: Abbreviations | None = load_word_lists(Abbreviations, language)
     if found is None:
         found = load_word_lists(Abbreviations, "en")
-    return found.abbreviations if found is not None else frozenset()
+    return found
 
 
 def _is_abbreviation(word: str, known: frozenset[str]) -> bool:
