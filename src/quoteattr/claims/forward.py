@@ -126,6 +126,8 @@ def _content_after(
         start = k
         if lemma in scan.frames.listener_verbs and ctx.low(k) not in words.complementizers:
             start = scan.after_listener(k)
+            if start < 0 and ctx.low(k) in words.determiners:  # "told the AP his firm ..."
+                start = _after_named_listener(scan, k + 1)
         if start >= 0 and ctx.word(start) == ":" and ctx.kind(start + 1) == "word":
             # "told reporters: the deal is off"
             return "name_said_colon_clause", 0.8, start + 1, 4, scan.sent_end[start]
@@ -207,6 +209,27 @@ def _content_after(
     ):
         return "name_called_for_np", 0.7, k, 4, -1
     return None
+
+
+def _after_named_listener(scan: Scanner, k: int) -> int:
+    """The token after a name at k that a clause follows ("told the AP his firm ..."), or -1.
+
+    Not a name that a noun runs on from ("told a Senate panel the ...").
+    """
+    ctx, words = scan.ctx, scan.words
+    m = ctx.mention_starting.get(k)
+    if m is None or ctx.kind(m.last) != "word":
+        return -1
+    after = ctx.word(m.last)
+    low = after.lower()
+    opens = (
+        low in words.determiners
+        or low in words.subject_pronouns
+        or low in words.complementizers
+        or low in words.possessive_determiners
+        or after[0].isupper()
+    )
+    return scan.skip_time(m.last) if opens else -1
 
 
 def _sum_at(scan: Scanner, k: int) -> bool:

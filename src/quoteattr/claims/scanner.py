@@ -602,35 +602,12 @@ class Scanner:
         """Skip the listener after "told" ("told reporters", "told the OSCE conference")."""
         ctx = self.ctx
         m = ctx.mention_starting.get(k)
-        if m is None and ctx.low(k) in self.words.determiners:
-            m = self._listener_after_article(k + 1)  # "told the AP", "told the Times"
         if m is not None:
             return self.skip_time(m.last)
         if ctx.low(k) in self.words.listener_objects:
             return self.skip_time(k + 1)
         j = self.that_ahead(k)
         return j - 1 if j > 0 else -1
-
-    def _listener_after_article(self, k: int) -> Mention | None:
-        """The name after an article that a clause follows: "told the AP his firm ...".
-
-        Not a name that a noun runs on from ("told a Senate panel the ..."): the
-        word after the name must open the clause or be "that".
-        """
-        ctx = self.ctx
-        m = ctx.mention_starting.get(k)
-        if m is None or ctx.kind(m.last) != "word":
-            return None
-        words = self.words
-        after = ctx.low(m.last)
-        opens = (
-            after in words.determiners
-            or after in words.subject_pronouns
-            or after in words.complementizers
-            or after in words.possessive_determiners
-            or ctx.word(m.last)[:1].isupper()
-        )
-        return m if opens else None
 
     def joint_ahead(
         self, k: int, stop: int, joints: tuple[str, ...], stops: tuple[str, ...]
