@@ -40,6 +40,15 @@ def test_abbreviated_titles_do_not_end_a_sentence() -> None:
     assert ids["Then"] == ids["Murphy"] + 1
 
 
+def test_an_abbreviation_before_a_sentence_opener_ends_the_sentence() -> None:
+    text = "Jobs left the U.S. He said so. Acme Inc. The deal closed. U.S. Senator Doe spoke."
+    toks = tokenize(text, [])
+    ids = {t.text: s for t, s in zip(toks, sentence_ids(toks), strict=True)}
+    assert ids["He"] == ids["Jobs"] + 1  # "U.S." closes the first sentence
+    assert ids["The"] == ids["Acme"] + 1  # so does "Inc." before "The"
+    assert ids["Senator"] == ids["Doe"] == ids["The"] + 1  # "U.S." before a title ends nothing
+
+
 def test_a_quote_that_ends_a_sentence_ends_the_sentence_around_it() -> None:
     text = '"It is over." He left.'
     toks = tokenize(text, [(1, 12)], [(0, 1), (12, 13)])
