@@ -149,7 +149,8 @@ def _content_after(
         elif say and _quote_opens_clause(scan, start):
             pass  # 'said "walkaway" deals were used before': a mixed claim
         elif low in words.complementizers:
-            start += 1
+            # "endorsed that view.": "that" determines a noun and no clause follows
+            start = -1 if _determines_noun(scan, start) else start + 1
         elif asks and low in words.question_words:
             pass  # "asked whether the deal was off"
         elif asks and _question_after_object(scan, start) > 0:
@@ -204,7 +205,7 @@ def _content_after(
         "noun_object" in frames
         and (ctx.kind(k) == "word" or _sum_at(scan, k))
         and ctx.low(k) not in words.prepositions
-        and ctx.low(k) not in words.complementizers
+        and (ctx.low(k) not in words.complementizers or _determines_noun(scan, k))
         and not scan.second_object(k)
     ):
         return "name_called_for_np", 0.7, k, 4, -1
@@ -230,6 +231,21 @@ def _after_named_listener(scan: Scanner, k: int) -> int:
         or after[0].isupper()
     )
     return scan.skip_time(m.last) if opens else -1
+
+
+_SENTENCE_ENDS = frozenset(".!?;")
+
+
+def _determines_noun(scan: Scanner, k: int) -> bool:
+    """Tell whether "that" at k is followed by one to three words, no verb, and the sentence end."""
+    ctx = scan.ctx
+    j = k + 1
+    while j < k + 5 and ctx.kind(j) == "word":
+        j += 1
+    ends = ctx.kind(j) in ("para", "end") or (
+        ctx.word(j) in _SENTENCE_ENDS and not ctx.same_sentence(j, j + 1)
+    )
+    return k + 1 < j <= k + 4 and ends and not scan.has_finite_verb(k + 1, j)
 
 
 def _sum_at(scan: Scanner, k: int) -> bool:
