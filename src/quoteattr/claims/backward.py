@@ -104,6 +104,21 @@ def _after_fronted_source(scan: Scanner, first: int, last: int) -> int:
     return first
 
 
+def _holds_past_verb(scan: Scanner, m: Mention) -> bool:
+    """Tell whether a noun phrase runs on into a verb: "say the decision caused problems".
+
+    A past form after a noun is a verb; after a determiner or an adverb it is a
+    modifier ("the embattled senator", "the newly elected mayor").
+    """
+    ctx, words = scan.ctx, scan.words
+    for t in range(m.first + 1, m.last):
+        w, before = ctx.low(t), ctx.low(t - 1)
+        past = w in words.irregular_past or (len(w) > 4 and w.endswith(scan.past_endings))
+        if past and before not in words.determiners and not before.endswith(scan.adverb_endings):
+            return True
+    return False
+
+
 def _org_head(scan: Scanner, m: Mention) -> bool:
     """Tell whether a noun phrase ends in a word for a body ("the group", "the brokerage")."""
     return scan.ctx.low(m.last - 1) in scan.ctx.lexicon.org_words
@@ -171,7 +186,11 @@ def _source_after(scan: Scanner, k: int) -> Mention | None:
     m = speaker_mention_at(ctx, k)
     if m is None:
         np = noun_phrase_after(ctx, k)  # "said the brokerage", not "tweeted their approval"
-        if np is not None and (description(scan, np.first, np.last) or _org_head(scan, np)):
+        if (
+            np is not None
+            and (description(scan, np.first, np.last) or _org_head(scan, np))
+            and not _holds_past_verb(scan, np)
+        ):
             m = np
     if m is not None:
         return None if m.kind == "pronoun" else m

@@ -31,7 +31,7 @@ import unicodedata
 from quoteattr.attribution.clauses import speaker_mention_at
 from quoteattr.claims.base import Found, content_from
 from quoteattr.claims.scanner import Scanner
-from quoteattr.claims.sources import source_of_cue, with_subject
+from quoteattr.claims.sources import document_issuer, source_of_cue, with_subject
 
 __all__ = ["name_said_clause", "quoted_name_as_saying_clause"]
 
@@ -94,8 +94,14 @@ def name_said_clause(scan: Scanner, c: int) -> Found | None:
     elif not participle and prev in scan.words.passive_auxiliaries:
         return None  # "has been said", "was told"
     with_source = with_subject(scan, c) if participle and prev != "," else None
-    if participle and prev != "," and with_source is None and not scan.participle_reports(end):
-        return None  # "Speaking before the assembly, Putin ..."; "as saying"
+    if (
+        participle
+        and prev != ","
+        and with_source is None
+        and not (prev in scan.words.document_nouns and document_issuer(scan, c - 1))
+        and not scan.participle_reports(end)
+    ):
+        return None  # "Speaking before …, Putin …"; "as saying"; not "issued a statement saying"
     content = _content_after(scan, end, lemma, frames, participle)
     if content is None:
         return None

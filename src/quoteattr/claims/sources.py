@@ -33,6 +33,7 @@ from quoteattr.text.mentions import Mention
 __all__ = [
     "capitalised_noun_phrase",
     "description",
+    "document_issuer",
     "group_subject",
     "name_phrase",
     "quote_char",
@@ -85,7 +86,7 @@ def source_of_cue(scan: Scanner, c: int, participle: bool) -> Mention | None:
         if quoted is not None:
             return quoted  # '"…," he said, adding that …'
     if participle and ctx.low(c - 1) in scan.words.document_nouns:
-        issuer = _issuer(scan, c - 1)
+        issuer = document_issuer(scan, c - 1)
         if issuer is not None:
             return issuer  # "Doe issued a statement saying …": Doe
     if participle and ctx.word(c - 1) != "," and _group_word(scan, c - 1):
@@ -477,7 +478,7 @@ def _speaker_of_quote_cue_before(scan: Scanner, comma: int) -> Mention | None:
     return None
 
 
-def _issuer(scan: Scanner, k: int) -> Mention | None:
+def document_issuer(scan: Scanner, k: int) -> Mention | None:
     """The subject of the verb that issues the document named at token k, or ``None``.
 
     "Doe issued a statement saying …", "the group released a new report arguing …".
