@@ -163,7 +163,7 @@ def _content_after(
             start = _question_after_object(scan, start)  # "asked the minister why …"
         elif not scan.opens_clause(start, loose=clause) and not (
             clause and _quantity_at(scan, start)  # "said about half of the rise was ..."
-        ):
+        ) and not (say and _plural_subject(scan, start)):
             start = _that_after_name(scan, start)  # "told KTVA's \"Sunday Forum\" that …"
         elif (
             ("clause" not in frames or participle)
@@ -252,6 +252,43 @@ def _determines_noun(scan: Scanner, k: int) -> bool:
         ctx.word(j) in _SENTENCE_ENDS and not ctx.same_sentence(j, j + 1)
     )
     return k + 1 < j <= k + 4 and ends and not scan.has_finite_verb(k + 1, j)
+
+
+def _plural_subject(scan: Scanner, k: int) -> bool:
+    """Tell whether a bare plural at k is a subject before its verb: "said parents still want".
+
+    The word after the plural (adverbs aside) is lower case and no preposition,
+    determiner, conjunction or participle: "said parents want ...", not "said
+    taxes on imports", "cited studies showing".
+    """
+    ctx, words = scan.ctx, scan.words
+    low = ctx.low(k)
+    if (
+        ctx.kind(k) != "word"
+        or not ctx.word(k).islower()
+        or len(low) <= 3
+        or not low.endswith(scan.plural_endings)
+        or low.endswith(scan.non_plural_endings)
+    ):
+        return False
+    j = k + 1
+    while j < k + 3 and (ctx.low(j) in ctx.lexicon.grammar.adverbs or ctx.low(j).endswith(
+            scan.adverb_endings)):
+        j += 1
+    w = ctx.word(j)
+    nxt = w.lower()
+    return (
+        ctx.kind(j) == "word"
+        and w.islower()
+        and nxt not in words.prepositions
+        and nxt not in words.determiners
+        and nxt not in words.continuers
+        and nxt not in words.coordinators
+        and nxt not in words.complementizers
+        and nxt not in words.relatives
+        and not nxt.endswith(scan.participle_endings)
+        and ctx.same_sentence(k, j)
+    )
 
 
 def _sum_at(scan: Scanner, k: int) -> bool:
