@@ -31,7 +31,7 @@ import unicodedata
 from quoteattr.attribution.clauses import speaker_mention_at
 from quoteattr.claims.base import Found, content_from
 from quoteattr.claims.scanner import Scanner
-from quoteattr.claims.sources import document_issuer, source_of_cue, with_subject
+from quoteattr.claims.sources import document_issuer, quote_char, source_of_cue, with_subject
 
 __all__ = ["name_said_clause", "quoted_name_as_saying_clause"]
 
@@ -309,16 +309,25 @@ def _that_after_name(scan: Scanner, k: int) -> int:
     """
     ctx = scan.ctx
     words = scan.words
-    for j in range(k, min(k + 8, scan.n)):
-        low = ctx.low(j)
-        if low in words.complementizers:
+    titled = False  # inside the marks of a quoted title, a term: 'told NBC's "Meet the Press"'
+    j, stop = k, min(k + 10, scan.n)
+    while j < stop:
+        low, kind = ctx.low(j), ctx.kind(j)
+        named = kind == "word" and (
+            titled or ctx.word(j)[:1].isupper() or low in words.time_words
+            or low in words.time_nouns
+        )
+        if kind == "punct" and quote_char(ctx.word(j)):
+            titled = not titled
+        elif low in words.complementizers and not titled:
             return j + 1 if j > k else -1
-        kind = ctx.kind(j)
-        if kind in ("quote", "mark") or (kind == "word" and ctx.word(j)[:1].isupper()):
+        elif not named and kind not in ("quote", "mark"):
+            after = scan.skip_time(j)  # "on Sunday"
+            if after == j:
+                return -1
+            j = after
             continue
-        if kind == "word" and (low in words.time_words or low in words.time_nouns):
-            continue
-        return -1
+        j += 1
     return -1
 
 
