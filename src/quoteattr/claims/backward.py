@@ -145,10 +145,10 @@ def _fronted(scan: Scanner, k: int, last: int) -> bool:
     ctx = scan.ctx
     words = scan.words
     low = ctx.low(k)
+    if low in ctx.lexicon.grammar.subordinators:  # "If prices rise, voters revolt, he said"
+        return not any(ctx.word(t) == "," for t in range(k, last))
     if low in words.question_words or ctx.cue_at(k) > 0:
         return True  # "How long it takes, …"; "Asked about the vote, …"
-    if low in ctx.lexicon.grammar.subordinators:
-        return not any(ctx.word(t) == "," for t in range(k, last))
     participle = ctx.kind(k) == "word" and low.endswith(scan.participle_endings) and len(low) > 4
     if low in words.prepositions or participle:
         if not scan.has_finite_verb(k, last):
