@@ -126,6 +126,8 @@ def _content_after(
     ctx = scan.ctx
     words = scan.words
     k = scan.skip_time(end)
+    if ctx.word(k) == "," and ("clause" in frames or "that" in frames):
+        k = _after_aside(scan, k, say="clause" in frames)  # "said, however, that ..."
     stop = min(k + 10, scan.sent_end[k] if k < scan.n else k)
     clause = "clause" in frames or "clause_checked" in frames
     if clause or "that" in frames:
@@ -289,6 +291,31 @@ def _plural_subject(scan: Scanner, k: int) -> bool:
         and not nxt.endswith(scan.participle_endings)
         and ctx.same_sentence(k, j)
     )
+
+
+def _after_aside(scan: Scanner, comma: int, *, say: bool) -> int:
+    """Where a reported clause starts after a comma that follows its cue, else ``comma``.
+
+    "said, however, that ...", "said, in a statement, that ...": an aside of up
+    to five words between commas, then "that". After "say", also a clause with
+    its own subject and finite verb: "I said, look, we have to change" (speech
+    reported without quotation marks, as transcripts print it).
+    """
+    ctx, words = scan.ctx, scan.words
+    for j in range(comma + 1, min(comma + 7, scan.n)):
+        if ctx.kind(j) != "word" or not ctx.same_sentence(comma, j):
+            if ctx.word(j) == "," and j > comma + 1 and ctx.low(j + 1) in words.complementizers:
+                return j + 1
+            break
+    if say:
+        k = comma + 1
+        while k < comma + 5 and ctx.word(k + 1) == ",":
+            k += 2  # "said, look, we ...", "said, hey, you ..."
+        if (
+            ctx.low(k) in words.subject_pronouns or ctx.low(k) in words.determiners
+        ) and scan.has_finite_verb(k, scan.content_end(k)):
+            return k
+    return comma
 
 
 def _sum_at(scan: Scanner, k: int) -> bool:
