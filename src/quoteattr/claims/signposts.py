@@ -111,10 +111,14 @@ def according_to_name_clause(scan: Scanner, i: int) -> Found | None:
     cue = (i, stop)
     lemma = " ".join(ctx.low(t) for t in range(i, stop))
     first = _clause_first(scan, i)
+    if first < i and ctx.word(i - 1) == "," and _connective(scan, first, i - 1):
+        first = i  # "But, according to the poll, ...", "In addition, according to X, ..."
     if first == i:
         k = _after_apposition(scan, m.last) if ctx.word(m.last) == "," else skip_aside(
             ctx, m.last
         )
+        if ctx.word(k) != ",":
+            k = _phrase_comma(scan, k)  # "according to a poll out Thursday, ..."
         if ctx.word(k) == ",":
             found = content_from(scan, "according_to_name_clause", 0.8, m, cue, lemma, k + 1)
             if found is not None and _attributed_after(scan, found.last):
@@ -131,6 +135,36 @@ def according_to_name_clause(scan: Scanner, i: int) -> Found | None:
         return None
     # "Bis 2042 würden laut Prognosen 40 000 Flugzeuge ausgeliefert": the rest of the clause
     return content_from(scan, "clause_according_to_name", 0.7, m, cue, lemma, m.last)
+
+
+def _connective(scan: Scanner, first: int, comma: int) -> bool:
+    """Tell whether tokens first..comma are a short opener without a verb ("But", "In addition")."""
+    return 0 < comma - first <= 3 and all(
+        scan.ctx.kind(t) == "word" and scan.ctx.cue_at(t) < 0 for t in range(first, comma)
+    ) and not scan.has_finite_verb(first, comma)
+
+
+def _phrase_comma(scan: Scanner, k: int) -> int:
+    """The comma closing the rest of a source phrase at k, or k.
+
+    "according to a poll out Thursday, ...", "according to the book and the
+    movie, ...": up to twelve more words without a verb, a pronoun or a relative.
+    """
+    ctx, words = scan.ctx, scan.words
+    for j in range(k, min(k + 12, scan.n)):
+        if ctx.word(j) == "," and j > k:
+            return j
+        low = ctx.low(j)
+        if (
+            ctx.kind(j) != "word"
+            or low in words.finite_auxiliaries
+            or low in words.subject_pronouns
+            or low in words.complementizers
+            or low in words.relatives
+            or scan.verb_at(j)
+        ):
+            return k
+    return k
 
 
 def _attributed_after(scan: Scanner, last: int) -> bool:
