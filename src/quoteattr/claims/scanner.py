@@ -106,6 +106,35 @@ class _After(_AtOrBefore):
         return self.positions[i] if i < len(self.positions) else self.default
 
 
+def _merged(by_low: dict[str, list[int]], words: frozenset[str]) -> list[int]:
+    """The positions of all of ``words`` in a document, in order."""
+    found: list[int] = []
+    for low in indexed_among(by_low, words):
+        found.extend(by_low[low])
+    found.sort()
+    return found
+
+
+def _within(positions: list[int], first: int, stop: int) -> list[int]:
+    """The sorted ``positions`` from ``first`` up to ``stop``."""
+    return positions[bisect_left(positions, first) : bisect_left(positions, stop)]
+
+
+class _NextInSentence:
+    """``self[k]``: the first hard (or soft) boundary at or after k in k's sentence, else n."""
+
+    def __init__(self, scan: Scanner, which: int) -> None:
+        self.scan, self.which = scan, which
+
+    def __getitem__(self, k: int) -> int:
+        scan = self.scan
+        if k >= scan.n:
+            return scan.n
+        positions = scan.boundaries(k)[self.which]
+        i = bisect_left(positions, k)
+        return positions[i] if i < len(positions) else scan.n
+
+
 class Scanner:
     """A document's claim boundaries, computed once in linear time."""
 
@@ -148,44 +177,74 @@ class Scanner:
         starts = ctx.sentence_starts if n else [0]
         self.sent_first = _AtOrBefore(starts, 0)
         self.sent_end = _After(starts, n)
-        hard = list(ctx.breaks)
+        punct = list(ctx.breaks)
         for low in indexed_among(by_low, self.words.hard_punctuation):
-            hard.extend(k for k in by_low[low] if toks[k].kind == "punct")
-        punct = sorted(hard)
-        soft: list[int] = []
-        self._commas(
-            [k for k in by_low.get(",", ()) if toks[k].kind == "punct"],
-            hard,
-            soft if frames.comma_ends_content else None,
-        )
-        for low in indexed_among(by_low, self.words.coordinators):
-            hard.extend(k for k in by_low[low] if self._hard_and(k))
-        for qi, t in enumerate(ctx.quote_token):
-            # '... "expanded the party," claiming that ...': the quote's comma ends content
-            if t >= 0 and ctx.quotes[qi].text.rstrip().endswith(","):
-                close = t + 1 if ctx.kind(t + 1) == "mark" else t
-                if self._hard_comma(close):
-                    hard.append(close + 1)
-        cue_any = ctx.cue_any
-        cues = [i for i in ctx.cue_candidates if cue_any[i] > 0]
-        for low in indexed_among(by_low, self.words.attribution_openers):
-            for k in by_low[low]:
-                # only a cue within the subject's reach can open a clause (a cheap filter)
-                reach = k + 2 + _OPENER_SUBJECT
-                m = ctx.mention_starting.get(k + 1)
-                if m is not None:
-                    reach = max(reach, m.last + _OPENER_SUBJECT)
-                i = bisect_left(cues, k + 2)
-                if i < len(cues) and cues[i] < reach and self._opens_attribution(k):
-                    hard.append(k)
-        hard.sort()
-        self.prev_hard = _AtOrBefore(hard, -1)
+            punct.extend(k for k in by_low[low] if toks[k].kind == "punct")
+        punct.sort()
         self.prev_punct = _AtOrBefore(punct, -1)
         """The last hard punctuation or break at or before a token: where a content
         printed before its attribution may start (a comma before "which" ends a
         content that follows its cue, not one that precedes it)."""
-        self.next_hard = _AtOrAfter(hard, n)
-        self.next_soft = _AtOrAfter(soft, n)
+        self._punct = punct
+        self._comma_positions = by_low.get(",", [])
+        self._coordinator_positions = _merged(by_low, self.words.coordinators)
+        self._opener_positions = _merged(by_low, self.words.attribution_openers)
+        self._quote_commas: list[int] = []
+        for qi, t in enumerate(ctx.quote_token):
+            # '... "expanded the party," claiming that ...': the quote's comma ends content
+            if t >= 0 and ctx.quotes[qi].text.rstrip().endswith(","):
+                self._quote_commas.append(t + 1 if ctx.kind(t + 1) == "mark" else t)
+        self._quote_commas.sort()
+        cue_any = ctx.cue_any
+        self._cues = [i for i in ctx.cue_candidates if cue_any[i] > 0]
+        self._bounds: dict[int, tuple[list[int], list[int]]] = {}
+        self.next_hard = _NextInSentence(self, 0)
+        """The first hard boundary at or after a token in its sentence (the token count
+        when none): every reader bounds it by the end of that sentence."""
+        self.next_soft = _NextInSentence(self, 1)
+        """The first soft boundary (a comma that ends a long content) at or after a token
+        in its sentence, the token count when none."""
+
+    def boundaries(self, k: int) -> tuple[list[int], list[int]]:
+        """The hard and the soft boundaries of the sentence of token k, in order.
+
+        Computed when a sentence is first asked about: most sentences hold no
+        cue, and no rule looks for a boundary in them.
+        """
+        first = self.sent_first[k]
+        found = self._bounds.get(first)
+        if found is None:
+            found = self._boundaries_within(first, self.sent_end[k])
+            self._bounds[first] = found
+        return found
+
+    def _boundaries_within(self, first: int, stop: int) -> tuple[list[int], list[int]]:
+        """The hard and soft boundaries of tokens first..stop (one sentence)."""
+        ctx = self.ctx
+        toks = ctx.tokens
+        hard = _within(self._punct, first, stop)
+        soft: list[int] | None = [] if self.frames.comma_ends_content else None
+        commas = _within(self._comma_positions, first, stop)
+        if commas:
+            self._commas([k for k in commas if toks[k].kind == "punct"], hard, soft)
+        for k in _within(self._coordinator_positions, first, stop):
+            if self._hard_and(k):
+                hard.append(k)
+        for close in _within(self._quote_commas, first - 1, stop - 1):
+            if self._hard_comma(close):
+                hard.append(close + 1)
+        cues = self._cues
+        for k in _within(self._opener_positions, first, stop):
+            # only a cue within the subject's reach can open a clause (a cheap filter)
+            reach = k + 2 + _OPENER_SUBJECT
+            m = ctx.mention_starting.get(k + 1)
+            if m is not None:
+                reach = max(reach, m.last + _OPENER_SUBJECT)
+            i = bisect_left(cues, k + 2)
+            if i < len(cues) and cues[i] < reach and self._opens_attribution(k):
+                hard.append(k)
+        hard.sort()
+        return hard, soft if soft is not None else []
 
     def _commas(self, commas: list[int], hard: list[int], soft: list[int] | None) -> None:
         """Sort the commas at ``commas`` into ``hard`` and ``soft`` boundaries.
