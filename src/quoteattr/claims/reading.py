@@ -20,11 +20,13 @@ Example:
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from quoteattr.attribution.context import Context
 from quoteattr.attribution.reported import ReportedSpeechWords
 from quoteattr.claims.positions import After, AtOrBefore, phrases_by_first
 from quoteattr.language.claim_frames import ClaimFrames, ClaimWords
-from quoteattr.language.lexicon import CueVerb
+from quoteattr.language.lexicon import CueVerb, Lexicon
 from quoteattr.language.wordlists import load_word_lists
 from quoteattr.text.tokens import Token
 
@@ -47,6 +49,57 @@ def _plain_mention_ends(ctx: Context, t: int) -> bool:
     return m is not None and not m.possessive
 
 
+class _Fixed(NamedTuple):
+    """What a reader derives from its word lists alone, the same for every document."""
+
+    time_adverbs: frozenset[str]
+    subjunctive: frozenset[str]
+    participle_endings: tuple[str, ...]
+    past_endings: tuple[str, ...]
+    adverb_endings: tuple[str, ...]
+    plural_endings: tuple[str, ...]
+    subjunctive_endings: tuple[str, ...]
+    possessive_endings: tuple[str, ...]
+    negation_endings: tuple[str, ...]
+    non_plural_endings: tuple[str, ...]
+    source_firsts: frozenset[str]
+    withholding: frozenset[str]
+
+
+_FIXED: dict[tuple[int, int, int], tuple[Lexicon, ClaimFrames, ClaimWords, _Fixed]] = {}
+
+
+def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
+    """The word-list facts of a lexicon, frames and words (derived once per three)."""
+    key = (id(lexicon), id(frames), id(words))
+    known = _FIXED.get(key)
+    if known is not None and known[0] is lexicon and known[1] is frames and known[2] is words:
+        return known[3]
+    reported = load_word_lists(ReportedSpeechWords, lexicon.language)
+
+    def endings(listed: frozenset[str]) -> tuple[str, ...]:
+        return tuple(listed) or ("\0",)
+
+    fixed = _Fixed(
+        time_adverbs=lexicon.grammar.adverbs - words.not_time_adverbs,
+        subjunctive=reported.subjunctive if reported is not None else frozenset(),
+        participle_endings=endings(words.participle_endings),
+        past_endings=endings(words.past_endings),
+        adverb_endings=endings(words.adverb_endings),
+        plural_endings=endings(words.plural_endings),
+        subjunctive_endings=endings(words.subjunctive_endings),
+        possessive_endings=endings(words.possessive_endings),
+        negation_endings=endings(words.negation_endings),
+        non_plural_endings=endings(words.non_plural_endings),
+        source_firsts=frozenset(p.split()[0] for p in words.source_prepositions),
+        withholding=frozenset(h.text for h in frames.hedges if h.withholds),
+    )
+    if len(_FIXED) >= 16:
+        _FIXED.clear()
+    _FIXED[key] = (lexicon, frames, words, fixed)
+    return fixed
+
+
 class WordReader:
     """The words of a document around a cue, read for the claim rules."""
 
@@ -55,22 +108,24 @@ class WordReader:
         self.ctx = ctx
         self.frames = frames
         self.words = words
-        self.time_adverbs = ctx.lexicon.grammar.adverbs - words.not_time_adverbs
         self.frames_by_lemma = frames.by_lemma
         """The frames of each cue lemma (``frames.frames_of`` without a call)."""
         self._verbs: dict[int, tuple[CueVerb, int] | None] = {}
-        reported = load_word_lists(ReportedSpeechWords, ctx.lexicon.language)
-        self.subjunctive = reported.subjunctive if reported is not None else frozenset()
-        self.participle_endings = tuple(words.participle_endings) or ("\0",)
-        self.past_endings = tuple(words.past_endings) or ("\0",)
-        self.adverb_endings = tuple(words.adverb_endings) or ("\0",)
-        self.plural_endings = tuple(words.plural_endings) or ("\0",)
-        self.subjunctive_endings = tuple(words.subjunctive_endings) or ("\0",)
-        self.possessive_endings = tuple(words.possessive_endings) or ("\0",)
-        self.negation_endings = tuple(words.negation_endings) or ("\0",)
-        self.non_plural_endings = tuple(words.non_plural_endings) or ("\0",)
-        self.source_firsts = frozenset(p.split()[0] for p in words.source_prepositions)
+        fixed = _fixed(ctx.lexicon, frames, words)
+        self.time_adverbs = fixed.time_adverbs
+        self.subjunctive = fixed.subjunctive
+        self.participle_endings = fixed.participle_endings
+        self.past_endings = fixed.past_endings
+        self.adverb_endings = fixed.adverb_endings
+        self.plural_endings = fixed.plural_endings
+        self.subjunctive_endings = fixed.subjunctive_endings
+        self.possessive_endings = fixed.possessive_endings
+        self.negation_endings = fixed.negation_endings
+        self.non_plural_endings = fixed.non_plural_endings
+        self.source_firsts = fixed.source_firsts
         """First words of the source prepositions ("according" of "according to")."""
+        self.withholding = fixed.withholding
+        """The hedges that withhold the claim ("declined to say")."""
         n = len(ctx.tokens)
         self.n = n
         starts = ctx.sentence_starts if n else [0]

@@ -70,7 +70,6 @@ class Scanner(WordReader):
         self.sentence_source: dict[int, Mention] = {}
         self.full_name_ends: frozenset[str] | None = None
         """Last words of the document's names of two words or more, built when first needed."""
-        self.withholding = frozenset(h.text for h in frames.hedges if h.withholds)
         self.quote_of_cue: dict[int, int] = {}
         """The quote token of each cue that attributes a quote, by the cue's start offset."""
         self.speaker_of_cue: dict[int, Mention] = {}
