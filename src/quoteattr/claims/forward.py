@@ -31,7 +31,13 @@ import unicodedata
 from quoteattr.attribution.clauses import speaker_mention_at
 from quoteattr.claims.base import Found, content_from
 from quoteattr.claims.scanner import Scanner
-from quoteattr.claims.sources import document_issuer, quote_char, source_of_cue, with_subject
+from quoteattr.claims.sources import (
+    description,
+    document_issuer,
+    quote_char,
+    source_of_cue,
+    with_subject,
+)
 
 __all__ = ["name_said_clause", "quoted_name_as_saying_clause"]
 
@@ -103,6 +109,8 @@ def name_said_clause(scan: Scanner, c: int) -> Found | None:
     ):
         return None  # "Speaking before …, Putin …"; "as saying"; not "issued a statement saying"
     content = _content_after(scan, end, lemma, frames, participle)
+    if content is None and "clause" in frames and not participle:
+        content = _relative_gap(scan, c, end)  # "moves that he said improved the economy"
     if content is None:
         return None
     rule, confidence, first, min_tokens, last = content
@@ -110,6 +118,8 @@ def name_said_clause(scan: Scanner, c: int) -> Found | None:
     if rule == "name_called_for_np" and infinitive and ctx.low(c - 1) in infinitive.joints:
         return None  # "not authorized to discuss the case", "working to discuss": no report
     m = with_source or source_of_cue(scan, c, participle)
+    if m is not None and ctx.low(m.first) in scan.words.complementizers and m.last - m.first > 1:
+        m = description(scan, m.first + 1, m.last)  # "data that officials said ...": no "that"
     if m is None or m.possessive:
         return None  # "what he has to say"
     return content_from(
@@ -316,6 +326,40 @@ def _after_aside(scan: Scanner, comma: int, *, say: bool) -> int:
         ) and scan.has_finite_verb(k, scan.content_end(k)):
             return k
     return comma
+
+
+def _relative_gap(
+    scan: Scanner, c: int, end: int
+) -> tuple[str, float, int, int, int] | None:
+    """The content of a cue inside a relative clause whose subject it reports.
+
+    "moves that he said improved the economy", "a rule that courts said
+    discriminated against voters", "the list, which the campaign says includes
+    2.7 million names": a relative, a short source, the cue, then straight away
+    the verb of the reported clause, whose subject is the relative's noun.
+    """
+    ctx = scan.ctx
+    k = end if _finite_at(scan, end) else scan.skip_time(end)  # "said last year cut ..."
+    if ctx.kind(k) != "word" or not _finite_at(scan, k) or not ctx.same_sentence(c, k):
+        return None
+    words = scan.words
+    for r in range(c - 1, max(c - 6, scan.sent_first[c] - 1), -1):
+        if ctx.low(r) in words.relatives or ctx.low(r) in words.complementizers:
+            return ("name_said_clause", 0.75, k, 3, -1) if r < c - 1 else None
+        if ctx.kind(r) != "word" or ctx.cue_at(r) > 0:
+            return None
+    return None
+
+
+def _finite_at(scan: Scanner, k: int) -> bool:
+    """Tell whether the word at k reads as a finite verb: "would", "improved", "includes"."""
+    low, words = scan.ctx.low(k), scan.words
+    return (
+        low in words.finite_auxiliaries
+        or low in words.irregular_past
+        or (len(low) > 4 and low.endswith(scan.past_endings))
+        or (len(low) > 4 and low.endswith(scan.plural_endings) and scan.ctx.kind(k + 1) == "word")
+    )
 
 
 def _sum_at(scan: Scanner, k: int) -> bool:
