@@ -175,6 +175,7 @@ class Context:
             and tokens[i - 2].low in markers
             and tokens[i - 1].text.islower()
             and tokens[i - 1].text not in lex.role_forms
+            and tokens[i - 1].low not in lex.grammar.group_words  # "a third say"
             and tok.low == verb.lemma
         ):
             return -1, False  # "the caustic chant", "his home state": a noun

@@ -419,11 +419,13 @@ def group_subject(scan: Scanner, c: int) -> Mention | None:
         if j < 0:
             return None
     head = ctx.low(j - 1)
+    polled = head.endswith(scan.past_endings) and ctx.low(j - 2) in words.quantity_words
     if (
         not head.endswith(scan.plural_endings)
         and head not in words.quantity_words
         and not head[:1].isdigit()
         and ctx.low(j - 2) not in words.quantity_joints
+        and not polled  # "those surveyed say"
     ):
         return None  # no plural or quantity word before the cue ("Half of X said" aside)
     return _group_tail(scan, j, c)

@@ -256,6 +256,7 @@ class GrammarWords(_Entry):
     name_inner_links: Words
     partitive_links: Words
     partitive_singulars: Words
+    group_words: Words
 
     @cached_property
     def according_to_phrases(self) -> tuple[tuple[str, ...], ...]:
