@@ -275,13 +275,13 @@ def _plural_subject(scan: Scanner, k: int) -> bool:
     """
     ctx, words = scan.ctx, scan.words
     low = ctx.low(k)
-    if (
-        ctx.kind(k) != "word"
-        or not ctx.word(k).islower()
-        or len(low) <= 3
-        or not low.endswith(scan.plural_endings)
-        or low.endswith(scan.non_plural_endings)
-    ):
+    role = ctx.lexicon.role_forms.get(low)
+    plural = (role is not None and role.plural == low) or (  # "said people want"
+        len(low) > 3
+        and low.endswith(scan.plural_endings)
+        and not low.endswith(scan.non_plural_endings)
+    )
+    if ctx.kind(k) != "word" or not ctx.word(k).islower() or not plural:
         return False
     j = k + 1
     while j < k + 3 and (ctx.low(j) in ctx.lexicon.grammar.adverbs or ctx.low(j).endswith(
