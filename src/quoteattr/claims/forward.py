@@ -200,6 +200,9 @@ def _content_after(
             j = scan.joint_ahead(k, stop, joints[frame].joints, joints[frame].stops)
             if j > 0:
                 return rule, conf, k, j - k + 3, -1
+            p = _bare_predicate(scan, k) if frame == "naming" else -1
+            if p > 0:  # "called them liars", "called the charges false"
+                return rule, 0.7, k, p - k + 1, -1
     if "infinitive" in frames and "infinitive" in joints:
         marker = joints["infinitive"].joints
         if ctx.low(k) in marker and ctx.kind(k + 1) == "word":
@@ -360,6 +363,40 @@ def _finite_at(scan: Scanner, k: int) -> bool:
         or (len(low) > 4 and low.endswith(scan.past_endings))
         or (len(low) > 4 and low.endswith(scan.plural_endings) and scan.ctx.kind(k + 1) == "word")
     )
+
+
+def _bare_predicate(scan: Scanner, k: int) -> int:
+    """The predicate after a short object of a naming verb without "a" or "an", or -1.
+
+    "called them liars", "called himself pro-choice", "called the charges
+    false": an object pronoun, or a determiner and one noun, then a lower-case
+    word that is no preposition, particle, adverb, time word or conjunction
+    ("called them back", "called the police again" name nothing).
+    """
+    ctx, words = scan.ctx, scan.words
+    if ctx.low(k) in words.determiners:  # "her" too: "called her mother yesterday"
+        p = k + 2 if ctx.kind(k + 1) == "word" and ctx.word(k + 1).islower() else -1
+    elif ctx.low(k) in words.object_pronouns:
+        p = k + 1
+    else:
+        return -1
+    w = ctx.word(p)
+    low = w.lower()
+    if p < 0 or ctx.kind(p) != "word" or not w.islower() or not ctx.same_sentence(k, p):
+        return -1
+    if (
+        low in words.prepositions
+        or low in words.continuers
+        or low in words.determiners
+        or low in words.time_words
+        or low in words.object_pronouns
+        or low in words.phrasal_particles
+        or low in ctx.lexicon.grammar.adverbs
+        or low in words.finite_auxiliaries
+        or low.endswith(scan.adverb_endings)
+    ):
+        return -1
+    return p
 
 
 def _sum_at(scan: Scanner, k: int) -> bool:

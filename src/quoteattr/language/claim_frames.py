@@ -181,6 +181,7 @@ class ClaimWords(WordLists):
     negation_endings: Words
     non_plural_endings: Words
     comparatives: Words
+    phrasal_particles: Words
     stances: dict[str, Stance]
 
 
