@@ -44,6 +44,7 @@ from quoteattr.attribution.clauses import (
     subject_before,
 )
 from quoteattr.attribution.context import Context, Decision
+from quoteattr.attribution.windows import any_within
 from quoteattr.attribution.words import attribution_words, is_passive
 from quoteattr.models import SpeakerKind
 from quoteattr.text.mentions import Mention
@@ -116,6 +117,8 @@ def name_called_x_quote(ctx: Context, qi: int) -> Decision | None:
         return None
     qt = ctx.quote_token[qi]
     b = before_quote(ctx, qi)
+    if not any_within(ctx, words.naming_verbs, b - _OBJECT_TOKENS, b + 1):
+        return None
     first = max(b - _OBJECT_TOKENS, ctx.sentence_first(qt))
     for v in range(b, first - 1, -1):
         if ctx.kind(v) in ("para", "quote", "mark") or ctx.word(v) in _ENDS:
@@ -257,6 +260,8 @@ def name_issued_document_quote(ctx: Context, qi: int) -> Decision | None:
         return None
     qt = ctx.quote_token[qi]
     b = before_quote(ctx, qi)
+    if not any_within(ctx, words.document_nouns, b - _LINK_TOKENS, b + 1):
+        return None
     first = max(b - _LINK_TOKENS, ctx.sentence_first(qt))
     for d in range(b, first - 1, -1):
         if ctx.kind(d) in ("para", "quote", "mark") or ctx.word(d) in _ENDS | _DASHES:
@@ -329,8 +334,10 @@ def _passive_as_clause(ctx: Context, qi: int) -> Decision | None:
     if not words.agent_links:
         return None
     qt = ctx.quote_token[qi]
-    stop = min(ctx.sentence_stop(qt), qt + _PASSIVE_AS_TOKENS)
     first = after_quote(ctx, qi)
+    if not any_within(ctx, words.as_clause_openers, first, qt + _PASSIVE_AS_TOKENS):
+        return None
+    stop = min(ctx.sentence_stop(qt), qt + _PASSIVE_AS_TOKENS)
     for a in range(first, stop):
         if ctx.kind(a) in ("para", "quote", "mark"):
             return None

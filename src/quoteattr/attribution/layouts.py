@@ -91,6 +91,8 @@ def speaker_label_colon_quote(ctx: Context, qi: int) -> Decision | None:
             return Decision("speaker_label_colon_quote", 0.85, m, ctx.span(b, b + 1))
         return None
     qt = ctx.quote_token[qi]
+    if not ctx.positions_within(":", max(qt - _LINE_TOKENS, -1) + 1, b + 1):
+        return None  # no colon on the line before the quote
     for k in range(b, max(qt - _LINE_TOKENS, -1), -1):
         if ctx.kind(k) == "para" or ctx.word(k) in (".", "!", "?", ";"):
             return None

@@ -12,8 +12,10 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quoteattr.attribution.clauses import (
     attribution_ends,
@@ -48,6 +50,7 @@ from quoteattr.attribution.layouts import (
     speaker_label_colon_quote,
 )
 from quoteattr.attribution.prose import main_clause_start, subject_partial_quote
+from quoteattr.attribution.windows import any_within, word_positions
 from quoteattr.attribution.words import attribution_words, ends_with, is_participle, is_passive
 from quoteattr.text.mentions import Mention
 
@@ -270,8 +273,8 @@ def quoted_name_as_saying(ctx: Context, qi: int) -> Decision | None:
     words = attribution_words(ctx.lexicon)
     qt = ctx.quote_token[qi]
     best: Decision | None = None
-    found = sorted(i for low in words.quoting_verbs
-                   for i in ctx.positions_within(low, qt - 25, qt + 26))
+    verbs = word_positions(ctx, words.quoting_verbs)
+    found = verbs[bisect_left(verbs, qt - 25) : bisect_left(verbs, qt + 26)]
     for i in found:
         if not ctx.same_sentence(i, qt):
             continue
@@ -326,15 +329,16 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
     """
     qt = ctx.quote_token[qi]
     phrases = ctx.lexicon.grammar.according_to_phrases
+    heads = word_positions(ctx, _heads(phrases))
+    if not any_within(ctx, _heads(phrases), qt - 29, qt + 30):
+        return None  # no phrase's first word near the quote
     # up to 29 tokens after the quote, within its sentence and before the next
     # quote that is not a fragment of the sentence ('"A" and "B," according to
     # the report' gives both to the report); then up to 29 tokens before it
     stop = min(qt + 30, len(ctx.tokens), ctx.sentence_stop(qt), _next_whole_quote(ctx, qt))
     first = max(qt - 29, ctx.sentence_first(qt))
-    heads = {phrase[0] for phrase in phrases}
-    found = sorted(i for h in heads for i in ctx.positions_within(h, qt + 1, stop))
-    found += sorted((i for h in heads for i in ctx.positions_within(h, first, qt)),
-                    reverse=True)
+    found = heads[bisect_left(heads, qt + 1) : bisect_left(heads, stop)]
+    found += reversed(heads[bisect_left(heads, first) : bisect_left(heads, qt)])
     for i in found:
         for phrase in phrases:
             if ctx.tokens[i].low != phrase[0] or any(
@@ -347,6 +351,12 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
                 return Decision("according_to_name", 0.85, m, ctx.span(i, after))
             break
     return None
+
+
+@lru_cache(maxsize=32)
+def _heads(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """The first words of phrases."""
+    return frozenset(phrase[0] for phrase in phrases)
 
 
 def _next_whole_quote(ctx: Context, qt: int) -> int:
