@@ -153,6 +153,8 @@ def name_verb_x_as_quote(ctx: Context, qi: int) -> Decision | None:
     if not words.complement_links:
         return None
     a = before_quote(ctx, qi)
+    if not any_within(ctx, words.complement_links, a - 2, a + 1):
+        return None  # no "as" right before the quote
     for _ in range(2):
         if ctx.low(a) in words.articles or ctx.low(a) in words.complement_fillers:
             a -= 1
@@ -202,6 +204,9 @@ def possessor_speech_noun_quote(ctx: Context, qi: int) -> Decision | None:
     if not words.speech_nouns:
         return None
     b = before_quote(ctx, qi)
+    qt = ctx.quote_token[qi]
+    if not any_within(ctx, words.speech_nouns, b - 2, qt + 3):
+        return None  # no speech noun right before or after the quote
     # the noun before the quote: 'her remark that "Q"', 'his assertion of "Q"'
     n = b
     for _ in range(2):
@@ -212,7 +217,6 @@ def possessor_speech_noun_quote(ctx: Context, qi: int) -> Decision | None:
         if m is not None:
             return Decision("possessor_speech_noun_quote", 0.75, m, ctx.span(n, n + 1))
     # the noun after the quote: 'Doe's "Q" promise'
-    qt = ctx.quote_token[qi]
     a = qt + 1 if ctx.kind(qt + 1) == "mark" else qt
     if ctx.low(a + 1) in words.speech_nouns and ctx.kind(a + 1) == "word":
         m = _possessor_at(ctx, b)

@@ -59,6 +59,8 @@ __all__ = ["BUILTIN_RULES", "Rule", "RuleFunction"]
 RuleFunction = Callable[[Context, int], "Decision | None"]
 
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
+_COMMA_LIKE = frozenset({",", '"', "”", "'", "’"})
+"""Tokens after which a clause of attribution may follow a quote's sentence part."""
 @dataclass(frozen=True)
 class Rule:
     """One named step of the attribution sieve.
@@ -98,10 +100,12 @@ class Rule:
 
 def _after_quote(ctx: Context, qi: int) -> int:
     """Index of the first token after a quote, its closing mark and commas."""
+    tokens = ctx.tokens
+    count = len(tokens)
     k = ctx.quote_token[qi] + 1
-    if ctx.kind(k) == "mark":
+    if k < count and tokens[k].kind == "mark":
         k += 1
-    while ctx.word(k) == ",":
+    while k < count and tokens[k].text == ",":
         k += 1
     return k
 
@@ -109,7 +113,7 @@ def _after_quote(ctx: Context, qi: int) -> int:
 def _before_quote(ctx: Context, qi: int) -> int:
     """Index of the last token before a quote's opening mark."""
     k = ctx.quote_token[qi] - 1
-    if ctx.kind(k) == "mark":
+    if k >= 0 and ctx.tokens[k].kind == "mark":
         k -= 1
     return k
 
@@ -143,6 +147,8 @@ def _fragment_ends_sentence(ctx: Context, qi: int) -> bool:
 def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
     """``"Q," NAME said`` (with an aside or adverb between name and verb)."""
     k = _after_quote(ctx, qi)
+    if not _cue_candidate_within(ctx, k + 1, k + 32):
+        return None  # no cue verb can follow within the clause
     if ctx.kind(k) != "word" or ctx.kind(k - 1) == "para" or ctx.cue_at(k) > 0:
         return None
     if ctx.low(k) in attribution_words(ctx.lexicon).passive_auxiliaries:
@@ -181,6 +187,13 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
         confidence = 0.9 if m.kind == "pronoun" else 0.95
         return Decision("quote_comma_name_said", confidence, m, ctx.span(j, end))
     return None
+
+
+def _cue_candidate_within(ctx: Context, first: int, stop: int) -> bool:
+    """Tell whether a cue may start at a token from ``first`` up to ``stop`` (one bisection)."""
+    found = ctx.cue_candidates
+    k = bisect_left(found, first)
+    return k < len(found) and found[k] < stop
 
 
 def _leads_to_appositive(ctx: Context, k: int, m: Mention) -> bool:
@@ -305,6 +318,8 @@ def name_said_colon_quote(ctx: Context, qi: int) -> Decision | None:
         return None
     # scan back over a short object or adverbial ("told the OSCE conference")
     window = 10 if colon else 1
+    if not _cue_candidate_within(ctx, k - window + 1, k + 1):
+        return None  # no cue verb in reach
     for c in range(k, max(k - window, -1), -1):
         if ctx.kind(c) in ("para", "quote", "mark") or ctx.word(c) in (".", ";", "!", "?"):
             return None
@@ -390,6 +405,8 @@ def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
     """``NAME said he had heard "Q"``: a quote inside reported speech."""
     words = attribution_words(ctx.lexicon)
     qt = ctx.quote_token[qi]
+    if not _cue_candidate_within(ctx, qt - 59, qt):
+        return None  # no cue before the quote in reach
     # back to the sentence's start, at most 59 tokens: only cue tokens can match;
     # not into a subordinate clause the quote's main clause follows
     first = max(qt - 59, ctx.sentence_first(qt))
@@ -448,12 +465,14 @@ def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
     """``… "Q" …, NAME said.``: a cue later in the same sentence, after the quote."""
     words = attribution_words(ctx.lexicon)
     qt = ctx.quote_token[qi]
-    for k in range(qt + 1, min(qt + 40, len(ctx.tokens))):
-        if not ctx.same_sentence(k, qt) or ctx.kind(k) == "para":
+    tokens = ctx.tokens
+    sentence = ctx.sentence
+    own = sentence[qt]
+    for k in range(qt + 1, min(qt + 40, len(tokens))):
+        if sentence[k] != own or tokens[k].kind == "para":
             return None
-        after_comma = ctx.word(k - 1) in (",", '"', "”", "'", "’") or ctx.kind(k - 1) in (
-            "mark", "quote")
-        if not after_comma:
+        before = tokens[k - 1]
+        if before.text not in _COMMA_LIKE and before.kind not in ("mark", "quote"):
             continue
         inverted = ctx.cue_at(k, weak=False)
         if inverted > 0 and not is_participle(words, ctx.low(k)):

@@ -6,7 +6,9 @@ none. :func:`word_positions` lists, once per document and class, the tokens
 whose lower-case text is in the class, and :func:`any_within` tells by one
 binary search whether one lies in a window. The positions are computed from
 :attr:`~quoteattr.attribution.context.Context.by_low` and kept for the last
-document only (a context is built, attributed and dropped, one at a time).
+document only (a context is built, attributed and dropped, one at a time);
+:func:`~quoteattr.attribution.sieve.run_sieve` calls :func:`forget` when done,
+so that the document is freed where its caller drops it.
 
 Example:
     >>> from quoteattr.attribution.context import build_context
@@ -26,7 +28,7 @@ from bisect import bisect_left
 
 from quoteattr.attribution.context import Context
 
-__all__ = ["any_within", "word_positions"]
+__all__ = ["any_within", "forget", "word_positions"]
 
 _held: tuple[Context, dict[frozenset[str], list[int]]] | None = None
 """The last document looked at, with its positions per word class."""
@@ -46,10 +48,7 @@ def word_positions(ctx: Context, words: frozenset[str]) -> list[int]:
     found = table.get(words)
     if found is None:
         by_low = ctx.by_low
-        if len(words) <= len(by_low):
-            lists = [by_low[w] for w in words if w in by_low]
-        else:
-            lists = [v for w, v in by_low.items() if w in words]
+        lists = [by_low[w] for w in by_low.keys() & words]  # C-level, the smaller side
         # one word's positions are already in order
         found = lists[0] if len(lists) == 1 else sorted(i for ps in lists for i in ps)
         table[words] = found
@@ -61,3 +60,10 @@ def any_within(ctx: Context, words: frozenset[str], first: int, stop: int) -> bo
     found = word_positions(ctx, words)
     k = bisect_left(found, first)
     return k < len(found) and found[k] < stop
+
+
+def forget(ctx: Context) -> None:
+    """Drop the positions kept for ``ctx`` (and the reference to it), if any."""
+    global _held
+    if _held is not None and _held[0] is ctx:
+        _held = None
