@@ -17,8 +17,8 @@ Example:
     >>> text = 'Doe called it "a sham." Roe called back.'
     >>> ctx = build_context(text, scan_quotes(text)[0], load_lexicon())
     >>> word_positions(ctx, frozenset({"called"}))
-    [1, 8]
-    >>> any_within(ctx, frozenset({"called"}), 2, 8), any_within(ctx, frozenset({"called"}), 0, 2)
+    [1, 7]
+    >>> any_within(ctx, frozenset({"called"}), 2, 7), any_within(ctx, frozenset({"called"}), 0, 2)
     (False, True)
 """
 
