@@ -21,7 +21,7 @@ Example:
 from __future__ import annotations
 
 from quoteattr.attribution.clauses import noun_phrase_after, speaker_mention_at
-from quoteattr.claims.base import Found, content_before
+from quoteattr.claims.base import Found, content_before, span_before
 from quoteattr.claims.scanner import Scanner
 from quoteattr.claims.sources import description, name_phrase, trailing_source
 from quoteattr.text.mentions import Mention
@@ -60,6 +60,8 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
         return None
     last = comma + 1 if ctx.kind(comma) == "mark" else comma  # the mark closes a partial quote
     first = _after_fronted_source(scan, scan.sent_first[max(last - 1, 0)], last)
+    if span_before(scan, first, last) is None:
+        return None  # '"Q," NAME said': a direct quote, whatever follows the attribution
     fronted = _fronted(scan, max(first, scan.prev_punct[last - 1] + 1), last)
     rest = -1
     after = scan.skip_trailers(tail)

@@ -103,6 +103,7 @@ class Scanner(WordReader):
         cue_any = ctx.cue_any
         self._cues = [i for i in ctx.cue_candidates if cue_any[i] > 0]
         self._bounds: dict[int, tuple[list[int], list[int]]] = {}
+        self._ends: dict[tuple[int, int], int] = {}
         self.next_hard = NextInSentence(self.boundaries, 0, n)
         """The first hard boundary at or after a token in its sentence (the token count
         when none): every reader bounds it by the end of that sentence."""
@@ -303,6 +304,16 @@ class Scanner(WordReader):
         n = self.n
         if first >= n:
             return first
+        known = self._ends.get((first, min_tokens))
+        if known is not None:
+            return known
+        found = self._content_end(first, min_tokens)
+        self._ends[first, min_tokens] = found
+        return found
+
+    def _content_end(self, first: int, min_tokens: int) -> int:
+        """:meth:`content_end`, computed."""
+        n = self.n
         stop = min(self.sent_end[first], self.next_hard[min(first + 1, n)])
         end = min(stop, self.next_soft[min(first + min_tokens, n)], first + MAX_CONTENT_TOKENS)
         if end < stop and self._opens_with_adjunct(first, end):
