@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from quoteattr.attribution.clauses import noun_phrase_after, speaker_mention_at
 from quoteattr.claims.base import Found, content_before, span_before
-from quoteattr.claims.scanner import Scanner
+from quoteattr.claims.scanner import MAX_CONTENT_TOKENS, Scanner
 from quoteattr.claims.sources import description, name_phrase, trailing_source
 from quoteattr.text.mentions import Mention
 
@@ -80,8 +80,10 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
         # "The only problem, Carol Bigbee said, is that …"; "It failed, Doe said, so …";
         # "If the vote is close, the party said, it will ask for a recount": the
         # attribution is a parenthesis inside the reported sentence
-        hard = scan.next_hard[after + 1]  # "..., Doe said, although they said ...": no parenthesis
-        rest = min(scan.sent_end[after], hard) if hard > after + 1 else -1
+        # "..., Doe said, although they said ...": no parenthesis
+        # (the content ends MAX_CONTENT_TOKENS after its start at the latest)
+        hard = scan.first_hard(after + 1, min(scan.sent_end[after], after + MAX_CONTENT_TOKENS + 2))
+        rest = hard if hard > after + 1 else -1
     if fronted and rest < 0:
         return None
     return content_before(
