@@ -110,7 +110,7 @@ def _after_fronted_source(scan: Scanner, first: int, last: int) -> int:
 
 def _org_head(scan: Scanner, m: Mention) -> bool:
     """Tell whether a noun phrase ends in a word for a body ("the group", "the brokerage")."""
-    return scan.ctx.low(m.last - 1) in scan.ctx.lexicon.org_words
+    return scan.ctx.low(m.last - 1) in scan.org_words
 
 
 def _closes_relative_aside(scan: Scanner, comma: int) -> bool:
@@ -136,7 +136,7 @@ def _fronted(scan: Scanner, k: int, last: int) -> bool:
     low = ctx.low(k)
     if low in words.question_words or ctx.cue_at(k) > 0:
         return True  # "How long it takes, …"; "Asked about the vote, …"
-    if low in ctx.lexicon.grammar.subordinators:
+    if low in scan.subordinators:
         return not any(ctx.word(t) == "," for t in range(k, last))
     participle = ctx.kind(k) == "word" and low.endswith(scan.participle_endings) and len(low) > 4
     if low in words.prepositions or participle:
@@ -144,7 +144,7 @@ def _fronted(scan: Scanner, k: int, last: int) -> bool:
             return True
         inner = max((t for t in range(k, last) if ctx.word(t) == ","), default=-1)
         # "On Friday, even as prices rose, Doe wrote": a phrase, then a subordinate clause
-        subordinators = ctx.lexicon.grammar.subordinators
+        subordinators = scan.subordinators
         return inner > 0 and (
             ctx.low(inner + 1) in subordinators or ctx.low(inner + 2) in subordinators
         )

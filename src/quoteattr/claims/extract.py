@@ -131,7 +131,7 @@ def extract_claims(
         negated, hedge = _negation_and_hedge(scan, f)
         if hedge is not None and hedge in scan.withholding:
             continue  # "declined to say whether …": the source says nothing
-        verb = ctx.lexicon.cue_forms.get(f.lemma)
+        verb = scan.cue_forms.get(f.lemma)
         stance = (
             scan.words.stances.get(f.lemma)
             or scan.words.noun_cues.get(f.lemma)

@@ -128,7 +128,7 @@ def _content_after(
             # "told reporters: the deal is off"
             return "name_said_colon_clause", 0.8, start + 1, 4, scan.sent_end[start]
         low = ctx.low(start) if start >= 0 else ""
-        verb = ctx.lexicon.cue_forms.get(lemma)
+        verb = scan.cue_forms.get(lemma)
         asks = verb is not None and verb.stance == "asks"
         say = "clause" in frames
         if start < 0:
@@ -139,7 +139,7 @@ def _content_after(
                 pass  # "said for some firms it will take days": the clause after a phrase
             else:
                 start = ahead
-        elif say and low in ctx.lexicon.grammar.subordinators:
+        elif say and low in scan.subordinators:
             if not scan.has_finite_verb(start, scan.content_end(start)):
                 start = -1  # "said if he could", not "said if asked"
         elif say and _quote_opens_clause(scan, start):

@@ -42,7 +42,7 @@ def clause_was_said_by_name(scan: Scanner, c: int) -> Found | None:
     if (cue.weak and not frames) or (frames and frames <= {"infinitive"}):
         return None  # "the explanation offered by …": an offer, not a report
     aux = c - 1
-    adverbs = ctx.lexicon.grammar.adverbs
+    adverbs = scan.adverbs
     while aux > c - 3 and ctx.low(aux) not in words.passive_auxiliaries and (
         ctx.low(aux) in adverbs or ctx.low(aux).endswith(scan.adverb_endings)
     ):

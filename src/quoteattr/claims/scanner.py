@@ -258,7 +258,7 @@ class Scanner(WordReader):
             j = m.last
         elif ctx.low(j) in words.subject_pronouns:
             j += 1
-        adverbs = ctx.lexicon.grammar.adverbs
+        adverbs = self.adverbs
         for t in range(j, min(j + _OPENER_SUBJECT, self.n)):
             if ctx.kind(t) != "word":
                 return False
@@ -356,7 +356,7 @@ class Scanner(WordReader):
         """Tell whether tokens first..comma are a subordinate clause or phrase before a main one."""
         ctx = self.ctx
         low = ctx.low(first)
-        if low in ctx.lexicon.grammar.subordinators:
+        if low in self.subordinators:
             return True
         return low in self.words.prepositions and not self.has_finite_verb(first, comma)
 
@@ -432,7 +432,7 @@ class Scanner(WordReader):
                 return False  # a quote follows: 'Doe said "…"'
             if j == first and not (
                 w in words.prepositions
-                or w in ctx.lexicon.grammar.trailers
+                or w in self.trailers
                 or (listener and w in words.listener_objects)
                 or (listener and ctx.mention_starting.get(j) is not None)
                 or (listener and (w in words.determiners or ctx.word(j)[:1].isupper()))

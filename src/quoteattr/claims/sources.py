@@ -273,7 +273,7 @@ def _subject_end(scan: Scanner, c: int) -> int:
     """
     ctx = scan.ctx
     words = scan.words
-    adverbs = ctx.lexicon.grammar.adverbs
+    adverbs = scan.adverbs
     j = c
     for _ in range(_SUBJECT_SKIP):
         w = ctx.low(j - 1)
@@ -325,7 +325,7 @@ def subject_phrase(scan: Scanner, c: int) -> Mention | None:
         if (
             low in words.coordinators
             and (ctx.word(first - 2) == "," or opens_sentence(ctx, first - 1))
-        ) or low in ctx.lexicon.grammar.subordinators or low in words.complementizers:
+        ) or low in scan.subordinators or low in words.complementizers:
             break
         if low in words.relatives or low in words.finite_auxiliaries or ctx.cue_at(
             first - 1, weak=False
@@ -339,7 +339,7 @@ def subject_phrase(scan: Scanner, c: int) -> Mention | None:
         opener in words.prepositions
         or opener in words.subject_pronouns
         or (opener in words.object_pronouns and opener not in words.possessive_determiners)
-        or opener in ctx.lexicon.grammar.subordinators
+        or opener in scan.subordinators
     ):
         return None
     for t in range(first, end):
@@ -353,7 +353,7 @@ def subject_phrase(scan: Scanner, c: int) -> Mention | None:
         head in words.prepositions
         or head in words.determiners
         or head in words.continuers
-        or head in ctx.lexicon.grammar.adverbs
+        or head in scan.adverbs
         or (head.endswith(scan.adverb_endings) and len(head) > 4)
     ):
         return None
@@ -370,7 +370,7 @@ def _clause_opens_at(scan: Scanner, k: int) -> bool:
     if opens_sentence(ctx, k) or ctx.kind(k - 1) in ("para", "mark"):
         return True
     prev = ctx.low(k - 1)
-    if prev in scan.words.coordinators or prev in ctx.lexicon.grammar.subordinators:
+    if prev in scan.words.coordinators or prev in scan.subordinators:
         return True
     if ctx.word(k - 1) != ",":
         return False
@@ -379,7 +379,7 @@ def _clause_opens_at(scan: Scanner, k: int) -> bool:
         first += 1
     low = ctx.low(first)
     return (
-        low in ctx.lexicon.grammar.introducers
+        low in scan.introducers
         or low in scan.words.prepositions
         or low in scan.words.time_words
         or (low.endswith(scan.participle_endings) and len(low) > 4)
@@ -649,9 +649,9 @@ def description(scan: Scanner, first: int, stop: int) -> Mention | None:
         and head not in words.continuers
     )
     body = ctx.low(first) in words.determiners and (
-        ctx.word(stop - 1).capitalize() in ctx.lexicon.org_words  # "the health board"
+        ctx.word(stop - 1).capitalize() in scan.org_words  # "the health board"
     )
-    if not plural and not body and head not in ctx.lexicon.role_forms:
+    if not plural and not body and head not in scan.role_forms:
         return None
     return _made(scan, first, stop, "description")
 
@@ -663,7 +663,7 @@ def name_phrase(scan: Scanner, k: int, stop: int = -1) -> Mention | None:
         return None  # every noun is capitalised: only known mentions are names
     j = k
     limit = stop if stop >= 0 else min(k + 6, scan.n)
-    not_names = ctx.lexicon.grammar.not_names
+    not_names = scan.not_names
     while j < limit and ctx.kind(j) == "word" and ctx.word(j)[:1].isupper():
         if ctx.word(j) in not_names or ctx.cue_at(j, weak=False) > 0:
             return None
