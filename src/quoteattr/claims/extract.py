@@ -394,11 +394,11 @@ def _negation_and_hedge(scan: Scanner, f: Found) -> tuple[bool, str | None]:
         return False, None
     joined = f" {' '.join(words)} "
     negated = any(w.endswith(scan.negation_endings) for w in words) or any(
-        f" {neg} " in joined for neg in scan.frames.negations
+        neg in joined for neg in scan.spaced_negations
     )
-    for hedge in scan.frames.hedges:
-        if f" {hedge.text} " in joined:
-            return negated or hedge.negates, hedge.text
+    for spaced, text, negates in scan.spaced_hedges:
+        if spaced in joined:
+            return negated or negates, text
     return negated, None
 
 

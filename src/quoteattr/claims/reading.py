@@ -64,6 +64,8 @@ class _Fixed(NamedTuple):
     non_plural_endings: tuple[str, ...]
     source_firsts: frozenset[str]
     withholding: frozenset[str]
+    spaced_negations: tuple[str, ...]
+    spaced_hedges: tuple[tuple[str, str, bool], ...]
     adverbs: frozenset[str]
     subordinators: frozenset[str]
     trailers: frozenset[str]
@@ -102,6 +104,8 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         non_plural_endings=endings(words.non_plural_endings),
         source_firsts=frozenset(p.split()[0] for p in words.source_prepositions),
         withholding=frozenset(h.text for h in frames.hedges if h.withholds),
+        spaced_negations=tuple(f" {neg} " for neg in frames.negations),
+        spaced_hedges=tuple((f" {h.text} ", h.text, h.negates) for h in frames.hedges),
         adverbs=lexicon.grammar.adverbs,
         subordinators=lexicon.grammar.subordinators,
         trailers=lexicon.grammar.trailers,
@@ -144,6 +148,10 @@ class WordReader:
         """First words of the source prepositions ("according" of "according to")."""
         self.withholding = fixed.withholding
         """The hedges that withhold the claim ("declined to say")."""
+        self.spaced_negations = fixed.spaced_negations
+        """The frames' negations, each between spaces (to find in words joined by spaces)."""
+        self.spaced_hedges = fixed.spaced_hedges
+        """The frames' hedges in order: each between spaces, as printed, and whether it negates."""
         # the lexicon's lists, read once (an attribute of the lexicon costs a look-up each time)
         self.adverbs = fixed.adverbs
         self.subordinators = fixed.subordinators

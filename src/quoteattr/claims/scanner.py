@@ -92,7 +92,7 @@ class Scanner(WordReader):
         printed before its attribution may start (a comma before "which" ends a
         content that follows its cue, not one that precedes it)."""
         kinds: dict[int, int] = dict.fromkeys(punct, _PUNCT)
-        commas = [k for k in by_low.get(",", ()) if toks[k].kind == "punct"]
+        commas = by_low.get(",", [])  # punctuation, not a word's comma: tested when reached
         for k in commas:
             kinds[k] = kinds.get(k, 0) | _COMMA
         for k in merged_positions(by_low, self.words.coordinators):
@@ -108,8 +108,7 @@ class Scanner(WordReader):
         self._candidates = sorted(kinds)
         """Where a clause boundary may stand, each tested when a content first reaches it."""
         self._comma_positions = commas
-        cue_any = ctx.cue_any
-        self._cues = [i for i in ctx.cue_candidates if cue_any[i] > 0]
+        self._cues: list[int] | None = None
         self._hard_at: dict[int, bool] = {}
         self._comma_at: dict[int, int] = {}
         self._ends: dict[tuple[int, int], int] = {}
@@ -144,12 +143,13 @@ class Scanner(WordReader):
         if not self.frames.comma_ends_content:
             return limit
         positions = self._comma_positions
+        toks = self.ctx.tokens
         i = bisect_left(positions, k)
         while i < len(positions):
             p = positions[i]
             if p >= limit:
                 break
-            if self._comma_class(p) == _SOFT:
+            if self._comma_class(p) == _SOFT and toks[p].kind == "punct":
                 return p
             i += 1
         return limit
@@ -157,7 +157,9 @@ class Scanner(WordReader):
     def _is_hard(self, p: int) -> bool:
         """Tell whether the boundary candidate at token p is a hard boundary."""
         kinds = self._kinds[p]
-        if kinds & _PUNCT or (kinds & _COMMA and self._comma_class(p) == _HARD):
+        if kinds & _PUNCT or (kinds & _COMMA and self._comma_class(p) == _HARD and (
+            self.ctx.tokens[p].kind == "punct"
+        )):
             return True
         if kinds & _COORDINATOR and self._hard_and(p):
             return True
@@ -173,6 +175,9 @@ class Scanner(WordReader):
         if m is not None:
             reach = max(reach, m.last + _OPENER_SUBJECT)
         cues = self._cues
+        if cues is None:
+            cue_any = self.ctx.cue_any
+            cues = self._cues = [i for i in self.ctx.cue_candidates if cue_any[i] > 0]
         i = bisect_left(cues, k + 2)
         return i < len(cues) and cues[i] < reach and self._opens_attribution(k)
 
