@@ -26,6 +26,7 @@ from quoteattr.attribution.clauses import (
     opens_sentence,
     subject_before,
 )
+from quoteattr.claims.reading import NO_TOKEN
 from quoteattr.claims.scanner import Scanner
 from quoteattr.models import SpeakerKind
 from quoteattr.text.mentions import Mention
@@ -514,10 +515,15 @@ def _group_word(scan: Scanner, k: int) -> bool:
 def with_subject(scan: Scanner, c: int) -> Mention | None:
     """The subject of a participle after "with": "with 31 percent saying they had …"."""
     ctx = scan.ctx
+    toks = ctx.tokens
+    strong = ctx.cue_strong
+    if c > scan.n:
+        return None  # token c - 1 is no word: outside the text
     for k in range(c - 1, max(c - 8, -1), -1):
-        if ctx.kind(k) != "word" or ctx.cue_at(k, weak=False) > 0:
+        tok = toks[k]
+        if tok.kind != "word" or strong[k] > 0:
             return None
-        if ctx.low(k) in scan.words.with_words:
+        if tok.low in scan.words.with_words:
             if k == c - 1:
                 return None
             m = ctx.mention_starting.get(k + 1)
@@ -528,13 +534,17 @@ def with_subject(scan: Scanner, c: int) -> Mention | None:
 def _aside_start(scan: Scanner, comma: int) -> int:
     """The comma that opens the aside closed by the comma at ``comma``, or -1."""
     ctx = scan.ctx
+    toks = ctx.tokens
+    if comma > scan.n:
+        return -1  # token comma - 1 is no word: outside the text
     for k in range(comma - 1, max(comma - 25, -1), -1):
-        w = ctx.word(k)
+        tok = toks[k]
+        w = tok.text
         if w == ",":
             opener = ctx.low(k + 1)
             relative = opener in scan.words.relatives or opener in scan.words.determiners
             return k if relative else -1
-        if ctx.kind(k) not in ("word", "punct") or w in (".", ";", ":", "!", "?"):
+        if tok.kind not in ("word", "punct") or w in (".", ";", ":", "!", "?"):
             return -1
     return -1
 
@@ -571,15 +581,17 @@ def trailing_source(scan: Scanner, c: int) -> tuple[Mention, int] | None:
 def _subject_after_comma(scan: Scanner, k: int, c: int) -> tuple[Mention, int] | None:
     """A source ending at token k with a comma (or a partial quote's mark) right before it."""
     ctx = scan.ctx
+    toks = ctx.tokens
     m = ctx.mention_ending.get(k)
     if m is not None and not m.possessive:
         f = m.first
         for _ in range(4):  # "the Budget Institute", "study co-author Jane Doe"
-            if ctx.word(f - 1) == "," or _partial_quote_mark(scan, f - 1):
+            before = toks[f - 1] if f > 0 else NO_TOKEN
+            if before.text == "," or (before.kind == "mark" and _partial_quote_mark(scan, f - 1)):
                 break
-            if ctx.kind(f - 1) != "word" or ctx.cue_at(f - 1, weak=False) > 0:
+            if before.kind != "word" or ctx.cue_strong[f - 1] > 0:
                 break
-            if ctx.low(f - 1) in scan.words.relatives or ctx.low(f - 1) in scan.words.continuers:
+            if before.low in scan.words.relatives or before.low in scan.words.continuers:
                 return None  # "…, which analysts estimated at": a relative clause
             f -= 1
         if ctx.word(f - 1) == "," or _partial_quote_mark(scan, f - 1):
@@ -598,13 +610,16 @@ def _subject_after_comma(scan: Scanner, k: int, c: int) -> tuple[Mention, int] |
                 return (made, f - 1) if made is not None else None
             return m, f - 1  # "study co-author Jane Doe"
         return None
+    sentence = ctx.sentence
+    own = sentence[c] if 0 <= c < scan.n else -1
     for f in range(k - 1, max(k - 1 - _SOURCE_WINDOW, 0), -1):
-        if ctx.word(f - 1) == "," or _partial_quote_mark(scan, f - 1):
+        before = toks[f - 1]  # f > 0, and f - 1 < k - 1 lies in the text
+        if before.text == "," or (before.kind == "mark" and _partial_quote_mark(scan, f - 1)):
             found = description(scan, f, k) or name_phrase(scan, f, k)
             return (found, f - 1) if found is not None else None
-        if ctx.kind(f - 1) not in ("word", "punct") or not ctx.same_sentence(f - 1, c):
+        if before.kind not in ("word", "punct") or sentence[f - 1] != own:
             return None
-        if ctx.kind(f - 1) == "punct" and ctx.word(f - 1) != ".":
+        if before.kind == "punct" and before.text != ".":
             return None
     return None
 
