@@ -62,7 +62,8 @@ _SUBJECT_SKIP = 5
 """Adverbs, auxiliaries and time words between a subject and its cue ("have in the past")."""
 
 _ASIDE_TOKENS = 40
-"""Tokens of an aside between a name and its cue ("Jane Roe, who ..., said")."""
+"""Tokens of an aside between a name (or a sentence-opening subject) and its cue
+("Jane Roe, who ..., said")."""
 
 
 def remember(scan: Scanner, c: int, m: Mention) -> None:
@@ -232,10 +233,6 @@ def source_before(scan: Scanner, c: int) -> Mention | None:
         or subject_phrase(scan, c)
         or _opening_subject_before_aside(scan, j)
     )
-
-
-_ASIDE_TOKENS = 40
-"""Tokens of an aside between a sentence-opening subject and its cue."""
 
 
 def _opening_subject_before_aside(scan: Scanner, j: int) -> Mention | None:
