@@ -21,14 +21,13 @@ Example:
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 from quoteattr.attribution.clauses import skip_adverbs
 from quoteattr.attribution.context import Context
-from quoteattr.attribution.reported import ReportedSpeechWords
+from quoteattr.claims.positions import AtOrBefore, merged_positions
+from quoteattr.claims.reading import NO_TOKEN, WordReader
 from quoteattr.language.claim_frames import ClaimFrames, ClaimWords
-from quoteattr.language.lexicon import CueVerb
-from quoteattr.language.wordlists import load_word_lists
 from quoteattr.text.mentions import Mention
 from quoteattr.text.tokens import indexed_among
 
@@ -44,6 +43,13 @@ output of a document stay linear in its length whatever its sentences hold
 than 500 characters in 999 cases of 1,000."""
 
 
+_PUNCT, _COMMA, _COORDINATOR, _QUOTE_COMMA, _OPENER = 1, 2, 4, 8, 16
+"""Kinds of boundary candidates: hard punctuation or a break, a comma, a coordinator,
+the token after a quote's closing comma, a conjunction that may open an attribution."""
+
+_NEITHER, _HARD, _SOFT = 0, 1, 2
+"""What a comma is: no boundary, a hard one, a soft one."""
+
 _ASIDE_WORDS = 3
 """Words between two commas read as an aside or a list item, not a clause boundary."""
 
@@ -57,69 +63,15 @@ def _is_quote_char(word: str) -> bool:
     return len(word) == 1 and (word in "\"'" or unicodedata.category(word) in ("Pi", "Pf", "Ps"))
 
 
-def _plain_mention_ends(ctx: Context, t: int) -> bool:
-    """Tell whether a mention that is no possessive ends right before token t."""
-    m = ctx.mention_ending.get(t)
-    return m is not None and not m.possessive
-
-
-_PHRASES: dict[frozenset[str], dict[str, list[tuple[str, ...]]]] = {}
-
-
-def _phrases_by_first(phrases: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
-    """``phrases`` split into words, by first word, longest first (built once per list)."""
-    by_first = _PHRASES.get(phrases)
-    if by_first is None:
-        by_first = {}
-        for parts in sorted((tuple(p.split()) for p in phrases), key=len, reverse=True):
-            by_first.setdefault(parts[0], []).append(parts)
-        if len(_PHRASES) >= 64:
-            _PHRASES.clear()
-        _PHRASES[phrases] = by_first
-    return by_first
-
-
-class _AtOrBefore:
-    """``self[k]``: the last position at or before k (``default`` when none)."""
-
-    def __init__(self, positions: list[int], default: int) -> None:
-        self.positions, self.default = positions, default
-
-    def __getitem__(self, k: int) -> int:
-        i = bisect_right(self.positions, k)
-        return self.positions[i - 1] if i else self.default
-
-
-class _AtOrAfter(_AtOrBefore):
-    """``self[k]``: the first position at or after k (``default`` when none)."""
-
-    def __getitem__(self, k: int) -> int:
-        i = bisect_left(self.positions, k)
-        return self.positions[i] if i < len(self.positions) else self.default
-
-
-class _After(_AtOrBefore):
-    """``self[k]``: the first position after k (``default`` when none)."""
-
-    def __getitem__(self, k: int) -> int:
-        i = bisect_right(self.positions, k)
-        return self.positions[i] if i < len(self.positions) else self.default
-
-
-class Scanner:
-    """A document's claim boundaries, computed once in linear time."""
+class Scanner(WordReader):
+    """A document's claim boundaries, computed in linear time (a sentence's when first needed)."""
 
     def __init__(self, ctx: Context, frames: ClaimFrames, words: ClaimWords) -> None:
         """Precompute sentence ends and the next clause boundary of every token."""
-        self.ctx = ctx
-        self.frames = frames
-        self.words = words
-        self.time_adverbs = ctx.lexicon.grammar.adverbs - words.not_time_adverbs
+        super().__init__(ctx, frames, words)
         self.sentence_source: dict[int, Mention] = {}
-        self._verbs: dict[int, tuple[CueVerb, int] | None] = {}
         self.full_name_ends: frozenset[str] | None = None
         """Last words of the document's names of two words or more, built when first needed."""
-        self.withholding = frozenset(h.text for h in frames.hedges if h.withholds)
         self.quote_of_cue: dict[int, int] = {}
         """The quote token of each cue that attributes a quote, by the cue's start offset."""
         self.speaker_of_cue: dict[int, Mention] = {}
@@ -129,110 +81,158 @@ class Scanner:
                 self.quote_of_cue[d.cue[0]] = ctx.quote_token[qi]
                 if d.mention is not None:
                     self.speaker_of_cue[d.cue[0]] = d.mention
-        reported = load_word_lists(ReportedSpeechWords, ctx.lexicon.language)
-        self.subjunctive = reported.subjunctive if reported is not None else frozenset()
-        self.participle_endings = tuple(words.participle_endings) or ("\0",)
-        self.past_endings = tuple(words.past_endings) or ("\0",)
-        self.adverb_endings = tuple(words.adverb_endings) or ("\0",)
-        self.plural_endings = tuple(words.plural_endings) or ("\0",)
-        self.subjunctive_endings = tuple(words.subjunctive_endings) or ("\0",)
-        self.possessive_endings = tuple(words.possessive_endings) or ("\0",)
-        self.negation_endings = tuple(words.negation_endings) or ("\0",)
-        self.non_plural_endings = tuple(words.non_plural_endings) or ("\0",)
-        self.source_firsts = frozenset(p.split()[0] for p in words.source_prepositions)
-        """First words of the source prepositions ("according" of "according to")."""
-        n = len(ctx.tokens)
-        self.n = n
         toks = ctx.tokens
         by_low = ctx.by_low
-        starts = ctx.sentence_starts if n else [0]
-        self.sent_first = _AtOrBefore(starts, 0)
-        self.sent_end = _After(starts, n)
-        hard = list(ctx.breaks)
+        punct = list(ctx.breaks)
         for low in indexed_among(by_low, self.words.hard_punctuation):
-            hard.extend(k for k in by_low[low] if toks[k].kind == "punct")
-        punct = sorted(hard)
-        soft: list[int] = []
-        self._commas(
-            [k for k in by_low.get(",", ()) if toks[k].kind == "punct"],
-            hard,
-            soft if frames.comma_ends_content else None,
-        )
-        for low in indexed_among(by_low, self.words.coordinators):
-            hard.extend(k for k in by_low[low] if self._hard_and(k))
-        for qi, t in enumerate(ctx.quote_token):
-            # '... "expanded the party," claiming that ...': the quote's comma ends content
-            if t >= 0 and ctx.quotes[qi].text.rstrip().endswith(","):
-                close = t + 1 if ctx.kind(t + 1) == "mark" else t
-                if self._hard_comma(close):
-                    hard.append(close + 1)
-        cue_any = ctx.cue_any
-        cues = [i for i in ctx.cue_candidates if cue_any[i] > 0]
-        for low in indexed_among(by_low, self.words.attribution_openers):
-            for k in by_low[low]:
-                # only a cue within the subject's reach can open a clause (a cheap filter)
-                reach = k + 2 + _OPENER_SUBJECT
-                m = ctx.mention_starting.get(k + 1)
-                if m is not None:
-                    reach = max(reach, m.last + _OPENER_SUBJECT)
-                i = bisect_left(cues, k + 2)
-                if i < len(cues) and cues[i] < reach and self._opens_attribution(k):
-                    hard.append(k)
-        hard.sort()
-        self.prev_hard = _AtOrBefore(hard, -1)
-        self.prev_punct = _AtOrBefore(punct, -1)
+            punct.extend(k for k in by_low[low] if toks[k].kind == "punct")
+        punct.sort()
+        self.prev_punct = AtOrBefore(punct, -1)
         """The last hard punctuation or break at or before a token: where a content
         printed before its attribution may start (a comma before "which" ends a
         content that follows its cue, not one that precedes it)."""
-        self.next_hard = _AtOrAfter(hard, n)
-        self.next_soft = _AtOrAfter(soft, n)
+        kinds: dict[int, int] = dict.fromkeys(punct, _PUNCT)
+        commas = by_low.get(",", [])  # punctuation, not a word's comma: tested when reached
+        for k in commas:
+            kinds[k] = kinds.get(k, 0) | _COMMA
+        for k in merged_positions(by_low, self.words.coordinators):
+            kinds[k] = kinds.get(k, 0) | _COORDINATOR
+        for qi, t in enumerate(ctx.quote_token):
+            # '... "expanded the party," claiming that ...': the quote's comma ends content
+            if t >= 0 and ctx.quotes[qi].text.rstrip().endswith(","):
+                k = (t + 1 if ctx.kind(t + 1) == "mark" else t) + 1
+                kinds[k] = kinds.get(k, 0) | _QUOTE_COMMA
+        for k in merged_positions(by_low, self.words.attribution_openers):
+            kinds[k] = kinds.get(k, 0) | _OPENER
+        self._kinds = kinds
+        self._candidates = sorted(kinds)
+        """Where a clause boundary may stand, each tested when a content first reaches it."""
+        self._comma_positions = commas
+        self._cues: list[int] | None = None
+        self._hard_at: dict[int, bool] = {}
+        self._comma_at: dict[int, int] = {}
+        self._ends: dict[tuple[int, int], int] = {}
+
+    def first_hard(self, k: int, limit: int) -> int:
+        """The first hard boundary from token k up to ``limit``, or ``limit`` when none.
+
+        Hard: a break, hard punctuation, a comma before a relative, a
+        participle or an attribution, a coordinated cue, a quote's closing
+        comma, a conjunction opening a clause with its own source and cue.
+        """
+        positions = self._candidates
+        i = bisect_left(positions, k)
+        hard_at = self._hard_at
+        while i < len(positions):
+            p = positions[i]
+            if p >= limit:
+                break
+            hard = hard_at.get(p)
+            if hard is None:
+                hard = hard_at[p] = self._is_hard(p)
+            if hard:
+                return p
+            i += 1
+        return limit
+
+    def first_soft(self, k: int, limit: int) -> int:
+        """The first soft boundary (a comma ending a long content) from token k up to ``limit``.
+
+        ``limit`` when there is none.
+        """
+        if not self.frames.comma_ends_content:
+            return limit
+        positions = self._comma_positions
+        toks = self.ctx.tokens
+        i = bisect_left(positions, k)
+        while i < len(positions):
+            p = positions[i]
+            if p >= limit:
+                break
+            if self._comma_class(p) == _SOFT and toks[p].kind == "punct":
+                return p
+            i += 1
+        return limit
+
+    def _is_hard(self, p: int) -> bool:
+        """Tell whether the boundary candidate at token p is a hard boundary."""
+        kinds = self._kinds[p]
+        if kinds & _PUNCT or (kinds & _COMMA and self._comma_class(p) == _HARD and (
+            self.ctx.tokens[p].kind == "punct"
+        )):
+            return True
+        if kinds & _COORDINATOR and self._hard_and(p):
+            return True
+        if kinds & _QUOTE_COMMA and self._hard_comma(p - 1):
+            return True
+        return bool(kinds & _OPENER) and self._opener_opens(p)
+
+    def _opener_opens(self, k: int) -> bool:
+        """Tell whether a conjunction at k opens an attribution, with a cheap filter first."""
+        # only a cue within the subject's reach can open a clause
+        reach = k + 2 + _OPENER_SUBJECT
+        m = self.ctx.mention_starting.get(k + 1)
+        if m is not None:
+            reach = max(reach, m.last + _OPENER_SUBJECT)
+        cues = self._cues
+        if cues is None:
+            cue_any = self.ctx.cue_any
+            cues = self._cues = [i for i in self.ctx.cue_candidates if cue_any[i] > 0]
+        i = bisect_left(cues, k + 2)
+        return i < len(cues) and cues[i] < reach and self._opens_attribution(k)
 
     def _commas(self, commas: list[int], hard: list[int], soft: list[int] | None) -> None:
         """Sort the commas at ``commas`` into ``hard`` and ``soft`` boundaries.
 
         The same tests as :meth:`_hard_comma` and :meth:`_soft_comma`, read
-        from the token list in one loop (every comma of the text is tested).
+        from the token list (:meth:`_comma_class`).
         """
+        for k in commas:
+            found = self._comma_class(k, soft=soft is not None)
+            if found == _HARD:
+                hard.append(k)
+            elif found == _SOFT and soft is not None:
+                soft.append(k)
+
+    def _comma_class(self, k: int, *, soft: bool = True) -> int:
+        """Whether the comma at k is a hard boundary, a soft one, or neither (remembered)."""
+        known = self._comma_at.get(k) if soft else None
+        if known is not None:
+            return known
+        found = self._comma_of(k, soft=soft)
+        if soft:
+            self._comma_at[k] = found
+        return found
+
+    def _comma_of(self, k: int, *, soft: bool) -> int:
+        """:meth:`_comma_class`, computed: the tests of _hard_comma and _soft_comma in one."""
         ctx = self.ctx
         toks = ctx.tokens
-        n = self.n
-        relatives = self.words.relatives
-        continuers = self.words.continuers
-        cue_any = ctx.cue_any
-        starting = ctx.mention_starting
-        endings = self.participle_endings
-        sources = self.words.source_prepositions
-        source_firsts = self.source_firsts
-        for k in commas:
-            j = k + 1
-            if j >= n:  # a comma ending the text
-                if self._hard_comma(k):
-                    hard.append(k)
-                elif soft is not None and self._soft_comma(k):
-                    soft.append(k)
-                continue
-            after = toks[j]
-            nxt = after.low
-            if (
-                nxt in relatives
-                or (cue_any[j] > 0 and self._cue_after_comma(k))
-                or (nxt in source_firsts and self.phrase_end(j, sources) > 0)
-                or (after.kind == "word" and nxt.endswith(endings) and len(nxt) > 4)
-            ):
-                hard.append(k)
-                continue
-            m = starting.get(j)
-            if m is not None and ctx.cue_at(skip_adverbs(ctx, m.last)) > 0:
-                hard.append(k)
-                continue
-            if soft is None or nxt in continuers:
-                continue
-            tok = toks[k]
-            if k > 0 and toks[k - 1].end == tok.start and after.start == tok.end:
-                continue  # "3,000"
-            if self._in_short_aside(k):
-                continue  # "did, in fact, discuss"
-            soft.append(k)
+        j = k + 1
+        if j >= self.n:  # a comma ending the text
+            if self._hard_comma(k):
+                return _HARD
+            return _SOFT if soft and self._soft_comma(k) else _NEITHER
+        after = toks[j]
+        nxt = after.low
+        if (
+            nxt in self.words.relatives
+            or (ctx.cue_any[j] > 0 and self._cue_after_comma(k))
+            or (nxt in self.source_firsts and self.source_phrase_end(j) > 0)
+            or (after.kind == "word" and nxt.endswith(self.participle_endings) and len(nxt) > 4)
+        ):
+            return _HARD
+        m = ctx.mention_starting.get(j)
+        if m is not None and ctx.cue_at(skip_adverbs(ctx, m.last)) > 0:
+            return _HARD
+        if not soft or nxt in self.words.continuers:
+            return _NEITHER
+        tok = toks[k]
+        if k > 0 and toks[k - 1].end == tok.start and after.start == tok.end:
+            return _NEITHER  # "3,000"
+        if self._in_short_aside(k):
+            return _NEITHER  # "did, in fact, discuss"
+        return _SOFT
 
     def _hard_and(self, k: int) -> bool:
         """Tell whether "and said", "and has accused" (the source's next verb) ends content."""
@@ -263,7 +263,7 @@ class Scanner:
             j = m.last
         elif ctx.low(j) in words.subject_pronouns:
             j += 1
-        adverbs = ctx.lexicon.grammar.adverbs
+        adverbs = self.adverbs
         for t in range(j, min(j + _OPENER_SUBJECT, self.n)):
             if ctx.kind(t) != "word":
                 return False
@@ -303,10 +303,6 @@ class Scanner:
             return False
         return ctx.cue_at(k + 1, weak=False) > 0 or not self._in_short_aside(k)
 
-    def source_phrase_end(self, k: int) -> int:
-        """One past a source preposition ("according to", "laut") starting at token ``k``, or -1."""
-        return self.phrase_end(k, self.words.source_prepositions)
-
     def _soft_comma(self, k: int) -> bool:
         """A comma not followed by a conjunction ends a content of four tokens or more."""
         ctx = self.ctx
@@ -324,15 +320,17 @@ class Scanner:
     def _in_short_aside(self, k: int) -> bool:
         """Tell whether the comma at k opens or closes one to three words between commas."""
         ctx = self.ctx
+        toks = ctx.tokens
+        n = self.n
         for step in (1, -1):
             j = k + step
             for _ in range(_ASIDE_WORDS):
-                if ctx.kind(j) != "word":
+                if not 0 <= j < n or toks[j].kind != "word":
                     break
                 j += step
             else:
                 continue
-            if j != k + step and ctx.word(j) == "," and ctx.same_sentence(j, k):
+            if j != k + step and 0 <= j < n and toks[j].text == "," and ctx.same_sentence(j, k):
                 return True
         return False
 
@@ -341,18 +339,29 @@ class Scanner:
         n = self.n
         if first >= n:
             return first
-        stop = min(self.sent_end[first], self.next_hard[min(first + 1, n)])
-        end = min(stop, self.next_soft[min(first + min_tokens, n)], first + MAX_CONTENT_TOKENS)
+        known = self._ends.get((first, min_tokens))
+        if known is not None:
+            return known
+        found = self._content_end(first, min_tokens)
+        self._ends[first, min_tokens] = found
+        return found
+
+    def _content_end(self, first: int, min_tokens: int) -> int:
+        """:meth:`content_end`, computed."""
+        # a content holds at most MAX_CONTENT_TOKENS (bound_end): no boundary further on
+        # matters, and none is looked for (linear time in a sentence without full stops)
+        stop = self.first_hard(first + 1, min(self.sent_end[first], first + MAX_CONTENT_TOKENS + 1))
+        end = min(self.first_soft(first + min_tokens, stop), first + MAX_CONTENT_TOKENS)
         if end < stop and self._opens_with_adjunct(first, end):
             # "that if viewed that way, a bargain might work": the main clause follows the comma
-            end = min(stop, self.next_soft[min(end + 1 + min_tokens, n)])
+            end = self.first_soft(end + 1 + min_tokens, stop)
         return self.trim_end(first, self.bound_end(first, end))
 
     def _opens_with_adjunct(self, first: int, comma: int) -> bool:
         """Tell whether tokens first..comma are a subordinate clause or phrase before a main one."""
         ctx = self.ctx
         low = ctx.low(first)
-        if low in ctx.lexicon.grammar.subordinators:
+        if low in self.subordinators:
             return True
         return low in self.words.prepositions and not self.has_finite_verb(first, comma)
 
@@ -378,106 +387,15 @@ class Scanner:
 
     def trim_end(self, first: int, end: int) -> int:
         """``end``, moved back over trailing punctuation and paragraph breaks."""
-        ctx = self.ctx
+        toks = self.ctx.tokens
+        n = self.n
         trim = self.words.trimmed_punctuation
-        while end > first and (ctx.word(end - 1) in trim or ctx.kind(end - 1) == "para"):
+        while end > first:
+            tok = toks[end - 1] if 0 < end <= n else NO_TOKEN
+            if tok.text not in trim and tok.kind != "para":
+                break
             end -= 1
         return end
-
-    def verb_at(self, c: int) -> tuple[CueVerb, int] | None:
-        """The cue verb starting at token c (weak ones too) and its end, or ``None``."""
-        try:
-            return self._verbs[c]
-        except KeyError:
-            pass
-        ctx = self.ctx
-        found: tuple[CueVerb, int] | None = None
-        end = ctx.cue_at(c)
-        if end >= 0:
-            form = ctx.tokens[c].low if end == c + 1 else " ".join(
-                [t.low for t in ctx.tokens[c:end]]
-            )
-            verb = ctx.lexicon.cue_forms.get(form)
-            if verb is not None and verb.lemma not in self.frames.never and not self.noun_sense(
-                c, verb.lemma
-            ):
-                found = verb, end
-        self._verbs[c] = found
-        return found
-
-    def clause_cue(self, c: int) -> tuple[str, int] | None:
-        """The lemma and end of a cue verb at c that reports clauses, or ``None``."""
-        found = self.verb_at(c)
-        if found is None or found[0].weak:
-            return None
-        verb, end = found
-        if not {"clause", "clause_checked"} & self.frames.frames_of(verb.lemma):
-            return None
-        return verb.lemma, end
-
-    def noun_sense(self, c: int, lemma: str) -> bool:
-        """Tell whether a cue form at c is a noun by its neighbours.
-
-        After a possessive ("Kaine's remark"), and a bare form before a title
-        ("Ohio state Rep. Doe").
-        """
-        ctx = self.ctx
-        if ctx.word(c - 1).endswith(self.possessive_endings):
-            return True  # "Kaine's remark"
-        if ctx.low(c + 1) in self.words.relatives and not ctx.low(c).endswith(self.past_endings):
-            return True  # "the states where it is legal"
-        head = lemma.split(" ", 1)[0]  # "point" of "point to"
-        if head in self.words.noun_homographs and self._noun_position(c, head):
-            return True  # "three states are", "a red state like", "talking points to"
-        if ctx.low(c) != lemma:
-            return False
-        nxt = ctx.word(c + 1)
-        titles = ctx.lexicon.title_words
-        return bool(nxt) and (nxt in titles or f"{nxt}." in titles)
-
-    def _noun_position(self, c: int, lemma: str) -> bool:
-        """Tell whether a bare or -s form at c stands where a noun does, not a verb."""
-        ctx = self.ctx
-        low = ctx.low(c)
-        if low != lemma and not (low.startswith(lemma) and low.endswith(self.plural_endings)):
-            return False
-        prev = ctx.word(c - 1)
-        plow = prev.lower()
-        if ctx.kind(c - 1) != "word":
-            return False
-        if prev[:1].isdigit() or plow in self.words.quantity_words:
-            return True  # "three states"
-        if plow.endswith(self.participle_endings) and (
-            prev.islower() or self.sent_first[c - 1] == c - 1
-        ):
-            return True  # "talking points", "Sticking points to": a participle before a noun
-        if ctx.mention_ending.get(c) is not None or plow in self.words.subject_pronouns:
-            return False  # "Ohio states", "they state"
-        if prev[:1].isupper():
-            return ctx.word(c + 1)[:1].isupper()  # "Battleground state Florida"
-        words = self.words
-        return not (
-            plow in ctx.lexicon.grammar.adverbs
-            or plow in words.coordinators
-            or plow in words.relatives
-            or plow.endswith(self.adverb_endings)
-            or plow.endswith(self.plural_endings)  # "officials state"
-        )
-
-    def skip_adverbs_back(self, c: int) -> int:
-        """The first of up to three adverbs or auxiliaries right before token c ("also has")."""
-        ctx = self.ctx
-        adverbs = ctx.lexicon.grammar.adverbs
-        j = c
-        for _ in range(3):
-            w = ctx.low(j - 1)
-            if ctx.kind(j - 1) == "word" and (
-                w in adverbs or (w.endswith(self.adverb_endings) and len(w) > 4)
-            ):
-                j -= 1
-            else:
-                break
-        return j
 
     def attribution_ends_sentence(self, k: int, *, listener: bool = False) -> bool:
         """After a trailing attribution's cue or source at token k, tell whether nothing follows.
@@ -490,10 +408,19 @@ class Scanner:
         words = self.words
         k = self.skip_time(k)
         first = k
-        for j in range(k, min(k + 20, self.n + 1)):
-            kind = ctx.kind(j)
-            w = ctx.low(j)
-            if kind in ("end", "para") or not ctx.same_sentence(j, first - 1):
+        toks = ctx.tokens
+        n = self.n
+        sentence = ctx.sentence
+        if k >= n or k <= 0:
+            return k <= n  # the text ends here; or token k - 1 is in no sentence
+        own = sentence[first - 1]
+        for j in range(k, min(k + 20, n + 1)):
+            if j == n:
+                return True
+            tok = toks[j]
+            kind = tok.kind
+            w = tok.low
+            if kind == "para" or sentence[j] != own:
                 return True
             if kind == "punct" and _is_quote_char(w):
                 return False  # 'says the "Axis of Evil" is …': a term inside a clause
@@ -510,7 +437,7 @@ class Scanner:
                 return False  # a quote follows: 'Doe said "…"'
             if j == first and not (
                 w in words.prepositions
-                or w in ctx.lexicon.grammar.trailers
+                or w in self.trailers
                 or (listener and w in words.listener_objects)
                 or (listener and ctx.mention_starting.get(j) is not None)
                 or (listener and (w in words.determiners or ctx.word(j)[:1].isupper()))
@@ -518,155 +445,9 @@ class Scanner:
                 return False
             if w in words.finite_auxiliaries or w in words.complementizers:
                 return False
-            if ctx.cue_at(j, weak=False) > 0 or w in words.question_words:
+            if ctx.cue_strong[j] > 0 or w in words.question_words:
                 return False
         return False
-
-    def skip_trailers(self, k: int) -> int:
-        """The first comma or sentence end at or after token k (at most 20 tokens on)."""
-        ctx = self.ctx
-        for j in range(k, min(k + 20, self.n)):
-            if ctx.word(j) == "," or ctx.kind(j) != "word":
-                return j
-        return k
-
-    def has_subjunctive(self, first: int, last: int) -> bool:
-        """Tell whether tokens first..last hold a verb in the mood of reported speech ("sei")."""
-        ctx = self.ctx
-        pronouns = self.words.subject_pronouns
-        for t in range(first, min(last, first + 40)):
-            w = ctx.low(t)
-            if w in self.subjunctive:
-                return True
-            if ctx.low(t - 1) in pronouns and w.endswith(self.subjunctive_endings) and t > first:
-                return True
-        return False
-
-    def has_finite_verb(self, first: int, last: int) -> bool:
-        """Tell whether tokens first..last hold a finite verb, so that they make a clause."""
-        ctx = self.ctx
-        words = self.words
-        for t in range(first, min(last, first + 25)):
-            w = ctx.low(t)
-            if ctx.kind(t) != "word":
-                continue
-            if w in words.finite_auxiliaries or w in words.irregular_past:
-                return True
-            if w in self.subjunctive:
-                return True
-            if (
-                t > first
-                and ctx.low(t - 1) in words.subject_pronouns
-                and w.endswith(self.subjunctive_endings)
-            ):
-                return True  # "man schätze", "er habe"
-            if ctx.cue_at(t, weak=False) > 0 and t > first:
-                return True
-            if (
-                t > first
-                and len(w) > 4
-                and w.endswith(self.past_endings)
-                and ctx.low(t - 1) not in words.comparatives  # "better than expected results"
-            ):
-                return True
-            if (
-                t > first
-                and len(w) > 3
-                and w.endswith(self.plural_endings)
-                and not w.endswith(self.non_plural_endings)
-                and ctx.low(t - 1) not in words.determiners
-                and not ctx.word(t - 1)[:1].isdigit()
-                and ctx.kind(t - 1) == "word"
-                and (
-                    _plain_mention_ends(ctx, t)
-                    or ctx.low(t - 1) in words.subject_pronouns
-                )
-            ):
-                return True  # "Russia wants", "he says"
-        return False
-
-    def phrase_end(self, k: int, phrases: frozenset[str]) -> int:
-        """One past the longest of ``phrases`` (words split by spaces) at token k, or -1."""
-        by_first = _phrases_by_first(phrases)
-        ctx = self.ctx
-        for parts in by_first.get(ctx.low(k), ()):
-            if all(ctx.low(k + j) == w for j, w in enumerate(parts)):
-                return k + len(parts)
-        return -1
-
-    def participle_reports(self, end: int) -> bool:
-        """Tell whether a participle without a comma reports speech ("claiming that ...")."""
-        return self.that_ahead(end, limit=6) > 0
-
-    def after_listener(self, k: int) -> int:
-        """Skip the listener after "told" ("told reporters", "told the OSCE conference")."""
-        ctx = self.ctx
-        m = ctx.mention_starting.get(k)
-        if m is not None:
-            return self.skip_time(m.last)
-        if ctx.low(k) in self.words.listener_objects:
-            return self.skip_time(k + 1)
-        j = self.that_ahead(k)
-        return j - 1 if j > 0 else -1
-
-    def joint_ahead(
-        self, k: int, stop: int, joints: tuple[str, ...], stops: tuple[str, ...]
-    ) -> int:
-        """The token of a joint word ("of", "a", "to") after an object starting at k, or -1."""
-        ctx = self.ctx
-        for j in range(k + 1, stop):
-            w = ctx.low(j)
-            if w in joints:
-                return j
-            if ctx.kind(j) != "word" or w in stops or ctx.cue_at(j, weak=False) > 0:
-                return -1
-        return -1
-
-    def second_object(self, k: int) -> bool:
-        """Tell whether an object pronoun at k has a second object ("denied him a photograph")."""
-        ctx = self.ctx
-        words = self.words
-        if ctx.low(k) not in words.object_pronouns or ctx.kind(k + 1) != "word":
-            return False
-        nxt = ctx.low(k + 1)
-        return nxt not in words.prepositions and nxt not in words.continuers
-
-    def skip_time(self, k: int) -> int:
-        """Skip adverbs and time expressions after a cue ("said Wednesday", "said last week")."""
-        ctx = self.ctx
-        for _ in range(4):
-            w = ctx.low(k)
-            if ctx.kind(k) != "word":
-                break
-            if (
-                w in self.words.time_words
-                or w in self.time_adverbs
-                or (w.endswith(self.adverb_endings) and len(w) > 4)
-            ):
-                k += 1
-                if w in self.words.time_words and ctx.low(k) in self.words.time_nouns:
-                    k += 1  # "Wednesday night"
-            elif (
-                w in self.words.time_openers and ctx.low(k + 1) in self.words.time_nouns
-            ):
-                k += 2  # "last week", "on Thursday"
-            else:
-                break
-        return k
-
-    def that_ahead(self, k: int, limit: int = 12) -> int:
-        """After a prepositional phrase ("said in a statement that"), the token after "that"."""
-        ctx = self.ctx
-        for j in range(k, min(k + limit, self.sent_end[k] if k < self.n else k)):
-            if ctx.kind(j) == "para" or ctx.word(j) in (".", ";", ":", "!", "?"):
-                return -1
-            if ctx.kind(j) in ("quote", "mark") and j == k:
-                return -1  # 'said "…"': a quote, not a phrase before "that"
-            if ctx.low(j) in self.words.complementizers:
-                return j + 1
-            if ctx.cue_at(j, weak=False) > 0:
-                return -1
-        return -1
 
     def opens_clause(self, k: int, *, loose: bool) -> bool:
         """Tell whether token ``k`` can open a reported clause.
@@ -676,9 +457,12 @@ class Scanner:
         number.
         """
         ctx = self.ctx
-        if ctx.kind(k) != "word" or not ctx.same_sentence(k, k - 1):
+        if not 0 < k < self.n:
+            return False  # no word, or the first token (no token before it in its sentence)
+        tok = ctx.tokens[k]
+        if tok.kind != "word" or ctx.sentence[k] != ctx.sentence[k - 1]:
             return False
-        w = ctx.word(k)
+        w = tok.text
         low = w.lower()
         if low in self.words.subject_pronouns:
             return True

@@ -30,6 +30,8 @@ __all__ = ["QuoteWords", "guess_kind", "quote_words", "resumes_after_attribution
 _SENTENCE_END = ".!?\u2026"
 _CUE_WINDOW = 4
 """How many lower-case words after a quote's attached comma may come before its cue."""
+_WORDS_READ = 7
+"""A quote's words are split up to this many: no test reads more."""
 
 class QuoteWords(WordLists):
     """The words that tell a quoted term from quoted speech (``quote_words.json``).
@@ -136,34 +138,48 @@ def guess_kind(
     """
     lists = words or quote_words()
     inner = text[start:end]
-    words_in = inner.split()
+    # every test below reads the number of words only up to 7: split no further
+    words_in = inner.split(None, _WORDS_READ)
     before = text[max(paragraph_start, open_at - 80) : open_at].rstrip()
+    if before.endswith(":"):
+        return "direct"
+    before_words = _words(before.rsplit(".", 1)[-1])
+    previous = before_words[-1] if before_words else ""
+    if previous in lists.term_markers and len(words_in) <= 4:
+        return "term"
     after_start = close_at + len(close_mark or "")
     known = load_abbreviations() if abbreviations is None else abbreviations
-    after = _clause(text[after_start : after_start + 60], known)
     last = inner.rstrip("\"'”’)]»").rstrip()[-1:]
     ends_sentence = bool(last) and last in _SENTENCE_END
     first_alpha = next((c for c in inner if c.isalpha()), "")
     upper = first_alpha.isupper()
-    before_words = _words(before.rsplit(".", 1)[-1])
-    cue_before = any(w in cues for w in before_words[-3:])
-    attached = last in ",!?\u2014" or after.lstrip()[:1] in (",", "\u2014")  # "Q," he said
-    # the cue among the first few words after the quote, a name's words aside
-    # ("the New York Democrat said", "Rep. Jane Doe, D-Ohio, said")
-    cue_after = attached and any(
-        w in cues
-        for w in _words(" ".join(w for w in after.split() if not w[:1].isupper()))[:_CUE_WINDOW]
-    )
-    if before.endswith(":"):
-        return "direct"
-    previous = before_words[-1] if before_words else ""
-    if previous in lists.term_markers and len(words_in) <= 4:
-        return "term"
-    named = previous in lists.naming_words or before.endswith(("'s", "\u2019s"))  # CNN's "Hannity"
-    named = named or previous in lists.medium_words  # on "This Week", told "Fox News Sunday."
-    titled = previous in lists.title_determiners and len(words_in) > 1  # der „Bild am Sonntag“
-    speech = cue_after or (cue_before and previous not in lists.noun_determiners and not titled)
-    short = len(words_in) <= 6 and (named or not speech)
+    cue_after: bool | None = None  # read from the words after the quote when first needed
+
+    def cue_follows() -> bool:
+        # the cue among the first few words after the quote, a name's words aside
+        # ("the New York Democrat said", "Rep. Jane Doe, D-Ohio, said"); "Q," he said
+        after = _clause(text[after_start : after_start + 60], known)
+        attached = last in ",!?\u2014" or after.lstrip()[:1] in (",", "\u2014")
+        return attached and any(
+            w in cues
+            for w in _words(" ".join(w for w in after.split() if not w[:1].isupper()))[
+                :_CUE_WINDOW
+            ]
+        )
+
+    short = len(words_in) <= 6
+    if short:
+        named = previous in lists.naming_words or before.endswith(("'s", "\u2019s"))  # CNN's
+        named = named or previous in lists.medium_words  # on "This Week", told "Fox News Sunday."
+        if not named:
+            # der „Bild am Sonntag“
+            titled = previous in lists.title_determiners and len(words_in) > 1
+            cue_before = any(w in cues for w in before_words[-3:])
+            cue_after = cue_follows()
+            speech = cue_after or (
+                cue_before and previous not in lists.noun_determiners and not titled
+            )
+            short = not speech
     if short and _title_case(words_in, lists.title_small_words):
         if _headline_speech(text, paragraph_start, open_at, after_start, ends_sentence):
             return "partial"  # Doe: Plan Is 'Dead on Arrival'; Roe Vows To "Fight On."
@@ -174,6 +190,8 @@ def guess_kind(
         # he was the "Obama whisperer.": after a determiner, a few words name something
         noun = previous in lists.noun_determiners and len(words_in) <= 3
         return "partial" if noun else "direct"
+    if cue_after is None:
+        cue_after = cue_follows()
     fragment = not ends_sentence and not upper and len(words_in) <= 2
     if fragment and not cue_after and not any(w in cues for w in before_words) and not (
             _cue_in_sentence(text, paragraph_start, open_at, after_start, cues,
