@@ -21,8 +21,8 @@ Example:
 from __future__ import annotations
 
 from quoteattr.attribution.clauses import noun_phrase_after, speaker_mention_at
-from quoteattr.claims.base import Found, content_before
-from quoteattr.claims.scanner import Scanner
+from quoteattr.claims.base import Found, content_before, span_before
+from quoteattr.claims.scanner import MAX_CONTENT_TOKENS, Scanner
 from quoteattr.claims.sources import description, name_phrase, trailing_source
 from quoteattr.text.mentions import Mention
 
@@ -60,6 +60,8 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
         return None
     last = comma + 1 if ctx.kind(comma) == "mark" else comma  # the mark closes a partial quote
     first = _after_fronted_source(scan, scan.sent_first[max(last - 1, 0)], last)
+    if span_before(scan, first, last) is None:
+        return None  # '"Q," NAME said': a direct quote, whatever follows the attribution
     fronted = _fronted(scan, max(first, scan.prev_punct[last - 1] + 1), last)
     rest = -1
     after = scan.skip_trailers(tail)
@@ -78,8 +80,10 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
         # "The only problem, Carol Bigbee said, is that …"; "It failed, Doe said, so …";
         # "If the vote is close, the party said, it will ask for a recount": the
         # attribution is a parenthesis inside the reported sentence
-        hard = scan.next_hard[after + 1]  # "..., Doe said, although they said ...": no parenthesis
-        rest = min(scan.sent_end[after], hard) if hard > after + 1 else -1
+        # "..., Doe said, although they said ...": no parenthesis
+        # (the content ends MAX_CONTENT_TOKENS after its start at the latest)
+        hard = scan.first_hard(after + 1, min(scan.sent_end[after], after + MAX_CONTENT_TOKENS + 2))
+        rest = hard if hard > after + 1 else -1
     if fronted and rest < 0:
         return None
     return content_before(
@@ -121,7 +125,7 @@ def _holds_past_verb(scan: Scanner, m: Mention) -> bool:
 
 def _org_head(scan: Scanner, m: Mention) -> bool:
     """Tell whether a noun phrase ends in a word for a body ("the group", "the brokerage")."""
-    return scan.ctx.low(m.last - 1) in scan.ctx.lexicon.org_words
+    return scan.ctx.low(m.last - 1) in scan.org_words
 
 
 def _closes_relative_aside(scan: Scanner, comma: int) -> bool:
@@ -145,7 +149,7 @@ def _fronted(scan: Scanner, k: int, last: int) -> bool:
     ctx = scan.ctx
     words = scan.words
     low = ctx.low(k)
-    if low in ctx.lexicon.grammar.subordinators:  # "If prices rise, voters revolt, he said"
+    if low in scan.subordinators:  # "If prices rise, voters revolt, he said"
         return not any(ctx.word(t) == "," for t in range(k, last))
     if low in words.question_words or ctx.cue_at(k) > 0:
         return True  # "How long it takes, …"; "Asked about the vote, …"
@@ -155,7 +159,7 @@ def _fronted(scan: Scanner, k: int, last: int) -> bool:
             return True
         inner = max((t for t in range(k, last) if ctx.word(t) == ","), default=-1)
         # "On Friday, even as prices rose, Doe wrote": a phrase, then a subordinate clause
-        subordinators = ctx.lexicon.grammar.subordinators
+        subordinators = scan.subordinators
         return inner > 0 and (
             ctx.low(inner + 1) in subordinators or ctx.low(inner + 2) in subordinators
         )

@@ -17,7 +17,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from quoteattr.claims.scanner import Scanner
 from quoteattr.text.mentions import Mention
@@ -29,6 +29,7 @@ __all__ = [
     "Trigger",
     "content_before",
     "content_from",
+    "span_before",
 ]
 
 def _closing_mark(word: str) -> bool:
@@ -41,8 +42,7 @@ _MIN_BACKWARD_WORDS = 4
 meanwhile, told Politico" holds none)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     """What a claim rule found.
 
     Attributes:
@@ -133,6 +133,31 @@ def content_from(
     return Found(rule, conf, m, cue, lemma, first, last)
 
 
+def span_before(scan: Scanner, first: int, last: int) -> tuple[int, int] | None:
+    """The tokens of a content printed before its attribution at ``last``, or ``None``.
+
+    From ``first`` (or the last boundary) up to ``last``, trimmed; ``None`` when
+    they are a direct quote or a relative clause. What :func:`content_before`
+    keeps before it looks at the words after the attribution, so a rule can
+    ask it first.
+    """
+    ctx = scan.ctx
+    first = max(first, scan.prev_punct[last - 1] + 1) if last > 0 else first
+    first = scan.bound_first(first, last)
+    while first < last and ctx.kind(first) == "para":
+        first += 1
+    trim = scan.words.trimmed_punctuation
+    if first >= last or ctx.kind(first) in ("mark", "quote") or ctx.word(first) in trim:
+        return None  # '"Q," NAME said': a direct quote
+    if ctx.low(first) in scan.words.relatives:
+        return None  # "Russia, which is fighting in Syria, ..., Doe has responded"
+    while last > first and ctx.word(last - 1) in trim:
+        last -= 1
+    if last > first and ctx.kind(last - 1) == "punct" and _closing_mark(ctx.word(last - 1)):
+        return None  # 'CLAUSE", said NAME' with its opening mark missed: a direct quote
+    return first, last
+
+
 def content_before(
     scan: Scanner,
     rule: str,
@@ -150,19 +175,10 @@ def content_before(
     parenthesis ("The only problem, she said, is that ...").
     """
     ctx = scan.ctx
-    first = max(first, scan.prev_punct[last - 1] + 1) if last > 0 else first
-    first = scan.bound_first(first, last)
-    while first < last and ctx.kind(first) == "para":
-        first += 1
-    trim = scan.words.trimmed_punctuation
-    if first >= last or ctx.kind(first) in ("mark", "quote") or ctx.word(first) in trim:
-        return None  # '"Q," NAME said': a direct quote
-    if ctx.low(first) in scan.words.relatives:
-        return None  # "Russia, which is fighting in Syria, ..., Doe has responded"
-    while last > first and ctx.word(last - 1) in trim:
-        last -= 1
-    if last > first and ctx.kind(last - 1) == "punct" and _closing_mark(ctx.word(last - 1)):
-        return None  # 'CLAUSE", said NAME' with its opening mark missed: a direct quote
+    span = span_before(scan, first, last)
+    if span is None:
+        return None
+    first, last = span
     if extend_to > last:
         last = scan.trim_end(first, scan.bound_end(first, extend_to))
     words = sum(1 for t in range(first, last) if ctx.kind(t) in ("word", "quote"))

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
 
 from pydantic import TypeAdapter
 
@@ -126,15 +125,13 @@ def extract_claims(
         if key in seen:
             continue
         seen.add(key)
-        inside = tuple(
-            ctx.tokens[t].quote for t in range(f.first, f.last) if ctx.tokens[t].kind == "quote"
-        )
+        inside = tuple(t.quote for t in ctx.tokens[f.first : f.last] if t.kind == "quote")
         mixed = bool(inside) or _holds_own_words(ctx, f.first, f.last)
         cue_start, cue_end = ctx.span(*f.cue)
         negated, hedge = _negation_and_hedge(scan, f)
         if hedge is not None and hedge in scan.withholding:
             continue  # "declined to say whether …": the source says nothing
-        verb = ctx.lexicon.cue_forms.get(f.lemma)
+        verb = scan.cue_forms.get(f.lemma)
         stance = (
             scan.words.stances.get(f.lemma)
             or scan.words.noun_cues.get(f.lemma)
@@ -246,14 +243,15 @@ def _holds_own_words(ctx: Context, first: int, last: int) -> bool:
     or title ('the "Grand Plan" failed') opens in upper case and keeps it indirect.
     """
     marks = load_quote_marks()
+    toks = ctx.tokens
     for t in range(first, last - 1):
-        tok = ctx.tokens[t]
+        tok = toks[t]
         if tok.kind != "punct":
             continue
         m = marks.by_char.get(marks.doubled_as.get(tok.text, tok.text))
         if m is None or m.family != "double" or m.role == "close":
             continue
-        nxt = ctx.tokens[t + 1]
+        nxt = toks[t + 1]
         if nxt.kind == "word" and nxt.text[:1].islower():
             return any(
                 marks.closes(m.char, marks.doubled_as.get(ctx.word(k), ctx.word(k)))
@@ -370,7 +368,7 @@ def _with_its_quote(scan: Scanner, f: Found) -> Found | None:
     last = t + 1
     if ctx.kind(last) == "mark":
         last += 1
-    return replace(f, last=last)
+    return f._replace(last=last)
 
 
 def _made_entity(index: SpeakerIndex, m: Mention) -> Entity:
@@ -391,16 +389,16 @@ def _negation_and_hedge(scan: Scanner, f: Found) -> tuple[bool, str | None]:
     c = f.cue[0]
     lo = f.mention.last if f.mention.last <= c else c - 4
     lo = max(lo, c - 6, scan.sent_first[c] if c < scan.n else 0)
-    words = [ctx.low(k) for k in range(lo, c) if ctx.kind(k) == "word"]
+    words = [t.low for t in ctx.tokens[max(lo, 0) : max(c, 0)] if t.kind == "word"]
     if not words:  # "he said": nothing between the source and the cue
         return False, None
     joined = f" {' '.join(words)} "
     negated = any(w.endswith(scan.negation_endings) for w in words) or any(
-        f" {neg} " in joined for neg in scan.frames.negations
+        neg in joined for neg in scan.spaced_negations
     )
-    for hedge in scan.frames.hedges:
-        if f" {hedge.text} " in joined:
-            return negated or hedge.negates, hedge.text
+    for spaced, text, negates in scan.spaced_hedges:
+        if spaced in joined:
+            return negated or negates, text
     return negated, None
 
 

@@ -30,6 +30,7 @@ import unicodedata
 
 from quoteattr.attribution.clauses import speaker_mention_at
 from quoteattr.claims.base import Found, content_from
+from quoteattr.claims.reading import NO_FRAMES
 from quoteattr.claims.scanner import Scanner
 from quoteattr.claims.sources import (
     description,
@@ -63,24 +64,28 @@ def quoted_name_as_saying_clause(scan: Scanner, i: int) -> Found | None:
     return content_from(scan, "quoted_name_as_saying_clause", 0.85, m, (i, joint), lemma, k)
 
 
-def _cue(scan: Scanner, c: int) -> tuple[int, str, set[str]] | None:
+def _cue(scan: Scanner, c: int) -> tuple[int, str, frozenset[str]] | None:
     """The end, lemma and frames of a claim cue at token c."""
     ctx = scan.ctx
     found = scan.verb_at(c)
     if found is None:
         return None
     verb, end = found
+    by_lemma = scan.frames_by_lemma
     phrase = f"{verb.lemma} {ctx.low(end)}"
-    phrase_frames = scan.frames.frames_of(phrase)
+    phrase_frames = by_lemma.get(phrase)
     if phrase_frames:  # "call on", "call for", "point to": the particle is part of the cue
-        return end + 1, phrase, set(phrase_frames)
-    listed = scan.frames.frames_of(verb.lemma)
+        return end + 1, phrase, phrase_frames
+    listed = by_lemma.get(verb.lemma, NO_FRAMES)
     if verb.weak and not listed:
         return None  # a weak cue reports a claim only in the frames the data lists for it
-    frames = set(listed)
-    if not frames & {"naming", "naming_as"}:
-        frames.add("that")
-    return end, verb.lemma, frames
+    if listed.isdisjoint(_NAMING):
+        return end, verb.lemma, listed | _THAT
+    return end, verb.lemma, listed
+
+
+_NAMING = frozenset({"naming", "naming_as"})
+_THAT = frozenset({"that"})
 
 
 def name_said_clause(scan: Scanner, c: int) -> Found | None:
@@ -128,7 +133,7 @@ def name_said_clause(scan: Scanner, c: int) -> Found | None:
 
 
 def _content_after(
-    scan: Scanner, end: int, lemma: str, frames: set[str], participle: bool
+    scan: Scanner, end: int, lemma: str, frames: frozenset[str], participle: bool
 ) -> tuple[str, float, int, int, int] | None:
     """Rule name, confidence, first token, minimum length and end (or -1) of the content."""
     if scan.frames.clause_after_comma:
@@ -138,19 +143,20 @@ def _content_after(
     k = scan.skip_time(end)
     if ctx.word(k) == "," and ("clause" in frames or "that" in frames):
         k = _after_aside(scan, k, say="clause" in frames)  # "said, however, that ..."
+    low_k = ctx.low(k)
     stop = min(k + 10, scan.sent_end[k] if k < scan.n else k)
     clause = "clause" in frames or "clause_checked" in frames
     if clause or "that" in frames:
         start = k
-        if lemma in scan.frames.listener_verbs and ctx.low(k) not in words.complementizers:
+        if lemma in scan.frames.listener_verbs and low_k not in words.complementizers:
             start = scan.after_listener(k)
-            if start < 0 and ctx.low(k) in words.determiners:  # "told the AP his firm ..."
+            if start < 0 and low_k in words.determiners:  # "told the AP his firm ..."
                 start = _after_named_listener(scan, k + 1)
         if start >= 0 and ctx.word(start) == ":" and ctx.kind(start + 1) == "word":
             # "told reporters: the deal is off"
             return "name_said_colon_clause", 0.8, start + 1, 4, scan.sent_end[start]
         low = ctx.low(start) if start >= 0 else ""
-        verb = ctx.lexicon.cue_forms.get(lemma)
+        verb = scan.cue_forms.get(lemma)
         asks = verb is not None and verb.stance == "asks"
         say = "clause" in frames
         if start < 0:
@@ -161,7 +167,7 @@ def _content_after(
                 pass  # "said for some firms it will take days": the clause after a phrase
             else:
                 start = ahead
-        elif say and low in ctx.lexicon.grammar.subordinators:
+        elif say and low in scan.subordinators:
             if not scan.has_finite_verb(start, scan.content_end(start)):
                 start = -1  # "said if he could", not "said if asked"
         elif say and _quote_opens_clause(scan, start):
@@ -196,7 +202,7 @@ def _content_after(
         ("naming", "name_branded_x_a_y", 0.8),
         ("naming_as", "name_branded_x_a_y", 0.8),
     ):
-        if frame in frames and frame in joints and ctx.low(k) not in words.prepositions:
+        if frame in frames and frame in joints and low_k not in words.prepositions:
             j = scan.joint_ahead(k, stop, joints[frame].joints, joints[frame].stops)
             if j > 0:
                 return rule, conf, k, j - k + 3, -1
@@ -205,12 +211,12 @@ def _content_after(
                 return rule, 0.7, k, p - k + 1, -1
     if "infinitive" in frames and "infinitive" in joints:
         marker = joints["infinitive"].joints
-        if ctx.low(k) in marker and ctx.kind(k + 1) == "word":
+        if low_k in marker and ctx.kind(k + 1) == "word":
             return "name_vowed_to_vp", 0.85, k + 1, 4, -1
     if (
         "object_infinitive" in frames
         and "object_infinitive" in joints
-        and ctx.low(k) not in words.prepositions
+        and low_k not in words.prepositions
     ):
         joint = joints["object_infinitive"]
         j = scan.joint_ahead(k, min(stop, k + 8), joint.joints, joint.stops)
@@ -220,13 +226,13 @@ def _content_after(
         # "expressed concern that ...", "voiced support for ...": a stance and its topic
         joint = joints["object_about"]
         j = scan.joint_ahead(k, min(stop, k + 6), joint.joints, joint.stops)
-        if j > k and ctx.kind(j + 1) == "word" and ctx.low(k) not in words.prepositions:
+        if j > k and ctx.kind(j + 1) == "word" and low_k not in words.prepositions:
             return "name_called_for_np", 0.7, k, j - k + 3, -1
     if (
         "noun_object" in frames
         and (ctx.kind(k) == "word" or _sum_at(scan, k))
-        and ctx.low(k) not in words.prepositions
-        and (ctx.low(k) not in words.complementizers or _determines_noun(scan, k))
+        and low_k not in words.prepositions
+        and (low_k not in words.complementizers or _determines_noun(scan, k))
         and not scan.second_object(k)
     ):
         return "name_called_for_np", 0.7, k, 4, -1
@@ -489,7 +495,7 @@ _COMMA_WINDOW = 14
 
 
 def _content_after_comma(
-    scan: Scanner, end: int, frames: set[str]
+    scan: Scanner, end: int, frames: frozenset[str]
 ) -> tuple[str, float, int, int, int] | None:
     """The content after the first comma or colon that follows a cue and its complements.
 

@@ -36,7 +36,7 @@ def headline_name_says_clause(scan: Scanner, c: int) -> Found | None:
         return None
     if tok.text.isupper():
         return None  # "DOE SAYS ...": a wire slug line in capitals, not a title-case headline
-    verb = ctx.lexicon.cue_forms.get(tok.low)
+    verb = scan.cue_forms.get(tok.low)
     if verb is None or verb.lemma in scan.frames.never:
         return None
     if verb.weak and not scan.frames.frames_of(verb.lemma):
@@ -45,7 +45,7 @@ def headline_name_says_clause(scan: Scanner, c: int) -> Found | None:
     while first < c and ctx.kind(first) in ("para", "mark"):
         first += 1
     end = c
-    while end > first and ctx.low(end - 1) in ctx.lexicon.grammar.adverbs:
+    while end > first and ctx.low(end - 1) in scan.adverbs:
         end -= 1  # "Doe Just Announced"
     if not 0 < end - first <= _SOURCE_WORDS:
         return None

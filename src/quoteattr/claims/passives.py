@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from quoteattr.attribution.clauses import noun_phrase_after, speaker_mention_at
 from quoteattr.claims.base import Found
+from quoteattr.claims.reading import NO_FRAMES
 from quoteattr.claims.scanner import Scanner
 from quoteattr.claims.sources import description, name_phrase
 from quoteattr.text.mentions import Mention
@@ -34,25 +35,22 @@ def clause_was_said_by_name(scan: Scanner, c: int) -> Found | None:
     """``SUBJECT was reported by NAME``: the subject is the content, the agent the source."""
     ctx = scan.ctx
     words = scan.words
-    verb = scan.verb_at(c)
-    if verb is None or not ctx.low(c).endswith(scan.past_endings):
+    if not ctx.low(c).endswith(scan.past_endings):
         return None
-    cue, end = verb
-    frames = scan.frames.frames_of(cue.lemma)
-    if (cue.weak and not frames) or (frames and frames <= {"infinitive"}):
-        return None  # "the explanation offered by …": an offer, not a report
+    # the cheap tests first: a passive auxiliary before the cue, "by" after it
     aux = c - 1
-    adverbs = ctx.lexicon.grammar.adverbs
-    while aux > c - 3 and ctx.low(aux) not in words.passive_auxiliaries and (
+    adverbs = scan.adverbs
+    auxiliaries = words.passive_auxiliaries
+    while aux > c - 3 and ctx.low(aux) not in auxiliaries and (
         ctx.low(aux) in adverbs or ctx.low(aux).endswith(scan.adverb_endings)
     ):
         aux -= 1  # "was first reported", "was sharply criticized"
-    if ctx.low(aux) not in words.passive_auxiliaries:
+    if ctx.low(aux) not in auxiliaries:
         return None
-    while ctx.low(aux - 1) in words.passive_auxiliaries or ctx.low(aux - 1) in (
-        words.coordinated_auxiliaries
-    ):
-        aux -= 1  # "has been", "had been"
+    verb = scan.verb_at(c)
+    if verb is None:
+        return None
+    cue, end = verb
     k = end
     while k < end + _AGENT_GAP and ctx.kind(k) == "word" and ctx.low(k) not in (
         words.agent_prepositions
@@ -60,6 +58,13 @@ def clause_was_said_by_name(scan: Scanner, c: int) -> Found | None:
         k += 1
     if ctx.low(k) != "by":
         return None
+    frames = scan.frames_by_lemma.get(cue.lemma, NO_FRAMES)
+    if (cue.weak and not frames) or (frames and frames <= {"infinitive"}):
+        return None  # "the explanation offered by …": an offer, not a report
+    while ctx.low(aux - 1) in auxiliaries or ctx.low(aux - 1) in (
+        words.coordinated_auxiliaries
+    ):
+        aux -= 1  # "has been", "had been"
     m = _agent(scan, k + 1)
     if m is None:
         return None

@@ -1,7 +1,7 @@
 """Look-ups over sorted token positions, for the claim scanner.
 
 Each look-up is a binary search over positions computed once per document
-(sentence starts, hard punctuation) or once per sentence (clause boundaries).
+(sentence starts, hard punctuation) or once per list of words.
 
 Example:
     >>> starts = AtOrBefore([0, 5, 9], 0)
@@ -11,18 +11,15 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from bisect import bisect_right
 
 from quoteattr.text.tokens import indexed_among
 
 __all__ = [
     "After",
     "AtOrBefore",
-    "NextInSentence",
     "merged_positions",
     "phrases_by_first",
-    "positions_within",
 ]
 
 
@@ -45,27 +42,6 @@ class After(AtOrBefore):
         return self.positions[i] if i < len(self.positions) else self.default
 
 
-class NextInSentence:
-    """``self[k]``: the first boundary at or after token k in k's sentence, else ``n``.
-
-    ``boundaries(k)`` gives the boundaries of k's sentence (of each kind, in
-    order); ``which`` picks the kind. Readers bound the answer by the end of
-    k's sentence, so boundaries of later sentences never matter.
-    """
-
-    def __init__(
-        self, boundaries: Callable[[int], tuple[list[int], list[int]]], which: int, n: int
-    ) -> None:
-        self.boundaries, self.which, self.n = boundaries, which, n
-
-    def __getitem__(self, k: int) -> int:
-        if k >= self.n:
-            return self.n
-        positions = self.boundaries(k)[self.which]
-        i = bisect_left(positions, k)
-        return positions[i] if i < len(positions) else self.n
-
-
 def merged_positions(by_low: dict[str, list[int]], words: frozenset[str]) -> list[int]:
     """The positions of all of ``words`` in a document (``by_low``: word -> positions), in order.
 
@@ -78,16 +54,6 @@ def merged_positions(by_low: dict[str, list[int]], words: frozenset[str]) -> lis
         found.extend(by_low[low])
     found.sort()
     return found
-
-
-def positions_within(positions: list[int], first: int, stop: int) -> list[int]:
-    """The sorted ``positions`` from ``first`` up to ``stop``.
-
-    Example:
-        >>> positions_within([1, 4, 7, 9], 4, 9)
-        [4, 7]
-    """
-    return positions[bisect_left(positions, first) : bisect_left(positions, stop)]
 
 
 _PHRASES: dict[frozenset[str], dict[str, list[tuple[str, ...]]]] = {}

@@ -26,7 +26,7 @@ from quoteattr.attribution.context import Context
 from quoteattr.attribution.reported import ReportedSpeechWords
 from quoteattr.claims.positions import After, AtOrBefore, phrases_by_first
 from quoteattr.language.claim_frames import ClaimFrames, ClaimWords
-from quoteattr.language.lexicon import CueVerb, Lexicon
+from quoteattr.language.lexicon import CueVerb, Lexicon, RoleNoun
 from quoteattr.language.wordlists import load_word_lists
 from quoteattr.text.tokens import Token
 
@@ -64,6 +64,17 @@ class _Fixed(NamedTuple):
     non_plural_endings: tuple[str, ...]
     source_firsts: frozenset[str]
     withholding: frozenset[str]
+    spaced_negations: tuple[str, ...]
+    spaced_hedges: tuple[tuple[str, str, bool], ...]
+    adverbs: frozenset[str]
+    subordinators: frozenset[str]
+    trailers: frozenset[str]
+    not_names: frozenset[str]
+    introducers: frozenset[str]
+    cue_forms: dict[str, CueVerb]
+    title_words: frozenset[str]
+    role_forms: dict[str, RoleNoun]
+    org_words: frozenset[str]
 
 
 _FIXED: dict[tuple[int, int, int], tuple[Lexicon, ClaimFrames, ClaimWords, _Fixed]] = {}
@@ -93,6 +104,17 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         non_plural_endings=endings(words.non_plural_endings),
         source_firsts=frozenset(p.split()[0] for p in words.source_prepositions),
         withholding=frozenset(h.text for h in frames.hedges if h.withholds),
+        spaced_negations=tuple(f" {neg} " for neg in frames.negations),
+        spaced_hedges=tuple((f" {h.text} ", h.text, h.negates) for h in frames.hedges),
+        adverbs=lexicon.grammar.adverbs,
+        subordinators=lexicon.grammar.subordinators,
+        trailers=lexicon.grammar.trailers,
+        not_names=lexicon.grammar.not_names,
+        introducers=lexicon.grammar.introducers,
+        cue_forms=lexicon.cue_forms,
+        title_words=lexicon.title_words,
+        role_forms=lexicon.role_forms,
+        org_words=lexicon.org_words,
     )
     if len(_FIXED) >= 16:
         _FIXED.clear()
@@ -126,6 +148,20 @@ class WordReader:
         """First words of the source prepositions ("according" of "according to")."""
         self.withholding = fixed.withholding
         """The hedges that withhold the claim ("declined to say")."""
+        self.spaced_negations = fixed.spaced_negations
+        """The frames' negations, each between spaces (to find in words joined by spaces)."""
+        self.spaced_hedges = fixed.spaced_hedges
+        """The frames' hedges in order: each between spaces, as printed, and whether it negates."""
+        # the lexicon's lists, read once (an attribute of the lexicon costs a look-up each time)
+        self.adverbs = fixed.adverbs
+        self.subordinators = fixed.subordinators
+        self.trailers = fixed.trailers
+        self.not_names = fixed.not_names
+        self.introducers = fixed.introducers
+        self.cue_forms = fixed.cue_forms
+        self.title_words = fixed.title_words
+        self.role_forms = fixed.role_forms
+        self.org_words = fixed.org_words
         n = len(ctx.tokens)
         self.n = n
         starts = ctx.sentence_starts if n else [0]
@@ -148,7 +184,7 @@ class WordReader:
             form = ctx.tokens[c].low if end == c + 1 else " ".join(
                 [t.low for t in ctx.tokens[c:end]]
             )
-            verb = ctx.lexicon.cue_forms.get(form)
+            verb = self.cue_forms.get(form)
             if verb is not None and verb.lemma not in self.frames.never and not self.noun_sense(
                 c, verb.lemma
             ):
@@ -188,7 +224,7 @@ class WordReader:
         if low != lemma:
             return False
         nxt = after.text
-        titles = ctx.lexicon.title_words
+        titles = self.title_words
         return bool(nxt) and (nxt in titles or f"{nxt}." in titles)
 
     def _noun_position(self, c: int, lemma: str) -> bool:
@@ -213,7 +249,7 @@ class WordReader:
             return ctx.word(c + 1)[:1].isupper()  # "Battleground state Florida"
         words = self.words
         return not (
-            plow in ctx.lexicon.grammar.adverbs
+            plow in self.adverbs
             or plow in words.coordinators
             or plow in words.relatives
             or plow.endswith(self.adverb_endings)
@@ -223,7 +259,7 @@ class WordReader:
     def skip_adverbs_back(self, c: int) -> int:
         """The first of up to three adverbs or auxiliaries right before token c ("also has")."""
         toks = self.ctx.tokens
-        adverbs = self.ctx.lexicon.grammar.adverbs
+        adverbs = self.adverbs
         j = c
         for _ in range(3):
             if not 0 < j <= self.n:

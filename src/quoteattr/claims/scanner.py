@@ -25,12 +25,7 @@ from bisect import bisect_left
 
 from quoteattr.attribution.clauses import skip_adverbs
 from quoteattr.attribution.context import Context
-from quoteattr.claims.positions import (
-    AtOrBefore,
-    NextInSentence,
-    merged_positions,
-    positions_within,
-)
+from quoteattr.claims.positions import AtOrBefore, merged_positions
 from quoteattr.claims.reading import NO_TOKEN, WordReader
 from quoteattr.language.claim_frames import ClaimFrames, ClaimWords
 from quoteattr.text.mentions import Mention
@@ -47,6 +42,13 @@ output of a document stay linear in its length whatever its sentences hold
 ("A said that B said that ..." repeated). Annotated news contents are shorter
 than 500 characters in 999 cases of 1,000."""
 
+
+_PUNCT, _COMMA, _COORDINATOR, _QUOTE_COMMA, _OPENER = 1, 2, 4, 8, 16
+"""Kinds of boundary candidates: hard punctuation or a break, a comma, a coordinator,
+the token after a quote's closing comma, a conjunction that may open an attribution."""
+
+_NEITHER, _HARD, _SOFT = 0, 1, 2
+"""What a comma is: no boundary, a hard one, a soft one."""
 
 _ASIDE_WORDS = 3
 """Words between two commas read as an aside or a list item, not a clause boundary."""
@@ -79,7 +81,6 @@ class Scanner(WordReader):
                 self.quote_of_cue[d.cue[0]] = ctx.quote_token[qi]
                 if d.mention is not None:
                     self.speaker_of_cue[d.cue[0]] = d.mention
-        n = self.n
         toks = ctx.tokens
         by_low = ctx.by_low
         punct = list(ctx.breaks)
@@ -90,113 +91,148 @@ class Scanner(WordReader):
         """The last hard punctuation or break at or before a token: where a content
         printed before its attribution may start (a comma before "which" ends a
         content that follows its cue, not one that precedes it)."""
-        self._punct = punct
-        self._comma_positions = by_low.get(",", [])
-        self._coordinator_positions = merged_positions(by_low, self.words.coordinators)
-        self._opener_positions = merged_positions(by_low, self.words.attribution_openers)
-        self._quote_commas: list[int] = []
+        kinds: dict[int, int] = dict.fromkeys(punct, _PUNCT)
+        commas = by_low.get(",", [])  # punctuation, not a word's comma: tested when reached
+        for k in commas:
+            kinds[k] = kinds.get(k, 0) | _COMMA
+        for k in merged_positions(by_low, self.words.coordinators):
+            kinds[k] = kinds.get(k, 0) | _COORDINATOR
         for qi, t in enumerate(ctx.quote_token):
             # '... "expanded the party," claiming that ...': the quote's comma ends content
             if t >= 0 and ctx.quotes[qi].text.rstrip().endswith(","):
-                self._quote_commas.append(t + 1 if ctx.kind(t + 1) == "mark" else t)
-        self._quote_commas.sort()
-        cue_any = ctx.cue_any
-        self._cues = [i for i in ctx.cue_candidates if cue_any[i] > 0]
-        self._bounds: dict[int, tuple[list[int], list[int]]] = {}
-        self.next_hard = NextInSentence(self.boundaries, 0, n)
-        """The first hard boundary at or after a token in its sentence (the token count
-        when none): every reader bounds it by the end of that sentence."""
-        self.next_soft = NextInSentence(self.boundaries, 1, n)
-        """The first soft boundary (a comma that ends a long content) at or after a token
-        in its sentence, the token count when none."""
+                k = (t + 1 if ctx.kind(t + 1) == "mark" else t) + 1
+                kinds[k] = kinds.get(k, 0) | _QUOTE_COMMA
+        for k in merged_positions(by_low, self.words.attribution_openers):
+            kinds[k] = kinds.get(k, 0) | _OPENER
+        self._kinds = kinds
+        self._candidates = sorted(kinds)
+        """Where a clause boundary may stand, each tested when a content first reaches it."""
+        self._comma_positions = commas
+        self._cues: list[int] | None = None
+        self._hard_at: dict[int, bool] = {}
+        self._comma_at: dict[int, int] = {}
+        self._ends: dict[tuple[int, int], int] = {}
 
-    def boundaries(self, k: int) -> tuple[list[int], list[int]]:
-        """The hard and the soft boundaries of the sentence of token k, in order.
+    def first_hard(self, k: int, limit: int) -> int:
+        """The first hard boundary from token k up to ``limit``, or ``limit`` when none.
 
-        Computed when a sentence is first asked about: most sentences hold no
-        cue, and no rule looks for a boundary in them.
+        Hard: a break, hard punctuation, a comma before a relative, a
+        participle or an attribution, a coordinated cue, a quote's closing
+        comma, a conjunction opening a clause with its own source and cue.
         """
-        first = self.sent_first[k]
-        found = self._bounds.get(first)
-        if found is None:
-            found = self._boundaries_within(first, self.sent_end[k])
-            self._bounds[first] = found
-        return found
+        positions = self._candidates
+        i = bisect_left(positions, k)
+        hard_at = self._hard_at
+        while i < len(positions):
+            p = positions[i]
+            if p >= limit:
+                break
+            hard = hard_at.get(p)
+            if hard is None:
+                hard = hard_at[p] = self._is_hard(p)
+            if hard:
+                return p
+            i += 1
+        return limit
 
-    def _boundaries_within(self, first: int, stop: int) -> tuple[list[int], list[int]]:
-        """The hard and soft boundaries of tokens first..stop (one sentence)."""
-        ctx = self.ctx
-        toks = ctx.tokens
-        hard = positions_within(self._punct, first, stop)
-        soft: list[int] | None = [] if self.frames.comma_ends_content else None
-        commas = positions_within(self._comma_positions, first, stop)
-        if commas:
-            self._commas([k for k in commas if toks[k].kind == "punct"], hard, soft)
-        for k in positions_within(self._coordinator_positions, first, stop):
-            if self._hard_and(k):
-                hard.append(k)
-        for close in positions_within(self._quote_commas, first - 1, stop - 1):
-            if self._hard_comma(close):
-                hard.append(close + 1)
+    def first_soft(self, k: int, limit: int) -> int:
+        """The first soft boundary (a comma ending a long content) from token k up to ``limit``.
+
+        ``limit`` when there is none.
+        """
+        if not self.frames.comma_ends_content:
+            return limit
+        positions = self._comma_positions
+        toks = self.ctx.tokens
+        i = bisect_left(positions, k)
+        while i < len(positions):
+            p = positions[i]
+            if p >= limit:
+                break
+            if self._comma_class(p) == _SOFT and toks[p].kind == "punct":
+                return p
+            i += 1
+        return limit
+
+    def _is_hard(self, p: int) -> bool:
+        """Tell whether the boundary candidate at token p is a hard boundary."""
+        kinds = self._kinds[p]
+        if kinds & _PUNCT or (kinds & _COMMA and self._comma_class(p) == _HARD and (
+            self.ctx.tokens[p].kind == "punct"
+        )):
+            return True
+        if kinds & _COORDINATOR and self._hard_and(p):
+            return True
+        if kinds & _QUOTE_COMMA and self._hard_comma(p - 1):
+            return True
+        return bool(kinds & _OPENER) and self._opener_opens(p)
+
+    def _opener_opens(self, k: int) -> bool:
+        """Tell whether a conjunction at k opens an attribution, with a cheap filter first."""
+        # only a cue within the subject's reach can open a clause
+        reach = k + 2 + _OPENER_SUBJECT
+        m = self.ctx.mention_starting.get(k + 1)
+        if m is not None:
+            reach = max(reach, m.last + _OPENER_SUBJECT)
         cues = self._cues
-        for k in positions_within(self._opener_positions, first, stop):
-            # only a cue within the subject's reach can open a clause (a cheap filter)
-            reach = k + 2 + _OPENER_SUBJECT
-            m = ctx.mention_starting.get(k + 1)
-            if m is not None:
-                reach = max(reach, m.last + _OPENER_SUBJECT)
-            i = bisect_left(cues, k + 2)
-            if i < len(cues) and cues[i] < reach and self._opens_attribution(k):
-                hard.append(k)
-        hard.sort()
-        return hard, soft if soft is not None else []
+        if cues is None:
+            cue_any = self.ctx.cue_any
+            cues = self._cues = [i for i in self.ctx.cue_candidates if cue_any[i] > 0]
+        i = bisect_left(cues, k + 2)
+        return i < len(cues) and cues[i] < reach and self._opens_attribution(k)
 
     def _commas(self, commas: list[int], hard: list[int], soft: list[int] | None) -> None:
         """Sort the commas at ``commas`` into ``hard`` and ``soft`` boundaries.
 
         The same tests as :meth:`_hard_comma` and :meth:`_soft_comma`, read
-        from the token list in one loop (every comma of the text is tested).
+        from the token list (:meth:`_comma_class`).
         """
+        for k in commas:
+            found = self._comma_class(k, soft=soft is not None)
+            if found == _HARD:
+                hard.append(k)
+            elif found == _SOFT and soft is not None:
+                soft.append(k)
+
+    def _comma_class(self, k: int, *, soft: bool = True) -> int:
+        """Whether the comma at k is a hard boundary, a soft one, or neither (remembered)."""
+        known = self._comma_at.get(k) if soft else None
+        if known is not None:
+            return known
+        found = self._comma_of(k, soft=soft)
+        if soft:
+            self._comma_at[k] = found
+        return found
+
+    def _comma_of(self, k: int, *, soft: bool) -> int:
+        """:meth:`_comma_class`, computed: the tests of _hard_comma and _soft_comma in one."""
         ctx = self.ctx
         toks = ctx.tokens
-        n = self.n
-        relatives = self.words.relatives
-        continuers = self.words.continuers
-        cue_any = ctx.cue_any
-        starting = ctx.mention_starting
-        endings = self.participle_endings
-        sources = self.words.source_prepositions
-        source_firsts = self.source_firsts
-        for k in commas:
-            j = k + 1
-            if j >= n:  # a comma ending the text
-                if self._hard_comma(k):
-                    hard.append(k)
-                elif soft is not None and self._soft_comma(k):
-                    soft.append(k)
-                continue
-            after = toks[j]
-            nxt = after.low
-            if (
-                nxt in relatives
-                or (cue_any[j] > 0 and self._cue_after_comma(k))
-                or (nxt in source_firsts and self.phrase_end(j, sources) > 0)
-                or (after.kind == "word" and nxt.endswith(endings) and len(nxt) > 4)
-            ):
-                hard.append(k)
-                continue
-            m = starting.get(j)
-            if m is not None and ctx.cue_at(skip_adverbs(ctx, m.last)) > 0:
-                hard.append(k)
-                continue
-            if soft is None or nxt in continuers:
-                continue
-            tok = toks[k]
-            if k > 0 and toks[k - 1].end == tok.start and after.start == tok.end:
-                continue  # "3,000"
-            if self._in_short_aside(k):
-                continue  # "did, in fact, discuss"
-            soft.append(k)
+        j = k + 1
+        if j >= self.n:  # a comma ending the text
+            if self._hard_comma(k):
+                return _HARD
+            return _SOFT if soft and self._soft_comma(k) else _NEITHER
+        after = toks[j]
+        nxt = after.low
+        if (
+            nxt in self.words.relatives
+            or (ctx.cue_any[j] > 0 and self._cue_after_comma(k))
+            or (nxt in self.source_firsts and self.source_phrase_end(j) > 0)
+            or (after.kind == "word" and nxt.endswith(self.participle_endings) and len(nxt) > 4)
+        ):
+            return _HARD
+        m = ctx.mention_starting.get(j)
+        if m is not None and ctx.cue_at(skip_adverbs(ctx, m.last)) > 0:
+            return _HARD
+        if not soft or nxt in self.words.continuers:
+            return _NEITHER
+        tok = toks[k]
+        if k > 0 and toks[k - 1].end == tok.start and after.start == tok.end:
+            return _NEITHER  # "3,000"
+        if self._in_short_aside(k):
+            return _NEITHER  # "did, in fact, discuss"
+        return _SOFT
 
     def _hard_and(self, k: int) -> bool:
         """Tell whether "and said", "and has accused" (the source's next verb) ends content."""
@@ -227,7 +263,7 @@ class Scanner(WordReader):
             j = m.last
         elif ctx.low(j) in words.subject_pronouns:
             j += 1
-        adverbs = ctx.lexicon.grammar.adverbs
+        adverbs = self.adverbs
         for t in range(j, min(j + _OPENER_SUBJECT, self.n)):
             if ctx.kind(t) != "word":
                 return False
@@ -303,18 +339,29 @@ class Scanner(WordReader):
         n = self.n
         if first >= n:
             return first
-        stop = min(self.sent_end[first], self.next_hard[min(first + 1, n)])
-        end = min(stop, self.next_soft[min(first + min_tokens, n)], first + MAX_CONTENT_TOKENS)
+        known = self._ends.get((first, min_tokens))
+        if known is not None:
+            return known
+        found = self._content_end(first, min_tokens)
+        self._ends[first, min_tokens] = found
+        return found
+
+    def _content_end(self, first: int, min_tokens: int) -> int:
+        """:meth:`content_end`, computed."""
+        # a content holds at most MAX_CONTENT_TOKENS (bound_end): no boundary further on
+        # matters, and none is looked for (linear time in a sentence without full stops)
+        stop = self.first_hard(first + 1, min(self.sent_end[first], first + MAX_CONTENT_TOKENS + 1))
+        end = min(self.first_soft(first + min_tokens, stop), first + MAX_CONTENT_TOKENS)
         if end < stop and self._opens_with_adjunct(first, end):
             # "that if viewed that way, a bargain might work": the main clause follows the comma
-            end = min(stop, self.next_soft[min(end + 1 + min_tokens, n)])
+            end = self.first_soft(end + 1 + min_tokens, stop)
         return self.trim_end(first, self.bound_end(first, end))
 
     def _opens_with_adjunct(self, first: int, comma: int) -> bool:
         """Tell whether tokens first..comma are a subordinate clause or phrase before a main one."""
         ctx = self.ctx
         low = ctx.low(first)
-        if low in ctx.lexicon.grammar.subordinators:
+        if low in self.subordinators:
             return True
         return low in self.words.prepositions and not self.has_finite_verb(first, comma)
 
@@ -390,7 +437,7 @@ class Scanner(WordReader):
                 return False  # a quote follows: 'Doe said "…"'
             if j == first and not (
                 w in words.prepositions
-                or w in ctx.lexicon.grammar.trailers
+                or w in self.trailers
                 or (listener and w in words.listener_objects)
                 or (listener and ctx.mention_starting.get(j) is not None)
                 or (listener and (w in words.determiners or ctx.word(j)[:1].isupper()))

@@ -55,7 +55,7 @@ def source_phrase_after(scan: Scanner, k: int) -> Mention | None:
     m = speaker_mention_at(ctx, k)
     if m is not None:
         j = m.last
-        while j < m.last + 3 and ctx.low(j) in ctx.lexicon.role_forms:
+        while j < m.last + 3 and ctx.low(j) in scan.role_forms:
             j += 1
         person = speaker_mention_at(ctx, j) if j > m.last else None
         if person is not None and person.kind == "name":
@@ -372,7 +372,7 @@ def name_colon_clause(scan: Scanner, i: int) -> Found | None:
     if letter and not _repeated_label(scan, first, name_end):
         return None  # a lone "Q:" is no transcript
     if not letter and any(
-        ctx.word(t) in ctx.lexicon.grammar.not_names for t in range(first, name_end)
+        ctx.word(t) in scan.not_names for t in range(first, name_end)
     ):
         return None
     m = None if letter else ctx.mention_starting.get(first)
@@ -499,7 +499,7 @@ def _received(scan: Scanner, n: int) -> Found | None:
     if m is None or m.possessive:
         return None
     aux = v
-    adverbs = ctx.lexicon.grammar.adverbs
+    adverbs = scan.adverbs
     while aux > v - 4 and ctx.kind(aux - 1) == "word" and (
         ctx.low(aux - 1) in adverbs or ctx.low(aux - 1).endswith(scan.adverb_endings)
     ):

@@ -26,6 +26,7 @@ from quoteattr.attribution.clauses import (
     opens_sentence,
     subject_before,
 )
+from quoteattr.claims.reading import NO_TOKEN
 from quoteattr.claims.scanner import Scanner
 from quoteattr.models import SpeakerKind
 from quoteattr.text.mentions import Mention
@@ -62,7 +63,8 @@ _SUBJECT_SKIP = 5
 """Adverbs, auxiliaries and time words between a subject and its cue ("have in the past")."""
 
 _ASIDE_TOKENS = 40
-"""Tokens of an aside between a name and its cue ("Jane Roe, who ..., said")."""
+"""Tokens of an aside between a name (or a sentence-opening subject) and its cue
+("Jane Roe, who ..., said")."""
 
 
 def remember(scan: Scanner, c: int, m: Mention) -> None:
@@ -234,10 +236,6 @@ def source_before(scan: Scanner, c: int) -> Mention | None:
     )
 
 
-_ASIDE_TOKENS = 40
-"""Tokens of an aside between a sentence-opening subject and its cue."""
-
-
 def _opening_subject_before_aside(scan: Scanner, j: int) -> Mention | None:
     """The subject opening the sentence when a long aside ends with a comma at j - 1.
 
@@ -274,7 +272,7 @@ def _subject_end(scan: Scanner, c: int) -> int:
     """
     ctx = scan.ctx
     words = scan.words
-    adverbs = ctx.lexicon.grammar.adverbs
+    adverbs = scan.adverbs
     j = c
     for _ in range(_SUBJECT_SKIP):
         w = ctx.low(j - 1)
@@ -326,7 +324,7 @@ def subject_phrase(scan: Scanner, c: int) -> Mention | None:
         if (
             low in words.coordinators
             and (ctx.word(first - 2) == "," or opens_sentence(ctx, first - 1))
-        ) or low in ctx.lexicon.grammar.subordinators or low in words.complementizers:
+        ) or low in scan.subordinators or low in words.complementizers:
             break
         if low in words.relatives or low in words.finite_auxiliaries or ctx.cue_at(
             first - 1, weak=False
@@ -340,7 +338,7 @@ def subject_phrase(scan: Scanner, c: int) -> Mention | None:
         opener in words.prepositions
         or opener in words.subject_pronouns
         or (opener in words.object_pronouns and opener not in words.possessive_determiners)
-        or opener in ctx.lexicon.grammar.subordinators
+        or opener in scan.subordinators
     ):
         return None
     for t in range(first, end):
@@ -354,7 +352,7 @@ def subject_phrase(scan: Scanner, c: int) -> Mention | None:
         head in words.prepositions
         or head in words.determiners
         or head in words.continuers
-        or head in ctx.lexicon.grammar.adverbs
+        or head in scan.adverbs
         or (head.endswith(scan.adverb_endings) and len(head) > 4)
     ):
         return None
@@ -371,7 +369,7 @@ def _clause_opens_at(scan: Scanner, k: int) -> bool:
     if opens_sentence(ctx, k) or ctx.kind(k - 1) in ("para", "mark"):
         return True
     prev = ctx.low(k - 1)
-    if prev in scan.words.coordinators or prev in ctx.lexicon.grammar.subordinators:
+    if prev in scan.words.coordinators or prev in scan.subordinators:
         return True
     if ctx.word(k - 1) != ",":
         return False
@@ -380,7 +378,7 @@ def _clause_opens_at(scan: Scanner, k: int) -> bool:
         first += 1
     low = ctx.low(first)
     return (
-        low in ctx.lexicon.grammar.introducers
+        low in scan.introducers
         or low in scan.words.prepositions
         or low in scan.words.time_words
         or (low.endswith(scan.participle_endings) and len(low) > 4)
@@ -517,10 +515,15 @@ def _group_word(scan: Scanner, k: int) -> bool:
 def with_subject(scan: Scanner, c: int) -> Mention | None:
     """The subject of a participle after "with": "with 31 percent saying they had …"."""
     ctx = scan.ctx
+    toks = ctx.tokens
+    strong = ctx.cue_strong
+    if c > scan.n:
+        return None  # token c - 1 is no word: outside the text
     for k in range(c - 1, max(c - 8, -1), -1):
-        if ctx.kind(k) != "word" or ctx.cue_at(k, weak=False) > 0:
+        tok = toks[k]
+        if tok.kind != "word" or strong[k] > 0:
             return None
-        if ctx.low(k) in scan.words.with_words:
+        if tok.low in scan.words.with_words:
             if k == c - 1:
                 return None
             m = ctx.mention_starting.get(k + 1)
@@ -531,13 +534,17 @@ def with_subject(scan: Scanner, c: int) -> Mention | None:
 def _aside_start(scan: Scanner, comma: int) -> int:
     """The comma that opens the aside closed by the comma at ``comma``, or -1."""
     ctx = scan.ctx
+    toks = ctx.tokens
+    if comma > scan.n:
+        return -1  # token comma - 1 is no word: outside the text
     for k in range(comma - 1, max(comma - 25, -1), -1):
-        w = ctx.word(k)
+        tok = toks[k]
+        w = tok.text
         if w == ",":
             opener = ctx.low(k + 1)
             relative = opener in scan.words.relatives or opener in scan.words.determiners
             return k if relative else -1
-        if ctx.kind(k) not in ("word", "punct") or w in (".", ";", ":", "!", "?"):
+        if tok.kind not in ("word", "punct") or w in (".", ";", ":", "!", "?"):
             return -1
     return -1
 
@@ -574,15 +581,17 @@ def trailing_source(scan: Scanner, c: int) -> tuple[Mention, int] | None:
 def _subject_after_comma(scan: Scanner, k: int, c: int) -> tuple[Mention, int] | None:
     """A source ending at token k with a comma (or a partial quote's mark) right before it."""
     ctx = scan.ctx
+    toks = ctx.tokens
     m = ctx.mention_ending.get(k)
     if m is not None and not m.possessive:
         f = m.first
         for _ in range(4):  # "the Budget Institute", "study co-author Jane Doe"
-            if ctx.word(f - 1) == "," or _partial_quote_mark(scan, f - 1):
+            before = toks[f - 1] if f > 0 else NO_TOKEN
+            if before.text == "," or (before.kind == "mark" and _partial_quote_mark(scan, f - 1)):
                 break
-            if ctx.kind(f - 1) != "word" or ctx.cue_at(f - 1, weak=False) > 0:
+            if before.kind != "word" or ctx.cue_strong[f - 1] > 0:
                 break
-            if ctx.low(f - 1) in scan.words.relatives or ctx.low(f - 1) in scan.words.continuers:
+            if before.low in scan.words.relatives or before.low in scan.words.continuers:
                 return None  # "…, which analysts estimated at": a relative clause
             f -= 1
         if ctx.word(f - 1) == "," or _partial_quote_mark(scan, f - 1):
@@ -601,13 +610,16 @@ def _subject_after_comma(scan: Scanner, k: int, c: int) -> tuple[Mention, int] |
                 return (made, f - 1) if made is not None else None
             return m, f - 1  # "study co-author Jane Doe"
         return None
+    sentence = ctx.sentence
+    own = sentence[c] if 0 <= c < scan.n else -1
     for f in range(k - 1, max(k - 1 - _SOURCE_WINDOW, 0), -1):
-        if ctx.word(f - 1) == "," or _partial_quote_mark(scan, f - 1):
+        before = toks[f - 1]  # f > 0, and f - 1 < k - 1 lies in the text
+        if before.text == "," or (before.kind == "mark" and _partial_quote_mark(scan, f - 1)):
             found = description(scan, f, k) or name_phrase(scan, f, k)
             return (found, f - 1) if found is not None else None
-        if ctx.kind(f - 1) not in ("word", "punct") or not ctx.same_sentence(f - 1, c):
+        if before.kind not in ("word", "punct") or sentence[f - 1] != own:
             return None
-        if ctx.kind(f - 1) == "punct" and ctx.word(f - 1) != ".":
+        if before.kind == "punct" and before.text != ".":
             return None
     return None
 
@@ -652,9 +664,9 @@ def description(scan: Scanner, first: int, stop: int) -> Mention | None:
         and head not in words.continuers
     )
     body = ctx.low(first) in words.determiners and (
-        ctx.word(stop - 1).capitalize() in ctx.lexicon.org_words  # "the health board"
+        ctx.word(stop - 1).capitalize() in scan.org_words  # "the health board"
     )
-    if not plural and not body and head not in ctx.lexicon.role_forms:
+    if not plural and not body and head not in scan.role_forms:
         return None
     return _made(scan, first, stop, "description")
 
@@ -666,7 +678,7 @@ def name_phrase(scan: Scanner, k: int, stop: int = -1) -> Mention | None:
         return None  # every noun is capitalised: only known mentions are names
     j = k
     limit = stop if stop >= 0 else min(k + 6, scan.n)
-    not_names = ctx.lexicon.grammar.not_names
+    not_names = scan.not_names
     while j < limit and ctx.kind(j) == "word" and ctx.word(j)[:1].isupper():
         if ctx.word(j) in not_names or ctx.cue_at(j, weak=False) > 0:
             return None
