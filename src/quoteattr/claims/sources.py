@@ -418,12 +418,9 @@ def group_subject(scan: Scanner, c: int) -> Mention | None:
             return None
     head = ctx.low(j - 1)
     polled = head.endswith(scan.past_endings) and ctx.low(j - 2) in words.quantity_words
-    if (
-        not head.endswith(scan.plural_endings)
-        and head not in words.quantity_words
-        and not head[:1].isdigit()
-        and ctx.low(j - 2) not in words.quantity_joints
-        and not polled  # "those surveyed say"
+    if not (  # "those surveyed say"
+        head.endswith(scan.plural_endings) or head in words.quantity_words or polled
+        or head[:1].isdigit() or ctx.low(j - 2) in words.quantity_joints
     ):
         return None  # no plural or quantity word before the cue ("Half of X said" aside)
     return _group_tail(scan, j, c)
