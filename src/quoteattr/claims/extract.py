@@ -45,8 +45,9 @@ __all__ = ["claims_unavailable", "extract_claims"]
 _CLAIMS: TypeAdapter[list[Claim]] = TypeAdapter(list[Claim])
 
 _Triggers = tuple[
-    list[ClaimRuleFunction], list[tuple[frozenset[str], list[ClaimRuleFunction]]]
+    list[ClaimRuleFunction], list[ClaimRuleFunction], dict[str, list[ClaimRuleFunction]]
 ]
+"""The rules tried at cue tokens, at headline cues, and at each trigger word."""
 
 def claims_unavailable(language: str) -> Diagnostic | None:
     """A diagnostic saying that ``language`` has no claim data, or ``None`` when it has.
@@ -163,17 +164,16 @@ def extract_claims(
             }
         )
     # validated in one call (each model built alone costs more)
-    return _CLAIMS.validate_python(rows)
+    return _CLAIMS.validate_python(rows) if rows else []
 
 
 def _candidates(ctx: Context, words: ClaimWords) -> list[tuple[int, list[ClaimRuleFunction]]]:
     """The tokens where a claim rule may fire, in order, each with the rules its kind triggers."""
-    cue_rules, triggers = _triggers(words)
+    cue_rules, headline, by_word = _triggers(words)
     cue_any = ctx.cue_any
     found: dict[int, list[ClaimRuleFunction]] = {
         i: cue_rules for i in ctx.cue_candidates if cue_any[i] > 0
     }
-    headline = [r.func for r in CLAIM_RULES if r.trigger == "headline"]
     paragraph = ctx.paragraph
     for i in ctx.cue_candidates:  # "Doe Says ...": a capitalised cue in the first paragraph
         if paragraph[i] > 0:
@@ -181,11 +181,11 @@ def _candidates(ctx: Context, words: ClaimWords) -> list[tuple[int, list[ClaimRu
         if cue_any[i] < 0 and ctx.tokens[i].text[:1].isupper():
             found[i] = headline
     by_low = ctx.by_low
-    for listed, rules in triggers:
-        for low in indexed_among(by_low, listed):  # the document's words, not the lists'
-            for i in by_low[low]:
-                before = found.get(i)
-                found[i] = rules if before is None else _in_rule_order([*before, *rules])
+    for low in indexed_among(by_low, by_word):  # the document's words, not the lists'
+        rules = by_word[low]
+        for i in by_low[low]:
+            before = found.get(i)
+            found[i] = rules if before is None else _in_rule_order([*before, *rules])
     return sorted(found.items())
 
 
@@ -193,27 +193,38 @@ _TRIGGERS: dict[int, tuple[ClaimWords, _Triggers]] = {}
 
 
 def _triggers(words: ClaimWords) -> _Triggers:
-    """The rules of cue tokens, and each trigger kind's words with its rules (once per words)."""
+    """The rules of cue tokens, of headline cues, and of each trigger word (once per words).
+
+    A word in the lists of two trigger kinds gets the rules of both, in the
+    order of CLAIM_RULES, so that a document is looked through once.
+    """
     known = _TRIGGERS.get(id(words))
     if known is not None and known[0] is words:
         return known[1]
-    cue_rules = [r.func for r in CLAIM_RULES if r.trigger == "cue"]
-    triggers = [
-        (frozenset(listed), [r.func for r in CLAIM_RULES if r.trigger == kind])
-        for kind, listed in (
-            ("quoting", words.quoting_forms),
-            ("postposition", words.source_postpositions),
-            ("sign_off", words.sign_offs),
-            ("as", words.as_words),
-            ("source_preposition", frozenset(p.split()[0] for p in words.source_prepositions)),
-            ("colon", frozenset({":"})),
-            ("noun", frozenset(words.noun_cues) | frozenset(words.noun_topic_cues)),
-        )
-    ]
+    by_word: dict[str, list[ClaimRuleFunction]] = {}
+    for kind, listed in (
+        ("quoting", words.quoting_forms),
+        ("postposition", words.source_postpositions),
+        ("sign_off", words.sign_offs),
+        ("as", words.as_words),
+        ("source_preposition", frozenset(p.split()[0] for p in words.source_prepositions)),
+        ("colon", frozenset({":"})),
+        ("noun", frozenset(words.noun_cues) | frozenset(words.noun_topic_cues)),
+    ):
+        rules = _rules_of(kind)
+        for low in listed:
+            before = by_word.get(low)
+            by_word[low] = rules if before is None else _in_rule_order([*before, *rules])
+    found = (_rules_of("cue"), _rules_of("headline"), by_word)
     if len(_TRIGGERS) >= 16:
         _TRIGGERS.clear()
-    _TRIGGERS[id(words)] = (words, (cue_rules, triggers))
-    return cue_rules, triggers
+    _TRIGGERS[id(words)] = (words, found)
+    return found
+
+
+def _rules_of(trigger: str) -> list[ClaimRuleFunction]:
+    """The functions of the claim rules tried at tokens of one kind, in order."""
+    return [r.func for r in CLAIM_RULES if r.trigger == trigger]
 
 
 _NOUN_PHRASE_RULES = frozenset({"name_called_for_np", "noun_topic_np"})
@@ -271,6 +282,8 @@ def _outermost(found: list[Found]) -> list[Found]:
     tokens, so only the contents starting that far before a cue are looked at
     (linear time on "A said that B said that ..." chains).
     """
+    if len(found) < 2:
+        return found  # nothing to hold or be held
     noun_phrases = [f for f in found if f.rule in _NOUN_PHRASE_RULES]
     clauses = [f for f in found if f.rule not in _NOUN_PHRASE_RULES]
     holding = _holders(noun_phrases, clauses)
@@ -305,8 +318,10 @@ def _holders(outer: list[Found], inner: list[Found], *, cues: bool = False) -> s
 
 def _in_rule_order(funcs: list[ClaimRuleFunction]) -> list[ClaimRuleFunction]:
     """The rule functions of a token with two triggers, in the order of CLAIM_RULES."""
-    order = {r.func: n for n, r in enumerate(CLAIM_RULES)}
-    return sorted(set(funcs), key=order.__getitem__)
+    return sorted(set(funcs), key=_RULE_ORDER.__getitem__)
+
+
+_RULE_ORDER: dict[ClaimRuleFunction, int] = {r.func: n for n, r in enumerate(CLAIM_RULES)}
 
 
 def _source_entity(

@@ -25,7 +25,7 @@ from bisect import bisect_left
 
 from quoteattr.attribution.clauses import skip_adverbs
 from quoteattr.attribution.context import Context
-from quoteattr.claims.positions import AtOrBefore, merged_positions
+from quoteattr.claims.positions import AtOrBefore
 from quoteattr.claims.reading import NO_TOKEN, WordReader
 from quoteattr.language.claim_frames import ClaimFrames, ClaimWords
 from quoteattr.text.mentions import Mention
@@ -63,6 +63,32 @@ def _is_quote_char(word: str) -> bool:
     return len(word) == 1 and (word in "\"'" or unicodedata.category(word) in ("Pi", "Pf", "Ps"))
 
 
+_BOUNDARY_WORDS: dict[int, tuple[ClaimWords, dict[str, int]]] = {}
+
+
+def _boundary_words(words: ClaimWords) -> dict[str, int]:
+    """Each word that may stand at a clause boundary, with its kinds (built once per words).
+
+    Hard punctuation (``_PUNCT``, which counts only where the token is
+    punctuation), coordinators and conjunctions that may open an attribution.
+    """
+    known = _BOUNDARY_WORDS.get(id(words))
+    if known is not None and known[0] is words:
+        return known[1]
+    found: dict[str, int] = {}
+    for listed, bit in (
+        (words.hard_punctuation, _PUNCT),
+        (words.coordinators, _COORDINATOR),
+        (words.attribution_openers, _OPENER),
+    ):
+        for low in listed:
+            found[low] = found.get(low, 0) | bit
+    if len(_BOUNDARY_WORDS) >= 16:
+        _BOUNDARY_WORDS.clear()
+    _BOUNDARY_WORDS[id(words)] = (words, found)
+    return found
+
+
 class Scanner(WordReader):
     """A document's claim boundaries, computed in linear time (a sentence's when first needed)."""
 
@@ -84,26 +110,32 @@ class Scanner(WordReader):
         toks = ctx.tokens
         by_low = ctx.by_low
         punct = list(ctx.breaks)
-        for low in indexed_among(by_low, self.words.hard_punctuation):
-            punct.extend(k for k in by_low[low] if toks[k].kind == "punct")
+        kinds: dict[int, int] = {}
+        listed = _boundary_words(self.words)
+        for low in indexed_among(by_low, listed):  # the document's words, once
+            where = by_low[low]
+            bits = listed[low]
+            if bits & _PUNCT:
+                punct.extend(k for k in where if toks[k].kind == "punct")
+                bits &= ~_PUNCT
+            if bits:
+                for k in where:
+                    kinds[k] = kinds.get(k, 0) | bits
         punct.sort()
         self.prev_punct = AtOrBefore(punct, -1)
         """The last hard punctuation or break at or before a token: where a content
         printed before its attribution may start (a comma before "which" ends a
         content that follows its cue, not one that precedes it)."""
-        kinds: dict[int, int] = dict.fromkeys(punct, _PUNCT)
+        for k in punct:
+            kinds[k] = kinds.get(k, 0) | _PUNCT
         commas = by_low.get(",", [])  # punctuation, not a word's comma: tested when reached
         for k in commas:
             kinds[k] = kinds.get(k, 0) | _COMMA
-        for k in merged_positions(by_low, self.words.coordinators):
-            kinds[k] = kinds.get(k, 0) | _COORDINATOR
         for qi, t in enumerate(ctx.quote_token):
             # '... "expanded the party," claiming that ...': the quote's comma ends content
             if t >= 0 and ctx.quotes[qi].text.rstrip().endswith(","):
                 k = (t + 1 if ctx.kind(t + 1) == "mark" else t) + 1
                 kinds[k] = kinds.get(k, 0) | _QUOTE_COMMA
-        for k in merged_positions(by_low, self.words.attribution_openers):
-            kinds[k] = kinds.get(k, 0) | _OPENER
         self._kinds = kinds
         self._candidates = sorted(kinds)
         """Where a clause boundary may stand, each tested when a content first reaches it."""
