@@ -115,7 +115,7 @@ def name_said_clause(scan: Scanner, c: int) -> Found | None:
         return None  # "Speaking before …, Putin …"; "as saying"; not "issued a statement saying"
     content = _content_after(scan, end, lemma, frames, participle)
     if content is None and "clause" in frames and not participle:
-        content = _relative_gap(scan, c, end)  # "moves that he said improved the economy"
+        content = _relative_gap(scan, c, end)  # "rules that the mayor said cut delays"
     if content is None:
         return None
     rule, confidence, first, min_tokens, last = content
@@ -342,10 +342,9 @@ def _relative_gap(
 ) -> tuple[str, float, int, int, int] | None:
     """The content of a cue inside a relative clause whose subject it reports.
 
-    "moves that he said improved the economy", "a rule that courts said
-    discriminated against voters", "the list, which the campaign says includes
-    2.7 million names": a relative, a short source, the cue, then straight away
-    the verb of the reported clause, whose subject is the relative's noun.
+    "new rules that the mayor said cut waiting times", "a fee which the board
+    says covers repairs": a relative, a short source, the cue, then straight
+    away the verb of the reported clause, whose subject is the relative's noun.
     """
     ctx = scan.ctx
     k = end if _finite_at(scan, end) else scan.skip_time(end)  # "said last year cut ..."
