@@ -147,8 +147,8 @@ def _connective(scan: Scanner, first: int, comma: int) -> bool:
 def _phrase_comma(scan: Scanner, k: int) -> int:
     """The comma closing the rest of a source phrase at k, or k.
 
-    "according to a poll out Thursday, ...", "according to the book and the
-    movie, ...": up to twelve more words without a verb, a pronoun or a relative.
+    "according to a poll out Thursday, ...", "according to the census and the
+    tax records, ...": up to twelve more words without a verb, a pronoun or a relative.
     """
     ctx, words = scan.ctx, scan.words
     for j in range(k, min(k + 12, scan.n)):
