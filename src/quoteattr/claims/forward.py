@@ -260,9 +260,6 @@ def _after_named_listener(scan: Scanner, k: int) -> int:
     return scan.skip_time(m.last) if opens else -1
 
 
-_SENTENCE_ENDS = frozenset(".!?;")
-
-
 def _determines_noun(scan: Scanner, k: int) -> bool:
     """Tell whether "that" at k is followed by one to three words, no verb, and the sentence end."""
     ctx = scan.ctx
@@ -270,7 +267,7 @@ def _determines_noun(scan: Scanner, k: int) -> bool:
     while j < k + 5 and ctx.kind(j) == "word":
         j += 1
     ends = ctx.kind(j) in ("para", "end") or (
-        ctx.word(j) in _SENTENCE_ENDS and not ctx.same_sentence(j, j + 1)
+        ctx.kind(j) == "punct" and not ctx.same_sentence(j, j + 1)
     )
     return k + 1 < j <= k + 4 and ends and not scan.has_finite_verb(k + 1, j)
 
