@@ -138,6 +138,8 @@ class WordReader:
         self.frames_by_lemma = frames.by_lemma
         """The frames of each cue lemma (``frames.frames_of`` without a call)."""
         self._verbs: dict[int, tuple[CueVerb, int] | None] = {}
+        self._adverbs_back: dict[int, int] = {}
+        self._times: dict[int, int] = {}
         fixed = _fixed(ctx.lexicon, frames, words)
         self.time_adverbs = fixed.time_adverbs
         self.subjunctive = fixed.subjunctive
@@ -265,6 +267,13 @@ class WordReader:
 
     def skip_adverbs_back(self, c: int) -> int:
         """The first of up to three adverbs or auxiliaries right before token c ("also has")."""
+        known = self._adverbs_back.get(c)
+        if known is None:
+            known = self._adverbs_back[c] = self._skip_adverbs_back(c)
+        return known
+
+    def _skip_adverbs_back(self, c: int) -> int:
+        """:meth:`skip_adverbs_back`, computed."""
         toks = self.ctx.tokens
         adverbs = self.adverbs
         j = c
@@ -397,6 +406,13 @@ class WordReader:
 
     def skip_time(self, k: int) -> int:
         """Skip adverbs and time expressions after a cue ("said Wednesday", "said last week")."""
+        known = self._times.get(k)
+        if known is None:
+            known = self._times[k] = self._skip_time(k)
+        return known
+
+    def _skip_time(self, k: int) -> int:
+        """:meth:`skip_time`, computed."""
         ctx = self.ctx
         toks = ctx.tokens
         words = self.words
