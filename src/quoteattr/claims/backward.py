@@ -40,7 +40,7 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
         return None  # "…, claiming his third victory": a participle has no subject here
     found = None
     inverted = ctx.word(c - 1) == "," or _after_partial_quote(scan, c)
-    listener = lemma in scan.frames.listener_verbs
+    listener = lemma in scan.listener_verbs
     if inverted or scan.attribution_ends_sentence(end, listener=listener):
         found = trailing_source(scan, c)
     if found is not None:

@@ -25,7 +25,7 @@ from typing import NamedTuple
 from quoteattr.attribution.context import Context
 from quoteattr.attribution.reported import ReportedSpeechWords
 from quoteattr.claims.positions import After, AtOrBefore, phrases_by_first
-from quoteattr.language.claim_frames import ClaimFrames, ClaimWords
+from quoteattr.language.claim_frames import ClaimFrames, ClaimWords, Frame, Joint
 from quoteattr.language.lexicon import CueVerb, Lexicon, RoleNoun
 from quoteattr.language.wordlists import load_word_lists
 from quoteattr.text.tokens import Token
@@ -64,6 +64,11 @@ class _Fixed(NamedTuple):
     non_plural_endings: tuple[str, ...]
     source_firsts: frozenset[str]
     withholding: frozenset[str]
+    never: frozenset[str]
+    listener_verbs: frozenset[str]
+    joints: dict[Frame, Joint]
+    clause_after_comma: bool
+    nouns_capitalised: bool
     spaced_negations: tuple[str, ...]
     spaced_hedges: tuple[tuple[str, str, bool], ...]
     adverbs: frozenset[str]
@@ -104,6 +109,11 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         non_plural_endings=endings(words.non_plural_endings),
         source_firsts=frozenset(p.split()[0] for p in words.source_prepositions),
         withholding=frozenset(h.text for h in frames.hedges if h.withholds),
+        never=frames.never,
+        listener_verbs=frames.listener_verbs,
+        joints=frames.joints,
+        clause_after_comma=frames.clause_after_comma,
+        nouns_capitalised=frames.nouns_capitalised,
         spaced_negations=tuple(f" {neg} " for neg in frames.negations),
         spaced_hedges=tuple((f" {h.text} ", h.text, h.negates) for h in frames.hedges),
         adverbs=lexicon.grammar.adverbs,
@@ -154,6 +164,13 @@ class WordReader:
         """The frames' negations, each between spaces (to find in words joined by spaces)."""
         self.spaced_hedges = fixed.spaced_hedges
         """The frames' hedges in order: each between spaces, as printed, and whether it negates."""
+        # the frames' settings and the lexicon's lists, read once (each attribute of a
+        # validated model costs a look-up every time)
+        self.never = fixed.never
+        self.listener_verbs = fixed.listener_verbs
+        self.joints = fixed.joints
+        self.clause_after_comma = fixed.clause_after_comma
+        self.nouns_capitalised = fixed.nouns_capitalised
         # the lexicon's lists, read once (an attribute of the lexicon costs a look-up each time)
         self.adverbs = fixed.adverbs
         self.subordinators = fixed.subordinators
@@ -187,7 +204,7 @@ class WordReader:
                 [t.low for t in ctx.tokens[c:end]]
             )
             verb = self.cue_forms.get(form)
-            if verb is not None and verb.lemma not in self.frames.never and not self.noun_sense(
+            if verb is not None and verb.lemma not in self.never and not self.noun_sense(
                 c, verb.lemma
             ):
                 found = verb, end
