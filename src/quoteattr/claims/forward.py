@@ -90,8 +90,9 @@ def name_said_clause(scan: Scanner, c: int) -> Found | None:
     if cue is None:
         return None
     end, lemma, frames = cue
-    prev = ctx.low(c - 1)
-    participle = ctx.low(c).endswith(scan.participle_endings)
+    toks = ctx.tokens
+    prev = toks[c - 1].low if c > 0 else ""  # c, a cue, lies in the text
+    participle = toks[c].low.endswith(scan.participle_endings)
     if participle and prev in scan.words.passive_auxiliaries:
         participle = False  # "are urging": a finite verb in the progressive
     elif not participle and prev in scan.words.passive_auxiliaries:
@@ -104,7 +105,7 @@ def name_said_clause(scan: Scanner, c: int) -> Found | None:
         return None
     rule, confidence, first, min_tokens, last = content
     infinitive = scan.joints.get("infinitive")
-    if rule == "name_called_for_np" and infinitive and ctx.low(c - 1) in infinitive.joints:
+    if rule == "name_called_for_np" and infinitive and prev in infinitive.joints:
         return None  # "not authorized to discuss the case", "working to discuss": no report
     m = with_source or source_of_cue(scan, c, participle)
     if m is None or m.possessive:
