@@ -42,7 +42,7 @@ __all__ = [
 def before_quote(ctx: Context, qi: int) -> int:
     """Index of the last token before quote ``qi``'s opening mark."""
     k = ctx.quote_token[qi] - 1
-    if ctx.kind(k) == "mark":
+    if k >= 0 and ctx.tokens[k].kind == "mark":
         k -= 1
     return k
 
@@ -50,7 +50,7 @@ def before_quote(ctx: Context, qi: int) -> int:
 def after_quote(ctx: Context, qi: int) -> int:
     """Index of the first token after quote ``qi``'s closing mark."""
     k = ctx.quote_token[qi] + 1
-    if ctx.kind(k) == "mark":
+    if k < len(ctx.tokens) and ctx.tokens[k].kind == "mark":
         k += 1
     return k
 
@@ -247,18 +247,23 @@ def relative_antecedent(ctx: Context, who: int) -> Mention | None:
 
 def subject_before(ctx: Context, c: int) -> Mention | None:
     """The mention that is the subject of a cue verb at token c."""
-    if is_participle(attribution_words(ctx.lexicon), ctx.low(c)) and ctx.word(c - 1) in (
-            ",", "—", "–"):
+    words = attribution_words(ctx.lexicon)
+    participle = is_participle(words, ctx.low(c))
+    if participle and ctx.word(c - 1) in (",", "—", "–"):
         # "Sanders visited NBC, saying …"; "…, and he battled the mayor, calling him …"
         return clause_subject(ctx, c) or sentence_subject(ctx, c)
     j = c - 1
     g = ctx.lexicon.grammar
-    words = attribution_words(ctx.lexicon)
-    for _ in range(3):
-        w = ctx.low(j)
-        if ctx.kind(j) == "word" and (
-                w in g.adverbs or ends_with(words.adverb_endings, w, longer_than=4)):
+    tokens = ctx.tokens
+    for _ in range(3):  # up to three adverbs back
+        if not 0 <= j < len(tokens):
+            break
+        tok = tokens[j]
+        if tok.kind == "word" and (
+                tok.low in g.adverbs or ends_with(words.adverb_endings, tok.low, longer_than=4)):
             j -= 1
+        else:
+            break
     if ctx.word(j) in (")", "—", "–", "--"):
         opener = "(" if ctx.word(j) == ")" else ctx.word(j)
         for k in range(j - 1, max(j - 25, -1), -1):
@@ -275,7 +280,7 @@ def subject_before(ctx: Context, c: int) -> Mention | None:
             if ctx.mention_ending.get(k) is not None:
                 j = k - 1
                 break
-    if ctx.low(j) in attribution_words(ctx.lexicon).person_relatives and ctx.word(j - 1) == ",":
+    if ctx.low(j) in words.person_relatives and ctx.word(j - 1) == ",":
         before = relative_antecedent(ctx, j)
         if before is not None and not before.possessive:
             tok = ctx.tokens[j]
@@ -286,7 +291,7 @@ def subject_before(ctx: Context, c: int) -> Mention | None:
         m = _head_of_phrase(ctx, m, c) or m
     if m is None and ctx.word(j) == ",":
         m = subject_before_asides(ctx, j)
-    if m is None and (is_participle(words, ctx.low(c)) or ctx.low(j) in words.coordinators):
+    if m is None and (participle or ctx.low(j) in words.coordinators):
         # "…, saying"; "took the stage and called"; "he looked up and said"
         return clause_subject(ctx, c) or sentence_subject(ctx, c)
     if m is None or m.possessive:

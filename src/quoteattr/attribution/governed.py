@@ -44,6 +44,7 @@ from quoteattr.attribution.clauses import (
     subject_before,
 )
 from quoteattr.attribution.context import Context, Decision
+from quoteattr.attribution.windows import any_within
 from quoteattr.attribution.words import attribution_words, is_passive
 from quoteattr.models import SpeakerKind
 from quoteattr.text.mentions import Mention
@@ -116,6 +117,8 @@ def name_called_x_quote(ctx: Context, qi: int) -> Decision | None:
         return None
     qt = ctx.quote_token[qi]
     b = before_quote(ctx, qi)
+    if not any_within(ctx, words.naming_verbs, b - _OBJECT_TOKENS, b + 1):
+        return None
     first = max(b - _OBJECT_TOKENS, ctx.sentence_first(qt))
     for v in range(b, first - 1, -1):
         if ctx.kind(v) in ("para", "quote", "mark") or ctx.word(v) in _ENDS:
@@ -150,6 +153,8 @@ def name_verb_x_as_quote(ctx: Context, qi: int) -> Decision | None:
     if not words.complement_links:
         return None
     a = before_quote(ctx, qi)
+    if not any_within(ctx, words.complement_links, a - 2, a + 1):
+        return None  # no "as" right before the quote
     for _ in range(2):
         if ctx.low(a) in words.articles or ctx.low(a) in words.complement_fillers:
             a -= 1
@@ -199,6 +204,9 @@ def possessor_speech_noun_quote(ctx: Context, qi: int) -> Decision | None:
     if not words.speech_nouns:
         return None
     b = before_quote(ctx, qi)
+    qt = ctx.quote_token[qi]
+    if not any_within(ctx, words.speech_nouns, b - 2, qt + 3):
+        return None  # no speech noun right before or after the quote
     # the noun before the quote: 'her remark that "Q"', 'his assertion of "Q"'
     n = b
     for _ in range(2):
@@ -209,7 +217,6 @@ def possessor_speech_noun_quote(ctx: Context, qi: int) -> Decision | None:
         if m is not None:
             return Decision("possessor_speech_noun_quote", 0.75, m, ctx.span(n, n + 1))
     # the noun after the quote: 'Doe's "Q" promise'
-    qt = ctx.quote_token[qi]
     a = qt + 1 if ctx.kind(qt + 1) == "mark" else qt
     if ctx.low(a + 1) in words.speech_nouns and ctx.kind(a + 1) == "word":
         m = _possessor_at(ctx, b)
@@ -257,6 +264,8 @@ def name_issued_document_quote(ctx: Context, qi: int) -> Decision | None:
         return None
     qt = ctx.quote_token[qi]
     b = before_quote(ctx, qi)
+    if not any_within(ctx, words.document_nouns, b - _LINK_TOKENS, b + 1):
+        return None
     first = max(b - _LINK_TOKENS, ctx.sentence_first(qt))
     for d in range(b, first - 1, -1):
         if ctx.kind(d) in ("para", "quote", "mark") or ctx.word(d) in _ENDS | _DASHES:
@@ -329,8 +338,10 @@ def _passive_as_clause(ctx: Context, qi: int) -> Decision | None:
     if not words.agent_links:
         return None
     qt = ctx.quote_token[qi]
-    stop = min(ctx.sentence_stop(qt), qt + _PASSIVE_AS_TOKENS)
     first = after_quote(ctx, qi)
+    if not any_within(ctx, words.as_clause_openers, first, qt + _PASSIVE_AS_TOKENS):
+        return None
+    stop = min(ctx.sentence_stop(qt), qt + _PASSIVE_AS_TOKENS)
     for a in range(first, stop):
         if ctx.kind(a) in ("para", "quote", "mark"):
             return None

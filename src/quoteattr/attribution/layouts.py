@@ -27,6 +27,8 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from quoteattr.attribution.clauses import before_quote, opens_sentence, speaker_mention_at
 from quoteattr.attribution.context import Context, Decision
 from quoteattr.attribution.words import attribution_words
@@ -91,6 +93,8 @@ def speaker_label_colon_quote(ctx: Context, qi: int) -> Decision | None:
             return Decision("speaker_label_colon_quote", 0.85, m, ctx.span(b, b + 1))
         return None
     qt = ctx.quote_token[qi]
+    if not ctx.positions_within(":", max(qt - _LINE_TOKENS, -1) + 1, b + 1):
+        return None  # no colon on the line before the quote
     for k in range(b, max(qt - _LINE_TOKENS, -1), -1):
         if ctx.kind(k) == "para" or ctx.word(k) in (".", "!", "?", ";"):
             return None
@@ -138,12 +142,10 @@ def said_name_colon_quote(ctx: Context, qi: int) -> Decision | None:
 
 def _paragraph_first(ctx: Context, k: int) -> int:
     """The first token of token ``k``'s paragraph, or -1 past ``_LINE_TOKENS`` tokens back."""
-    first = k
-    while first > 0 and ctx.kind(first - 1) != "para":
-        first -= 1
-        if k - first >= _LINE_TOKENS:
-            return -1
-    return first
+    breaks = ctx.breaks  # the paragraph breaks, in order
+    n = bisect_left(breaks, k)
+    first = breaks[n - 1] + 1 if n else 0
+    return first if k - first < _LINE_TOKENS else -1
 
 
 def _is_headline(ctx: Context, first: int, qt: int) -> bool:

@@ -12,8 +12,10 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quoteattr.attribution.clauses import (
     attribution_ends,
@@ -48,6 +50,7 @@ from quoteattr.attribution.layouts import (
     speaker_label_colon_quote,
 )
 from quoteattr.attribution.prose import main_clause_start, subject_partial_quote
+from quoteattr.attribution.windows import any_within, word_positions
 from quoteattr.attribution.words import attribution_words, ends_with, is_participle, is_passive
 from quoteattr.text.mentions import Mention
 
@@ -56,6 +59,8 @@ __all__ = ["BUILTIN_RULES", "Rule", "RuleFunction"]
 RuleFunction = Callable[[Context, int], "Decision | None"]
 
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
+_COMMA_LIKE = frozenset({",", '"', "”", "'", "’"})
+"""Tokens after which a clause of attribution may follow a quote's sentence part."""
 @dataclass(frozen=True)
 class Rule:
     """One named step of the attribution sieve.
@@ -95,10 +100,12 @@ class Rule:
 
 def _after_quote(ctx: Context, qi: int) -> int:
     """Index of the first token after a quote, its closing mark and commas."""
+    tokens = ctx.tokens
+    count = len(tokens)
     k = ctx.quote_token[qi] + 1
-    if ctx.kind(k) == "mark":
+    if k < count and tokens[k].kind == "mark":
         k += 1
-    while ctx.word(k) == ",":
+    while k < count and tokens[k].text == ",":
         k += 1
     return k
 
@@ -106,7 +113,7 @@ def _after_quote(ctx: Context, qi: int) -> int:
 def _before_quote(ctx: Context, qi: int) -> int:
     """Index of the last token before a quote's opening mark."""
     k = ctx.quote_token[qi] - 1
-    if ctx.kind(k) == "mark":
+    if k >= 0 and ctx.tokens[k].kind == "mark":
         k -= 1
     return k
 
@@ -140,6 +147,8 @@ def _fragment_ends_sentence(ctx: Context, qi: int) -> bool:
 def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
     """``"Q," NAME said`` (with an aside or adverb between name and verb)."""
     k = _after_quote(ctx, qi)
+    if not _cue_candidate_within(ctx, k + 1, k + 32):
+        return None  # no cue verb can follow within the clause
     if ctx.kind(k) != "word" or ctx.kind(k - 1) == "para" or ctx.cue_at(k) > 0:
         return None
     if ctx.low(k) in attribution_words(ctx.lexicon).passive_auxiliaries:
@@ -178,6 +187,13 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
         confidence = 0.9 if m.kind == "pronoun" else 0.95
         return Decision("quote_comma_name_said", confidence, m, ctx.span(j, end))
     return None
+
+
+def _cue_candidate_within(ctx: Context, first: int, stop: int) -> bool:
+    """Tell whether a cue may start at a token from ``first`` up to ``stop`` (one bisection)."""
+    found = ctx.cue_candidates
+    k = bisect_left(found, first)
+    return k < len(found) and found[k] < stop
 
 
 def _leads_to_appositive(ctx: Context, k: int, m: Mention) -> bool:
@@ -270,8 +286,8 @@ def quoted_name_as_saying(ctx: Context, qi: int) -> Decision | None:
     words = attribution_words(ctx.lexicon)
     qt = ctx.quote_token[qi]
     best: Decision | None = None
-    found = sorted(i for low in words.quoting_verbs
-                   for i in ctx.positions_within(low, qt - 25, qt + 26))
+    verbs = word_positions(ctx, words.quoting_verbs)
+    found = verbs[bisect_left(verbs, qt - 25) : bisect_left(verbs, qt + 26)]
     for i in found:
         if not ctx.same_sentence(i, qt):
             continue
@@ -302,6 +318,8 @@ def name_said_colon_quote(ctx: Context, qi: int) -> Decision | None:
         return None
     # scan back over a short object or adverbial ("told the OSCE conference")
     window = 10 if colon else 1
+    if not _cue_candidate_within(ctx, k - window + 1, k + 1):
+        return None  # no cue verb in reach
     for c in range(k, max(k - window, -1), -1):
         if ctx.kind(c) in ("para", "quote", "mark") or ctx.word(c) in (".", ";", "!", "?"):
             return None
@@ -326,15 +344,16 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
     """
     qt = ctx.quote_token[qi]
     phrases = ctx.lexicon.grammar.according_to_phrases
+    heads = word_positions(ctx, _heads(phrases))
+    if not any_within(ctx, _heads(phrases), qt - 29, qt + 30):
+        return None  # no phrase's first word near the quote
     # up to 29 tokens after the quote, within its sentence and before the next
     # quote that is not a fragment of the sentence ('"A" and "B," according to
     # the report' gives both to the report); then up to 29 tokens before it
     stop = min(qt + 30, len(ctx.tokens), ctx.sentence_stop(qt), _next_whole_quote(ctx, qt))
     first = max(qt - 29, ctx.sentence_first(qt))
-    heads = {phrase[0] for phrase in phrases}
-    found = sorted(i for h in heads for i in ctx.positions_within(h, qt + 1, stop))
-    found += sorted((i for h in heads for i in ctx.positions_within(h, first, qt)),
-                    reverse=True)
+    found = heads[bisect_left(heads, qt + 1) : bisect_left(heads, stop)]
+    found += reversed(heads[bisect_left(heads, first) : bisect_left(heads, qt)])
     for i in found:
         for phrase in phrases:
             if ctx.tokens[i].low != phrase[0] or any(
@@ -347,6 +366,12 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
                 return Decision("according_to_name", 0.85, m, ctx.span(i, after))
             break
     return None
+
+
+@lru_cache(maxsize=32)
+def _heads(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """The first words of phrases."""
+    return frozenset(phrase[0] for phrase in phrases)
 
 
 def _next_whole_quote(ctx: Context, qt: int) -> int:
@@ -380,6 +405,8 @@ def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
     """``NAME said he had heard "Q"``: a quote inside reported speech."""
     words = attribution_words(ctx.lexicon)
     qt = ctx.quote_token[qi]
+    if not _cue_candidate_within(ctx, qt - 59, qt):
+        return None  # no cue before the quote in reach
     # back to the sentence's start, at most 59 tokens: only cue tokens can match;
     # not into a subordinate clause the quote's main clause follows
     first = max(qt - 59, ctx.sentence_first(qt))
@@ -438,12 +465,14 @@ def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
     """``… "Q" …, NAME said.``: a cue later in the same sentence, after the quote."""
     words = attribution_words(ctx.lexicon)
     qt = ctx.quote_token[qi]
-    for k in range(qt + 1, min(qt + 40, len(ctx.tokens))):
-        if not ctx.same_sentence(k, qt) or ctx.kind(k) == "para":
+    tokens = ctx.tokens
+    sentence = ctx.sentence
+    own = sentence[qt]
+    for k in range(qt + 1, min(qt + 40, len(tokens))):
+        if sentence[k] != own or tokens[k].kind == "para":
             return None
-        after_comma = ctx.word(k - 1) in (",", '"', "”", "'", "’") or ctx.kind(k - 1) in (
-            "mark", "quote")
-        if not after_comma:
+        before = tokens[k - 1]
+        if before.text not in _COMMA_LIKE and before.kind not in ("mark", "quote"):
             continue
         inverted = ctx.cue_at(k, weak=False)
         if inverted > 0 and not is_participle(words, ctx.low(k)):

@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from pydantic import TypeAdapter
 
 from quoteattr.attribution.context import Context, Decision
-from quoteattr.attribution.rules import Rule
+from quoteattr.attribution.rules import Rule, RuleFunction
 from quoteattr.attribution.speakers import Entity, SpeakerIndex
+from quoteattr.attribution.windows import forget
 from quoteattr.models import Quote
 
 __all__ = ["RuleTrial", "Sieved", "assemble", "run_sieve"]
@@ -84,6 +85,10 @@ def run_sieve(ctx: Context, sieve: Sequence[Rule], *, trace: bool = False) -> Si
         The decisions, and the trials when ``trace`` is set.
     """
     decisions = ctx.decisions
+    if not trace:
+        _decide(ctx, [(rule.name, rule.func) for rule in sieve])
+        forget(ctx)
+        return Sieved(tuple(decisions))
     trials: list[tuple[RuleTrial, ...]] = []
     for qi in range(len(ctx.quotes)):
         kept: Decision | None = None
@@ -103,7 +108,22 @@ def run_sieve(ctx: Context, sieve: Sequence[Rule], *, trace: bool = False) -> Si
         decisions[qi] = kept
         if trace:
             trials.append(tuple(tried))
+    forget(ctx)
     return Sieved(tuple(decisions), tuple(trials))
+
+
+def _decide(ctx: Context, rules: list[tuple[str, RuleFunction]]) -> None:
+    """The first decision of ``rules`` for each quote, into ``ctx.decisions`` (no trace)."""
+    decisions = ctx.decisions
+    for qi in range(len(ctx.quotes)):
+        kept: Decision | None = None
+        for name, func in rules:
+            kept = func(ctx, qi)
+            if kept is not None:
+                if kept.rule != name:
+                    kept = Decision(name, kept.confidence, kept.mention, kept.cue, kept.inherit)
+                break
+        decisions[qi] = kept
 
 
 def _span(text: str, start: int, end: int) -> dict[str, object]:

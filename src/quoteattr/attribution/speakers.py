@@ -15,7 +15,7 @@ from quoteattr.attribution.clauses import relative_antecedent
 from quoteattr.attribution.context import Context
 from quoteattr.attribution.words import attribution_words
 from quoteattr.language.lexicon import Lexicon
-from quoteattr.language.names import Gender, load_person_names
+from quoteattr.language.names import Gender, PersonNames, load_person_names
 from quoteattr.models import SpeakerKind
 from quoteattr.text.mentions import Mention, name_reader
 from quoteattr.text.names import NameReader, printed
@@ -32,10 +32,32 @@ def _is_initial(word: str) -> bool:
 
 _GENDERED = ("masculine", "feminine")
 
+_NAMED = frozenset({"name", "body", "country"})
+"""Mention kinds that name their speaker."""
+
 _MAX_ROLES = 20_000
 """Printed roles whose words are kept per lexicon (the cache is cleared when full)."""
 
 _ROLE_CACHES: dict[int, tuple[Lexicon, dict[str, frozenset[str]]]] = {}
+
+_MAX_NAMES = 20_000
+"""Printed person names whose facts are kept per name list (the cache is cleared when full)."""
+
+_Facts = tuple[tuple[str, ...], str, "str | None", "str | None", "Gender | None", bool]
+"""A person name's folded words, surname, given name, ``"given surname"`` key, gender, and
+whether an honorific told the gender."""
+
+_NAME_CACHES: dict[int, tuple[PersonNames, dict[tuple[str, str | None], _Facts]]] = {}
+
+
+def _name_cache(names: PersonNames) -> dict[tuple[str, str | None], _Facts]:
+    """The facts of each printed name and honorific already read with ``names``."""
+    held = _NAME_CACHES.get(id(names))
+    if held is None or held[0] is not names:
+        if len(_NAME_CACHES) > 32:
+            _NAME_CACHES.clear()
+        held = _NAME_CACHES[id(names)] = (names, {})
+    return held[1]
 
 
 def _role_cache(lexicon: Lexicon) -> dict[str, frozenset[str]]:
@@ -101,13 +123,17 @@ class Entity:
             return
         self.starts.add(m.start)
         self.mentions.append(m)
-        insort(self.ordered_starts, m.start)
+        ordered = self.ordered_starts
+        if not ordered or ordered[-1] < m.start:
+            ordered.append(m.start)  # mentions mostly come in text order
+        else:
+            insort(ordered, m.start)
         name = m.name
         if name not in self.aliases:
             self.aliases.append(name)
         if (
             name != self.name
-            and m.kind in ("name", "body", "country")
+            and m.kind in _NAMED
             and len(name.split()) > len(self.name.split())
         ):
             self.name = name
@@ -152,6 +178,7 @@ class SpeakerIndex:
         """Per folded surname, the people of that surname, last mentioned last (bounded)."""
         self._name_words: dict[str, tuple[str, ...]] = {}
         self._roles = _role_cache(ctx.lexicon)
+        self._facts = _name_cache(self._names)
         reader = self._reader = name_reader(ctx.lexicon)
         self._demonyms = reader.demonym_countries
         self._body_nouns = reader.body_nouns
@@ -161,12 +188,24 @@ class SpeakerIndex:
         previous: Mention | None = None
         previous_entity: Entity | None = None
         tags = bool(self._names.party_letters)
+        tokens = ctx.tokens
+        count = len(tokens)
+        of_mention = self._of_mention
         for m in ctx.mentions:
-            if m.kind in ("name", "body", "country"):
-                entity = self._of_mention[m.start] = self._entity_for_name(m)
+            kind = m.kind
+            if kind in _NAMED:
+                if kind != "body" and m.speaker_kind == "person":
+                    entity = self._person_for(m)
+                else:
+                    entity = self._entity_for_name(m)
+                of_mention[m.start] = entity
                 previous, previous_entity = m, entity
-                if tags and ctx.word(m.last) in _TAG_OPENERS and entity.kind == "person":
+                if (tags and m.last < count and tokens[m.last].text in _TAG_OPENERS
+                        and entity.kind == "person"):
                     self._describe_party(reader, entity, m.last + 1)
+                continue
+            if kind == "pronoun":
+                previous = None
                 continue
             if (
                 m.kind == "description"
@@ -208,23 +247,17 @@ class SpeakerIndex:
 
     def _person_for(self, m: Mention) -> Entity:
         """The person a name mention stands for: by given name and surname, or surname alone."""
-        names = self._names
-        words = self._name_words.get(m.name)
-        if words is None:
-            words = self._name_words[m.name] = tuple(
-                fold(w) for w in m.name.replace(".", ". ").split()
-                if not _is_initial(w) and w.lower() not in names.suffixes
-            ) or (fold(m.name),)
-        surname = words[-1]
-        given = words[0] if len(words) > 1 and words[0] not in names.particles else None
-        gender = names.gender_of_honorific(m.honorific.lower()) if m.honorific else None
-        known = gender is not None
-        if gender is None and given is not None:
-            gender = names.gender_of_given_name(given)
-        same = self._by_surname.setdefault(surname, [])
+        facts = self._facts.get((m.name, m.honorific))
+        if facts is None:
+            facts = self._name_facts(m)
+        words, surname, given, full_key, gender, known = facts
+        self._name_words[m.name] = words
+        same = self._by_surname.get(surname)
+        if same is None:
+            same = self._by_surname[surname] = []
         entity: Entity | None = None
-        if given is not None:
-            entity = self._by_key.get(f"{given} {surname}")
+        if full_key is not None:
+            entity = self._by_key.get(full_key)
             if entity is None:
                 for cand in reversed(same):
                     self.comparisons += 1
@@ -251,11 +284,11 @@ class SpeakerIndex:
                     fallback = cand
             entity = entity or fallback
         if entity is None:
-            entity = Entity(key=f"{given or ''} {surname}".strip(), name=m.name, kind="person")
+            entity = Entity(key=full_key or surname, name=m.name, kind="person")
             self.entities.append(entity)
-        if given is not None and entity.given is None:
+        if full_key is not None and entity.given is None:
             entity.given = given
-            self._by_key[f"{given} {surname}"] = entity
+            self._by_key[full_key] = entity
         if len(words) > len(entity.words):
             entity.words = words
         if gender is not None and gender != "either" and (
@@ -274,6 +307,26 @@ class SpeakerIndex:
         if len(same) > _RECENT:
             del same[0]
         return entity
+
+    def _name_facts(self, m: Mention) -> _Facts:
+        """What a person's name and honorific tell, read once per printed form and name list."""
+        names = self._names
+        words = tuple(
+            fold(w) for w in m.name.replace(".", ". ").split()
+            if not _is_initial(w) and w.lower() not in names.suffixes
+        ) or (fold(m.name),)
+        surname = words[-1]
+        given = words[0] if len(words) > 1 and words[0] not in names.particles else None
+        gender = names.gender_of_honorific(m.honorific.lower()) if m.honorific else None
+        known = gender is not None
+        if gender is None and given is not None:
+            gender = names.gender_of_given_name(given)
+        full_key = f"{given} {surname}" if given is not None else None
+        if len(self._facts) >= _MAX_NAMES:
+            self._facts.clear()
+        facts = (words, surname, given, full_key, gender, known)
+        self._facts[(m.name, m.honorific)] = facts
+        return facts
 
     def _proper_body(self, m: Mention) -> None:
         """``The House Ethics Committee``: a body named with its article is "the committee"."""
