@@ -104,7 +104,7 @@ def extract_claims(
     found: list[Found] = []
     taken: set[tuple[int, int]] = set()
     cue_rules = _triggers(words)[0]
-    for i, funcs in _candidates(ctx, words):
+    for i, funcs in _candidates(scan, words):
         if funcs is cue_rules and scan.verb_at(i) is None:
             continue  # each cue rule reads the cue verb first: none here
         for func in funcs:
@@ -121,6 +121,8 @@ def extract_claims(
     rows: list[dict[str, object]] = []
     starts = [q.start for q in quotes]
     seen: set[tuple[int, int, int]] = set()
+    toks = ctx.tokens
+    quote_positions = ctx.quote_positions
     for f in sorted(found, key=lambda x: (ctx.tokens[x.first].start, x.cue)):
         start, end = ctx.span(f.first, f.last)
         entity = _source_entity(ctx, index, f, start, end, quotes, starts, speakers)
@@ -128,7 +130,10 @@ def extract_claims(
         if key in seen:
             continue
         seen.add(key)
-        inside = tuple(t.quote for t in ctx.tokens[f.first : f.last] if t.kind == "quote")
+        within = quote_positions[
+            bisect_left(quote_positions, f.first) : bisect_left(quote_positions, f.last)
+        ]
+        inside = tuple(toks[t].quote for t in within)  # the content's quote tokens
         mixed = bool(inside) or _holds_own_words(ctx, f.first, f.last)
         cue_start, cue_end = ctx.span(*f.cue)
         negated, hedge = _negation_and_hedge(scan, f)
@@ -169,13 +174,12 @@ def extract_claims(
     return _CLAIMS.validate_python(rows)
 
 
-def _candidates(ctx: Context, words: ClaimWords) -> list[tuple[int, list[ClaimRuleFunction]]]:
+def _candidates(scan: Scanner, words: ClaimWords) -> list[tuple[int, list[ClaimRuleFunction]]]:
     """The tokens where a claim rule may fire, in order, each with the rules its kind triggers."""
+    ctx = scan.ctx
     cue_rules, triggers = _triggers(words)
     cue_any = ctx.cue_any
-    found: dict[int, list[ClaimRuleFunction]] = {
-        i: cue_rules for i in ctx.cue_candidates if cue_any[i] > 0
-    }
+    found: dict[int, list[ClaimRuleFunction]] = dict.fromkeys(scan.cue_positions(), cue_rules)
     headline = [r.func for r in CLAIM_RULES if r.trigger == "headline"]
     paragraph = ctx.paragraph
     for i in ctx.cue_candidates:  # "Doe Says ...": a capitalised cue in the first paragraph

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
+from itertools import compress
 
 from quoteattr.attribution.clauses import skip_adverbs
 from quoteattr.attribution.context import Context
@@ -107,6 +108,15 @@ class Scanner(WordReader):
         self._comma_at: dict[int, int] = {}
         self._ends: dict[tuple[int, int], int] = {}
 
+    def cue_positions(self) -> list[int]:
+        """The tokens where a cue verb starts (weak ones too), in order."""
+        if self._cues is None:
+            candidates = self.ctx.cue_candidates
+            # cue_any[i] > 0, tested in C over the candidates
+            found = map((0).__lt__, map(self.ctx.cue_any.__getitem__, candidates))
+            self._cues = list(compress(candidates, found))
+        return self._cues
+
     def first_hard(self, k: int, limit: int) -> int:
         """The first hard boundary from token k up to ``limit``, or ``limit`` when none.
 
@@ -170,10 +180,7 @@ class Scanner(WordReader):
         m = self.ctx.mention_starting.get(k + 1)
         if m is not None:
             reach = max(reach, m.last + _OPENER_SUBJECT)
-        cues = self._cues
-        if cues is None:
-            cue_any = self.ctx.cue_any
-            cues = self._cues = [i for i in self.ctx.cue_candidates if cue_any[i] > 0]
+        cues = self.cue_positions()
         i = bisect_left(cues, k + 2)
         return i < len(cues) and cues[i] < reach and self._opens_attribution(k)
 
