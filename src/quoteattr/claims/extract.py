@@ -123,6 +123,7 @@ def extract_claims(
     seen: set[tuple[int, int, int]] = set()
     toks = ctx.tokens
     quote_positions = ctx.quote_positions
+    opening_marks: list[int] | None = None
     for f in sorted(found, key=lambda x: (ctx.tokens[x.first].start, x.cue)):
         start, end = ctx.span(f.first, f.last)
         entity = _source_entity(ctx, index, f, start, end, quotes, starts, speakers)
@@ -134,7 +135,9 @@ def extract_claims(
             bisect_left(quote_positions, f.first) : bisect_left(quote_positions, f.last)
         ]
         inside = tuple(toks[t].quote for t in within)  # the content's quote tokens
-        mixed = bool(inside) or _holds_own_words(ctx, f.first, f.last)
+        if opening_marks is None:
+            opening_marks = _opening_double_marks(ctx)
+        mixed = bool(inside) or _holds_own_words(ctx, opening_marks, f.first, f.last)
         cue_start, cue_end = ctx.span(*f.cue)
         negated, hedge = _negation_and_hedge(scan, f)
         if hedge is not None and hedge in scan.withholding:
@@ -241,8 +244,11 @@ inside it is a claim of its own as well, unless the content runs on after the
 attribution ("If it is close, the party said, it will ask for a recount")."""
 
 
-def _holds_own_words(ctx: Context, first: int, last: int) -> bool:
+def _holds_own_words(ctx: Context, opening_marks: list[int], first: int, last: int) -> bool:
     """Tell whether tokens first..last hold double-quoted words opening in lower case.
+
+    ``opening_marks``: the document's tokens that may open a double quote
+    (:func:`_opening_double_marks`).
 
     'There had been a "quiet exodus" of nurses, the union said': a quoted phrase
     in lower case inside a reported clause is the source's own words, a partial
@@ -251,7 +257,8 @@ def _holds_own_words(ctx: Context, first: int, last: int) -> bool:
     """
     marks = load_quote_marks()
     toks = ctx.tokens
-    for t in range(first, last - 1):
+    lo, hi = bisect_left(opening_marks, first), bisect_left(opening_marks, last - 1)
+    for t in opening_marks[lo:hi]:
         tok = toks[t]
         if tok.kind != "punct":
             continue
@@ -265,6 +272,31 @@ def _holds_own_words(ctx: Context, first: int, last: int) -> bool:
                 for k in range(t + 2, min(last + 1, t + 12))
             )
     return False
+
+
+_OPENING_CHARS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _opening_double_marks(ctx: Context) -> list[int]:
+    """The tokens of a document printed as a double quotation mark that is not a closing one."""
+    marks = load_quote_marks()
+    known = _OPENING_CHARS.get(id(marks))
+    if known is None or known[0] is not marks:
+        chars = frozenset(
+            c
+            for c in {*marks.by_char, *marks.doubled_as}
+            if (m := marks.by_char.get(marks.doubled_as.get(c, c))) is not None
+            and m.family == "double"
+            and m.role != "close"
+        )
+        _OPENING_CHARS.clear()
+        known = _OPENING_CHARS[id(marks)] = (marks, chars)
+    by_low = ctx.by_low
+    found: list[int] = []
+    for low in indexed_among(by_low, known[1]):
+        found.extend(by_low[low])
+    found.sort()
+    return found
 
 
 def _outermost(found: list[Found]) -> list[Found]:
