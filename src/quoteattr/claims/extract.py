@@ -44,9 +44,7 @@ __all__ = ["claims_unavailable", "extract_claims"]
 
 _CLAIMS: TypeAdapter[list[Claim]] = TypeAdapter(list[Claim])
 
-_Triggers = tuple[
-    list[ClaimRuleFunction], list[tuple[frozenset[str], list[ClaimRuleFunction]]]
-]
+_Triggers = tuple[list[ClaimRuleFunction], dict[str, list[ClaimRuleFunction]]]
 
 def claims_unavailable(language: str) -> Diagnostic | None:
     """A diagnostic saying that ``language`` has no claim data, or ``None`` when it has.
@@ -191,11 +189,11 @@ def _candidates(scan: Scanner, words: ClaimWords) -> list[tuple[int, list[ClaimR
         if cue_any[i] < 0 and ctx.tokens[i].text[:1].isupper():
             found[i] = headline
     by_low = ctx.by_low
-    for listed, rules in triggers:
-        for low in indexed_among(by_low, listed):  # the document's words, not the lists'
-            for i in by_low[low]:
-                before = found.get(i)
-                found[i] = rules if before is None else _in_rule_order([*before, *rules])
+    for low in indexed_among(by_low, triggers):  # the document's words, not the lists'
+        rules = triggers[low]
+        for i in by_low[low]:
+            before = found.get(i)
+            found[i] = rules if before is None else _in_rule_order([*before, *rules])
     return sorted(found.items())
 
 
@@ -203,23 +201,25 @@ _TRIGGERS: dict[int, tuple[ClaimWords, _Triggers]] = {}
 
 
 def _triggers(words: ClaimWords) -> _Triggers:
-    """The rules of cue tokens, and each trigger kind's words with its rules (once per words)."""
+    """The rules of cue tokens, and the rules each trigger word sets off (once per words)."""
     known = _TRIGGERS.get(id(words))
     if known is not None and known[0] is words:
         return known[1]
     cue_rules = [r.func for r in CLAIM_RULES if r.trigger == "cue"]
-    triggers = [
-        (frozenset(listed), [r.func for r in CLAIM_RULES if r.trigger == kind])
-        for kind, listed in (
-            ("quoting", words.quoting_forms),
-            ("postposition", words.source_postpositions),
-            ("sign_off", words.sign_offs),
-            ("as", words.as_words),
-            ("source_preposition", frozenset(p.split()[0] for p in words.source_prepositions)),
-            ("colon", frozenset({":"})),
-            ("noun", frozenset(words.noun_cues) | frozenset(words.noun_topic_cues)),
-        )
-    ]
+    triggers: dict[str, list[ClaimRuleFunction]] = {}
+    for kind, listed in (
+        ("quoting", words.quoting_forms),
+        ("postposition", words.source_postpositions),
+        ("sign_off", words.sign_offs),
+        ("as", words.as_words),
+        ("source_preposition", frozenset(p.split()[0] for p in words.source_prepositions)),
+        ("colon", frozenset({":"})),
+        ("noun", frozenset(words.noun_cues) | frozenset(words.noun_topic_cues)),
+    ):
+        rules = [r.func for r in CLAIM_RULES if r.trigger == kind]
+        for word in listed:  # a word of two kinds triggers the rules of both, in rule order
+            before = triggers.get(word)
+            triggers[word] = rules if before is None else _in_rule_order([*before, *rules])
     if len(_TRIGGERS) >= 16:
         _TRIGGERS.clear()
     _TRIGGERS[id(words)] = (words, (cue_rules, triggers))
