@@ -9,6 +9,7 @@ attribution ends after its cue. Every look-up scans a bounded window of tokens.
 from __future__ import annotations
 
 from quoteattr.attribution.context import Context
+from quoteattr.attribution.windows import subject_memo
 from quoteattr.attribution.words import attribution_words, ends_with, is_participle
 from quoteattr.models import SpeakerKind
 from quoteattr.text.mentions import Mention
@@ -247,6 +248,20 @@ def relative_antecedent(ctx: Context, who: int) -> Mention | None:
 
 def subject_before(ctx: Context, c: int) -> Mention | None:
     """The mention that is the subject of a cue verb at token c."""
+    memo = subject_memo(ctx)  # kept while the sieve runs: rules ask for the same cues
+    if memo is None:
+        return _subject_before(ctx, c)
+    found = memo.get(c, _UNKNOWN)
+    if found is _UNKNOWN:
+        found = memo[c] = _subject_before(ctx, c)
+    return found
+
+
+_UNKNOWN = Mention(-1, -1, -1, -1, "", "pronoun", "", None, False, "unknown")
+"""Stands for a subject not looked for yet."""
+
+
+def _subject_before(ctx: Context, c: int) -> Mention | None:
     words = attribution_words(ctx.lexicon)
     participle = is_participle(words, ctx.low(c))
     if participle and ctx.word(c - 1) in (",", "—", "–"):

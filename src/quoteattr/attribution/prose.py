@@ -71,6 +71,9 @@ def main_clause_start(ctx: Context, first: int, qt: int) -> int:
     token after that comma; otherwise ``first``.
     """
     g = ctx.lexicon.grammar
+    tokens = ctx.tokens
+    if not any(tokens[i].low in g.subordinators for i in range(first, min(first + 3, qt))):
+        return first  # no subordinator opens the sentence
     words = attribution_words(ctx.lexicon)
     k = first  # "Ever since", "Even as": up to two single words before the subordinator
     while (k < first + 2 and ctx.kind(k) == "word" and ctx.low(k) not in g.subordinators
