@@ -12,7 +12,7 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -477,11 +477,13 @@ def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
     words = attribution_words(ctx.lexicon)
     qt = ctx.quote_token[qi]
     tokens = ctx.tokens
-    sentence = ctx.sentence
-    own = sentence[qt]
-    for k in range(qt + 1, min(qt + 40, len(tokens))):
-        if sentence[k] != own or tokens[k].kind == "para":
-            return None
+    # up to 39 tokens, before the sentence or paragraph ends
+    stop = min(qt + 40, len(tokens), ctx.sentence_stop(qt))
+    breaks = ctx.breaks
+    n = bisect_right(breaks, qt)
+    if n < len(breaks) and breaks[n] < stop:
+        stop = breaks[n]
+    for k in range(qt + 1, stop):
         before = tokens[k - 1]
         if before.text not in _COMMA_LIKE and before.kind not in ("mark", "quote"):
             continue
