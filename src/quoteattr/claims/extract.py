@@ -103,7 +103,10 @@ def extract_claims(
     ids = {id(e): number for number, e in enumerate(speakers)}
     found: list[Found] = []
     taken: set[tuple[int, int]] = set()
+    cue_rules = _triggers(words)[0]
     for i, funcs in _candidates(ctx, words):
+        if funcs is cue_rules and scan.verb_at(i) is None:
+            continue  # each cue rule reads the cue verb first: none here
         for func in funcs:
             f = func(scan, i)
             if f is not None:

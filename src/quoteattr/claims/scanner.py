@@ -25,7 +25,7 @@ from bisect import bisect_left
 
 from quoteattr.attribution.clauses import skip_adverbs
 from quoteattr.attribution.context import Context
-from quoteattr.claims.positions import AtOrBefore, merged_positions
+from quoteattr.claims.positions import AtOrBefore
 from quoteattr.claims.reading import NO_TOKEN, WordReader
 from quoteattr.language.claim_frames import ClaimFrames, ClaimWords
 from quoteattr.text.mentions import Mention
@@ -42,10 +42,6 @@ output of a document stay linear in its length whatever its sentences hold
 ("A said that B said that ..." repeated). Annotated news contents are shorter
 than 500 characters in 999 cases of 1,000."""
 
-
-_PUNCT, _COMMA, _COORDINATOR, _QUOTE_COMMA, _OPENER = 1, 2, 4, 8, 16
-"""Kinds of boundary candidates: hard punctuation or a break, a comma, a coordinator,
-the token after a quote's closing comma, a conjunction that may open an attribution."""
 
 _NEITHER, _HARD, _SOFT = 0, 1, 2
 """What a comma is: no boundary, a hard one, a soft one."""
@@ -91,27 +87,44 @@ class Scanner(WordReader):
         """The last hard punctuation or break at or before a token: where a content
         printed before its attribution may start (a comma before "which" ends a
         content that follows its cue, not one that precedes it)."""
-        kinds: dict[int, int] = dict.fromkeys(punct, _PUNCT)
-        commas = by_low.get(",", [])  # punctuation, not a word's comma: tested when reached
-        for k in commas:
-            kinds[k] = kinds.get(k, 0) | _COMMA
-        for k in merged_positions(by_low, self.words.coordinators):
-            kinds[k] = kinds.get(k, 0) | _COORDINATOR
+        self._breaks = set(ctx.breaks)
+        self._after_quote_comma: set[int] = set()
+        """The tokens right after a quote that ends with a comma (and its closing mark)."""
         for qi, t in enumerate(ctx.quote_token):
             # '... "expanded the party," claiming that ...': the quote's comma ends content
             if t >= 0 and ctx.quotes[qi].text.rstrip().endswith(","):
-                k = (t + 1 if ctx.kind(t + 1) == "mark" else t) + 1
-                kinds[k] = kinds.get(k, 0) | _QUOTE_COMMA
-        for k in merged_positions(by_low, self.words.attribution_openers):
-            kinds[k] = kinds.get(k, 0) | _OPENER
-        self._kinds = kinds
-        self._candidates = sorted(kinds)
-        """Where a clause boundary may stand, each tested when a content first reaches it."""
-        self._comma_positions = commas
+                self._after_quote_comma.add((t + 1 if ctx.kind(t + 1) == "mark" else t) + 1)
+        self._in_sentence: dict[int, tuple[list[int], int]] = {}
         self._cues: list[int] | None = None
         self._hard_at: dict[int, bool] = {}
         self._comma_at: dict[int, int] = {}
         self._ends: dict[tuple[int, int], int] = {}
+
+    def _candidates_of(self, k: int) -> tuple[list[int], int]:
+        """The boundary candidates of the sentence of token k, in order, and its end.
+
+        Candidates: breaks, hard punctuation, commas, coordinators, openers,
+        and the token after a quote's closing comma. Listed when a content
+        first reaches the sentence (most sentences hold no cue); each is
+        tested when a content first reaches it.
+        """
+        first = self.sent_first[k]
+        found = self._in_sentence.get(first)
+        if found is None:
+            stop = self.sent_end[k]
+            words = self.boundary_words
+            breaks = self._breaks
+            after_quote = self._after_quote_comma
+            found = (
+                [
+                    p
+                    for p, tok in enumerate(self.ctx.tokens[first:stop], first)
+                    if tok.low in words or p in breaks or p in after_quote
+                ],
+                stop,
+            )
+            self._in_sentence[first] = found
+        return found
 
     def first_hard(self, k: int, limit: int) -> int:
         """The first hard boundary from token k up to ``limit``, or ``limit`` when none.
@@ -120,19 +133,20 @@ class Scanner(WordReader):
         participle or an attribution, a coordinated cue, a quote's closing
         comma, a conjunction opening a clause with its own source and cue.
         """
-        positions = self._candidates
-        i = bisect_left(positions, k)
         hard_at = self._hard_at
-        while i < len(positions):
-            p = positions[i]
-            if p >= limit:
-                break
-            hard = hard_at.get(p)
-            if hard is None:
-                hard = hard_at[p] = self._is_hard(p)
-            if hard:
-                return p
-            i += 1
+        k = max(k, 0)
+        while k < min(limit, self.n):
+            positions, stop = self._candidates_of(k)
+            for i in range(bisect_left(positions, k), len(positions)):
+                p = positions[i]
+                if p >= limit:
+                    return limit
+                hard = hard_at.get(p)
+                if hard is None:
+                    hard = hard_at[p] = self._is_hard(p)
+                if hard:
+                    return p
+            k = stop
         return limit
 
     def first_soft(self, k: int, limit: int) -> int:
@@ -142,30 +156,34 @@ class Scanner(WordReader):
         """
         if not self.frames.comma_ends_content:
             return limit
-        positions = self._comma_positions
         toks = self.ctx.tokens
-        i = bisect_left(positions, k)
-        while i < len(positions):
-            p = positions[i]
-            if p >= limit:
-                break
-            if self._comma_class(p) == _SOFT and toks[p].kind == "punct":
-                return p
-            i += 1
+        k = max(k, 0)
+        while k < min(limit, self.n):
+            positions, stop = self._candidates_of(k)
+            for i in range(bisect_left(positions, k), len(positions)):
+                p = positions[i]
+                if p >= limit:
+                    return limit
+                tok = toks[p]
+                if tok.low == "," and tok.kind == "punct" and self._comma_class(p) == _SOFT:
+                    return p
+            k = stop
         return limit
 
     def _is_hard(self, p: int) -> bool:
         """Tell whether the boundary candidate at token p is a hard boundary."""
-        kinds = self._kinds[p]
-        if kinds & _PUNCT or (kinds & _COMMA and self._comma_class(p) == _HARD and (
-            self.ctx.tokens[p].kind == "punct"
-        )):
+        tok = self.ctx.tokens[p]
+        words = self.words
+        low = tok.low
+        if p in self._breaks or (low in words.hard_punctuation and tok.kind == "punct"):
             return True
-        if kinds & _COORDINATOR and self._hard_and(p):
+        if low == "," and tok.kind == "punct" and self._comma_class(p) == _HARD:
             return True
-        if kinds & _QUOTE_COMMA and self._hard_comma(p - 1):
+        if low in words.coordinators and self._hard_and(p):
             return True
-        return bool(kinds & _OPENER) and self._opener_opens(p)
+        if p in self._after_quote_comma and self._hard_comma(p - 1):
+            return True
+        return low in words.attribution_openers and self._opener_opens(p)
 
     def _opener_opens(self, k: int) -> bool:
         """Tell whether a conjunction at k opens an attribution, with a cheap filter first."""

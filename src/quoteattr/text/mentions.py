@@ -17,13 +17,13 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import chain
 from typing import NamedTuple
 
 from quoteattr.language.lexicon import Lexicon, load_lexicon
-from quoteattr.language.names import load_person_names
 from quoteattr.models import SpeakerKind
+from quoteattr.text.mention_words import MentionWords, mention_words
 from quoteattr.text.names import (
     HeadlineLines,
     NameReader,
@@ -32,7 +32,6 @@ from quoteattr.text.names import (
     printed,
     token_at,
 )
-from quoteattr.text.noun_phrases import noun_phrases
 from quoteattr.text.tokens import Token, indexed_among
 
 __all__ = ["Mention", "find_mentions", "is_capitalised", "mentions_in_context", "name_reader"]
@@ -84,92 +83,16 @@ def _strip_possessive(word: str) -> tuple[str, bool]:
     return word, False
 
 
-class _Tables:
-    """The word lists of one lexicon that mention finding reads, as plain attributes.
-
-    Built once per lexicon; also caches how a run of name words splits into
-    title and name, which depends on the words alone.
-    """
-
-    __slots__ = (
-        "aliases",
-        "bodies",
-        "connector_pairs",
-        "connectors",
-        "countries",
-        "cue_forms",
-        "demonyms",
-        "determiners",
-        "lex",
-        "modifier_stop",
-        "not_names",
-        "noun_markers",
-        "nouns",
-        "org_words",
-        "parsed",
-        "plain_determiners",
-        "pronouns",
-        "reader",
-        "role_prefixes",
-        "roles",
-        "title_joiners",
-        "title_stems",
-        "titles",
-        "triggers",
-    )
-
-    def __init__(self, lex: Lexicon) -> None:
-        grammar = lex.grammar
-        reader_words = load_person_names(lex.language)
-        self.lex = lex
-        self.roles = lex.role_forms
-        self.pronouns = grammar.subject_pronouns & set(lex.pronoun_forms)
-        self.determiners = grammar.determiners
-        self.triggers = self.pronouns | self.determiners | self.roles.keys()
-        self.plain_determiners = self.determiners - self.pronouns - self.roles.keys()
-        self.not_names = grammar.not_names
-        self.noun_markers = grammar.noun_markers
-        self.title_joiners = reader_words.title_joiners
-        self.connectors = grammar.name_connectors
-        # two-word particles ("von der"), listed with a space among the connectors
-        self.connector_pairs = frozenset(
-            (a, b) for a, _, b in (c.partition(" ") for c in self.connectors) if b
-        )
-        self.titles = lex.title_words
-        # "Sen" for "Sen.": a word whose title form adds a period
-        self.title_stems = frozenset(t[:-1] for t in self.titles if t.endswith("."))
-        self.modifier_stop = grammar.modifier_stop
-        self.cue_forms = lex.cue_forms
-        self.role_prefixes = grammar.role_prefixes
-        self.demonyms = lex.demonym_to_country
-        self.aliases = lex.alias_table
-        self.countries = lex.country_names
-        self.bodies = lex.body_names
-        self.org_words = lex.org_words
-        self.nouns = noun_phrases(lex)
-        self.reader = NameReader(lex, compound_heads=self.nouns.compound_heads)
-        self.parsed: dict[
-            tuple[tuple[str, ...], bool], tuple[NameSplit, str, SpeakerKind, bool]
-        ] = {}
-
-
 _SUSPECT_ENDINGS = ("ed", "ing")
 """Endings of a sentence's opening participle ("Reached by phone"), checked further."""
 
 _ROLE_GAP = 3
 """Most lower-case words of a role between a name and the person it modifies."""
 
-_TABLES: dict[int, _Tables] = {}
+_ROLE_REACH = 7
+"""Most tokens from a description's first word to its role noun ("a Turkish official")."""
+
 _MAX_PARSED = 100_000  # cached name splits per lexicon; cleared when full
-
-
-def _tables(lex: Lexicon) -> _Tables:
-    tables = _TABLES.get(id(lex))
-    if tables is None or tables.lex is not lex:
-        if len(_TABLES) > 32:
-            _TABLES.clear()
-        tables = _TABLES[id(lex)] = _Tables(lex)
-    return tables
 
 
 def name_reader(lexicon: Lexicon) -> NameReader:
@@ -180,7 +103,7 @@ def name_reader(lexicon: Lexicon) -> NameReader:
         >>> reader is name_reader(load_lexicon()), reader.party_tag("D-Ohio")
         (True, ('democrat', 'ohio'))
     """
-    return _tables(lexicon).reader
+    return mention_words(lexicon).reader
 
 
 def find_mentions(
@@ -196,7 +119,7 @@ def find_mentions(
     Returns:
         Mentions in text order; they never overlap.
     """
-    tb = _tables(lexicon or load_lexicon())
+    tb = mention_words(lexicon or load_lexicon())
     triggers = tb.triggers
     # only capitalised words, pronouns, determiners and role nouns can start a mention
     starts = [
@@ -222,31 +145,44 @@ def mentions_in_context(
         index: The tokens' index (``tokenize(..., index=...)``).
         capitalised: The capitalised words (``tokenize(..., capitalised=...)``).
     """
-    tb = _tables(lexicon)
-    role_at = sorted(i for low in indexed_among(index, tb.roles) for i in index[low])
+    tb = mention_words(lexicon)
+    role_at = sorted(chain.from_iterable(map(index.__getitem__, indexed_among(index, tb.roles))))
     starts = set(capitalised)
     starts.update(role_at)
     for low in indexed_among(index, tb.pronouns):
         starts.update(index[low])
-    # a lower-case determiner starts a mention only before a role noun ("a Turkish official")
-    for low in indexed_among(index, tb.plain_determiners):
-        for i in index[low]:
-            k = bisect_left(role_at, i)
-            if k < len(role_at) and role_at[k] - i < 8:
-                starts.add(i)
-    return _mentions_from(text, tokens, tb, sorted(starts), role_at)
+    near = _near_roles(role_at)
+    if near:
+        # a lower-case determiner starts a mention only before a role noun ("a Turkish official")
+        for low in indexed_among(index, tb.plain_determiners):
+            starts.update(near.intersection(index[low]))
+    # the paragraph breaks: the only tokens of white space
+    breaks = sorted(chain.from_iterable(map(index.__getitem__, filter(str.isspace, index))))
+    lines = HeadlineLines(tokens, breaks)
+    return _mentions_from(text, tokens, tb, sorted(starts), role_at, near, lines)
+
+
+def _near_roles(role_at: list[int]) -> set[int]:
+    """The positions at most ``_ROLE_REACH`` tokens before a role noun, or on one."""
+    near: set[int] = set()
+    for r in role_at:
+        near.update(range(r - _ROLE_REACH, r + 1))
+    return near
 
 
 def _mentions_from(
     text: str,
     tokens: Sequence[Token],
-    tb: _Tables,
+    tb: MentionWords,
     starts: list[int],
     role_at: list[int] | None = None,
+    near: set[int] | None = None,
+    lines: HeadlineLines | None = None,
 ) -> list[Mention]:
     """The mentions that start at some of ``starts`` (word indices, in order).
 
-    ``role_at``, the positions of role nouns, is computed when not given.
+    ``role_at``, the positions of role nouns, is computed when not given, and
+    ``near``, the positions at most seven tokens before one, and ``lines``, too.
     """
     out: list[Mention] = []
     roles = tb.roles
@@ -254,70 +190,105 @@ def _mentions_from(
     determiners = tb.determiners
     if role_at is None:
         role_at = [i for i in starts if tokens[i].low in roles]
-    roles_found = len(role_at)
-    lines = HeadlineLines(tokens)
-    known: set[str] = set()
-    """Lower-case last words of the names found so far ("will" after "George Will")."""
+    if near is None:
+        near = _near_roles(role_at)
+    if lines is None:
+        lines = HeadlineLines(tokens, [i for i, tok in enumerate(tokens) if tok.kind == "para"])
+    # the words that open a paragraph, where a dateline may stand
+    openers = {0}
+    openers.update(b + 1 for b in lines.breaks or ())
+    role_set = frozenset(role_at)
+    person_roles = tb.reader.person_roles
+    known = _Surnames()
     resume = 0
     for i in starts:
         if i < resume:
             continue
         tok = tokens[i]
-        lower = tok.low
-        if tok.text.isupper() and (i == 0 or tokens[i - 1].kind == "para"):
+        word = tok.text
+        if i in openers and word.isupper():
             dateline = dateline_end(tokens, i)
             if dateline > i:
                 resume = dateline  # "DAYTON, Ohio (AP) —": a place, no speaker
                 continue
         found: Mention | None = None
-        next_role = bisect_left(role_at, i)
-        near_role = next_role < roles_found and role_at[next_role] - i < 8
+        lower = tok.low
         if lower in pronouns:
-            found = Mention(i, i + 1, tok.start, tok.end, tok.text, "pronoun", tok.text, None,
+            found = Mention(i, i + 1, tok.start, tok.end, word, "pronoun", word, None,
                             False, "unknown")
         else:
-            capital = tok.text[0].isupper()
-            if capital and tok.text[1:2] == "-":
+            capital = word[0].isupper()
+            if capital and word[1:2] == "-":
                 tag = tb.reader.party_tag_end(text, tokens, i)
                 if tag > i:
                     resume = tag  # "(D-Ohio)", ", R-Fla.,": a party and a state, no speaker
                     continue
-            if capital or lower in determiners or (near_role and role_at[next_role] == i):
+            near_role = i in near
+            if capital or lower in determiners or (near_role and i in role_set):
                 if near_role:
                     found = _description(text, tokens, i, tb)
                 if found is None and capital:
                     found = _name(text, tokens, i, tb, lines, known)
                     if found is not None and found.kind == "name":
-                        known.add(found.name.rpartition(" ")[2].lower())
-        if found is not None and found.first >= resume:
-            if (
-                out
-                and 0 < found.first - out[-1].last <= _ROLE_GAP
-                and tokens[found.first - 1].low in tb.reader.person_roles
-                and found.kind in ("name", "description")
-                and tokens[found.first].text[0].isupper()
-                and _modifies_role(tokens, out[-1], found.first, tb)
-            ):
-                if found.kind == "description":
-                    # "GOP nominee Jane Doe's first post": the words before the role
-                    # are no speaker
-                    out[-1] = out[-1]._replace(possessive=True)
-                else:
-                    # "Acme Corp chief executive Jo Park", "Doe spokesman Tom Hale": the
-                    # name before the role belongs to it, as "Ohio Sen." to "Jane Doe"
-                    before = out.pop()
-                    found = found._replace(
-                        first=before.first,
-                        start=before.start,
-                        text=text[before.start : found.end],
-                        role=printed(text, before.start, tokens[found.first - 1].end),
-                    )
-            out.append(found)
-            resume = found.last
+                        known.names.append(found.name)
+        if found is None:
+            continue
+        first = found.first
+        if first < resume:
+            continue
+        if (
+            tokens[first - 1].low in person_roles
+            and out
+            and 0 < first - out[-1].last <= _ROLE_GAP
+            and found.kind in ("name", "description")
+            and tokens[first].text[0].isupper()
+            and _modifies_role(tokens, out[-1], first, tb)
+        ):
+            if found.kind == "description":
+                # "GOP nominee Jane Doe's first post": the words before the role
+                # are no speaker
+                out[-1] = out[-1]._replace(possessive=True)
+            else:
+                # "Acme Corp chief executive Jo Park", "Doe spokesman Tom Hale": the
+                # name before the role belongs to it, as "Ohio Sen." to "Jane Doe"
+                before = out.pop()
+                found = found._replace(
+                    first=before.first,
+                    start=before.start,
+                    text=text[before.start : found.end],
+                    role=printed(text, before.start, tokens[first - 1].end),
+                )
+        out.append(found)
+        resume = found.last
     return out
 
 
-def _modifies_role(tokens: Sequence[Token], before: Mention, name_at: int, tb: _Tables) -> bool:
+class _Surnames:
+    """Lower-case last words of the names found so far ("will" after "George Will").
+
+    The names are kept as found and read into the set only when a word that
+    may be a surname asks (:meth:`words`), which is rare.
+    """
+
+    __slots__ = ("names", "read", "seen")
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.read = 0
+        self.seen: set[str] = set()
+
+    def words(self) -> set[str]:
+        """The last words of the names found so far, in lower case."""
+        names = self.names
+        while self.read < len(names):
+            self.seen.add(names[self.read].rpartition(" ")[2].lower())
+            self.read += 1
+        return self.seen
+
+
+def _modifies_role(
+    tokens: Sequence[Token], before: Mention, name_at: int, tb: MentionWords
+) -> bool:
     """Whether ``before`` is a name printed before a lower-case role of the name at ``name_at``.
 
     One to three lower-case words lie between them, the last a person's role
@@ -340,7 +311,7 @@ def _modifies_role(tokens: Sequence[Token], before: Mention, name_at: int, tb: _
     return True
 
 
-def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLines) -> int:
+def _name_span(tokens: Sequence[Token], i: int, tb: MentionWords, lines: HeadlineLines) -> int:
     """Return the end of the run of capitalised words (with initials and connectors).
 
     A headline verb or a capitalised function word ends the run ("Doe Slams
@@ -348,16 +319,17 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLine
     """
     n = len(tokens)
     j = i
-    not_names = tb.not_names
-    titles = tb.titles
-    title_stems = tb.title_stems
+    plain_words, odd_words = tb.plain_words, tb.odd_words
     reader = tb.reader
     headline: bool | None = None
     while j < n:
         tok = tokens[j]
         word = tok.text
         if tok.kind == "word" and word[0].isupper():
-            if j > i and word in not_names and word not in titles:
+            if word in plain_words or (word not in odd_words and tb.plain(tok)):
+                j += 1  # most words of a name need none of the checks below
+                continue
+            if j > i and word in tb.name_stoppers:
                 if tok.low not in reader.homographs or (
                     j + 1 < n and tokens[j + 1].text[:1].isdigit()
                 ):
@@ -375,11 +347,13 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLine
             if len(word) > 2 and word.endswith(_POSSESSIVE):
                 break
             # an initial or an abbreviated title keeps its period: "F.", "Sen."
-            if j < n and (len(word) == 1 or word in title_stems or tok.low in reader.suffixes):
+            if j < n and (len(word) == 1 or word in tb.title_stems or tok.low in reader.suffixes):
                 after = tokens[j]
                 if after.text == "." and after.start == tok.end:
                     j += 1
             continue
+        if word not in tb.span_links and tok.low not in tb.connector_firsts:
+            break  # most runs end here: no word that may go on with the name
         if (
             word in tb.title_joiners
             and j > i
@@ -393,7 +367,7 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLine
             j += 1  # "Ohio Gov. and party Chairman Tom Hale": a chain of titles
             continue
         if (
-            tb.connector_pairs
+            tok.low in tb.connector_firsts
             and j + 2 < n
             and (tok.low, tokens[j + 1].low) in tb.connector_pairs
             and tb.nouns.joins_particle_name(tokens, i, j)
@@ -401,10 +375,10 @@ def _name_span(tokens: Sequence[Token], i: int, tb: _Tables, lines: HeadlineLine
             j += 2  # "Ursula von der Leyen", "Präsidentin von der Leyen"
             continue
         if (
-            j > i
+            word in tb.name_links
+            and j > i
             and j + 1 < n
-            and ((tok.kind == "word" and word in tb.connectors)
-                 or word in tb.lex.grammar.name_inner_links)
+            and ((tok.kind == "word" and word in tb.connectors) or word in tb.inner_links)
             and tb.nouns.particle_after_given_name(tokens, i, j)
         ):
             # "Secretary of Labor Ann Lowe", "Bank of America"
@@ -420,32 +394,40 @@ def _name(
     text: str,
     tokens: Sequence[Token],
     i: int,
-    tb: _Tables,
+    tb: MentionWords,
     lines: HeadlineLines,
-    known: set[str] | None = None,
+    known: _Surnames | None = None,
 ) -> Mention | None:
-    word = tokens[i].text
-    low = tokens[i].low
-    suspect = low.endswith(_SUSPECT_ENDINGS) or "'" in low or "\u2019" in low
-    if suspect and tb.reader.not_a_name(tokens, i):
-        return None  # "I'm", "Reached by phone, ...": no name
-    if (
-        low in tb.cue_forms
-        and i + 1 < len(tokens)
-        and tokens[i + 1].kind == "word"
-        and tokens[i + 1].text.islower()
-        and tokens[i + 1].low not in tb.cue_forms
-    ):
-        return None  # "Said the senator", "Added Mr Roe's aide": an inverted cue
+    tok = tokens[i]
+    word = tok.text
+    low = tok.low
+    n = len(tokens)
     homograph = False
-    if word in tb.not_names and word not in tb.titles and i + 1 < len(tokens):
-        # "The", "But", "In" before anything but a name: no name starts here
-        after = tokens[i + 1]
-        if after.kind != "word" or not (
-            after.text[0].isupper() or after.text in tb.connectors
-            or after.text in tb.lex.grammar.name_inner_links
+    plain = word in tb.plain_words or (word not in tb.odd_words and tb.plain(tok))
+    if not plain:  # a plain word passes all three checks
+        suspect = low.endswith(_SUSPECT_ENDINGS) or "'" in low or "\u2019" in low
+        if suspect and tb.reader.not_a_name(tokens, i):
+            return None  # "I'm", "Reached by phone, ...": no name
+        after = tokens[i + 1] if i + 1 < n else None
+        if (
+            low in tb.cue_forms
+            and after is not None
+            and after.kind == "word"
+            and after.text.islower()
+            and after.low not in tb.cue_forms
         ):
-            if not tb.reader.homograph_name(tokens, i, known or frozenset()):
+            return None  # "Said the senator", "Added Mr Roe's aide": an inverted cue
+        if (
+            word in tb.name_stoppers
+            and after is not None
+            and (after.kind != "word"
+                 or not (after.text[0].isupper() or after.text in tb.name_links))
+        ):
+            # "The", "But", "In" before anything but a name: no name starts here
+            surnames: set[str] | frozenset[str] = frozenset()
+            if known is not None and low in tb.reader.homographs:
+                surnames = known.words()
+            if not tb.reader.homograph_name(tokens, i, surnames):
                 return None
             homograph = True  # "Will said", "May has said": a surname
     end = _name_span(tokens, i, tb, lines)
@@ -453,22 +435,21 @@ def _name(
         return None
     if (
         end == i + 1
-        and tokens[i].low in tb.reader.words.parties
-        and i + 1 < len(tokens)
+        and low in tb.reader.words.parties
+        and i + 1 < n
         and tokens[i + 1].kind == "word"
         and tokens[i + 1].text.islower()
     ):
         return None  # "Republican presidential candidate Jane Doe": a modifier, not a name
     first = i
-    not_names = tb.not_names
-    while not homograph and first < end and tokens[first].text in not_names and (
-        tokens[first].text not in tb.titles
-    ):
-        first += 1
-    while first < end and not tokens[first].text[0].isupper():
-        first += 1  # "Some of Clinton's": "of" opens no name
-    if first >= end or tokens[first].kind != "word":
-        return None
+    if not plain:  # a plain word is a capitalised word and no function word
+        stoppers = tb.name_stoppers
+        while not homograph and first < end and tokens[first].text in stoppers:
+            first += 1
+        while first < end and not tokens[first].text[0].isupper():
+            first += 1  # "Some of Clinton's": "of" opens no name
+        if first >= end or tokens[first].kind != "word":
+            return None
     if tb.nouns.active and end == first + 1:
         if tb.nouns.common_noun(tokens[first].text):
             return None  # "schrieb Fernsehgeschichte", "auf Anfrage": a common noun
@@ -488,8 +469,11 @@ def _name(
     if parsed is None:
         if len(tb.parsed) >= _MAX_PARSED:
             tb.parsed.clear()
-        parsed = tb.parsed[key] = _parse_name(words, tb, headline)
-    split, kind, speaker_kind, possessive = parsed
+        split, kind, speaker_kind, possessive = _parse_name(words, tb, headline)
+        # whether the name's last word keeps its period (an initial, a suffix)
+        keeps_period = kind != "none" and _keeps_period(words[split.name_end - 1], tb)
+        parsed = tb.parsed[key] = (split, kind, speaker_kind, possessive, keeps_period)
+    split, kind, speaker_kind, possessive, keeps_period = parsed
     if kind == "none":
         return None
     if split.lead:
@@ -503,24 +487,28 @@ def _name(
             first -= 1  # "said former Ohio Gov. Jane Doe": "former" is part of the title
             role_start = before.start
         role = printed(text, role_start, _title_end(text, wtoks[split.name_start - 1]))
-    if role is None and kind == "name":
+    elif kind == "name" and first > 0 and tokens[first - 1].low in tb.reader.person_roles:
         role = tb.reader.role_before(text, tokens, first)
     name_last = wtoks[split.name_end - 1]
-    name_stop = name_last.end - 2 if possessive and split.name_end == len(wtoks) else (
-        _title_end(text, name_last) if _keeps_period(name_last.text, tb) else name_last.end)
+    if possessive and split.name_end == len(wtoks):
+        name_stop = name_last.end - 2
+    elif keeps_period:
+        name_stop = _title_end(text, name_last)
+    else:
+        name_stop = name_last.end
     name = printed(text, wtoks[split.name_start].start, name_stop)
     start, stop = tokens[first].start, tokens[end - 1].end
     return Mention(first, end, start, stop, text[start:stop], kind, name, role, possessive,
                    speaker_kind, split.honorific)
 
 
-def _keeps_period(word: str, tb: _Tables) -> bool:
+def _keeps_period(word: str, tb: MentionWords) -> bool:
     """An initial or a suffix printed with its period ("J.", "Jr.")."""
     return (len(word) == 1 and word.isupper()) or word.lower() in tb.reader.suffixes
 
 
 def _determined_role(
-    text: str, tokens: Sequence[Token], det: int, head: int, tb: _Tables
+    text: str, tokens: Sequence[Token], det: int, head: int, tb: MentionWords
 ) -> Mention | None:
     """A description from determiner ``det`` to role noun ``head``; None for another noun."""
     found = tb.nouns.role_phrase(tokens, head)
@@ -542,7 +530,7 @@ def _determined_role(
 
 
 def _parse_name(
-    words: tuple[str, ...], tb: _Tables, headline: bool
+    words: tuple[str, ...], tb: MentionWords, headline: bool
 ) -> tuple[NameSplit, str, SpeakerKind, bool]:
     """Split name words into role and name, and classify the name.
 
@@ -586,7 +574,7 @@ def _title_end(text: str, tok: Token) -> int:
     return tok.end + 1 if text[tok.end : tok.end + 1] == "." else tok.end
 
 
-def _classify_name(name: str, words: list[str], tb: _Tables) -> tuple[str, SpeakerKind]:
+def _classify_name(name: str, words: list[str], tb: MentionWords) -> tuple[str, SpeakerKind]:
     alias = tb.aliases.get(name)
     if alias is not None:
         return "body", alias.kind
@@ -601,20 +589,28 @@ def _classify_name(name: str, words: list[str], tb: _Tables) -> tuple[str, Speak
     return "name", "person"
 
 
-def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Mention | None:
+def _description(text: str, tokens: Sequence[Token], i: int, tb: MentionWords) -> Mention | None:
     """Parse "a Turkish official", "the foreign minister", "officials" starting at token i."""
     n = len(tokens)
     j = i
     determiners, modifier_stop = tb.determiners, tb.modifier_stop
     roles, cue_forms = tb.roles, tb.cue_forms
-    links = tb.lex.grammar.post_modifier_links
-    continuing = tb.lex.grammar.post_modifier_words
-    saw_det = tokens[i].low in determiners
+    first_low = tokens[i].low
+    saw_det = first_low in determiners
+    if not saw_det and first_low not in roles and tokens[i].text not in roles:
+        # no determiner and no role noun: the phrase goes on with the next word, or stops
+        after = tokens[i + 1] if i + 1 < n else None
+        if after is None or after.kind != "word" or (
+            after.low in tb.description_stops
+            and after.low not in roles
+            and after.text not in roles
+        ):
+            return None
     if saw_det:
         j += 1
     # a part of a group: "one of those advisers", "some of his aides"
-    partitive = (saw_det and j + 1 < n and tokens[j].low in tb.lex.grammar.partitive_links
-                 and tokens[i].low not in tb.lex.grammar.definite_determiners)
+    partitive = (saw_det and j + 1 < n and tokens[j].low in tb.partitive_links
+                 and first_low not in tb.definite_determiners)
     if partitive:
         j += 1
         if tokens[j].low in determiners:
@@ -653,8 +649,8 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Men
     plural = noun.lower() == role.plural and role.plural != role.singular
     if partitive and not plural:
         return None  # "one of the campaign ...": a group's member needs the group's plural
-    if not plural and noun[0].isupper() and tokens[i].low not in tb.noun_markers and (
-        tb.lex.language == "en" or not tb.nouns.active
+    if not plural and noun[0].isupper() and first_low not in tb.noun_markers and (
+        tb.titled_capitals
     ):
         return None  # "Former Secretary of State Jane Doe": a title before a name
     first_word = tokens[i].text
@@ -664,6 +660,7 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Men
         return None  # a capitalised role alone ("President") is a title, not a description
     end = head + 1
     # post-modifier: "a spokesman for the ministry", "the head of the Turkish Foreign Ministry"
+    links, continuing = tb.post_links, tb.post_words
     if end + 1 < n and tokens[end].text in links and tokens[end].kind == "word":
         k = end + 1
         while k < n and k - end < 7 and tokens[k].kind == "word":
@@ -685,7 +682,7 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: _Tables) -> Men
         speaker_kind: SpeakerKind = "organisation"
     elif role.kind == "document":
         speaker_kind = "unknown"
-    elif plural and not (partitive and tokens[i].low in tb.lex.grammar.partitive_singulars):
+    elif plural and not (partitive and first_low in tb.partitive_singulars):
         speaker_kind = "collective"
     else:
         speaker_kind = "anonymous"

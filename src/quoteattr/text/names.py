@@ -25,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -437,24 +438,34 @@ class HeadlineLines:
     """Per document: whether the paragraph around a token is a headline-cased line.
 
     Looked at only for runs of name words that need it, within 40 tokens either
-    way, and cached per paragraph start.
+    way, and cached per paragraph start. When the paragraph breaks are given,
+    finding the paragraph is a binary search, not a walk back.
     """
 
-    __slots__ = ("cache", "tokens")
+    __slots__ = ("breaks", "cache", "tokens")
 
-    def __init__(self, tokens: Sequence[Token]) -> None:
-        """Look at ``tokens``, the document's tokens."""
+    def __init__(self, tokens: Sequence[Token], breaks: Sequence[int] | None = None) -> None:
+        """Look at ``tokens``, the document's tokens; ``breaks``, its ``para`` tokens, if known."""
         self.tokens = tokens
+        self.breaks = breaks
         self.cache: dict[int, bool] = {}
 
     def headline(self, i: int) -> bool:
         """Whether token ``i`` stands in a short paragraph whose words are mostly capitalised."""
         tokens = self.tokens
-        first = i
-        while first > 0 and i - first < 40 and tokens[first - 1].kind != "para":
-            first -= 1
-        if first > 0 and tokens[first - 1].kind != "para":
-            return False  # a long paragraph: prose, not a headline
+        breaks = self.breaks
+        if breaks is None:
+            first = i
+            while first > 0 and i - first < 40 and tokens[first - 1].kind != "para":
+                first -= 1
+            if first > 0 and tokens[first - 1].kind != "para":
+                return False  # a long paragraph: prose, not a headline
+        else:
+            k = bisect_left(breaks, i)
+            first = breaks[k - 1] + 1 if k else 0
+            end = breaks[k] if k < len(breaks) else len(tokens)
+            if end - first > 40:
+                return False  # the same, known from where the paragraph ends
         known = self.cache.get(first)
         if known is not None:
             return known

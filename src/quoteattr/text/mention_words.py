@@ -1,0 +1,175 @@
+"""The word lists that mention finding reads, gathered once per lexicon.
+
+:class:`MentionWords` holds a lexicon's word classes as plain attributes (and
+a few unions of them that the hot loops test at once), and caches what depends
+on words alone: how a run of name words splits into title and name, and which
+capitalised words need none of the checks a name's words may need.
+
+Example:
+    >>> from quoteattr.language.lexicon import load_lexicon
+    >>> words = mention_words(load_lexicon())
+    >>> words is mention_words(load_lexicon()), "he" in words.pronouns
+    (True, True)
+"""
+
+from __future__ import annotations
+
+from quoteattr.language.lexicon import Lexicon
+from quoteattr.language.names import load_person_names
+from quoteattr.models import SpeakerKind
+from quoteattr.text.names import NameReader, NameSplit
+from quoteattr.text.noun_phrases import noun_phrases
+from quoteattr.text.tokens import Token
+
+__all__ = ["MentionWords", "mention_words"]
+
+_SUSPECT_ENDINGS = ("ed", "ing")
+"""Endings of a sentence's opening participle ("Reached by phone"), checked further."""
+
+_MAX_WORDS = 100_000  # cached plain words per lexicon; cleared when full
+
+
+class MentionWords:
+    """The word lists of one lexicon that mention finding reads, as plain attributes.
+
+    Built once per lexicon; also caches how a run of name words splits into
+    title and name (``parsed``), and which capitalised words are plain.
+    """
+
+    __slots__ = (
+        "aliases",
+        "bodies",
+        "connector_firsts",
+        "connector_pairs",
+        "connectors",
+        "countries",
+        "cue_forms",
+        "definite_determiners",
+        "demonyms",
+        "description_stops",
+        "determiners",
+        "inner_links",
+        "lex",
+        "modifier_stop",
+        "name_links",
+        "name_stoppers",
+        "not_names",
+        "noun_markers",
+        "nouns",
+        "odd_words",
+        "org_words",
+        "parsed",
+        "partitive_links",
+        "partitive_singulars",
+        "plain_determiners",
+        "plain_words",
+        "post_links",
+        "post_words",
+        "pronouns",
+        "reader",
+        "role_prefixes",
+        "roles",
+        "span_links",
+        "title_joiners",
+        "title_stems",
+        "titled_capitals",
+        "titles",
+        "triggers",
+    )
+
+    def __init__(self, lex: Lexicon) -> None:
+        """Gather the word classes of ``lex``."""
+        grammar = lex.grammar
+        reader_words = load_person_names(lex.language)
+        self.lex = lex
+        self.roles = lex.role_forms
+        self.pronouns = grammar.subject_pronouns & set(lex.pronoun_forms)
+        self.determiners = grammar.determiners
+        self.triggers = self.pronouns | self.determiners | self.roles.keys()
+        self.plain_determiners = self.determiners - self.pronouns - self.roles.keys()
+        self.not_names = grammar.not_names
+        self.noun_markers = grammar.noun_markers
+        self.title_joiners = reader_words.title_joiners
+        self.connectors = grammar.name_connectors
+        # two-word particles ("von der"), listed with a space among the connectors
+        self.connector_pairs = frozenset(
+            (a, b) for a, _, b in (c.partition(" ") for c in self.connectors) if b
+        )
+        self.titles = lex.title_words
+        # "Sen" for "Sen.": a word whose title form adds a period
+        self.title_stems = frozenset(t[:-1] for t in self.titles if t.endswith("."))
+        self.modifier_stop = grammar.modifier_stop
+        self.cue_forms = lex.cue_forms
+        self.role_prefixes = grammar.role_prefixes
+        self.demonyms = lex.demonym_to_country
+        self.aliases = lex.alias_table
+        self.countries = lex.country_names
+        self.bodies = lex.body_names
+        self.org_words = lex.org_words
+        self.nouns = noun_phrases(lex)
+        self.reader = NameReader(lex, compound_heads=self.nouns.compound_heads)
+        self.inner_links = grammar.name_inner_links
+        self.name_links = self.connectors | self.inner_links
+        """Words that may join two capitalised words of one name ("von", "of")."""
+        self.name_stoppers = self.not_names - self.titles
+        """Capitalised function words that are no title ("The", "But")."""
+        self.connector_firsts = frozenset(a for a, _ in self.connector_pairs)
+        self.span_links = self.title_joiners | self.name_links
+        """Words after a run of capitalised words that may carry the run on."""
+        self.description_stops = self.modifier_stop | self.cue_forms.keys() | self.determiners
+        """Words that end a description's modifiers before its role noun, after no determiner."""
+        """Words after a run of capitalised words that may carry the run on."""
+        self.post_links = grammar.post_modifier_links
+        self.post_words = grammar.post_modifier_words
+        self.partitive_links = grammar.partitive_links
+        self.partitive_singulars = grammar.partitive_singulars
+        self.definite_determiners = grammar.definite_determiners
+        # a capitalised role noun heads a description only where the language allows
+        self.titled_capitals = lex.language == "en" or not self.nouns.active
+        self.parsed: dict[
+            tuple[tuple[str, ...], bool], tuple[NameSplit, str, SpeakerKind, bool, bool]
+        ] = {}
+        self.plain_words: set[str] = set()
+        """Capitalised words that :meth:`plain` found plain."""
+        self.odd_words: set[str] = set()
+        """Capitalised words that :meth:`plain` found not plain."""
+
+    def plain(self, tok: Token) -> bool:
+        """Whether a capitalised word needs none of the checks a name's words may need.
+
+        It is no function word, cue or headline verb, has no apostrophe (a
+        possessive, a contraction) and no participle ending, and keeps no
+        period (an initial, an abbreviated title, a suffix). Learned once per
+        word, as tests by a set look-up afterwards: ``word in plain_words``.
+        """
+        word, low = tok.text, tok.low
+        reader = self.reader
+        plain = not (
+            word in self.name_stoppers
+            or low in self.cue_forms
+            or low in reader.cue_or_breaker
+            or low.endswith(_SUSPECT_ENDINGS)
+            or "'" in low
+            or "\u2019" in low
+            or len(word) == 1
+            or word in self.title_stems
+            or low in reader.suffixes
+        )
+        if len(self.plain_words) + len(self.odd_words) >= _MAX_WORDS:
+            self.plain_words.clear()
+            self.odd_words.clear()
+        (self.plain_words if plain else self.odd_words).add(word)
+        return plain
+
+
+_WORDS: dict[int, MentionWords] = {}
+
+
+def mention_words(lex: Lexicon) -> MentionWords:
+    """The :class:`MentionWords` of ``lex``, built once."""
+    words = _WORDS.get(id(lex))
+    if words is None or words.lex is not lex:
+        if len(_WORDS) > 32:
+            _WORDS.clear()
+        words = _WORDS[id(lex)] = MentionWords(lex)
+    return words
