@@ -64,7 +64,7 @@ class _Fixed(NamedTuple):
     non_plural_endings: tuple[str, ...]
     source_firsts: frozenset[str]
     withholding: frozenset[str]
-    boundary_words: frozenset[str]
+    joining_words: frozenset[str]
     never: frozenset[str]
     listener_verbs: frozenset[str]
     joints: dict[Frame, Joint]
@@ -110,10 +110,7 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         non_plural_endings=endings(words.non_plural_endings),
         source_firsts=frozenset(p.split()[0] for p in words.source_prepositions),
         withholding=frozenset(h.text for h in frames.hedges if h.withholds),
-        boundary_words=words.hard_punctuation
-        | words.coordinators
-        | words.attribution_openers
-        | {","},
+        joining_words=words.coordinators | words.attribution_openers,
         never=frames.never,
         listener_verbs=frames.listener_verbs,
         joints=frames.joints,
@@ -165,8 +162,8 @@ class WordReader:
         """First words of the source prepositions ("according" of "according to")."""
         self.withholding = fixed.withholding
         """The hedges that withhold the claim ("declined to say")."""
-        self.boundary_words = fixed.boundary_words
-        """Words that may end a content: hard punctuation, comma, coordinators, openers."""
+        self.joining_words = fixed.joining_words
+        """Coordinators and attribution openers: words that may end a content."""
         self.spaced_negations = fixed.spaced_negations
         """The frames' negations, each between spaces (to find in words joined by spaces)."""
         self.spaced_hedges = fixed.spaced_hedges

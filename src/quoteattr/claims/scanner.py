@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
+from itertools import compress
 
 from quoteattr.attribution.clauses import skip_adverbs
 from quoteattr.attribution.context import Context
@@ -87,44 +88,34 @@ class Scanner(WordReader):
         """The last hard punctuation or break at or before a token: where a content
         printed before its attribution may start (a comma before "which" ends a
         content that follows its cue, not one that precedes it)."""
-        self._breaks = set(ctx.breaks)
+        self._punct = set(punct)
+        commas = by_low.get(",", [])  # punctuation, not a word's comma: tested when reached
         self._after_quote_comma: set[int] = set()
         """The tokens right after a quote that ends with a comma (and its closing mark)."""
         for qi, t in enumerate(ctx.quote_token):
             # '... "expanded the party," claiming that ...': the quote's comma ends content
             if t >= 0 and ctx.quotes[qi].text.rstrip().endswith(","):
                 self._after_quote_comma.add((t + 1 if ctx.kind(t + 1) == "mark" else t) + 1)
-        self._in_sentence: dict[int, tuple[list[int], int]] = {}
+        candidates = self._punct | self._after_quote_comma
+        candidates.update(commas)
+        for low in indexed_among(by_low, self.joining_words):
+            candidates.update(by_low[low])
+        self._candidates = sorted(candidates)
+        """Where a clause boundary may stand, each tested when a content first reaches it."""
+        self._comma_positions = commas
         self._cues: list[int] | None = None
         self._hard_at: dict[int, bool] = {}
         self._comma_at: dict[int, int] = {}
         self._ends: dict[tuple[int, int], int] = {}
 
-    def _candidates_of(self, k: int) -> tuple[list[int], int]:
-        """The boundary candidates of the sentence of token k, in order, and its end.
-
-        Candidates: breaks, hard punctuation, commas, coordinators, openers,
-        and the token after a quote's closing comma. Listed when a content
-        first reaches the sentence (most sentences hold no cue); each is
-        tested when a content first reaches it.
-        """
-        first = self.sent_first[k]
-        found = self._in_sentence.get(first)
-        if found is None:
-            stop = self.sent_end[k]
-            words = self.boundary_words
-            breaks = self._breaks
-            after_quote = self._after_quote_comma
-            found = (
-                [
-                    p
-                    for p, tok in enumerate(self.ctx.tokens[first:stop], first)
-                    if tok.low in words or p in breaks or p in after_quote
-                ],
-                stop,
-            )
-            self._in_sentence[first] = found
-        return found
+    def cue_positions(self) -> list[int]:
+        """The tokens where a cue verb starts (weak ones too), in order."""
+        if self._cues is None:
+            candidates = self.ctx.cue_candidates
+            # cue_any[i] > 0, tested in C over the candidates
+            found = map((0).__lt__, map(self.ctx.cue_any.__getitem__, candidates))
+            self._cues = list(compress(candidates, found))
+        return self._cues
 
     def first_hard(self, k: int, limit: int) -> int:
         """The first hard boundary from token k up to ``limit``, or ``limit`` when none.
@@ -133,20 +124,19 @@ class Scanner(WordReader):
         participle or an attribution, a coordinated cue, a quote's closing
         comma, a conjunction opening a clause with its own source and cue.
         """
+        positions = self._candidates
+        i = bisect_left(positions, k)
         hard_at = self._hard_at
-        k = max(k, 0)
-        while k < min(limit, self.n):
-            positions, stop = self._candidates_of(k)
-            for i in range(bisect_left(positions, k), len(positions)):
-                p = positions[i]
-                if p >= limit:
-                    return limit
-                hard = hard_at.get(p)
-                if hard is None:
-                    hard = hard_at[p] = self._is_hard(p)
-                if hard:
-                    return p
-            k = stop
+        while i < len(positions):
+            p = positions[i]
+            if p >= limit:
+                break
+            hard = hard_at.get(p)
+            if hard is None:
+                hard = hard_at[p] = self._is_hard(p)
+            if hard:
+                return p
+            i += 1
         return limit
 
     def first_soft(self, k: int, limit: int) -> int:
@@ -156,18 +146,16 @@ class Scanner(WordReader):
         """
         if not self.frames.comma_ends_content:
             return limit
+        positions = self._comma_positions
         toks = self.ctx.tokens
-        k = max(k, 0)
-        while k < min(limit, self.n):
-            positions, stop = self._candidates_of(k)
-            for i in range(bisect_left(positions, k), len(positions)):
-                p = positions[i]
-                if p >= limit:
-                    return limit
-                tok = toks[p]
-                if tok.low == "," and tok.kind == "punct" and self._comma_class(p) == _SOFT:
-                    return p
-            k = stop
+        i = bisect_left(positions, k)
+        while i < len(positions):
+            p = positions[i]
+            if p >= limit:
+                break
+            if toks[p].kind == "punct" and self._comma_class(p) == _SOFT:
+                return p
+            i += 1
         return limit
 
     def _is_hard(self, p: int) -> bool:
@@ -175,7 +163,7 @@ class Scanner(WordReader):
         tok = self.ctx.tokens[p]
         words = self.words
         low = tok.low
-        if p in self._breaks or (low in words.hard_punctuation and tok.kind == "punct"):
+        if p in self._punct:
             return True
         if low == "," and tok.kind == "punct" and self._comma_class(p) == _HARD:
             return True
@@ -192,10 +180,7 @@ class Scanner(WordReader):
         m = self.ctx.mention_starting.get(k + 1)
         if m is not None:
             reach = max(reach, m.last + _OPENER_SUBJECT)
-        cues = self._cues
-        if cues is None:
-            cue_any = self.ctx.cue_any
-            cues = self._cues = [i for i in self.ctx.cue_candidates if cue_any[i] > 0]
+        cues = self.cue_positions()
         i = bisect_left(cues, k + 2)
         return i < len(cues) and cues[i] < reach and self._opens_attribution(k)
 
