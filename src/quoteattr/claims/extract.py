@@ -44,9 +44,7 @@ __all__ = ["claims_unavailable", "extract_claims"]
 
 _CLAIMS: TypeAdapter[list[Claim]] = TypeAdapter(list[Claim])
 
-_Triggers = tuple[
-    list[ClaimRuleFunction], list[tuple[frozenset[str], list[ClaimRuleFunction]]]
-]
+_Triggers = tuple[list[ClaimRuleFunction], dict[str, list[ClaimRuleFunction]]]
 
 def claims_unavailable(language: str) -> Diagnostic | None:
     """A diagnostic saying that ``language`` has no claim data, or ``None`` when it has.
@@ -103,7 +101,10 @@ def extract_claims(
     ids = {id(e): number for number, e in enumerate(speakers)}
     found: list[Found] = []
     taken: set[tuple[int, int]] = set()
-    for i, funcs in _candidates(ctx, words):
+    cue_rules = _triggers(words)[0]
+    for i, funcs in _candidates(scan, words):
+        if funcs is cue_rules and scan.verb_at(i) is None:
+            continue  # each cue rule reads the cue verb first: none here
         for func in funcs:
             f = func(scan, i)
             if f is not None:
@@ -118,6 +119,9 @@ def extract_claims(
     rows: list[dict[str, object]] = []
     starts = [q.start for q in quotes]
     seen: set[tuple[int, int, int]] = set()
+    toks = ctx.tokens
+    quote_positions = ctx.quote_positions
+    opening_marks: list[int] | None = None
     for f in sorted(found, key=lambda x: (ctx.tokens[x.first].start, x.cue)):
         start, end = ctx.span(f.first, f.last)
         entity = _source_entity(ctx, index, f, start, end, quotes, starts, speakers)
@@ -125,8 +129,13 @@ def extract_claims(
         if key in seen:
             continue
         seen.add(key)
-        inside = tuple(t.quote for t in ctx.tokens[f.first : f.last] if t.kind == "quote")
-        mixed = bool(inside) or _holds_own_words(ctx, f.first, f.last)
+        within = quote_positions[
+            bisect_left(quote_positions, f.first) : bisect_left(quote_positions, f.last)
+        ]
+        inside = tuple(toks[t].quote for t in within)  # the content's quote tokens
+        if opening_marks is None:
+            opening_marks = _opening_double_marks(ctx)
+        mixed = bool(inside) or _holds_own_words(ctx, opening_marks, f.first, f.last)
         cue_start, cue_end = ctx.span(*f.cue)
         negated, hedge = _negation_and_hedge(scan, f)
         if hedge is not None and hedge in scan.withholding:
@@ -166,13 +175,12 @@ def extract_claims(
     return _CLAIMS.validate_python(rows)
 
 
-def _candidates(ctx: Context, words: ClaimWords) -> list[tuple[int, list[ClaimRuleFunction]]]:
+def _candidates(scan: Scanner, words: ClaimWords) -> list[tuple[int, list[ClaimRuleFunction]]]:
     """The tokens where a claim rule may fire, in order, each with the rules its kind triggers."""
+    ctx = scan.ctx
     cue_rules, triggers = _triggers(words)
     cue_any = ctx.cue_any
-    found: dict[int, list[ClaimRuleFunction]] = {
-        i: cue_rules for i in ctx.cue_candidates if cue_any[i] > 0
-    }
+    found: dict[int, list[ClaimRuleFunction]] = dict.fromkeys(scan.cue_positions(), cue_rules)
     headline = [r.func for r in CLAIM_RULES if r.trigger == "headline"]
     paragraph = ctx.paragraph
     for i in ctx.cue_candidates:  # "Doe Says ...": a capitalised cue in the first paragraph
@@ -181,11 +189,11 @@ def _candidates(ctx: Context, words: ClaimWords) -> list[tuple[int, list[ClaimRu
         if cue_any[i] < 0 and ctx.tokens[i].text[:1].isupper():
             found[i] = headline
     by_low = ctx.by_low
-    for listed, rules in triggers:
-        for low in indexed_among(by_low, listed):  # the document's words, not the lists'
-            for i in by_low[low]:
-                before = found.get(i)
-                found[i] = rules if before is None else _in_rule_order([*before, *rules])
+    for low in indexed_among(by_low, triggers):  # the document's words, not the lists'
+        rules = triggers[low]
+        for i in by_low[low]:
+            before = found.get(i)
+            found[i] = rules if before is None else _in_rule_order([*before, *rules])
     return sorted(found.items())
 
 
@@ -193,23 +201,25 @@ _TRIGGERS: dict[int, tuple[ClaimWords, _Triggers]] = {}
 
 
 def _triggers(words: ClaimWords) -> _Triggers:
-    """The rules of cue tokens, and each trigger kind's words with its rules (once per words)."""
+    """The rules of cue tokens, and the rules each trigger word sets off (once per words)."""
     known = _TRIGGERS.get(id(words))
     if known is not None and known[0] is words:
         return known[1]
     cue_rules = [r.func for r in CLAIM_RULES if r.trigger == "cue"]
-    triggers = [
-        (frozenset(listed), [r.func for r in CLAIM_RULES if r.trigger == kind])
-        for kind, listed in (
-            ("quoting", words.quoting_forms),
-            ("postposition", words.source_postpositions),
-            ("sign_off", words.sign_offs),
-            ("as", words.as_words),
-            ("source_preposition", frozenset(p.split()[0] for p in words.source_prepositions)),
-            ("colon", frozenset({":"})),
-            ("noun", frozenset(words.noun_cues) | frozenset(words.noun_topic_cues)),
-        )
-    ]
+    triggers: dict[str, list[ClaimRuleFunction]] = {}
+    for kind, listed in (
+        ("quoting", words.quoting_forms),
+        ("postposition", words.source_postpositions),
+        ("sign_off", words.sign_offs),
+        ("as", words.as_words),
+        ("source_preposition", frozenset(p.split()[0] for p in words.source_prepositions)),
+        ("colon", frozenset({":"})),
+        ("noun", frozenset(words.noun_cues) | frozenset(words.noun_topic_cues)),
+    ):
+        rules = [r.func for r in CLAIM_RULES if r.trigger == kind]
+        for word in listed:  # a word of two kinds triggers the rules of both, in rule order
+            before = triggers.get(word)
+            triggers[word] = rules if before is None else _in_rule_order([*before, *rules])
     if len(_TRIGGERS) >= 16:
         _TRIGGERS.clear()
     _TRIGGERS[id(words)] = (words, (cue_rules, triggers))
@@ -234,8 +244,11 @@ inside it is a claim of its own as well, unless the content runs on after the
 attribution ("If it is close, the party said, it will ask for a recount")."""
 
 
-def _holds_own_words(ctx: Context, first: int, last: int) -> bool:
+def _holds_own_words(ctx: Context, opening_marks: list[int], first: int, last: int) -> bool:
     """Tell whether tokens first..last hold double-quoted words opening in lower case.
+
+    ``opening_marks``: the document's tokens that may open a double quote
+    (:func:`_opening_double_marks`).
 
     'There had been a "quiet exodus" of nurses, the union said': a quoted phrase
     in lower case inside a reported clause is the source's own words, a partial
@@ -244,7 +257,8 @@ def _holds_own_words(ctx: Context, first: int, last: int) -> bool:
     """
     marks = load_quote_marks()
     toks = ctx.tokens
-    for t in range(first, last - 1):
+    lo, hi = bisect_left(opening_marks, first), bisect_left(opening_marks, last - 1)
+    for t in opening_marks[lo:hi]:
         tok = toks[t]
         if tok.kind != "punct":
             continue
@@ -258,6 +272,31 @@ def _holds_own_words(ctx: Context, first: int, last: int) -> bool:
                 for k in range(t + 2, min(last + 1, t + 12))
             )
     return False
+
+
+_OPENING_CHARS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _opening_double_marks(ctx: Context) -> list[int]:
+    """The tokens of a document printed as a double quotation mark that is not a closing one."""
+    marks = load_quote_marks()
+    known = _OPENING_CHARS.get(id(marks))
+    if known is None or known[0] is not marks:
+        chars = frozenset(
+            c
+            for c in {*marks.by_char, *marks.doubled_as}
+            if (m := marks.by_char.get(marks.doubled_as.get(c, c))) is not None
+            and m.family == "double"
+            and m.role != "close"
+        )
+        _OPENING_CHARS.clear()
+        known = _OPENING_CHARS[id(marks)] = (marks, chars)
+    by_low = ctx.by_low
+    found: list[int] = []
+    for low in indexed_among(by_low, known[1]):
+        found.extend(by_low[low])
+    found.sort()
+    return found
 
 
 def _outermost(found: list[Found]) -> list[Found]:
