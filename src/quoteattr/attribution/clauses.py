@@ -9,6 +9,7 @@ attribution ends after its cue. Every look-up scans a bounded window of tokens.
 from __future__ import annotations
 
 from quoteattr.attribution.context import Context
+from quoteattr.attribution.windows import subject_memo
 from quoteattr.attribution.words import attribution_words, ends_with, is_participle
 from quoteattr.models import SpeakerKind
 from quoteattr.text.mentions import Mention
@@ -247,6 +248,20 @@ def relative_antecedent(ctx: Context, who: int) -> Mention | None:
 
 def subject_before(ctx: Context, c: int) -> Mention | None:
     """The mention that is the subject of a cue verb at token c."""
+    memo = subject_memo(ctx)  # kept while the sieve runs: rules ask for the same cues
+    if memo is None:
+        return _subject_before(ctx, c)
+    found = memo.get(c, _UNKNOWN)
+    if found is _UNKNOWN:
+        found = memo[c] = _subject_before(ctx, c)
+    return found
+
+
+_UNKNOWN = Mention(-1, -1, -1, -1, "", "pronoun", "", None, False, "unknown")
+"""Stands for a subject not looked for yet."""
+
+
+def _subject_before(ctx: Context, c: int) -> Mention | None:
     words = attribution_words(ctx.lexicon)
     participle = is_participle(words, ctx.low(c))
     if participle and ctx.word(c - 1) in (",", "—", "–"):
@@ -349,21 +364,27 @@ def subject_before_asides(ctx: Context, j: int) -> Mention | None:
     """
     words = attribution_words(ctx.lexicon)
     best: Mention | None = None
+    tokens = ctx.tokens
+    if not 0 <= j < len(tokens):
+        return None
+    sentence = ctx.sentence
+    own = sentence[j]
     for k in range(j, max(j - 40, -1), -1):
-        if ctx.kind(k) in ("para", "quote", "mark") or ctx.word(k) in (".", ";", ":", "!", "?"):
+        tok = tokens[k]
+        if tok.kind in ("para", "quote", "mark") or tok.text in (".", ";", ":", "!", "?"):
             break
-        if not ctx.same_sentence(k, j):
+        if sentence[k] != own:
             break
-        if (ctx.low(k) in words.relative_pronouns and ctx.word(k - 1) != ","
+        if (tok.low in words.relative_pronouns and ctx.word(k - 1) != ","
                 and k + 1 in ctx.mention_starting):
             break  # "a country that the nominee, Jane Doe, called": the clause starts here
-        if ctx.word(k) == ",":
+        if tok.text == ",":
             m = ctx.mention_ending.get(k)
             beside_name = best is not None and best.kind == "name" and best.first == k + 1
             if (m is not None and not m.possessive and _opens_clause(ctx, m.first)
                     and not (m.kind == "description" and beside_name)):
                 best = m  # "Another member, Ruth Ames, said": the name, not the description
-        elif (ctx.low(k) in words.clause_joiners and ctx.word(k - 1) == ","
+        elif (tok.low in words.clause_joiners and ctx.word(k - 1) == ","
               and k + 1 in ctx.mention_starting):
             break  # ", and Roe, a trader, said"; not ", and head of the lab, said"
     return best
@@ -394,17 +415,24 @@ def clause_subject(ctx: Context, c: int) -> Mention | None:
     words = attribution_words(ctx.lexicon)
     pronouns = ctx.lexicon.grammar.subject_pronouns
     blocked = ctx.lexicon.grammar.determiners | ctx.lexicon.grammar.prepositions
+    tokens = ctx.tokens
+    if not 0 <= c < len(tokens):
+        return None  # no sentence holds c
+    sentence = ctx.sentence
+    own = sentence[c]
+    cues = ctx.cue_any
     for k in range(c - 1, max(c - 40, -1), -1):
-        if not ctx.same_sentence(k, c) or ctx.kind(k) == "para":
+        tok = tokens[k]
+        if sentence[k] != own or tok.kind == "para":
             return None
-        if ctx.kind(k) == "quote" and not _partial_quote_at(ctx, k):
+        if tok.kind == "quote" and not _partial_quote_at(ctx, k):
             return None
-        if (ctx.cue_at(k) > 0 and not is_participle(words, ctx.low(k))
+        if (cues[k] > 0 and not is_participle(words, tok.low)
                 and ctx.word(k - 1) not in (",", "—", "–")):
             m = subject_before(ctx, k)
             if m is not None and ctx.low(m.first - 1) not in blocked:
                 return m  # not 'a Twitter comment': a noun after a determiner
-        if ctx.low(k) in pronouns and ctx.kind(k) == "word":
+        if tok.low in pronouns and tok.kind == "word":
             m = ctx.mention_starting.get(k)
             prev = k - 1
             if m is not None and m.kind == "pronoun" and (
@@ -420,9 +448,13 @@ def sentence_subject(ctx: Context, c: int) -> Mention | None:
     An introductory phrase ("On the talks with the union, Doe …") is skipped.
     """
     first = c
-    while (first > max(c - _SENTENCE_TOKENS, 0) and ctx.same_sentence(first - 1, c)
-           and ctx.kind(first - 1) != "quote"):
-        first -= 1
+    tokens = ctx.tokens
+    if 0 <= c < len(tokens):
+        sentence = ctx.sentence
+        own = sentence[c]
+        floor = max(c - _SENTENCE_TOKENS, 0)
+        while first > floor and sentence[first - 1] == own and tokens[first - 1].kind != "quote":
+            first -= 1
     g = ctx.lexicon.grammar
     articles = attribution_words(ctx.lexicon).articles
     if ctx.low(first) in g.introducers:

@@ -64,6 +64,9 @@ _MODIFIERS = 4  # words between an issuing verb and its document noun
 _AS_OBJECT_TOKENS = 8  # tokens of a verb and its object before "as"
 _ENDS = frozenset({".", ";", ":", "!", "?"})
 _DASHES = frozenset({"—", "–", "--", "(", ")"})
+_ENDS_DASHES = _ENDS | _DASHES
+_NOT_WORDS = ("para", "quote", "mark")
+"""Token kinds that end a window of a clause's words."""
 
 
 def _verb_subject(ctx: Context, v: int) -> Mention | None:
@@ -120,15 +123,18 @@ def name_called_x_quote(ctx: Context, qi: int) -> Decision | None:
     if not any_within(ctx, words.naming_verbs, b - _OBJECT_TOKENS, b + 1):
         return None
     first = max(b - _OBJECT_TOKENS, ctx.sentence_first(qt))
-    for v in range(b, first - 1, -1):
-        if ctx.kind(v) in ("para", "quote", "mark") or ctx.word(v) in _ENDS:
+    tokens = ctx.tokens
+    strong = ctx.cue_strong
+    for v in range(b, first - 1, -1):  # 0 <= first <= v < len(tokens)
+        tok = tokens[v]
+        if tok.kind in _NOT_WORDS or tok.text in _ENDS:
             return None
-        if ctx.low(v) in words.naming_verbs and ctx.kind(v) == "word":
+        if tok.low in words.naming_verbs and tok.kind == "word":
             m = _verb_subject(ctx, v)
             if m is None or m.first >= v:
                 return None
             return Decision("name_called_x_quote", 0.8, m, ctx.span(v, v + 1))
-        if v < b and ctx.cue_at(v, weak=False) > 0:
+        if v < b and strong[v] > 0:
             return None  # 'said Doe had "lied"': another verb governs the quote
     return None
 
@@ -267,15 +273,18 @@ def name_issued_document_quote(ctx: Context, qi: int) -> Decision | None:
     if not any_within(ctx, words.document_nouns, b - _LINK_TOKENS, b + 1):
         return None
     first = max(b - _LINK_TOKENS, ctx.sentence_first(qt))
-    for d in range(b, first - 1, -1):
-        if ctx.kind(d) in ("para", "quote", "mark") or ctx.word(d) in _ENDS | _DASHES:
+    tokens = ctx.tokens
+    strong = ctx.cue_strong
+    for d in range(b, first - 1, -1):  # 0 <= first <= d < len(tokens)
+        tok = tokens[d]
+        if tok.kind in _NOT_WORDS or tok.text in _ENDS_DASHES:
             return None
-        low = ctx.low(d)
-        if low in words.document_nouns and ctx.kind(d) == "word":
+        low = tok.low
+        if low in words.document_nouns and tok.kind == "word":
             issued = _issued(ctx, d, b)
             if issued is not None:
                 return issued
-        if ctx.cue_at(d, weak=False) > 0 and low not in words.document_links:
+        if strong[d] > 0 and low not in words.document_links:
             return None
     return None
 
@@ -342,10 +351,12 @@ def _passive_as_clause(ctx: Context, qi: int) -> Decision | None:
     if not any_within(ctx, words.as_clause_openers, first, qt + _PASSIVE_AS_TOKENS):
         return None
     stop = min(ctx.sentence_stop(qt), qt + _PASSIVE_AS_TOKENS)
-    for a in range(first, stop):
-        if ctx.kind(a) in ("para", "quote", "mark"):
+    tokens = ctx.tokens
+    for a in range(first, stop):  # stop <= len(tokens)
+        tok = tokens[a]
+        if tok.kind in _NOT_WORDS:
             return None
-        if ctx.low(a) not in words.as_clause_openers:
+        if tok.low not in words.as_clause_openers:
             continue
         if a > first and ctx.word(a - 1) not in (",", "\u2013", "\u2014", "--", "-"):
             continue  # '"Q," as …' right after the quote, or after a comma or dash

@@ -71,6 +71,9 @@ def main_clause_start(ctx: Context, first: int, qt: int) -> int:
     token after that comma; otherwise ``first``.
     """
     g = ctx.lexicon.grammar
+    tokens = ctx.tokens
+    if not any(tokens[i].low in g.subordinators for i in range(first, min(first + 3, qt))):
+        return first  # no subordinator opens the sentence
     words = attribution_words(ctx.lexicon)
     k = first  # "Ever since", "Even as": up to two single words before the subordinator
     while (k < first + 2 and ctx.kind(k) == "word" and ctx.low(k) not in g.subordinators
@@ -156,17 +159,22 @@ def _clause_subject(ctx: Context, qt: int) -> Mention | None:
     passed_mark = False
     if main > first:  # "While Doe praised it, Roe …": only the main clause's subject
         first = main
+    tokens = ctx.tokens
     for k in range(qt - 1, first - 2, -1):
-        if k >= first and (ctx.kind(k) == "para" or (
-                ctx.kind(k) == "quote" and not _fragment_at(ctx, k))):
-            return None  # a quoted fragment earlier in the clause is one of its words
-        low = ctx.low(k) if k >= first else ""
+        inside = k >= first  # 0 <= first <= k < qt: a token of the clause
+        if inside:
+            tok = tokens[k]
+            if tok.kind == "para" or (tok.kind == "quote" and not _fragment_at(ctx, k)):
+                return None  # a quoted fragment earlier in the clause is one of its words
+            low = tok.low
+        else:
+            low = ""
         if low in words.absolute_openers:
             m = _absolute_subject(ctx, k + 1, qt)
             if m is not None:
                 return m
-        mark = k >= first and ctx.word(k) in _CLAUSE_MARKS
-        if k >= first and not (mark or low in joiners or low in relatives):
+        mark = inside and tok.text in _CLAUSE_MARKS
+        if inside and not (mark or low in joiners or low in relatives):
             continue
         m = _subject_at(ctx, k + 1, qt, at_start=k < first)
         if m is _GIVE_UP:
@@ -354,13 +362,15 @@ def _subject_after_opening_phrase(ctx: Context, qt: int) -> Mention | None:
     (within ``_WINDOW`` tokens of its sentence) followed by a name or pronoun and
     a verb that reads surely as one (a cue, a past form, an auxiliary).
     """
-    stop = min(ctx.sentence_stop(qt), qt + _WINDOW, len(ctx.tokens))
+    tokens = ctx.tokens
+    stop = min(ctx.sentence_stop(qt), qt + _WINDOW, len(tokens))
     for j in range(qt, stop):
-        if ctx.kind(j) == "para" or ctx.word(j) in (";", ":"):
+        tok = tokens[j]
+        if tok.kind == "para" or tok.text in (";", ":"):
             return None
-        if ctx.word(j) == ",":
+        if tok.text == ",":
             after = j + 1
-        elif ctx.kind(j) == "quote" and _quote_ends_with_comma(ctx, j):
+        elif tok.kind == "quote" and _quote_ends_with_comma(ctx, j):
             after = j + 2 if ctx.kind(j + 1) == "mark" else j + 1
         else:
             continue

@@ -12,7 +12,7 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -149,17 +149,22 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
     k = _after_quote(ctx, qi)
     if not _cue_candidate_within(ctx, k + 1, k + 32):
         return None  # no cue verb can follow within the clause
-    if ctx.kind(k) != "word" or ctx.kind(k - 1) == "para" or ctx.cue_at(k) > 0:
+    tokens = ctx.tokens
+    if k >= len(tokens):
         return None
-    if ctx.low(k) in attribution_words(ctx.lexicon).passive_auxiliaries:
+    tok = tokens[k]  # 1 <= k: after the quote's token
+    if tok.kind != "word" or tokens[k - 1].kind == "para" or ctx.cue_any[k] > 0:
+        return None
+    words = attribution_words(ctx.lexicon)
+    if tok.low in words.passive_auxiliaries:
         return None  # '"Q," is one common saying': a predicate, not a speaker
     if _fragment_ends_sentence(ctx, qi):
         return None  # 'calling him "a failed candidate." Roe fired back': a new sentence
-    if ctx.low(k) in attribution_words(ctx.lexicon).clause_joiners:
+    if tok.low in words.clause_joiners:
         return None  # 'a plea for a "cleaner harbor," and she thanked ...': a clause of its own
     closed = _quote_closes_clause(ctx, qi)
     # the first cue within 13 tokens, before the sentence, paragraph or next quote ends
-    relative = attribution_words(ctx.lexicon).relative_pronouns
+    relative = words.relative_pronouns
     for j in ctx.cues_within(k + 1, _clause_stop(ctx, k, k + 32)):
         end = ctx.cue_at(j)
         if end < 0:
@@ -219,11 +224,12 @@ def _clause_stop(ctx: Context, k: int, limit: int) -> int:
     quotation mark, or outside ``k``'s sentence (``limit`` or the token count
     when there is none).
     """
-    stop = min(limit, len(ctx.tokens), ctx.sentence_stop(k))
-    if stop > k + 1 and ctx.kind(stop - 1) == "para":
+    tokens = ctx.tokens
+    stop = min(limit, len(tokens), ctx.sentence_stop(k))
+    if stop > k + 1 and tokens[stop - 1].kind == "para":
         stop -= 1  # a break ends its sentence as its last token
     quote = ctx.next_quote_token(k)
-    if quote - 1 > k and ctx.kind(quote - 1) == "mark":
+    if quote - 1 > k and tokens[quote - 1].kind == "mark":
         quote -= 1  # the next quote's opening mark
     return min(stop, quote)
 
@@ -320,10 +326,13 @@ def name_said_colon_quote(ctx: Context, qi: int) -> Decision | None:
     window = 10 if colon else 1
     if not _cue_candidate_within(ctx, k - window + 1, k + 1):
         return None  # no cue verb in reach
-    for c in range(k, max(k - window, -1), -1):
-        if ctx.kind(c) in ("para", "quote", "mark") or ctx.word(c) in (".", ";", "!", "?"):
+    tokens = ctx.tokens
+    cues = ctx.cue_any if colon else ctx.cue_strong
+    for c in range(k, max(k - window, -1), -1):  # 0 <= c <= k < len(tokens)
+        tok = tokens[c]
+        if tok.kind in ("para", "quote", "mark") or tok.text in (".", ";", "!", "?"):
             return None
-        end = ctx.cue_at(c, weak=colon)
+        end = cues[c]
         if end < 0 or end - 1 > k:
             continue
         m = subject_before(ctx, c)
@@ -410,6 +419,8 @@ def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
     # back to the sentence's start, at most 59 tokens: only cue tokens can match;
     # not into a subordinate clause the quote's main clause follows
     first = max(qt - 59, ctx.sentence_first(qt))
+    if not _cue_candidate_within(ctx, first, qt):
+        return None  # no cue in the quote's sentence before it
     first = main_clause_start(ctx, first, qt)
     for c in reversed(ctx.cues_within(first, qt)):
         # an aspect verb ("would continue \"to …\"") speaks only before a colon, a
@@ -466,11 +477,13 @@ def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
     words = attribution_words(ctx.lexicon)
     qt = ctx.quote_token[qi]
     tokens = ctx.tokens
-    sentence = ctx.sentence
-    own = sentence[qt]
-    for k in range(qt + 1, min(qt + 40, len(tokens))):
-        if sentence[k] != own or tokens[k].kind == "para":
-            return None
+    # up to 39 tokens, before the sentence or paragraph ends
+    stop = min(qt + 40, len(tokens), ctx.sentence_stop(qt))
+    breaks = ctx.breaks
+    n = bisect_right(breaks, qt)
+    if n < len(breaks) and breaks[n] < stop:
+        stop = breaks[n]
+    for k in range(qt + 1, stop):
         before = tokens[k - 1]
         if before.text not in _COMMA_LIKE and before.kind not in ("mark", "quote"):
             continue

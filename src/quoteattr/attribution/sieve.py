@@ -30,7 +30,7 @@ from pydantic import TypeAdapter
 from quoteattr.attribution.context import Context, Decision
 from quoteattr.attribution.rules import Rule, RuleFunction
 from quoteattr.attribution.speakers import Entity, SpeakerIndex
-from quoteattr.attribution.windows import forget
+from quoteattr.attribution.windows import forget, remember
 from quoteattr.models import Quote
 
 __all__ = ["RuleTrial", "Sieved", "assemble", "run_sieve"]
@@ -84,10 +84,17 @@ def run_sieve(ctx: Context, sieve: Sequence[Rule], *, trace: bool = False) -> Si
     Returns:
         The decisions, and the trials when ``trace`` is set.
     """
+    remember(ctx)  # per-document look-ups for the rules, dropped when done
+    try:
+        return _run(ctx, sieve, trace)
+    finally:
+        forget(ctx)
+
+
+def _run(ctx: Context, sieve: Sequence[Rule], trace: bool) -> Sieved:
     decisions = ctx.decisions
     if not trace:
         _decide(ctx, [(rule.name, rule.func) for rule in sieve])
-        forget(ctx)
         return Sieved(tuple(decisions))
     trials: list[tuple[RuleTrial, ...]] = []
     for qi in range(len(ctx.quotes)):
@@ -108,7 +115,6 @@ def run_sieve(ctx: Context, sieve: Sequence[Rule], *, trace: bool = False) -> Si
         decisions[qi] = kept
         if trace:
             trials.append(tuple(tried))
-    forget(ctx)
     return Sieved(tuple(decisions), tuple(trials))
 
 

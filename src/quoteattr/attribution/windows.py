@@ -1,14 +1,18 @@
-"""Cheap look-ups that let a rule give up at once when its words are nowhere near a quote.
+"""Per-document look-ups that let rules skip work, kept while the sieve runs.
 
 Most rules need a word of some class (a naming verb, a document noun, a
 quoting verb, "according") within a few tokens of the quote; most quotes have
-none. :func:`word_positions` lists, once per document and class, the tokens
-whose lower-case text is in the class, and :func:`any_within` tells by one
-binary search whether one lies in a window. The positions are computed from
-:attr:`~quoteattr.attribution.context.Context.by_low` and kept for the last
-document only (a context is built, attributed and dropped, one at a time);
-:func:`~quoteattr.attribution.sieve.run_sieve` calls :func:`forget` when done,
-so that the document is freed where its caller drops it.
+none. :func:`word_positions` lists the tokens whose lower-case text is in a
+class, and :func:`any_within` tells by one binary search whether one lies in a
+window. Several rules also ask for the subject of the same cue verb
+(:func:`~quoteattr.attribution.clauses.subject_before`); :func:`subject_memo`
+holds the answers.
+
+:func:`~quoteattr.attribution.sieve.run_sieve` calls :func:`remember` before
+trying its rules on a document and :func:`forget` when done: while it runs, the
+positions of each word class are computed once and the subjects are kept.
+Outside it (a rule called on its own, another stage) nothing is kept: the
+positions are computed on each call and no subject is remembered.
 
 Example:
     >>> from quoteattr.attribution.context import build_context
@@ -27,43 +31,63 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from quoteattr.attribution.context import Context
+from quoteattr.text.mentions import Mention
 
-__all__ = ["any_within", "forget", "word_positions"]
+__all__ = ["any_within", "forget", "remember", "subject_memo", "word_positions"]
 
-_held: tuple[Context, dict[frozenset[str], list[int]]] | None = None
-"""The last document looked at, with its positions per word class."""
+_Held = tuple[Context, dict[frozenset[str], list[int]], dict[int, "Mention | None"]]
+
+_held: _Held | None = None
+"""The document the sieve is working on, its positions per word class and its subjects."""
+
+
+def remember(ctx: Context) -> None:
+    """Keep look-ups for ``ctx`` until :func:`forget` (or another document) replaces them."""
+    global _held
+    _held = (ctx, {}, {})
+
+
+def forget(ctx: Context) -> None:
+    """Drop the look-ups kept for ``ctx`` (and the reference to it), if any."""
+    global _held
+    if _held is not None and _held[0] is ctx:
+        _held = None
+
+
+def subject_memo(ctx: Context) -> dict[int, Mention | None] | None:
+    """The subjects found so far per cue token of ``ctx``; ``None`` when nothing is kept for it."""
+    held = _held
+    return held[2] if held is not None and held[0] is ctx else None
 
 
 def word_positions(ctx: Context, words: frozenset[str]) -> list[int]:
     """The tokens of ``ctx`` whose lower-case text is one of ``words``, in order.
 
-    Computed once per document and word class (``len(words)`` dictionary
-    look-ups); the caller must not change the list.
+    Computed once per word class while the sieve works on ``ctx``; the caller
+    must not change the list.
     """
-    global _held
     held = _held
     if held is None or held[0] is not ctx:
-        held = _held = (ctx, {})
+        return _positions(ctx, words)
     table = held[1]
     found = table.get(words)
     if found is None:
-        by_low = ctx.by_low
-        lists = [by_low[w] for w in by_low.keys() & words]  # C-level, the smaller side
-        # one word's positions are already in order
-        found = lists[0] if len(lists) == 1 else sorted(i for ps in lists for i in ps)
-        table[words] = found
+        found = table[words] = _positions(ctx, words)
     return found
+
+
+def _positions(ctx: Context, words: frozenset[str]) -> list[int]:
+    by_low = ctx.by_low
+    lists = [by_low[w] for w in by_low.keys() & words]  # C-level, the smaller side
+    # one word's positions are already in order
+    return lists[0] if len(lists) == 1 else sorted(i for ps in lists for i in ps)
 
 
 def any_within(ctx: Context, words: frozenset[str], first: int, stop: int) -> bool:
     """Tell whether a token from ``first`` up to ``stop`` has its lower-case text in ``words``."""
-    found = word_positions(ctx, words)
+    held = _held  # word_positions() inlined: rules call this for every quote
+    found = held[1].get(words) if held is not None and held[0] is ctx else None
+    if found is None:
+        found = word_positions(ctx, words)
     k = bisect_left(found, first)
     return k < len(found) and found[k] < stop
-
-
-def forget(ctx: Context) -> None:
-    """Drop the positions kept for ``ctx`` (and the reference to it), if any."""
-    global _held
-    if _held is not None and _held[0] is ctx:
-        _held = None

@@ -80,9 +80,16 @@ def _for_language(language: str) -> AttributionWords:
     return load_word_lists(AttributionWords, language) or _EMPTY
 
 
+_LOADED: dict[str, AttributionWords] = {}
+"""The word classes per language, once loaded (rules ask for them on every quote)."""
+
+
 def attribution_words(lexicon: Lexicon) -> AttributionWords:
     """Return the attribution word classes of ``lexicon``'s language (empty when it has none)."""
-    return _for_language(lexicon.language)
+    found = _LOADED.get(lexicon.language)
+    if found is None:
+        found = _LOADED[lexicon.language] = _for_language(lexicon.language)
+    return found
 
 
 def is_participle(words: AttributionWords, low: str) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from quoteattr.attribution.clauses import noun_phrase_after, speaker_mention_at
 from quoteattr.claims.base import Found, content_before, span_before
+from quoteattr.claims.reading import NO_TOKEN
 from quoteattr.claims.scanner import MAX_CONTENT_TOKENS, Scanner
 from quoteattr.claims.sources import description, name_phrase, trailing_source
 from quoteattr.text.mentions import Mention
@@ -36,11 +37,13 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
     if verb is None:
         return None
     lemma, end = verb
-    if ctx.low(c).endswith(scan.participle_endings):
+    toks = ctx.tokens  # c, a cue verb, lies in the text
+    if toks[c].low.endswith(scan.participle_endings):
         return None  # "…, claiming his third victory": a participle has no subject here
     found = None
-    inverted = ctx.word(c - 1) == "," or _after_partial_quote(scan, c)
-    listener = lemma in scan.frames.listener_verbs
+    before = toks[c - 1] if c > 0 else NO_TOKEN
+    inverted = before.text == "," or (before.kind == "mark" and _after_partial_quote(scan, c))
+    listener = lemma in scan.listener_verbs
     if inverted or scan.attribution_ends_sentence(end, listener=listener):
         found = trailing_source(scan, c)
     if found is not None:

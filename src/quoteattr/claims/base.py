@@ -120,9 +120,12 @@ def content_from(
     ctx = scan.ctx
     while ctx.word(first) == ",":
         first += 1
-    if first >= scan.n or ctx.kind(first) in ("mark", "quote", "para", "end"):
-        return None  # a direct quote, attributed by the quote rules, or nothing
-    if ctx.kind(first) == "punct" and ctx.word(first) in scan.words.trimmed_punctuation:
+    if first >= scan.n or first < 0:
+        return None  # nothing
+    tok = ctx.tokens[first]
+    if tok.kind in ("mark", "quote", "para"):
+        return None  # a direct quote, attributed by the quote rules
+    if tok.kind == "punct" and tok.text in scan.words.trimmed_punctuation:
         return None
     if last < 0:
         last = scan.content_end(first, min_tokens=min_tokens)
@@ -181,7 +184,7 @@ def content_before(
     first, last = span
     if extend_to > last:
         last = scan.trim_end(first, scan.bound_end(first, extend_to))
-    words = sum(1 for t in range(first, last) if ctx.kind(t) in ("word", "quote"))
+    words = sum(1 for t in ctx.tokens[max(first, 0) : max(last, 0)] if t.kind in ("word", "quote"))
     if words < _MIN_BACKWARD_WORDS or last <= first:
         return None
     return Found(rule, conf, m, cue, lemma, first, last)

@@ -44,10 +44,7 @@ __all__ = ["claims_unavailable", "extract_claims"]
 
 _CLAIMS: TypeAdapter[list[Claim]] = TypeAdapter(list[Claim])
 
-_Triggers = tuple[
-    list[ClaimRuleFunction], list[ClaimRuleFunction], dict[str, list[ClaimRuleFunction]]
-]
-"""The rules tried at cue tokens, at headline cues, and at each trigger word."""
+_Triggers = tuple[list[ClaimRuleFunction], dict[str, list[ClaimRuleFunction]]]
 
 def claims_unavailable(language: str) -> Diagnostic | None:
     """A diagnostic saying that ``language`` has no claim data, or ``None`` when it has.
@@ -104,7 +101,10 @@ def extract_claims(
     ids = {id(e): number for number, e in enumerate(speakers)}
     found: list[Found] = []
     taken: set[tuple[int, int]] = set()
-    for i, funcs in _candidates(ctx, words):
+    cue_rules = _triggers(words)[0]
+    for i, funcs in _candidates(scan, words):
+        if funcs is cue_rules and scan.verb_at(i) is None:
+            continue  # each cue rule reads the cue verb first: none here
         for func in funcs:
             f = func(scan, i)
             if f is not None:
@@ -119,6 +119,9 @@ def extract_claims(
     rows: list[dict[str, object]] = []
     starts = [q.start for q in quotes]
     seen: set[tuple[int, int, int]] = set()
+    toks = ctx.tokens
+    quote_positions = ctx.quote_positions
+    opening_marks: list[int] | None = None
     for f in sorted(found, key=lambda x: (ctx.tokens[x.first].start, x.cue)):
         start, end = ctx.span(f.first, f.last)
         entity = _source_entity(ctx, index, f, start, end, quotes, starts, speakers)
@@ -126,8 +129,13 @@ def extract_claims(
         if key in seen:
             continue
         seen.add(key)
-        inside = tuple(t.quote for t in ctx.tokens[f.first : f.last] if t.kind == "quote")
-        mixed = bool(inside) or _holds_own_words(ctx, f.first, f.last)
+        within = quote_positions[
+            bisect_left(quote_positions, f.first) : bisect_left(quote_positions, f.last)
+        ]
+        inside = tuple(toks[t].quote for t in within)  # the content's quote tokens
+        if opening_marks is None:
+            opening_marks = _opening_double_marks(ctx)
+        mixed = bool(inside) or _holds_own_words(ctx, opening_marks, f.first, f.last)
         cue_start, cue_end = ctx.span(*f.cue)
         negated, hedge = _negation_and_hedge(scan, f)
         if hedge is not None and hedge in scan.withholding:
@@ -164,16 +172,16 @@ def extract_claims(
             }
         )
     # validated in one call (each model built alone costs more)
-    return _CLAIMS.validate_python(rows) if rows else []
+    return _CLAIMS.validate_python(rows)
 
 
-def _candidates(ctx: Context, words: ClaimWords) -> list[tuple[int, list[ClaimRuleFunction]]]:
+def _candidates(scan: Scanner, words: ClaimWords) -> list[tuple[int, list[ClaimRuleFunction]]]:
     """The tokens where a claim rule may fire, in order, each with the rules its kind triggers."""
-    cue_rules, headline, by_word = _triggers(words)
+    ctx = scan.ctx
+    cue_rules, triggers = _triggers(words)
     cue_any = ctx.cue_any
-    found: dict[int, list[ClaimRuleFunction]] = {
-        i: cue_rules for i in ctx.cue_candidates if cue_any[i] > 0
-    }
+    found: dict[int, list[ClaimRuleFunction]] = dict.fromkeys(scan.cue_positions(), cue_rules)
+    headline = [r.func for r in CLAIM_RULES if r.trigger == "headline"]
     paragraph = ctx.paragraph
     for i in ctx.cue_candidates:  # "Doe Says ...": a capitalised cue in the first paragraph
         if paragraph[i] > 0:
@@ -181,8 +189,8 @@ def _candidates(ctx: Context, words: ClaimWords) -> list[tuple[int, list[ClaimRu
         if cue_any[i] < 0 and ctx.tokens[i].text[:1].isupper():
             found[i] = headline
     by_low = ctx.by_low
-    for low in indexed_among(by_low, by_word):  # the document's words, not the lists'
-        rules = by_word[low]
+    for low in indexed_among(by_low, triggers):  # the document's words, not the lists'
+        rules = triggers[low]
         for i in by_low[low]:
             before = found.get(i)
             found[i] = rules if before is None else _in_rule_order([*before, *rules])
@@ -193,15 +201,12 @@ _TRIGGERS: dict[int, tuple[ClaimWords, _Triggers]] = {}
 
 
 def _triggers(words: ClaimWords) -> _Triggers:
-    """The rules of cue tokens, of headline cues, and of each trigger word (once per words).
-
-    A word in the lists of two trigger kinds gets the rules of both, in the
-    order of CLAIM_RULES, so that a document is looked through once.
-    """
+    """The rules of cue tokens, and the rules each trigger word sets off (once per words)."""
     known = _TRIGGERS.get(id(words))
     if known is not None and known[0] is words:
         return known[1]
-    by_word: dict[str, list[ClaimRuleFunction]] = {}
+    cue_rules = [r.func for r in CLAIM_RULES if r.trigger == "cue"]
+    triggers: dict[str, list[ClaimRuleFunction]] = {}
     for kind, listed in (
         ("quoting", words.quoting_forms),
         ("postposition", words.source_postpositions),
@@ -211,20 +216,14 @@ def _triggers(words: ClaimWords) -> _Triggers:
         ("colon", frozenset({":"})),
         ("noun", frozenset(words.noun_cues) | frozenset(words.noun_topic_cues)),
     ):
-        rules = _rules_of(kind)
-        for low in listed:
-            before = by_word.get(low)
-            by_word[low] = rules if before is None else _in_rule_order([*before, *rules])
-    found = (_rules_of("cue"), _rules_of("headline"), by_word)
+        rules = [r.func for r in CLAIM_RULES if r.trigger == kind]
+        for word in listed:  # a word of two kinds triggers the rules of both, in rule order
+            before = triggers.get(word)
+            triggers[word] = rules if before is None else _in_rule_order([*before, *rules])
     if len(_TRIGGERS) >= 16:
         _TRIGGERS.clear()
-    _TRIGGERS[id(words)] = (words, found)
-    return found
-
-
-def _rules_of(trigger: str) -> list[ClaimRuleFunction]:
-    """The functions of the claim rules tried at tokens of one kind, in order."""
-    return [r.func for r in CLAIM_RULES if r.trigger == trigger]
+    _TRIGGERS[id(words)] = (words, (cue_rules, triggers))
+    return cue_rules, triggers
 
 
 _NOUN_PHRASE_RULES = frozenset({"name_called_for_np", "noun_topic_np"})
@@ -245,8 +244,11 @@ inside it is a claim of its own as well, unless the content runs on after the
 attribution ("If it is close, the party said, it will ask for a recount")."""
 
 
-def _holds_own_words(ctx: Context, first: int, last: int) -> bool:
+def _holds_own_words(ctx: Context, opening_marks: list[int], first: int, last: int) -> bool:
     """Tell whether tokens first..last hold double-quoted words opening in lower case.
+
+    ``opening_marks``: the document's tokens that may open a double quote
+    (:func:`_opening_double_marks`).
 
     'There had been a "quiet exodus" of nurses, the union said': a quoted phrase
     in lower case inside a reported clause is the source's own words, a partial
@@ -255,7 +257,8 @@ def _holds_own_words(ctx: Context, first: int, last: int) -> bool:
     """
     marks = load_quote_marks()
     toks = ctx.tokens
-    for t in range(first, last - 1):
+    lo, hi = bisect_left(opening_marks, first), bisect_left(opening_marks, last - 1)
+    for t in opening_marks[lo:hi]:
         tok = toks[t]
         if tok.kind != "punct":
             continue
@@ -271,6 +274,31 @@ def _holds_own_words(ctx: Context, first: int, last: int) -> bool:
     return False
 
 
+_OPENING_CHARS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _opening_double_marks(ctx: Context) -> list[int]:
+    """The tokens of a document printed as a double quotation mark that is not a closing one."""
+    marks = load_quote_marks()
+    known = _OPENING_CHARS.get(id(marks))
+    if known is None or known[0] is not marks:
+        chars = frozenset(
+            c
+            for c in {*marks.by_char, *marks.doubled_as}
+            if (m := marks.by_char.get(marks.doubled_as.get(c, c))) is not None
+            and m.family == "double"
+            and m.role != "close"
+        )
+        _OPENING_CHARS.clear()
+        known = _OPENING_CHARS[id(marks)] = (marks, chars)
+    by_low = ctx.by_low
+    found: list[int] = []
+    for low in indexed_among(by_low, known[1]):
+        found.extend(by_low[low])
+    found.sort()
+    return found
+
+
 def _outermost(found: list[Found]) -> list[Found]:
     """The claims whose content holds no other claim and whose cue lies in none, in order.
 
@@ -282,8 +310,6 @@ def _outermost(found: list[Found]) -> list[Found]:
     tokens, so only the contents starting that far before a cue are looked at
     (linear time on "A said that B said that ..." chains).
     """
-    if len(found) < 2:
-        return found  # nothing to hold or be held
     noun_phrases = [f for f in found if f.rule in _NOUN_PHRASE_RULES]
     clauses = [f for f in found if f.rule not in _NOUN_PHRASE_RULES]
     holding = _holders(noun_phrases, clauses)
@@ -318,10 +344,8 @@ def _holders(outer: list[Found], inner: list[Found], *, cues: bool = False) -> s
 
 def _in_rule_order(funcs: list[ClaimRuleFunction]) -> list[ClaimRuleFunction]:
     """The rule functions of a token with two triggers, in the order of CLAIM_RULES."""
-    return sorted(set(funcs), key=_RULE_ORDER.__getitem__)
-
-
-_RULE_ORDER: dict[ClaimRuleFunction, int] = {r.func: n for n, r in enumerate(CLAIM_RULES)}
+    order = {r.func: n for n, r in enumerate(CLAIM_RULES)}
+    return sorted(set(funcs), key=order.__getitem__)
 
 
 def _source_entity(

@@ -98,8 +98,9 @@ def name_said_clause(scan: Scanner, c: int) -> Found | None:
     if cue is None:
         return None
     end, lemma, frames = cue
-    prev = ctx.low(c - 1)
-    participle = ctx.low(c).endswith(scan.participle_endings)
+    toks = ctx.tokens
+    prev = toks[c - 1].low if c > 0 else ""  # c, a cue, lies in the text
+    participle = toks[c].low.endswith(scan.participle_endings)
     if participle and prev in scan.words.passive_auxiliaries:
         participle = False  # "are urging": a finite verb in the progressive
     elif not participle and prev in scan.words.passive_auxiliaries:
@@ -115,12 +116,12 @@ def name_said_clause(scan: Scanner, c: int) -> Found | None:
         return None  # "Speaking before …, Putin …"; "as saying"; not "issued a statement saying"
     content = _content_after(scan, end, lemma, frames, participle)
     if content is None and "clause" in frames and not participle:
-        content = _relative_gap(scan, c, end)  # "moves that he said improved the economy"
+        content = _relative_gap(scan, c, end)  # "rules that the mayor said cut delays"
     if content is None:
         return None
     rule, confidence, first, min_tokens, last = content
-    infinitive = scan.frames.joints.get("infinitive")
-    if rule == "name_called_for_np" and infinitive and ctx.low(c - 1) in infinitive.joints:
+    infinitive = scan.joints.get("infinitive")
+    if rule == "name_called_for_np" and infinitive and prev in infinitive.joints:
         return None  # "not authorized to discuss the case", "working to discuss": no report
     m = with_source or source_of_cue(scan, c, participle)
     if m is not None and ctx.low(m.first) in scan.words.complementizers and m.last - m.first > 1:
@@ -136,7 +137,7 @@ def _content_after(
     scan: Scanner, end: int, lemma: str, frames: frozenset[str], participle: bool
 ) -> tuple[str, float, int, int, int] | None:
     """Rule name, confidence, first token, minimum length and end (or -1) of the content."""
-    if scan.frames.clause_after_comma:
+    if scan.clause_after_comma:
         return _content_after_comma(scan, end, frames)
     ctx = scan.ctx
     words = scan.words
@@ -148,7 +149,7 @@ def _content_after(
     clause = "clause" in frames or "clause_checked" in frames
     if clause or "that" in frames:
         start = k
-        if lemma in scan.frames.listener_verbs and low_k not in words.complementizers:
+        if lemma in scan.listener_verbs and low_k not in words.complementizers:
             start = scan.after_listener(k)
             if start < 0 and low_k in words.determiners:  # "told the AP his firm ..."
                 start = _after_named_listener(scan, k + 1)
@@ -195,7 +196,7 @@ def _content_after(
             if scan.content_end(start) > start:
                 rule = "comma_saying_clause" if participle else "name_said_clause"
                 return rule, 0.85 if participle else 0.9, start, 4, -1
-    joints = scan.frames.joints
+    joints = scan.joints
     for frame, rule, conf in (
         ("object_of", "name_accused_x_of_y", 0.85),
         ("object_for", "name_accused_x_of_y", 0.85),
@@ -260,9 +261,6 @@ def _after_named_listener(scan: Scanner, k: int) -> int:
     return scan.skip_time(m.last) if opens else -1
 
 
-_SENTENCE_ENDS = frozenset(".!?;")
-
-
 def _determines_noun(scan: Scanner, k: int) -> bool:
     """Tell whether "that" at k is followed by one to three words, no verb, and the sentence end."""
     ctx = scan.ctx
@@ -270,7 +268,7 @@ def _determines_noun(scan: Scanner, k: int) -> bool:
     while j < k + 5 and ctx.kind(j) == "word":
         j += 1
     ends = ctx.kind(j) in ("para", "end") or (
-        ctx.word(j) in _SENTENCE_ENDS and not ctx.same_sentence(j, j + 1)
+        ctx.kind(j) == "punct" and not ctx.same_sentence(j, j + 1)
     )
     return k + 1 < j <= k + 4 and ends and not scan.has_finite_verb(k + 1, j)
 
@@ -342,10 +340,9 @@ def _relative_gap(
 ) -> tuple[str, float, int, int, int] | None:
     """The content of a cue inside a relative clause whose subject it reports.
 
-    "moves that he said improved the economy", "a rule that courts said
-    discriminated against voters", "the list, which the campaign says includes
-    2.7 million names": a relative, a short source, the cue, then straight away
-    the verb of the reported clause, whose subject is the relative's noun.
+    "new rules that the mayor said cut waiting times", "a fee which the board
+    says covers repairs": a relative, a short source, the cue, then straight
+    away the verb of the reported clause, whose subject is the relative's noun.
     """
     ctx = scan.ctx
     k = end if _finite_at(scan, end) else scan.skip_time(end)  # "said last year cut ..."
@@ -522,7 +519,7 @@ def _content_after_comma(
                 return "name_said_clause", 0.9, k + 1, 4, -1
             if low in words.question_words:
                 return "name_said_clause", 0.85, k, 4, -1
-            infinitive = scan.frames.joints.get("object_infinitive")
+            infinitive = scan.joints.get("object_infinitive")
             content_end = scan.content_end(k)
             if "object_infinitive" in frames and infinitive is not None and any(
                 ctx.low(t) in infinitive.joints for t in range(k, content_end)

@@ -37,7 +37,7 @@ def headline_name_says_clause(scan: Scanner, c: int) -> Found | None:
     if tok.text.isupper():
         return None  # "DOE SAYS ...": a wire slug line in capitals, not a title-case headline
     verb = scan.cue_forms.get(tok.low)
-    if verb is None or verb.lemma in scan.frames.never:
+    if verb is None or verb.lemma in scan.never:
         return None
     if verb.weak and not scan.frames.frames_of(verb.lemma):
         return None

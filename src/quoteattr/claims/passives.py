@@ -35,17 +35,19 @@ def clause_was_said_by_name(scan: Scanner, c: int) -> Found | None:
     """``SUBJECT was reported by NAME``: the subject is the content, the agent the source."""
     ctx = scan.ctx
     words = scan.words
-    if not ctx.low(c).endswith(scan.past_endings):
+    toks = ctx.tokens
+    if not 0 <= c < scan.n or not toks[c].low.endswith(scan.past_endings):
         return None
     # the cheap tests first: a passive auxiliary before the cue, "by" after it
     aux = c - 1
     adverbs = scan.adverbs
     auxiliaries = words.passive_auxiliaries
-    while aux > c - 3 and ctx.low(aux) not in auxiliaries and (
-        ctx.low(aux) in adverbs or ctx.low(aux).endswith(scan.adverb_endings)
-    ):
+    while aux > c - 3 and aux >= 0:
+        w = toks[aux].low
+        if w in auxiliaries or not (w in adverbs or w.endswith(scan.adverb_endings)):
+            break
         aux -= 1  # "was first reported", "was sharply criticized"
-    if ctx.low(aux) not in auxiliaries:
+    if aux < 0 or toks[aux].low not in auxiliaries:
         return None
     verb = scan.verb_at(c)
     if verb is None:

@@ -13,12 +13,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from quoteattr.text.tokens import indexed_among
-
 __all__ = [
     "After",
     "AtOrBefore",
-    "merged_positions",
     "phrases_by_first",
 ]
 
@@ -40,20 +37,6 @@ class After(AtOrBefore):
     def __getitem__(self, k: int) -> int:
         i = bisect_right(self.positions, k)
         return self.positions[i] if i < len(self.positions) else self.default
-
-
-def merged_positions(by_low: dict[str, list[int]], words: frozenset[str]) -> list[int]:
-    """The positions of all of ``words`` in a document (``by_low``: word -> positions), in order.
-
-    Example:
-        >>> merged_positions({"and": [1, 7], "but": [4], "x": [2]}, frozenset({"and", "but"}))
-        [1, 4, 7]
-    """
-    found: list[int] = []
-    for low in indexed_among(by_low, words):
-        found.extend(by_low[low])
-    found.sort()
-    return found
 
 
 _PHRASES: dict[frozenset[str], dict[str, list[tuple[str, ...]]]] = {}

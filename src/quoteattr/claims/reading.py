@@ -25,7 +25,7 @@ from typing import NamedTuple
 from quoteattr.attribution.context import Context
 from quoteattr.attribution.reported import ReportedSpeechWords
 from quoteattr.claims.positions import After, AtOrBefore, phrases_by_first
-from quoteattr.language.claim_frames import ClaimFrames, ClaimWords
+from quoteattr.language.claim_frames import ClaimFrames, ClaimWords, Frame, Joint
 from quoteattr.language.lexicon import CueVerb, Lexicon, RoleNoun
 from quoteattr.language.wordlists import load_word_lists
 from quoteattr.text.tokens import Token
@@ -64,6 +64,12 @@ class _Fixed(NamedTuple):
     non_plural_endings: tuple[str, ...]
     source_firsts: frozenset[str]
     withholding: frozenset[str]
+    joining_words: frozenset[str]
+    never: frozenset[str]
+    listener_verbs: frozenset[str]
+    joints: dict[Frame, Joint]
+    clause_after_comma: bool
+    nouns_capitalised: bool
     spaced_negations: tuple[str, ...]
     spaced_hedges: tuple[tuple[str, str, bool], ...]
     adverbs: frozenset[str]
@@ -104,6 +110,12 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         non_plural_endings=endings(words.non_plural_endings),
         source_firsts=frozenset(p.split()[0] for p in words.source_prepositions),
         withholding=frozenset(h.text for h in frames.hedges if h.withholds),
+        joining_words=words.coordinators | words.attribution_openers,
+        never=frames.never,
+        listener_verbs=frames.listener_verbs,
+        joints=frames.joints,
+        clause_after_comma=frames.clause_after_comma,
+        nouns_capitalised=frames.nouns_capitalised,
         spaced_negations=tuple(f" {neg} " for neg in frames.negations),
         spaced_hedges=tuple((f" {h.text} ", h.text, h.negates) for h in frames.hedges),
         adverbs=lexicon.grammar.adverbs,
@@ -133,6 +145,8 @@ class WordReader:
         self.frames_by_lemma = frames.by_lemma
         """The frames of each cue lemma (``frames.frames_of`` without a call)."""
         self._verbs: dict[int, tuple[CueVerb, int] | None] = {}
+        self._adverbs_back: dict[int, int] = {}
+        self._times: dict[int, int] = {}
         fixed = _fixed(ctx.lexicon, frames, words)
         self.time_adverbs = fixed.time_adverbs
         self.subjunctive = fixed.subjunctive
@@ -148,10 +162,19 @@ class WordReader:
         """First words of the source prepositions ("according" of "according to")."""
         self.withholding = fixed.withholding
         """The hedges that withhold the claim ("declined to say")."""
+        self.joining_words = fixed.joining_words
+        """Coordinators and attribution openers: words that may end a content."""
         self.spaced_negations = fixed.spaced_negations
         """The frames' negations, each between spaces (to find in words joined by spaces)."""
         self.spaced_hedges = fixed.spaced_hedges
         """The frames' hedges in order: each between spaces, as printed, and whether it negates."""
+        # the frames' settings and the lexicon's lists, read once (each attribute of a
+        # validated model costs a look-up every time)
+        self.never = fixed.never
+        self.listener_verbs = fixed.listener_verbs
+        self.joints = fixed.joints
+        self.clause_after_comma = fixed.clause_after_comma
+        self.nouns_capitalised = fixed.nouns_capitalised
         # the lexicon's lists, read once (an attribute of the lexicon costs a look-up each time)
         self.adverbs = fixed.adverbs
         self.subordinators = fixed.subordinators
@@ -185,7 +208,7 @@ class WordReader:
                 [t.low for t in ctx.tokens[c:end]]
             )
             verb = self.cue_forms.get(form)
-            if verb is not None and verb.lemma not in self.frames.never and not self.noun_sense(
+            if verb is not None and verb.lemma not in self.never and not self.noun_sense(
                 c, verb.lemma
             ):
                 found = verb, end
@@ -258,6 +281,13 @@ class WordReader:
 
     def skip_adverbs_back(self, c: int) -> int:
         """The first of up to three adverbs or auxiliaries right before token c ("also has")."""
+        known = self._adverbs_back.get(c)
+        if known is None:
+            known = self._adverbs_back[c] = self._skip_adverbs_back(c)
+        return known
+
+    def _skip_adverbs_back(self, c: int) -> int:
+        """:meth:`skip_adverbs_back`, computed."""
         toks = self.ctx.tokens
         adverbs = self.adverbs
         j = c
@@ -390,6 +420,13 @@ class WordReader:
 
     def skip_time(self, k: int) -> int:
         """Skip adverbs and time expressions after a cue ("said Wednesday", "said last week")."""
+        known = self._times.get(k)
+        if known is None:
+            known = self._times[k] = self._skip_time(k)
+        return known
+
+    def _skip_time(self, k: int) -> int:
+        """:meth:`skip_time`, computed."""
         ctx = self.ctx
         toks = ctx.tokens
         words = self.words

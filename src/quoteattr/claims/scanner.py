@@ -1,12 +1,14 @@
 """Clause boundaries of a document, for the claim rules.
 
-:class:`Scanner` precomputes, once per document and in linear time, where each
-sentence starts and ends and where a reported content may end: the end of the
-sentence, a semicolon, colon or dash, a coordinated verb of the source ("and
-has accused", "and said"), a participle or relative clause after a comma (",
-saying", ", which"), a trailing attribution (", he said"), or, once the content
-holds four tokens, a comma not followed by a conjunction. Look-ups are binary
-searches over those positions.
+:class:`Scanner` knows, for a document, where each sentence starts and ends
+and where a reported content may end: the end of the sentence, a semicolon,
+colon or dash, a coordinated verb of the source ("and has accused", "and
+said"), a participle or relative clause after a comma (", saying", ",
+which"), a trailing attribution (", he said"), or, once the content holds four
+tokens, a comma not followed by a conjunction. The candidates (punctuation,
+commas, coordinators, openers) are listed once per document; each is tested
+when a content first reaches it, within a content's reach, so the work stays
+linear. Word-level look-ups come from :class:`~quoteattr.claims.reading.WordReader`.
 
 Example:
     >>> from quoteattr.language.claim_frames import load_claim_frames, load_claim_words
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
+from itertools import compress
 
 from quoteattr.attribution.clauses import skip_adverbs
 from quoteattr.attribution.context import Context
@@ -43,10 +46,6 @@ output of a document stay linear in its length whatever its sentences hold
 than 500 characters in 999 cases of 1,000."""
 
 
-_PUNCT, _COMMA, _COORDINATOR, _QUOTE_COMMA, _OPENER = 1, 2, 4, 8, 16
-"""Kinds of boundary candidates: hard punctuation or a break, a comma, a coordinator,
-the token after a quote's closing comma, a conjunction that may open an attribution."""
-
 _NEITHER, _HARD, _SOFT = 0, 1, 2
 """What a comma is: no boundary, a hard one, a soft one."""
 
@@ -61,32 +60,6 @@ two in three said")."""
 def _is_quote_char(word: str) -> bool:
     """Tell whether a token is a quotation mark (a term's, outside the speech quotes)."""
     return len(word) == 1 and (word in "\"'" or unicodedata.category(word) in ("Pi", "Pf", "Ps"))
-
-
-_BOUNDARY_WORDS: dict[int, tuple[ClaimWords, dict[str, int]]] = {}
-
-
-def _boundary_words(words: ClaimWords) -> dict[str, int]:
-    """Each word that may stand at a clause boundary, with its kinds (built once per words).
-
-    Hard punctuation (``_PUNCT``, which counts only where the token is
-    punctuation), coordinators and conjunctions that may open an attribution.
-    """
-    known = _BOUNDARY_WORDS.get(id(words))
-    if known is not None and known[0] is words:
-        return known[1]
-    found: dict[str, int] = {}
-    for listed, bit in (
-        (words.hard_punctuation, _PUNCT),
-        (words.coordinators, _COORDINATOR),
-        (words.attribution_openers, _OPENER),
-    ):
-        for low in listed:
-            found[low] = found.get(low, 0) | bit
-    if len(_BOUNDARY_WORDS) >= 16:
-        _BOUNDARY_WORDS.clear()
-    _BOUNDARY_WORDS[id(words)] = (words, found)
-    return found
 
 
 class Scanner(WordReader):
@@ -110,40 +83,41 @@ class Scanner(WordReader):
         toks = ctx.tokens
         by_low = ctx.by_low
         punct = list(ctx.breaks)
-        kinds: dict[int, int] = {}
-        listed = _boundary_words(self.words)
-        for low in indexed_among(by_low, listed):  # the document's words, once
-            where = by_low[low]
-            bits = listed[low]
-            if bits & _PUNCT:
-                punct.extend(k for k in where if toks[k].kind == "punct")
-                bits &= ~_PUNCT
-            if bits:
-                for k in where:
-                    kinds[k] = kinds.get(k, 0) | bits
+        for low in indexed_among(by_low, self.words.hard_punctuation):
+            punct.extend(k for k in by_low[low] if toks[k].kind == "punct")
         punct.sort()
         self.prev_punct = AtOrBefore(punct, -1)
         """The last hard punctuation or break at or before a token: where a content
         printed before its attribution may start (a comma before "which" ends a
         content that follows its cue, not one that precedes it)."""
-        for k in punct:
-            kinds[k] = kinds.get(k, 0) | _PUNCT
+        self._punct = set(punct)
         commas = by_low.get(",", [])  # punctuation, not a word's comma: tested when reached
-        for k in commas:
-            kinds[k] = kinds.get(k, 0) | _COMMA
+        self._after_quote_comma: set[int] = set()
+        """The tokens right after a quote that ends with a comma (and its closing mark)."""
         for qi, t in enumerate(ctx.quote_token):
             # '... "expanded the party," claiming that ...': the quote's comma ends content
             if t >= 0 and ctx.quotes[qi].text.rstrip().endswith(","):
-                k = (t + 1 if ctx.kind(t + 1) == "mark" else t) + 1
-                kinds[k] = kinds.get(k, 0) | _QUOTE_COMMA
-        self._kinds = kinds
-        self._candidates = sorted(kinds)
+                self._after_quote_comma.add((t + 1 if ctx.kind(t + 1) == "mark" else t) + 1)
+        candidates = self._punct | self._after_quote_comma
+        candidates.update(commas)
+        for low in indexed_among(by_low, self.joining_words):
+            candidates.update(by_low[low])
+        self._candidates = sorted(candidates)
         """Where a clause boundary may stand, each tested when a content first reaches it."""
         self._comma_positions = commas
         self._cues: list[int] | None = None
         self._hard_at: dict[int, bool] = {}
         self._comma_at: dict[int, int] = {}
         self._ends: dict[tuple[int, int], int] = {}
+
+    def cue_positions(self) -> list[int]:
+        """The tokens where a cue verb starts (weak ones too), in order."""
+        if self._cues is None:
+            candidates = self.ctx.cue_candidates
+            # cue_any[i] > 0, tested in C over the candidates
+            found = map((0).__lt__, map(self.ctx.cue_any.__getitem__, candidates))
+            self._cues = list(compress(candidates, found))
+        return self._cues
 
     def first_hard(self, k: int, limit: int) -> int:
         """The first hard boundary from token k up to ``limit``, or ``limit`` when none.
@@ -155,9 +129,10 @@ class Scanner(WordReader):
         positions = self._candidates
         i = bisect_left(positions, k)
         hard_at = self._hard_at
+        stop = min(limit, self.n)  # a quote's closing comma may end the text: no token after it
         while i < len(positions):
             p = positions[i]
-            if p >= limit:
+            if p >= stop:
                 break
             hard = hard_at.get(p)
             if hard is None:
@@ -181,23 +156,25 @@ class Scanner(WordReader):
             p = positions[i]
             if p >= limit:
                 break
-            if self._comma_class(p) == _SOFT and toks[p].kind == "punct":
+            if toks[p].kind == "punct" and self._comma_class(p) == _SOFT:
                 return p
             i += 1
         return limit
 
     def _is_hard(self, p: int) -> bool:
         """Tell whether the boundary candidate at token p is a hard boundary."""
-        kinds = self._kinds[p]
-        if kinds & _PUNCT or (kinds & _COMMA and self._comma_class(p) == _HARD and (
-            self.ctx.tokens[p].kind == "punct"
-        )):
+        tok = self.ctx.tokens[p]
+        words = self.words
+        low = tok.low
+        if p in self._punct:
             return True
-        if kinds & _COORDINATOR and self._hard_and(p):
+        if low == "," and tok.kind == "punct" and self._comma_class(p) == _HARD:
             return True
-        if kinds & _QUOTE_COMMA and self._hard_comma(p - 1):
+        if low in words.coordinators and self._hard_and(p):
             return True
-        return bool(kinds & _OPENER) and self._opener_opens(p)
+        if p in self._after_quote_comma and self._hard_comma(p - 1):
+            return True
+        return low in words.attribution_openers and self._opener_opens(p)
 
     def _opener_opens(self, k: int) -> bool:
         """Tell whether a conjunction at k opens an attribution, with a cheap filter first."""
@@ -206,10 +183,7 @@ class Scanner(WordReader):
         m = self.ctx.mention_starting.get(k + 1)
         if m is not None:
             reach = max(reach, m.last + _OPENER_SUBJECT)
-        cues = self._cues
-        if cues is None:
-            cue_any = self.ctx.cue_any
-            cues = self._cues = [i for i in self.ctx.cue_candidates if cue_any[i] > 0]
+        cues = self.cue_positions()
         i = bisect_left(cues, k + 2)
         return i < len(cues) and cues[i] < reach and self._opens_attribution(k)
 

@@ -61,7 +61,7 @@ def source_phrase_after(scan: Scanner, k: int) -> Mention | None:
         if person is not None and person.kind == "name":
             return person  # "according to Acme chief executive Jane Doe": the person
         return m
-    if scan.frames.nouns_capitalised:
+    if scan.nouns_capitalised:
         return capitalised_noun_phrase(scan, k)
     return noun_phrase_after(ctx, k) or name_phrase(scan, k) or _bare_phrase(scan, k)
 
@@ -147,8 +147,8 @@ def _connective(scan: Scanner, first: int, comma: int) -> bool:
 def _phrase_comma(scan: Scanner, k: int) -> int:
     """The comma closing the rest of a source phrase at k, or k.
 
-    "according to a poll out Thursday, ...", "according to the book and the
-    movie, ...": up to twelve more words without a verb, a pronoun or a relative.
+    "according to a poll out Thursday, ...", "according to the census and the
+    tax records, ...": up to twelve more words without a verb, a pronoun or a relative.
     """
     ctx, words = scan.ctx, scan.words
     for j in range(k, min(k + 12, scan.n)):
@@ -287,7 +287,7 @@ def as_name_said_clause(scan: Scanner, i: int) -> Found | None:
     m = speaker_mention_at(ctx, i + 1)
     if m is None:
         m = source_phrase_after(scan, i + 1)
-    if m is None or (m.kind == "pronoun" and not scan.frames.clause_after_comma):
+    if m is None or (m.kind == "pronoun" and not scan.clause_after_comma):
         return None
     cue_at, cue_end = _cue_after(scan, m.last)
     if cue_at < 0:
@@ -376,7 +376,7 @@ def name_colon_clause(scan: Scanner, i: int) -> Found | None:
     ):
         return None
     m = None if letter else ctx.mention_starting.get(first)
-    if m is not None and scan.frames.nouns_capitalised and not _named_in_full(scan, m):
+    if m is not None and scan.nouns_capitalised and not _named_in_full(scan, m):
         m = None  # every noun is capitalised: "Corona-Regeln:" is no speaker
     if m is None or m.last != name_end or m.possessive or m.kind not in ("name", "body"):
         if not _repeated_label(scan, first, name_end):

@@ -75,7 +75,7 @@ def remember(scan: Scanner, c: int, m: Mention) -> None:
 def source_of_cue(scan: Scanner, c: int, participle: bool) -> Mention | None:
     """The source of a cue verb at token c whose content follows it."""
     ctx = scan.ctx
-    infinitive = scan.frames.joints.get("infinitive")
+    infinitive = scan.joints.get("infinitive")
     if infinitive is not None and ctx.low(c - 1) in infinitive.joints:
         # "went on to say", "has tried to suggest": the subject of the verb before "to"
         found = subject_before(ctx, c)
@@ -106,7 +106,7 @@ def source_of_cue(scan: Scanner, c: int, participle: bool) -> Mention | None:
         opening = _sentence_opening_subject(scan, c)
         if opening is not None:
             return opening  # "The commission is frustrated with the firms, saying …"
-    if scan.frames.clause_after_comma and ctx.mention_ending.get(j) is None:
+    if scan.clause_after_comma and ctx.mention_ending.get(j) is None:
         after = source_after_cue(scan, c)  # German: "Zudem sagte Müller, dass ..."
         if after is not None:
             return after
@@ -171,7 +171,7 @@ def source_after_cue(scan: Scanner, c: int) -> Mention | None:
     if ctx.low(k) in scan.words.reflexives:
         k += 1
     m = ctx.mention_starting.get(k)
-    if m is None and scan.frames.nouns_capitalised and ctx.low(k) in scan.words.determiners:
+    if m is None and scan.nouns_capitalised and ctx.low(k) in scan.words.determiners:
         m = capitalised_noun_phrase(scan, k)  # "berichtet die langjährige Nachbarin"
     return None if m is None or m.possessive else m
 
@@ -671,7 +671,7 @@ def description(scan: Scanner, first: int, stop: int) -> Mention | None:
 def name_phrase(scan: Scanner, k: int, stop: int = -1) -> Mention | None:
     """A run of capitalised words from token k as a source ("Doe", "laut Marktprognosen")."""
     ctx = scan.ctx
-    if scan.frames.nouns_capitalised:
+    if scan.nouns_capitalised:
         return None  # every noun is capitalised: only known mentions are names
     j = k
     limit = stop if stop >= 0 else min(k + 6, scan.n)
