@@ -172,7 +172,7 @@ def extract_claims(
             }
         )
     # validated in one call (each model built alone costs more)
-    return _CLAIMS.validate_python(rows)
+    return _CLAIMS.validate_python(rows) if rows else []
 
 
 def _candidates(scan: Scanner, words: ClaimWords) -> list[tuple[int, list[ClaimRuleFunction]]]:
@@ -181,7 +181,7 @@ def _candidates(scan: Scanner, words: ClaimWords) -> list[tuple[int, list[ClaimR
     cue_rules, triggers = _triggers(words)
     cue_any = ctx.cue_any
     found: dict[int, list[ClaimRuleFunction]] = dict.fromkeys(scan.cue_positions(), cue_rules)
-    headline = [r.func for r in CLAIM_RULES if r.trigger == "headline"]
+    headline = _HEADLINE_RULES
     paragraph = ctx.paragraph
     for i in ctx.cue_candidates:  # "Doe Says ...": a capitalised cue in the first paragraph
         if paragraph[i] > 0:
@@ -196,6 +196,8 @@ def _candidates(scan: Scanner, words: ClaimWords) -> list[tuple[int, list[ClaimR
             found[i] = rules if before is None else _in_rule_order([*before, *rules])
     return sorted(found.items())
 
+
+_HEADLINE_RULES = [r.func for r in CLAIM_RULES if r.trigger == "headline"]
 
 _TRIGGERS: dict[int, tuple[ClaimWords, _Triggers]] = {}
 
@@ -310,6 +312,8 @@ def _outermost(found: list[Found]) -> list[Found]:
     tokens, so only the contents starting that far before a cue are looked at
     (linear time on "A said that B said that ..." chains).
     """
+    if len(found) < 2:
+        return found  # nothing to hold or be held
     noun_phrases = [f for f in found if f.rule in _NOUN_PHRASE_RULES]
     clauses = [f for f in found if f.rule not in _NOUN_PHRASE_RULES]
     holding = _holders(noun_phrases, clauses)
@@ -344,8 +348,10 @@ def _holders(outer: list[Found], inner: list[Found], *, cues: bool = False) -> s
 
 def _in_rule_order(funcs: list[ClaimRuleFunction]) -> list[ClaimRuleFunction]:
     """The rule functions of a token with two triggers, in the order of CLAIM_RULES."""
-    order = {r.func: n for n, r in enumerate(CLAIM_RULES)}
-    return sorted(set(funcs), key=order.__getitem__)
+    return sorted(set(funcs), key=_RULE_ORDER.__getitem__)
+
+
+_RULE_ORDER: dict[ClaimRuleFunction, int] = {r.func: n for n, r in enumerate(CLAIM_RULES)}
 
 
 def _source_entity(
