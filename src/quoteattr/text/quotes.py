@@ -25,7 +25,7 @@ from functools import lru_cache
 from pydantic import TypeAdapter
 
 from quoteattr.language.lexicon import load_lexicon
-from quoteattr.language.marks import QuoteMark, QuoteMarkTable, load_quote_marks
+from quoteattr.language.marks import QuoteMarkTable, load_quote_marks
 from quoteattr.models import Diagnostic, Quote
 from quoteattr.text.quote_kinds import (
     QuoteWords,
@@ -54,10 +54,42 @@ _MAX_DIAGNOSTICS = 1000
 """Past this many, odd marks are counted in one ``too_many_diagnostics`` entry."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """A quotation mark of the table, as a plain record (read often, built once per table)."""
+
+    char: str
+    name: str
+    role: str
+    pairs_with: tuple[str, ...]
+    family: str
+    apostrophe: bool
+    spaced: bool
+
+
+_MARKS: dict[int, tuple[QuoteMarkTable, dict[str, _Mark], dict[str, str]]] = {}
+
+
+def _marks_of(table: QuoteMarkTable) -> tuple[dict[str, _Mark], dict[str, str]]:
+    """The table's marks by character, and its doubled printings (once per table)."""
+    known = _MARKS.get(id(table))
+    if known is not None and known[0] is table:
+        return known[1], known[2]
+    marks = {
+        char: _Mark(m.char, m.name, m.role, m.pairs_with, m.family, m.apostrophe, m.spaced)
+        for char, m in table.by_char.items()
+    }
+    doubled = dict(table.doubled_as)
+    if len(_MARKS) >= 8:
+        _MARKS.clear()
+    _MARKS[id(table)] = (table, marks, doubled)
+    return marks, doubled
+
+
 @dataclass(slots=True)
 class _Open:
     pos: int
-    mark: QuoteMark
+    mark: _Mark
     printed: str
     link: int | None = None
     """Index of the record this quote continues (the previous paragraph's part)."""
@@ -102,7 +134,7 @@ class _Raw:
 @dataclass(slots=True)
 class _Token:
     pos: int
-    mark: QuoteMark
+    mark: _Mark
     printed: str
     left: bool
     right: bool
@@ -116,7 +148,7 @@ class _Scanner:
         self.text = text
         self.table = table
         self.double_apostrophes = double_apostrophes
-        self.marks = table.by_char
+        self.marks, self.doubled_as = _marks_of(table)
         self.records: list[_Raw] = []
         self.diagnostics: list[Diagnostic] = []
         self.carry: int | None = None
@@ -132,6 +164,8 @@ class _Scanner:
 
     def sorted_diagnostics(self) -> list[Diagnostic]:
         """The diagnostics in text order, with a note on any left out."""
+        if not self.diagnostics and not self.suppressed:
+            return []
         found = sorted(self.diagnostics, key=lambda d: (d.start, d.end))
         if self.suppressed:
             found.append(
@@ -144,16 +178,16 @@ class _Scanner:
             )
         return found
 
-    def mark_at(self, pos: int) -> tuple[QuoteMark, str] | None:
+    def mark_at(self, pos: int) -> tuple[_Mark, str] | None:
         """The mark at ``pos`` and how it is printed: ``''`` is a double quote (NYT style)."""
         text = self.text
-        mark = self.table.by_char.get(text[pos]) if pos < len(text) else None
+        mark = self.marks.get(text[pos]) if pos < len(text) else None
         if mark is None:
             return None
         if text[pos] == "'" and text[pos + 1 : pos + 2] == "'":
             if not self.double_apostrophes:
                 return None
-            return self.table.by_char['"'], "''"
+            return self.marks['"'], "''"
         return mark, text[pos]
 
     def token(self, pos: int) -> _Token:
@@ -165,9 +199,9 @@ class _Scanner:
         doubled = printed == "'" and text[pos + 1 : pos + 2] == "'"
         if doubled and not _closes_single_first(text, pos):
             printed, mark = "''", marks['"']
-        elif self.table.doubled and text[pos : pos + 2] in self.table.doubled_as:
+        elif self.doubled_as and text[pos : pos + 2] in self.doubled_as:
             printed = text[pos : pos + 2]  # ’’ closing a double quote in wire copy
-            mark = marks[self.table.doubled_as[printed]]
+            mark = marks[self.doubled_as[printed]]
         prev = text[pos - 1] if pos > 0 else " "
         after = pos + len(printed)
         nxt = text[after] if after < len(text) else " "
@@ -557,7 +591,8 @@ def _build(
             raw.open_pos,
             min(raw.end + len(raw.close_char or ""), len(text)),
         )
-    kept.sort(key=lambda k: (k.raw.open_pos, -k.raw.end))
+    if len(kept) > 1:
+        kept.sort(key=lambda k: (k.raw.open_pos, -k.raw.end))
     open_ends: list[int] = []
     for k in kept:
         while open_ends and open_ends[-1] <= k.raw.open_pos:
