@@ -173,7 +173,8 @@ class SpeakerIndex:
         self._of_mention: dict[int, Entity] = {}
         self._personlike: dict[str, bool] = {}
         self._bodies = ctx.lexicon.body_names
-        self._mention_firsts = [m.first for m in ctx.mentions]
+        self._mention_firsts: list[int] | None = None
+        """The mentions' first tokens, built when a pronoun outside every mention needs them."""
         self._names = load_person_names(ctx.lexicon.language)
         self._nouns = noun_phrases(ctx.lexicon)
         self._described_by: dict[str, list[Entity]] = {}
@@ -466,6 +467,8 @@ class SpeakerIndex:
         """The nearest person of the pronoun's gender after a preposition or verb."""
         index = ctx.mention_covering[m.first]
         if index < 0:  # a pronoun the mention pass does not list ("her remark")
+            if self._mention_firsts is None:
+                self._mention_firsts = [x.first for x in ctx.mentions]
             index = bisect_left(self._mention_firsts, m.first)
         for k in range(index - 1, max(index - 40, -1), -1):
             cand = ctx.mentions[k]
