@@ -1,12 +1,14 @@
 """Clause boundaries of a document, for the claim rules.
 
-:class:`Scanner` precomputes, once per document and in linear time, where each
-sentence starts and ends and where a reported content may end: the end of the
-sentence, a semicolon, colon or dash, a coordinated verb of the source ("and
-has accused", "and said"), a participle or relative clause after a comma (",
-saying", ", which"), a trailing attribution (", he said"), or, once the content
-holds four tokens, a comma not followed by a conjunction. Look-ups are binary
-searches over those positions.
+:class:`Scanner` knows, for a document, where each sentence starts and ends
+and where a reported content may end: the end of the sentence, a semicolon,
+colon or dash, a coordinated verb of the source ("and has accused", "and
+said"), a participle or relative clause after a comma (", saying", ",
+which"), a trailing attribution (", he said"), or, once the content holds four
+tokens, a comma not followed by a conjunction. The candidates (punctuation,
+commas, coordinators, openers) are listed once per document; each is tested
+when a content first reaches it, within a content's reach, so the work stays
+linear. Word-level look-ups come from :class:`~quoteattr.claims.reading.WordReader`.
 
 Example:
     >>> from quoteattr.language.claim_frames import load_claim_frames, load_claim_words
@@ -127,9 +129,10 @@ class Scanner(WordReader):
         positions = self._candidates
         i = bisect_left(positions, k)
         hard_at = self._hard_at
+        stop = min(limit, self.n)  # a quote's closing comma may end the text: no token after it
         while i < len(positions):
             p = positions[i]
-            if p >= limit:
+            if p >= stop:
                 break
             hard = hard_at.get(p)
             if hard is None:

@@ -55,12 +55,15 @@ class MentionWords:
         "name_stoppers",
         "not_names",
         "noun_markers",
+        "noun_phrases",
         "nouns",
         "odd_words",
         "org_words",
         "parsed",
+        "parties",
         "partitive_links",
         "partitive_singulars",
+        "person_roles",
         "plain_determiners",
         "plain_words",
         "post_links",
@@ -68,6 +71,7 @@ class MentionWords:
         "pronouns",
         "reader",
         "role_prefixes",
+        "role_reach",
         "roles",
         "span_links",
         "title_joiners",
@@ -116,6 +120,14 @@ class MentionWords:
         self.connector_firsts = frozenset(a for a, _ in self.connector_pairs)
         self.span_links = self.title_joiners | self.name_links
         """Words after a run of capitalised words that may carry the run on."""
+        # a description's role noun stands at most six tokens after its first word; a
+        # role noun printed in capitals only (German nouns) may be missing from the
+        # index of lower-case words, which is looked at one token further
+        self.role_reach = 6 if all(r == r.lower() for r in self.roles) else 7
+        self.parties = self.reader.words.parties
+        self.person_roles = self.reader.person_roles
+        self.noun_phrases = self.nouns.active
+        """Whether the language marks common nouns (``noun_phrases.json``)."""
         self.description_stops = self.modifier_stop | self.cue_forms.keys() | self.determiners
         """Words that end a description's modifiers before its role noun, after no determiner."""
         """Words after a run of capitalised words that may carry the run on."""
@@ -135,16 +147,17 @@ class MentionWords:
         """Capitalised words that :meth:`plain` found not plain."""
 
     def plain(self, tok: Token) -> bool:
-        """Whether a capitalised word needs none of the checks a name's words may need.
+        """Whether a word is capitalised and needs none of the checks a name's words may need.
 
         It is no function word, cue or headline verb, has no apostrophe (a
-        possessive, a contraction) and no participle ending, and keeps no
-        period (an initial, an abbreviated title, a suffix). Learned once per
+        possessive, a contraction) and no participle ending, keeps no period
+        (an initial, an abbreviated title, a suffix) and opens no party tag
+        ("D-Ohio"). Learned once per
         word, as tests by a set look-up afterwards: ``word in plain_words``.
         """
         word, low = tok.text, tok.low
         reader = self.reader
-        plain = not (
+        plain = word[:1].isupper() and tok.kind == "word" and not (
             word in self.name_stoppers
             or low in self.cue_forms
             or low in reader.cue_or_breaker
@@ -154,6 +167,7 @@ class MentionWords:
             or len(word) == 1
             or word in self.title_stems
             or low in reader.suffixes
+            or word[1:2] == "-"
         )
         if len(self.plain_words) + len(self.odd_words) >= _MAX_WORDS:
             self.plain_words.clear()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import chain
+from operator import attrgetter
 from typing import NamedTuple
 
 from quoteattr.language.lexicon import Lexicon, load_lexicon
@@ -89,10 +90,12 @@ _SUSPECT_ENDINGS = ("ed", "ing")
 _ROLE_GAP = 3
 """Most lower-case words of a role between a name and the person it modifies."""
 
-_ROLE_REACH = 7
-"""Most tokens from a description's first word to its role noun ("a Turkish official")."""
 
 _MAX_PARSED = 100_000  # cached name splits per lexicon; cleared when full
+
+_KIND = attrgetter("kind")
+_TEXT = attrgetter("text")
+_WORDS_ONLY = {"word"}
 
 
 def name_reader(lexicon: Lexicon) -> NameReader:
@@ -151,7 +154,7 @@ def mentions_in_context(
     starts.update(role_at)
     for low in indexed_among(index, tb.pronouns):
         starts.update(index[low])
-    near = _near_roles(role_at)
+    near = _near_roles(role_at, tb.role_reach)
     if near:
         # a lower-case determiner starts a mention only before a role noun ("a Turkish official")
         for low in indexed_among(index, tb.plain_determiners):
@@ -162,11 +165,11 @@ def mentions_in_context(
     return _mentions_from(text, tokens, tb, sorted(starts), role_at, near, lines)
 
 
-def _near_roles(role_at: list[int]) -> set[int]:
-    """The positions at most ``_ROLE_REACH`` tokens before a role noun, or on one."""
+def _near_roles(role_at: list[int], reach: int) -> set[int]:
+    """The positions at most ``reach`` tokens before a role noun, or on one."""
     near: set[int] = set()
     for r in role_at:
-        near.update(range(r - _ROLE_REACH, r + 1))
+        near.update(range(r - reach, r + 1))
     return near
 
 
@@ -182,7 +185,7 @@ def _mentions_from(
     """The mentions that start at some of ``starts`` (word indices, in order).
 
     ``role_at``, the positions of role nouns, is computed when not given, and
-    ``near``, the positions at most seven tokens before one, and ``lines``, too.
+    ``near``, the positions where a description may start before one, and ``lines``, too.
     """
     out: list[Mention] = []
     roles = tb.roles
@@ -191,14 +194,16 @@ def _mentions_from(
     if role_at is None:
         role_at = [i for i in starts if tokens[i].low in roles]
     if near is None:
-        near = _near_roles(role_at)
+        near = _near_roles(role_at, tb.role_reach)
     if lines is None:
         lines = HeadlineLines(tokens, [i for i, tok in enumerate(tokens) if tok.kind == "para"])
     # the words that open a paragraph, where a dateline may stand
     openers = {0}
     openers.update(b + 1 for b in lines.breaks or ())
     role_set = frozenset(role_at)
-    person_roles = tb.reader.person_roles
+    person_roles = tb.person_roles
+    after_role = {p + 1 for p in role_at if tokens[p].low in person_roles}
+    plain_words = tb.plain_words
     known = _Surnames()
     resume = 0
     for i in starts:
@@ -217,12 +222,14 @@ def _mentions_from(
             found = Mention(i, i + 1, tok.start, tok.end, word, "pronoun", word, None,
                             False, "unknown")
         else:
-            capital = word[0].isupper()
-            if capital and word[1:2] == "-":
-                tag = tb.reader.party_tag_end(text, tokens, i)
-                if tag > i:
-                    resume = tag  # "(D-Ohio)", ", R-Fla.,": a party and a state, no speaker
-                    continue
+            capital = word in plain_words  # capitalised, and no party tag
+            if not capital:
+                capital = word[0].isupper()
+                if capital and word[1:2] == "-":
+                    tag = tb.reader.party_tag_end(text, tokens, i)
+                    if tag > i:
+                        resume = tag  # "(D-Ohio)", ", R-Fla.,": a party and a state
+                        continue
             near_role = i in near
             if capital or lower in determiners or (near_role and i in role_set):
                 if near_role:
@@ -237,7 +244,7 @@ def _mentions_from(
         if first < resume:
             continue
         if (
-            tokens[first - 1].low in person_roles
+            first in after_role  # tokens[first - 1] is a person's role noun
             and out
             and 0 < first - out[-1].last <= _ROLE_GAP
             and found.kind in ("name", "description")
@@ -325,9 +332,12 @@ def _name_span(tokens: Sequence[Token], i: int, tb: MentionWords, lines: Headlin
     while j < n:
         tok = tokens[j]
         word = tok.text
+        if word in plain_words:
+            j += 1  # most words of a name are capitalised words that need no check below
+            continue
         if tok.kind == "word" and word[0].isupper():
-            if word in plain_words or (word not in odd_words and tb.plain(tok)):
-                j += 1  # most words of a name need none of the checks below
+            if word not in odd_words and tb.plain(tok):
+                j += 1
                 continue
             if j > i and word in tb.name_stoppers:
                 if tok.low not in reader.homographs or (
@@ -435,7 +445,7 @@ def _name(
         return None
     if (
         end == i + 1
-        and low in tb.reader.words.parties
+        and low in tb.parties
         and i + 1 < n
         and tokens[i + 1].kind == "word"
         and tokens[i + 1].text.islower()
@@ -450,19 +460,17 @@ def _name(
             first += 1  # "Some of Clinton's": "of" opens no name
         if first >= end or tokens[first].kind != "word":
             return None
-    if tb.nouns.active and end == first + 1:
+    if tb.noun_phrases and end == first + 1:
         if tb.nouns.common_noun(tokens[first].text):
             return None  # "schrieb Fernsehgeschichte", "auf Anfrage": a common noun
         det = tb.nouns.determiner_before(tokens, first)
         if det >= 0 and not tb.nouns.known_name_word(tokens[first].text):
             # "den Clip", "der frühere Nationalspieler": a common noun, or a description
             return _determined_role(text, tokens, det, first, tb)
-    if end == first + 1:
-        wtoks = [tokens[first]]
-        words: tuple[str, ...] = (wtoks[0].text,)
-    else:
-        wtoks = [t for t in tokens[first:end] if t.kind == "word"]
-        words = tuple([t.text for t in wtoks])
+    wtoks = tokens[first:end]
+    if end > first + 1 and set(map(_KIND, wtoks)) != _WORDS_ONLY:
+        wtoks = [t for t in wtoks if t.kind == "word"]  # "J. R. Hale": not the periods
+    words = tuple(map(_TEXT, wtoks))
     headline = len(words) > 2 and lines.headline(first)
     key = (words, headline)
     parsed = tb.parsed.get(key)
@@ -487,8 +495,8 @@ def _name(
             first -= 1  # "said former Ohio Gov. Jane Doe": "former" is part of the title
             role_start = before.start
         role = printed(text, role_start, _title_end(text, wtoks[split.name_start - 1]))
-    elif kind == "name" and first > 0 and tokens[first - 1].low in tb.reader.person_roles:
-        role = tb.reader.role_before(text, tokens, first)
+    elif kind == "name" and tokens[first - 1].low in tb.person_roles:
+        role = tb.reader.role_before(text, tokens, first)  # (none before the first token)
     name_last = wtoks[split.name_end - 1]
     if possessive and split.name_end == len(wtoks):
         name_stop = name_last.end - 2

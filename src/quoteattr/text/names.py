@@ -454,18 +454,25 @@ class HeadlineLines:
         """Whether token ``i`` stands in a short paragraph whose words are mostly capitalised."""
         tokens = self.tokens
         breaks = self.breaks
-        if breaks is None:
-            first = i
-            while first > 0 and i - first < 40 and tokens[first - 1].kind != "para":
-                first -= 1
-            if first > 0 and tokens[first - 1].kind != "para":
-                return False  # a long paragraph: prose, not a headline
-        else:
+        if breaks is not None:
             k = bisect_left(breaks, i)
             first = breaks[k - 1] + 1 if k else 0
             end = breaks[k] if k < len(breaks) else len(tokens)
             if end - first > 40:
-                return False  # the same, known from where the paragraph ends
+                return False  # a long paragraph: prose, not a headline
+            known = self.cache.get(first)
+            if known is None:
+                # the first letters of the paragraph's words, counted at C speed
+                initials = [t.text[0] for t in tokens[first:end] if t.kind == "word"]
+                letters = list(filter(str.isalpha, initials))
+                capitals = sum(map(str.isupper, letters))
+                known = self.cache[first] = len(letters) >= 3 and capitals >= 0.7 * len(letters)
+            return known
+        first = i
+        while first > 0 and i - first < 40 and tokens[first - 1].kind != "para":
+            first -= 1
+        if first > 0 and tokens[first - 1].kind != "para":
+            return False  # a long paragraph: prose, not a headline
         known = self.cache.get(first)
         if known is not None:
             return known
