@@ -315,6 +315,8 @@ def quote_as_name_said(ctx: Context, qi: int) -> Decision | None:
     """
     words = attribution_words(ctx.lexicon)
     a = after_quote(ctx, qi)
+    if not any_within(ctx, words.as_clause_openers, a, ctx.quote_token[qi] + _PASSIVE_AS_TOKENS):
+        return None  # no "as" after the quote, for this clause or a passive one
     if ctx.word(a) == ",":
         a += 1
     if ctx.low(a) not in words.as_clause_openers or ctx.kind(a) != "word":

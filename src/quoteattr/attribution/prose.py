@@ -72,7 +72,10 @@ def main_clause_start(ctx: Context, first: int, qt: int) -> int:
     """
     g = ctx.lexicon.grammar
     tokens = ctx.tokens
-    if not any(tokens[i].low in g.subordinators for i in range(first, min(first + 3, qt))):
+    for i in range(first, min(first + 3, qt)):
+        if tokens[i].low in g.subordinators:
+            break
+    else:
         return first  # no subordinator opens the sentence
     words = attribution_words(ctx.lexicon)
     k = first  # "Ever since", "Even as": up to two single words before the subordinator
@@ -270,7 +273,8 @@ def _subject_at(ctx: Context, p: int, qt: int, *, at_start: bool) -> Mention | N
     if p >= qt:
         return None
     low = ctx.low(p)
-    pronoun = next((low[: -len(c)] for c in words.subject_contractions if low.endswith(c)), None)
+    pronoun = next((low[: -len(c)] for c in words.subject_contractions if low.endswith(c)),
+                   None) if ends_with(words.subject_contractions, low, longer_than=0) else None
     if (pronoun is not None and pronoun in g.subject_pronouns
             and pronoun not in words.impersonal_pronouns):
         tok = ctx.tokens[p]  # "he's predicting": the pronoun inside a contraction

@@ -422,18 +422,24 @@ def name_said_partial_quote(ctx: Context, qi: int) -> Decision | None:
     if not _cue_candidate_within(ctx, first, qt):
         return None  # no cue in the quote's sentence before it
     first = main_clause_start(ctx, first, qt)
-    for c in reversed(ctx.cues_within(first, qt)):
+    tokens = ctx.tokens
+    forms = ctx.lexicon.cue_forms
+    for c in reversed(ctx.cues_within(first, qt)):  # 0 <= c < qt
+        low = tokens[c].low
+        before = tokens[c - 1] if c else None
         # an aspect verb ("would continue \"to …\"") speaks only before a colon, a
         # comma or "that" ("she continued: …", "he continues that …")
-        verb = ctx.lexicon.cue_forms.get(ctx.low(c))
+        verb = forms.get(low)
         if (verb is not None and verb.lemma in words.aspect_verbs
-                and ctx.low(c + 1) not in words.speech_noun_links
-                and ctx.word(c + 1) not in (":", ",")):
+                and tokens[c + 1].low not in words.speech_noun_links
+                and tokens[c + 1].text not in (":", ",")):
             continue
-        end = ctx.cue_at(c, weak=qt - c <= 8)
-        if end < 0 or (ctx.kind(c - 1) == "word" and ctx.low(c - 1) in words.infinitive_markers):
+        end = ctx.cue_any[c] if qt - c <= 8 else ctx.cue_strong[c]
+        if end < 0 or (before is not None and before.kind == "word"
+                       and before.low in words.infinitive_markers):
             continue
-        if ctx.low(c) in words.naming_verbs and is_passive(words, ctx.low(c - 1), ctx.low(c)):
+        if low in words.naming_verbs and is_passive(
+                words, before.low if before is not None else "", low):
             continue  # "was called": its subject was named, it did not speak
         m = subject_before(ctx, c) or noun_phrase_opening_sentence(ctx, c)
         if m is None:
@@ -510,12 +516,15 @@ def _name_after_role(ctx: Context, k: int) -> Mention | None:
     ``Republican candidate Ben Carson``, ``DFA spokesman Neil Sroka``: the words
     before the role are its modifiers.
     """
-    for j in range(k + 1, min(k + 4, len(ctx.tokens))):
-        if ctx.kind(j - 1) != "word":
+    tokens = ctx.tokens
+    starting = ctx.mention_starting
+    for j in range(k + 1, min(k + 4, len(tokens))):  # 0 <= k < j
+        before = tokens[j - 1]
+        if before.kind != "word":
             return None
-        m = ctx.mention_starting.get(j)
+        m = starting.get(j)
         if m is not None:
-            if m.kind == "name" and ctx.low(j - 1) in ctx.lexicon.role_forms:
+            if m.kind == "name" and before.low in ctx.lexicon.role_forms:
                 return m
             if j > k + 1:
                 return None  # a mention among the modifiers: not one noun phrase

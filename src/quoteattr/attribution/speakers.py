@@ -119,15 +119,17 @@ class Entity:
 
     def add(self, m: Mention) -> None:
         """Record a mention of this entity, keeping the fullest name and first role."""
-        if m.start in self.starts:
+        start = m.start
+        starts = self.starts
+        if start in starts:
             return
-        self.starts.add(m.start)
+        starts.add(start)
         self.mentions.append(m)
         ordered = self.ordered_starts
-        if not ordered or ordered[-1] < m.start:
-            ordered.append(m.start)  # mentions mostly come in text order
+        if not ordered or ordered[-1] < start:
+            ordered.append(start)  # mentions mostly come in text order
         else:
-            insort(ordered, m.start)
+            insort(ordered, start)
         name = m.name
         if name not in self.aliases:
             self.aliases.append(name)
@@ -137,8 +139,10 @@ class Entity:
             and len(name.split()) > len(self.name.split())
         ):
             self.name = name
-        if m.role and not self.role:
-            self.role = m.role
+        if not self.role:
+            role = m.role
+            if role:
+                self.role = role
 
 
 def _compatible(entity: Entity, gender: Gender | None) -> bool:
@@ -169,7 +173,8 @@ class SpeakerIndex:
         self._of_mention: dict[int, Entity] = {}
         self._personlike: dict[str, bool] = {}
         self._bodies = ctx.lexicon.body_names
-        self._mention_firsts = [m.first for m in ctx.mentions]
+        self._mention_firsts: list[int] | None = None
+        """The mentions' first tokens, built when a pronoun outside every mention needs them."""
         self._names = load_person_names(ctx.lexicon.language)
         self._nouns = noun_phrases(ctx.lexicon)
         self._described_by: dict[str, list[Entity]] = {}
@@ -200,9 +205,10 @@ class SpeakerIndex:
                     entity = self._entity_for_name(m)
                 of_mention[m.start] = entity
                 previous, previous_entity = m, entity
-                if (tags and m.last < count and tokens[m.last].text in _TAG_OPENERS
+                last = m.last
+                if (tags and last < count and tokens[last].text in _TAG_OPENERS
                         and entity.kind == "person"):
-                    self._describe_party(reader, entity, m.last + 1)
+                    self._describe_party(reader, entity, last + 1)
                 continue
             if kind == "pronoun":
                 previous = None
@@ -247,11 +253,12 @@ class SpeakerIndex:
 
     def _person_for(self, m: Mention) -> Entity:
         """The person a name mention stands for: by given name and surname, or surname alone."""
-        facts = self._facts.get((m.name, m.honorific))
+        name = m.name
+        facts = self._facts.get((name, m.honorific))
         if facts is None:
             facts = self._name_facts(m)
         words, surname, given, full_key, gender, known = facts
-        self._name_words[m.name] = words
+        self._name_words[name] = words
         same = self._by_surname.get(surname)
         if same is None:
             same = self._by_surname[surname] = []
@@ -284,7 +291,7 @@ class SpeakerIndex:
                     fallback = cand
             entity = entity or fallback
         if entity is None:
-            entity = Entity(key=full_key or surname, name=m.name, kind="person")
+            entity = Entity(key=full_key or surname, name=name, kind="person")
             self.entities.append(entity)
         if full_key is not None and entity.given is None:
             entity.given = given
@@ -296,8 +303,9 @@ class SpeakerIndex:
         ):
             entity.gender = gender
             entity.gender_known = entity.gender_known or known
-        if m.role:
-            self._describe(entity, self._role_words(m.role))
+        role = m.role
+        if role:
+            self._describe(entity, self._role_words(role))
         entity.add(m)
         if same and same[-1] is entity:
             return entity
@@ -459,6 +467,8 @@ class SpeakerIndex:
         """The nearest person of the pronoun's gender after a preposition or verb."""
         index = ctx.mention_covering[m.first]
         if index < 0:  # a pronoun the mention pass does not list ("her remark")
+            if self._mention_firsts is None:
+                self._mention_firsts = [x.first for x in ctx.mentions]
             index = bisect_left(self._mention_firsts, m.first)
         for k in range(index - 1, max(index - 40, -1), -1):
             cand = ctx.mentions[k]
