@@ -26,7 +26,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Sequence
-from itertools import accumulate, chain, compress, count, filterfalse, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from typing import NamedTuple
 
 from quoteattr.text.tokens import TOKEN_SPLITTER, Token
@@ -95,86 +95,45 @@ def scan_tokens(
 
     canonical: dict[str, str] = {}
     words = list(map(canonical.setdefault, words, words))  # one str per distinct word
-    known = _known_words(canonical)
-    kinds = list(map(known.kinds.__getitem__, words))
+    kind_of: dict[str, str] = {}
+    low_of: dict[str, str] = {}
+    capital: set[str] = set()
+    paras: list[str] = []
+    for word in canonical:  # each distinct word once
+        if word[0] == "\n":
+            kind_of[word] = "para"
+            paras.append(word)
+        elif len(word) > 1 or word.isalnum():
+            kind_of[word] = "word"
+            if word[0].isupper():
+                capital.add(word)
+        else:
+            kind_of[word] = "punct"
+        low = word.lower()
+        low_of[word] = word if low == word else canonical.get(low, low)
+    for k, _number in quote_at:
+        kind_of[words[k]] = "quote"
+        capital.discard(words[k])
+    kinds = list(map(kind_of.__getitem__, words))
     quotes = [-1] * len(words)
     for k, number in quote_at:
-        kinds[k] = "quote"
         quotes[k] = number
     if marks:
         for word in _merge_marks(text, dict(marks), words, starts, ends, kinds, quotes):
-            known.learn_low(word)
-    lows = list(map(known.lows.__getitem__, words))
+            low_of[word] = word.lower()
+    lows = list(map(low_of.__getitem__, words))
     tokens: list[Token] = list(
         map(_new, repeat(Token), zip(starts, ends, words, kinds, quotes, lows, strict=True))
     )
     positions: defaultdict[str, list[int]] = defaultdict(list)
     deque(map(list.append, map(positions.__getitem__, lows), count()), maxlen=0)
     index = dict(positions)
-    capitalised = list(compress(count(), map(known.capitalised.__contains__, words)))
-    # the document's paragraph breaks, as printed (each distinct one once)
-    paras = list(compress(canonical, map("para".__eq__, map(known.kinds.__getitem__, canonical))))
+    capitalised = list(compress(count(), map(capital.__contains__, words)))
     # a break taken into a two-character mark (odd input) has no positions left
     breaks = []
     if paras:
-        breaks = sorted(chain.from_iterable(index.get(known.lows[w], ()) for w in paras))
+        breaks = sorted(chain.from_iterable(index.get(low_of[w], ()) for w in paras))
     return Scanned(tokens, index, capitalised, breaks)
-
-
-class _KnownWords:
-    """What scanning learnt of each distinct token text: its kind, lower case, capital.
-
-    A word's facts depend on its text alone, so they are learnt once and kept
-    across documents (news repeats most of its words), up to ``_MAX_KNOWN``
-    words; then a new table starts (:func:`_known_words`). Tables only grow, so
-    a document scanned meanwhile keeps reading the one it started with.
-    """
-
-    def __init__(self) -> None:
-        self.kinds: dict[str, str] = {}
-        """``word``, ``punct`` or ``para`` (a quote token's text is marked per document)."""
-        self.lows: dict[str, str] = {}
-        """The lower case, one ``str`` per distinct lower-case text."""
-        self.capitalised: set[str] = set()
-        """The words that start with a capital letter."""
-        self._strings: dict[str, str] = {}
-
-    def learn(self, words: list[str]) -> None:
-        """Learn the facts of new token texts."""
-        kinds, capitalised = self.kinds, self.capitalised
-        for word in words:
-            if word[0] == "\n":
-                kinds[word] = "para"
-            elif len(word) > 1 or word.isalnum():
-                kinds[word] = "word"
-                if word[0].isupper():
-                    capitalised.add(word)
-            else:
-                kinds[word] = "punct"
-            self.learn_low(word)
-
-    def learn_low(self, word: str) -> None:
-        """Learn the lower case of ``word`` (recurring lower-case texts share one ``str``)."""
-        low = word.lower()
-        self.lows[word] = self._strings.setdefault(low, low)
-
-
-_MAX_KNOWN = 50_000
-"""Distinct token texts kept across documents (a few megabytes at most)."""
-
-_KNOWN = [_KnownWords()]
-
-
-def _known_words(canonical: dict[str, str]) -> _KnownWords:
-    """The table of known words, with the new ones of a document learnt."""
-    known = _KNOWN[0]
-    new = list(filterfalse(known.kinds.__contains__, canonical))
-    if new:
-        if len(known.lows) + len(new) > _MAX_KNOWN:
-            known = _KNOWN[0] = _KnownWords()
-            new = list(canonical)
-        known.learn(new)
-    return known
 
 
 def _merge_marks(
