@@ -21,7 +21,7 @@ from quoteattr.text.names import NameReader, NameSplit
 from quoteattr.text.noun_phrases import noun_phrases
 from quoteattr.text.tokens import Token
 
-__all__ = ["MentionWords", "mention_words"]
+__all__ = ["MentionWords", "Surnames", "mention_words"]
 
 _SUSPECT_ENDINGS = ("ed", "ing")
 """Endings of a sentence's opening participle ("Reached by phone"), checked further."""
@@ -174,6 +174,35 @@ class MentionWords:
             self.odd_words.clear()
         (self.plain_words if plain else self.odd_words).add(word)
         return plain
+
+
+class Surnames:
+    """Lower-case last words of the names found so far ("will" after "George Will").
+
+    The names are kept as found and read into the set only when a word that
+    may be a surname asks (:meth:`words`), which is rare.
+
+    Example:
+        >>> known = Surnames()
+        >>> known.names.append("George Will")
+        >>> known.words()
+        {'will'}
+    """
+
+    __slots__ = ("names", "read", "seen")
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.read = 0
+        self.seen: set[str] = set()
+
+    def words(self) -> set[str]:
+        """The last words of the names found so far, in lower case."""
+        names = self.names
+        while self.read < len(names):
+            self.seen.add(names[self.read].rpartition(" ")[2].lower())
+            self.read += 1
+        return self.seen
 
 
 _WORDS: dict[int, MentionWords] = {}

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from quoteattr.language.lexicon import Lexicon, load_lexicon
 from quoteattr.models import SpeakerKind
-from quoteattr.text.mention_words import MentionWords, mention_words
+from quoteattr.text.mention_words import MentionWords, Surnames, mention_words
 from quoteattr.text.names import (
     HeadlineLines,
     NameReader,
@@ -68,6 +68,11 @@ class Mention(NamedTuple):
     possessive: bool
     speaker_kind: SpeakerKind
     honorific: str | None = None
+
+
+# ``_new(Mention, (...all fields...))`` builds a mention in C, a third of the cost of
+# ``Mention(...)``, whose ``__new__`` runs in Python
+_new = tuple.__new__
 
 
 def is_capitalised(word: str) -> bool:
@@ -204,7 +209,7 @@ def _mentions_from(
     person_roles = tb.person_roles
     after_role = {p + 1 for p in role_at if tokens[p].low in person_roles}
     plain_words = tb.plain_words
-    known = _Surnames()
+    known = Surnames()
     resume = 0
     for i in starts:
         if i < resume:
@@ -218,9 +223,11 @@ def _mentions_from(
                 continue
         found: Mention | None = None
         lower = tok.low
-        if lower in pronouns:
-            found = Mention(i, i + 1, tok.start, tok.end, word, "pronoun", word, None,
-                            False, "unknown")
+        if lower in pronouns:  # starts at i, past ``resume``, and modifies no role
+            out.append(_new(Mention, (i, i + 1, tok.start, tok.end, word, "pronoun", word, None,
+                                      False, "unknown", None)))
+            resume = i + 1
+            continue
         else:
             capital = word in plain_words  # capitalised, and no party tag
             if not capital:
@@ -268,29 +275,6 @@ def _mentions_from(
         out.append(found)
         resume = found.last
     return out
-
-
-class _Surnames:
-    """Lower-case last words of the names found so far ("will" after "George Will").
-
-    The names are kept as found and read into the set only when a word that
-    may be a surname asks (:meth:`words`), which is rare.
-    """
-
-    __slots__ = ("names", "read", "seen")
-
-    def __init__(self) -> None:
-        self.names: list[str] = []
-        self.read = 0
-        self.seen: set[str] = set()
-
-    def words(self) -> set[str]:
-        """The last words of the names found so far, in lower case."""
-        names = self.names
-        while self.read < len(names):
-            self.seen.add(names[self.read].rpartition(" ")[2].lower())
-            self.read += 1
-        return self.seen
 
 
 def _modifies_role(
@@ -406,7 +390,7 @@ def _name(
     i: int,
     tb: MentionWords,
     lines: HeadlineLines,
-    known: _Surnames | None = None,
+    known: Surnames | None = None,
 ) -> Mention | None:
     tok = tokens[i]
     word = tok.text
@@ -434,9 +418,9 @@ def _name(
                  or not (after.text[0].isupper() or after.text in tb.name_links))
         ):
             # "The", "But", "In" before anything but a name: no name starts here
-            surnames: set[str] | frozenset[str] = frozenset()
-            if known is not None and low in tb.reader.homographs:
-                surnames = known.words()
+            if low not in tb.reader.homographs:
+                return None  # (the most common case, told without a call)
+            surnames: set[str] | frozenset[str] = known.words() if known else frozenset()
             if not tb.reader.homograph_name(tokens, i, surnames):
                 return None
             homograph = True  # "Will said", "May has said": a surname
@@ -504,10 +488,14 @@ def _name(
         name_stop = _title_end(text, name_last)
     else:
         name_stop = name_last.end
-    name = printed(text, wtoks[split.name_start].start, name_stop)
+    name_start = wtoks[split.name_start].start
+    if split.name_end - split.name_start == 1:
+        name = text[name_start:name_stop]  # one word: no white space to tidy
+    else:
+        name = printed(text, name_start, name_stop)
     start, stop = tokens[first].start, tokens[end - 1].end
-    return Mention(first, end, start, stop, text[start:stop], kind, name, role, possessive,
-                   speaker_kind, split.honorific)
+    return _new(Mention, (first, end, start, stop, text[start:stop], kind, name, role,
+                          possessive, speaker_kind, split.honorific))
 
 
 def _keeps_period(word: str, tb: MentionWords) -> bool:
@@ -534,7 +522,8 @@ def _determined_role(
         speaker_kind = "anonymous"
     start, stop = tokens[det].start, tokens[end - 1].end
     desc = text[start:stop]
-    return Mention(det, end, start, stop, desc, "description", desc, None, False, speaker_kind)
+    return _new(Mention, (det, end, start, stop, desc, "description", desc, None, False,
+                          speaker_kind, None))
 
 
 def _parse_name(
@@ -696,4 +685,5 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: MentionWords) -
         speaker_kind = "anonymous"
     start, stop = tokens[i].start, tokens[end - 1].end
     desc = text[start:stop]
-    return Mention(i, end, start, stop, desc, "description", desc, None, False, speaker_kind)
+    return _new(Mention, (i, end, start, stop, desc, "description", desc, None, False,
+                          speaker_kind, None))
