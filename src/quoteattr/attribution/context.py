@@ -270,15 +270,7 @@ class Context:
 def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Context:
     """Tokenise ``text`` around its top-level quotes and find every mention."""
     top = [q for q in quotes if q.depth == 0]
-    marks: list[tuple[int, int]] = []
-    for q in top:
-        o = _mark_before(text, q)
-        if o is not None:
-            marks.append(o)
-        c = _mark_after(text, q)
-        if c is not None:
-            marks.append(c)
-    marks.sort()
+    marks = _quote_marks(text, top)
     tokens, by_low, capitalised, breaks = scan_tokens(
         text, [(q.start, q.end) for q in top], marks
     )
@@ -361,6 +353,30 @@ def _sentence_cuts(by_low: dict[str, list[int]], breaks: list[int]) -> list[int]
 def _between(positions: list[int], first: int, stop: int) -> list[int]:
     """The sorted ``positions`` from ``first`` up to ``stop``."""
     return positions[bisect_left(positions, first) : bisect_left(positions, stop)]
+
+
+def _quote_marks(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the quotation marks around ``quotes``, in text order."""
+    marks: list[tuple[int, int]] = []
+    append = marks.append
+    for q in quotes:
+        start = q.start - len(q.open_mark)
+        if start >= 0 and text.startswith(q.open_mark, start):  # right before: the usual case
+            append((start, q.start))
+        else:
+            found = _mark_before(text, q)
+            if found is not None:
+                append(found)
+        close = q.close_mark
+        if close:
+            if text.startswith(close, q.end):  # right after
+                append((q.end, q.end + len(close)))
+            else:
+                found = _mark_after(text, q)
+                if found is not None:
+                    append(found)
+    marks.sort()
+    return marks
 
 
 def _mark_before(text: str, q: Quote) -> tuple[int, int] | None:
