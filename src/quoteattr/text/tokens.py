@@ -324,9 +324,13 @@ def sentence_ids_and_starts(
                     nxt.kind == "mark" and k + 2 < n and tokens[k + 2].kind == "quote"
                 ):
                     stop_after(k + 1)
-        elif kind == "word":  # "… jobs in the U.S. He said": the full stop ends it too
-            if i + 1 < n and tokens[i + 1].text in openers and tokens[i + 1].kind == "word":
-                stop_after(i + 1)
+        elif (  # "… jobs in the U.S. He said": the full stop ends it too
+            kind == "word"
+            and i + 1 < n
+            and tokens[i + 1].text in openers
+            and tokens[i + 1].kind == "word"
+        ):
+            stop_after(i + 1)
     return _number(n, stops)
 
 
