@@ -72,10 +72,11 @@ def _cue(scan: Scanner, c: int) -> tuple[int, str, frozenset[str]] | None:
         return None
     verb, end = found
     by_lemma = scan.frames_by_lemma
-    phrase = f"{verb.lemma} {ctx.low(end)}"
-    phrase_frames = by_lemma.get(phrase)
-    if phrase_frames:  # "call on", "call for", "point to": the particle is part of the cue
-        return end + 1, phrase, phrase_frames
+    if verb.lemma in scan.phrase_heads:  # no phrase of frames starts with most lemmas
+        phrase = f"{verb.lemma} {ctx.low(end)}"
+        phrase_frames = by_lemma.get(phrase)
+        if phrase_frames:  # "call on", "call for", "point to": the particle is part of the cue
+            return end + 1, phrase, phrase_frames
     listed = by_lemma.get(verb.lemma, NO_FRAMES)
     if verb.weak and not listed:
         return None  # a weak cue reports a claim only in the frames the data lists for it

@@ -81,6 +81,7 @@ class _Fixed(NamedTuple):
     title_words: frozenset[str]
     role_forms: dict[str, RoleNoun]
     org_words: frozenset[str]
+    phrase_heads: frozenset[str]
 
 
 _FIXED: dict[tuple[int, int, int], tuple[Lexicon, ClaimFrames, ClaimWords, _Fixed]] = {}
@@ -127,6 +128,9 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         title_words=lexicon.title_words,
         role_forms=lexicon.role_forms,
         org_words=lexicon.org_words,
+        phrase_heads=frozenset(
+            lemma[:i] for lemma in frames.by_lemma for i, ch in enumerate(lemma) if ch == " "
+        ),
     )
     if len(_FIXED) >= 16:
         _FIXED.clear()
@@ -185,6 +189,8 @@ class WordReader:
         self.title_words = fixed.title_words
         self.role_forms = fixed.role_forms
         self.org_words = fixed.org_words
+        self.phrase_heads = fixed.phrase_heads
+        """Each start of a framed lemma of several words, up to a space ("call" of "call for")."""
         n = len(ctx.tokens)
         self.n = n
         starts = ctx.sentence_starts if n else [0]
