@@ -30,7 +30,7 @@ import unicodedata
 
 from quoteattr.attribution.clauses import speaker_mention_at
 from quoteattr.claims.base import Found, content_from
-from quoteattr.claims.reading import NO_FRAMES
+from quoteattr.claims.reading import NO_FRAMES, SENTENCE_ENDS
 from quoteattr.claims.scanner import Scanner
 from quoteattr.claims.sources import (
     description,
@@ -147,6 +147,12 @@ def _content_after(
         k = _after_aside(scan, k, say="clause" in frames)  # "said, however, that ..."
     low_k = ctx.low(k)
     stop = min(k + 10, scan.sent_end[k] if k < scan.n else k)
+    if stop <= k + 1 and (
+        k >= scan.n
+        or ctx.kind(k) == "para"
+        or (low_k in SENTENCE_ENDS and ctx.kind(k) == "punct")
+    ):
+        return None  # 'Doe said.': the sentence ends after the cue, no frame has its words
     clause = "clause" in frames or "clause_checked" in frames
     if clause or "that" in frames:
         start = k

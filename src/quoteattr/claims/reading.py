@@ -30,7 +30,7 @@ from quoteattr.language.lexicon import CueVerb, Lexicon, RoleNoun
 from quoteattr.language.wordlists import load_word_lists
 from quoteattr.text.tokens import Token
 
-__all__ = ["NO_FRAMES", "NO_TOKEN", "WordReader"]
+__all__ = ["NO_FRAMES", "NO_TOKEN", "SENTENCE_ENDS", "WordReader"]
 
 NO_TOKEN = Token(0, 0, "", "end")
 """What a rule reads outside the token list: no text, kind ``end`` (as ``Context.kind``)."""
@@ -41,6 +41,9 @@ NO_FRAMES: frozenset[str] = frozenset()
 _CLAUSE_FRAMES = frozenset({"clause", "clause_checked"})
 
 _SENTENCE_STOPS = frozenset({".", ";", ":", "!", "?"})
+
+SENTENCE_ENDS = _SENTENCE_STOPS - {":"}
+"""Punctuation after which no content of a cue follows in its sentence (a colon may open one)."""
 
 
 def _plain_mention_ends(ctx: Context, t: int) -> bool:
@@ -82,6 +85,8 @@ class _Fixed(NamedTuple):
     role_forms: dict[str, RoleNoun]
     org_words: frozenset[str]
     phrase_heads: frozenset[str]
+    negation_firsts: frozenset[str]
+    hedge_firsts: frozenset[str]
 
 
 _FIXED: dict[tuple[int, int, int], tuple[Lexicon, ClaimFrames, ClaimWords, _Fixed]] = {}
@@ -128,6 +133,8 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         title_words=lexicon.title_words,
         role_forms=lexicon.role_forms,
         org_words=lexicon.org_words,
+        negation_firsts=frozenset(neg.split(" ")[0] for neg in frames.negations),
+        hedge_firsts=frozenset(h.text.split(" ")[0] for h in frames.hedges),
         phrase_heads=frozenset(
             lemma[:i] for lemma in frames.by_lemma for i, ch in enumerate(lemma) if ch == " "
         ),
@@ -172,6 +179,9 @@ class WordReader:
         """The frames' negations, each between spaces (to find in words joined by spaces)."""
         self.spaced_hedges = fixed.spaced_hedges
         """The frames' hedges in order: each between spaces, as printed, and whether it negates."""
+        self.negation_firsts = fixed.negation_firsts
+        self.hedge_firsts = fixed.hedge_firsts
+        """The first words of the negations and of the hedges: words without them hold none."""
         # the frames' settings and the lexicon's lists, read once (each attribute of a
         # validated model costs a look-up every time)
         self.never = fixed.never
@@ -204,8 +214,9 @@ class WordReader:
     def verb_at(self, c: int) -> tuple[CueVerb, int] | None:
         """The cue verb starting at token c (weak ones too) and its end, or ``None``."""
         verbs = self._verbs
-        if c in verbs:
-            return verbs[c]
+        known = verbs.get(c)
+        if known is not None or c in verbs:
+            return known
         ctx = self.ctx
         found: tuple[CueVerb, int] | None = None
         end = ctx.cue_any[c] if 0 <= c < self.n else -1
