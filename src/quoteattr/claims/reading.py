@@ -349,42 +349,38 @@ class WordReader:
         ctx = self.ctx
         words = self.words
         toks = ctx.tokens
+        strong = ctx.cue_strong
+        finite, irregular = words.finite_auxiliaries, words.irregular_past
+        subjunctive, pronouns = self.subjunctive, words.subject_pronouns
         for t in range(max(first, 0), min(last, first + 25, self.n)):
             tok = toks[t]
             if tok.kind != "word":
                 continue
             w = tok.low
-            if w in words.finite_auxiliaries or w in words.irregular_past:
+            if w in finite or w in irregular or w in subjunctive:
                 return True
-            if w in self.subjunctive:
-                return True
-            if (
-                t > first
-                and ctx.low(t - 1) in words.subject_pronouns
-                and w.endswith(self.subjunctive_endings)
-            ):
+            if t == first:
+                continue  # the tests below read the word before
+            before = toks[t - 1] if t > 0 else NO_TOKEN
+            plow = before.low
+            if plow in pronouns and w.endswith(self.subjunctive_endings):
                 return True  # "man schätze", "er habe"
-            if ctx.cue_strong[t] > 0 and t > first:
+            if strong[t] > 0:
                 return True
             if (
-                t > first
-                and len(w) > 4
+                len(w) > 4
                 and w.endswith(self.past_endings)
-                and ctx.low(t - 1) not in words.comparatives  # "better than expected results"
+                and plow not in words.comparatives  # "better than expected results"
             ):
                 return True
             if (
-                t > first
-                and len(w) > 3
+                len(w) > 3
                 and w.endswith(self.plural_endings)
                 and not w.endswith(self.non_plural_endings)
-                and ctx.low(t - 1) not in words.determiners
-                and not ctx.word(t - 1)[:1].isdigit()
-                and ctx.kind(t - 1) == "word"
-                and (
-                    _plain_mention_ends(ctx, t)
-                    or ctx.low(t - 1) in words.subject_pronouns
-                )
+                and plow not in words.determiners
+                and not before.text[:1].isdigit()
+                and before.kind == "word"
+                and (_plain_mention_ends(ctx, t) or plow in pronouns)
             ):
                 return True  # "Russia wants", "he says"
         return False
