@@ -146,30 +146,43 @@ class Context:
         except IndexError:
             return -1
 
-    def _find_cue(self, i: int, *, weak: bool) -> tuple[int, bool]:
-        """The end of a cue starting at word ``i`` (or -1), and whether its verb is weak.
+    def _find_cues(self, i: int) -> tuple[int, int]:
+        """The ends of any cue and of a strong cue starting at word ``i`` (-1 where none).
 
-        A strong cue found with ``weak=True`` is also what ``weak=False`` finds.
+        Multi-word forms come first, longest first ("posted on X", "pointed
+        out"): the first one found is the cue, and the first one with a strong
+        verb the strong cue. Without a strong one, the word itself is looked at.
         """
         tokens = self.tokens
         n = len(tokens)
         lex = self.lexicon
         forms = lex.cue_forms
         tok = tokens[i]
-        # multi-word forms first, longest first ("posted on X", "pointed out")
+        any_end = -1
         for size in lex.cue_phrase_sizes.get(tok.low, ()):
             if i + size <= n and all(tokens[i + k].kind == "word" for k in range(1, size)):
                 verb = forms.get(" ".join([t.low for t in tokens[i : i + size]]))
-                if verb is not None and (weak or not verb.weak):
-                    return i + size, verb.weak
+                if verb is not None:
+                    if any_end < 0:
+                        any_end = i + size
+                    if not verb.weak:
+                        return any_end, i + size
         verb = forms.get(tok.low)
         if verb is None:
             verb = self._split_cue(i)
-        if verb is None or (verb.weak and not weak):
-            return -1, False
+        end = -1 if verb is None else self._verb_end(i, verb)
+        if any_end < 0:
+            any_end = end
+        return any_end, -1 if verb is None or verb.weak else end
+
+    def _verb_end(self, i: int, verb: CueVerb) -> int:
+        """``i + 1`` when word ``i``, a form of ``verb``, is used as a verb here, else -1."""
+        tokens = self.tokens
+        lex = self.lexicon
+        tok = tokens[i]
         markers = lex.grammar.noun_markers
         if i > 0 and tokens[i - 1].low in markers:
-            return -1, False  # "the report": a noun, not a verb
+            return -1  # "the report": a noun, not a verb
         if (
             i > 1
             and tokens[i - 2].low in markers
@@ -178,10 +191,10 @@ class Context:
             and tokens[i - 1].low not in lex.grammar.group_words  # "a third say"
             and tok.low == verb.lemma
         ):
-            return -1, False  # "the caustic chant", "his home state": a noun
+            return -1  # "the caustic chant", "his home state": a noun
         if tok.text[0].isupper() and i > 0 and tokens[i - 1].kind == "word":
-            return -1, False  # "Said" mid-sentence capitalised is a name
-        return i + 1, verb.weak
+            return -1  # "Said" mid-sentence capitalised is a name
+        return i + 1
 
     def _split_cue(self, i: int) -> CueVerb | None:
         """The separable verb whose finite form is word ``i`` and whose particle closes its clause.
@@ -293,12 +306,18 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         i for low in indexed_among(by_low, lexicon.split_cues) for i in by_low[low]
         if tokens[i].kind == "word"
     )
+    # A word before a particle ("pointed out") can start a cue only as a phrase's
+    # first word; the others (every word before "of" or "to") keep no cue.
+    with_cue = set(candidates)
+    heads = lexicon.cue_phrase_sizes
     particles = lexicon.cue_particles
     for low in indexed_among(by_low, particles):
-        candidates.update(
+        before = [
             i - 1 for i in by_low[low]
             if i and tokens[i].text in particles and tokens[i - 1].kind == "word"
-        )
+        ]
+        candidates.update(before)
+        with_cue.update(i for i in before if tokens[i].low in heads)
     cue_any = [-1] * len(tokens)
     cue_strong = [-1] * len(tokens)
     ctx = Context(
@@ -323,10 +342,8 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         breaks=breaks,
     )
     # The cue tables are part of building: filled here, read-only afterwards.
-    for i in ctx.cue_candidates:
-        end, weak = ctx._find_cue(i, weak=True)
-        cue_any[i] = end
-        cue_strong[i] = ctx._find_cue(i, weak=False)[0] if weak else end
+    for i in with_cue:
+        cue_any[i], cue_strong[i] = ctx._find_cues(i)
     return ctx
 
 def _sentence_cuts(by_low: dict[str, list[int]], breaks: list[int]) -> list[int]:

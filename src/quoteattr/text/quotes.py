@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -148,6 +149,8 @@ class _Scanner:
         self.text = text
         self.table = table
         self.double_apostrophes = double_apostrophes
+        self.has_doubled = "''" in text
+        """Whether two apostrophes stand together anywhere (else none needs leaving out)."""
         self.marks, self.doubled_as = _marks_of(table)
         self.records: list[_Raw] = []
         self.diagnostics: list[Diagnostic] = []
@@ -219,7 +222,7 @@ class _Scanner:
             return
         text = self.text
         tokens: list[_Token] = []
-        if not self.double_apostrophes:
+        if not self.double_apostrophes and self.has_doubled:
             positions = [p for p in positions if not _doubled_apostrophe(text, p)]
         for p in positions:
             if not tokens or p >= tokens[-1].pos + len(tokens[-1].printed):
@@ -425,23 +428,31 @@ def _is_inch(text: str, pos: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _token_pattern() -> re.Pattern[str]:
-    """Line breaks (group 1) and marks, leaving out apostrophes inside words (``Russia's``).
+def _mark_scan() -> tuple[re.Pattern[str], str]:
+    """Every quotation mark (one character class, scanned at C speed), and the apostrophes."""
+    table = load_quote_marks()
+    apostrophes = "".join(m.char for m in table.marks if m.apostrophe)
+    return re.compile(f"[{re.escape(table.chars)}]"), apostrophes
+
+
+_BREAK_RUN = re.compile(f"[{_BREAKS}]\\s*")
+"""A line break and the white space after it: the end of a paragraph and the next one's start."""
+
+
+def _mark_positions(text: str) -> list[int]:
+    """Where quotation marks stand, leaving out apostrophes inside words (``Russia's``).
 
     An apostrophe between two letters or digits can neither open nor close a
     quote, so the scan never visits it.
     """
-    table = load_quote_marks()
-    apostrophes = "".join(m.char for m in table.marks if m.apostrophe)
-    others = re.escape("".join(c for c in table.chars if c not in apostrophes))
-    apos = re.escape(apostrophes)
-    every = re.escape(table.chars)
-    # the leading look-ahead is one character class, which lets the engine skip
-    # ahead to the next candidate quickly instead of trying every branch everywhere
-    return re.compile(
-        f"(?=[{_BREAKS}{every}])"
-        f"(?:([{_BREAKS}]\\s*)|[{others}]|(?<![^\\W_])[{apos}]|[{apos}](?![^\\W_]))"
-    )
+    pattern, apostrophes = _mark_scan()
+    last = len(text) - 1
+    return [
+        p
+        for p in [m.start() for m in pattern.finditer(text)]
+        if text[p] not in apostrophes
+        or not (0 < p < last and text[p - 1].isalnum() and text[p + 1].isalnum())
+    ]
 
 
 def _doubled_apostrophe(text: str, pos: int) -> bool:
@@ -528,21 +539,49 @@ def scan_quotes(
     if double_apostrophes is None:
         double_apostrophes = uses_double_apostrophes(text)
     scanner = _Scanner(text, load_quote_marks(), double_apostrophes)
-    para_start = 0
-    positions: list[int] = []
-    for m in _token_pattern().finditer(text):
-        if m.group(1) is None:
-            positions.append(m.start())
-            continue
-        scanner.paragraph(para_start, m.start(), positions, m.end())
-        para_start, positions = m.end(), []
-    scanner.paragraph(para_start, len(text), positions, len(text))
+    marks = _mark_positions(text)
+    if marks:
+        _pair_by_paragraph(scanner, text, marks)
     cues = load_lexicon().quote_cue_words if cue_words is None else cue_words
     if sentence_cue_words is None:
         sentence_cue_words = load_lexicon().sentence_cue_words if cue_words is None else cue_words
     quotes = _build(text, scanner, cues, quote_words(language), abbreviations(language),
                     sentence_cue_words)
     return quotes, scanner.sorted_diagnostics()
+
+
+def _pair_by_paragraph(scanner: _Scanner, text: str, marks: list[int]) -> None:
+    """Pair the marks paragraph by paragraph, visiting only the paragraphs that hold marks.
+
+    Each break character the text holds is searched for from the last one found
+    on (linear). An unmarked paragraph between two ends what the first carried over.
+    """
+    size = len(text)
+    chars = [c for c in _BREAKS if c in text]
+    ahead = dict.fromkeys(chars, -1)
+    """Per break character, its next occurrence found so far (the text's length: none)."""
+    previous_next = searched = i = 0
+    while i < len(marks):
+        first = marks[i]
+        before = max((text.rfind(c, searched, first) for c in chars), default=-1)
+        para_start = _run_end(text, before) if before >= 0 else previous_next
+        for c in chars:
+            if ahead[c] < first:
+                found = text.find(c, first)
+                ahead[c] = found if found >= 0 else size
+        end = min(ahead.values(), default=size)
+        next_start = _run_end(text, end) if end < size else size
+        stop = bisect_left(marks, end, i)
+        if para_start != previous_next:
+            scanner.carry = None  # an unmarked paragraph came between
+        scanner.paragraph(para_start, end, marks[i:stop], next_start)
+        previous_next, searched, i = next_start, end, stop
+
+
+def _run_end(text: str, at: int) -> int:
+    """Where the paragraph after the line break at ``at`` starts (past the white space)."""
+    found = _BREAK_RUN.match(text, at)
+    return found.end() if found is not None else at
 
 
 def _check_text(text: object) -> None:
