@@ -44,7 +44,8 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
     before = toks[c - 1] if c > 0 else NO_TOKEN
     inverted = before.text == "," or (before.kind == "mark" and _after_partial_quote(scan, c))
     listener = lemma in scan.listener_verbs
-    if inverted or scan.attribution_ends_sentence(end, listener=listener):
+    ends = not inverted and scan.attribution_ends_sentence(end, listener=listener)
+    if inverted or ends:
         found = trailing_source(scan, c)
     if found is not None:
         m, comma = found
@@ -59,8 +60,8 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
         m, tail, comma = behind, behind.last, c - 1 if ctx.word(c - 1) == "," else c
     else:
         return None
-    if not scan.attribution_ends_sentence(tail, listener=listener and tail == end):
-        return None
+    if not ends and not scan.attribution_ends_sentence(tail, listener=listener and tail == end):
+        return None  # (known when the source came first and the cue ends the sentence)
     last = comma + 1 if ctx.kind(comma) == "mark" else comma  # the mark closes a partial quote
     first = _after_fronted_source(scan, scan.sent_first[max(last - 1, 0)], last)
     if span_before(scan, first, last) is None:

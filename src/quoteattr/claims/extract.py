@@ -437,13 +437,20 @@ def _negation_and_hedge(scan: Scanner, f: Found) -> tuple[bool, str | None]:
     words = [t.low for t in ctx.tokens[max(lo, 0) : max(c, 0)] if t.kind == "word"]
     if not words:  # "he said": nothing between the source and the cue
         return False, None
+    # a negation or hedge printed among the words starts with one of them: most hold none
+    endings = scan.negation_endings
+    negated = any([w.endswith(endings) for w in words])
+    negation_ahead = not negated and not scan.negation_firsts.isdisjoint(words)
+    hedge_ahead = not scan.hedge_firsts.isdisjoint(words)
+    if not negation_ahead and not hedge_ahead:
+        return negated, None
     joined = f" {' '.join(words)} "
-    negated = any(w.endswith(scan.negation_endings) for w in words) or any(
-        neg in joined for neg in scan.spaced_negations
-    )
-    for spaced, text, negates in scan.spaced_hedges:
-        if spaced in joined:
-            return negated or negates, text
+    if negation_ahead:
+        negated = any(neg in joined for neg in scan.spaced_negations)
+    if hedge_ahead:
+        for spaced, text, negates in scan.spaced_hedges:
+            if spaced in joined:
+                return negated or negates, text
     return negated, None
 
 

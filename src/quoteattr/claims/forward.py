@@ -30,7 +30,7 @@ import unicodedata
 
 from quoteattr.attribution.clauses import speaker_mention_at
 from quoteattr.claims.base import Found, content_from
-from quoteattr.claims.reading import NO_FRAMES
+from quoteattr.claims.reading import NO_FRAMES, NO_TOKEN, SENTENCE_ENDS
 from quoteattr.claims.scanner import Scanner
 from quoteattr.claims.sources import (
     description,
@@ -72,10 +72,11 @@ def _cue(scan: Scanner, c: int) -> tuple[int, str, frozenset[str]] | None:
         return None
     verb, end = found
     by_lemma = scan.frames_by_lemma
-    phrase = f"{verb.lemma} {ctx.low(end)}"
-    phrase_frames = by_lemma.get(phrase)
-    if phrase_frames:  # "call on", "call for", "point to": the particle is part of the cue
-        return end + 1, phrase, phrase_frames
+    if verb.lemma in scan.phrase_heads:  # no phrase of frames starts with most lemmas
+        phrase = f"{verb.lemma} {ctx.low(end)}"
+        phrase_frames = by_lemma.get(phrase)
+        if phrase_frames:  # "call on", "call for", "point to": the particle is part of the cue
+            return end + 1, phrase, phrase_frames
     listed = by_lemma.get(verb.lemma, NO_FRAMES)
     if verb.weak and not listed:
         return None  # a weak cue reports a claim only in the frames the data lists for it
@@ -141,11 +142,18 @@ def _content_after(
         return _content_after_comma(scan, end, frames)
     ctx = scan.ctx
     words = scan.words
+    toks = ctx.tokens
+    n = scan.n
     k = scan.skip_time(end)
-    if ctx.word(k) == "," and ("clause" in frames or "that" in frames):
+    if 0 <= k < n and toks[k].text == "," and ("clause" in frames or "that" in frames):
         k = _after_aside(scan, k, say="clause" in frames)  # "said, however, that ..."
-    low_k = ctx.low(k)
-    stop = min(k + 10, scan.sent_end[k] if k < scan.n else k)
+    tok_k = toks[k] if 0 <= k < n else NO_TOKEN
+    low_k = tok_k.low
+    stop = min(k + 10, scan.sent_end[k] if k < n else k)
+    if stop <= k + 1 and (
+        k >= n or tok_k.kind == "para" or (low_k in SENTENCE_ENDS and tok_k.kind == "punct")
+    ):
+        return None  # 'Doe said.': the sentence ends after the cue, no frame has its words
     clause = "clause" in frames or "clause_checked" in frames
     if clause or "that" in frames:
         start = k

@@ -30,7 +30,7 @@ from quoteattr.language.lexicon import CueVerb, Lexicon, RoleNoun
 from quoteattr.language.wordlists import load_word_lists
 from quoteattr.text.tokens import Token
 
-__all__ = ["NO_FRAMES", "NO_TOKEN", "WordReader"]
+__all__ = ["NO_FRAMES", "NO_TOKEN", "SENTENCE_ENDS", "WordReader"]
 
 NO_TOKEN = Token(0, 0, "", "end")
 """What a rule reads outside the token list: no text, kind ``end`` (as ``Context.kind``)."""
@@ -41,6 +41,9 @@ NO_FRAMES: frozenset[str] = frozenset()
 _CLAUSE_FRAMES = frozenset({"clause", "clause_checked"})
 
 _SENTENCE_STOPS = frozenset({".", ";", ":", "!", "?"})
+
+SENTENCE_ENDS = _SENTENCE_STOPS - {":"}
+"""Punctuation after which no content of a cue follows in its sentence (a colon may open one)."""
 
 
 def _plain_mention_ends(ctx: Context, t: int) -> bool:
@@ -81,6 +84,9 @@ class _Fixed(NamedTuple):
     title_words: frozenset[str]
     role_forms: dict[str, RoleNoun]
     org_words: frozenset[str]
+    phrase_heads: frozenset[str]
+    negation_firsts: frozenset[str]
+    hedge_firsts: frozenset[str]
 
 
 _FIXED: dict[tuple[int, int, int], tuple[Lexicon, ClaimFrames, ClaimWords, _Fixed]] = {}
@@ -127,6 +133,11 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         title_words=lexicon.title_words,
         role_forms=lexicon.role_forms,
         org_words=lexicon.org_words,
+        negation_firsts=frozenset(neg.split(" ")[0] for neg in frames.negations),
+        hedge_firsts=frozenset(h.text.split(" ")[0] for h in frames.hedges),
+        phrase_heads=frozenset(
+            lemma[:i] for lemma in frames.by_lemma for i, ch in enumerate(lemma) if ch == " "
+        ),
     )
     if len(_FIXED) >= 16:
         _FIXED.clear()
@@ -168,6 +179,9 @@ class WordReader:
         """The frames' negations, each between spaces (to find in words joined by spaces)."""
         self.spaced_hedges = fixed.spaced_hedges
         """The frames' hedges in order: each between spaces, as printed, and whether it negates."""
+        self.negation_firsts = fixed.negation_firsts
+        self.hedge_firsts = fixed.hedge_firsts
+        """The first words of the negations and of the hedges: words without them hold none."""
         # the frames' settings and the lexicon's lists, read once (each attribute of a
         # validated model costs a look-up every time)
         self.never = fixed.never
@@ -185,6 +199,8 @@ class WordReader:
         self.title_words = fixed.title_words
         self.role_forms = fixed.role_forms
         self.org_words = fixed.org_words
+        self.phrase_heads = fixed.phrase_heads
+        """Each start of a framed lemma of several words, up to a space ("call" of "call for")."""
         n = len(ctx.tokens)
         self.n = n
         starts = ctx.sentence_starts if n else [0]
@@ -198,8 +214,9 @@ class WordReader:
     def verb_at(self, c: int) -> tuple[CueVerb, int] | None:
         """The cue verb starting at token c (weak ones too) and its end, or ``None``."""
         verbs = self._verbs
-        if c in verbs:
-            return verbs[c]
+        known = verbs.get(c)
+        if known is not None or c in verbs:
+            return known
         ctx = self.ctx
         found: tuple[CueVerb, int] | None = None
         end = ctx.cue_any[c] if 0 <= c < self.n else -1
@@ -332,42 +349,38 @@ class WordReader:
         ctx = self.ctx
         words = self.words
         toks = ctx.tokens
+        strong = ctx.cue_strong
+        finite, irregular = words.finite_auxiliaries, words.irregular_past
+        subjunctive, pronouns = self.subjunctive, words.subject_pronouns
         for t in range(max(first, 0), min(last, first + 25, self.n)):
             tok = toks[t]
             if tok.kind != "word":
                 continue
             w = tok.low
-            if w in words.finite_auxiliaries or w in words.irregular_past:
+            if w in finite or w in irregular or w in subjunctive:
                 return True
-            if w in self.subjunctive:
-                return True
-            if (
-                t > first
-                and ctx.low(t - 1) in words.subject_pronouns
-                and w.endswith(self.subjunctive_endings)
-            ):
+            if t == first:
+                continue  # the tests below read the word before
+            before = toks[t - 1] if t > 0 else NO_TOKEN
+            plow = before.low
+            if plow in pronouns and w.endswith(self.subjunctive_endings):
                 return True  # "man schätze", "er habe"
-            if ctx.cue_strong[t] > 0 and t > first:
+            if strong[t] > 0:
                 return True
             if (
-                t > first
-                and len(w) > 4
+                len(w) > 4
                 and w.endswith(self.past_endings)
-                and ctx.low(t - 1) not in words.comparatives  # "better than expected results"
+                and plow not in words.comparatives  # "better than expected results"
             ):
                 return True
             if (
-                t > first
-                and len(w) > 3
+                len(w) > 3
                 and w.endswith(self.plural_endings)
                 and not w.endswith(self.non_plural_endings)
-                and ctx.low(t - 1) not in words.determiners
-                and not ctx.word(t - 1)[:1].isdigit()
-                and ctx.kind(t - 1) == "word"
-                and (
-                    _plain_mention_ends(ctx, t)
-                    or ctx.low(t - 1) in words.subject_pronouns
-                )
+                and plow not in words.determiners
+                and not before.text[:1].isdigit()
+                and before.kind == "word"
+                and (_plain_mention_ends(ctx, t) or plow in pronouns)
             ):
                 return True  # "Russia wants", "he says"
         return False

@@ -284,6 +284,9 @@ def as_name_said_clause(scan: Scanner, i: int) -> Found | None:
     ctx = scan.ctx
     if ctx.low(i) not in scan.words.as_words:
         return None
+    first = _clause_first(scan, i)
+    if first != i and ctx.word(i - 1) != ",":
+        return None  # "such as", "as well as": neither opening its clause nor after a comma
     m = speaker_mention_at(ctx, i + 1)
     if m is None:
         m = source_phrase_after(scan, i + 1)
@@ -299,7 +302,6 @@ def as_name_said_clause(scan: Scanner, i: int) -> Found | None:
         if cue_at <= m.first:
             return None
         m = _mention(scan, m.first, cue_at)
-    first = _clause_first(scan, i)
     tail = cue_end
     if first == i:  # "As NAME reported, CLAUSE"
         k = tail
