@@ -257,9 +257,11 @@ def _holds_own_words(ctx: Context, opening_marks: list[int], first: int, last: i
     quote the quote finder left as a term, so the claim is mixed. A quoted name
     or title ('the "Grand Plan" failed') opens in upper case and keeps it indirect.
     """
+    lo, hi = bisect_left(opening_marks, first), bisect_left(opening_marks, last - 1)
+    if lo >= hi:
+        return False  # no opening mark inside: most contents
     marks = load_quote_marks()
     toks = ctx.tokens
-    lo, hi = bisect_left(opening_marks, first), bisect_left(opening_marks, last - 1)
     for t in opening_marks[lo:hi]:
         tok = toks[t]
         if tok.kind != "punct":

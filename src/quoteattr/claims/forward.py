@@ -30,7 +30,7 @@ import unicodedata
 
 from quoteattr.attribution.clauses import speaker_mention_at
 from quoteattr.claims.base import Found, content_from
-from quoteattr.claims.reading import NO_FRAMES, NO_TOKEN, SENTENCE_ENDS
+from quoteattr.claims.reading import NO_TOKEN, SENTENCE_ENDS, THAT_FRAME
 from quoteattr.claims.scanner import Scanner
 from quoteattr.claims.sources import (
     description,
@@ -77,16 +77,12 @@ def _cue(scan: Scanner, c: int) -> tuple[int, str, frozenset[str]] | None:
         phrase_frames = by_lemma.get(phrase)
         if phrase_frames:  # "call on", "call for", "point to": the particle is part of the cue
             return end + 1, phrase, phrase_frames
-    listed = by_lemma.get(verb.lemma, NO_FRAMES)
-    if verb.weak and not listed:
-        return None  # a weak cue reports a claim only in the frames the data lists for it
-    if listed.isdisjoint(_NAMING):
-        return end, verb.lemma, listed | _THAT
-    return end, verb.lemma, listed
-
-
-_NAMING = frozenset({"naming", "naming_as"})
-_THAT = frozenset({"that"})
+    said = scan.said_frames.get(verb.lemma)
+    if said is None:  # a lemma the frames do not list
+        if verb.weak:
+            return None  # a weak cue reports a claim only in the frames the data lists for it
+        return end, verb.lemma, THAT_FRAME
+    return end, verb.lemma, said
 
 
 def name_said_clause(scan: Scanner, c: int) -> Found | None:
@@ -179,7 +175,7 @@ def _content_after(
         elif say and low in scan.subordinators:
             if not scan.has_finite_verb(start, scan.content_end(start)):
                 start = -1  # "said if he could", not "said if asked"
-        elif say and _quote_opens_clause(scan, start):
+        elif say and ctx.kind(start) in ("mark", "quote") and _quote_opens_clause(scan, start):
             pass  # 'said "walkaway" deals were used before': a mixed claim
         elif low in words.complementizers:
             # "endorsed that view.": "that" determines a noun and no clause follows

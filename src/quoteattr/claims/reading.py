@@ -30,13 +30,18 @@ from quoteattr.language.lexicon import CueVerb, Lexicon, RoleNoun
 from quoteattr.language.wordlists import load_word_lists
 from quoteattr.text.tokens import Token
 
-__all__ = ["NO_FRAMES", "NO_TOKEN", "SENTENCE_ENDS", "WordReader"]
+__all__ = ["NO_FRAMES", "NO_TOKEN", "SENTENCE_ENDS", "THAT_FRAME", "WordReader"]
 
 NO_TOKEN = Token(0, 0, "", "end")
 """What a rule reads outside the token list: no text, kind ``end`` (as ``Context.kind``)."""
 
 NO_FRAMES: frozenset[str] = frozenset()
 """The frames of a cue verb that ``claim_frames.json`` does not list."""
+
+THAT_FRAME = frozenset({"that"})
+"""A clause after "that": the frame every cue verb takes unless it names ("called it a sham")."""
+
+_NAMING = frozenset({"naming", "naming_as"})
 
 _CLAUSE_FRAMES = frozenset({"clause", "clause_checked"})
 
@@ -87,6 +92,7 @@ class _Fixed(NamedTuple):
     phrase_heads: frozenset[str]
     negation_firsts: frozenset[str]
     hedge_firsts: frozenset[str]
+    said_frames: dict[str, frozenset[str]]
 
 
 _FIXED: dict[tuple[int, int, int], tuple[Lexicon, ClaimFrames, ClaimWords, _Fixed]] = {}
@@ -135,6 +141,10 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         org_words=lexicon.org_words,
         negation_firsts=frozenset(neg.split(" ")[0] for neg in frames.negations),
         hedge_firsts=frozenset(h.text.split(" ")[0] for h in frames.hedges),
+        said_frames={
+            lemma: listed | THAT_FRAME if listed.isdisjoint(_NAMING) else listed
+            for lemma, listed in frames.by_lemma.items()
+        },
         phrase_heads=frozenset(
             lemma[:i] for lemma in frames.by_lemma for i, ch in enumerate(lemma) if ch == " "
         ),
@@ -200,6 +210,8 @@ class WordReader:
         self.role_forms = fixed.role_forms
         self.org_words = fixed.org_words
         self.phrase_heads = fixed.phrase_heads
+        self.said_frames = fixed.said_frames
+        """The frames of each listed cue lemma, with "that" unless the lemma names."""
         """Each start of a framed lemma of several words, up to a space ("call" of "call for")."""
         n = len(ctx.tokens)
         self.n = n
