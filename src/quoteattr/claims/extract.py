@@ -331,6 +331,8 @@ def _holders(outer: list[Found], inner: list[Found], *, cues: bool = False) -> s
 
     With ``cues``, the indices of the ``inner`` claims whose cue is so held instead.
     """
+    if not outer:
+        return set()  # nothing holds anything
     spans = sorted((f.first, f.last, n) for n, f in enumerate(outer))
     firsts = [s[0] for s in spans]
     out: set[int] = set()

@@ -93,6 +93,7 @@ class _Fixed(NamedTuple):
     negation_firsts: frozenset[str]
     hedge_firsts: frozenset[str]
     said_frames: dict[str, frozenset[str]]
+    clause_lemmas: frozenset[str]
 
 
 _FIXED: dict[tuple[int, int, int], tuple[Lexicon, ClaimFrames, ClaimWords, _Fixed]] = {}
@@ -141,6 +142,10 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         org_words=lexicon.org_words,
         negation_firsts=frozenset(neg.split(" ")[0] for neg in frames.negations),
         hedge_firsts=frozenset(h.text.split(" ")[0] for h in frames.hedges),
+        clause_lemmas=frozenset(
+            lemma for lemma, listed in frames.by_lemma.items()
+            if not listed.isdisjoint(_CLAUSE_FRAMES)
+        ),
         said_frames={
             lemma: listed | THAT_FRAME if listed.isdisjoint(_NAMING) else listed
             for lemma, listed in frames.by_lemma.items()
@@ -211,6 +216,8 @@ class WordReader:
         self.org_words = fixed.org_words
         self.phrase_heads = fixed.phrase_heads
         self.said_frames = fixed.said_frames
+        self.clause_lemmas = fixed.clause_lemmas
+        """The cue lemmas whose frames report a clause."""
         """The frames of each listed cue lemma, with "that" unless the lemma names."""
         """Each start of a framed lemma of several words, up to a space ("call" of "call for")."""
         n = len(ctx.tokens)
@@ -250,7 +257,7 @@ class WordReader:
         if found is None or found[0].weak:
             return None
         verb, end = found
-        if self.frames_by_lemma.get(verb.lemma, NO_FRAMES).isdisjoint(_CLAUSE_FRAMES):
+        if verb.lemma not in self.clause_lemmas:
             return None
         return verb.lemma, end
 
