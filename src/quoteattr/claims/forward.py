@@ -197,7 +197,7 @@ def _content_after(
         if start >= 0:
             if start < scan.n and ctx.kind(start) in ("mark", "quote"):
                 return None  # a direct quote
-            if scan.content_end(start) > start:
+            if _holds_content(scan, start):
                 rule = "comma_saying_clause" if participle else "name_said_clause"
                 return rule, 0.85 if participle else 0.9, start, 4, -1
     joints = scan.joints
@@ -242,6 +242,20 @@ def _content_after(
     ):
         return "name_called_for_np", 0.7, k, 4, -1
     return None
+
+
+def _holds_content(scan: Scanner, k: int) -> bool:
+    """Tell whether a content starting at token k holds anything (``content_end(k) > k``).
+
+    A content runs at least to the token after its start and is trimmed only
+    of punctuation and breaks at its end: one starting at a word holds it,
+    without finding where it ends (the rule may still find no source).
+    """
+    if 0 <= k < scan.n:
+        tok = scan.ctx.tokens[k]
+        if tok.kind != "para" and tok.text not in scan.words.trimmed_punctuation:
+            return True
+    return scan.content_end(k) > k
 
 
 def _after_named_listener(scan: Scanner, k: int) -> int:
