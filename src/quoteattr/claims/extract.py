@@ -120,10 +120,13 @@ def extract_claims(
     starts = [q.start for q in quotes]
     seen: set[tuple[int, int, int]] = set()
     toks = ctx.tokens
+    text = ctx.text
     quote_positions = ctx.quote_positions
+    indexed_quotes = len(quotes) == len(ctx.quotes)
     opening_marks: list[int] | None = None
-    for f in sorted(found, key=lambda x: (ctx.tokens[x.first].start, x.cue)):
-        start, end = ctx.span(f.first, f.last)
+    stances: dict[str, str | None] = {}
+    for f in sorted(found, key=lambda x: (toks[x.first].start, x.cue)):
+        start, end = toks[f.first].start, toks[f.last - 1].end
         entity = _source_entity(ctx, index, f, start, end, quotes, starts, speakers)
         key = (start, end, id(entity))
         if key in seen:
@@ -136,18 +139,16 @@ def extract_claims(
         if opening_marks is None:
             opening_marks = _opening_double_marks(ctx)
         mixed = bool(inside) or _holds_own_words(ctx, opening_marks, f.first, f.last)
-        cue_start, cue_end = ctx.span(*f.cue)
         negated, hedge = _negation_and_hedge(scan, f)
         if hedge is not None and hedge in scan.withholding:
             continue  # "declined to say whether …": the source says nothing
-        verb = scan.cue_forms.get(f.lemma)
-        stance = (
-            scan.words.stances.get(f.lemma)
-            or scan.words.noun_cues.get(f.lemma)
-            or scan.words.noun_topic_cues.get(f.lemma)
-            or (verb.stance if verb is not None else None)
-        )
-        text = ctx.text
+        lemma = f.lemma
+        if lemma in stances:
+            stance = stances[lemma]
+        else:
+            stance = stances[lemma] = _stance(scan, lemma)
+        mention = f.mention
+        cue_start, cue_end = toks[f.cue[0]].start, toks[f.cue[1] - 1].end
         rows.append(
             {
                 "text": text[start:end],
@@ -158,15 +159,19 @@ def extract_claims(
                     "kind": entity.kind,
                     "role": entity.role,
                     "id": ids.get(id(entity)),
-                    "mention": _span(text, f.mention.start, f.mention.end),
+                    "mention": {
+                        "text": text[mention.start : mention.end],
+                        "start": mention.start,
+                        "end": mention.end,
+                    },
                 },
-                "cue": _span(text, cue_start, cue_end),
-                "cue_lemma": f.lemma,
+                "cue": {"text": text[cue_start:cue_end], "start": cue_start, "end": cue_end},
+                "cue_lemma": lemma,
                 "stance": stance,
                 "negated": negated,
                 "hedge": hedge,
                 "kind": "mixed" if mixed else "indirect",
-                "quotes": inside if len(quotes) == len(ctx.quotes) else (),
+                "quotes": inside if indexed_quotes else (),
                 "rule": f.rule,
                 "confidence": f.confidence,
             }
@@ -458,5 +463,12 @@ def _negation_and_hedge(scan: Scanner, f: Found) -> tuple[bool, str | None]:
     return negated, None
 
 
-def _span(text: str, start: int, end: int) -> dict[str, object]:
-    return {"text": text[start:end], "start": start, "end": end}
+def _stance(scan: Scanner, lemma: str) -> str | None:
+    """The stance a cue lemma carries: the claim words' own, else its verb's."""
+    verb = scan.cue_forms.get(lemma)
+    return (
+        scan.words.stances.get(lemma)
+        or scan.words.noun_cues.get(lemma)
+        or scan.words.noun_topic_cues.get(lemma)
+        or (verb.stance if verb is not None else None)
+    )
