@@ -94,6 +94,7 @@ class _Fixed(NamedTuple):
     hedge_firsts: frozenset[str]
     said_frames: dict[str, frozenset[str]]
     clause_lemmas: frozenset[str]
+    homograph_heads: dict[str, str]
 
 
 _FIXED: dict[tuple[int, int, int], tuple[Lexicon, ClaimFrames, ClaimWords, _Fixed]] = {}
@@ -142,6 +143,7 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         org_words=lexicon.org_words,
         negation_firsts=frozenset(neg.split(" ")[0] for neg in frames.negations),
         hedge_firsts=frozenset(h.text.split(" ")[0] for h in frames.hedges),
+        homograph_heads=_homograph_heads(lexicon, words),
         clause_lemmas=frozenset(
             lemma for lemma, listed in frames.by_lemma.items()
             if not listed.isdisjoint(_CLAUSE_FRAMES)
@@ -158,6 +160,15 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         _FIXED.clear()
     _FIXED[key] = (lexicon, frames, words, fixed)
     return fixed
+
+
+def _homograph_heads(lexicon: Lexicon, words: ClaimWords) -> dict[str, str]:
+    """The first word of each cue lemma that is also a noun ("state"), or ``""``."""
+    found: dict[str, str] = {}
+    for verb in lexicon.cue_forms.values():
+        head = verb.lemma.split(" ", 1)[0]
+        found[verb.lemma] = head if head in words.noun_homographs else ""
+    return found
 
 
 class WordReader:
@@ -217,6 +228,8 @@ class WordReader:
         self.phrase_heads = fixed.phrase_heads
         self.said_frames = fixed.said_frames
         self.clause_lemmas = fixed.clause_lemmas
+        self.homograph_heads = fixed.homograph_heads
+        """The first word of each cue lemma if it is also a noun ("state"), else ``""``."""
         """The cue lemmas whose frames report a clause."""
         """The frames of each listed cue lemma, with "that" unless the lemma names."""
         """Each start of a framed lemma of several words, up to a space ("call" of "call for")."""
@@ -244,10 +257,10 @@ class WordReader:
                 [t.low for t in ctx.tokens[c:end]]
             )
             verb = self.cue_forms.get(form)
-            if verb is not None and verb.lemma not in self.never and not self.noun_sense(
-                c, verb.lemma
-            ):
-                found = verb, end
+            if verb is not None:
+                lemma = verb.lemma
+                if lemma not in self.never and not self.noun_sense(c, lemma):
+                    found = verb, end
         self._verbs[c] = found
         return found
 
@@ -277,8 +290,11 @@ class WordReader:
         low = toks[c].low if 0 <= c < n else ""
         if after.low in self.words.relatives and not low.endswith(self.past_endings):
             return True  # "the states where it is legal"
-        head = lemma.split(" ", 1)[0]  # "point" of "point to"
-        if head in self.words.noun_homographs and self._noun_position(c, head):
+        head = self.homograph_heads.get(lemma)  # "point" of "point to"
+        if head is None:  # a lemma of no cue form
+            head = lemma.split(" ", 1)[0]
+            head = head if head in self.words.noun_homographs else ""
+        if head and self._noun_position(c, head):
             return True  # "three states are", "a red state like", "talking points to"
         if low != lemma:
             return False
