@@ -103,8 +103,10 @@ def extract_claims(
     taken: set[tuple[int, int]] = set()
     cue_rules = _triggers(words)[0]
     for i, funcs in _candidates(scan, words):
-        if funcs is cue_rules and scan.verb_at(i) is None:
-            continue  # each cue rule reads the cue verb first: none here
+        if funcs is cue_rules:
+            verb = scan.verb_at(i)
+            if verb is None or (verb[0].weak and verb[0].lemma not in scan.frames_by_lemma):
+                continue  # each cue rule reads the cue verb first: none, or weak and unframed
         for func in funcs:
             f = func(scan, i)
             if f is not None:

@@ -157,12 +157,12 @@ def _content_after(
             start = scan.after_listener(k)
             if start < 0 and low_k in words.determiners:  # "told the AP his firm ..."
                 start = _after_named_listener(scan, k + 1)
-        if start >= 0 and ctx.word(start) == ":" and ctx.kind(start + 1) == "word":
+        tok = toks[start] if 0 <= start < n else NO_TOKEN
+        if start >= 0 and tok.text == ":" and ctx.kind(start + 1) == "word":
             # "told reporters: the deal is off"
             return "name_said_colon_clause", 0.8, start + 1, 4, scan.sent_end[start]
-        low = ctx.low(start) if start >= 0 else ""
-        verb = scan.cue_forms.get(lemma)
-        asks = verb is not None and verb.stance == "asks"
+        low = tok.low
+        asks = lemma in scan.asking_forms
         say = "clause" in frames
         if start < 0:
             pass
@@ -175,7 +175,7 @@ def _content_after(
         elif say and low in scan.subordinators:
             if not scan.has_finite_verb(start, scan.content_end(start)):
                 start = -1  # "said if he could", not "said if asked"
-        elif say and ctx.kind(start) in ("mark", "quote") and _quote_opens_clause(scan, start):
+        elif say and tok.kind in ("mark", "quote") and _quote_opens_clause(scan, start):
             pass  # 'said "walkaway" deals were used before': a mixed claim
         elif low in words.complementizers:
             # "endorsed that view.": "that" determines a noun and no clause follows
@@ -195,7 +195,7 @@ def _content_after(
         ):
             start = -1  # "confirmed 68 nominees", "announced her campaign", ", adding a plug"
         if start >= 0:
-            if start < scan.n and ctx.kind(start) in ("mark", "quote"):
+            if start < n and toks[start].kind in ("mark", "quote"):
                 return None  # a direct quote
             if _holds_content(scan, start):
                 rule = "comma_saying_clause" if participle else "name_said_clause"

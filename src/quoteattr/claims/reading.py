@@ -95,6 +95,7 @@ class _Fixed(NamedTuple):
     said_frames: dict[str, frozenset[str]]
     clause_lemmas: frozenset[str]
     homograph_heads: dict[str, str]
+    asking_forms: frozenset[str]
 
 
 _FIXED: dict[tuple[int, int, int], tuple[Lexicon, ClaimFrames, ClaimWords, _Fixed]] = {}
@@ -144,6 +145,9 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         negation_firsts=frozenset(neg.split(" ")[0] for neg in frames.negations),
         hedge_firsts=frozenset(h.text.split(" ")[0] for h in frames.hedges),
         homograph_heads=_homograph_heads(lexicon, words),
+        asking_forms=frozenset(
+            form for form, verb in lexicon.cue_forms.items() if verb.stance == "asks"
+        ),
         clause_lemmas=frozenset(
             lemma for lemma, listed in frames.by_lemma.items()
             if not listed.isdisjoint(_CLAUSE_FRAMES)
@@ -229,6 +233,8 @@ class WordReader:
         self.said_frames = fixed.said_frames
         self.clause_lemmas = fixed.clause_lemmas
         self.homograph_heads = fixed.homograph_heads
+        self.asking_forms = fixed.asking_forms
+        """The cue forms whose verb asks ("ask", "asked"): a question may follow them."""
         """The first word of each cue lemma if it is also a noun ("state"), else ``""``."""
         """The cue lemmas whose frames report a clause."""
         """The frames of each listed cue lemma, with "that" unless the lemma names."""
