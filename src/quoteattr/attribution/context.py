@@ -8,8 +8,10 @@ It is built once per document in linear time.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import contains
 
 from quoteattr.language.lexicon import CueVerb, Lexicon, load_lexicon
 from quoteattr.models import Quote
@@ -170,31 +172,10 @@ class Context:
         verb = forms.get(tok.low)
         if verb is None:
             verb = self._split_cue(i)
-        end = -1 if verb is None else self._verb_end(i, verb)
+        end = -1 if verb is None else _verb_end(tokens, i, verb, lex)
         if any_end < 0:
             any_end = end
         return any_end, -1 if verb is None or verb.weak else end
-
-    def _verb_end(self, i: int, verb: CueVerb) -> int:
-        """``i + 1`` when word ``i``, a form of ``verb``, is used as a verb here, else -1."""
-        tokens = self.tokens
-        lex = self.lexicon
-        tok = tokens[i]
-        markers = lex.grammar.noun_markers
-        if i > 0 and tokens[i - 1].low in markers:
-            return -1  # "the report": a noun, not a verb
-        if (
-            i > 1
-            and tokens[i - 2].low in markers
-            and tokens[i - 1].text.islower()
-            and tokens[i - 1].text not in lex.role_forms
-            and tokens[i - 1].low not in lex.grammar.group_words  # "a third say"
-            and tok.low == verb.lemma
-        ):
-            return -1  # "the caustic chant", "his home state": a noun
-        if tok.text[0].isupper() and i > 0 and tokens[i - 1].kind == "word":
-            return -1  # "Said" mid-sentence capitalised is a name
-        return i + 1
 
     def _split_cue(self, i: int) -> CueVerb | None:
         """The separable verb whose finite form is word ``i`` and whose particle closes its clause.
@@ -270,15 +251,7 @@ class Context:
 def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Context:
     """Tokenise ``text`` around its top-level quotes and find every mention."""
     top = [q for q in quotes if q.depth == 0]
-    marks: list[tuple[int, int]] = []
-    for q in top:
-        o = _mark_before(text, q)
-        if o is not None:
-            marks.append(o)
-        c = _mark_after(text, q)
-        if c is not None:
-            marks.append(c)
-    marks.sort()
+    marks = _quote_marks(text, top)
     tokens, by_low, capitalised, breaks = scan_tokens(
         text, [(q.start, q.end) for q in top], marks
     )
@@ -342,18 +315,67 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         breaks=breaks,
     )
     # The cue tables are part of building: filled here, read-only afterwards.
-    for i in with_cue:
-        cue_any[i], cue_strong[i] = ctx._find_cues(i)
+    _fill_cue_tables(ctx, with_cue)
     return ctx
+
+
+def _fill_cue_tables(ctx: Context, starts: Iterable[int]) -> None:
+    """Set ``cue_any`` and ``cue_strong`` at ``starts`` to what ``Context._find_cues`` finds.
+
+    A one-word cue (the most of them) is found here without a call per word.
+    """
+    tokens = ctx.tokens
+    lex = ctx.lexicon
+    forms = lex.cue_forms
+    phrase_heads = lex.cue_phrase_sizes
+    cue_any = ctx.cue_any
+    cue_strong = ctx.cue_strong
+    for i in starts:
+        low = tokens[i].low
+        if low in phrase_heads:
+            cue_any[i], cue_strong[i] = ctx._find_cues(i)
+            continue
+        verb = forms.get(low)
+        if verb is None:
+            verb = ctx._split_cue(i)
+            if verb is None:
+                continue
+        cue_any[i] = end = _verb_end(tokens, i, verb, lex)
+        if not verb.weak:
+            cue_strong[i] = end
+
+
+def _verb_end(tokens: list[Token], i: int, verb: CueVerb, lex: Lexicon) -> int:
+    """``i + 1`` when word ``i``, a form of ``verb``, is used as a verb here, else -1."""
+    if i == 0:
+        return 1
+    before = tokens[i - 1]
+    markers = lex.grammar.noun_markers
+    if before.low in markers:
+        return -1  # "the report": a noun, not a verb
+    tok = tokens[i]
+    if tok.text[0].isupper() and before.kind == "word":
+        return -1  # "Said" mid-sentence capitalised is a name
+    if (
+        i > 1
+        and tokens[i - 2].low in markers
+        and before.text.islower()
+        and before.text not in lex.role_forms
+        and before.low not in lex.grammar.group_words  # "a third say"
+        and tok.low == verb.lemma
+    ):
+        return -1  # "the caustic chant", "his home state": a noun
+    return i + 1
 
 def _sentence_cuts(by_low: dict[str, list[int]], breaks: list[int]) -> list[int]:
     """The tokens that may end a sentence: breaks, ``.``, ``!``, ``?`` and quotes ending one."""
     found = list(breaks)
     for low in (".", "!", "?", "<quote.>"):
         found.extend(by_low.get(low, ()))
-    for low, where in by_low.items():  # words printed with their full stop: "U.S."
+    # words printed with their full stop: "U.S."; only keys holding a "." looked at
+    for low in compress(by_low, map(contains, by_low, repeat("."))):
         if low[-1] == "." and len(low) > 1:
-            found.extend(where)
+            found.extend(by_low[low])
     found.sort()
     return found
 
@@ -361,6 +383,30 @@ def _sentence_cuts(by_low: dict[str, list[int]], breaks: list[int]) -> list[int]
 def _between(positions: list[int], first: int, stop: int) -> list[int]:
     """The sorted ``positions`` from ``first`` up to ``stop``."""
     return positions[bisect_left(positions, first) : bisect_left(positions, stop)]
+
+
+def _quote_marks(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the quotation marks around ``quotes``, in text order."""
+    marks: list[tuple[int, int]] = []
+    append = marks.append
+    for q in quotes:
+        start = q.start - len(q.open_mark)
+        if start >= 0 and text.startswith(q.open_mark, start):  # right before: the usual case
+            append((start, q.start))
+        else:
+            found = _mark_before(text, q)
+            if found is not None:
+                append(found)
+        close = q.close_mark
+        if close:
+            if text.startswith(close, q.end):  # right after
+                append((q.end, q.end + len(close)))
+            else:
+                found = _mark_after(text, q)
+                if found is not None:
+                    append(found)
+    marks.sort()
+    return marks
 
 
 def _mark_before(text: str, q: Quote) -> tuple[int, int] | None:

@@ -32,8 +32,6 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from quoteattr.attribution.clauses import (
     after_quote,
     attribution_ends,
@@ -46,7 +44,7 @@ from quoteattr.attribution.clauses import (
     subject_before,
 )
 from quoteattr.attribution.context import Context, Decision
-from quoteattr.attribution.windows import Reach, any_within, class_positions
+from quoteattr.attribution.windows import any_within
 from quoteattr.attribution.words import attribution_words, is_passive
 from quoteattr.models import SpeakerKind
 from quoteattr.text.mentions import Mention
@@ -373,26 +371,3 @@ def _passive_as_clause(ctx: Context, qi: int) -> Decision | None:
         return Decision("quote_as_name_said", 0.8, m, ctx.span(a + 1, end))
     return None
 
-
-
-REACHES: dict[Callable[[Context, int], Decision | None], Reach] = {
-    # each the window of the rule's own first test, widened to whole quote-token offsets
-    # (the token before a quote is one or two before its token, the one after one or two after)
-    name_verb_x_as_quote: Reach(
-        class_positions(lambda ctx: attribution_words(ctx.lexicon).complement_links), -4, 0
-    ),
-    possessor_speech_noun_quote: Reach(
-        class_positions(lambda ctx: attribution_words(ctx.lexicon).speech_nouns), -4, 3
-    ),
-    name_issued_document_quote: Reach(
-        class_positions(lambda ctx: attribution_words(ctx.lexicon).document_nouns),
-        -_LINK_TOKENS - 2,
-        0,
-    ),
-    quote_as_name_said: Reach(
-        class_positions(lambda ctx: attribution_words(ctx.lexicon).as_clause_openers),
-        1,
-        _PASSIVE_AS_TOKENS,
-    ),
-}
-"""Where each rule here can fire at all (the sieve skips it for other quotes)."""

@@ -28,11 +28,9 @@ Example:
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
 
 from quoteattr.attribution.clauses import before_quote, opens_sentence, speaker_mention_at
 from quoteattr.attribution.context import Context, Decision
-from quoteattr.attribution.windows import Reach
 from quoteattr.attribution.words import attribution_words
 from quoteattr.text.mentions import Mention
 from quoteattr.text.names import HeadlineLines
@@ -263,21 +261,3 @@ def name_clause_colon_quote(ctx: Context, qi: int) -> Decision | None:
     if m is None or m.last >= b or ctx.kind(m.last) != "word" or not _speaking_subject(ctx, m):
         return None
     return Decision("name_clause_colon_quote", 0.7, m, ctx.span(b, b + 1))
-
-
-def _colons(ctx: Context) -> list[int]:
-    return ctx.positions(":")
-
-
-def _line_starts(ctx: Context) -> list[int]:
-    """The paragraph breaks, the document's start counting as one before token 0."""
-    return [-1, *ctx.breaks]
-
-
-REACHES: dict[Callable[[Context, int], Decision | None], Reach] = {
-    # each the window of the rule's own first test, widened to whole quote-token offsets
-    speaker_label_colon_quote: Reach(_colons, -_LINE_TOKENS, 0),
-    name_clause_colon_quote: Reach(_colons, -3, 0),
-    headline_name_quote: Reach(_line_starts, -_LINE_TOKENS, 0),
-}
-"""Where each rule here can fire at all (the sieve skips it for other quotes)."""

@@ -35,7 +35,6 @@ from quoteattr.attribution.continuation import (
     reported_speech_then_quote,
     reported_speech_then_quote_paragraph,
 )
-from quoteattr.attribution.governed import REACHES as GOVERNED_REACHES
 from quoteattr.attribution.governed import (
     document_owner,
     name_called_x_quote,
@@ -44,7 +43,6 @@ from quoteattr.attribution.governed import (
     possessor_speech_noun_quote,
     quote_as_name_said,
 )
-from quoteattr.attribution.layouts import REACHES as LAYOUT_REACHES
 from quoteattr.attribution.layouts import (
     headline_name_quote,
     name_clause_colon_quote,
@@ -52,11 +50,11 @@ from quoteattr.attribution.layouts import (
     speaker_label_colon_quote,
 )
 from quoteattr.attribution.prose import main_clause_start, subject_partial_quote
-from quoteattr.attribution.windows import Reach, any_within, class_positions, word_positions
+from quoteattr.attribution.windows import any_within, word_positions
 from quoteattr.attribution.words import attribution_words, ends_with, is_participle, is_passive
 from quoteattr.text.mentions import Mention
 
-__all__ = ["BUILTIN_RULES", "RULE_REACHES", "Rule", "RuleFunction"]
+__all__ = ["BUILTIN_RULES", "Rule", "RuleFunction"]
 
 RuleFunction = Callable[[Context, int], "Decision | None"]
 
@@ -566,22 +564,3 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     Rule("subject_partial_quote", 'NAME believes in a city that "Q" (the clause subject)',
          subject_partial_quote),
 )
-
-
-RULE_REACHES: dict[RuleFunction, Reach] = {
-    **GOVERNED_REACHES,
-    **LAYOUT_REACHES,
-    # each the window of the rule's own first test, widened to whole quote-token offsets
-    quoted_name_as_saying: Reach(
-        class_positions(lambda ctx: attribution_words(ctx.lexicon).quoting_verbs), -25, 26
-    ),
-    according_to_name: Reach(
-        class_positions(lambda ctx: _heads(ctx.lexicon.grammar.according_to_phrases)), -29, 30
-    ),
-    quote_dash_name: Reach(class_positions(lambda ctx: _DASHES), 1, 3),
-}
-"""Where a built-in rule can fire at all: the sieve skips it for the other quotes.
-
-A rule's reach is a window around the quote's token that must hold a token
-of some kind (an "as", a colon, a dash) for the rule's own first test to pass.
-"""

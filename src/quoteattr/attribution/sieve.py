@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from pydantic import TypeAdapter
 
 from quoteattr.attribution.context import Context, Decision
-from quoteattr.attribution.rules import RULE_REACHES, Rule, RuleFunction
+from quoteattr.attribution.rules import Rule, RuleFunction
 from quoteattr.attribution.speakers import Entity, SpeakerIndex
-from quoteattr.attribution.windows import forget, quotes_in_reach, remember
+from quoteattr.attribution.windows import forget, remember
 from quoteattr.models import Quote
 
 __all__ = ["RuleTrial", "Sieved", "assemble", "run_sieve"]
@@ -119,30 +119,17 @@ def _run(ctx: Context, sieve: Sequence[Rule], trace: bool) -> Sieved:
 
 
 def _decide(ctx: Context, rules: list[tuple[str, RuleFunction]]) -> None:
-    """The first decision of ``rules`` for each quote, into ``ctx.decisions`` (no trace).
-
-    A built-in rule with a reach (:data:`~quoteattr.attribution.rules.RULE_REACHES`)
-    is tried only on the quotes within it: elsewhere its first test fails.
-    """
+    """The first decision of ``rules`` for each quote, into ``ctx.decisions`` (no trace)."""
     decisions = ctx.decisions
-    reached = [(name, func, _within_reach(ctx, func)) for name, func in rules]
     for qi in range(len(ctx.quotes)):
         kept: Decision | None = None
-        for name, func, within in reached:
-            if within is not None and qi not in within:
-                continue
+        for name, func in rules:
             kept = func(ctx, qi)
             if kept is not None:
                 if kept.rule != name:
                     kept = Decision(name, kept.confidence, kept.mention, kept.cue, kept.inherit)
                 break
         decisions[qi] = kept
-
-
-def _within_reach(ctx: Context, func: RuleFunction) -> set[int] | None:
-    """The quotes a built-in rule can fire on; ``None`` for a rule without a reach."""
-    reach = RULE_REACHES.get(func)
-    return None if reach is None else quotes_in_reach(ctx, reach)
 
 
 def _span(text: str, start: int, end: int) -> dict[str, object]:

@@ -28,23 +28,12 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable
-from dataclasses import dataclass
+from bisect import bisect_left
 
 from quoteattr.attribution.context import Context
 from quoteattr.text.mentions import Mention
 
-__all__ = [
-    "Reach",
-    "any_within",
-    "class_positions",
-    "forget",
-    "quotes_in_reach",
-    "remember",
-    "subject_memo",
-    "word_positions",
-]
+__all__ = ["any_within", "forget", "remember", "subject_memo", "word_positions"]
 
 _Held = tuple[Context, dict[frozenset[str], list[int]], dict[int, "Mention | None"]]
 
@@ -102,50 +91,3 @@ def any_within(ctx: Context, words: frozenset[str], first: int, stop: int) -> bo
         found = word_positions(ctx, words)
     k = bisect_left(found, first)
     return k < len(found) and found[k] < stop
-
-
-@dataclass(frozen=True)
-class Reach:
-    """Where a rule can fire at all: near a token of some kind, a fixed distance from the quote.
-
-    A rule fires on a quote only if one of ``positions(ctx)`` lies from
-    ``first`` up to ``stop`` (exclusive) tokens off the quote's token; the
-    rule's own first test says the same in its own, tighter window, so the
-    sieve may skip it elsewhere without changing a decision.
-
-    Attributes:
-        positions: The tokens in question, in order (a word class's, the breaks).
-        first: The window's first token, counted from the quote's token.
-        stop: The window's end, counted from the quote's token.
-    """
-
-    positions: Callable[[Context], list[int]]
-    first: int
-    stop: int
-
-
-def class_positions(
-    words: Callable[[Context], frozenset[str]],
-) -> Callable[[Context], list[int]]:
-    """The positions of a word class of the document's language (``words(ctx)``), for a reach."""
-
-    def positions(ctx: Context) -> list[int]:
-        return word_positions(ctx, words(ctx))
-
-    return positions
-
-
-def quotes_in_reach(ctx: Context, reach: Reach) -> set[int]:
-    """The quotes of ``ctx`` that have one of ``reach``'s tokens in their window.
-
-    One pass over the tokens, each placed among the quote tokens by binary
-    search: the work grows with the tokens found, not with the quotes.
-    """
-    order = sorted(range(len(ctx.quote_token)), key=ctx.quote_token.__getitem__)
-    starts = [ctx.quote_token[qi] for qi in order]
-    found: set[int] = set()
-    for p in reach.positions(ctx):
-        # quote tokens t with t + first <= p < t + stop
-        low, high = bisect_right(starts, p - reach.stop), bisect_right(starts, p - reach.first)
-        found.update(order[low:high])
-    return found

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import islice
 
 from quoteattr.language.lexicon import LexiconError
 from quoteattr.language.marks import load_quote_marks
@@ -145,8 +144,8 @@ def guess_kind(
     if before.endswith(":"):
         return "direct"
     clause_before = before.rsplit(".", 1)[-1]
-    # the last three words suffice but for a fragment's test (which splits them all)
-    last_words = _words(" ".join(clause_before.rsplit(None, 3)[-3:]))
+    # its last three words; all of them only for a fragment's test below
+    last_words = [w.strip(_AROUND_WORDS).lower() for w in clause_before.rsplit(None, 3)[-3:]]
     previous = last_words[-1] if last_words else ""
     if previous in lists.term_markers and len(words_in) <= 4:
         return "term"
@@ -154,7 +153,7 @@ def guess_kind(
     known = load_abbreviations() if abbreviations is None else abbreviations
     last = inner.rstrip("\"'”’)]»").rstrip()[-1:]
     ends_sentence = bool(last) and last in _SENTENCE_END
-    first_alpha = next((c for c in inner if c.isalpha()), "")
+    first_alpha = inner[0] if inner[:1].isalpha() else next((c for c in inner if c.isalpha()), "")
     upper = first_alpha.isupper()
     cue_after: bool | None = None  # read from the words after the quote when first needed
 
@@ -163,10 +162,10 @@ def guess_kind(
         # ("the New York Democrat said", "Rep. Jane Doe, D-Ohio, said"); "Q," he said
         after = _clause(text[after_start : after_start + 60], known)
         attached = last in ",!?\u2014" or after.lstrip()[:1] in (",", "\u2014")
-        lower = (w for w in after.split() if not w[:1].isupper())
-        return attached and any(
-            w in cues for w in _words(" ".join(islice(lower, _CUE_WINDOW)))
-        )
+        if not attached:
+            return False
+        lower = [w for w in after.split() if not w[:1].isupper()][:_CUE_WINDOW]
+        return any(w.strip(_AROUND_WORDS).lower() in cues for w in lower)
 
     short = len(words_in) <= 6
     if short:
@@ -252,6 +251,7 @@ def _last_sentence_end(chunk: str, abbreviations: frozenset[str]) -> int:
 
 
 _SENTENCE_END_CANDIDATE = re.compile(r"\n|[.?!](?= |\Z)")
+"""A line break, or a full stop, question or exclamation mark before a space or the end."""
 
 
 def _first_sentence_end(chunk: str, abbreviations: frozenset[str]) -> int:
@@ -322,9 +322,12 @@ def _headline_speech(
     return labelled or closes_line
 
 
+_AROUND_WORDS = ".,;:!?()[]\"'“”‘’«»"
+"""Punctuation stripped from either end of a word before it is looked up."""
+
+
 def _words(fragment: str) -> list[str]:
-    # lower-casing first is the same (no letter lower-cases to punctuation), in one call
-    return [w.strip(".,;:!?()[]\"'“”‘’«»") for w in fragment.lower().split()]
+    return [w.strip(_AROUND_WORDS).lower() for w in fragment.split()]
 
 
 def _clause(after: str, abbreviations: frozenset[str] = frozenset()) -> str:

@@ -97,28 +97,23 @@ class _Open:
 
 
 class _Stack:
-    """Open quotes, innermost last, counting which closing marks would close one."""
+    """Open quotes, innermost last (at most ``_MAX_DEPTH``, so a look through them is short)."""
 
     def __init__(self) -> None:
         self.items: list[_Open] = []
-        self._accepting: dict[str, int] = {}
 
     def push(self, opened: _Open) -> None:
         self.items.append(opened)
-        for c in opened.mark.pairs_with:
-            self._accepting[c] = self._accepting.get(c, 0) + 1
 
     def pop(self) -> _Open:
-        opened = self.items.pop()
-        for c in opened.mark.pairs_with:
-            self._accepting[c] -= 1
-        return opened
+        return self.items.pop()
 
     def top_accepts(self, char: str) -> bool:
         return bool(self.items) and char in self.items[-1].mark.pairs_with
 
     def accepts(self, char: str) -> bool:
-        return self._accepting.get(char, 0) > 0
+        """Whether a closing ``char`` would close any open quote."""
+        return any(char in opened.mark.pairs_with for opened in self.items)
 
 
 @dataclass(slots=True)

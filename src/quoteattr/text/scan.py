@@ -118,16 +118,23 @@ def scan_tokens(
     quotes = [-1] * len(words)
     for k, number in quote_at:
         quotes[k] = number
+    merged: list[str] = []
     if marks:
-        for word in _merge_marks(text, dict(marks), words, starts, ends, kinds, quotes):
+        merged = _merge_marks(text, dict(marks), words, starts, ends, kinds, quotes)
+        for word in merged:
             low_of[word] = word.lower()
     lows = list(map(low_of.__getitem__, words))
     tokens: list[Token] = list(
         map(_new, repeat(Token), zip(starts, ends, words, kinds, quotes, lows, strict=True))
     )
-    positions: defaultdict[str, list[int]] = defaultdict(list)
-    deque(map(list.append, map(positions.__getitem__, lows), count()), maxlen=0)
-    index = dict(positions)
+    index: dict[str, list[int]]
+    if merged:  # tokens taken into a mark may have been a low's only ones
+        positions: defaultdict[str, list[int]] = defaultdict(list)
+        deque(map(list.append, map(positions.__getitem__, lows), count()), maxlen=0)
+        index = dict(positions)
+    else:  # each word's low, in the order of first appearance
+        index = {low: [] for low in low_of.values()}
+        deque(map(list.append, map(index.__getitem__, lows), count()), maxlen=0)
     capitalised = list(compress(count(), map(capital.__contains__, words)))
     # a break taken into a two-character mark (odd input) has no positions left
     breaks = []
@@ -170,7 +177,9 @@ def _merge_marks(
             dropped.add(j)
             j += 1
     if dropped:
-        keep = [k not in dropped for k in range(len(words))]
+        keep = bytearray(b"\x01") * len(words)
+        for k in dropped:
+            keep[k] = 0
         words[:] = compress(words, keep)
         kinds[:] = compress(kinds, keep)
         starts[:] = compress(starts, keep)
