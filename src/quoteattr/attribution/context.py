@@ -279,18 +279,21 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         i for low in indexed_among(by_low, lexicon.split_cues) for i in by_low[low]
         if tokens[i].kind == "word"
     )
-    # A word before a particle ("pointed out") can start a cue only as a phrase's
-    # first word; the others (every word before "of" or "to") keep no cue.
     with_cue = set(candidates)
-    heads = lexicon.cue_phrase_sizes
     particles = lexicon.cue_particles
+    before_particle: set[int] = set()
     for low in indexed_among(by_low, particles):
-        before = [
+        before_particle.update(
             i - 1 for i in by_low[low]
             if i and tokens[i].text in particles and tokens[i - 1].kind == "word"
-        ]
-        candidates.update(before)
-        with_cue.update(i for i in before if tokens[i].low in heads)
+        )
+    candidates |= before_particle
+    # A word before a particle ("pointed out") can start a cue only as a phrase's
+    # first word; the others (every word before "of" or "to") keep no cue.
+    with_cue.update(
+        i for low in indexed_among(by_low, lexicon.cue_phrase_sizes) for i in by_low[low]
+        if i in before_particle
+    )
     cue_any = [-1] * len(tokens)
     cue_strong = [-1] * len(tokens)
     ctx = Context(

@@ -301,9 +301,10 @@ def sentence_ids_and_starts(
             if i + 1 >= n:
                 continue
             nxt = tokens[i + 1]
-            if nxt.kind == "punct" or (nxt.kind == "word" and not nxt.text[:1].isupper()):
+            next_kind = nxt.kind
+            if next_kind == "punct" or (next_kind == "word" and not nxt.text[0].isupper()):
                 continue
-            if tok.text == "." and i > 0:
+            if i > 0 and tok.text == ".":
                 prev = tokens[i - 1]
                 if (
                     prev.kind == "word"
