@@ -23,7 +23,7 @@ from __future__ import annotations
 from quoteattr.attribution.clauses import noun_phrase_after, speaker_mention_at
 from quoteattr.claims.base import Found, content_before, span_before
 from quoteattr.claims.reading import NO_TOKEN
-from quoteattr.claims.scanner import MAX_CONTENT_TOKENS, Scanner
+from quoteattr.claims.scanner import MAX_CONTENT_CHARS, MAX_CONTENT_TOKENS, Scanner
 from quoteattr.claims.sources import description, name_phrase, trailing_source
 from quoteattr.text.mentions import Mention
 
@@ -40,6 +40,8 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
     toks = ctx.tokens  # c, a cue verb, lies in the text
     if toks[c].low.endswith(scan.participle_endings):
         return None  # "…, claiming his third victory": a participle has no subject here
+    if _quote_opens_sentence(scan, c):
+        return None  # '"We met," Lavrov said.': whatever precedes the source is the quote
     found = None
     before = toks[c - 1] if c > 0 else NO_TOKEN
     inverted = before.text == "," or (before.kind == "mark" and _after_partial_quote(scan, c))
@@ -92,6 +94,32 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
         return None
     return content_before(
         scan, "clause_comma_name_said", 0.75, m, (c, end), lemma, first, last, rest
+    )
+
+
+def _quote_opens_sentence(scan: Scanner, c: int) -> bool:
+    """Tell whether any content before the cue at c would open with a quote.
+
+    '"We met," Lavrov said.': the sentence opens with a quote (after marks and
+    breaks), no boundary stands between it and the cue, no mention holds it,
+    and the stretch is short enough that no bound moves the content's start.
+    Whatever comma a trailing source follows, the content before it starts at
+    the quote (:func:`span_before` gives ``None``): the quote rules' direct
+    quote, no claim. Tested before the source is looked for.
+    """
+    ctx = scan.ctx
+    toks = ctx.tokens
+    q = scan.sent_first[c]
+    while q < c and toks[q].kind in ("para", "mark"):
+        q += 1
+    return (
+        q < c
+        and toks[q].kind == "quote"
+        and scan.prev_punct[c - 1] < q
+        and ctx.mention_covering[q] < 0
+        and c - q <= MAX_CONTENT_TOKENS
+        and toks[c - 1].end - toks[q].start <= MAX_CONTENT_CHARS
+        and scan.source_phrase_end(q) < 0
     )
 
 

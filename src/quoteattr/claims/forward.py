@@ -30,7 +30,7 @@ import unicodedata
 
 from quoteattr.attribution.clauses import speaker_mention_at
 from quoteattr.claims.base import Found, content_from
-from quoteattr.claims.reading import NO_FRAMES, NO_TOKEN, SENTENCE_ENDS
+from quoteattr.claims.reading import NO_TOKEN, SENTENCE_ENDS, THAT_FRAME
 from quoteattr.claims.scanner import Scanner
 from quoteattr.claims.sources import (
     description,
@@ -77,16 +77,12 @@ def _cue(scan: Scanner, c: int) -> tuple[int, str, frozenset[str]] | None:
         phrase_frames = by_lemma.get(phrase)
         if phrase_frames:  # "call on", "call for", "point to": the particle is part of the cue
             return end + 1, phrase, phrase_frames
-    listed = by_lemma.get(verb.lemma, NO_FRAMES)
-    if verb.weak and not listed:
-        return None  # a weak cue reports a claim only in the frames the data lists for it
-    if listed.isdisjoint(_NAMING):
-        return end, verb.lemma, listed | _THAT
-    return end, verb.lemma, listed
-
-
-_NAMING = frozenset({"naming", "naming_as"})
-_THAT = frozenset({"that"})
+    said = scan.said_frames.get(verb.lemma)
+    if said is None:  # a lemma the frames do not list
+        if verb.weak:
+            return None  # a weak cue reports a claim only in the frames the data lists for it
+        return end, verb.lemma, THAT_FRAME
+    return end, verb.lemma, said
 
 
 def name_said_clause(scan: Scanner, c: int) -> Found | None:
@@ -161,12 +157,12 @@ def _content_after(
             start = scan.after_listener(k)
             if start < 0 and low_k in words.determiners:  # "told the AP his firm ..."
                 start = _after_named_listener(scan, k + 1)
-        if start >= 0 and ctx.word(start) == ":" and ctx.kind(start + 1) == "word":
+        tok = toks[start] if 0 <= start < n else NO_TOKEN
+        if start >= 0 and tok.text == ":" and ctx.kind(start + 1) == "word":
             # "told reporters: the deal is off"
             return "name_said_colon_clause", 0.8, start + 1, 4, scan.sent_end[start]
-        low = ctx.low(start) if start >= 0 else ""
-        verb = scan.cue_forms.get(lemma)
-        asks = verb is not None and verb.stance == "asks"
+        low = tok.low
+        asks = lemma in scan.asking_forms
         say = "clause" in frames
         if start < 0:
             pass
@@ -179,7 +175,7 @@ def _content_after(
         elif say and low in scan.subordinators:
             if not scan.has_finite_verb(start, scan.content_end(start)):
                 start = -1  # "said if he could", not "said if asked"
-        elif say and _quote_opens_clause(scan, start):
+        elif say and tok.kind in ("mark", "quote") and _quote_opens_clause(scan, start):
             pass  # 'said "walkaway" deals were used before': a mixed claim
         elif low in words.complementizers:
             # "endorsed that view.": "that" determines a noun and no clause follows
@@ -199,9 +195,9 @@ def _content_after(
         ):
             start = -1  # "confirmed 68 nominees", "announced her campaign", ", adding a plug"
         if start >= 0:
-            if start < scan.n and ctx.kind(start) in ("mark", "quote"):
+            if start < n and toks[start].kind in ("mark", "quote"):
                 return None  # a direct quote
-            if scan.content_end(start) > start:
+            if _holds_content(scan, start):
                 rule = "comma_saying_clause" if participle else "name_said_clause"
                 return rule, 0.85 if participle else 0.9, start, 4, -1
     joints = scan.joints
@@ -246,6 +242,20 @@ def _content_after(
     ):
         return "name_called_for_np", 0.7, k, 4, -1
     return None
+
+
+def _holds_content(scan: Scanner, k: int) -> bool:
+    """Tell whether a content starting at token k holds anything (``content_end(k) > k``).
+
+    A content runs at least to the token after its start and is trimmed only
+    of punctuation and breaks at its end: one starting at a word holds it,
+    without finding where it ends (the rule may still find no source).
+    """
+    if 0 <= k < scan.n:
+        tok = scan.ctx.tokens[k]
+        if tok.kind != "para" and tok.text not in scan.words.trimmed_punctuation:
+            return True
+    return scan.content_end(k) > k
 
 
 def _after_named_listener(scan: Scanner, k: int) -> int:

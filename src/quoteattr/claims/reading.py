@@ -30,13 +30,18 @@ from quoteattr.language.lexicon import CueVerb, Lexicon, RoleNoun
 from quoteattr.language.wordlists import load_word_lists
 from quoteattr.text.tokens import Token
 
-__all__ = ["NO_FRAMES", "NO_TOKEN", "SENTENCE_ENDS", "WordReader"]
+__all__ = ["NO_FRAMES", "NO_TOKEN", "SENTENCE_ENDS", "THAT_FRAME", "WordReader"]
 
 NO_TOKEN = Token(0, 0, "", "end")
 """What a rule reads outside the token list: no text, kind ``end`` (as ``Context.kind``)."""
 
 NO_FRAMES: frozenset[str] = frozenset()
 """The frames of a cue verb that ``claim_frames.json`` does not list."""
+
+THAT_FRAME = frozenset({"that"})
+"""A clause after "that": the frame every cue verb takes unless it names ("called it a sham")."""
+
+_NAMING = frozenset({"naming", "naming_as"})
 
 _CLAUSE_FRAMES = frozenset({"clause", "clause_checked"})
 
@@ -87,6 +92,10 @@ class _Fixed(NamedTuple):
     phrase_heads: frozenset[str]
     negation_firsts: frozenset[str]
     hedge_firsts: frozenset[str]
+    said_frames: dict[str, frozenset[str]]
+    clause_lemmas: frozenset[str]
+    homograph_heads: dict[str, str]
+    asking_forms: frozenset[str]
 
 
 _FIXED: dict[tuple[int, int, int], tuple[Lexicon, ClaimFrames, ClaimWords, _Fixed]] = {}
@@ -135,6 +144,18 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         org_words=lexicon.org_words,
         negation_firsts=frozenset(neg.split(" ")[0] for neg in frames.negations),
         hedge_firsts=frozenset(h.text.split(" ")[0] for h in frames.hedges),
+        homograph_heads=_homograph_heads(lexicon, words),
+        asking_forms=frozenset(
+            form for form, verb in lexicon.cue_forms.items() if verb.stance == "asks"
+        ),
+        clause_lemmas=frozenset(
+            lemma for lemma, listed in frames.by_lemma.items()
+            if not listed.isdisjoint(_CLAUSE_FRAMES)
+        ),
+        said_frames={
+            lemma: listed | THAT_FRAME if listed.isdisjoint(_NAMING) else listed
+            for lemma, listed in frames.by_lemma.items()
+        },
         phrase_heads=frozenset(
             lemma[:i] for lemma in frames.by_lemma for i, ch in enumerate(lemma) if ch == " "
         ),
@@ -143,6 +164,15 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         _FIXED.clear()
     _FIXED[key] = (lexicon, frames, words, fixed)
     return fixed
+
+
+def _homograph_heads(lexicon: Lexicon, words: ClaimWords) -> dict[str, str]:
+    """The first word of each cue lemma that is also a noun ("state"), or ``""``."""
+    found: dict[str, str] = {}
+    for verb in lexicon.cue_forms.values():
+        head = verb.lemma.split(" ", 1)[0]
+        found[verb.lemma] = head if head in words.noun_homographs else ""
+    return found
 
 
 class WordReader:
@@ -200,6 +230,14 @@ class WordReader:
         self.role_forms = fixed.role_forms
         self.org_words = fixed.org_words
         self.phrase_heads = fixed.phrase_heads
+        self.said_frames = fixed.said_frames
+        self.clause_lemmas = fixed.clause_lemmas
+        self.homograph_heads = fixed.homograph_heads
+        self.asking_forms = fixed.asking_forms
+        """The cue forms whose verb asks ("ask", "asked"): a question may follow them."""
+        """The first word of each cue lemma if it is also a noun ("state"), else ``""``."""
+        """The cue lemmas whose frames report a clause."""
+        """The frames of each listed cue lemma, with "that" unless the lemma names."""
         """Each start of a framed lemma of several words, up to a space ("call" of "call for")."""
         n = len(ctx.tokens)
         self.n = n
@@ -225,10 +263,10 @@ class WordReader:
                 [t.low for t in ctx.tokens[c:end]]
             )
             verb = self.cue_forms.get(form)
-            if verb is not None and verb.lemma not in self.never and not self.noun_sense(
-                c, verb.lemma
-            ):
-                found = verb, end
+            if verb is not None:
+                lemma = verb.lemma
+                if lemma not in self.never and not self.noun_sense(c, lemma):
+                    found = verb, end
         self._verbs[c] = found
         return found
 
@@ -238,7 +276,7 @@ class WordReader:
         if found is None or found[0].weak:
             return None
         verb, end = found
-        if self.frames_by_lemma.get(verb.lemma, NO_FRAMES).isdisjoint(_CLAUSE_FRAMES):
+        if verb.lemma not in self.clause_lemmas:
             return None
         return verb.lemma, end
 
@@ -258,8 +296,11 @@ class WordReader:
         low = toks[c].low if 0 <= c < n else ""
         if after.low in self.words.relatives and not low.endswith(self.past_endings):
             return True  # "the states where it is legal"
-        head = lemma.split(" ", 1)[0]  # "point" of "point to"
-        if head in self.words.noun_homographs and self._noun_position(c, head):
+        head = self.homograph_heads.get(lemma)  # "point" of "point to"
+        if head is None:  # a lemma of no cue form
+            head = lemma.split(" ", 1)[0]
+            head = head if head in self.words.noun_homographs else ""
+        if head and self._noun_position(c, head):
             return True  # "three states are", "a red state like", "talking points to"
         if low != lemma:
             return False
