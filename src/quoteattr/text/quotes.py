@@ -650,8 +650,11 @@ def _build(
         before = previous.get(k.depth)
         if before is not None and _resumes(text, before, k.raw, cues):
             parent[root(k.index)] = root(before.index)
-        previous = {d: p for d, p in previous.items() if d < k.depth}
-        previous[k.depth] = k
+        if k.depth:  # at depth 0 every earlier depth is left behind
+            previous = {d: p for d, p in previous.items() if d < k.depth}
+            previous[k.depth] = k
+        else:
+            previous = {0: k}
     numbers: dict[int, int] = {}
     # validated in one call (each model built alone costs more)
     return _QUOTES.validate_python(
