@@ -223,18 +223,20 @@ class _Scanner:
             if not tokens or p >= tokens[-1].pos + len(tokens[-1].printed):
                 tokens.append(self.token(p))
         skip: set[int] = set()
-        for k, tok in enumerate(tokens):
-            if tok.mark.apostrophe and tok.left and _is_elision(text, tok.pos):
-                skip.add(k)
-                rock_n_roll = text[tok.pos + 1] == "n" and k + 1 < len(tokens)
-                if rock_n_roll and tokens[k + 1].pos == tok.pos + 2:
-                    skip.add(k + 1)
-        # later_single[k]: a single closer candidate comes after token k in this paragraph
-        later_single = [False] * (len(tokens) + 1)
-        for k in range(len(tokens) - 1, -1, -1):
-            tok = tokens[k]
-            candidate = tok.mark.apostrophe and tok.right and not tok.word_apostrophe
-            later_single[k] = later_single[k + 1] or (candidate and k not in skip)
+        # later_single[k]: a single closer candidate comes after token k (read for apostrophes)
+        later_single: list[bool] = []
+        if any(tok.mark.apostrophe for tok in tokens):
+            for k, tok in enumerate(tokens):
+                if tok.mark.apostrophe and tok.left and _is_elision(text, tok.pos):
+                    skip.add(k)
+                    rock_n_roll = text[tok.pos + 1] == "n" and k + 1 < len(tokens)
+                    if rock_n_roll and tokens[k + 1].pos == tok.pos + 2:
+                        skip.add(k + 1)
+            later_single = [False] * (len(tokens) + 1)
+            for k in range(len(tokens) - 1, -1, -1):
+                tok = tokens[k]
+                candidate = tok.mark.apostrophe and tok.right and not tok.word_apostrophe
+                later_single[k] = later_single[k + 1] or (candidate and k not in skip)
         stack = _Stack()
         carry, self.carry = self.carry, None
         self.closed_in_paragraph = {}
@@ -691,7 +693,8 @@ _QUOTES: TypeAdapter[list[Quote]] = TypeAdapter(list[Quote])
 
 def _resumes(text: str, first: _Kept, second: _Raw, cues: frozenset[str]) -> bool:
     raw = first.raw
-    if raw.close_char is None or raw.para_start != second.para_start:
+    if (raw.close_char is None or raw.para_start != second.para_start
+            or text[first.end - 1] in _SENTENCE_END_MARKS):  # the first part's sentence ends
         return False
     between = text[raw.end + len(raw.close_char) : second.open_pos]
     return resumes_after_attribution(text[first.start : first.end], between, cues)
