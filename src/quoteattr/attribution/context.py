@@ -8,7 +8,7 @@ It is built once per document in linear time.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import contains
@@ -27,6 +27,9 @@ from quoteattr.text.tokens import (
 )
 
 __all__ = ["Context", "Decision", "build_context"]
+
+# What tells a cue verb from a noun: noun markers, role nouns, group words.
+_VerbGrammar = tuple[Collection[str], Collection[str], Collection[str]]
 
 # Words allowed between a speaker and its cue verb ("he also said"), in English.
 # Rules read ``ctx.lexicon.grammar.adverbs`` for the document's language; this
@@ -172,7 +175,7 @@ class Context:
         verb = forms.get(tok.low)
         if verb is None:
             verb = self._split_cue(i)
-        end = -1 if verb is None else _verb_end(tokens, i, verb, lex)
+        end = -1 if verb is None else _verb_end(tokens, i, verb, _verb_grammar(lex))
         if any_end < 0:
             any_end = end
         return any_end, -1 if verb is None or verb.weak else end
@@ -333,6 +336,7 @@ def _fill_cue_tables(ctx: Context, starts: Iterable[int]) -> None:
     phrase_heads = lex.cue_phrase_sizes
     cue_any = ctx.cue_any
     cue_strong = ctx.cue_strong
+    grammar = _verb_grammar(lex)
     for i in starts:
         low = tokens[i].low
         if low in phrase_heads:
@@ -343,17 +347,17 @@ def _fill_cue_tables(ctx: Context, starts: Iterable[int]) -> None:
             verb = ctx._split_cue(i)
             if verb is None:
                 continue
-        cue_any[i] = end = _verb_end(tokens, i, verb, lex)
+        cue_any[i] = end = _verb_end(tokens, i, verb, grammar)
         if not verb.weak:
             cue_strong[i] = end
 
 
-def _verb_end(tokens: list[Token], i: int, verb: CueVerb, lex: Lexicon) -> int:
+def _verb_end(tokens: list[Token], i: int, verb: CueVerb, grammar: _VerbGrammar) -> int:
     """``i + 1`` when word ``i``, a form of ``verb``, is used as a verb here, else -1."""
     if i == 0:
         return 1
     before = tokens[i - 1]
-    markers = lex.grammar.noun_markers
+    markers, roles, groups = grammar
     if before.low in markers:
         return -1  # "the report": a noun, not a verb
     tok = tokens[i]
@@ -363,12 +367,18 @@ def _verb_end(tokens: list[Token], i: int, verb: CueVerb, lex: Lexicon) -> int:
         i > 1
         and tokens[i - 2].low in markers
         and before.text.islower()
-        and before.text not in lex.role_forms
-        and before.low not in lex.grammar.group_words  # "a third say"
+        and before.text not in roles
+        and before.low not in groups  # "a third say"
         and tok.low == verb.lemma
     ):
         return -1  # "the caustic chant", "his home state": a noun
     return i + 1
+
+
+def _verb_grammar(lex: Lexicon) -> _VerbGrammar:
+    """The words :func:`_verb_end` reads: noun markers, role nouns, group words."""
+    return lex.grammar.noun_markers, lex.role_forms, lex.grammar.group_words
+
 
 def _sentence_cuts(by_low: dict[str, list[int]], breaks: list[int]) -> list[int]:
     """The tokens that may end a sentence: breaks, ``.``, ``!``, ``?`` and quotes ending one."""

@@ -20,6 +20,8 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from quoteattr.attribution.clauses import noun_phrase_after, speaker_mention_at
 from quoteattr.claims.base import Found, content_before, span_before
 from quoteattr.claims.reading import NO_TOKEN
@@ -40,15 +42,15 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
     toks = ctx.tokens  # c, a cue verb, lies in the text
     if toks[c].low.endswith(scan.participle_endings):
         return None  # "…, claiming his third victory": a participle has no subject here
-    if _quote_opens_sentence(scan, c):
-        return None  # '"We met," Lavrov said.': whatever precedes the source is the quote
-    found = None
     before = toks[c - 1] if c > 0 else NO_TOKEN
     inverted = before.text == "," or (before.kind == "mark" and _after_partial_quote(scan, c))
     listener = lemma in scan.listener_verbs
     ends = not inverted and scan.attribution_ends_sentence(end, listener=listener)
-    if inverted or ends:
-        found = trailing_source(scan, c)
+    if not inverted and not ends:
+        return None  # a clause or object follows the cue: no trailing attribution
+    if _quote_opens_sentence(scan, c):
+        return None  # '"We met," Lavrov said.': whatever precedes the source is the quote
+    found = trailing_source(scan, c)
     if found is not None:
         m, comma = found
         tail = end
@@ -109,15 +111,20 @@ def _quote_opens_sentence(scan: Scanner, c: int) -> bool:
     """
     ctx = scan.ctx
     toks = ctx.tokens
-    q = scan.sent_first[c]
-    while q < c and toks[q].kind in ("para", "mark"):
-        q += 1
+    positions = ctx.quote_positions
+    i = bisect_left(positions, c)
+    if not i:
+        return False  # no quote before the cue
+    q = positions[i - 1]  # the last quote before the cue: it must open the sentence
+    if c - q > MAX_CONTENT_TOKENS:
+        return False
+    first = scan.sent_first[c]
+    while first < q and toks[first].kind in ("para", "mark"):
+        first += 1
     return (
-        q < c
-        and toks[q].kind == "quote"
+        first == q
         and scan.prev_punct[c - 1] < q
         and ctx.mention_covering[q] < 0
-        and c - q <= MAX_CONTENT_TOKENS
         and toks[c - 1].end - toks[q].start <= MAX_CONTENT_CHARS
         and scan.source_phrase_end(q) < 0
     )

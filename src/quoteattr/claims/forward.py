@@ -436,17 +436,18 @@ def _that_after_name(scan: Scanner, k: int) -> int:
     "told KTVA's "Sunday Forum" that ...", "said Wednesday night that ...";
     not "waved a flag that was later confiscated" (a relative "that").
     """
-    ctx = scan.ctx
+    toks = scan.ctx.tokens
     words = scan.words
     titled = False  # inside the marks of a quoted title, a term: 'told NBC's "Meet the Press"'
     j, stop = k, min(k + 10, scan.n)
     while j < stop:
-        low, kind = ctx.low(j), ctx.kind(j)
+        tok = toks[j] if j >= 0 else NO_TOKEN
+        low, kind = tok.low, tok.kind
         named = kind == "word" and (
-            titled or ctx.word(j)[:1].isupper() or low in words.time_words
+            titled or tok.text[:1].isupper() or low in words.time_words
             or low in words.time_nouns
         )
-        if kind == "punct" and quote_char(ctx.word(j)):
+        if kind == "punct" and quote_char(tok.text):
             titled = not titled
         elif low in words.complementizers and not titled:
             return j + 1 if j > k else -1

@@ -27,12 +27,14 @@ from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Sequence
 from itertools import accumulate, chain, compress, count, repeat
-from typing import NamedTuple
+from operator import itemgetter
+from typing import NamedTuple, TypeVar
 
 from quoteattr.text.tokens import TOKEN_SPLITTER, Token
 
 __all__ = ["Scanned", "scan_tokens"]
 
+_V = TypeVar("_V")
 _new = tuple.__new__  # builds a Token from a tuple of its fields, in C
 _QUOTE_ENDS = (".", "!", "?", "…")
 
@@ -114,7 +116,7 @@ def scan_tokens(
     for k, _number in quote_at:
         kind_of[words[k]] = "quote"
         capital.discard(words[k])
-    kinds = list(map(kind_of.__getitem__, words))
+    kinds = list(_each(kind_of, words))
     quotes = [-1] * len(words)
     for k, number in quote_at:
         quotes[k] = number
@@ -123,7 +125,7 @@ def scan_tokens(
         merged = _merge_marks(text, dict(marks), words, starts, ends, kinds, quotes)
         for word in merged:
             low_of[word] = word.lower()
-    lows = list(map(low_of.__getitem__, words))
+    lows = _each(low_of, words)
     tokens: list[Token] = list(
         map(_new, repeat(Token), zip(starts, ends, words, kinds, quotes, lows, strict=True))
     )
@@ -134,13 +136,21 @@ def scan_tokens(
         index = dict(positions)
     else:  # each word's low, in the order of first appearance
         index = {low: [] for low in low_of.values()}
-        deque(map(list.append, map(index.__getitem__, lows), count()), maxlen=0)
+        deque(map(list.append, _each(index, lows), count()), maxlen=0)
     capitalised = list(compress(count(), map(capital.__contains__, words)))
     # a break taken into a two-character mark (odd input) has no positions left
     breaks = []
     if paras:
         breaks = sorted(chain.from_iterable(index.get(low_of[w], ()) for w in paras))
     return Scanned(tokens, index, capitalised, breaks)
+
+
+def _each(table: dict[str, _V], keys: Sequence[str]) -> Sequence[_V]:
+    """``table[key]`` for each of ``keys``, in order, looked up in C into a tuple of that size."""
+    if len(keys) < 2:  # itemgetter of one key returns the value itself
+        return [table[key] for key in keys]
+    found: tuple[_V, ...] = itemgetter(*keys)(table)
+    return found
 
 
 def _merge_marks(
