@@ -243,7 +243,9 @@ def _run(
                 for number, e in enumerate(used)
             ]
         )
-        doc = Document(
+        # every part is validated already (models built by the stages, the
+        # speakers just above): construct without walking them again
+        doc = Document.model_construct(
             doc_id=doc_id,
             quotes=tuple(quotes),
             quoted_terms=prepared.terms,

@@ -8,8 +8,10 @@ It is built once per document in linear time.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import contains
 
 from quoteattr.language.lexicon import CueVerb, Lexicon, load_lexicon
 from quoteattr.models import Quote
@@ -25,6 +27,9 @@ from quoteattr.text.tokens import (
 )
 
 __all__ = ["Context", "Decision", "build_context"]
+
+# What tells a cue verb from a noun: noun markers, role nouns, group words.
+_VerbGrammar = tuple[Collection[str], Collection[str], Collection[str]]
 
 # Words allowed between a speaker and its cue verb ("he also said"), in English.
 # Rules read ``ctx.lexicon.grammar.adverbs`` for the document's language; this
@@ -146,42 +151,34 @@ class Context:
         except IndexError:
             return -1
 
-    def _find_cue(self, i: int, *, weak: bool) -> tuple[int, bool]:
-        """The end of a cue starting at word ``i`` (or -1), and whether its verb is weak.
+    def _find_cues(self, i: int) -> tuple[int, int]:
+        """The ends of any cue and of a strong cue starting at word ``i`` (-1 where none).
 
-        A strong cue found with ``weak=True`` is also what ``weak=False`` finds.
+        Multi-word forms come first, longest first ("posted on X", "pointed
+        out"): the first one found is the cue, and the first one with a strong
+        verb the strong cue. Without a strong one, the word itself is looked at.
         """
         tokens = self.tokens
         n = len(tokens)
         lex = self.lexicon
         forms = lex.cue_forms
         tok = tokens[i]
-        # multi-word forms first, longest first ("posted on X", "pointed out")
+        any_end = -1
         for size in lex.cue_phrase_sizes.get(tok.low, ()):
             if i + size <= n and all(tokens[i + k].kind == "word" for k in range(1, size)):
                 verb = forms.get(" ".join([t.low for t in tokens[i : i + size]]))
-                if verb is not None and (weak or not verb.weak):
-                    return i + size, verb.weak
+                if verb is not None:
+                    if any_end < 0:
+                        any_end = i + size
+                    if not verb.weak:
+                        return any_end, i + size
         verb = forms.get(tok.low)
         if verb is None:
             verb = self._split_cue(i)
-        if verb is None or (verb.weak and not weak):
-            return -1, False
-        markers = lex.grammar.noun_markers
-        if i > 0 and tokens[i - 1].low in markers:
-            return -1, False  # "the report": a noun, not a verb
-        if (
-            i > 1
-            and tokens[i - 2].low in markers
-            and tokens[i - 1].text.islower()
-            and tokens[i - 1].text not in lex.role_forms
-            and tokens[i - 1].low not in lex.grammar.group_words  # "a third say"
-            and tok.low == verb.lemma
-        ):
-            return -1, False  # "the caustic chant", "his home state": a noun
-        if tok.text[0].isupper() and i > 0 and tokens[i - 1].kind == "word":
-            return -1, False  # "Said" mid-sentence capitalised is a name
-        return i + 1, verb.weak
+        end = -1 if verb is None else _verb_end(tokens, i, verb, _verb_grammar(lex))
+        if any_end < 0:
+            any_end = end
+        return any_end, -1 if verb is None or verb.weak else end
 
     def _split_cue(self, i: int) -> CueVerb | None:
         """The separable verb whose finite form is word ``i`` and whose particle closes its clause.
@@ -257,15 +254,7 @@ class Context:
 def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Context:
     """Tokenise ``text`` around its top-level quotes and find every mention."""
     top = [q for q in quotes if q.depth == 0]
-    marks: list[tuple[int, int]] = []
-    for q in top:
-        o = _mark_before(text, q)
-        if o is not None:
-            marks.append(o)
-        c = _mark_after(text, q)
-        if c is not None:
-            marks.append(c)
-    marks.sort()
+    marks = _quote_marks(text, top)
     tokens, by_low, capitalised, breaks = scan_tokens(
         text, [(q.start, q.end) for q in top], marks
     )
@@ -293,12 +282,21 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         i for low in indexed_among(by_low, lexicon.split_cues) for i in by_low[low]
         if tokens[i].kind == "word"
     )
+    with_cue = set(candidates)
     particles = lexicon.cue_particles
+    before_particle: set[int] = set()
     for low in indexed_among(by_low, particles):
-        candidates.update(
+        before_particle.update(
             i - 1 for i in by_low[low]
             if i and tokens[i].text in particles and tokens[i - 1].kind == "word"
         )
+    candidates |= before_particle
+    # A word before a particle ("pointed out") can start a cue only as a phrase's
+    # first word; the others (every word before "of" or "to") keep no cue.
+    with_cue.update(
+        i for low in indexed_among(by_low, lexicon.cue_phrase_sizes) for i in by_low[low]
+        if i in before_particle
+    )
     cue_any = [-1] * len(tokens)
     cue_strong = [-1] * len(tokens)
     ctx = Context(
@@ -323,20 +321,74 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         breaks=breaks,
     )
     # The cue tables are part of building: filled here, read-only afterwards.
-    for i in ctx.cue_candidates:
-        end, weak = ctx._find_cue(i, weak=True)
-        cue_any[i] = end
-        cue_strong[i] = ctx._find_cue(i, weak=False)[0] if weak else end
+    _fill_cue_tables(ctx, with_cue)
     return ctx
+
+
+def _fill_cue_tables(ctx: Context, starts: Iterable[int]) -> None:
+    """Set ``cue_any`` and ``cue_strong`` at ``starts`` to what ``Context._find_cues`` finds.
+
+    A one-word cue (the most of them) is found here without a call per word.
+    """
+    tokens = ctx.tokens
+    lex = ctx.lexicon
+    forms = lex.cue_forms
+    phrase_heads = lex.cue_phrase_sizes
+    cue_any = ctx.cue_any
+    cue_strong = ctx.cue_strong
+    grammar = _verb_grammar(lex)
+    for i in starts:
+        low = tokens[i].low
+        if low in phrase_heads:
+            cue_any[i], cue_strong[i] = ctx._find_cues(i)
+            continue
+        verb = forms.get(low)
+        if verb is None:
+            verb = ctx._split_cue(i)
+            if verb is None:
+                continue
+        cue_any[i] = end = _verb_end(tokens, i, verb, grammar)
+        if not verb.weak:
+            cue_strong[i] = end
+
+
+def _verb_end(tokens: list[Token], i: int, verb: CueVerb, grammar: _VerbGrammar) -> int:
+    """``i + 1`` when word ``i``, a form of ``verb``, is used as a verb here, else -1."""
+    if i == 0:
+        return 1
+    before = tokens[i - 1]
+    markers, roles, groups = grammar
+    if before.low in markers:
+        return -1  # "the report": a noun, not a verb
+    tok = tokens[i]
+    if tok.text[0].isupper() and before.kind == "word":
+        return -1  # "Said" mid-sentence capitalised is a name
+    if (
+        i > 1
+        and tokens[i - 2].low in markers
+        and before.text.islower()
+        and before.text not in roles
+        and before.low not in groups  # "a third say"
+        and tok.low == verb.lemma
+    ):
+        return -1  # "the caustic chant", "his home state": a noun
+    return i + 1
+
+
+def _verb_grammar(lex: Lexicon) -> _VerbGrammar:
+    """The words :func:`_verb_end` reads: noun markers, role nouns, group words."""
+    return lex.grammar.noun_markers, lex.role_forms, lex.grammar.group_words
+
 
 def _sentence_cuts(by_low: dict[str, list[int]], breaks: list[int]) -> list[int]:
     """The tokens that may end a sentence: breaks, ``.``, ``!``, ``?`` and quotes ending one."""
     found = list(breaks)
     for low in (".", "!", "?", "<quote.>"):
         found.extend(by_low.get(low, ()))
-    for low, where in by_low.items():  # words printed with their full stop: "U.S."
+    # words printed with their full stop: "U.S."; only keys holding a "." looked at
+    for low in compress(by_low, map(contains, by_low, repeat("."))):
         if low[-1] == "." and len(low) > 1:
-            found.extend(where)
+            found.extend(by_low[low])
     found.sort()
     return found
 
@@ -344,6 +396,30 @@ def _sentence_cuts(by_low: dict[str, list[int]], breaks: list[int]) -> list[int]
 def _between(positions: list[int], first: int, stop: int) -> list[int]:
     """The sorted ``positions`` from ``first`` up to ``stop``."""
     return positions[bisect_left(positions, first) : bisect_left(positions, stop)]
+
+
+def _quote_marks(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the quotation marks around ``quotes``, in text order."""
+    marks: list[tuple[int, int]] = []
+    append = marks.append
+    for q in quotes:
+        start = q.start - len(q.open_mark)
+        if start >= 0 and text.startswith(q.open_mark, start):  # right before: the usual case
+            append((start, q.start))
+        else:
+            found = _mark_before(text, q)
+            if found is not None:
+                append(found)
+        close = q.close_mark
+        if close:
+            if text.startswith(close, q.end):  # right after
+                append((q.end, q.end + len(close)))
+            else:
+                found = _mark_after(text, q)
+                if found is not None:
+                    append(found)
+    marks.sort()
+    return marks
 
 
 def _mark_before(text: str, q: Quote) -> tuple[int, int] | None:

@@ -77,7 +77,7 @@ _RECENT = 8
 """Per surname, how many people are compared with a mention (bounds the work per mention)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A speaker being assembled from its mentions."""
 

@@ -78,7 +78,10 @@ def word_positions(ctx: Context, words: frozenset[str]) -> list[int]:
 
 def _positions(ctx: Context, words: frozenset[str]) -> list[int]:
     by_low = ctx.by_low
-    lists = [by_low[w] for w in by_low.keys() & words]  # C-level, the smaller side
+    if len(words) < len(by_low):  # the smaller side is read (``keys() & words`` copies the keys)
+        lists = [by_low[w] for w in words if w in by_low]
+    else:
+        lists = [by_low[w] for w in by_low.keys() & words]
     # one word's positions are already in order
     return lists[0] if len(lists) == 1 else sorted(i for ps in lists for i in ps)
 

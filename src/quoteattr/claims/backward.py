@@ -20,10 +20,12 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from quoteattr.attribution.clauses import noun_phrase_after, speaker_mention_at
 from quoteattr.claims.base import Found, content_before, span_before
 from quoteattr.claims.reading import NO_TOKEN
-from quoteattr.claims.scanner import MAX_CONTENT_TOKENS, Scanner
+from quoteattr.claims.scanner import MAX_CONTENT_CHARS, MAX_CONTENT_TOKENS, Scanner
 from quoteattr.claims.sources import description, name_phrase, trailing_source
 from quoteattr.text.mentions import Mention
 
@@ -40,12 +42,15 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
     toks = ctx.tokens  # c, a cue verb, lies in the text
     if toks[c].low.endswith(scan.participle_endings):
         return None  # "…, claiming his third victory": a participle has no subject here
-    found = None
     before = toks[c - 1] if c > 0 else NO_TOKEN
     inverted = before.text == "," or (before.kind == "mark" and _after_partial_quote(scan, c))
     listener = lemma in scan.listener_verbs
-    if inverted or scan.attribution_ends_sentence(end, listener=listener):
-        found = trailing_source(scan, c)
+    ends = not inverted and scan.attribution_ends_sentence(end, listener=listener)
+    if not inverted and not ends:
+        return None  # a clause or object follows the cue: no trailing attribution
+    if _quote_opens_sentence(scan, c):
+        return None  # '"We met," Lavrov said.': whatever precedes the source is the quote
+    found = trailing_source(scan, c)
     if found is not None:
         m, comma = found
         tail = end
@@ -59,8 +64,8 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
         m, tail, comma = behind, behind.last, c - 1 if ctx.word(c - 1) == "," else c
     else:
         return None
-    if not scan.attribution_ends_sentence(tail, listener=listener and tail == end):
-        return None
+    if not ends and not scan.attribution_ends_sentence(tail, listener=listener and tail == end):
+        return None  # (known when the source came first and the cue ends the sentence)
     last = comma + 1 if ctx.kind(comma) == "mark" else comma  # the mark closes a partial quote
     first = _after_fronted_source(scan, scan.sent_first[max(last - 1, 0)], last)
     if span_before(scan, first, last) is None:
@@ -91,6 +96,37 @@ def clause_comma_name_said(scan: Scanner, c: int) -> Found | None:
         return None
     return content_before(
         scan, "clause_comma_name_said", 0.75, m, (c, end), lemma, first, last, rest
+    )
+
+
+def _quote_opens_sentence(scan: Scanner, c: int) -> bool:
+    """Tell whether any content before the cue at c would open with a quote.
+
+    '"We met," Lavrov said.': the sentence opens with a quote (after marks and
+    breaks), no boundary stands between it and the cue, no mention holds it,
+    and the stretch is short enough that no bound moves the content's start.
+    Whatever comma a trailing source follows, the content before it starts at
+    the quote (:func:`span_before` gives ``None``): the quote rules' direct
+    quote, no claim. Tested before the source is looked for.
+    """
+    ctx = scan.ctx
+    toks = ctx.tokens
+    positions = ctx.quote_positions
+    i = bisect_left(positions, c)
+    if not i:
+        return False  # no quote before the cue
+    q = positions[i - 1]  # the last quote before the cue: it must open the sentence
+    if c - q > MAX_CONTENT_TOKENS:
+        return False
+    first = scan.sent_first[c]
+    while first < q and toks[first].kind in ("para", "mark"):
+        first += 1
+    return (
+        first == q
+        and scan.prev_punct[c - 1] < q
+        and ctx.mention_covering[q] < 0
+        and toks[c - 1].end - toks[q].start <= MAX_CONTENT_CHARS
+        and scan.source_phrase_end(q) < 0
     )
 
 

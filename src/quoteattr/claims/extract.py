@@ -103,8 +103,10 @@ def extract_claims(
     taken: set[tuple[int, int]] = set()
     cue_rules = _triggers(words)[0]
     for i, funcs in _candidates(scan, words):
-        if funcs is cue_rules and scan.verb_at(i) is None:
-            continue  # each cue rule reads the cue verb first: none here
+        if funcs is cue_rules:
+            verb = scan.verb_at(i)
+            if verb is None or (verb[0].weak and verb[0].lemma not in scan.frames_by_lemma):
+                continue  # each cue rule reads the cue verb first: none, or weak and unframed
         for func in funcs:
             f = func(scan, i)
             if f is not None:
@@ -120,10 +122,13 @@ def extract_claims(
     starts = [q.start for q in quotes]
     seen: set[tuple[int, int, int]] = set()
     toks = ctx.tokens
+    text = ctx.text
     quote_positions = ctx.quote_positions
+    indexed_quotes = len(quotes) == len(ctx.quotes)
     opening_marks: list[int] | None = None
-    for f in sorted(found, key=lambda x: (ctx.tokens[x.first].start, x.cue)):
-        start, end = ctx.span(f.first, f.last)
+    stances: dict[str, str | None] = {}
+    for f in sorted(found, key=lambda x: (toks[x.first].start, x.cue)):
+        start, end = toks[f.first].start, toks[f.last - 1].end
         entity = _source_entity(ctx, index, f, start, end, quotes, starts, speakers)
         key = (start, end, id(entity))
         if key in seen:
@@ -136,18 +141,16 @@ def extract_claims(
         if opening_marks is None:
             opening_marks = _opening_double_marks(ctx)
         mixed = bool(inside) or _holds_own_words(ctx, opening_marks, f.first, f.last)
-        cue_start, cue_end = ctx.span(*f.cue)
         negated, hedge = _negation_and_hedge(scan, f)
         if hedge is not None and hedge in scan.withholding:
             continue  # "declined to say whether …": the source says nothing
-        verb = scan.cue_forms.get(f.lemma)
-        stance = (
-            scan.words.stances.get(f.lemma)
-            or scan.words.noun_cues.get(f.lemma)
-            or scan.words.noun_topic_cues.get(f.lemma)
-            or (verb.stance if verb is not None else None)
-        )
-        text = ctx.text
+        lemma = f.lemma
+        if lemma in stances:
+            stance = stances[lemma]
+        else:
+            stance = stances[lemma] = _stance(scan, lemma)
+        mention = f.mention
+        cue_start, cue_end = toks[f.cue[0]].start, toks[f.cue[1] - 1].end
         rows.append(
             {
                 "text": text[start:end],
@@ -158,15 +161,19 @@ def extract_claims(
                     "kind": entity.kind,
                     "role": entity.role,
                     "id": ids.get(id(entity)),
-                    "mention": _span(text, f.mention.start, f.mention.end),
+                    "mention": {
+                        "text": text[mention.start : mention.end],
+                        "start": mention.start,
+                        "end": mention.end,
+                    },
                 },
-                "cue": _span(text, cue_start, cue_end),
-                "cue_lemma": f.lemma,
+                "cue": {"text": text[cue_start:cue_end], "start": cue_start, "end": cue_end},
+                "cue_lemma": lemma,
                 "stance": stance,
                 "negated": negated,
                 "hedge": hedge,
                 "kind": "mixed" if mixed else "indirect",
-                "quotes": inside if len(quotes) == len(ctx.quotes) else (),
+                "quotes": inside if indexed_quotes else (),
                 "rule": f.rule,
                 "confidence": f.confidence,
             }
@@ -257,9 +264,11 @@ def _holds_own_words(ctx: Context, opening_marks: list[int], first: int, last: i
     quote the quote finder left as a term, so the claim is mixed. A quoted name
     or title ('the "Grand Plan" failed') opens in upper case and keeps it indirect.
     """
+    lo, hi = bisect_left(opening_marks, first), bisect_left(opening_marks, last - 1)
+    if lo >= hi:
+        return False  # no opening mark inside: most contents
     marks = load_quote_marks()
     toks = ctx.tokens
-    lo, hi = bisect_left(opening_marks, first), bisect_left(opening_marks, last - 1)
     for t in opening_marks[lo:hi]:
         tok = toks[t]
         if tok.kind != "punct":
@@ -329,6 +338,8 @@ def _holders(outer: list[Found], inner: list[Found], *, cues: bool = False) -> s
 
     With ``cues``, the indices of the ``inner`` claims whose cue is so held instead.
     """
+    if not outer:
+        return set()  # nothing holds anything
     spans = sorted((f.first, f.last, n) for n, f in enumerate(outer))
     firsts = [s[0] for s in spans]
     out: set[int] = set()
@@ -437,15 +448,29 @@ def _negation_and_hedge(scan: Scanner, f: Found) -> tuple[bool, str | None]:
     words = [t.low for t in ctx.tokens[max(lo, 0) : max(c, 0)] if t.kind == "word"]
     if not words:  # "he said": nothing between the source and the cue
         return False, None
+    # a negation or hedge printed among the words starts with one of them: most hold none
+    endings = scan.negation_endings
+    negated = any([w.endswith(endings) for w in words])
+    negation_ahead = not negated and not scan.negation_firsts.isdisjoint(words)
+    hedge_ahead = not scan.hedge_firsts.isdisjoint(words)
+    if not negation_ahead and not hedge_ahead:
+        return negated, None
     joined = f" {' '.join(words)} "
-    negated = any(w.endswith(scan.negation_endings) for w in words) or any(
-        neg in joined for neg in scan.spaced_negations
-    )
-    for spaced, text, negates in scan.spaced_hedges:
-        if spaced in joined:
-            return negated or negates, text
+    if negation_ahead:
+        negated = any(neg in joined for neg in scan.spaced_negations)
+    if hedge_ahead:
+        for spaced, text, negates in scan.spaced_hedges:
+            if spaced in joined:
+                return negated or negates, text
     return negated, None
 
 
-def _span(text: str, start: int, end: int) -> dict[str, object]:
-    return {"text": text[start:end], "start": start, "end": end}
+def _stance(scan: Scanner, lemma: str) -> str | None:
+    """The stance a cue lemma carries: the claim words' own, else its verb's."""
+    verb = scan.cue_forms.get(lemma)
+    return (
+        scan.words.stances.get(lemma)
+        or scan.words.noun_cues.get(lemma)
+        or scan.words.noun_topic_cues.get(lemma)
+        or (verb.stance if verb is not None else None)
+    )

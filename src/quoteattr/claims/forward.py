@@ -30,7 +30,7 @@ import unicodedata
 
 from quoteattr.attribution.clauses import speaker_mention_at
 from quoteattr.claims.base import Found, content_from
-from quoteattr.claims.reading import NO_FRAMES
+from quoteattr.claims.reading import NO_TOKEN, SENTENCE_ENDS, THAT_FRAME
 from quoteattr.claims.scanner import Scanner
 from quoteattr.claims.sources import (
     description,
@@ -72,20 +72,17 @@ def _cue(scan: Scanner, c: int) -> tuple[int, str, frozenset[str]] | None:
         return None
     verb, end = found
     by_lemma = scan.frames_by_lemma
-    phrase = f"{verb.lemma} {ctx.low(end)}"
-    phrase_frames = by_lemma.get(phrase)
-    if phrase_frames:  # "call on", "call for", "point to": the particle is part of the cue
-        return end + 1, phrase, phrase_frames
-    listed = by_lemma.get(verb.lemma, NO_FRAMES)
-    if verb.weak and not listed:
-        return None  # a weak cue reports a claim only in the frames the data lists for it
-    if listed.isdisjoint(_NAMING):
-        return end, verb.lemma, listed | _THAT
-    return end, verb.lemma, listed
-
-
-_NAMING = frozenset({"naming", "naming_as"})
-_THAT = frozenset({"that"})
+    if verb.lemma in scan.phrase_heads:  # no phrase of frames starts with most lemmas
+        phrase = f"{verb.lemma} {ctx.low(end)}"
+        phrase_frames = by_lemma.get(phrase)
+        if phrase_frames:  # "call on", "call for", "point to": the particle is part of the cue
+            return end + 1, phrase, phrase_frames
+    said = scan.said_frames.get(verb.lemma)
+    if said is None:  # a lemma the frames do not list
+        if verb.weak:
+            return None  # a weak cue reports a claim only in the frames the data lists for it
+        return end, verb.lemma, THAT_FRAME
+    return end, verb.lemma, said
 
 
 def name_said_clause(scan: Scanner, c: int) -> Found | None:
@@ -141,11 +138,18 @@ def _content_after(
         return _content_after_comma(scan, end, frames)
     ctx = scan.ctx
     words = scan.words
+    toks = ctx.tokens
+    n = scan.n
     k = scan.skip_time(end)
-    if ctx.word(k) == "," and ("clause" in frames or "that" in frames):
+    if 0 <= k < n and toks[k].text == "," and ("clause" in frames or "that" in frames):
         k = _after_aside(scan, k, say="clause" in frames)  # "said, however, that ..."
-    low_k = ctx.low(k)
-    stop = min(k + 10, scan.sent_end[k] if k < scan.n else k)
+    tok_k = toks[k] if 0 <= k < n else NO_TOKEN
+    low_k = tok_k.low
+    stop = min(k + 10, scan.sent_end[k] if k < n else k)
+    if stop <= k + 1 and (
+        k >= n or tok_k.kind == "para" or (low_k in SENTENCE_ENDS and tok_k.kind == "punct")
+    ):
+        return None  # 'Doe said.': the sentence ends after the cue, no frame has its words
     clause = "clause" in frames or "clause_checked" in frames
     if clause or "that" in frames:
         start = k
@@ -153,12 +157,12 @@ def _content_after(
             start = scan.after_listener(k)
             if start < 0 and low_k in words.determiners:  # "told the AP his firm ..."
                 start = _after_named_listener(scan, k + 1)
-        if start >= 0 and ctx.word(start) == ":" and ctx.kind(start + 1) == "word":
+        tok = toks[start] if 0 <= start < n else NO_TOKEN
+        if start >= 0 and tok.text == ":" and ctx.kind(start + 1) == "word":
             # "told reporters: the deal is off"
             return "name_said_colon_clause", 0.8, start + 1, 4, scan.sent_end[start]
-        low = ctx.low(start) if start >= 0 else ""
-        verb = scan.cue_forms.get(lemma)
-        asks = verb is not None and verb.stance == "asks"
+        low = tok.low
+        asks = lemma in scan.asking_forms
         say = "clause" in frames
         if start < 0:
             pass
@@ -171,7 +175,7 @@ def _content_after(
         elif say and low in scan.subordinators:
             if not scan.has_finite_verb(start, scan.content_end(start)):
                 start = -1  # "said if he could", not "said if asked"
-        elif say and _quote_opens_clause(scan, start):
+        elif say and tok.kind in ("mark", "quote") and _quote_opens_clause(scan, start):
             pass  # 'said "walkaway" deals were used before': a mixed claim
         elif low in words.complementizers:
             # "endorsed that view.": "that" determines a noun and no clause follows
@@ -191,9 +195,9 @@ def _content_after(
         ):
             start = -1  # "confirmed 68 nominees", "announced her campaign", ", adding a plug"
         if start >= 0:
-            if start < scan.n and ctx.kind(start) in ("mark", "quote"):
+            if start < n and toks[start].kind in ("mark", "quote"):
                 return None  # a direct quote
-            if scan.content_end(start) > start:
+            if _holds_content(scan, start):
                 rule = "comma_saying_clause" if participle else "name_said_clause"
                 return rule, 0.85 if participle else 0.9, start, 4, -1
     joints = scan.joints
@@ -238,6 +242,20 @@ def _content_after(
     ):
         return "name_called_for_np", 0.7, k, 4, -1
     return None
+
+
+def _holds_content(scan: Scanner, k: int) -> bool:
+    """Tell whether a content starting at token k holds anything (``content_end(k) > k``).
+
+    A content runs at least to the token after its start and is trimmed only
+    of punctuation and breaks at its end: one starting at a word holds it,
+    without finding where it ends (the rule may still find no source).
+    """
+    if 0 <= k < scan.n:
+        tok = scan.ctx.tokens[k]
+        if tok.kind != "para" and tok.text not in scan.words.trimmed_punctuation:
+            return True
+    return scan.content_end(k) > k
 
 
 def _after_named_listener(scan: Scanner, k: int) -> int:
@@ -418,17 +436,18 @@ def _that_after_name(scan: Scanner, k: int) -> int:
     "told KTVA's "Sunday Forum" that ...", "said Wednesday night that ...";
     not "waved a flag that was later confiscated" (a relative "that").
     """
-    ctx = scan.ctx
+    toks = scan.ctx.tokens
     words = scan.words
     titled = False  # inside the marks of a quoted title, a term: 'told NBC's "Meet the Press"'
     j, stop = k, min(k + 10, scan.n)
     while j < stop:
-        low, kind = ctx.low(j), ctx.kind(j)
+        tok = toks[j] if j >= 0 else NO_TOKEN
+        low, kind = tok.low, tok.kind
         named = kind == "word" and (
-            titled or ctx.word(j)[:1].isupper() or low in words.time_words
+            titled or tok.text[:1].isupper() or low in words.time_words
             or low in words.time_nouns
         )
-        if kind == "punct" and quote_char(ctx.word(j)):
+        if kind == "punct" and quote_char(tok.text):
             titled = not titled
         elif low in words.complementizers and not titled:
             return j + 1 if j > k else -1

@@ -30,7 +30,7 @@ from quoteattr.language.lexicon import CueVerb, Lexicon, RoleNoun
 from quoteattr.language.wordlists import load_word_lists
 from quoteattr.text.tokens import Token
 
-__all__ = ["NO_FRAMES", "NO_TOKEN", "WordReader"]
+__all__ = ["NO_FRAMES", "NO_TOKEN", "SENTENCE_ENDS", "THAT_FRAME", "WordReader"]
 
 NO_TOKEN = Token(0, 0, "", "end")
 """What a rule reads outside the token list: no text, kind ``end`` (as ``Context.kind``)."""
@@ -38,9 +38,17 @@ NO_TOKEN = Token(0, 0, "", "end")
 NO_FRAMES: frozenset[str] = frozenset()
 """The frames of a cue verb that ``claim_frames.json`` does not list."""
 
+THAT_FRAME = frozenset({"that"})
+"""A clause after "that": the frame every cue verb takes unless it names ("called it a sham")."""
+
+_NAMING = frozenset({"naming", "naming_as"})
+
 _CLAUSE_FRAMES = frozenset({"clause", "clause_checked"})
 
 _SENTENCE_STOPS = frozenset({".", ";", ":", "!", "?"})
+
+SENTENCE_ENDS = _SENTENCE_STOPS - {":"}
+"""Punctuation after which no content of a cue follows in its sentence (a colon may open one)."""
 
 
 def _plain_mention_ends(ctx: Context, t: int) -> bool:
@@ -81,6 +89,13 @@ class _Fixed(NamedTuple):
     title_words: frozenset[str]
     role_forms: dict[str, RoleNoun]
     org_words: frozenset[str]
+    phrase_heads: frozenset[str]
+    negation_firsts: frozenset[str]
+    hedge_firsts: frozenset[str]
+    said_frames: dict[str, frozenset[str]]
+    clause_lemmas: frozenset[str]
+    homograph_heads: dict[str, str]
+    asking_forms: frozenset[str]
 
 
 _FIXED: dict[tuple[int, int, int], tuple[Lexicon, ClaimFrames, ClaimWords, _Fixed]] = {}
@@ -127,11 +142,37 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         title_words=lexicon.title_words,
         role_forms=lexicon.role_forms,
         org_words=lexicon.org_words,
+        negation_firsts=frozenset(neg.split(" ")[0] for neg in frames.negations),
+        hedge_firsts=frozenset(h.text.split(" ")[0] for h in frames.hedges),
+        homograph_heads=_homograph_heads(lexicon, words),
+        asking_forms=frozenset(
+            form for form, verb in lexicon.cue_forms.items() if verb.stance == "asks"
+        ),
+        clause_lemmas=frozenset(
+            lemma for lemma, listed in frames.by_lemma.items()
+            if not listed.isdisjoint(_CLAUSE_FRAMES)
+        ),
+        said_frames={
+            lemma: listed | THAT_FRAME if listed.isdisjoint(_NAMING) else listed
+            for lemma, listed in frames.by_lemma.items()
+        },
+        phrase_heads=frozenset(
+            lemma[:i] for lemma in frames.by_lemma for i, ch in enumerate(lemma) if ch == " "
+        ),
     )
     if len(_FIXED) >= 16:
         _FIXED.clear()
     _FIXED[key] = (lexicon, frames, words, fixed)
     return fixed
+
+
+def _homograph_heads(lexicon: Lexicon, words: ClaimWords) -> dict[str, str]:
+    """The first word of each cue lemma that is also a noun ("state"), or ``""``."""
+    found: dict[str, str] = {}
+    for verb in lexicon.cue_forms.values():
+        head = verb.lemma.split(" ", 1)[0]
+        found[verb.lemma] = head if head in words.noun_homographs else ""
+    return found
 
 
 class WordReader:
@@ -168,6 +209,9 @@ class WordReader:
         """The frames' negations, each between spaces (to find in words joined by spaces)."""
         self.spaced_hedges = fixed.spaced_hedges
         """The frames' hedges in order: each between spaces, as printed, and whether it negates."""
+        self.negation_firsts = fixed.negation_firsts
+        self.hedge_firsts = fixed.hedge_firsts
+        """The first words of the negations and of the hedges: words without them hold none."""
         # the frames' settings and the lexicon's lists, read once (each attribute of a
         # validated model costs a look-up every time)
         self.never = fixed.never
@@ -185,6 +229,16 @@ class WordReader:
         self.title_words = fixed.title_words
         self.role_forms = fixed.role_forms
         self.org_words = fixed.org_words
+        self.phrase_heads = fixed.phrase_heads
+        self.said_frames = fixed.said_frames
+        self.clause_lemmas = fixed.clause_lemmas
+        self.homograph_heads = fixed.homograph_heads
+        self.asking_forms = fixed.asking_forms
+        """The cue forms whose verb asks ("ask", "asked"): a question may follow them."""
+        """The first word of each cue lemma if it is also a noun ("state"), else ``""``."""
+        """The cue lemmas whose frames report a clause."""
+        """The frames of each listed cue lemma, with "that" unless the lemma names."""
+        """Each start of a framed lemma of several words, up to a space ("call" of "call for")."""
         n = len(ctx.tokens)
         self.n = n
         starts = ctx.sentence_starts if n else [0]
@@ -198,8 +252,9 @@ class WordReader:
     def verb_at(self, c: int) -> tuple[CueVerb, int] | None:
         """The cue verb starting at token c (weak ones too) and its end, or ``None``."""
         verbs = self._verbs
-        if c in verbs:
-            return verbs[c]
+        known = verbs.get(c)
+        if known is not None or c in verbs:
+            return known
         ctx = self.ctx
         found: tuple[CueVerb, int] | None = None
         end = ctx.cue_any[c] if 0 <= c < self.n else -1
@@ -208,10 +263,10 @@ class WordReader:
                 [t.low for t in ctx.tokens[c:end]]
             )
             verb = self.cue_forms.get(form)
-            if verb is not None and verb.lemma not in self.never and not self.noun_sense(
-                c, verb.lemma
-            ):
-                found = verb, end
+            if verb is not None:
+                lemma = verb.lemma
+                if lemma not in self.never and not self.noun_sense(c, lemma):
+                    found = verb, end
         self._verbs[c] = found
         return found
 
@@ -221,7 +276,7 @@ class WordReader:
         if found is None or found[0].weak:
             return None
         verb, end = found
-        if self.frames_by_lemma.get(verb.lemma, NO_FRAMES).isdisjoint(_CLAUSE_FRAMES):
+        if verb.lemma not in self.clause_lemmas:
             return None
         return verb.lemma, end
 
@@ -241,8 +296,11 @@ class WordReader:
         low = toks[c].low if 0 <= c < n else ""
         if after.low in self.words.relatives and not low.endswith(self.past_endings):
             return True  # "the states where it is legal"
-        head = lemma.split(" ", 1)[0]  # "point" of "point to"
-        if head in self.words.noun_homographs and self._noun_position(c, head):
+        head = self.homograph_heads.get(lemma)  # "point" of "point to"
+        if head is None:  # a lemma of no cue form
+            head = lemma.split(" ", 1)[0]
+            head = head if head in self.words.noun_homographs else ""
+        if head and self._noun_position(c, head):
             return True  # "three states are", "a red state like", "talking points to"
         if low != lemma:
             return False
@@ -332,42 +390,38 @@ class WordReader:
         ctx = self.ctx
         words = self.words
         toks = ctx.tokens
+        strong = ctx.cue_strong
+        finite, irregular = words.finite_auxiliaries, words.irregular_past
+        subjunctive, pronouns = self.subjunctive, words.subject_pronouns
         for t in range(max(first, 0), min(last, first + 25, self.n)):
             tok = toks[t]
             if tok.kind != "word":
                 continue
             w = tok.low
-            if w in words.finite_auxiliaries or w in words.irregular_past:
+            if w in finite or w in irregular or w in subjunctive:
                 return True
-            if w in self.subjunctive:
-                return True
-            if (
-                t > first
-                and ctx.low(t - 1) in words.subject_pronouns
-                and w.endswith(self.subjunctive_endings)
-            ):
+            if t == first:
+                continue  # the tests below read the word before
+            before = toks[t - 1] if t > 0 else NO_TOKEN
+            plow = before.low
+            if plow in pronouns and w.endswith(self.subjunctive_endings):
                 return True  # "man schätze", "er habe"
-            if ctx.cue_strong[t] > 0 and t > first:
+            if strong[t] > 0:
                 return True
             if (
-                t > first
-                and len(w) > 4
+                len(w) > 4
                 and w.endswith(self.past_endings)
-                and ctx.low(t - 1) not in words.comparatives  # "better than expected results"
+                and plow not in words.comparatives  # "better than expected results"
             ):
                 return True
             if (
-                t > first
-                and len(w) > 3
+                len(w) > 3
                 and w.endswith(self.plural_endings)
                 and not w.endswith(self.non_plural_endings)
-                and ctx.low(t - 1) not in words.determiners
-                and not ctx.word(t - 1)[:1].isdigit()
-                and ctx.kind(t - 1) == "word"
-                and (
-                    _plain_mention_ends(ctx, t)
-                    or ctx.low(t - 1) in words.subject_pronouns
-                )
+                and plow not in words.determiners
+                and not before.text[:1].isdigit()
+                and before.kind == "word"
+                and (_plain_mention_ends(ctx, t) or plow in pronouns)
             ):
                 return True  # "Russia wants", "he says"
         return False

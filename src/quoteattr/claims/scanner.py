@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
-from itertools import compress
+from itertools import chain, compress
 
 from quoteattr.attribution.clauses import skip_adverbs
 from quoteattr.attribution.context import Context
@@ -62,6 +62,13 @@ def _is_quote_char(word: str) -> bool:
     return len(word) == 1 and (word in "\"'" or unicodedata.category(word) in ("Pi", "Pf", "Ps"))
 
 
+def _ends_with_comma(text: str) -> bool:
+    """Tell whether ``text`` ends with a comma, trailing blanks aside (without copying it)."""
+    if text.endswith(","):
+        return True
+    return text[-1:].isspace() and text.rstrip().endswith(",")
+
+
 class Scanner(WordReader):
     """A document's claim boundaries, computed in linear time (a sentence's when first needed)."""
 
@@ -94,15 +101,20 @@ class Scanner(WordReader):
         commas = by_low.get(",", [])  # punctuation, not a word's comma: tested when reached
         self._after_quote_comma: set[int] = set()
         """The tokens right after a quote that ends with a comma (and its closing mark)."""
+        quotes = ctx.quotes
         for qi, t in enumerate(ctx.quote_token):
             # '... "expanded the party," claiming that ...': the quote's comma ends content
-            if t >= 0 and ctx.quotes[qi].text.rstrip().endswith(","):
+            if t >= 0 and _ends_with_comma(quotes[qi].text):
                 self._after_quote_comma.add((t + 1 if ctx.kind(t + 1) == "mark" else t) + 1)
-        candidates = self._punct | self._after_quote_comma
-        candidates.update(commas)
-        for low in indexed_among(by_low, self.joining_words):
-            candidates.update(by_low[low])
-        self._candidates = sorted(candidates)
+        # sorted runs merged by one sort; a position listed twice is tested once (remembered)
+        self._candidates = sorted(
+            chain(
+                punct,
+                self._after_quote_comma,
+                commas,
+                *[by_low[low] for low in indexed_among(by_low, self.joining_words)],
+            )
+        )
         """Where a clause boundary may stand, each tested when a content first reaches it."""
         self._comma_positions = commas
         self._cues: list[int] | None = None

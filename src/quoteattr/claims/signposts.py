@@ -30,6 +30,8 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from quoteattr.attribution.clauses import noun_phrase_after, skip_aside, speaker_mention_at
 from quoteattr.claims.base import Found, content_before, content_from
 from quoteattr.claims.scanner import Scanner
@@ -284,6 +286,9 @@ def as_name_said_clause(scan: Scanner, i: int) -> Found | None:
     ctx = scan.ctx
     if ctx.low(i) not in scan.words.as_words:
         return None
+    first = _clause_first(scan, i)
+    if first != i and ctx.word(i - 1) != ",":
+        return None  # "such as", "as well as": neither opening its clause nor after a comma
     m = speaker_mention_at(ctx, i + 1)
     if m is None:
         m = source_phrase_after(scan, i + 1)
@@ -299,7 +304,6 @@ def as_name_said_clause(scan: Scanner, i: int) -> Found | None:
         if cue_at <= m.first:
             return None
         m = _mention(scan, m.first, cue_at)
-    first = _clause_first(scan, i)
     tail = cue_end
     if first == i:  # "As NAME reported, CLAUSE"
         k = tail
@@ -346,6 +350,10 @@ def name_colon_clause(scan: Scanner, i: int) -> Found | None:
     words = scan.words
     if ctx.word(i) != ":" or ctx.kind(i + 1) != "word" or not ctx.same_sentence(i, i + 1):
         return None  # a quote after the colon is the quote rules' business
+    breaks = ctx.breaks
+    opening = breaks[bisect_left(breaks, i) - 1] + 1 if breaks and breaks[0] < i else 0
+    if i - opening > _LABEL_WORDS + 1 + _LABEL_LISTENER_WORDS:
+        return None  # too far into its paragraph for a label (the walk below would stop)
     first = i
     while first > 0 and ctx.kind(first - 1) == "word" and ctx.paragraph[first - 1] == (
         ctx.paragraph[i]

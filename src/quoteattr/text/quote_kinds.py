@@ -143,15 +143,17 @@ def guess_kind(
     before = text[max(paragraph_start, open_at - 80) : open_at].rstrip()
     if before.endswith(":"):
         return "direct"
-    before_words = _words(before.rsplit(".", 1)[-1])
-    previous = before_words[-1] if before_words else ""
+    clause_before = before.rsplit(".", 1)[-1]
+    # its last three words; all of them only for a fragment's test below
+    last_words = [w.strip(_AROUND_WORDS).lower() for w in clause_before.rsplit(None, 3)[-3:]]
+    previous = last_words[-1] if last_words else ""
     if previous in lists.term_markers and len(words_in) <= 4:
         return "term"
     after_start = close_at + len(close_mark or "")
     known = load_abbreviations() if abbreviations is None else abbreviations
     last = inner.rstrip("\"'”’)]»").rstrip()[-1:]
     ends_sentence = bool(last) and last in _SENTENCE_END
-    first_alpha = next((c for c in inner if c.isalpha()), "")
+    first_alpha = inner[0] if inner[:1].isalpha() else next((c for c in inner if c.isalpha()), "")
     upper = first_alpha.isupper()
     cue_after: bool | None = None  # read from the words after the quote when first needed
 
@@ -160,12 +162,10 @@ def guess_kind(
         # ("the New York Democrat said", "Rep. Jane Doe, D-Ohio, said"); "Q," he said
         after = _clause(text[after_start : after_start + 60], known)
         attached = last in ",!?\u2014" or after.lstrip()[:1] in (",", "\u2014")
-        return attached and any(
-            w in cues
-            for w in _words(" ".join(w for w in after.split() if not w[:1].isupper()))[
-                :_CUE_WINDOW
-            ]
-        )
+        if not attached:
+            return False
+        lower = [w for w in after.split() if not w[:1].isupper()][:_CUE_WINDOW]
+        return any(w.strip(_AROUND_WORDS).lower() in cues for w in lower)
 
     short = len(words_in) <= 6
     if short:
@@ -174,7 +174,7 @@ def guess_kind(
         if not named:
             # der „Bild am Sonntag“
             titled = previous in lists.title_determiners and len(words_in) > 1
-            cue_before = any(w in cues for w in before_words[-3:])
+            cue_before = any(w in cues for w in last_words)
             cue_after = cue_follows()
             speech = cue_after or (
                 cue_before and previous not in lists.noun_determiners and not titled
@@ -193,7 +193,7 @@ def guess_kind(
     if cue_after is None:
         cue_after = cue_follows()
     fragment = not ends_sentence and not upper and len(words_in) <= 2
-    if fragment and not cue_after and not any(w in cues for w in before_words) and not (
+    if fragment and not cue_after and not any(w in cues for w in _words(clause_before)) and not (
             _cue_in_sentence(text, paragraph_start, open_at, after_start, cues,
                              cues if sentence_cues is None else sentence_cues, known)):
         return "term"  # a "self-funding" and modest public broadcaster
@@ -250,13 +250,15 @@ def _last_sentence_end(chunk: str, abbreviations: frozenset[str]) -> int:
     return 0
 
 
+_SENTENCE_END_CANDIDATE = re.compile(r"\n|[.?!](?= |\Z)")
+"""A line break, or a full stop, question or exclamation mark before a space or the end."""
+
+
 def _first_sentence_end(chunk: str, abbreviations: frozenset[str]) -> int:
     """Index of the first sentence end (or line break) in ``chunk``; its length when none."""
-    for k, c in enumerate(chunk):
-        if c == "\n":
-            return k
-        if c in ".?!" and (k + 1 == len(chunk) or chunk[k + 1] == " ") and (
-                _ends_sentence_at(chunk, k, abbreviations)):
+    for found in _SENTENCE_END_CANDIDATE.finditer(chunk):
+        k = found.start()
+        if chunk[k] == "\n" or _ends_sentence_at(chunk, k, abbreviations):
             return k
     return len(chunk)
 
@@ -320,8 +322,12 @@ def _headline_speech(
     return labelled or closes_line
 
 
+_AROUND_WORDS = ".,;:!?()[]\"'“”‘’«»"
+"""Punctuation stripped from either end of a word before it is looked up."""
+
+
 def _words(fragment: str) -> list[str]:
-    return [w.strip(".,;:!?()[]\"'“”‘’«»").lower() for w in fragment.split()]
+    return [w.strip(_AROUND_WORDS).lower() for w in fragment.split()]
 
 
 def _clause(after: str, abbreviations: frozenset[str] = frozenset()) -> str:

@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -96,28 +97,23 @@ class _Open:
 
 
 class _Stack:
-    """Open quotes, innermost last, counting which closing marks would close one."""
+    """Open quotes, innermost last (at most ``_MAX_DEPTH``, so a look through them is short)."""
 
     def __init__(self) -> None:
         self.items: list[_Open] = []
-        self._accepting: dict[str, int] = {}
 
     def push(self, opened: _Open) -> None:
         self.items.append(opened)
-        for c in opened.mark.pairs_with:
-            self._accepting[c] = self._accepting.get(c, 0) + 1
 
     def pop(self) -> _Open:
-        opened = self.items.pop()
-        for c in opened.mark.pairs_with:
-            self._accepting[c] -= 1
-        return opened
+        return self.items.pop()
 
     def top_accepts(self, char: str) -> bool:
         return bool(self.items) and char in self.items[-1].mark.pairs_with
 
     def accepts(self, char: str) -> bool:
-        return self._accepting.get(char, 0) > 0
+        """Whether a closing ``char`` would close any open quote."""
+        return any(char in opened.mark.pairs_with for opened in self.items)
 
 
 @dataclass(slots=True)
@@ -148,6 +144,8 @@ class _Scanner:
         self.text = text
         self.table = table
         self.double_apostrophes = double_apostrophes
+        self.has_doubled = "''" in text
+        """Whether two apostrophes stand together anywhere (else none needs leaving out)."""
         self.marks, self.doubled_as = _marks_of(table)
         self.records: list[_Raw] = []
         self.diagnostics: list[Diagnostic] = []
@@ -219,24 +217,26 @@ class _Scanner:
             return
         text = self.text
         tokens: list[_Token] = []
-        if not self.double_apostrophes:
+        if not self.double_apostrophes and self.has_doubled:
             positions = [p for p in positions if not _doubled_apostrophe(text, p)]
         for p in positions:
             if not tokens or p >= tokens[-1].pos + len(tokens[-1].printed):
                 tokens.append(self.token(p))
         skip: set[int] = set()
-        for k, tok in enumerate(tokens):
-            if tok.mark.apostrophe and tok.left and _is_elision(text, tok.pos):
-                skip.add(k)
-                rock_n_roll = text[tok.pos + 1] == "n" and k + 1 < len(tokens)
-                if rock_n_roll and tokens[k + 1].pos == tok.pos + 2:
-                    skip.add(k + 1)
-        # later_single[k]: a single closer candidate comes after token k in this paragraph
-        later_single = [False] * (len(tokens) + 1)
-        for k in range(len(tokens) - 1, -1, -1):
-            tok = tokens[k]
-            candidate = tok.mark.apostrophe and tok.right and not tok.word_apostrophe
-            later_single[k] = later_single[k + 1] or (candidate and k not in skip)
+        # later_single[k]: a single closer candidate comes after token k (read for apostrophes)
+        later_single: list[bool] = []
+        if any(tok.mark.apostrophe for tok in tokens):
+            for k, tok in enumerate(tokens):
+                if tok.mark.apostrophe and tok.left and _is_elision(text, tok.pos):
+                    skip.add(k)
+                    rock_n_roll = text[tok.pos + 1] == "n" and k + 1 < len(tokens)
+                    if rock_n_roll and tokens[k + 1].pos == tok.pos + 2:
+                        skip.add(k + 1)
+            later_single = [False] * (len(tokens) + 1)
+            for k in range(len(tokens) - 1, -1, -1):
+                tok = tokens[k]
+                candidate = tok.mark.apostrophe and tok.right and not tok.word_apostrophe
+                later_single[k] = later_single[k + 1] or (candidate and k not in skip)
         stack = _Stack()
         carry, self.carry = self.carry, None
         self.closed_in_paragraph = {}
@@ -425,23 +425,31 @@ def _is_inch(text: str, pos: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _token_pattern() -> re.Pattern[str]:
-    """Line breaks (group 1) and marks, leaving out apostrophes inside words (``Russia's``).
+def _mark_scan() -> tuple[re.Pattern[str], str]:
+    """Every quotation mark (one character class, scanned at C speed), and the apostrophes."""
+    table = load_quote_marks()
+    apostrophes = "".join(m.char for m in table.marks if m.apostrophe)
+    return re.compile(f"[{re.escape(table.chars)}]"), apostrophes
+
+
+_BREAK_RUN = re.compile(f"[{_BREAKS}]\\s*")
+"""A line break and the white space after it: the end of a paragraph and the next one's start."""
+
+
+def _mark_positions(text: str) -> list[int]:
+    """Where quotation marks stand, leaving out apostrophes inside words (``Russia's``).
 
     An apostrophe between two letters or digits can neither open nor close a
     quote, so the scan never visits it.
     """
-    table = load_quote_marks()
-    apostrophes = "".join(m.char for m in table.marks if m.apostrophe)
-    others = re.escape("".join(c for c in table.chars if c not in apostrophes))
-    apos = re.escape(apostrophes)
-    every = re.escape(table.chars)
-    # the leading look-ahead is one character class, which lets the engine skip
-    # ahead to the next candidate quickly instead of trying every branch everywhere
-    return re.compile(
-        f"(?=[{_BREAKS}{every}])"
-        f"(?:([{_BREAKS}]\\s*)|[{others}]|(?<![^\\W_])[{apos}]|[{apos}](?![^\\W_]))"
-    )
+    pattern, apostrophes = _mark_scan()
+    last = len(text) - 1
+    return [
+        p
+        for p in [m.start() for m in pattern.finditer(text)]
+        if text[p] not in apostrophes
+        or not (0 < p < last and text[p - 1].isalnum() and text[p + 1].isalnum())
+    ]
 
 
 def _doubled_apostrophe(text: str, pos: int) -> bool:
@@ -528,21 +536,49 @@ def scan_quotes(
     if double_apostrophes is None:
         double_apostrophes = uses_double_apostrophes(text)
     scanner = _Scanner(text, load_quote_marks(), double_apostrophes)
-    para_start = 0
-    positions: list[int] = []
-    for m in _token_pattern().finditer(text):
-        if m.group(1) is None:
-            positions.append(m.start())
-            continue
-        scanner.paragraph(para_start, m.start(), positions, m.end())
-        para_start, positions = m.end(), []
-    scanner.paragraph(para_start, len(text), positions, len(text))
+    marks = _mark_positions(text)
+    if marks:
+        _pair_by_paragraph(scanner, text, marks)
     cues = load_lexicon().quote_cue_words if cue_words is None else cue_words
     if sentence_cue_words is None:
         sentence_cue_words = load_lexicon().sentence_cue_words if cue_words is None else cue_words
     quotes = _build(text, scanner, cues, quote_words(language), abbreviations(language),
                     sentence_cue_words)
     return quotes, scanner.sorted_diagnostics()
+
+
+def _pair_by_paragraph(scanner: _Scanner, text: str, marks: list[int]) -> None:
+    """Pair the marks paragraph by paragraph, visiting only the paragraphs that hold marks.
+
+    Each break character the text holds is searched for from the last one found
+    on (linear). An unmarked paragraph between two ends what the first carried over.
+    """
+    size = len(text)
+    chars = [c for c in _BREAKS if c in text]
+    ahead = dict.fromkeys(chars, -1)
+    """Per break character, its next occurrence found so far (the text's length: none)."""
+    previous_next = searched = i = 0
+    while i < len(marks):
+        first = marks[i]
+        before = max((text.rfind(c, searched, first) for c in chars), default=-1)
+        para_start = _run_end(text, before) if before >= 0 else previous_next
+        for c in chars:
+            if ahead[c] < first:
+                found = text.find(c, first)
+                ahead[c] = found if found >= 0 else size
+        end = min(ahead.values(), default=size)
+        next_start = _run_end(text, end) if end < size else size
+        stop = bisect_left(marks, end, i)
+        if para_start != previous_next:
+            scanner.carry = None  # an unmarked paragraph came between
+        scanner.paragraph(para_start, end, marks[i:stop], next_start)
+        previous_next, searched, i = next_start, end, stop
+
+
+def _run_end(text: str, at: int) -> int:
+    """Where the paragraph after the line break at ``at`` starts (past the white space)."""
+    found = _BREAK_RUN.match(text, at)
+    return found.end() if found is not None else at
 
 
 def _check_text(text: object) -> None:
@@ -616,8 +652,11 @@ def _build(
         before = previous.get(k.depth)
         if before is not None and _resumes(text, before, k.raw, cues):
             parent[root(k.index)] = root(before.index)
-        previous = {d: p for d, p in previous.items() if d < k.depth}
-        previous[k.depth] = k
+        if k.depth:  # at depth 0 every earlier depth is left behind
+            previous = {d: p for d, p in previous.items() if d < k.depth}
+            previous[k.depth] = k
+        else:
+            previous = {0: k}
     numbers: dict[int, int] = {}
     # validated in one call (each model built alone costs more)
     return _QUOTES.validate_python(
@@ -654,7 +693,8 @@ _QUOTES: TypeAdapter[list[Quote]] = TypeAdapter(list[Quote])
 
 def _resumes(text: str, first: _Kept, second: _Raw, cues: frozenset[str]) -> bool:
     raw = first.raw
-    if raw.close_char is None or raw.para_start != second.para_start:
+    if (raw.close_char is None or raw.para_start != second.para_start
+            or text[first.end - 1] in _SENTENCE_END_MARKS):  # the first part's sentence ends
         return False
     between = text[raw.end + len(raw.close_char) : second.open_pos]
     return resumes_after_attribution(text[first.start : first.end], between, cues)

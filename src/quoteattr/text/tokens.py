@@ -225,30 +225,28 @@ def paragraph_ids(tokens: Sequence[Token], *, breaks: Sequence[int] | None = Non
     """
     if breaks is None:
         breaks = [i for i, tok in enumerate(tokens) if tok.kind == "para"]
-    ids, _ = _number(len(tokens), [(b, True) for b in breaks])
+    ids, _ = _number(len(tokens), breaks)
     return ids
 
 
-def _number(n: int, cuts: list[tuple[int, bool]]) -> tuple[list[int], list[int]]:
-    """Number ``n`` tokens from sorted cut points ``(i, inclusive)``.
+def _number(n: int, stops: Sequence[int]) -> tuple[list[int], list[int]]:
+    """Number ``n`` tokens, starting a new number at each of the sorted ``stops``.
 
-    An inclusive cut at ``i`` starts a new number at token ``i``; otherwise the
-    new number starts after token ``i``. Also returns the first token of each
-    number that has tokens.
+    Every stop counts, even one that starts no token (a stop repeated, or at
+    the end). Also returns the first token of each number that has tokens.
     """
     ids: list[int] = []
     starts = [0]
     current = 0
     done = 0
-    for i, inclusive in cuts:
-        stop = i if inclusive else i + 1
+    for stop in stops:
         if stop > done:
-            ids.extend([current] * (stop - done))
+            ids += [current] * (stop - done)
             done = stop
             if stop < n:
                 starts.append(stop)
         current += 1
-    ids.extend([current] * (n - done))
+    ids += [current] * (n - done)
     return ids, starts
 
 
@@ -292,47 +290,49 @@ def sentence_ids_and_starts(
     if openers is None:
         openers = sentence_openers()
     n = len(tokens)
-    cuts: list[tuple[int, bool]] = []
+    stops: list[int] = []  # where a new sentence starts: one past a token ending one
+    stop_after = stops.append
     for i in candidates:
         tok = tokens[i]
-        if tok.kind == "para":
-            cuts.append((i, False))
-            continue
-        if tok.kind == "quote":
+        kind = tok.kind
+        if kind == "para":
+            stop_after(i + 1)
+        elif kind == "punct":
+            if i + 1 >= n:
+                continue
+            nxt = tokens[i + 1]
+            next_kind = nxt.kind
+            if next_kind == "punct" or (next_kind == "word" and not nxt.text[0].isupper()):
+                continue
+            if i > 0 and tok.text == ".":
+                prev = tokens[i - 1]
+                if (
+                    prev.kind == "word"
+                    and prev.end == tok.start
+                    and _is_abbreviation(prev.text, known)
+                    and nxt.text not in openers
+                ):
+                    continue
+            stop_after(i + 1)
+        elif kind == "quote":
             if i + 2 < n and tokens[i + 1].kind == "mark" and tokens[i + 2].kind == "quote":
-                cuts.append((i, False))  # "A. "B.": the next paragraph's mark, on one line
+                stop_after(i + 1)  # "A. "B.": the next paragraph's mark, on one line
                 continue
             k = i + 1 if i + 1 < n and tokens[i + 1].kind == "mark" else i
-            nxt = tokens[k + 1] if k + 1 < n else None
-            if nxt is not None and (
-                (nxt.kind == "word" and nxt.text[:1].isupper())
-                or (nxt.kind == "mark" and k + 2 < n and tokens[k + 2].kind == "quote")
-            ):
-                cuts.append((k, False))
-            continue
-        if i + 1 >= n:
-            continue
-        nxt = tokens[i + 1]
-        if tok.kind == "word":  # "… jobs in the U.S. He said": the full stop ends it too
-            if nxt.text in openers and nxt.kind == "word":
-                cuts.append((i, False))
-            continue
-        if tok.kind != "punct":
-            continue
-        if nxt.kind == "punct" or (nxt.kind == "word" and not nxt.text[:1].isupper()):
-            continue
-        prev = tokens[i - 1] if i > 0 else None
-        if (
-            tok.text == "."
-            and prev is not None
-            and prev.kind == "word"
-            and prev.end == tok.start
-            and _is_abbreviation(prev.text, known)
-            and nxt.text not in openers
+            if k + 1 < n:
+                nxt = tokens[k + 1]
+                if (nxt.kind == "word" and nxt.text[:1].isupper()) or (
+                    nxt.kind == "mark" and k + 2 < n and tokens[k + 2].kind == "quote"
+                ):
+                    stop_after(k + 1)
+        elif (  # "… jobs in the U.S. He said": the full stop ends it too
+            kind == "word"
+            and i + 1 < n
+            and tokens[i + 1].text in openers
+            and tokens[i + 1].kind == "word"
         ):
-            continue
-        cuts.append((i, False))
-    return _number(n, cuts)
+            stop_after(i + 1)
+    return _number(n, stops)
 
 
 class Abbreviations(WordLists):
