@@ -17,7 +17,7 @@ from __future__ import annotations
 from quoteattr.language.lexicon import Lexicon
 from quoteattr.language.names import load_person_names
 from quoteattr.models import SpeakerKind
-from quoteattr.text.names import NameReader, NameSplit
+from quoteattr.text.names import NameReader
 from quoteattr.text.noun_phrases import noun_phrases
 from quoteattr.text.tokens import Token
 
@@ -139,8 +139,12 @@ class MentionWords:
         # a capitalised role noun heads a description only where the language allows
         self.titled_capitals = lex.language == "en" or not self.nouns.active
         self.parsed: dict[
-            tuple[tuple[str, ...], bool], tuple[NameSplit, str, SpeakerKind, bool, bool]
+            tuple[tuple[str, ...], bool],
+            tuple[int, int, int, str | None, int, str, SpeakerKind, bool, bool],
         ] = {}
+        """Per run of name words (and whether in a headline): the split's role start,
+        name start, name end, honorific and lead, then the mention kind, the speaker
+        kind, whether possessive, and whether the name keeps its last period."""
         self.plain_words: set[str] = set()
         """Capitalised words that :meth:`plain` found plain."""
         self.odd_words: set[str] = set()

@@ -464,38 +464,42 @@ def _name(
         split, kind, speaker_kind, possessive = _parse_name(words, tb, headline)
         # whether the name's last word keeps its period (an initial, a suffix)
         keeps_period = kind != "none" and _keeps_period(words[split.name_end - 1], tb)
-        parsed = tb.parsed[key] = (split, kind, speaker_kind, possessive, keeps_period)
-    split, kind, speaker_kind, possessive, keeps_period = parsed
+        # flat, so that reading it back is one unpacking, not an attribute per field
+        parsed = tb.parsed[key] = (split.role_start, split.name_start, split.name_end,
+                                   split.honorific, split.lead, kind, speaker_kind,
+                                   possessive, keeps_period)
+    (role_first, name_first, name_end, honorific, lead, kind, speaker_kind, possessive,
+     keeps_period) = parsed
     if kind == "none":
         return None
-    if split.lead:
+    if lead:
         # "Celebrating Jane Doe": the words before the role are not the mention's
-        first = token_at(tokens, first, end, wtoks[split.lead].start)
+        first = token_at(tokens, first, end, wtoks[lead].start)
     role = None
-    if split.name_start > split.role_start:
-        role_start = wtoks[split.role_start].start
-        before = tokens[first - 1] if first > 0 and split.role_start == split.lead else None
+    if name_first > role_first:
+        role_start = wtoks[role_first].start
+        before = tokens[first - 1] if first > 0 and role_first == lead else None
         if before is not None and before.kind == "word" and before.text in tb.role_prefixes:
             first -= 1  # "said former Ohio Gov. Jane Doe": "former" is part of the title
             role_start = before.start
-        role = printed(text, role_start, _title_end(text, wtoks[split.name_start - 1]))
+        role = printed(text, role_start, _title_end(text, wtoks[name_first - 1]))
     elif kind == "name" and tokens[first - 1].low in tb.person_roles:
         role = tb.reader.role_before(text, tokens, first)  # (none before the first token)
-    name_last = wtoks[split.name_end - 1]
-    if possessive and split.name_end == len(wtoks):
+    name_last = wtoks[name_end - 1]
+    if possessive and name_end == len(wtoks):
         name_stop = name_last.end - 2
     elif keeps_period:
         name_stop = _title_end(text, name_last)
     else:
         name_stop = name_last.end
-    name_start = wtoks[split.name_start].start
-    if split.name_end - split.name_start == 1:
+    name_start = wtoks[name_first].start
+    if name_end - name_first == 1:
         name = text[name_start:name_stop]  # one word: no white space to tidy
     else:
         name = printed(text, name_start, name_stop)
     start, stop = tokens[first].start, tokens[end - 1].end
     return _new(Mention, (first, end, start, stop, text[start:stop], kind, name, role,
-                          possessive, speaker_kind, split.honorific))
+                          possessive, speaker_kind, honorific))
 
 
 def _keeps_period(word: str, tb: MentionWords) -> bool:
