@@ -23,6 +23,7 @@ from quoteattr.attribution.rules import Rule
 from quoteattr.attribution.rulesets import RuleSet
 from quoteattr.attribution.sieve import Sieved, assemble, run_sieve
 from quoteattr.attribution.speakers import SpeakerIndex
+from quoteattr.attribution.windows import forget, remember
 from quoteattr.attribution.words import attribution_words
 from quoteattr.claims.extract import claims_unavailable, extract_claims
 from quoteattr.language.lexicon import Lexicon
@@ -218,10 +219,16 @@ def _run(
     try:
         prepared = prepare(text, options)
         ctx = prepared.context
-        sieved = run_sieve(ctx, options.sieve, trace=trace)
-        index = SpeakerIndex(ctx)
-        quotes, used = assemble(ctx, index)
-        reported: list[Claim] = extract_claims(ctx, index, quotes, used) if options.claims else []
+        remember(ctx)  # the sieve's look-ups (subjects of cues) kept for the claims too
+        try:
+            sieved = run_sieve(ctx, options.sieve, trace=trace)
+            index = SpeakerIndex(ctx)
+            quotes, used = assemble(ctx, index)
+            reported: list[Claim] = (
+                extract_claims(ctx, index, quotes, used) if options.claims else []
+            )
+        finally:
+            forget(ctx)
         diagnostics = prepared.diagnostics
         missing = claims_unavailable(ctx.lexicon.language) if options.claims else None
         if missing is not None:

@@ -84,11 +84,12 @@ def run_sieve(ctx: Context, sieve: Sequence[Rule], *, trace: bool = False) -> Si
     Returns:
         The decisions, and the trials when ``trace`` is set.
     """
-    remember(ctx)  # per-document look-ups for the rules, dropped when done
+    started = remember(ctx)  # per-document look-ups for the rules, dropped when done
     try:
         return _run(ctx, sieve, trace)
     finally:
-        forget(ctx)
+        if started:  # else kept by the caller, who drops them
+            forget(ctx)
 
 
 def _run(ctx: Context, sieve: Sequence[Rule], trace: bool) -> Sieved:

@@ -11,6 +11,8 @@ holds the answers.
 :func:`~quoteattr.attribution.sieve.run_sieve` calls :func:`remember` before
 trying its rules on a document and :func:`forget` when done: while it runs, the
 positions of each word class are computed once and the subjects are kept.
+:func:`~quoteattr.pipeline.attribute` keeps them from the sieve until the
+claims are found, since the claim rules ask for the subjects of the same cues.
 Outside it (a rule called on its own, another stage) nothing is kept: the
 positions are computed on each call and no subject is remembered.
 
@@ -41,10 +43,17 @@ _held: _Held | None = None
 """The document the sieve is working on, its positions per word class and its subjects."""
 
 
-def remember(ctx: Context) -> None:
-    """Keep look-ups for ``ctx`` until :func:`forget` (or another document) replaces them."""
+def remember(ctx: Context) -> bool:
+    """Keep look-ups for ``ctx`` until :func:`forget` (or another document) replaces them.
+
+    Returns ``False`` when they are kept already (a caller further up keeps
+    them across several stages and forgets them itself), ``True`` otherwise.
+    """
     global _held
+    if _held is not None and _held[0] is ctx:
+        return False
     _held = (ctx, {}, {})
+    return True
 
 
 def forget(ctx: Context) -> None:
