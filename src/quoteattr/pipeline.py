@@ -26,6 +26,7 @@ from quoteattr.attribution.speakers import SpeakerIndex
 from quoteattr.attribution.windows import forget, remember
 from quoteattr.attribution.words import attribution_words
 from quoteattr.claims.extract import claims_unavailable, extract_claims
+from quoteattr.language.cache import per_object
 from quoteattr.language.lexicon import Lexicon
 from quoteattr.models import Claim, Diagnostic, Document, Quote, Speaker, parse_date
 from quoteattr.options import Options, resolve_options
@@ -267,24 +268,14 @@ def _run(
             gc.enable()
 
 
+@per_object  # built once per lexicon instead of per document
 def _sentence_cues(lex: Lexicon) -> frozenset[str]:
     """Words that make a short quoted fragment speech from anywhere in its sentence.
 
     The strong cue verbs and the naming verbs ('likened them to a "vicious
     snake"'), whose quoted complement is the subject's words.
     """
-    known = _SENTENCE_CUES.get(id(lex))
-    if known is not None and known[0] is lex:
-        return known[1]
-    found = lex.sentence_cue_words | attribution_words(lex).naming_verbs
-    if len(_SENTENCE_CUES) >= 16:
-        _SENTENCE_CUES.clear()
-    _SENTENCE_CUES[id(lex)] = (lex, found)  # the lexicon kept: its id is not reused
-    return found
-
-
-_SENTENCE_CUES: dict[int, tuple[Lexicon, frozenset[str]]] = {}
-"""The union of :func:`_sentence_cues` per lexicon, built once instead of per document."""
+    return lex.sentence_cue_words | attribution_words(lex).naming_verbs
 
 
 def find_quotes(

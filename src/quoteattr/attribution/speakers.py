@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from quoteattr.attribution.clauses import relative_antecedent
 from quoteattr.attribution.context import Context
 from quoteattr.attribution.words import attribution_words
+from quoteattr.language.cache import per_object
 from quoteattr.language.lexicon import Lexicon
 from quoteattr.language.names import Gender, PersonNames, load_person_names
 from quoteattr.models import SpeakerKind
@@ -38,8 +39,6 @@ _NAMED = frozenset({"name", "body", "country"})
 _MAX_ROLES = 20_000
 """Printed roles whose words are kept per lexicon (the cache is cleared when full)."""
 
-_ROLE_CACHES: dict[int, tuple[Lexicon, dict[str, frozenset[str]]]] = {}
-
 _MAX_NAMES = 20_000
 """Printed person names whose facts are kept per name list (the cache is cleared when full)."""
 
@@ -47,27 +46,18 @@ _Facts = tuple[tuple[str, ...], str, "str | None", "str | None", "Gender | None"
 """A person name's folded words, surname, given name, ``"given surname"`` key, gender, and
 whether an honorific told the gender."""
 
-_NAME_CACHES: dict[int, tuple[PersonNames, dict[tuple[str, str | None], _Facts]]] = {}
 
 
+@per_object
 def _name_cache(names: PersonNames) -> dict[tuple[str, str | None], _Facts]:
     """The facts of each printed name and honorific already read with ``names``."""
-    held = _NAME_CACHES.get(id(names))
-    if held is None or held[0] is not names:
-        if len(_NAME_CACHES) > 32:
-            _NAME_CACHES.clear()
-        held = _NAME_CACHES[id(names)] = (names, {})
-    return held[1]
+    return {}
 
 
+@per_object
 def _role_cache(lexicon: Lexicon) -> dict[str, frozenset[str]]:
     """The words of each printed role already read with ``lexicon``, shared by documents."""
-    held = _ROLE_CACHES.get(id(lexicon))
-    if held is None or held[0] is not lexicon:
-        if len(_ROLE_CACHES) > 32:
-            _ROLE_CACHES.clear()
-        held = _ROLE_CACHES[id(lexicon)] = (lexicon, {})
-    return held[1]
+    return {}
 
 
 _TAG_OPENERS = ("(", ",")

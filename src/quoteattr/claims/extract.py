@@ -28,6 +28,7 @@ from quoteattr.claims.base import ClaimRuleFunction, Found
 from quoteattr.claims.rules import CLAIM_RULES
 from quoteattr.claims.scanner import MAX_CONTENT_TOKENS, Scanner
 from quoteattr.claims.sources import remember
+from quoteattr.language.cache import per_object
 from quoteattr.language.claim_frames import (
     ClaimFrames,
     ClaimWords,
@@ -206,14 +207,9 @@ def _candidates(scan: Scanner, words: ClaimWords) -> list[tuple[int, list[ClaimR
 
 _HEADLINE_RULES = [r.func for r in CLAIM_RULES if r.trigger == "headline"]
 
-_TRIGGERS: dict[int, tuple[ClaimWords, _Triggers]] = {}
-
-
+@per_object
 def _triggers(words: ClaimWords) -> _Triggers:
     """The rules of cue tokens, and the rules each trigger word sets off (once per words)."""
-    known = _TRIGGERS.get(id(words))
-    if known is not None and known[0] is words:
-        return known[1]
     cue_rules = [r.func for r in CLAIM_RULES if r.trigger == "cue"]
     triggers: dict[str, list[ClaimRuleFunction]] = {}
     for kind, listed in (
@@ -229,9 +225,6 @@ def _triggers(words: ClaimWords) -> _Triggers:
         for word in listed:  # a word of two kinds triggers the rules of both, in rule order
             before = triggers.get(word)
             triggers[word] = rules if before is None else _in_rule_order([*before, *rules])
-    if len(_TRIGGERS) >= 16:
-        _TRIGGERS.clear()
-    _TRIGGERS[id(words)] = (words, (cue_rules, triggers))
     return cue_rules, triggers
 
 

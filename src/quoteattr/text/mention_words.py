@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+from quoteattr.language.cache import per_object
 from quoteattr.language.lexicon import Lexicon
 from quoteattr.language.names import load_person_names
 from quoteattr.models import SpeakerKind
@@ -209,14 +210,9 @@ class Surnames:
         return self.seen
 
 
-_WORDS: dict[int, MentionWords] = {}
+_BY_LEXICON = per_object(MentionWords)
 
 
 def mention_words(lex: Lexicon) -> MentionWords:
     """The :class:`MentionWords` of ``lex``, built once."""
-    words = _WORDS.get(id(lex))
-    if words is None or words.lex is not lex:
-        if len(_WORDS) > 32:
-            _WORDS.clear()
-        words = _WORDS[id(lex)] = MentionWords(lex)
-    return words
+    return _BY_LEXICON(lex)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from quoteattr.language.cache import per_object
 from quoteattr.language.lexicon import Lexicon, RoleNoun
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 from quoteattr.text.tokens import Token
@@ -209,7 +210,7 @@ class NounPhrases:
         return self.particle_after_given_name(tokens, i, j)
 
 
-_BY_LEXICON: dict[int, NounPhrases] = {}
+_BY_LEXICON = per_object(NounPhrases)
 
 
 def noun_phrases(lex: Lexicon) -> NounPhrases:
@@ -220,9 +221,4 @@ def noun_phrases(lex: Lexicon) -> NounPhrases:
         >>> noun_phrases(load_lexicon()).active, noun_phrases(load_lexicon("de")).active
         (False, True)
     """
-    found = _BY_LEXICON.get(id(lex))
-    if found is None or found.lexicon is not lex:
-        if len(_BY_LEXICON) > 32:
-            _BY_LEXICON.clear()
-        found = _BY_LEXICON[id(lex)] = NounPhrases(lex)
-    return found
+    return _BY_LEXICON(lex)
