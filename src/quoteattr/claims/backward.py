@@ -155,9 +155,12 @@ def _holds_past_verb(scan: Scanner, m: Mention) -> bool:
     """
     ctx, words = scan.ctx, scan.words
     for t in range(m.first + 1, m.last):
-        w, before = ctx.low(t), ctx.low(t - 1)
-        past = w in words.irregular_past or (len(w) > 4 and w.endswith(scan.past_endings))
-        if past and before not in words.determiners and not before.endswith(scan.adverb_endings):
+        before = ctx.low(t - 1)
+        if (
+            scan.past_form(ctx.low(t))
+            and before not in words.determiners
+            and not before.endswith(scan.adverb_endings)
+        ):
             return True
     return False
 

@@ -380,8 +380,7 @@ def _finite_at(scan: Scanner, k: int) -> bool:
     low, words = scan.ctx.low(k), scan.words
     return (
         low in words.finite_auxiliaries
-        or low in words.irregular_past
-        or (len(low) > 4 and low.endswith(scan.past_endings))
+        or scan.past_form(low)
         or (len(low) > 4 and low.endswith(scan.plural_endings) and scan.ctx.kind(k + 1) == "word")
     )
 

@@ -373,6 +373,16 @@ class WordReader:
                 return j
         return k
 
+    def past_form(self, low: str) -> bool:
+        """Tell whether the lower-case word ``low`` reads as a past form: "broke", "improved".
+
+        An irregular past from the word lists, or a word of five letters or more
+        with a past ending (not "bed" or "need").
+        """
+        return low in self.words.irregular_past or (
+            len(low) > 4 and low.endswith(self.past_endings)
+        )
+
     def has_subjunctive(self, first: int, last: int) -> bool:
         """Tell whether tokens first..last hold a verb in the mood of reported speech ("sei")."""
         ctx = self.ctx
