@@ -66,7 +66,7 @@ _NARRATION_ALLOWED = 1  # sentences of plain narration a continuation may cross
 _SENTENCE_WORDS = 80  # tokens of a sentence read, so that a run-on text stays linear
 
 
-class ReportedSpeechWords(WordLists):
+class ReportedSpeechWords(WordLists, file="reported_speech.json"):
     """The words of one language that carry reported speech without a cue.
 
     Attributes:
@@ -78,8 +78,6 @@ class ReportedSpeechWords(WordLists):
         coordinators: Conjunctions that join a second verb to the subject of
             the first ("kommentierte er und schrieb:").
     """
-
-    FILE = "reported_speech.json"
 
     subjunctive: Words
     reflexives: Words

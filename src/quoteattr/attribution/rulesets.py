@@ -147,9 +147,18 @@ class CallableRule(BaseModel):
 
 def _signature_problem(obj: object) -> str:
     """Why ``obj`` cannot be a rule function, or ``""`` when it can."""
-    if not inspect.isfunction(obj):
+    # a function of a module compiled by mypyc (see setup.py) is a builtin with a
+    # signature; the interpreter's own builtins are no rules
+    if inspect.isfunction(obj):
+        signature = inspect.signature(obj)
+    elif inspect.isbuiltin(obj) and obj.__module__ != "builtins":
+        try:
+            signature = inspect.signature(obj)
+        except (TypeError, ValueError):
+            return f"is a {type(obj).__name__} without a signature, not a Python function"
+    else:
         return f"is a {type(obj).__name__}, not a Python function"
-    params = list(inspect.signature(obj).parameters.values())
+    params = list(signature.parameters.values())
     positional = [p for p in params
                   if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
     required = [p for p in params if p.default is p.empty

@@ -22,10 +22,8 @@ from quoteattr.language.wordlists import WordLists, Words, load_word_lists
 __all__ = ["AttributionWords", "attribution_words", "ends_with", "is_participle", "is_passive"]
 
 
-class AttributionWords(WordLists):
+class AttributionWords(WordLists, file="attribution_words.json"):
     """Word classes of the attribution rules (``attribution_words.json`` documents each)."""
-
-    FILE = "attribution_words.json"
 
     participle_endings: Words = frozenset()
     naming_verbs: Words = frozenset()

@@ -40,7 +40,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import ClassVar
 
 from quoteattr.evaluation.gold import GoldDocument, GoldError, GoldQuote
 from quoteattr.language.lexicon import load_lexicon
@@ -277,7 +276,7 @@ _TOKEN = re.compile(r"\S+")
 _PUNCTUATION = ".,;:!?\"“”'‘’()"
 
 
-class SourceMentionWords(WordLists):
+class SourceMentionWords(WordLists, file="source_mentions.json"):
     """Words for reading source mentions (``data/<language>/source_mentions.json``).
 
     Attributes:
@@ -285,8 +284,6 @@ class SourceMentionWords(WordLists):
             personal ones ("who", "which").
         head_ends: Words that end the head of a mention ("to" in "an adviser to ...").
     """
-
-    FILE: ClassVar[str] = "source_mentions.json"
 
     relative_pronouns: Words = frozenset()
     head_ends: Words = frozenset()

@@ -118,11 +118,12 @@ class ClaimFrames(BaseModel):
         return self.by_lemma.get(lemma, frozenset())
 
 
-class ClaimWords(WordLists):
+class ClaimWords(
+    WordLists,
+    file="claim_words.json",
+    as_written=("hard_punctuation", "trimmed_punctuation"),
+):
     """The function words of the claim rules in one language (``claim_words.json``)."""
-
-    FILE = "claim_words.json"
-    AS_WRITTEN = frozenset({"hard_punctuation", "trimmed_punctuation"})
 
     complementizers: Words
     subject_pronouns: Words

@@ -30,20 +30,16 @@ __all__ = ["Gender", "GivenNames", "NameWordLists", "PersonNames", "load_person_
 Gender = Literal["masculine", "feminine", "either"]
 
 
-class GivenNames(WordLists):
+class GivenNames(WordLists, file="given_names.json"):
     """Given names by the gender they usually carry (``given_names.json``)."""
-
-    FILE = "given_names.json"
 
     feminine: Words
     masculine: Words
     either: Words
 
 
-class NameWordLists(WordLists):
+class NameWordLists(WordLists, file="name_words.json"):
     """The words printed in and around names (``name_words.json``)."""
-
-    FILE = "name_words.json"
 
     particles: Words
     honorifics_masculine: Words

@@ -1,7 +1,8 @@
 """Word lists as data: each stage's word classes, one cached, validated loader.
 
 A stage that needs words declares them as a :class:`WordLists` model, one
-field per word class, and names its data file; the words live in
+field per word class, and names its data file (``file=`` in the class
+statement); the words live in
 ``quoteattr/data/<language>/<file>``, in the layout of every word-list file::
 
     {"description": "...", "language": "en",
@@ -13,9 +14,10 @@ it returns ``None`` when the language has no such file, so a stage can report
 "not available for this language" instead of silently finding nothing.
 
 Example:
-    >>> class Greetings(WordLists):
-    ...     FILE = "greetings.json"
+    >>> class Greetings(WordLists, file="greetings.json"):
     ...     hello: Words
+    >>> Greetings.FILE
+    'greetings.json'
     >>> Greetings.model_validate({"hello": ["hi", "hello"]}).hello == {"hi", "hello"}
     True
     >>> Greetings.model_validate({"hello": ["Hi"]})
@@ -28,6 +30,7 @@ Example:
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from typing import Any, ClassVar, TypeVar
@@ -55,6 +58,20 @@ class WordLists(BaseModel):
 
     FILE: ClassVar[str] = ""
     AS_WRITTEN: ClassVar[frozenset[str]] = frozenset()
+
+    def __init_subclass__(
+        cls, file: str = "", as_written: Iterable[str] = (), **kwargs: Any
+    ) -> None:
+        """Set :attr:`FILE` and :attr:`AS_WRITTEN` from the class statement's keywords.
+
+        Keywords rather than class attributes, because a module compiled by
+        mypyc (``setup.py``) gives pydantic no ``ClassVar`` to tell them from fields.
+        """
+        super().__init_subclass__(**kwargs)
+        if file:
+            cls.FILE = file
+        if as_written:
+            cls.AS_WRITTEN = frozenset(as_written)
 
     @model_validator(mode="after")
     def _clean_words(self) -> WordLists:

@@ -79,10 +79,8 @@ description names that person's office."""
 _APOSTROPHE_IN_WORD = regex.compile(r"(?<=\p{L})['’ʼ`´](?=\p{L})")
 
 
-class SpeakerNameWords(WordLists):
+class SpeakerNameWords(WordLists, file="speaker_names.json"):
     """Words printed with a name that are not the name (``speaker_names.json``)."""
-
-    FILE = "speaker_names.json"
 
     labels: Words = frozenset()
     suffixes: Words = frozenset()

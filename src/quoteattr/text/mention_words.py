@@ -90,8 +90,8 @@ class MentionWords:
         self.roles = lex.role_forms
         self.pronouns = grammar.subject_pronouns & set(lex.pronoun_forms)
         self.determiners = grammar.determiners
-        self.triggers = self.pronouns | self.determiners | self.roles.keys()
-        self.plain_determiners = self.determiners - self.pronouns - self.roles.keys()
+        self.triggers = self.pronouns | self.determiners | frozenset(self.roles)
+        self.plain_determiners = self.determiners - self.pronouns - frozenset(self.roles)
         self.not_names = grammar.not_names
         self.noun_markers = grammar.noun_markers
         self.title_joiners = reader_words.title_joiners
@@ -129,7 +129,7 @@ class MentionWords:
         self.person_roles = self.reader.person_roles
         self.noun_phrases = self.nouns.active
         """Whether the language marks common nouns (``noun_phrases.json``)."""
-        self.description_stops = self.modifier_stop | self.cue_forms.keys() | self.determiners
+        self.description_stops = self.modifier_stop | frozenset(self.cue_forms) | self.determiners
         """Words that end a description's modifiers before its role noun, after no determiner."""
         """Words after a run of capitalised words that may carry the run on."""
         self.post_links = grammar.post_modifier_links

@@ -96,7 +96,7 @@ class NameReader:
             | {t[:-1] for t in one_word_titles if t.endswith(".")}
             | {r for r, role in lex.role_forms.items() if role.kind == "person"}
             | grammar.role_prefixes
-        ) - words.honorifics.keys()
+        ) - frozenset(words.honorifics)
         self.abbreviated_titles = frozenset(
             t[:-1] for t in one_word_titles if t.endswith(".")
         ) - self.given

@@ -92,10 +92,8 @@ _FOLD_TABLE = str.maketrans(_LETTER_FOLDS)
 
 
 
-class FoldingWords(WordLists):
+class FoldingWords(WordLists, file="folding.json"):
     """Contractions spelled out, so that "won't" and "will not" compare equal (``folding.json``)."""
-
-    FILE = "folding.json"
 
     negative_heads: dict[str, str] = Field(default_factory=dict)
     split_words: dict[str, str] = Field(default_factory=dict)

@@ -37,7 +37,7 @@ _MAX_HEAD = 16  # the longest compound head looked for
 _GENITIVE_WORDS = 5  # words of a genitive kept in a description
 
 
-class NounPhraseWords(WordLists):
+class NounPhraseWords(WordLists, file="noun_phrases.json"):
     """How a language marks its common nouns, to tell them from names (``noun_phrases.json``).
 
     Attributes:
@@ -55,8 +55,6 @@ class NounPhraseWords(WordLists):
             the ending itself ("Anfrage"), is no name ("Fernsehgeschichte" is
             none, "Hartung" stays a name).
     """
-
-    FILE = "noun_phrases.json"
 
     common_noun_determiners: Words
     compound_heads: Words

@@ -33,7 +33,7 @@ _CUE_WINDOW = 4
 _WORDS_READ = 7
 """A quote's words are split up to this many: no test reads more."""
 
-class QuoteWords(WordLists):
+class QuoteWords(WordLists, file="quote_words.json"):
     """The words that tell a quoted term from quoted speech (``quote_words.json``).
 
     A language's file may list only what differs from English: its small
@@ -56,8 +56,6 @@ class QuoteWords(WordLists):
             programme or outlet even beside a cue (speaking on "Morning
             Edition", told "Fox News Sunday").
     """
-
-    FILE = "quote_words.json"
 
     title_small_words: Words
     title_determiners: Words = frozenset()

@@ -335,11 +335,10 @@ def sentence_ids_and_starts(
     return _number(n, stops)
 
 
-class Abbreviations(WordLists):
+class Abbreviations(
+    WordLists, file="abbreviations.json", as_written=("abbreviations", "sentence_openers")
+):
     """Words whose full stop does not end a sentence (``abbreviations.json``, case as written)."""
-
-    FILE = "abbreviations.json"
-    AS_WRITTEN = frozenset({"abbreviations", "sentence_openers"})
 
     abbreviations: Words
     sentence_openers: Words = frozenset()
