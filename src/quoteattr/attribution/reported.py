@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from quoteattr.attribution.clauses import sentence_subject, speaker_mention_at, subject_before
 from quoteattr.attribution.context import Context, Decision
-from quoteattr.language.wordlists import WordLists, Words, load_word_lists
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists, word_file
 from quoteattr.text.mentions import Mention
 
 __all__ = [
@@ -66,7 +66,8 @@ _NARRATION_ALLOWED = 1  # sentences of plain narration a continuation may cross
 _SENTENCE_WORDS = 80  # tokens of a sentence read, so that a run-on text stays linear
 
 
-class ReportedSpeechWords(WordLists, file="reported_speech.json"):
+@word_file("reported_speech.json")
+class ReportedSpeechWords(WordLists):
     """The words of one language that carry reported speech without a cue.
 
     Attributes:

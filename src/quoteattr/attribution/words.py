@@ -17,12 +17,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from quoteattr.language.lexicon import Lexicon
-from quoteattr.language.wordlists import WordLists, Words, load_word_lists
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists, word_file
 
 __all__ = ["AttributionWords", "attribution_words", "ends_with", "is_participle", "is_passive"]
 
 
-class AttributionWords(WordLists, file="attribution_words.json"):
+@word_file("attribution_words.json")
+class AttributionWords(WordLists):
     """Word classes of the attribution rules (``attribution_words.json`` documents each)."""
 
     participle_endings: Words = frozenset()

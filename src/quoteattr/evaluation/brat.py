@@ -43,7 +43,7 @@ from pathlib import Path
 
 from quoteattr.evaluation.gold import GoldDocument, GoldError, GoldQuote
 from quoteattr.language.lexicon import load_lexicon
-from quoteattr.language.wordlists import WordLists, Words, load_word_lists
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists, word_file
 
 __all__ = [
     "BratAttribution",
@@ -276,7 +276,8 @@ _TOKEN = re.compile(r"\S+")
 _PUNCTUATION = ".,;:!?\"“”'‘’()"
 
 
-class SourceMentionWords(WordLists, file="source_mentions.json"):
+@word_file("source_mentions.json")
+class SourceMentionWords(WordLists):
     """Words for reading source mentions (``data/<language>/source_mentions.json``).
 
     Attributes:

@@ -31,7 +31,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from quoteattr.language.lexicon import LexiconError, Stance
-from quoteattr.language.wordlists import WordLists, Words, load_word_lists
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists, word_file
 
 __all__ = [
     "ClaimFrames",
@@ -118,11 +118,8 @@ class ClaimFrames(BaseModel):
         return self.by_lemma.get(lemma, frozenset())
 
 
-class ClaimWords(
-    WordLists,
-    file="claim_words.json",
-    as_written=("hard_punctuation", "trimmed_punctuation"),
-):
+@word_file("claim_words.json", as_written=("hard_punctuation", "trimmed_punctuation"))
+class ClaimWords(WordLists):
     """The function words of the claim rules in one language (``claim_words.json``)."""
 
     complementizers: Words

@@ -23,14 +23,15 @@ from typing import Literal
 
 from pydantic import Field
 
-from quoteattr.language.wordlists import WordLists, Words, load_word_lists
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists, word_file
 
 __all__ = ["Gender", "GivenNames", "NameWordLists", "PersonNames", "load_person_names"]
 
 Gender = Literal["masculine", "feminine", "either"]
 
 
-class GivenNames(WordLists, file="given_names.json"):
+@word_file("given_names.json")
+class GivenNames(WordLists):
     """Given names by the gender they usually carry (``given_names.json``)."""
 
     feminine: Words
@@ -38,7 +39,8 @@ class GivenNames(WordLists, file="given_names.json"):
     either: Words
 
 
-class NameWordLists(WordLists, file="name_words.json"):
+@word_file("name_words.json")
+class NameWordLists(WordLists):
     """The words printed in and around names (``name_words.json``)."""
 
     particles: Words

@@ -1,8 +1,7 @@
 """Word lists as data: each stage's word classes, one cached, validated loader.
 
 A stage that needs words declares them as a :class:`WordLists` model, one
-field per word class, and names its data file (``file=`` in the class
-statement); the words live in
+field per word class, and names its data file (with :func:`word_file`); the words live in
 ``quoteattr/data/<language>/<file>``, in the layout of every word-list file::
 
     {"description": "...", "language": "en",
@@ -14,7 +13,8 @@ it returns ``None`` when the language has no such file, so a stage can report
 "not available for this language" instead of silently finding nothing.
 
 Example:
-    >>> class Greetings(WordLists, file="greetings.json"):
+    >>> @word_file("greetings.json")
+    ... class Greetings(WordLists):
     ...     hello: Words
     >>> Greetings.FILE
     'greetings.json'
@@ -30,7 +30,7 @@ Example:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 from typing import Any, ClassVar, TypeVar
@@ -39,7 +39,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from quoteattr.language.lexicon import LexiconError
 
-__all__ = ["WordLists", "Words", "load_word_lists"]
+__all__ = ["WordLists", "Words", "load_word_lists", "word_file"]
 
 Words = frozenset[str]
 W = TypeVar("W", bound="WordLists")
@@ -58,20 +58,6 @@ class WordLists(BaseModel):
 
     FILE: ClassVar[str] = ""
     AS_WRITTEN: ClassVar[frozenset[str]] = frozenset()
-
-    def __init_subclass__(
-        cls, file: str = "", as_written: Iterable[str] = (), **kwargs: Any
-    ) -> None:
-        """Set :attr:`FILE` and :attr:`AS_WRITTEN` from the class statement's keywords.
-
-        Keywords rather than class attributes, because a module compiled by
-        mypyc (``setup.py``) gives pydantic no ``ClassVar`` to tell them from fields.
-        """
-        super().__init_subclass__(**kwargs)
-        if file:
-            cls.FILE = file
-        if as_written:
-            cls.AS_WRITTEN = frozenset(as_written)
 
     @model_validator(mode="after")
     def _clean_words(self) -> WordLists:
@@ -101,6 +87,26 @@ def _read(language: str, file: str) -> dict[str, Any] | None:
         return None
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+def word_file(file: str, *, as_written: Iterable[str] = ()) -> Callable[[type[W]], type[W]]:
+    """Name the data file of a :class:`WordLists` class, and the fields that keep their case.
+
+    The same as setting :attr:`WordLists.FILE` and :attr:`WordLists.AS_WRITTEN`
+    in the class body, which a module compiled by mypyc (``setup.py``) cannot do:
+    it gives pydantic no ``ClassVar`` to tell them from fields.
+
+    Args:
+        file: The file's name in ``quoteattr/data/<language>/``.
+        as_written: Fields whose words keep their case.
+    """
+
+    def named(cls: type[W]) -> type[W]:
+        cls.FILE = file
+        cls.AS_WRITTEN = frozenset(as_written)
+        return cls
+
+    return named
 
 
 @lru_cache(maxsize=64)

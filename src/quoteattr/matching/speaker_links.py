@@ -45,7 +45,7 @@ from pydantic import Field
 
 from quoteattr.language.lexicon import Pronoun, load_lexicon
 from quoteattr.language.names import load_person_names
-from quoteattr.language.wordlists import WordLists, Words, load_word_lists
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists, word_file
 from quoteattr.models import Quote, QuoteSpeaker
 from quoteattr.text.normalize import fold_words, function_words
 
@@ -79,7 +79,8 @@ description names that person's office."""
 _APOSTROPHE_IN_WORD = regex.compile(r"(?<=\p{L})['’ʼ`´](?=\p{L})")
 
 
-class SpeakerNameWords(WordLists, file="speaker_names.json"):
+@word_file("speaker_names.json")
+class SpeakerNameWords(WordLists):
     """Words printed with a name that are not the name (``speaker_names.json``)."""
 
     labels: Words = frozenset()

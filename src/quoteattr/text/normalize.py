@@ -29,7 +29,7 @@ from importlib import resources
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from quoteattr.language.wordlists import WordLists, Words, load_word_lists
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists, word_file
 
 __all__ = [
     "FoldingWords",
@@ -92,7 +92,8 @@ _FOLD_TABLE = str.maketrans(_LETTER_FOLDS)
 
 
 
-class FoldingWords(WordLists, file="folding.json"):
+@word_file("folding.json")
+class FoldingWords(WordLists):
     """Contractions spelled out, so that "won't" and "will not" compare equal (``folding.json``)."""
 
     negative_heads: dict[str, str] = Field(default_factory=dict)

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from quoteattr.language.cache import per_object
 from quoteattr.language.lexicon import Lexicon, RoleNoun
-from quoteattr.language.wordlists import WordLists, Words, load_word_lists
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists, word_file
 from quoteattr.text.tokens import Token
 
 __all__ = ["NounPhraseWords", "NounPhrases", "noun_phrases"]
@@ -37,7 +37,8 @@ _MAX_HEAD = 16  # the longest compound head looked for
 _GENITIVE_WORDS = 5  # words of a genitive kept in a description
 
 
-class NounPhraseWords(WordLists, file="noun_phrases.json"):
+@word_file("noun_phrases.json")
+class NounPhraseWords(WordLists):
     """How a language marks its common nouns, to tell them from names (``noun_phrases.json``).
 
     Attributes:

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from quoteattr.language.lexicon import LexiconError
 from quoteattr.language.marks import load_quote_marks
-from quoteattr.language.wordlists import WordLists, Words, load_word_lists
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists, word_file
 from quoteattr.models import QuoteKind
 from quoteattr.text.tokens import abbreviations as load_abbreviations
 
@@ -33,7 +33,8 @@ _CUE_WINDOW = 4
 _WORDS_READ = 7
 """A quote's words are split up to this many: no test reads more."""
 
-class QuoteWords(WordLists, file="quote_words.json"):
+@word_file("quote_words.json")
+class QuoteWords(WordLists):
     """The words that tell a quoted term from quoted speech (``quote_words.json``).
 
     A language's file may list only what differs from English: its small

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Collection, Mapping, Sequence
 from typing import NamedTuple
 
-from quoteattr.language.wordlists import WordLists, Words, load_word_lists
+from quoteattr.language.wordlists import WordLists, Words, load_word_lists, word_file
 
 __all__ = [
     "TOKEN_PATTERN",
@@ -335,9 +335,8 @@ def sentence_ids_and_starts(
     return _number(n, stops)
 
 
-class Abbreviations(
-    WordLists, file="abbreviations.json", as_written=("abbreviations", "sentence_openers")
-):
+@word_file("abbreviations.json", as_written=("abbreviations", "sentence_openers"))
+class Abbreviations(WordLists):
     """Words whose full stop does not end a sentence (``abbreviations.json``, case as written)."""
 
     abbreviations: Words
