@@ -55,6 +55,10 @@ class Decision:
     cue: tuple[int, int] | None = None
     inherit: int | None = None
 
+    def __reduce__(self) -> tuple[type[Decision], tuple[object, ...]]:
+        # pickled by its fields: a compiled build's frozen class takes no setattr
+        return Decision, (self.rule, self.confidence, self.mention, self.cue, self.inherit)
+
 
 @dataclass(frozen=True, slots=True)
 class Context:

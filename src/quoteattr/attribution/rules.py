@@ -97,6 +97,10 @@ class Rule:
     description: str
     func: RuleFunction
 
+    def __reduce__(self) -> tuple[type[Rule], tuple[str, str, RuleFunction]]:
+        # pickled by its fields: a compiled build's frozen class takes no setattr
+        return Rule, (self.name, self.description, self.func)
+
 
 def _after_quote(ctx: Context, qi: int) -> int:
     """Index of the first token after a quote, its closing mark and commas."""

@@ -100,6 +100,12 @@ class ClaimRule:
     func: ClaimRuleFunction
     trigger: Trigger = "cue"
 
+    def __reduce__(
+        self,
+    ) -> tuple[type[ClaimRule], tuple[str, str, ClaimRuleFunction, Trigger]]:
+        # pickled by its fields: a compiled build's frozen class takes no setattr
+        return ClaimRule, (self.name, self.description, self.func, self.trigger)
+
 
 def content_from(
     scan: Scanner,
