@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import platform
 import random
 import statistics
 import time
@@ -40,6 +41,7 @@ import regex
 
 from quoteattr import attribute
 from quoteattr.language.marks import load_quote_marks
+from quoteattr.text import mentions
 
 ROOT = Path(__file__).resolve().parents[1]
 MB = 1_000_000
@@ -168,6 +170,8 @@ def main() -> None:
                         help="time the corpora only (no long documents, no memory)")
     args = parser.parse_args()
 
+    build = "Python" if mentions.__file__.endswith(".py") else "compiled (setup.py)"
+    print(f"{'quoteattr build':44} {build}, CPython {platform.python_version()}")
     articles = _articles()
     attribute(articles[0])  # load the lexicon once, outside the timings
     one = sum(len(a.encode("utf-8")) for a in articles)
