@@ -74,10 +74,14 @@ def test_console_script_runs_as_a_module() -> None:
     assert json.loads(proc.stdout)["doc_id"] == "004_053f77c476181eab"
 
 
-def test_version() -> None:
+def test_version_names_the_build(capsys: pytest.CaptureFixture[str]) -> None:
+    import quoteattr.text.mentions
+
     with pytest.raises(SystemExit) as info:
         main(["--version"])
     assert info.value.code == 0
+    build = "Python" if quoteattr.text.mentions.__file__.endswith(".py") else "compiled"
+    assert capsys.readouterr().out == f"quoteattr {quoteattr.__version__} ({build} build)\n"
 
 
 def test_schema_validates_every_line_extract_writes_documents_and_errors() -> None:

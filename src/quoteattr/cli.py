@@ -62,6 +62,7 @@ from quoteattr.matching import clusters as matching
 from quoteattr.models import Document
 from quoteattr.options import Options, resolve_options
 from quoteattr.pipeline import attribute
+from quoteattr.text import mentions
 
 __all__ = ["format_table", "main"]
 
@@ -217,7 +218,11 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EXAMPLES,
         formatter_class=_HelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"quoteattr {__version__}")
+    # the build: the stages as Python, or compiled by mypyc from the same source (setup.py)
+    build = "Python" if mentions.__file__.endswith(".py") else "compiled"
+    parser.add_argument(
+        "--version", action="version", version=f"quoteattr {__version__} ({build} build)"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                 parser_class=_Parser)
     extract = sub.add_parser(
