@@ -34,7 +34,7 @@ import random
 import statistics
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import regex
@@ -81,7 +81,7 @@ def _timed(texts: list[str], repeat: int = 1) -> tuple[float, int, int]:
 
 
 def _best(
-    runs: dict[str, Callable[[str], int]], texts: list[str], repeat: int
+    runs: Mapping[str, Callable[[str], int]], texts: list[str], repeat: int
 ) -> dict[str, tuple[float, int, int]]:
     """The best CPU time of each run over ``texts`` (runs taking turns), bytes, and its count."""
     size = sum(len(t.encode("utf-8")) for t in texts)
