@@ -6,7 +6,7 @@ tokens and mentions of ``text/``, the rules of ``attribution/``, the reported
 claims of ``claims/``) are compiled to C extensions by mypyc, from the same
 source, which is why the source is kept ``mypy --strict`` clean. The results
 are the same, byte for byte (``.ci/run`` checks it), and ``attribute`` runs
-about 1.6 times as fast (docs/performance.md). mypy must be installed where the
+about 1.5 times as fast (docs/performance.md). mypy must be installed where the
 build runs, so build without isolation::
 
     pip install "mypy>=1.8" setuptools
