@@ -9,7 +9,7 @@ are the same, byte for byte (``.ci/run`` checks it), and ``attribute`` runs
 about 1.5 times as fast (docs/performance.md). mypy must be installed where the
 build runs, so build without isolation::
 
-    pip install "mypy>=1.8" setuptools
+    pip install "mypy>=1.8" "setuptools>=77" "pydantic>=2.5,<3"
     QUOTEATTR_COMPILE=1 pip install --no-build-isolation .
 
 Everything else (the models, options, rule sets, input and output) stays
