@@ -1,15 +1,12 @@
-"""The whole-text token index, built by passes that run in C.
+"""The whole-text token index, built in one pass over the tokens.
 
 :func:`scan_tokens` returns what :func:`quoteattr.text.tokens.tokenize`
 returns (the same tokens, the same index of lower-case token texts, the same
-list of capitalised words), but no Python code runs per token: the text is
-split by one regular expression (``re.split``), offsets are summed by
-:func:`itertools.accumulate`, each *distinct* word is looked at once (its
-lower case, its kind, whether it is capitalised), and the per-token lists are
-built by :func:`map` and :func:`operator.itemgetter` over those tables.
-Python-level work is left for the distinct words, the quotes and the
-quotation marks. On news text this builds
-the index about three times faster than a loop over the tokens.
+list of capitalised words) in one loop over the tokens: the text is split by
+one regular expression (``re.split`` with :data:`TOKEN_RUN_SPLITTER`, several
+tokens a match), each *distinct* word is looked at once (its lower case, its
+kind, whether it is capitalised) and each token costs one dictionary look-up.
+The tokens are built at the end by :func:`map` over the columns, in C.
 
 ``tokenize`` stays the reference: a test checks that both agree on news,
 on mangled text and on random text.
@@ -24,20 +21,21 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import defaultdict, deque
 from collections.abc import Sequence
-from itertools import accumulate, chain, compress, count, repeat
-from operator import itemgetter
-from typing import NamedTuple, TypeVar
+from itertools import repeat
+from typing import NamedTuple
 
-from quoteattr.text.tokens import TOKEN_SPLITTER, Token
+from quoteattr.text.tokens import TOKEN_RUN_SPLITTER, Token
 
 __all__ = ["Scanned", "scan_tokens"]
 
-_V = TypeVar("_V")
 _new = tuple.__new__  # builds a Token from a tuple of its fields, in C
 _QUOTE_ENDS = (".", "!", "?", "…")
+
+# What a distinct word is: itself (one str for all its tokens), its kind, its
+# lower case, its index entry (shared by the words of one lower case) and
+# whether it is a capitalised word.
+_Entry = tuple[str, str, str, list[int], bool]
 
 
 class Scanned(NamedTuple):
@@ -72,128 +70,123 @@ def scan_tokens(
     Returns:
         The tokens, the index of their lower-case texts and the capitalised words.
     """
+    # the tokens' fields, by column
     words: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    kinds: list[str] = []
+    lows: list[str] = []
     quote_at: list[tuple[int, int]] = []  # (token index, quote number)
-    split = TOKEN_SPLITTER.split
+    capitalised: list[int] = []
+    breaks: list[int] = []
+    index: dict[str, list[int]] = {}
+    seen: dict[str, _Entry] = {}
+    strs: dict[str, str] = {}
+    mark_ends = dict(marks)
+    mark_starts = sorted(mark_ends)
+    mark_starts.append(len(text) + 1)  # past every token
+    next_mark = mark_starts[0]
+    m = 0
+    inside_mark = -1  # end of a mark of two characters (''): the tokens it takes in
+    merged = False
+    split = TOKEN_RUN_SPLITTER.split
     pos = 0
-    spans = [*quote_spans, (len(text), -1)]
+    i = 0
+    spans = list(quote_spans)
+    spans.append((len(text), -1))
     last = len(spans) - 1
-    for number, (qstart, qend) in enumerate(spans):
+    for number in range(len(spans)):
+        qstart, qend = spans[number]
         if qstart < pos:
             continue
-        parts = split(text[pos:qstart])  # between tokens, a token, ..., between tokens
-        offsets = list(accumulate(map(len, parts), initial=pos))
-        words += parts[1::2]
-        starts += offsets[1:-1:2]
-        ends += offsets[2:-1:2]
+        # before a token, the token, before the next one, ...; None where a match ran short
+        parts: list[str | None] = split(text[pos:qstart])
+        for j in range(1, len(parts), 2):
+            found = parts[j]
+            if found is None:
+                break
+            before = parts[j - 1]
+            if before is not None:
+                pos += len(before)
+            start = pos
+            pos += len(found)
+            if start < inside_mark:
+                continue
+            entry = seen.get(found)
+            if entry is None:
+                entry = _entry(found, seen, index, strs)
+            word, kind, low, places, capital = entry
+            end = pos
+            if start >= next_mark:
+                while next_mark < start:
+                    m += 1
+                    next_mark = mark_starts[m]
+                if next_mark == start and kind == "punct":
+                    kind = "mark"
+                    if mark_ends[start] > end:  # a mark of two characters
+                        end = inside_mark = mark_ends[start]
+                        word = text[start:end]
+                        low = word.lower()
+                        places = index.setdefault(low, [])
+                        merged = True
+            words.append(word)
+            starts.append(start)
+            ends.append(end)
+            kinds.append(kind)
+            lows.append(low)
+            places.append(i)
+            if capital:
+                capitalised.append(i)
+            elif kind == "para":
+                breaks.append(i)
+            i += 1
         if number == last:
             break
-        quote_at.append((len(words), number))
-        words.append("<quote.>" if text[qstart:qend].rstrip().endswith(_QUOTE_ENDS) else "<quote>")
+        inside_mark = -1  # a mark takes in no token past a quote
+        label = "<quote.>" if text[qstart:qend].rstrip().endswith(_QUOTE_ENDS) else "<quote>"
+        quote_at.append((i, number))
+        words.append(label)
         starts.append(qstart)
         ends.append(qend)
+        kinds.append("quote")
+        lows.append(label)
+        index.setdefault(label, []).append(i)
+        i += 1
         pos = qend
-
-    canonical: dict[str, str] = {}
-    words = list(map(canonical.setdefault, words, words))  # one str per distinct word
-    kind_of: dict[str, str] = {}
-    low_of: dict[str, str] = {}
-    capital: set[str] = set()
-    paras: list[str] = []
-    for word in canonical:  # each distinct word once
-        if word[0] == "\n":
-            kind_of[word] = "para"
-            paras.append(word)
-        elif len(word) > 1 or word.isalnum():
-            kind_of[word] = "word"
-            if word[0].isupper():
-                capital.add(word)
-        else:
-            kind_of[word] = "punct"
-        low = word.lower()
-        low_of[word] = word if low == word else canonical.get(low, low)
-    for k, _number in quote_at:
-        kind_of[words[k]] = "quote"
-        capital.discard(words[k])
-    kinds = list(_each(kind_of, words))
-    quotes = [-1] * len(words)
+    quotes = [-1] * i
     for k, number in quote_at:
         quotes[k] = number
-    merged: list[str] = []
-    if marks:
-        merged = _merge_marks(text, dict(marks), words, starts, ends, kinds, quotes)
-        for word in merged:
-            low_of[word] = word.lower()
-    lows = _each(low_of, words)
+    if merged:  # a low whose only tokens went into a mark has none left
+        index = {}
+        for k in range(i):
+            index.setdefault(lows[k], []).append(k)
     tokens: list[Token] = list(
         map(_new, repeat(Token), zip(starts, ends, words, kinds, quotes, lows, strict=True))
     )
-    index: dict[str, list[int]]
-    if merged:  # tokens taken into a mark may have been a low's only ones
-        positions: defaultdict[str, list[int]] = defaultdict(list)
-        deque(map(list.append, map(positions.__getitem__, lows), count()), maxlen=0)
-        index = dict(positions)
-    else:  # each word's low, in the order of first appearance
-        index = {low: [] for low in low_of.values()}
-        deque(map(list.append, _each(index, lows), count()), maxlen=0)
-    capitalised = list(compress(count(), map(capital.__contains__, words)))
-    # a break taken into a two-character mark (odd input) has no positions left
-    breaks = []
-    if paras:
-        breaks = sorted(chain.from_iterable(index.get(low_of[w], ()) for w in paras))
     return Scanned(tokens, index, capitalised, breaks)
 
 
-def _each(table: dict[str, _V], keys: Sequence[str]) -> Sequence[_V]:
-    """``table[key]`` for each of ``keys``, in order, looked up in C into a tuple of that size."""
-    if len(keys) < 2:  # itemgetter of one key returns the value itself
-        return [table[key] for key in keys]
-    found: tuple[_V, ...] = itemgetter(*keys)(table)
-    return found
+def _entry(
+    word: str, seen: dict[str, _Entry], index: dict[str, list[int]], strs: dict[str, str]
+) -> _Entry:
+    """Record what the distinct ``word`` is, on its first token.
 
-
-def _merge_marks(
-    text: str,
-    mark_ends: dict[int, int],
-    words: list[str],
-    starts: list[int],
-    ends: list[int],
-    kinds: list[str],
-    quotes: list[int],
-) -> list[str]:
-    """Make the punctuation tokens that start a quotation mark ``mark`` tokens, in place.
-
-    A mark of two characters (``''``) takes in the token after its first
-    character, which is dropped. Returns the texts of such marks.
+    ``strs`` holds one str for each word and lower case met so far: a word
+    that is another's lower case ("said" after "Said") shares its str.
     """
-    merged: list[str] = []
-    dropped: set[int] = set()
-    n = len(starts)
-    for start in sorted(mark_ends):
-        k = bisect_left(starts, start)
-        while k < n and starts[k] == start and kinds[k] == "quote":
-            k += 1  # an empty quote at the mark
-        if k == n or starts[k] != start or k in dropped or kinds[k] != "punct":
-            continue
-        end = max(ends[k], mark_ends[start])
-        kinds[k] = "mark"
-        if end != ends[k]:
-            ends[k] = end
-            words[k] = text[start:end]
-            merged.append(words[k])
-        j = k + 1
-        while j < n and starts[j] < end and kinds[j] != "quote":  # up to the next quote
-            dropped.add(j)
-            j += 1
-    if dropped:
-        keep = bytearray(b"\x01") * len(words)
-        for k in dropped:
-            keep[k] = 0
-        words[:] = compress(words, keep)
-        kinds[:] = compress(kinds, keep)
-        starts[:] = compress(starts, keep)
-        ends[:] = compress(ends, keep)
-        quotes[:] = compress(quotes, keep)
-    return merged
+    capital = False
+    if word[0] == "\n":
+        kind = "para"
+    elif len(word) > 1 or word.isalnum():
+        kind = "word"
+        capital = word[0].isupper()
+    else:
+        kind = "punct"
+    text = strs.setdefault(word, word)
+    low = word.lower()
+    low = text if low == word else strs.setdefault(low, low)
+    places = index.get(low)
+    if places is None:
+        places = index[low] = []
+    entry = seen[word] = (text, kind, low, places, capital)
+    return entry
