@@ -437,13 +437,7 @@ _BREAK_RUN = re.compile(f"[{_BREAKS}]\\s*")
 
 
 def _mark_positions(text: str) -> list[int]:
-    """Where quotation marks stand, leaving out apostrophes inside words (``Russia's``).
-
-    An apostrophe between two letters or digits can neither open nor close a
-    quote, so the scan never visits it. Each mark character is looked for with
-    ``str.find``, which skips ahead faster than a regular expression's
-    character class can test every character.
-    """
+    """Where quotation marks stand (``str.find`` per mark), but apostrophes inside words."""
     chars, apostrophes = _mark_chars()
     found: list[int] = []
     for char in chars:
@@ -452,13 +446,9 @@ def _mark_positions(text: str) -> list[int]:
             found.append(at)
             at = text.find(char, at + 1)
     found.sort()
-    last = len(text) - 1
-    return [
-        p
-        for p in found
-        if text[p] not in apostrophes
-        or not (0 < p < last and text[p - 1].isalnum() and text[p + 1].isalnum())
-    ]
+    last = len(text) - 1  # an apostrophe between two letters or digits is no mark
+    return [p for p in found if text[p] not in apostrophes
+            or not (0 < p < last and text[p - 1].isalnum() and text[p + 1].isalnum())]
 
 
 def _doubled_apostrophe(text: str, pos: int) -> bool:
