@@ -19,8 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import chain
-from operator import attrgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from quoteattr.language.lexicon import Lexicon, load_lexicon
 from quoteattr.models import SpeakerKind
@@ -80,7 +79,7 @@ def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
-_POSSESSIVE = ("'s", "’s", "'S", "’S")
+_POSSESSIVE: Final = ("'s", "’s", "'S", "’S")
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
@@ -89,18 +88,14 @@ def _strip_possessive(word: str) -> tuple[str, bool]:
     return word, False
 
 
-_SUSPECT_ENDINGS = ("ed", "ing")
+_SUSPECT_ENDINGS: Final = ("ed", "ing")
 """Endings of a sentence's opening participle ("Reached by phone"), checked further."""
 
-_ROLE_GAP = 3
+_ROLE_GAP: Final = 3
 """Most lower-case words of a role between a name and the person it modifies."""
 
 
-_MAX_PARSED = 100_000  # cached name splits per lexicon; cleared when full
-
-_KIND = attrgetter("kind")
-_TEXT = attrgetter("text")
-_WORDS_ONLY = {"word"}
+_MAX_PARSED: Final = 100_000  # cached name splits per lexicon; cleared when full
 
 
 def name_reader(lexicon: Lexicon) -> NameReader:
@@ -134,7 +129,12 @@ def find_mentions(
         i for i, tok in enumerate(tokens)
         if tok.kind == "word" and (tok.low in triggers or tok.text[0].isupper())
     ]
-    return _mentions_from(text, tokens, tb, starts)
+    return _mentions_from(text, _as_list(tokens), tb, starts)
+
+
+def _as_list(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens as a list, which the compiled build indexes without a generic call."""
+    return tokens if isinstance(tokens, list) else list(tokens)
 
 
 def mentions_in_context(
@@ -154,37 +154,39 @@ def mentions_in_context(
         capitalised: The capitalised words (``tokenize(..., capitalised=...)``).
     """
     tb = mention_words(lexicon)
+    toks = _as_list(tokens)
     role_at = sorted(chain.from_iterable(map(index.__getitem__, indexed_among(index, tb.roles))))
     starts = set(capitalised)
     starts.update(role_at)
     for low in indexed_among(index, tb.pronouns):
         starts.update(index[low])
-    near = _near_roles(role_at, tb.role_reach)
-    if near:
+    near = _near_roles(role_at, tb.role_reach, len(toks))
+    if role_at:
         # a lower-case determiner starts a mention only before a role noun ("a Turkish official")
         for low in indexed_among(index, tb.plain_determiners):
-            starts.update(near.intersection(index[low]))
+            starts.update([k for k in index[low] if near[k]])
     # the paragraph breaks: the only tokens of white space
     breaks = sorted(chain.from_iterable(map(index.__getitem__, filter(str.isspace, index))))
-    lines = HeadlineLines(tokens, breaks)
-    return _mentions_from(text, tokens, tb, sorted(starts), role_at, near, lines)
+    lines = HeadlineLines(toks, breaks)
+    return _mentions_from(text, toks, tb, sorted(starts), role_at, near, lines)
 
 
-def _near_roles(role_at: list[int], reach: int) -> set[int]:
-    """The positions at most ``reach`` tokens before a role noun, or on one."""
-    near: set[int] = set()
+def _near_roles(role_at: list[int], reach: int, count: int) -> list[bool]:
+    """Per token of ``count``: whether a role noun stands on it or ``reach`` tokens after."""
+    near = [False] * count
     for r in role_at:
-        near.update(range(r - reach, r + 1))
+        first = r - reach if r > reach else 0
+        near[first : r + 1] = [True] * (r + 1 - first)
     return near
 
 
 def _mentions_from(
     text: str,
-    tokens: Sequence[Token],
+    tokens: list[Token],
     tb: MentionWords,
     starts: list[int],
     role_at: list[int] | None = None,
-    near: set[int] | None = None,
+    near: list[bool] | None = None,
     lines: HeadlineLines | None = None,
 ) -> list[Mention]:
     """The mentions that start at some of ``starts`` (word indices, in order).
@@ -199,15 +201,11 @@ def _mentions_from(
     if role_at is None:
         role_at = [i for i in starts if tokens[i].low in roles]
     if near is None:
-        near = _near_roles(role_at, tb.role_reach)
+        near = _near_roles(role_at, tb.role_reach, len(tokens))
     if lines is None:
         lines = HeadlineLines(tokens, [i for i, tok in enumerate(tokens) if tok.kind == "para"])
-    # the words that open a paragraph, where a dateline may stand
-    openers = {0}
-    openers.update(b + 1 for b in lines.breaks or ())
     role_set = frozenset(role_at)
     person_roles = tb.person_roles
-    after_role = {p + 1 for p in role_at if tokens[p].low in person_roles}
     plain_words = tb.plain_words
     known = Surnames()
     resume = 0
@@ -216,7 +214,8 @@ def _mentions_from(
             continue
         tok = tokens[i]
         word = tok.text
-        if i in openers and word.isupper():
+        # a word that opens a paragraph (a dateline may stand there)
+        if (i == 0 or tokens[i - 1].kind == "para") and word.isupper():
             dateline = dateline_end(tokens, i)
             if dateline > i:
                 resume = dateline  # "DAYTON, Ohio (AP) —": a place, no speaker
@@ -237,7 +236,7 @@ def _mentions_from(
                     if tag > i:
                         resume = tag  # "(D-Ohio)", ", R-Fla.,": a party and a state
                         continue
-            near_role = i in near
+            near_role = near[i]
             if capital or lower in determiners or (near_role and i in role_set):
                 if near_role:
                     found = _description(text, tokens, i, tb)
@@ -251,7 +250,8 @@ def _mentions_from(
         if first < resume:
             continue
         if (
-            first in after_role  # tokens[first - 1] is a person's role noun
+            first > 0
+            and tokens[first - 1].low in person_roles  # a person's role noun before the name
             and out
             and 0 < first - out[-1].last <= _ROLE_GAP
             and found.kind in ("name", "description")
@@ -278,7 +278,7 @@ def _mentions_from(
 
 
 def _modifies_role(
-    tokens: Sequence[Token], before: Mention, name_at: int, tb: MentionWords
+    tokens: list[Token], before: Mention, name_at: int, tb: MentionWords
 ) -> bool:
     """Whether ``before`` is a name printed before a lower-case role of the name at ``name_at``.
 
@@ -302,7 +302,7 @@ def _modifies_role(
     return True
 
 
-def _name_span(tokens: Sequence[Token], i: int, tb: MentionWords, lines: HeadlineLines) -> int:
+def _name_span(tokens: list[Token], i: int, tb: MentionWords, lines: HeadlineLines) -> int:
     """Return the end of the run of capitalised words (with initials and connectors).
 
     A headline verb or a capitalised function word ends the run ("Doe Slams
@@ -386,7 +386,7 @@ def _name_span(tokens: Sequence[Token], i: int, tb: MentionWords, lines: Headlin
 
 def _name(
     text: str,
-    tokens: Sequence[Token],
+    tokens: list[Token],
     i: int,
     tb: MentionWords,
     lines: HeadlineLines,
@@ -451,10 +451,8 @@ def _name(
         if det >= 0 and not tb.nouns.known_name_word(tokens[first].text):
             # "den Clip", "der frühere Nationalspieler": a common noun, or a description
             return _determined_role(text, tokens, det, first, tb)
-    wtoks = tokens[first:end]
-    if end > first + 1 and set(map(_KIND, wtoks)) != _WORDS_ONLY:
-        wtoks = [t for t in wtoks if t.kind == "word"]  # "J. R. Hale": not the periods
-    words = tuple(map(_TEXT, wtoks))
+    wtoks = [t for t in tokens[first:end] if t.kind == "word"]  # "J. R. Hale": not the periods
+    words = tuple([t.text for t in wtoks])
     headline = len(words) > 2 and lines.headline(first)
     key = (words, headline)
     parsed = tb.parsed.get(key)
@@ -508,7 +506,7 @@ def _keeps_period(word: str, tb: MentionWords) -> bool:
 
 
 def _determined_role(
-    text: str, tokens: Sequence[Token], det: int, head: int, tb: MentionWords
+    text: str, tokens: list[Token], det: int, head: int, tb: MentionWords
 ) -> Mention | None:
     """A description from determiner ``det`` to role noun ``head``; None for another noun."""
     found = tb.nouns.role_phrase(tokens, head)
@@ -590,7 +588,7 @@ def _classify_name(name: str, words: list[str], tb: MentionWords) -> tuple[str, 
     return "name", "person"
 
 
-def _description(text: str, tokens: Sequence[Token], i: int, tb: MentionWords) -> Mention | None:
+def _description(text: str, tokens: list[Token], i: int, tb: MentionWords) -> Mention | None:
     """Parse "a Turkish official", "the foreign minister", "officials" starting at token i."""
     n = len(tokens)
     j = i
