@@ -266,6 +266,7 @@ class WordReader:
         self._verbs: dict[int, tuple[CueVerb, int] | None] = {}
         self._adverbs_back: dict[int, int] = {}
         self._times: dict[int, int] = {}
+        self._clause_cues: dict[int, tuple[str, int] | None] = {}
         self.time_adverbs = fixed.time_adverbs
         self.subjunctive = fixed.subjunctive
         self.participle_endings = fixed.participle_endings
@@ -295,6 +296,7 @@ class WordReader:
         self.listener_verbs = fixed.listener_verbs
         self.joints = fixed.joints
         self.clause_after_comma = fixed.clause_after_comma
+        self.comma_ends_content = frames.comma_ends_content
         self.nouns_capitalised = fixed.nouns_capitalised
         # the lexicon's lists, read once (an attribute of the lexicon costs a look-up each time)
         self.adverbs = fixed.adverbs
@@ -349,13 +351,17 @@ class WordReader:
 
     def clause_cue(self, c: int) -> tuple[str, int] | None:
         """The lemma and end of a cue verb at c that reports clauses, or ``None``."""
+        clause_cues = self._clause_cues
+        if c in clause_cues:
+            return clause_cues[c]
         found = self.verb_at(c)
-        if found is None or found[0].weak:
-            return None
-        verb, end = found
-        if verb.lemma not in self.clause_lemmas:
-            return None
-        return verb.lemma, end
+        cue: tuple[str, int] | None = None
+        if found is not None and not found[0].weak:
+            lemma = found[0].lemma
+            if lemma in self.clause_lemmas:
+                cue = lemma, found[1]
+        clause_cues[c] = cue
+        return cue
 
     def noun_sense(self, c: int, lemma: str) -> bool:
         """Tell whether a cue form at c is a noun by its neighbours.
