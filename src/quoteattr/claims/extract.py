@@ -202,7 +202,7 @@ def _candidates(scan: Scanner, words: ClaimWords) -> list[tuple[int, list[ClaimR
         for i in by_low[low]:
             before = found.get(i)
             found[i] = rules if before is None else _in_rule_order([*before, *rules])
-    return sorted(found.items())
+    return [(i, found[i]) for i in sorted(found)]  # ints sort faster than pairs
 
 
 _HEADLINE_RULES = [r.func for r in CLAIM_RULES if r.trigger == "headline"]

@@ -26,11 +26,11 @@ from quoteattr.attribution.context import Context
 from quoteattr.attribution.reported import ReportedSpeechWords
 from quoteattr.claims.positions import After, AtOrBefore, phrases_by_first
 from quoteattr.language.claim_frames import ClaimFrames, ClaimWords, Frame, Joint
-from quoteattr.language.lexicon import CueVerb, Lexicon, RoleNoun
+from quoteattr.language.lexicon import CueVerb, Lexicon, RoleNoun, Stance
 from quoteattr.language.wordlists import load_word_lists
 from quoteattr.text.tokens import Token
 
-__all__ = ["NO_FRAMES", "NO_TOKEN", "SENTENCE_ENDS", "THAT_FRAME", "WordReader"]
+__all__ = ["NO_FRAMES", "NO_TOKEN", "SENTENCE_ENDS", "THAT_FRAME", "WordReader", "WordSets"]
 
 NO_TOKEN = Token(0, 0, "", "end")
 """What a rule reads outside the token list: no text, kind ``end`` (as ``Context.kind``)."""
@@ -55,6 +55,80 @@ def _plain_mention_ends(ctx: Context, t: int) -> bool:
     """Tell whether a mention that is no possessive ends right before token t."""
     m = ctx.mention_ending.get(t)
     return m is not None and not m.possessive
+
+
+class WordSets:
+    """The claim words of :class:`ClaimWords`, as plain attributes of the same names.
+
+    The rules read these lists for every token they look at; a field of a
+    validated model is read through pydantic's attribute hook each time, one of
+    this class directly (a slot of the compiled build).
+    """
+
+    complementizers: frozenset[str]
+    subject_pronouns: frozenset[str]
+    determiners: frozenset[str]
+    prepositions: frozenset[str]
+    time_words: frozenset[str]
+    time_openers: frozenset[str]
+    time_nouns: frozenset[str]
+    continuers: frozenset[str]
+    relatives: frozenset[str]
+    hard_punctuation: frozenset[str]
+    trimmed_punctuation: frozenset[str]
+    coordinators: frozenset[str]
+    attribution_openers: frozenset[str]
+    coordinated_auxiliaries: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    not_time_adverbs: frozenset[str]
+    bare_subject_stop: frozenset[str]
+    quantity_words: frozenset[str]
+    quantity_joints: frozenset[str]
+    question_words: frozenset[str]
+    finite_auxiliaries: frozenset[str]
+    irregular_past: frozenset[str]
+    listener_objects: frozenset[str]
+    object_pronouns: frozenset[str]
+    quoting_forms: frozenset[str]
+    quoting_joints: frozenset[str]
+    source_prepositions: frozenset[str]
+    source_postpositions: frozenset[str]
+    sign_offs: frozenset[str]
+    as_words: frozenset[str]
+    reflexives: frozenset[str]
+    participle_endings: frozenset[str]
+    past_endings: frozenset[str]
+    adverb_endings: frozenset[str]
+    plural_endings: frozenset[str]
+    subjunctive_endings: frozenset[str]
+    genitive_determiners: frozenset[str]
+    relatives_after_comma: frozenset[str]
+    relative_subjects: frozenset[str]
+    with_words: frozenset[str]
+    noun_homographs: frozenset[str]
+    label_connectors: frozenset[str]
+    label_listener_words: frozenset[str]
+    label_stop_words: frozenset[str]
+    noun_cues: dict[str, Stance]
+    noun_topic_cues: dict[str, Stance]
+    document_nouns: frozenset[str]
+    issuing_verbs: frozenset[str]
+    topic_prepositions: frozenset[str]
+    light_verbs: frozenset[str]
+    receiving_verbs: frozenset[str]
+    agent_prepositions: frozenset[str]
+    possessive_determiners: frozenset[str]
+    possessive_endings: frozenset[str]
+    negation_endings: frozenset[str]
+    non_plural_endings: frozenset[str]
+    comparatives: frozenset[str]
+    phrasal_particles: frozenset[str]
+    stances: dict[str, Stance]
+
+    def __init__(self, words: ClaimWords) -> None:
+        """Copy every field of ``words`` (a new field of ClaimWords must be declared above)."""
+        for name in type(words).model_fields:
+            setattr(self, name, getattr(words, name))
 
 
 class _Fixed(NamedTuple):
@@ -96,6 +170,7 @@ class _Fixed(NamedTuple):
     clause_lemmas: frozenset[str]
     homograph_heads: dict[str, str]
     asking_forms: frozenset[str]
+    word_sets: WordSets
 
 
 _FIXED: dict[tuple[int, int, int], tuple[Lexicon, ClaimFrames, ClaimWords, _Fixed]] = {}
@@ -148,6 +223,7 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         asking_forms=frozenset(
             form for form, verb in lexicon.cue_forms.items() if verb.stance == "asks"
         ),
+        word_sets=WordSets(words),
         clause_lemmas=frozenset(
             lemma for lemma, listed in frames.by_lemma.items()
             if not listed.isdisjoint(_CLAUSE_FRAMES)
@@ -182,13 +258,15 @@ class WordReader:
         """Keep the document and the word lists, with the sentence starts."""
         self.ctx = ctx
         self.frames = frames
-        self.words = words
+        fixed = _fixed(ctx.lexicon, frames, words)
+        self.words = fixed.word_sets
+        """The claim words, read as plain attributes."""
         self.frames_by_lemma = frames.by_lemma
         """The frames of each cue lemma (``frames.frames_of`` without a call)."""
         self._verbs: dict[int, tuple[CueVerb, int] | None] = {}
         self._adverbs_back: dict[int, int] = {}
         self._times: dict[int, int] = {}
-        fixed = _fixed(ctx.lexicon, frames, words)
+        self._clause_cues: dict[int, tuple[str, int] | None] = {}
         self.time_adverbs = fixed.time_adverbs
         self.subjunctive = fixed.subjunctive
         self.participle_endings = fixed.participle_endings
@@ -218,6 +296,7 @@ class WordReader:
         self.listener_verbs = fixed.listener_verbs
         self.joints = fixed.joints
         self.clause_after_comma = fixed.clause_after_comma
+        self.comma_ends_content = frames.comma_ends_content
         self.nouns_capitalised = fixed.nouns_capitalised
         # the lexicon's lists, read once (an attribute of the lexicon costs a look-up each time)
         self.adverbs = fixed.adverbs
@@ -242,8 +321,8 @@ class WordReader:
         n = len(ctx.tokens)
         self.n = n
         starts = ctx.sentence_starts if n else [0]
-        self.sent_first = AtOrBefore(starts, 0)
-        self.sent_end = After(starts, n)
+        self.sent_first = AtOrBefore(starts, 0, ctx.sentence)
+        self.sent_end = After(starts, n, ctx.sentence)
 
     def source_phrase_end(self, k: int) -> int:
         """One past a source preposition ("according to", "laut") starting at token ``k``, or -1."""
@@ -272,13 +351,17 @@ class WordReader:
 
     def clause_cue(self, c: int) -> tuple[str, int] | None:
         """The lemma and end of a cue verb at c that reports clauses, or ``None``."""
+        clause_cues = self._clause_cues
+        if c in clause_cues:
+            return clause_cues[c]
         found = self.verb_at(c)
-        if found is None or found[0].weak:
-            return None
-        verb, end = found
-        if verb.lemma not in self.clause_lemmas:
-            return None
-        return verb.lemma, end
+        cue: tuple[str, int] | None = None
+        if found is not None and not found[0].weak:
+            lemma = found[0].lemma
+            if lemma in self.clause_lemmas:
+                cue = lemma, found[1]
+        clause_cues[c] = cue
+        return cue
 
     def noun_sense(self, c: int, lemma: str) -> bool:
         """Tell whether a cue form at c is a noun by its neighbours.

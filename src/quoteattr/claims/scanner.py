@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
-from itertools import chain, compress
+from itertools import chain
 
 from quoteattr.attribution.clauses import skip_adverbs
 from quoteattr.attribution.context import Context
@@ -125,10 +125,8 @@ class Scanner(WordReader):
     def cue_positions(self) -> list[int]:
         """The tokens where a cue verb starts (weak ones too), in order."""
         if self._cues is None:
-            candidates = self.ctx.cue_candidates
-            # cue_any[i] > 0, tested in C over the candidates
-            found = map((0).__lt__, map(self.ctx.cue_any.__getitem__, candidates))
-            self._cues = list(compress(candidates, found))
+            cue_any = self.ctx.cue_any
+            self._cues = [i for i in self.ctx.cue_candidates if cue_any[i] > 0]
         return self._cues
 
     def first_hard(self, k: int, limit: int) -> int:
@@ -159,7 +157,7 @@ class Scanner(WordReader):
 
         ``limit`` when there is none.
         """
-        if not self.frames.comma_ends_content:
+        if not self.comma_ends_content:
             return limit
         positions = self._comma_positions
         toks = self.ctx.tokens
