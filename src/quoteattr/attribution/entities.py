@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from typing import Final
 
 from quoteattr.language.names import Gender
 from quoteattr.models import SpeakerKind
@@ -11,7 +12,7 @@ from quoteattr.text.mentions import Mention
 
 __all__ = ["Entity"]
 
-_NAMED = frozenset({"name", "body", "country"})
+_NAMED: Final = frozenset({"name", "body", "country"})
 """Mention kinds that name their speaker."""
 
 

@@ -9,6 +9,7 @@ sentence; "the foreign minister" is the person the text introduced in that role.
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Final
 
 from quoteattr.attribution.clauses import relative_antecedent
 from quoteattr.attribution.context import Context
@@ -31,7 +32,7 @@ def _is_initial(word: str) -> bool:
     return len(core) == 1 and core.isalpha() and core.isupper()
 
 
-_GENDERED = ("masculine", "feminine")
+_GENDERED: Final = ("masculine", "feminine")
 
 
 def _fold(name: str) -> str:
@@ -39,13 +40,13 @@ def _fold(name: str) -> str:
     return name.lower() if name.isascii() else fold(name)
 
 
-_NAMED = frozenset({"name", "body", "country"})
+_NAMED: Final = frozenset({"name", "body", "country"})
 """Mention kinds that name their speaker."""
 
-_MAX_ROLES = 20_000
+_MAX_ROLES: Final = 20_000
 """Printed roles whose words are kept per lexicon (the cache is cleared when full)."""
 
-_MAX_NAMES = 20_000
+_MAX_NAMES: Final = 20_000
 """Printed person names whose facts are kept per name list (the cache is cleared when full)."""
 
 _Facts = tuple[tuple[str, ...], str, "str | None", "str | None", "Gender | None", bool]
@@ -66,10 +67,10 @@ def _role_cache(lexicon: Lexicon) -> dict[str, frozenset[str]]:
     return {}
 
 
-_TAG_OPENERS = ("(", ",")
+_TAG_OPENERS: Final = ("(", ",")
 """Marks that open a party-and-state tag after a name ("Jane Doe (D-Ohio)", "Doe, R-Fla.,")."""
 
-_RECENT = 8
+_RECENT: Final = 8
 """Per surname, how many people are compared with a mention (bounds the work per mention)."""
 
 

@@ -441,6 +441,8 @@ class NameReader:
 
 def _initial(word: str) -> bool:
     """``J``, ``J.``, ``J.J.``: initials inside a name (not ``AP`` or ``UN``)."""
+    if "." not in word:  # most words: one letter or no initial
+        return len(word) == 1 and word.isalpha() and word.isupper()
     core = word.replace(".", "")
     if not core.isalpha() or not core.isupper():
         return False
@@ -465,7 +467,8 @@ class HeadlineLines:
 
     def __init__(self, tokens: Sequence[Token], breaks: Sequence[int] | None = None) -> None:
         """Look at ``tokens``, the document's tokens; ``breaks``, its ``para`` tokens, if known."""
-        self.tokens = tokens
+        # a list, which the compiled build indexes and slices without generic calls
+        self.tokens: list[Token] = tokens if isinstance(tokens, list) else list(tokens)
         self.breaks = breaks
         self.cache: dict[int, bool] = {}
 
@@ -523,7 +526,7 @@ def printed(text: str, start: int, end: int) -> str:
     return " ".join(part.split()) if ("  " in part or "\n" in part or "\t" in part) else part
 
 
-_DATELINE_DASHES = frozenset({"\u2014", "\u2013", "-", "--", "\u2015"})
+_DATELINE_DASHES: Final = frozenset({"\u2014", "\u2013", "-", "--", "\u2015"})
 
 
 def dateline_end(tokens: Sequence[Token], i: int) -> int:
