@@ -32,6 +32,7 @@ import json
 import platform
 import random
 import statistics
+import sys
 import time
 import tracemalloc
 from collections.abc import Callable, Mapping
@@ -171,7 +172,8 @@ def main() -> None:
     args = parser.parse_args()
 
     build = "Python" if mentions.__file__.endswith(".py") else "compiled (setup.py)"
-    print(f"{'quoteattr build':44} {build}, CPython {platform.python_version()}")
+    print(f"{'quoteattr build':44} {build}, CPython {platform.python_version()}"
+          f" ({sys.executable})")
     articles = _articles()
     attribute(articles[0])  # load the lexicon once, outside the timings
     one = sum(len(a.encode("utf-8")) for a in articles)

@@ -16,6 +16,14 @@ throughput, and as a ratio to the baseline tree: the figures that survive a
 noisy machine (issue 18). Needs only the Python that runs it, with quoteattr's
 dependencies installed; the trees need not be installed.
 
+``--python`` pairs an interpreter with each ``--src`` (given once per tree, in
+the same order; each needs quoteattr's dependencies), so that one run can
+compare CPython builds too, e.g. the same tree under a CPython built without
+profile-guided optimisation and under one built with it::
+
+    python scripts/compare_speed.py --src src --python .venv/bin/python \
+        --src src --python /tmp/pgo-venv/bin/python
+
 With ``--callgrind``, each tree instead runs once under ``valgrind
 --tool=callgrind`` (claims on, then claims off) and the instructions it
 executes are reported, less those of a run that loads the package and the same
@@ -93,9 +101,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--limit", type=int, default=0,
                         help="use only the first N documents of the corpus")
+    parser.add_argument("--python", action="append", default=[],
+                        help="the interpreter for the --src of the same rank (repeat, once "
+                             "per --src); default: the one running this script")
     parser.add_argument("--callgrind", action="store_true",
                         help="count instructions under valgrind instead of timing")
     ns = parser.parse_args(argv)
+    if ns.python and len(ns.python) != len(ns.src):
+        parser.error("give --python once per --src, or not at all")
+    runs = list(zip(ns.src, ns.python or [sys.executable] * len(ns.src), strict=True))
     texts = _corpus(ns.jsonl)
     if ns.limit:
         texts = texts[: ns.limit]
@@ -107,16 +121,16 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     times = max(1, int(-(-ns.min_mb * 1e6 // size)))
     if ns.callgrind:
-        return _count(ns.src, texts, size)
+        return _count(runs, texts, size)
     texts, size = texts * times, size * times
     corpus = Path(os.environ.get("TMPDIR", "/tmp")) / f"compare_speed_{os.getpid()}.json"
     corpus.write_text(json.dumps(texts), "utf-8")
     best: list[dict[str, float]] = [{} for _ in ns.src]
     try:
         for _ in range(ns.rounds):
-            for i, src in enumerate(ns.src):
+            for i, (src, python) in enumerate(runs):
                 env = {**os.environ, "PYTHONPATH": str(src.resolve())}
-                out = subprocess.run([sys.executable, "-c", _CHILD, str(corpus)], env=env,
+                out = subprocess.run([python, "-c", _CHILD, str(corpus)], env=env,
                                      capture_output=True, text=True, check=True).stdout
                 for key, seconds in json.loads(out.splitlines()[-1]).items():
                     best[i][key] = min(best[i].get(key, float("inf")), seconds)
@@ -127,18 +141,24 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'tree':40} {'claims on':>10} {'off':>8} {'scan':>8} {'on/scan':>8} {'off/scan':>8}"
           f" {'on/base':>8} {'off/base':>8}")
     base = best[0]
-    for src, b in zip(ns.src, best, strict=True):
-        print(f"{src!s:40} {mb / b['on']:7.2f} MB/s {mb / b['off']:5.2f} {mb / b['scan']:8.1f}"
+    for (src, python), b in zip(runs, best, strict=True):
+        label = _label(src, python, ns.python)
+        print(f"{label:40} {mb / b['on']:7.2f} MB/s {mb / b['off']:5.2f} {mb / b['scan']:8.1f}"
               f" {100 * b['scan'] / b['on']:7.1f}% {100 * b['scan'] / b['off']:7.1f}%"
               f" {base['on'] / b['on']:8.2f} {base['off'] / b['off']:8.2f}")
     return 0
 
 
-def _instructions(src: Path, corpus: Path, only: str) -> int:
+def _label(src: Path, python: str, pythons: list[str]) -> str:
+    """The tree, and its interpreter when ``--python`` was given."""
+    return f"{src} ({python})" if pythons else str(src)
+
+
+def _instructions(src: Path, python: str, corpus: Path, only: str) -> int:
     """Instructions executed by the child on ``corpus`` (``only``: "on", "off" or "none")."""
     env = {**os.environ, "PYTHONPATH": str(src.resolve())}
     cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-           sys.executable, "-c", _CHILD, str(corpus), only]
+           python, "-c", _CHILD, str(corpus), only]
     err = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stderr
     for line in err.splitlines():
         if "Collected :" in line:
@@ -146,22 +166,25 @@ def _instructions(src: Path, corpus: Path, only: str) -> int:
     raise RuntimeError(f"no instruction count in valgrind's output:\n{err[-2000:]}")
 
 
-def _count(trees: list[Path], texts: list[str], size: int) -> int:
+def _count(trees: list[tuple[Path, str]], texts: list[str], size: int) -> int:
     """Print the instructions each tree spends attributing ``texts``, claims on and off."""
     corpus = Path(os.environ.get("TMPDIR", "/tmp")) / f"compare_speed_{os.getpid()}.json"
     corpus.write_text(json.dumps(texts), "utf-8")
     try:
         counts = []
-        for src in trees:
-            idle = _instructions(src, corpus, "none")
-            counts.append({only: _instructions(src, corpus, only) - idle
+        for src, python in trees:
+            idle = _instructions(src, python, corpus, "none")
+            counts.append({only: _instructions(src, python, corpus, only) - idle
                            for only in ("on", "off")})
     finally:
         corpus.unlink()
     print(f"{size / 1e6:.2f} MB, {len(texts)} documents, instructions (valgrind callgrind)")
     print(f"{'tree':40} {'claims on':>16} {'off':>16} {'on/base':>8} {'off/base':>8}")
-    for src, c in zip(trees, counts, strict=True):
-        print(f"{src!s:40} {c['on'] / 1e6:12,.0f} M {c['off'] / 1e6:12,.0f} M"
+    pythons = [python for _, python in trees]
+    labelled = len(set(pythons)) > 1
+    for (src, python), c in zip(trees, counts, strict=True):
+        label = _label(src, python, pythons if labelled else [])
+        print(f"{label:40} {c['on'] / 1e6:12,.0f} M {c['off'] / 1e6:12,.0f} M"
               f" {c['on'] / counts[0]['on']:8.3f} {c['off'] / counts[0]['off']:8.3f}")
     return 0
 

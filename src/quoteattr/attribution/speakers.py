@@ -8,11 +8,12 @@ sentence; "the foreign minister" is the person the text introduced in that role.
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from typing import Final
 
 from quoteattr.attribution.clauses import relative_antecedent
 from quoteattr.attribution.context import Context
+from quoteattr.attribution.entities import Entity
 from quoteattr.attribution.words import attribution_words
 from quoteattr.language.cache import per_object
 from quoteattr.language.lexicon import Lexicon
@@ -31,15 +32,21 @@ def _is_initial(word: str) -> bool:
     return len(core) == 1 and core.isalpha() and core.isupper()
 
 
-_GENDERED = ("masculine", "feminine")
+_GENDERED: Final = ("masculine", "feminine")
 
-_NAMED = frozenset({"name", "body", "country"})
+
+def _fold(name: str) -> str:
+    """:func:`fold`, at once for ASCII (no diacritics to drop): the common case."""
+    return name.lower() if name.isascii() else fold(name)
+
+
+_NAMED: Final = frozenset({"name", "body", "country"})
 """Mention kinds that name their speaker."""
 
-_MAX_ROLES = 20_000
+_MAX_ROLES: Final = 20_000
 """Printed roles whose words are kept per lexicon (the cache is cleared when full)."""
 
-_MAX_NAMES = 20_000
+_MAX_NAMES: Final = 20_000
 """Printed person names whose facts are kept per name list (the cache is cleared when full)."""
 
 _Facts = tuple[tuple[str, ...], str, "str | None", "str | None", "Gender | None", bool]
@@ -60,79 +67,11 @@ def _role_cache(lexicon: Lexicon) -> dict[str, frozenset[str]]:
     return {}
 
 
-_TAG_OPENERS = ("(", ",")
+_TAG_OPENERS: Final = ("(", ",")
 """Marks that open a party-and-state tag after a name ("Jane Doe (D-Ohio)", "Doe, R-Fla.,")."""
 
-_RECENT = 8
+_RECENT: Final = 8
 """Per surname, how many people are compared with a mention (bounds the work per mention)."""
-
-
-@dataclass(slots=True)
-class Entity:
-    """A speaker being assembled from its mentions."""
-
-    key: str
-    name: str
-    kind: SpeakerKind
-    role: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    starts: set[int] = field(default_factory=set)
-    ordered_starts: list[int] = field(default_factory=list)
-    """The mentions' start offsets, sorted, for range look-ups."""
-    given: str | None = None
-    """The folded given name, once a mention printed one ("sergei")."""
-    words: tuple[str, ...] = ()
-    """The folded words of the fullest name, without initials or suffixes."""
-    gender: Gender | None = None
-    """From a given name or an honorific; ``either`` or ``None`` when unknown."""
-    gender_known: bool = False
-    """The gender is strong evidence: an honorific (``Mr``) or a pronoun already used
-    for the person. A given name's usual gender is soft: a tie-breaker only."""
-    described: set[str] = field(default_factory=set)
-    """Lower-case words of the roles and appositives that describe this person."""
-
-    def record(self, m: Mention) -> bool:
-        """Record a mention of this entity; False when it was recorded already."""
-        if m.start in self.starts:
-            return False
-        self.starts.add(m.start)
-        self.mentions.append(m)
-        insort(self.ordered_starts, m.start)
-        return True
-
-    def mentioned_between(self, start: int, end: int) -> bool:
-        """Tell whether a mention of this entity starts at an offset from ``start`` to ``end``."""
-        found = self.ordered_starts
-        i = bisect_left(found, start)
-        return i < len(found) and found[i] < end
-
-    def add(self, m: Mention) -> None:
-        """Record a mention of this entity, keeping the fullest name and first role."""
-        start = m.start
-        starts = self.starts
-        if start in starts:
-            return
-        starts.add(start)
-        self.mentions.append(m)
-        ordered = self.ordered_starts
-        if not ordered or ordered[-1] < start:
-            ordered.append(start)  # mentions mostly come in text order
-        else:
-            insort(ordered, start)
-        name = m.name
-        if name not in self.aliases:
-            self.aliases.append(name)
-        if (
-            name != self.name
-            and m.kind in _NAMED
-            and len(name.split()) > len(self.name.split())
-        ):
-            self.name = name
-        if not self.role:
-            role = m.role
-            if role:
-                self.role = role
 
 
 def _compatible(entity: Entity, gender: Gender | None) -> bool:
@@ -222,11 +161,11 @@ class SpeakerIndex:
 
     def _entity_for_name(self, m: Mention) -> Entity:
         if m.kind == "body":
-            key = fold(self._bodies.get(m.name, m.name))
+            key = _fold(self._bodies.get(m.name, m.name))
         elif m.speaker_kind == "person":
             return self._person_for(m)
         else:
-            key = fold(m.name)
+            key = _fold(m.name)
         entity = self._by_key.get(key)
         if entity is None or (entity.kind != m.speaker_kind and m.speaker_kind != "person"):
             entity = Entity(key=key, name=m.name, kind=m.speaker_kind)
@@ -310,9 +249,9 @@ class SpeakerIndex:
         """What a person's name and honorific tell, read once per printed form and name list."""
         names = self._names
         words = tuple(
-            fold(w) for w in m.name.replace(".", ". ").split()
+            _fold(w) for w in m.name.replace(".", ". ").split()
             if not _is_initial(w) and w.lower() not in names.suffixes
-        ) or (fold(m.name),)
+        ) or (_fold(m.name),)
         surname = words[-1]
         given = words[0] if len(words) > 1 and words[0] not in names.particles else None
         gender = names.gender_of_honorific(m.honorific.lower()) if m.honorific else None
@@ -420,7 +359,7 @@ class SpeakerIndex:
         return found
 
     def _anonymous(self, m: Mention) -> Entity:
-        key = "desc:" + fold(m.text) if m.kind != "pronoun" else f"pron:{m.start}"
+        key = "desc:" + _fold(m.text) if m.kind != "pronoun" else f"pron:{m.start}"
         entity = self._by_key.get(key)
         if entity is None:
             name = m.text

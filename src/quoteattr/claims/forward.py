@@ -27,6 +27,7 @@ Example:
 from __future__ import annotations
 
 import unicodedata
+from typing import Final
 
 from quoteattr.attribution.clauses import speaker_mention_at
 from quoteattr.claims.base import Found, content_from
@@ -71,18 +72,18 @@ def _cue(scan: Scanner, c: int) -> tuple[int, str, frozenset[str]] | None:
     if found is None:
         return None
     verb, end = found
-    by_lemma = scan.frames_by_lemma
-    if verb.lemma in scan.phrase_heads:  # no phrase of frames starts with most lemmas
-        phrase = f"{verb.lemma} {ctx.low(end)}"
-        phrase_frames = by_lemma.get(phrase)
+    lemma = verb.lemma
+    if lemma in scan.phrase_heads:  # no phrase of frames starts with most lemmas
+        phrase = f"{lemma} {ctx.low(end)}"
+        phrase_frames = scan.frames_by_lemma.get(phrase)
         if phrase_frames:  # "call on", "call for", "point to": the particle is part of the cue
             return end + 1, phrase, phrase_frames
-    said = scan.said_frames.get(verb.lemma)
+    said = scan.said_frames.get(lemma)
     if said is None:  # a lemma the frames do not list
         if verb.weak:
             return None  # a weak cue reports a claim only in the frames the data lists for it
-        return end, verb.lemma, THAT_FRAME
-    return end, verb.lemma, said
+        return end, lemma, THAT_FRAME
+    return end, lemma, said
 
 
 def name_said_clause(scan: Scanner, c: int) -> Found | None:
@@ -201,12 +202,7 @@ def _content_after(
                 rule = "comma_saying_clause" if participle else "name_said_clause"
                 return rule, 0.85 if participle else 0.9, start, 4, -1
     joints = scan.joints
-    for frame, rule, conf in (
-        ("object_of", "name_accused_x_of_y", 0.85),
-        ("object_for", "name_accused_x_of_y", 0.85),
-        ("naming", "name_branded_x_a_y", 0.8),
-        ("naming_as", "name_branded_x_a_y", 0.8),
-    ):
+    for frame, rule, conf in _OBJECT_FRAMES:
         if frame in frames and frame in joints and low_k not in words.prepositions:
             j = scan.joint_ahead(k, stop, joints[frame].joints, joints[frame].stops)
             if j > 0:
@@ -242,6 +238,15 @@ def _content_after(
     ):
         return "name_called_for_np", 0.7, k, 4, -1
     return None
+
+
+_OBJECT_FRAMES: Final[list[tuple[str, str, float]]] = [
+    ("object_of", "name_accused_x_of_y", 0.85),
+    ("object_for", "name_accused_x_of_y", 0.85),
+    ("naming", "name_branded_x_a_y", 0.8),
+    ("naming_as", "name_branded_x_a_y", 0.8),
+]
+"""The frames of an object and a joint word: their frame, rule and confidence, in order."""
 
 
 def _holds_content(scan: Scanner, k: int) -> bool:
@@ -300,7 +305,7 @@ def _plural_subject(scan: Scanner, k: int) -> bool:
     """
     ctx, words = scan.ctx, scan.words
     low = ctx.low(k)
-    role = ctx.lexicon.role_forms.get(low)
+    role = scan.role_forms.get(low)
     plural = (role is not None and role.plural == low) or (  # "said people want"
         len(low) > 3
         and low.endswith(scan.plural_endings)
@@ -309,7 +314,7 @@ def _plural_subject(scan: Scanner, k: int) -> bool:
     if ctx.kind(k) != "word" or not ctx.word(k).islower() or not plural:
         return False
     j = k + 1
-    while j < k + 3 and (ctx.low(j) in ctx.lexicon.grammar.adverbs or ctx.low(j).endswith(
+    while j < k + 3 and (ctx.low(j) in scan.adverbs or ctx.low(j).endswith(
             scan.adverb_endings)):
         j += 1
     w = ctx.word(j)
@@ -411,7 +416,7 @@ def _bare_predicate(scan: Scanner, k: int) -> int:
         or low in words.time_words
         or low in words.object_pronouns
         or low in words.phrasal_particles
-        or low in ctx.lexicon.grammar.adverbs
+        or low in scan.adverbs
         or low in words.finite_auxiliaries
         or low.endswith(scan.adverb_endings)
     ):
@@ -505,7 +510,7 @@ def _quote_opens_clause(scan: Scanner, k: int) -> bool:
     return ctx.kind(j) == "word" and ctx.same_sentence(k, j)
 
 
-_COMMA_WINDOW = 14
+_COMMA_WINDOW: Final = 14
 """Tokens between a cue and the comma (or colon) that opens its content."""
 
 

@@ -20,34 +20,42 @@ Example:
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from quoteattr.attribution.context import Context
 from quoteattr.attribution.reported import ReportedSpeechWords
 from quoteattr.claims.positions import After, AtOrBefore, phrases_by_first
 from quoteattr.language.claim_frames import ClaimFrames, ClaimWords, Frame, Joint
-from quoteattr.language.lexicon import CueVerb, Lexicon, RoleNoun
+from quoteattr.language.lexicon import CueVerb, Lexicon, RoleNoun, Stance
 from quoteattr.language.wordlists import load_word_lists
 from quoteattr.text.tokens import Token
 
-__all__ = ["NO_FRAMES", "NO_TOKEN", "SENTENCE_ENDS", "THAT_FRAME", "WordReader"]
+__all__ = [
+    "NO_FRAMES",
+    "NO_TOKEN",
+    "SENTENCE_ENDS",
+    "THAT_FRAME",
+    "CueWord",
+    "WordReader",
+    "WordSets",
+]
 
-NO_TOKEN = Token(0, 0, "", "end")
+NO_TOKEN: Final = Token(0, 0, "", "end")
 """What a rule reads outside the token list: no text, kind ``end`` (as ``Context.kind``)."""
 
-NO_FRAMES: frozenset[str] = frozenset()
+NO_FRAMES: Final[frozenset[str]] = frozenset()
 """The frames of a cue verb that ``claim_frames.json`` does not list."""
 
-THAT_FRAME = frozenset({"that"})
+THAT_FRAME: Final = frozenset({"that"})
 """A clause after "that": the frame every cue verb takes unless it names ("called it a sham")."""
 
-_NAMING = frozenset({"naming", "naming_as"})
+_NAMING: Final = frozenset({"naming", "naming_as"})
 
-_CLAUSE_FRAMES = frozenset({"clause", "clause_checked"})
+_CLAUSE_FRAMES: Final = frozenset({"clause", "clause_checked"})
 
-_SENTENCE_STOPS = frozenset({".", ";", ":", "!", "?"})
+_SENTENCE_STOPS: Final = frozenset({".", ";", ":", "!", "?"})
 
-SENTENCE_ENDS = _SENTENCE_STOPS - {":"}
+SENTENCE_ENDS: Final = _SENTENCE_STOPS - {":"}
 """Punctuation after which no content of a cue follows in its sentence (a colon may open one)."""
 
 
@@ -55,6 +63,95 @@ def _plain_mention_ends(ctx: Context, t: int) -> bool:
     """Tell whether a mention that is no possessive ends right before token t."""
     m = ctx.mention_ending.get(t)
     return m is not None and not m.possessive
+
+
+class WordSets:
+    """The claim words of :class:`ClaimWords`, as plain attributes of the same names.
+
+    The rules read these lists for every token they look at; a field of a
+    validated model is read through pydantic's attribute hook each time, one of
+    this class directly (a slot of the compiled build).
+    """
+
+    complementizers: frozenset[str]
+    subject_pronouns: frozenset[str]
+    determiners: frozenset[str]
+    prepositions: frozenset[str]
+    time_words: frozenset[str]
+    time_openers: frozenset[str]
+    time_nouns: frozenset[str]
+    continuers: frozenset[str]
+    relatives: frozenset[str]
+    hard_punctuation: frozenset[str]
+    trimmed_punctuation: frozenset[str]
+    coordinators: frozenset[str]
+    attribution_openers: frozenset[str]
+    coordinated_auxiliaries: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    not_time_adverbs: frozenset[str]
+    bare_subject_stop: frozenset[str]
+    quantity_words: frozenset[str]
+    quantity_joints: frozenset[str]
+    question_words: frozenset[str]
+    finite_auxiliaries: frozenset[str]
+    irregular_past: frozenset[str]
+    listener_objects: frozenset[str]
+    object_pronouns: frozenset[str]
+    quoting_forms: frozenset[str]
+    quoting_joints: frozenset[str]
+    source_prepositions: frozenset[str]
+    source_postpositions: frozenset[str]
+    sign_offs: frozenset[str]
+    as_words: frozenset[str]
+    reflexives: frozenset[str]
+    participle_endings: frozenset[str]
+    past_endings: frozenset[str]
+    adverb_endings: frozenset[str]
+    plural_endings: frozenset[str]
+    subjunctive_endings: frozenset[str]
+    genitive_determiners: frozenset[str]
+    relatives_after_comma: frozenset[str]
+    relative_subjects: frozenset[str]
+    with_words: frozenset[str]
+    noun_homographs: frozenset[str]
+    label_connectors: frozenset[str]
+    label_listener_words: frozenset[str]
+    label_stop_words: frozenset[str]
+    noun_cues: dict[str, Stance]
+    noun_topic_cues: dict[str, Stance]
+    document_nouns: frozenset[str]
+    issuing_verbs: frozenset[str]
+    topic_prepositions: frozenset[str]
+    light_verbs: frozenset[str]
+    receiving_verbs: frozenset[str]
+    agent_prepositions: frozenset[str]
+    possessive_determiners: frozenset[str]
+    possessive_endings: frozenset[str]
+    negation_endings: frozenset[str]
+    non_plural_endings: frozenset[str]
+    comparatives: frozenset[str]
+    phrasal_particles: frozenset[str]
+    stances: dict[str, Stance]
+
+    def __init__(self, words: ClaimWords) -> None:
+        """Copy every field of ``words`` (a new field of ClaimWords must be declared above)."""
+        for name in type(words).model_fields:
+            setattr(self, name, getattr(words, name))
+
+
+class CueWord:
+    """A cue verb of the lexicon, with its lemma and weakness as plain attributes.
+
+    The rules read both for every cue they try; a field of the validated
+    :class:`~quoteattr.language.lexicon.CueVerb` costs pydantic's attribute hook
+    each time.
+    """
+
+    def __init__(self, verb: CueVerb) -> None:
+        """Keep ``verb`` and read its lemma and weakness once."""
+        self.verb = verb
+        self.lemma: str = verb.lemma
+        self.weak: bool = verb.weak
 
 
 class _Fixed(NamedTuple):
@@ -86,6 +183,7 @@ class _Fixed(NamedTuple):
     not_names: frozenset[str]
     introducers: frozenset[str]
     cue_forms: dict[str, CueVerb]
+    cue_words: dict[str, CueWord]
     title_words: frozenset[str]
     role_forms: dict[str, RoleNoun]
     org_words: frozenset[str]
@@ -96,9 +194,10 @@ class _Fixed(NamedTuple):
     clause_lemmas: frozenset[str]
     homograph_heads: dict[str, str]
     asking_forms: frozenset[str]
+    word_sets: WordSets
 
 
-_FIXED: dict[tuple[int, int, int], tuple[Lexicon, ClaimFrames, ClaimWords, _Fixed]] = {}
+_FIXED: Final[dict[tuple[int, int, int], tuple[Lexicon, ClaimFrames, ClaimWords, _Fixed]]] = {}
 
 
 def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
@@ -139,6 +238,7 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         not_names=lexicon.grammar.not_names,
         introducers=lexicon.grammar.introducers,
         cue_forms=lexicon.cue_forms,
+        cue_words=_cue_words(lexicon),
         title_words=lexicon.title_words,
         role_forms=lexicon.role_forms,
         org_words=lexicon.org_words,
@@ -148,6 +248,7 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         asking_forms=frozenset(
             form for form, verb in lexicon.cue_forms.items() if verb.stance == "asks"
         ),
+        word_sets=WordSets(words),
         clause_lemmas=frozenset(
             lemma for lemma, listed in frames.by_lemma.items()
             if not listed.isdisjoint(_CLAUSE_FRAMES)
@@ -166,6 +267,18 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
     return fixed
 
 
+def _cue_words(lexicon: Lexicon) -> dict[str, CueWord]:
+    """Each cue form's verb as a :class:`CueWord` (one per verb)."""
+    by_verb: dict[int, CueWord] = {}
+    found: dict[str, CueWord] = {}
+    for form, verb in lexicon.cue_forms.items():
+        word = by_verb.get(id(verb))
+        if word is None:
+            word = by_verb[id(verb)] = CueWord(verb)
+        found[form] = word
+    return found
+
+
 def _homograph_heads(lexicon: Lexicon, words: ClaimWords) -> dict[str, str]:
     """The first word of each cue lemma that is also a noun ("state"), or ``""``."""
     found: dict[str, str] = {}
@@ -182,13 +295,15 @@ class WordReader:
         """Keep the document and the word lists, with the sentence starts."""
         self.ctx = ctx
         self.frames = frames
-        self.words = words
+        fixed = _fixed(ctx.lexicon, frames, words)
+        self.words = fixed.word_sets
+        """The claim words, read as plain attributes."""
         self.frames_by_lemma = frames.by_lemma
         """The frames of each cue lemma (``frames.frames_of`` without a call)."""
-        self._verbs: dict[int, tuple[CueVerb, int] | None] = {}
+        self._verbs: dict[int, tuple[CueWord, int] | None] = {}
         self._adverbs_back: dict[int, int] = {}
         self._times: dict[int, int] = {}
-        fixed = _fixed(ctx.lexicon, frames, words)
+        self._clause_cues: dict[int, tuple[str, int] | None] = {}
         self.time_adverbs = fixed.time_adverbs
         self.subjunctive = fixed.subjunctive
         self.participle_endings = fixed.participle_endings
@@ -218,6 +333,7 @@ class WordReader:
         self.listener_verbs = fixed.listener_verbs
         self.joints = fixed.joints
         self.clause_after_comma = fixed.clause_after_comma
+        self.comma_ends_content = frames.comma_ends_content
         self.nouns_capitalised = fixed.nouns_capitalised
         # the lexicon's lists, read once (an attribute of the lexicon costs a look-up each time)
         self.adverbs = fixed.adverbs
@@ -226,6 +342,8 @@ class WordReader:
         self.not_names = fixed.not_names
         self.introducers = fixed.introducers
         self.cue_forms = fixed.cue_forms
+        self.cue_words = fixed.cue_words
+        """The cue forms' verbs, with lemma and weakness as plain attributes."""
         self.title_words = fixed.title_words
         self.role_forms = fixed.role_forms
         self.org_words = fixed.org_words
@@ -242,27 +360,27 @@ class WordReader:
         n = len(ctx.tokens)
         self.n = n
         starts = ctx.sentence_starts if n else [0]
-        self.sent_first = AtOrBefore(starts, 0)
-        self.sent_end = After(starts, n)
+        self.sent_first = AtOrBefore(starts, 0, ctx.sentence)
+        self.sent_end = After(starts, n, ctx.sentence)
 
     def source_phrase_end(self, k: int) -> int:
         """One past a source preposition ("according to", "laut") starting at token ``k``, or -1."""
         return self.phrase_end(k, self.words.source_prepositions)
 
-    def verb_at(self, c: int) -> tuple[CueVerb, int] | None:
+    def verb_at(self, c: int) -> tuple[CueWord, int] | None:
         """The cue verb starting at token c (weak ones too) and its end, or ``None``."""
         verbs = self._verbs
         known = verbs.get(c)
         if known is not None or c in verbs:
             return known
         ctx = self.ctx
-        found: tuple[CueVerb, int] | None = None
+        found: tuple[CueWord, int] | None = None
         end = ctx.cue_any[c] if 0 <= c < self.n else -1
         if end >= 0:
             form = ctx.tokens[c].low if end == c + 1 else " ".join(
                 [t.low for t in ctx.tokens[c:end]]
             )
-            verb = self.cue_forms.get(form)
+            verb = self.cue_words.get(form)
             if verb is not None:
                 lemma = verb.lemma
                 if lemma not in self.never and not self.noun_sense(c, lemma):
@@ -272,13 +390,17 @@ class WordReader:
 
     def clause_cue(self, c: int) -> tuple[str, int] | None:
         """The lemma and end of a cue verb at c that reports clauses, or ``None``."""
+        clause_cues = self._clause_cues
+        if c in clause_cues:
+            return clause_cues[c]
         found = self.verb_at(c)
-        if found is None or found[0].weak:
-            return None
-        verb, end = found
-        if verb.lemma not in self.clause_lemmas:
-            return None
-        return verb.lemma, end
+        cue: tuple[str, int] | None = None
+        if found is not None and not found[0].weak:
+            lemma = found[0].lemma
+            if lemma in self.clause_lemmas:
+                cue = lemma, found[1]
+        clause_cues[c] = cue
+        return cue
 
     def noun_sense(self, c: int, lemma: str) -> bool:
         """Tell whether a cue form at c is a noun by its neighbours.

@@ -14,6 +14,8 @@ Example:
 
 from __future__ import annotations
 
+from typing import Final
+
 from quoteattr.language.cache import per_object
 from quoteattr.language.lexicon import Lexicon
 from quoteattr.language.names import load_person_names
@@ -24,10 +26,10 @@ from quoteattr.text.tokens import Token
 
 __all__ = ["MentionWords", "Surnames", "mention_words"]
 
-_SUSPECT_ENDINGS = ("ed", "ing")
+_SUSPECT_ENDINGS: Final = ("ed", "ing")
 """Endings of a sentence's opening participle ("Reached by phone"), checked further."""
 
-_MAX_WORDS = 100_000  # cached plain words per lexicon; cleared when full
+_MAX_WORDS: Final = 100_000  # cached plain words per lexicon; cleared when full
 
 
 class MentionWords:

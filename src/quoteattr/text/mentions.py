@@ -19,8 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import chain
-from operator import attrgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from quoteattr.language.lexicon import Lexicon, load_lexicon
 from quoteattr.models import SpeakerKind
@@ -80,7 +79,7 @@ def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
-_POSSESSIVE = ("'s", "’s", "'S", "’S")
+_POSSESSIVE: Final = ("'s", "’s", "'S", "’S")
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
@@ -89,18 +88,14 @@ def _strip_possessive(word: str) -> tuple[str, bool]:
     return word, False
 
 
-_SUSPECT_ENDINGS = ("ed", "ing")
+_SUSPECT_ENDINGS: Final = ("ed", "ing")
 """Endings of a sentence's opening participle ("Reached by phone"), checked further."""
 
-_ROLE_GAP = 3
+_ROLE_GAP: Final = 3
 """Most lower-case words of a role between a name and the person it modifies."""
 
 
-_MAX_PARSED = 100_000  # cached name splits per lexicon; cleared when full
-
-_KIND = attrgetter("kind")
-_TEXT = attrgetter("text")
-_WORDS_ONLY = {"word"}
+_MAX_PARSED: Final = 100_000  # cached name splits per lexicon; cleared when full
 
 
 def name_reader(lexicon: Lexicon) -> NameReader:
@@ -130,11 +125,17 @@ def find_mentions(
     tb = mention_words(lexicon or load_lexicon())
     triggers = tb.triggers
     # only capitalised words, pronouns, determiners and role nouns can start a mention
+    toks = tokens if isinstance(tokens, list) else list(tokens)
     starts = [
-        i for i, tok in enumerate(tokens)
+        i for i, tok in enumerate(toks)
         if tok.kind == "word" and (tok.low in triggers or tok.text[0].isupper())
     ]
-    return _mentions_from(text, tokens, tb, starts)
+    role_at = [i for i in starts if toks[i].low in tb.roles]
+    near = _near_roles(role_at, tb.role_reach, len(toks))
+    lines = HeadlineLines(toks, [i for i, tok in enumerate(toks) if tok.kind == "para"])
+    capital = [tok.kind == "word" and tok.text[0].isupper() for tok in toks]
+    return _mentions_from(text, toks, tb, starts, role_at, near, lines, capital)
+
 
 
 def mentions_in_context(
@@ -154,60 +155,56 @@ def mentions_in_context(
         capitalised: The capitalised words (``tokenize(..., capitalised=...)``).
     """
     tb = mention_words(lexicon)
+    # a list, which the compiled build indexes without a generic call
+    toks = tokens if isinstance(tokens, list) else list(tokens)
     role_at = sorted(chain.from_iterable(map(index.__getitem__, indexed_among(index, tb.roles))))
     starts = set(capitalised)
     starts.update(role_at)
     for low in indexed_among(index, tb.pronouns):
         starts.update(index[low])
-    near = _near_roles(role_at, tb.role_reach)
-    if near:
+    near = _near_roles(role_at, tb.role_reach, len(toks))
+    if role_at:
         # a lower-case determiner starts a mention only before a role noun ("a Turkish official")
         for low in indexed_among(index, tb.plain_determiners):
-            starts.update(near.intersection(index[low]))
+            starts.update([k for k in index[low] if near[k]])
+    capital = [False] * len(toks)
+    for k in capitalised:
+        capital[k] = True
     # the paragraph breaks: the only tokens of white space
     breaks = sorted(chain.from_iterable(map(index.__getitem__, filter(str.isspace, index))))
-    lines = HeadlineLines(tokens, breaks)
-    return _mentions_from(text, tokens, tb, sorted(starts), role_at, near, lines)
+    lines = HeadlineLines(toks, breaks)
+    return _mentions_from(text, toks, tb, sorted(starts), role_at, near, lines, capital)
 
 
-def _near_roles(role_at: list[int], reach: int) -> set[int]:
-    """The positions at most ``reach`` tokens before a role noun, or on one."""
-    near: set[int] = set()
+def _near_roles(role_at: list[int], reach: int, count: int) -> list[bool]:
+    """Per token of ``count``: whether a role noun stands on it or ``reach`` tokens after."""
+    near = [False] * count
     for r in role_at:
-        near.update(range(r - reach, r + 1))
+        for k in range(r - reach if r > reach else 0, r + 1):
+            near[k] = True
     return near
 
 
 def _mentions_from(
     text: str,
-    tokens: Sequence[Token],
+    tokens: list[Token],
     tb: MentionWords,
     starts: list[int],
-    role_at: list[int] | None = None,
-    near: set[int] | None = None,
-    lines: HeadlineLines | None = None,
+    role_at: list[int],
+    near: list[bool],
+    lines: HeadlineLines,
+    capital: list[bool],
 ) -> list[Mention]:
     """The mentions that start at some of ``starts`` (word indices, in order).
 
-    ``role_at``, the positions of role nouns, is computed when not given, and
-    ``near``, the positions where a description may start before one, and ``lines``, too.
+    ``role_at`` are the positions of role nouns, ``near`` tells per token whether a
+    description may start there, ``capital`` whether it is a capitalised word.
     """
     out: list[Mention] = []
-    roles = tb.roles
     pronouns = tb.pronouns
     determiners = tb.determiners
-    if role_at is None:
-        role_at = [i for i in starts if tokens[i].low in roles]
-    if near is None:
-        near = _near_roles(role_at, tb.role_reach)
-    if lines is None:
-        lines = HeadlineLines(tokens, [i for i, tok in enumerate(tokens) if tok.kind == "para"])
-    # the words that open a paragraph, where a dateline may stand
-    openers = {0}
-    openers.update(b + 1 for b in lines.breaks or ())
     role_set = frozenset(role_at)
     person_roles = tb.person_roles
-    after_role = {p + 1 for p in role_at if tokens[p].low in person_roles}
     plain_words = tb.plain_words
     known = Surnames()
     resume = 0
@@ -216,7 +213,8 @@ def _mentions_from(
             continue
         tok = tokens[i]
         word = tok.text
-        if i in openers and word.isupper():
+        # a word that opens a paragraph (a dateline may stand there)
+        if (i == 0 or tokens[i - 1].kind == "para") and word.isupper():
             dateline = dateline_end(tokens, i)
             if dateline > i:
                 resume = dateline  # "DAYTON, Ohio (AP) —": a place, no speaker
@@ -229,20 +227,20 @@ def _mentions_from(
             resume = i + 1
             continue
         else:
-            capital = word in plain_words  # capitalised, and no party tag
-            if not capital:
-                capital = word[0].isupper()
-                if capital and word[1:2] == "-":
+            capitalised = word in plain_words  # capitalised, and no party tag
+            if not capitalised:
+                capitalised = capital[i]
+                if capitalised and word[1:2] == "-":
                     tag = tb.reader.party_tag_end(text, tokens, i)
                     if tag > i:
                         resume = tag  # "(D-Ohio)", ", R-Fla.,": a party and a state
                         continue
-            near_role = i in near
-            if capital or lower in determiners or (near_role and i in role_set):
+            near_role = near[i]
+            if capitalised or lower in determiners or (near_role and i in role_set):
                 if near_role:
-                    found = _description(text, tokens, i, tb)
-                if found is None and capital:
-                    found = _name(text, tokens, i, tb, lines, known)
+                    found = _description(text, tokens, i, tb, capital)
+                if found is None and capitalised:
+                    found = _name(text, tokens, i, tb, lines, known, capital)
                     if found is not None and found.kind == "name":
                         known.names.append(found.name)
         if found is None:
@@ -251,7 +249,8 @@ def _mentions_from(
         if first < resume:
             continue
         if (
-            first in after_role  # tokens[first - 1] is a person's role noun
+            first > 0
+            and tokens[first - 1].low in person_roles  # a person's role noun before the name
             and out
             and 0 < first - out[-1].last <= _ROLE_GAP
             and found.kind in ("name", "description")
@@ -278,7 +277,7 @@ def _mentions_from(
 
 
 def _modifies_role(
-    tokens: Sequence[Token], before: Mention, name_at: int, tb: MentionWords
+    tokens: list[Token], before: Mention, name_at: int, tb: MentionWords
 ) -> bool:
     """Whether ``before`` is a name printed before a lower-case role of the name at ``name_at``.
 
@@ -302,7 +301,9 @@ def _modifies_role(
     return True
 
 
-def _name_span(tokens: Sequence[Token], i: int, tb: MentionWords, lines: HeadlineLines) -> int:
+def _name_span(
+    tokens: list[Token], i: int, tb: MentionWords, lines: HeadlineLines, capital: list[bool]
+) -> int:
     """Return the end of the run of capitalised words (with initials and connectors).
 
     A headline verb or a capitalised function word ends the run ("Doe Slams
@@ -319,7 +320,7 @@ def _name_span(tokens: Sequence[Token], i: int, tb: MentionWords, lines: Headlin
         if word in plain_words:
             j += 1  # most words of a name are capitalised words that need no check below
             continue
-        if tok.kind == "word" and word[0].isupper():
+        if capital[j]:  # a capitalised word
             if word not in odd_words and tb.plain(tok):
                 j += 1
                 continue
@@ -353,8 +354,7 @@ def _name_span(tokens: Sequence[Token], i: int, tb: MentionWords, lines: Headlin
             and j > i
             and tokens[j - 2 if tokens[j - 1].text == "." else j - 1].low in reader.title_like
             and j + 1 < n
-            and tokens[j + 1].kind == "word"
-            and tokens[j + 1].text[0].isupper()
+            and capital[j + 1]
             and not reader.is_honorific(tokens[j + 1].low)
             and reader.title_chain(tuple(t.text for t in tokens[i:j] if t.kind == "word"))
         ):
@@ -374,23 +374,22 @@ def _name_span(tokens: Sequence[Token], i: int, tb: MentionWords, lines: Headlin
             and j + 1 < n
             and ((tok.kind == "word" and word in tb.connectors) or word in tb.inner_links)
             and tb.nouns.particle_after_given_name(tokens, i, j)
+            and capital[j + 1]
         ):
-            # "Secretary of Labor Ann Lowe", "Bank of America"
-            after = tokens[j + 1]
-            if after.kind == "word" and after.text[0].isupper():
-                j += 1
-                continue
+            j += 1  # "Secretary of Labor Ann Lowe", "Bank of America"
+            continue
         break
     return j
 
 
 def _name(
     text: str,
-    tokens: Sequence[Token],
+    tokens: list[Token],
     i: int,
     tb: MentionWords,
     lines: HeadlineLines,
-    known: Surnames | None = None,
+    known: Surnames,
+    capital: list[bool],
 ) -> Mention | None:
     tok = tokens[i]
     word = tok.text
@@ -420,11 +419,10 @@ def _name(
             # "The", "But", "In" before anything but a name: no name starts here
             if low not in tb.reader.homographs:
                 return None  # (the most common case, told without a call)
-            surnames: set[str] | frozenset[str] = known.words() if known else frozenset()
-            if not tb.reader.homograph_name(tokens, i, surnames):
+            if not tb.reader.homograph_name(tokens, i, known.words()):
                 return None
             homograph = True  # "Will said", "May has said": a surname
-    end = _name_span(tokens, i, tb, lines)
+    end = _name_span(tokens, i, tb, lines, capital)
     if end == i:
         return None
     if (
@@ -451,10 +449,8 @@ def _name(
         if det >= 0 and not tb.nouns.known_name_word(tokens[first].text):
             # "den Clip", "der frühere Nationalspieler": a common noun, or a description
             return _determined_role(text, tokens, det, first, tb)
-    wtoks = tokens[first:end]
-    if end > first + 1 and set(map(_KIND, wtoks)) != _WORDS_ONLY:
-        wtoks = [t for t in wtoks if t.kind == "word"]  # "J. R. Hale": not the periods
-    words = tuple(map(_TEXT, wtoks))
+    wtoks = [t for t in tokens[first:end] if t.kind == "word"]  # "J. R. Hale": not the periods
+    words = tuple([t.text for t in wtoks])
     headline = len(words) > 2 and lines.headline(first)
     key = (words, headline)
     parsed = tb.parsed.get(key)
@@ -508,7 +504,7 @@ def _keeps_period(word: str, tb: MentionWords) -> bool:
 
 
 def _determined_role(
-    text: str, tokens: Sequence[Token], det: int, head: int, tb: MentionWords
+    text: str, tokens: list[Token], det: int, head: int, tb: MentionWords
 ) -> Mention | None:
     """A description from determiner ``det`` to role noun ``head``; None for another noun."""
     found = tb.nouns.role_phrase(tokens, head)
@@ -590,7 +586,9 @@ def _classify_name(name: str, words: list[str], tb: MentionWords) -> tuple[str, 
     return "name", "person"
 
 
-def _description(text: str, tokens: Sequence[Token], i: int, tb: MentionWords) -> Mention | None:
+def _description(
+    text: str, tokens: list[Token], i: int, tb: MentionWords, capital: list[bool]
+) -> Mention | None:
     """Parse "a Turkish official", "the foreign minister", "officials" starting at token i."""
     n = len(tokens)
     j = i
@@ -632,7 +630,7 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: MentionWords) -
             # compound roles: "campaign spokesman", "press secretary"; a capitalised
             # role may be a modifier ("the Green Party deputy leader")
             if j < n and tokens[j].kind == "word" and (
-                tokens[j].text in roles or (word[0].isupper() and tokens[j].text.islower())
+                tokens[j].text in roles or (capital[head] and tokens[j].text.islower())
             ):
                 continue
             break
@@ -650,14 +648,13 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: MentionWords) -
     plural = noun.lower() == role.plural and role.plural != role.singular
     if partitive and not plural:
         return None  # "one of the campaign ...": a group's member needs the group's plural
-    if not plural and noun[0].isupper() and first_low not in tb.noun_markers and (
+    if not plural and capital[head] and first_low not in tb.noun_markers and (
         tb.titled_capitals
     ):
         return None  # "Former Secretary of State Jane Doe": a title before a name
-    first_word = tokens[i].text
-    if not saw_det and not plural and not (first_word[0].isupper() and head > i):
+    if not saw_det and not plural and not (capital[i] and head > i):
         return None
-    if not saw_det and head == i and first_word[0].isupper() and not plural:
+    if not saw_det and head == i and capital[i] and not plural:
         return None  # a capitalised role alone ("President") is a title, not a description
     end = head + 1
     # post-modifier: "a spokesman for the ministry", "the head of the Turkish Foreign Ministry"
@@ -677,7 +674,7 @@ def _description(text: str, tokens: Sequence[Token], i: int, tb: MentionWords) -
             end = k
     if end < n:
         after = tokens[end]
-        if after.kind == "word" and after.text[0].isupper() and after.text not in tb.not_names:
+        if capital[end] and after.text not in tb.not_names:
             return None  # "spokeswoman Haley Morris": a role before a name, parsed as a name
     if role.kind == "organisation":
         speaker_kind: SpeakerKind = "organisation"

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from quoteattr.language.lexicon import Lexicon
 from quoteattr.language.names import PersonNames, load_person_names
@@ -64,7 +64,13 @@ class NameSplit(NamedTuple):
     """The run is one name that holds no person's name (``Bank of America``)."""
 
 
-_DASHES = ("-", "\u2010", "\u2011")
+_DASHES: Final = ("-", "\u2010", "\u2011")
+
+_MAX_CACHED: Final = 100_000
+"""Words whose role-word test is kept per reader (the cache is cleared when full)."""
+
+_new = tuple.__new__
+"""``_new(NameSplit, (...all fields...))`` builds a split in C, not in its Python ``__new__``."""
 
 
 class NameReader:
@@ -102,6 +108,7 @@ class NameReader:
         ) - self.given
         self.places = words.places | {c.lower() for c in lex.country_names}
         self.place_phrases = frozenset(p for p in self.places if " " in p)
+        self.title_or_place_phrases = self.title_phrases | self.place_phrases
         self.place_heads = words.place_heads
         self.demonyms = frozenset(d.lower() for d in lex.demonym_to_country)
         self.demonym_countries = {d.lower(): c.lower() for d, c in lex.demonym_to_country.items()}
@@ -134,6 +141,8 @@ class NameReader:
         """Names that are also function words ("Will", "May", "Read", "Rather")."""
         self.adverbs = grammar.adverbs
         self.role_prefixes = grammar.role_prefixes
+        self.role_word_cache: dict[str, bool] = {}
+        """What :meth:`_role_word` found for each lower-case word (cleared when full)."""
 
     # ---- one word -------------------------------------------------------------------
 
@@ -300,6 +309,15 @@ class NameReader:
 
     def _role_word(self, low: str) -> bool:
         """A word that belongs to a role printed before a name."""
+        cache = self.role_word_cache
+        known = cache.get(low)
+        if known is None:
+            if len(cache) >= _MAX_CACHED:
+                cache.clear()
+            known = cache[low] = self._read_role_word(low)
+        return known
+
+    def _read_role_word(self, low: str) -> bool:
         prefix, dash, rest = low.partition("-")
         if dash and rest and prefix in self.role_prefixes:
             low = rest  # "then-secretary", "ex-governor"
@@ -357,7 +375,7 @@ class NameReader:
             role_start += 1  # "AFL-CIO President", but not "Celebrating"
         if start > 0 and lows[start - 1] in self.inner_links:
             # "Federation of Teachers", "University of Ohio": one name, not a person's
-            return NameSplit(0, 0, n, None, False, 0, whole=True)
+            return _new(NameSplit, (0, 0, n, None, False, 0, True))
         lead = role_start
         honorific = None
         if role_start < start and all(lows[k] in self.honorifics for k in range(role_start, start)):
@@ -366,7 +384,8 @@ class NameReader:
         elif role_start < start:
             honorific = next((words[k] for k in range(role_start, start)
                               if lows[k] in self.honorifics), None)
-        return NameSplit(role_start, start, end if end > start else n, honorific, cut, lead)
+        return _new(NameSplit, (role_start, start, end if end > start else n, honorific, cut,
+                                lead, False))
 
     def _participle(self, low: str) -> bool:
         """``celebrating``: a word in -ing, long and no given name, opens no name."""
@@ -396,7 +415,7 @@ class NameReader:
             return False
         if m + 1 < len(lows) and f"{low} {lows[m + 1]}" in self.title_phrases:
             return False
-        if m > 0 and f"{lows[m - 1]} {low}" in (self.title_phrases | self.place_phrases):
+        if m > 0 and f"{lows[m - 1]} {low}" in self.title_or_place_phrases:
             return False
         if self._role_word(low):
             # "Dean Hale", "Georgia Roe": a given name that opens the run, or
@@ -422,6 +441,8 @@ class NameReader:
 
 def _initial(word: str) -> bool:
     """``J``, ``J.``, ``J.J.``: initials inside a name (not ``AP`` or ``UN``)."""
+    if "." not in word:  # most words: one letter or no initial
+        return len(word) == 1 and word.isalpha() and word.isupper()
     core = word.replace(".", "")
     if not core.isalpha() or not core.isupper():
         return False
@@ -446,7 +467,8 @@ class HeadlineLines:
 
     def __init__(self, tokens: Sequence[Token], breaks: Sequence[int] | None = None) -> None:
         """Look at ``tokens``, the document's tokens; ``breaks``, its ``para`` tokens, if known."""
-        self.tokens = tokens
+        # a list, which the compiled build indexes and slices without generic calls
+        self.tokens: list[Token] = tokens if isinstance(tokens, list) else list(tokens)
         self.breaks = breaks
         self.cache: dict[int, bool] = {}
 
@@ -504,7 +526,7 @@ def printed(text: str, start: int, end: int) -> str:
     return " ".join(part.split()) if ("  " in part or "\n" in part or "\t" in part) else part
 
 
-_DATELINE_DASHES = frozenset({"\u2014", "\u2013", "-", "--", "\u2015"})
+_DATELINE_DASHES: Final = frozenset({"\u2014", "\u2013", "-", "--", "\u2015"})
 
 
 def dateline_end(tokens: Sequence[Token], i: int) -> int:

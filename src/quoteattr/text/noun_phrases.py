@@ -24,6 +24,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from quoteattr.language.cache import per_object
 from quoteattr.language.lexicon import Lexicon, RoleNoun
@@ -32,9 +33,9 @@ from quoteattr.text.tokens import Token
 
 __all__ = ["NounPhraseWords", "NounPhrases", "noun_phrases"]
 
-_NOUN_MIN_LETTERS = 8  # a noun ending tells a noun only in a long word ("Hartung" is a name)
-_MAX_HEAD = 16  # the longest compound head looked for
-_GENITIVE_WORDS = 5  # words of a genitive kept in a description
+_NOUN_MIN_LETTERS: Final = 8  # a noun ending tells a noun only in a long word ("Hartung" is a name)
+_MAX_HEAD: Final = 16  # the longest compound head looked for
+_GENITIVE_WORDS: Final = 5  # words of a genitive kept in a description
 
 
 @word_file("noun_phrases.json")
