@@ -17,7 +17,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Final, Literal, NamedTuple
 
 from quoteattr.claims.scanner import Scanner
 from quoteattr.text.mentions import Mention
@@ -37,7 +37,7 @@ def _closing_mark(word: str) -> bool:
     return len(word) == 1 and (word == '"' or unicodedata.category(word) == "Pf")
 
 
-_MIN_BACKWARD_WORDS = 4
+_MIN_BACKWARD_WORDS: Final = 4
 """A content before its attribution holds at least this many words ("Hunter,
 meanwhile, told Politico" holds none)."""
 

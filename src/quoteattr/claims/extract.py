@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from typing import Final
 
 from pydantic import TypeAdapter
 
@@ -43,7 +44,7 @@ from quoteattr.text.tokens import indexed_among
 
 __all__ = ["claims_unavailable", "extract_claims"]
 
-_CLAIMS: TypeAdapter[list[Claim]] = TypeAdapter(list[Claim])
+_CLAIMS: Final[TypeAdapter[list[Claim]]] = TypeAdapter(list[Claim])
 
 _Triggers = tuple[list[ClaimRuleFunction], dict[str, list[ClaimRuleFunction]]]
 
@@ -205,7 +206,7 @@ def _candidates(scan: Scanner, words: ClaimWords) -> list[tuple[int, list[ClaimR
     return [(i, found[i]) for i in sorted(found)]  # ints sort faster than pairs
 
 
-_HEADLINE_RULES = [r.func for r in CLAIM_RULES if r.trigger == "headline"]
+_HEADLINE_RULES: Final = [r.func for r in CLAIM_RULES if r.trigger == "headline"]
 
 @per_object
 def _triggers(words: ClaimWords) -> _Triggers:
@@ -228,10 +229,10 @@ def _triggers(words: ClaimWords) -> _Triggers:
     return cue_rules, triggers
 
 
-_NOUN_PHRASE_RULES = frozenset({"name_called_for_np", "noun_topic_np"})
+_NOUN_PHRASE_RULES: Final = frozenset({"name_called_for_np", "noun_topic_np"})
 """Rules whose content is a noun phrase: one holding a report gives way to it."""
 
-_TRAILING_RULES = frozenset(
+_TRAILING_RULES: Final = frozenset(
     {
         "clause_comma_name_said",
         "clause_according_to_name",
@@ -278,7 +279,7 @@ def _holds_own_words(ctx: Context, opening_marks: list[int], first: int, last: i
     return False
 
 
-_OPENING_CHARS: dict[int, tuple[object, frozenset[str]]] = {}
+_OPENING_CHARS: Final[dict[int, tuple[object, frozenset[str]]]] = {}
 
 
 def _opening_double_marks(ctx: Context) -> list[int]:
@@ -355,7 +356,7 @@ def _in_rule_order(funcs: list[ClaimRuleFunction]) -> list[ClaimRuleFunction]:
     return sorted(set(funcs), key=_RULE_ORDER.__getitem__)
 
 
-_RULE_ORDER: dict[ClaimRuleFunction, int] = {r.func: n for n, r in enumerate(CLAIM_RULES)}
+_RULE_ORDER: Final[dict[ClaimRuleFunction, int]] = {r.func: n for n, r in enumerate(CLAIM_RULES)}
 
 
 def _source_entity(

@@ -27,6 +27,7 @@ Example:
 from __future__ import annotations
 
 import unicodedata
+from typing import Final
 
 from quoteattr.attribution.clauses import speaker_mention_at
 from quoteattr.claims.base import Found, content_from
@@ -239,7 +240,7 @@ def _content_after(
     return None
 
 
-_OBJECT_FRAMES: list[tuple[str, str, float]] = [
+_OBJECT_FRAMES: Final[list[tuple[str, str, float]]] = [
     ("object_of", "name_accused_x_of_y", 0.85),
     ("object_for", "name_accused_x_of_y", 0.85),
     ("naming", "name_branded_x_a_y", 0.8),
@@ -509,7 +510,7 @@ def _quote_opens_clause(scan: Scanner, k: int) -> bool:
     return ctx.kind(j) == "word" and ctx.same_sentence(k, j)
 
 
-_COMMA_WINDOW = 14
+_COMMA_WINDOW: Final = 14
 """Tokens between a cue and the comma (or colon) that opens its content."""
 
 

@@ -15,16 +15,18 @@ Example:
 
 from __future__ import annotations
 
+from typing import Final
+
 from quoteattr.claims.base import Found, content_from
 from quoteattr.claims.scanner import Scanner
 from quoteattr.text.mentions import Mention
 
 __all__ = ["headline_name_says_clause"]
 
-_SOURCE_WORDS = 6
+_SOURCE_WORDS: Final = 6
 """Words of a headline's source before its cue ("GOP Rep Jane Doe")."""
 
-_TITLE_SHARE = 0.7
+_TITLE_SHARE: Final = 0.7
 """Share of a headline's words that open with a capital letter in title case."""
 
 

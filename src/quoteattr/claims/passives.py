@@ -15,6 +15,8 @@ Example:
 
 from __future__ import annotations
 
+from typing import Final
+
 from quoteattr.attribution.clauses import noun_phrase_after, speaker_mention_at
 from quoteattr.claims.base import Found
 from quoteattr.claims.reading import NO_FRAMES
@@ -24,10 +26,10 @@ from quoteattr.text.mentions import Mention
 
 __all__ = ["clause_was_said_by_name"]
 
-_AGENT_GAP = 3
+_AGENT_GAP: Final = 3
 """Words (adverbs, a time) between a passive cue and its "by"."""
 
-_SUBJECT_TOKENS = 30
+_SUBJECT_TOKENS: Final = 30
 """Tokens of a passive's subject, the content."""
 
 

@@ -12,6 +12,7 @@ Example:
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Final
 
 __all__ = [
     "After",
@@ -71,7 +72,7 @@ class After(AtOrBefore):
         return table
 
 
-_PHRASES: dict[frozenset[str], dict[str, list[tuple[str, ...]]]] = {}
+_PHRASES: Final[dict[frozenset[str], dict[str, list[tuple[str, ...]]]]] = {}
 
 
 def phrases_by_first(phrases: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:

@@ -20,7 +20,7 @@ Example:
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from quoteattr.attribution.context import Context
 from quoteattr.attribution.reported import ReportedSpeechWords
@@ -30,24 +30,32 @@ from quoteattr.language.lexicon import CueVerb, Lexicon, RoleNoun, Stance
 from quoteattr.language.wordlists import load_word_lists
 from quoteattr.text.tokens import Token
 
-__all__ = ["NO_FRAMES", "NO_TOKEN", "SENTENCE_ENDS", "THAT_FRAME", "WordReader", "WordSets"]
+__all__ = [
+    "NO_FRAMES",
+    "NO_TOKEN",
+    "SENTENCE_ENDS",
+    "THAT_FRAME",
+    "CueWord",
+    "WordReader",
+    "WordSets",
+]
 
-NO_TOKEN = Token(0, 0, "", "end")
+NO_TOKEN: Final = Token(0, 0, "", "end")
 """What a rule reads outside the token list: no text, kind ``end`` (as ``Context.kind``)."""
 
-NO_FRAMES: frozenset[str] = frozenset()
+NO_FRAMES: Final[frozenset[str]] = frozenset()
 """The frames of a cue verb that ``claim_frames.json`` does not list."""
 
-THAT_FRAME = frozenset({"that"})
+THAT_FRAME: Final = frozenset({"that"})
 """A clause after "that": the frame every cue verb takes unless it names ("called it a sham")."""
 
-_NAMING = frozenset({"naming", "naming_as"})
+_NAMING: Final = frozenset({"naming", "naming_as"})
 
-_CLAUSE_FRAMES = frozenset({"clause", "clause_checked"})
+_CLAUSE_FRAMES: Final = frozenset({"clause", "clause_checked"})
 
-_SENTENCE_STOPS = frozenset({".", ";", ":", "!", "?"})
+_SENTENCE_STOPS: Final = frozenset({".", ";", ":", "!", "?"})
 
-SENTENCE_ENDS = _SENTENCE_STOPS - {":"}
+SENTENCE_ENDS: Final = _SENTENCE_STOPS - {":"}
 """Punctuation after which no content of a cue follows in its sentence (a colon may open one)."""
 
 
@@ -131,6 +139,21 @@ class WordSets:
             setattr(self, name, getattr(words, name))
 
 
+class CueWord:
+    """A cue verb of the lexicon, with its lemma and weakness as plain attributes.
+
+    The rules read both for every cue they try; a field of the validated
+    :class:`~quoteattr.language.lexicon.CueVerb` costs pydantic's attribute hook
+    each time.
+    """
+
+    def __init__(self, verb: CueVerb) -> None:
+        """Keep ``verb`` and read its lemma and weakness once."""
+        self.verb = verb
+        self.lemma: str = verb.lemma
+        self.weak: bool = verb.weak
+
+
 class _Fixed(NamedTuple):
     """What a reader derives from its word lists alone, the same for every document."""
 
@@ -160,6 +183,7 @@ class _Fixed(NamedTuple):
     not_names: frozenset[str]
     introducers: frozenset[str]
     cue_forms: dict[str, CueVerb]
+    cue_words: dict[str, CueWord]
     title_words: frozenset[str]
     role_forms: dict[str, RoleNoun]
     org_words: frozenset[str]
@@ -173,7 +197,7 @@ class _Fixed(NamedTuple):
     word_sets: WordSets
 
 
-_FIXED: dict[tuple[int, int, int], tuple[Lexicon, ClaimFrames, ClaimWords, _Fixed]] = {}
+_FIXED: Final[dict[tuple[int, int, int], tuple[Lexicon, ClaimFrames, ClaimWords, _Fixed]]] = {}
 
 
 def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
@@ -214,6 +238,7 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
         not_names=lexicon.grammar.not_names,
         introducers=lexicon.grammar.introducers,
         cue_forms=lexicon.cue_forms,
+        cue_words=_cue_words(lexicon),
         title_words=lexicon.title_words,
         role_forms=lexicon.role_forms,
         org_words=lexicon.org_words,
@@ -242,6 +267,18 @@ def _fixed(lexicon: Lexicon, frames: ClaimFrames, words: ClaimWords) -> _Fixed:
     return fixed
 
 
+def _cue_words(lexicon: Lexicon) -> dict[str, CueWord]:
+    """Each cue form's verb as a :class:`CueWord` (one per verb)."""
+    by_verb: dict[int, CueWord] = {}
+    found: dict[str, CueWord] = {}
+    for form, verb in lexicon.cue_forms.items():
+        word = by_verb.get(id(verb))
+        if word is None:
+            word = by_verb[id(verb)] = CueWord(verb)
+        found[form] = word
+    return found
+
+
 def _homograph_heads(lexicon: Lexicon, words: ClaimWords) -> dict[str, str]:
     """The first word of each cue lemma that is also a noun ("state"), or ``""``."""
     found: dict[str, str] = {}
@@ -263,7 +300,7 @@ class WordReader:
         """The claim words, read as plain attributes."""
         self.frames_by_lemma = frames.by_lemma
         """The frames of each cue lemma (``frames.frames_of`` without a call)."""
-        self._verbs: dict[int, tuple[CueVerb, int] | None] = {}
+        self._verbs: dict[int, tuple[CueWord, int] | None] = {}
         self._adverbs_back: dict[int, int] = {}
         self._times: dict[int, int] = {}
         self._clause_cues: dict[int, tuple[str, int] | None] = {}
@@ -305,6 +342,8 @@ class WordReader:
         self.not_names = fixed.not_names
         self.introducers = fixed.introducers
         self.cue_forms = fixed.cue_forms
+        self.cue_words = fixed.cue_words
+        """The cue forms' verbs, with lemma and weakness as plain attributes."""
         self.title_words = fixed.title_words
         self.role_forms = fixed.role_forms
         self.org_words = fixed.org_words
@@ -328,20 +367,20 @@ class WordReader:
         """One past a source preposition ("according to", "laut") starting at token ``k``, or -1."""
         return self.phrase_end(k, self.words.source_prepositions)
 
-    def verb_at(self, c: int) -> tuple[CueVerb, int] | None:
+    def verb_at(self, c: int) -> tuple[CueWord, int] | None:
         """The cue verb starting at token c (weak ones too) and its end, or ``None``."""
         verbs = self._verbs
         known = verbs.get(c)
         if known is not None or c in verbs:
             return known
         ctx = self.ctx
-        found: tuple[CueVerb, int] | None = None
+        found: tuple[CueWord, int] | None = None
         end = ctx.cue_any[c] if 0 <= c < self.n else -1
         if end >= 0:
             form = ctx.tokens[c].low if end == c + 1 else " ".join(
                 [t.low for t in ctx.tokens[c:end]]
             )
-            verb = self.cue_forms.get(form)
+            verb = self.cue_words.get(form)
             if verb is not None:
                 lemma = verb.lemma
                 if lemma not in self.never and not self.noun_sense(c, lemma):

@@ -25,6 +25,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from itertools import chain
+from typing import Final
 
 from quoteattr.attribution.clauses import skip_adverbs
 from quoteattr.attribution.context import Context
@@ -36,23 +37,25 @@ from quoteattr.text.tokens import indexed_among
 
 __all__ = ["MAX_CONTENT_CHARS", "MAX_CONTENT_TOKENS", "Scanner"]
 
-MAX_CONTENT_TOKENS = 120
+MAX_CONTENT_TOKENS: Final = 120
 """A claim's content holds at most this many tokens (a quote is one token)."""
 
-MAX_CONTENT_CHARS = 1200
+MAX_CONTENT_CHARS: Final = 1200
 """A claim's content spans at most this many characters, so that the work and
 output of a document stay linear in its length whatever its sentences hold
 ("A said that B said that ..." repeated). Annotated news contents are shorter
 than 500 characters in 999 cases of 1,000."""
 
 
-_NEITHER, _HARD, _SOFT = 0, 1, 2
+_NEITHER: Final = 0
+_HARD: Final = 1
+_SOFT: Final = 2
 """What a comma is: no boundary, a hard one, a soft one."""
 
-_ASIDE_WORDS = 3
+_ASIDE_WORDS: Final = 3
 """Words between two commas read as an aside or a list item, not a clause boundary."""
 
-_OPENER_SUBJECT = 7
+_OPENER_SUBJECT: Final = 7
 """Tokens of a subject and its adverbs between a conjunction and its cue ("and roughly
 two in three said")."""
 

@@ -31,6 +31,7 @@ Example:
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Final
 
 from quoteattr.attribution.clauses import noun_phrase_after, skip_aside, speaker_mention_at
 from quoteattr.claims.base import Found, content_before, content_from
@@ -47,7 +48,7 @@ __all__ = [
     "noun_claim_that_clause",
 ]
 
-_AS_WINDOW = 10
+_AS_WINDOW: Final = 10
 """Tokens between "as" and its cue ("As the ministry in Ankara reported")."""
 
 
@@ -68,7 +69,7 @@ def source_phrase_after(scan: Scanner, k: int) -> Mention | None:
     return noun_phrase_after(ctx, k) or name_phrase(scan, k) or _bare_phrase(scan, k)
 
 
-_BARE_PHRASE_TOKENS = 20
+_BARE_PHRASE_TOKENS: Final = 20
 """Words of a source phrase without determiner or name ("figures from the annual
 survey run by ... for ..."), up to the punctuation that closes it."""
 
@@ -333,10 +334,10 @@ def _cue_after(scan: Scanner, k: int) -> tuple[int, int]:
     return -1, -1
 
 
-_LABEL_WORDS = 4
+_LABEL_WORDS: Final = 4
 """Words of a speaker label before its colon ("JAKE TAPPER:", "Senator Jane Doe:")."""
 
-_LABEL_LISTENER_WORDS = 6
+_LABEL_LISTENER_WORDS: Final = 6
 """Words of a listener after the label's name ("Doe to Asians worried about the vote:")."""
 
 

@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import unicodedata
+from typing import Final
 
 from quoteattr.attribution.clauses import (
     noun_phrase_opening_sentence,
@@ -47,22 +48,22 @@ __all__ = [
     "with_subject",
 ]
 
-_MAX_SENTENCE_SUBJECT = 200
+_MAX_SENTENCE_SUBJECT: Final = 200
 """Tokens from the sentence start beyond which only an adjacent mention is a subject."""
 
-_SOURCE_WINDOW = 12
+_SOURCE_WINDOW: Final = 12
 """Tokens between the comma and a trailing cue that its source may take."""
 
-_GROUP_WINDOW = 7
+_GROUP_WINDOW: Final = 7
 """Tokens of a group or quantity that opens a sentence ("Nearly three in five")."""
 
-_SUBJECT_WORDS = 12
+_SUBJECT_WORDS: Final = 12
 """Words of a subject phrase without a known mention ("Republicans privy to the polls")."""
 
-_SUBJECT_SKIP = 5
+_SUBJECT_SKIP: Final = 5
 """Adverbs, auxiliaries and time words between a subject and its cue ("have in the past")."""
 
-_ASIDE_TOKENS = 40
+_ASIDE_TOKENS: Final = 40
 """Tokens of an aside between a name (or a sentence-opening subject) and its cue
 ("Jane Roe, who ..., said")."""
 
