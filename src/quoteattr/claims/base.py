@@ -139,7 +139,8 @@ def content_from(
         last = scan.trim_end(first, scan.bound_end(first, last))
     if last <= first:
         return None
-    return Found(rule, conf, m, cue, lemma, first, last)
+    # built by tuple.__new__: the named tuple's own __new__ is a Python function
+    return tuple.__new__(Found, (rule, conf, m, cue, lemma, first, last))
 
 
 def span_before(scan: Scanner, first: int, last: int) -> tuple[int, int] | None:
@@ -193,4 +194,4 @@ def content_before(
     words = sum(1 for t in ctx.tokens[max(first, 0) : max(last, 0)] if t.kind in ("word", "quote"))
     if words < _MIN_BACKWARD_WORDS or last <= first:
         return None
-    return Found(rule, conf, m, cue, lemma, first, last)
+    return tuple.__new__(Found, (rule, conf, m, cue, lemma, first, last))

@@ -73,6 +73,7 @@ class MentionWords:
         "post_words",
         "pronouns",
         "reader",
+        "role_facts",
         "role_prefixes",
         "role_reach",
         "roles",
@@ -90,6 +91,10 @@ class MentionWords:
         reader_words = load_person_names(lex.language)
         self.lex = lex
         self.roles = lex.role_forms
+        self.role_facts: dict[str, tuple[str, str, str]] = {
+            form: (role.singular, role.plural, role.kind) for form, role in self.roles.items()
+        }
+        """Per form of a role noun: its singular, plural and kind (no attribute look-ups)."""
         self.pronouns = grammar.subject_pronouns & set(lex.pronoun_forms)
         self.determiners = grammar.determiners
         self.triggers = self.pronouns | self.determiners | frozenset(self.roles)

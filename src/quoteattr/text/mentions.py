@@ -134,7 +134,7 @@ def find_mentions(
     near = _near_roles(role_at, tb.role_reach, len(toks))
     lines = HeadlineLines(toks, [i for i, tok in enumerate(toks) if tok.kind == "para"])
     capital = [tok.kind == "word" and tok.text[0].isupper() for tok in toks]
-    return _mentions_from(text, toks, tb, starts, role_at, near, lines, capital)
+    return _mentions_from(text, toks, tb, starts, near, lines, capital)
 
 
 
@@ -157,7 +157,8 @@ def mentions_in_context(
     tb = mention_words(lexicon)
     # a list, which the compiled build indexes without a generic call
     toks = tokens if isinstance(tokens, list) else list(tokens)
-    role_at = sorted(chain.from_iterable(map(index.__getitem__, indexed_among(index, tb.roles))))
+    # the role nouns' positions, in no particular order
+    role_at = list(chain.from_iterable(map(index.__getitem__, indexed_among(index, tb.roles))))
     starts = set(capitalised)
     starts.update(role_at)
     for low in indexed_among(index, tb.pronouns):
@@ -173,7 +174,7 @@ def mentions_in_context(
     # the paragraph breaks: the only tokens of white space
     breaks = sorted(chain.from_iterable(map(index.__getitem__, filter(str.isspace, index))))
     lines = HeadlineLines(toks, breaks)
-    return _mentions_from(text, toks, tb, sorted(starts), role_at, near, lines, capital)
+    return _mentions_from(text, toks, tb, sorted(starts), near, lines, capital)
 
 
 def _near_roles(role_at: list[int], reach: int, count: int) -> list[bool]:
@@ -190,20 +191,19 @@ def _mentions_from(
     tokens: list[Token],
     tb: MentionWords,
     starts: list[int],
-    role_at: list[int],
     near: list[bool],
     lines: HeadlineLines,
     capital: list[bool],
 ) -> list[Mention]:
     """The mentions that start at some of ``starts`` (word indices, in order).
 
-    ``role_at`` are the positions of role nouns, ``near`` tells per token whether a
-    description may start there, ``capital`` whether it is a capitalised word.
+    ``near`` tells per token whether a description may start there (before a role
+    noun), ``capital`` whether it is a capitalised word.
     """
     out: list[Mention] = []
+    roles = tb.roles
     pronouns = tb.pronouns
     determiners = tb.determiners
-    role_set = frozenset(role_at)
     person_roles = tb.person_roles
     plain_words = tb.plain_words
     known = Surnames()
@@ -236,7 +236,7 @@ def _mentions_from(
                         resume = tag  # "(D-Ohio)", ", R-Fla.,": a party and a state
                         continue
             near_role = near[i]
-            if capitalised or lower in determiners or (near_role and i in role_set):
+            if capitalised or lower in determiners or (near_role and lower in roles):
                 if near_role:
                     found = _description(text, tokens, i, tb, capital)
                 if found is None and capitalised:
@@ -577,8 +577,12 @@ def _classify_name(name: str, words: list[str], tb: MentionWords) -> tuple[str, 
         return "body", alias.kind
     if name in tb.countries:
         return "country", "country"
-    if name in tb.bodies or not tb.org_words.isdisjoint(words):
+    if name in tb.bodies:
         return "body", "organisation"
+    org_words = tb.org_words
+    for word in words:
+        if word in org_words:
+            return "body", "organisation"
     if name in tb.demonyms:
         return "country", "country"
     if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
@@ -593,7 +597,7 @@ def _description(
     n = len(tokens)
     j = i
     determiners, modifier_stop = tb.determiners, tb.modifier_stop
-    roles, cue_forms = tb.roles, tb.cue_forms
+    roles, cue_forms, facts = tb.roles, tb.cue_forms, tb.role_facts
     first_low = tokens[i].low
     saw_det = first_low in determiners
     if not saw_det and first_low not in roles and tokens[i].text not in roles:
@@ -623,8 +627,8 @@ def _description(
             break
         word = tok.text
         lower = tok.low
-        lower_role = roles.get(lower)
-        if word in roles or (lower_role is not None and (j > i or lower == lower_role.plural)):
+        lower_role = facts.get(lower)  # (singular, plural, kind)
+        if word in roles or (lower_role is not None and (j > i or lower == lower_role[1])):
             head = j
             j += 1
             # compound roles: "campaign spokesman", "press secretary"; a capitalised
@@ -642,10 +646,11 @@ def _description(
     if head < 0:
         return None
     noun = tokens[head].text
-    role = roles.get(noun) or roles.get(noun.lower())
+    role = facts.get(noun) or facts.get(noun.lower())
     if role is None:
         return None
-    plural = noun.lower() == role.plural and role.plural != role.singular
+    singular, plural_form, role_kind = role
+    plural = noun.lower() == plural_form and plural_form != singular
     if partitive and not plural:
         return None  # "one of the campaign ...": a group's member needs the group's plural
     if not plural and capital[head] and first_low not in tb.noun_markers and (
@@ -676,9 +681,9 @@ def _description(
         after = tokens[end]
         if capital[end] and after.text not in tb.not_names:
             return None  # "spokeswoman Haley Morris": a role before a name, parsed as a name
-    if role.kind == "organisation":
+    if role_kind == "organisation":
         speaker_kind: SpeakerKind = "organisation"
-    elif role.kind == "document":
+    elif role_kind == "document":
         speaker_kind = "unknown"
     elif plural and not (partitive and first_low in tb.partitive_singulars):
         speaker_kind = "collective"
