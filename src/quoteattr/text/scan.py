@@ -81,7 +81,6 @@ def scan_tokens(
     breaks: list[int] = []
     index: dict[str, list[int]] = {}
     seen: dict[str, _Entry] = {}
-    strs: dict[str, str] = {}
     mark_ends = dict(marks)
     mark_starts = sorted(mark_ends)
     mark_starts.append(len(text) + 1)  # past every token
@@ -114,7 +113,7 @@ def scan_tokens(
                 continue
             entry = seen.get(found)
             if entry is None:
-                entry = _entry(found, seen, index, strs)
+                entry = _entry(found, seen, index)
             word, kind, low, places, capital = entry
             end = pos
             if start >= next_mark:
@@ -166,13 +165,12 @@ def scan_tokens(
     return Scanned(tokens, index, capitalised, breaks)
 
 
-def _entry(
-    word: str, seen: dict[str, _Entry], index: dict[str, list[int]], strs: dict[str, str]
-) -> _Entry:
+def _entry(word: str, seen: dict[str, _Entry], index: dict[str, list[int]]) -> _Entry:
     """Record what the distinct ``word`` is, on its first token.
 
-    ``strs`` holds one str for each word and lower case met so far: a word
-    that is another's lower case ("said" after "Said") shares its str.
+    A word that is not its own lower case records its lower case first, as a
+    word of its own: the two share one str and one index entry ("said" after
+    "Said" finds the record "Said" made).
     """
     capital = False
     if word[0] == "\n":
@@ -182,11 +180,18 @@ def _entry(
         capital = word[0].isupper()
     else:
         kind = "punct"
-    text = strs.setdefault(word, word)
     low = word.lower()
-    low = text if low == word else strs.setdefault(low, low)
-    places = index.get(low)
-    if places is None:
-        places = index[low] = []
-    entry = seen[word] = (text, kind, low, places, capital)
+    if low == word:
+        low = word
+        places = index.get(low)
+        if places is None:
+            places = index[low] = []
+    else:
+        known = seen.get(low)
+        if known is None:
+            known = _entry(low, seen, index)
+        low = known[0]
+        # known[2] is not low for a lower case that is not its own lower case
+        places = known[3] if known[2] is low else index.setdefault(low, [])
+    entry = seen[word] = (word, kind, low, places, capital)
     return entry
