@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from quoteattr.language.lexicon import LexiconError
 from quoteattr.language.marks import load_quote_marks
@@ -27,10 +28,10 @@ from quoteattr.text.tokens import abbreviations as load_abbreviations
 
 __all__ = ["QuoteWords", "guess_kind", "quote_words", "resumes_after_attribution"]
 
-_SENTENCE_END = ".!?\u2026"
-_CUE_WINDOW = 4
+_SENTENCE_END: Final = ".!?\u2026"
+_CUE_WINDOW: Final = 4
 """How many lower-case words after a quote's attached comma may come before its cue."""
-_WORDS_READ = 7
+_WORDS_READ: Final = 7
 """A quote's words are split up to this many: no test reads more."""
 
 @word_file("quote_words.json")
@@ -201,7 +202,7 @@ def guess_kind(
     return "partial"
 
 
-_SENTENCE_CHARS = 300
+_SENTENCE_CHARS: Final = 300
 """How far back a fragment's sentence is searched for a speech cue."""
 
 
@@ -249,7 +250,7 @@ def _last_sentence_end(chunk: str, abbreviations: frozenset[str]) -> int:
     return 0
 
 
-_SENTENCE_END_CANDIDATE = re.compile(r"\n|[.?!](?= |\Z)")
+_SENTENCE_END_CANDIDATE: Final = re.compile(r"\n|[.?!](?= |\Z)")
 """A line break, or a full stop, question or exclamation mark before a space or the end."""
 
 
@@ -288,9 +289,9 @@ def resumes_after_attribution(first: str, between: str, cues: frozenset[str]) ->
     return 1 <= len(words) <= 8 and any(w in cues for w in words)
 
 
-_HEADLINE_CHARS = 240
+_HEADLINE_CHARS: Final = 240
 """A headline is one short line; longer paragraphs are prose."""
-_SPEAKER_LABEL = re.compile(r"[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){0,3}:")
+_SPEAKER_LABEL: Final = re.compile(r"[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){0,3}:")
 
 
 def _headline_speech(
@@ -321,7 +322,7 @@ def _headline_speech(
     return labelled or closes_line
 
 
-_AROUND_WORDS = ".,;:!?()[]\"'“”‘’«»"
+_AROUND_WORDS: Final = ".,;:!?()[]\"'“”‘’«»"
 """Punctuation stripped from either end of a word before it is looked up."""
 
 

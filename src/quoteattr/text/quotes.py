@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from pydantic import TypeAdapter
 
@@ -38,20 +39,20 @@ from quoteattr.text.tokens import abbreviations
 
 __all__ = ["scan_quotes", "uses_double_apostrophes"]
 
-_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_BREAKS: Final = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 """The characters :meth:`str.splitlines` breaks on: each ends a paragraph."""
 
-_BEFORE_OPENER = "([{<\u2014\u2013-/\u2026"
+_BEFORE_OPENER: Final = "([{<\u2014\u2013-/\u2026"
 """Besides a space, what may stand right before an opening mark."""
 
-_AFTER_CLOSER = ".,;:!?)]}>\u2014\u2013-/\u2026*"
+_AFTER_CLOSER: Final = ".,;:!?)]}>\u2014\u2013-/\u2026*"
 """Besides a space, what may stand right after a closing mark."""
 
-_WORD_CHAR = re.compile(r"[^\W_]")
-_SENTENCE_END_MARKS = ".!?\u2026"
-_MAX_DEPTH = 6
+_WORD_CHAR: Final = re.compile(r"[^\W_]")
+_SENTENCE_END_MARKS: Final = ".!?\u2026"
+_MAX_DEPTH: Final = 6
 """Quotes nest at most this deep; real text rarely goes past a quote in a quote."""
-_MAX_DIAGNOSTICS = 1000
+_MAX_DIAGNOSTICS: Final = 1000
 """Past this many, odd marks are counted in one ``too_many_diagnostics`` entry."""
 
 
@@ -432,7 +433,7 @@ def _mark_chars() -> tuple[str, str]:
     return "".join(dict.fromkeys(table.chars)), apostrophes
 
 
-_BREAK_RUN = re.compile(f"[{_BREAKS}]\\s*")
+_BREAK_RUN: Final = re.compile(f"[{_BREAKS}]\\s*")
 """A line break and the white space after it: the end of a paragraph and the next one's start."""
 
 
