@@ -31,6 +31,7 @@ Example:
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Final
 
 from quoteattr.attribution.context import Context
 from quoteattr.text.mentions import Mention
@@ -39,8 +40,9 @@ __all__ = ["any_within", "forget", "remember", "subject_memo", "word_positions"]
 
 _Held = tuple[Context, dict[frozenset[str], list[int]], dict[int, "Mention | None"]]
 
-_held: _Held | None = None
-"""The document the sieve is working on, its positions per word class and its subjects."""
+_HELD: Final[list[_Held]] = []
+"""The document the sieve is working on, its positions per word class and its subjects
+(none or one; a list so that compiled code reads it without a dict look-up)."""
 
 
 def remember(ctx: Context) -> bool:
@@ -49,24 +51,24 @@ def remember(ctx: Context) -> bool:
     Returns ``False`` when they are kept already (a caller further up keeps
     them across several stages and forgets them itself), ``True`` otherwise.
     """
-    global _held
-    if _held is not None and _held[0] is ctx:
+    if _HELD and _HELD[0][0] is ctx:
         return False
-    _held = (ctx, {}, {})
+    _HELD[:] = [(ctx, {}, {})]
     return True
 
 
 def forget(ctx: Context) -> None:
     """Drop the look-ups kept for ``ctx`` (and the reference to it), if any."""
-    global _held
-    if _held is not None and _held[0] is ctx:
-        _held = None
+    if _HELD and _HELD[0][0] is ctx:
+        _HELD.clear()
 
 
 def subject_memo(ctx: Context) -> dict[int, Mention | None] | None:
     """The subjects found so far per cue token of ``ctx``; ``None`` when nothing is kept for it."""
-    held = _held
-    return held[2] if held is not None and held[0] is ctx else None
+    if not _HELD:
+        return None
+    held = _HELD[0]
+    return held[2] if held[0] is ctx else None
 
 
 def word_positions(ctx: Context, words: frozenset[str]) -> list[int]:
@@ -75,10 +77,9 @@ def word_positions(ctx: Context, words: frozenset[str]) -> list[int]:
     Computed once per word class while the sieve works on ``ctx``; the caller
     must not change the list.
     """
-    held = _held
-    if held is None or held[0] is not ctx:
+    if not _HELD or _HELD[0][0] is not ctx:
         return _positions(ctx, words)
-    table = held[1]
+    table = _HELD[0][1]
     found = table.get(words)
     if found is None:
         found = table[words] = _positions(ctx, words)
@@ -97,7 +98,7 @@ def _positions(ctx: Context, words: frozenset[str]) -> list[int]:
 
 def any_within(ctx: Context, words: frozenset[str], first: int, stop: int) -> bool:
     """Tell whether a token from ``first`` up to ``stop`` has its lower-case text in ``words``."""
-    held = _held  # word_positions() inlined: rules call this for every quote
+    held = _HELD[0] if _HELD else None  # word_positions() inlined: rules call this for every quote
     found = held[1].get(words) if held is not None and held[0] is ctx else None
     if found is None:
         found = word_positions(ctx, words)

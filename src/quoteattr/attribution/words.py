@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from quoteattr.language.lexicon import Lexicon
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists, word_file
@@ -79,15 +80,23 @@ def _for_language(language: str) -> AttributionWords:
     return load_word_lists(AttributionWords, language) or _EMPTY
 
 
-_LOADED: dict[str, AttributionWords] = {}
+_LOADED: Final[dict[str, AttributionWords]] = {}
 """The word classes per language, once loaded (rules ask for them on every quote)."""
+
+_LAST: Final[list[tuple[Lexicon, AttributionWords]]] = []
+"""The lexicon asked for last and its word classes (rules ask many times per document)."""
 
 
 def attribution_words(lexicon: Lexicon) -> AttributionWords:
     """Return the attribution word classes of ``lexicon``'s language (empty when it has none)."""
-    found = _LOADED.get(lexicon.language)
+    last = _LAST
+    if last and last[0][0] is lexicon:  # a frozen lexicon: its language cannot change
+        return last[0][1]
+    language = lexicon.language
+    found = _LOADED.get(language)
     if found is None:
-        found = _LOADED[lexicon.language] = _for_language(lexicon.language)
+        found = _LOADED[language] = _for_language(language)
+    last[:] = [(lexicon, found)]
     return found
 
 
@@ -133,7 +142,7 @@ def ends_with(endings: Words, low: str, *, longer_than: int = 1) -> bool:
     return len(low) > longer_than and low.endswith(_as_tuple(endings))
 
 
-_TUPLES: dict[Words, tuple[str, ...]] = {}
+_TUPLES: Final[dict[Words, tuple[str, ...]]] = {}
 """Each word list of endings as a tuple, for ``str.endswith`` (the lists are few and cached)."""
 
 
