@@ -49,6 +49,8 @@ _AFTER_CLOSER: Final = ".,;:!?)]}>\u2014\u2013-/\u2026*"
 """Besides a space, what may stand right after a closing mark."""
 
 _WORD_CHAR: Final = re.compile(r"[^\W_]")
+_ELISION: Final = re.compile(r"[^\W\d_]{1,8}")
+_CONTRACTION: Final = re.compile(r"[^\W\d_]{1,3}(?![^\W_])")
 _SENTENCE_END_MARKS: Final = ".!?\u2026"
 _MAX_DEPTH: Final = 6
 """Quotes nest at most this deep; real text rarely goes past a quote in a quote."""
@@ -371,18 +373,16 @@ class _Scanner:
 
 def _is_elision(text: str, pos: int) -> bool:
     """An apostrophe that starts a word: rock 'n' roll, 'em, 'til, 'tis (``elisions``)."""
-    found = re.match(r"[^\W\d_]{1,8}", text[pos + 1 : pos + 10])
-    if found is None:
-        return False
-    word = found.group().lower()
-    return word in load_quote_marks().apostrophe_words.elisions
+    found = _ELISION.match(text, pos + 1, pos + 10)
+    return found is not None and (
+        found.group().lower() in load_quote_marks().apostrophe_words.elisions)
 
 
 def _printed_apostrophe(text: str, tok: _Token, table: QuoteMarkTable) -> bool:
     """A double mark printed for an apostrophe inside a word: ``Brazil"s``, ``don"t``."""
     if len(tok.printed) != 1 or tok.pos == 0 or not text[tok.pos - 1].isalpha():
         return False
-    found = re.match(r"[^\W\d_]{1,3}(?![^\W_])", text[tok.pos + 1 : tok.pos + 5])
+    found = _CONTRACTION.match(text, tok.pos + 1, tok.pos + 5)
     return found is not None and found.group().lower() in table.apostrophe_words.contractions
 
 
