@@ -8,7 +8,11 @@ negation or hedge). These invented sentences show both sides of each exit.
 
 from __future__ import annotations
 
+import typing
+
 from quoteattr import find_claims
+from quoteattr.claims.reading import WordSets
+from quoteattr.language.claim_frames import ClaimWords, load_claim_words
 
 
 def _found(text: str) -> list[tuple[str, str, str, str, str]]:
@@ -76,3 +80,14 @@ def test_negations_and_hedges_between_source_and_cue_are_noted() -> None:
     plain = find_claims("Doe said the plan was dead.")
     assert [(c.negated, c.hedge) for c in plain] == [(False, None)]
     assert find_claims("Doe declined to say whether the plan was dead.") == []
+
+
+def test_plain_claim_word_sets_declare_every_claim_word_list() -> None:
+    """The rules' plain copy of the claim words (read without pydantic's hook) misses no list."""
+    words = load_claim_words("en")
+    assert words is not None
+    copied = WordSets(words)  # a compiled build's class takes no undeclared attribute
+    declared = typing.get_type_hints(WordSets)  # the Python build's class would take one
+    if declared:  # (a compiled class keeps no annotations to read)
+        assert set(declared) == set(ClaimWords.model_fields)
+    assert all(getattr(copied, name) == getattr(words, name) for name in ClaimWords.model_fields)
