@@ -10,8 +10,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import contains
 
 from quoteattr.language.lexicon import CueVerb, Lexicon, load_lexicon
 from quoteattr.models import Quote
@@ -278,29 +276,32 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
             covering[m.first] = index
         else:
             covering[m.first : m.last] = [index] * (m.last - m.first)
-    candidates = {
-        i for low in indexed_among(by_low, lexicon.cue_heads) for i in by_low[low]
-        if tokens[i].kind == "word"
-    }
-    candidates.update(
-        i for low in indexed_among(by_low, lexicon.split_cues) for i in by_low[low]
-        if tokens[i].kind == "word"
-    )
-    with_cue = set(candidates)
+    # one pass over the distinct words that are cue words of some sort (their flags)
+    classes = _cue_classes(lexicon)
     particles = lexicon.cue_particles
+    candidates: set[int] = set()
     before_particle: set[int] = set()
-    for low in indexed_among(by_low, particles):
-        before_particle.update(
-            i - 1 for i in by_low[low]
-            if i and tokens[i].text in particles and tokens[i - 1].kind == "word"
-        )
+    phrase_heads: list[str] = []
+    for low in indexed_among(by_low, classes):
+        flags = classes[low]
+        if flags & _CUE_START:
+            for i in by_low[low]:
+                if tokens[i].kind == "word":
+                    candidates.add(i)
+        if flags & _PARTICLE:
+            for i in by_low[low]:
+                if i and tokens[i].text in particles and tokens[i - 1].kind == "word":
+                    before_particle.add(i - 1)
+        if flags & _PHRASE_HEAD:
+            phrase_heads.append(low)
+    with_cue = set(candidates)
     candidates |= before_particle
     # A word before a particle ("pointed out") can start a cue only as a phrase's
     # first word; the others (every word before "of" or "to") keep no cue.
-    with_cue.update(
-        i for low in indexed_among(by_low, lexicon.cue_phrase_sizes) for i in by_low[low]
-        if i in before_particle
-    )
+    for low in phrase_heads:
+        for i in by_low[low]:
+            if i in before_particle:
+                with_cue.add(i)
     cue_any = [-1] * len(tokens)
     cue_strong = [-1] * len(tokens)
     ctx = Context(
@@ -327,6 +328,32 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
     # The cue tables are part of building: filled here, read-only afterwards.
     _fill_cue_tables(ctx, with_cue)
     return ctx
+
+
+_CUE_START = 1
+"""A word a cue may start with: a cue form's first word, or a separable verb's finite form."""
+_PARTICLE = 2
+"""The last word of a cue phrase ("out" of "pointed out")."""
+_PHRASE_HEAD = 4
+"""The first word of a cue phrase."""
+_CUE_CLASSES: dict[int, tuple[Lexicon, dict[str, int]]] = {}
+
+
+def _cue_classes(lex: Lexicon) -> dict[str, int]:
+    """Each cue word of the lexicon and its flags (``_CUE_START`` ...), once per lexicon."""
+    known = _CUE_CLASSES.get(id(lex))
+    if known is not None and known[0] is lex:
+        return known[1]
+    classes: dict[str, int] = {}
+    for words, flag in ((lex.cue_heads, _CUE_START), (frozenset(lex.split_cues), _CUE_START),
+                        (lex.cue_particles, _PARTICLE),
+                        (frozenset(lex.cue_phrase_sizes), _PHRASE_HEAD)):
+        for word in words:
+            classes[word] = classes.get(word, 0) | flag
+    if len(_CUE_CLASSES) >= 8:
+        _CUE_CLASSES.clear()
+    _CUE_CLASSES[id(lex)] = (lex, classes)
+    return classes
 
 
 def _fill_cue_tables(ctx: Context, starts: Iterable[int]) -> None:
@@ -389,9 +416,9 @@ def _sentence_cuts(by_low: dict[str, list[int]], breaks: list[int]) -> list[int]
     found = list(breaks)
     for low in (".", "!", "?", "<quote.>"):
         found.extend(by_low.get(low, ()))
-    # words printed with their full stop: "U.S."; only keys holding a "." looked at
-    for low in compress(by_low, map(contains, by_low, repeat("."))):
-        if low[-1] == "." and len(low) > 1:
+    # words printed with their full stop: "U.S." (and "<quote.>" once more)
+    for low in by_low:
+        if len(low) > 1 and low[-1] == ".":
             found.extend(by_low[low])
     found.sort()
     return found

@@ -108,11 +108,6 @@ def _top_accepts(stack: list[_Open], char: str) -> bool:
     return bool(stack) and char in stack[-1].mark.pairs_with
 
 
-def _accepts(stack: list[_Open], char: str) -> bool:
-    """Whether a closing ``char`` would close any open quote (at most ``_MAX_DEPTH``)."""
-    return any(char in opened.mark.pairs_with for opened in stack)
-
-
 class _Raw:
     __slots__ = ("close_char", "end", "link", "open_char", "open_pos", "para_start")
 
@@ -142,11 +137,12 @@ class _Token:
 class _Scanner:
     """Pair the marks of one text; collect raw records and diagnostics."""
 
-    def __init__(self, text: str, table: QuoteMarkTable, double_apostrophes: bool) -> None:
+    def __init__(self, text: str, table: QuoteMarkTable, double_apostrophes: bool,
+                 has_doubled: bool) -> None:
         self.text = text
         self.table = table
         self.double_apostrophes = double_apostrophes
-        self.has_doubled = "''" in text
+        self.has_doubled = has_doubled
         """Whether two apostrophes stand together anywhere (else none needs leaving out)."""
         self.marks, self.doubled_as = _marks_of(table)
         self.records: list[_Raw] = []
@@ -293,7 +289,7 @@ class _Scanner:
         if mark.role == "open":
             return "open"
         any_pairs = _top_accepts(stack, mark.char) or (
-            not mark.apostrophe and _accepts(stack, mark.char)
+            not mark.apostrophe and any(mark.char in o.mark.pairs_with for o in stack)
         )
         if mark.role == "close":
             return "close" if any_pairs else "stray"
@@ -528,9 +524,10 @@ def scan_quotes(
         (['yes,', 'no.'], ['unclosed_quote'])
     """
     _check_text(text)
+    has_doubled = "''" in text
     if double_apostrophes is None:
-        double_apostrophes = uses_double_apostrophes(text)
-    scanner = _Scanner(text, load_quote_marks(), double_apostrophes)
+        double_apostrophes = has_doubled and uses_double_apostrophes(text)
+    scanner = _Scanner(text, load_quote_marks(), double_apostrophes, has_doubled)
     marks = _mark_positions(text)
     if marks:
         _pair_by_paragraph(scanner, text, marks)
@@ -572,6 +569,8 @@ def _pair_by_paragraph(scanner: _Scanner, text: str, marks: list[int]) -> None:
 
 def _run_end(text: str, at: int) -> int:
     """Where the paragraph after the line break at ``at`` starts (past the white space)."""
+    if at + 1 < len(text) and not text[at + 1].isspace() and text[at] in _BREAKS:
+        return at + 1  # the usual case: one break, then words
     found = _BREAK_RUN.match(text, at)
     return found.end() if found is not None else at
 

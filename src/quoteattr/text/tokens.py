@@ -249,11 +249,11 @@ def paragraph_ids(tokens: Sequence[Token], *, breaks: Sequence[int] | None = Non
     """
     if breaks is None:
         breaks = [i for i, tok in enumerate(tokens) if tok.kind == "para"]
-    ids, _ = _number(len(tokens), breaks)
+    ids, _ = _number(len(tokens), breaks if isinstance(breaks, list) else list(breaks))
     return ids
 
 
-def _number(n: int, stops: Sequence[int]) -> tuple[list[int], list[int]]:
+def _number(n: int, stops: list[int]) -> tuple[list[int], list[int]]:
     """Number ``n`` tokens, starting a new number at each of the sorted ``stops``.
 
     Every stop counts, even one that starts no token (a stop repeated, or at
@@ -313,23 +313,25 @@ def sentence_ids_and_starts(
     known = abbreviations() if known_abbreviations is None else known_abbreviations
     if openers is None:
         openers = sentence_openers()
-    n = len(tokens)
+    # lists, which the compiled build indexes without a generic call
+    toks = tokens if isinstance(tokens, list) else list(tokens)
+    cuts = candidates if isinstance(candidates, list) else list(candidates)
+    n = len(toks)
     stops: list[int] = []  # where a new sentence starts: one past a token ending one
-    stop_after = stops.append
-    for i in candidates:
-        tok = tokens[i]
+    for i in cuts:
+        tok = toks[i]
         kind = tok.kind
         if kind == "para":
-            stop_after(i + 1)
+            stops.append(i + 1)
         elif kind == "punct":
             if i + 1 >= n:
                 continue
-            nxt = tokens[i + 1]
+            nxt = toks[i + 1]
             next_kind = nxt.kind
             if next_kind == "punct" or (next_kind == "word" and not nxt.text[0].isupper()):
                 continue
             if i > 0 and tok.text == ".":
-                prev = tokens[i - 1]
+                prev = toks[i - 1]
                 if (
                     prev.kind == "word"
                     and prev.end == tok.start
@@ -337,25 +339,25 @@ def sentence_ids_and_starts(
                     and nxt.text not in openers
                 ):
                     continue
-            stop_after(i + 1)
+            stops.append(i + 1)
         elif kind == "quote":
-            if i + 2 < n and tokens[i + 1].kind == "mark" and tokens[i + 2].kind == "quote":
-                stop_after(i + 1)  # "A. "B.": the next paragraph's mark, on one line
+            if i + 2 < n and toks[i + 1].kind == "mark" and toks[i + 2].kind == "quote":
+                stops.append(i + 1)  # "A. "B.": the next paragraph's mark, on one line
                 continue
-            k = i + 1 if i + 1 < n and tokens[i + 1].kind == "mark" else i
+            k = i + 1 if i + 1 < n and toks[i + 1].kind == "mark" else i
             if k + 1 < n:
-                nxt = tokens[k + 1]
+                nxt = toks[k + 1]
                 if (nxt.kind == "word" and nxt.text[:1].isupper()) or (
-                    nxt.kind == "mark" and k + 2 < n and tokens[k + 2].kind == "quote"
+                    nxt.kind == "mark" and k + 2 < n and toks[k + 2].kind == "quote"
                 ):
-                    stop_after(k + 1)
+                    stops.append(k + 1)
         elif (  # "… jobs in the U.S. He said": the full stop ends it too
             kind == "word"
             and i + 1 < n
-            and tokens[i + 1].text in openers
-            and tokens[i + 1].kind == "word"
+            and toks[i + 1].text in openers
+            and toks[i + 1].kind == "word"
         ):
-            stop_after(i + 1)
+            stops.append(i + 1)
     return _number(n, stops)
 
 
