@@ -35,7 +35,7 @@ _VerbGrammar = tuple[Collection[str], Collection[str], Collection[str]]
 ADVERBS = load_lexicon().grammar.adverbs
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Decision:
     """What a rule decided for one quote.
 
@@ -53,12 +53,21 @@ class Decision:
     cue: tuple[int, int] | None = None
     inherit: int | None = None
 
+    def __init__(self, rule: str, confidence: float, mention: Mention | None = None,
+                 cue: tuple[int, int] | None = None, inherit: int | None = None) -> None:
+        # written out: the compiled build runs it as C, not as a dataclass's Python __init__
+        object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "confidence", confidence)
+        object.__setattr__(self, "mention", mention)
+        object.__setattr__(self, "cue", cue)
+        object.__setattr__(self, "inherit", inherit)
+
     def __reduce__(self) -> tuple[type[Decision], tuple[object, ...]]:
         # pickled by its fields: a compiled build's frozen class takes no setattr
         return Decision, (self.rule, self.confidence, self.mention, self.cue, self.inherit)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Context:
     """One document prepared for the attribution rules, frozen once built.
 
@@ -111,6 +120,57 @@ class Context:
     cue_candidates: list[int] = field(default_factory=list)
     quote_positions: list[int] = field(default_factory=list)
     breaks: list[int] = field(default_factory=list)
+
+    def __init__(
+        self,
+        text: str,
+        quotes: list[Quote],
+        tokens: list[Token],
+        paragraph: list[int],
+        sentence: list[int],
+        mentions: list[Mention],
+        lexicon: Lexicon,
+        quote_token: list[int] | None = None,
+        mention_starting: dict[int, Mention] | None = None,
+        mention_ending: dict[int, Mention] | None = None,
+        mention_covering: list[int] | None = None,
+        decisions: list[Decision | None] | None = None,
+        cue_strong: list[int] | None = None,
+        cue_any: list[int] | None = None,
+        by_low: dict[str, list[int]] | None = None,
+        sentence_starts: list[int] | None = None,
+        cue_candidates: list[int] | None = None,
+        quote_positions: list[int] | None = None,
+        breaks: list[int] | None = None,
+    ) -> None:
+        # written out: the compiled build runs it as C (the fields left out: new, empty)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "quotes", quotes)
+        object.__setattr__(self, "tokens", tokens)
+        object.__setattr__(self, "paragraph", paragraph)
+        object.__setattr__(self, "sentence", sentence)
+        object.__setattr__(self, "mentions", mentions)
+        object.__setattr__(self, "lexicon", lexicon)
+        object.__setattr__(self, "quote_token", [] if quote_token is None else quote_token)
+        object.__setattr__(
+            self, "mention_starting", {} if mention_starting is None else mention_starting
+        )
+        object.__setattr__(self, "mention_ending", {} if mention_ending is None else mention_ending)
+        object.__setattr__(
+            self, "mention_covering", [] if mention_covering is None else mention_covering
+        )
+        object.__setattr__(self, "decisions", [] if decisions is None else decisions)
+        object.__setattr__(self, "cue_strong", [] if cue_strong is None else cue_strong)
+        object.__setattr__(self, "cue_any", [] if cue_any is None else cue_any)
+        object.__setattr__(self, "by_low", {} if by_low is None else by_low)
+        object.__setattr__(
+            self, "sentence_starts", [] if sentence_starts is None else sentence_starts
+        )
+        object.__setattr__(self, "cue_candidates", [] if cue_candidates is None else cue_candidates)
+        object.__setattr__(
+            self, "quote_positions", [] if quote_positions is None else quote_positions
+        )
+        object.__setattr__(self, "breaks", [] if breaks is None else breaks)
 
     def word(self, i: int) -> str:
         """Return the text of token ``i``, or ``""`` outside the token list."""

@@ -90,9 +90,8 @@ def _marks_of(table: QuoteMarkTable) -> tuple[dict[str, _Mark], dict[str, str]]:
     return marks, doubled
 
 
-# Plain classes, not dataclasses: the compiled build runs their __init__ as C.
 class _Open:
-    """An open quote: its mark, and the record it continues (``link``)."""
+    """An open quote (plain classes here, not dataclasses: their ``__init__`` compiles to C)."""
 
     __slots__ = ("link", "mark", "pos", "printed")
 
@@ -100,7 +99,7 @@ class _Open:
         self.pos = pos
         self.mark = mark
         self.printed = printed
-        self.link = link
+        self.link = link  # the record this quote continues (the previous paragraph's part)
 
 
 def _top_accepts(stack: list[_Open], char: str) -> bool:
@@ -547,18 +546,23 @@ def _pair_by_paragraph(scanner: _Scanner, text: str, marks: list[int]) -> None:
     """
     size = len(text)
     chars = [c for c in _BREAKS if c in text]
-    ahead = dict.fromkeys(chars, -1)
-    """Per break character, its next occurrence found so far (the text's length: none)."""
+    ahead = [-1] * len(chars)  # per break character, its next one found so far (size: none)
     previous_next = searched = i = 0
     while i < len(marks):
         first = marks[i]
-        before = max((text.rfind(c, searched, first) for c in chars), default=-1)
-        para_start = _run_end(text, before) if before >= 0 else previous_next
+        before = -1  # the last break before the first mark
         for c in chars:
-            if ahead[c] < first:
+            found = text.rfind(c, searched, first)
+            if found > before:
+                before = found
+        para_start = _run_end(text, before) if before >= 0 else previous_next
+        end = size  # the first break after it
+        for k, c in enumerate(chars):
+            if ahead[k] < first:
                 found = text.find(c, first)
-                ahead[c] = found if found >= 0 else size
-        end = min(ahead.values(), default=size)
+                ahead[k] = found if found >= 0 else size
+            if ahead[k] < end:
+                end = ahead[k]
         next_start = _run_end(text, end) if end < size else size
         stop = bisect_left(marks, end, i)
         if para_start != previous_next:
