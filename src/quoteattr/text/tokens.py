@@ -21,6 +21,7 @@ from typing import NamedTuple
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists, word_file
 
 __all__ = [
+    "PARAGRAPH_BREAK",
     "TOKEN_PATTERN",
     "TOKEN_RUN_SPLITTER",
     "TOKEN_SPLITTER",
@@ -66,9 +67,10 @@ TOKEN_SPLITTER = re.compile(r"(?=[\S\n])(" + "|".join(_ALTERNATIVES) + ")")
 # groups wrongly and splits news text differently from later releases; the plain
 # form splits alike on every version (checked on 3.10.13, 3.11.2, 3.11.7, 3.12.1, 3.13.0).
 _CAP = "[A-Z\u00c0-\u00de]"
+_PARAGRAPH = r"\n(?:[ \t\r\u00a0]*\n\s*)?"
 _RUN_TOKEN = (
     rf"({_CAP}\.(?:{_CAP}\.)+|{_WORD_CHAR}{_WORD_CHAR}*(?:['’\-&]{_WORD_CHAR}+)*"
-    rf"|\n(?:[ \t\r\u00a0]*\n\s*)?|[^\s\w]|_)"
+    rf"|{_PARAGRAPH}|[^\s\w]|_)"
 )
 _RUN_LENGTH = 4
 
@@ -82,6 +84,9 @@ next one, that token, ...; a match of fewer than four tokens gives ``None``
 for the blanks and tokens it lacks. A match costs the engine about as much as
 a token, so a run of tokens a match splits the text faster.
 """
+
+PARAGRAPH_BREAK = re.compile(_PARAGRAPH)
+"""A ``para`` token at a line break: the break alone, or a blank line and the space after it."""
 
 _SENTENCE_END = frozenset(".!?")
 
