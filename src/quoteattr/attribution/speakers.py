@@ -56,8 +56,14 @@ whether an honorific told the gender."""
 
 
 @per_object
-def _name_cache(names: PersonNames) -> dict[tuple[str, str | None], _Facts]:
-    """The facts of each printed name and honorific already read with ``names``."""
+def _name_cache(names: PersonNames) -> dict[str, _Facts]:
+    """The facts of each printed name (printed without honorific) already read with ``names``."""
+    return {}
+
+
+@per_object
+def _titled_name_cache(names: PersonNames) -> dict[tuple[str, str], _Facts]:
+    """The facts of each printed name and its honorific already read with ``names``."""
     return {}
 
 
@@ -113,6 +119,7 @@ class SpeakerIndex:
         self._name_words: dict[str, tuple[str, ...]] = {}
         self._roles = _role_cache(ctx.lexicon)
         self._facts = _name_cache(self._names)
+        self._titled_facts = _titled_name_cache(self._names)
         reader = self._reader = name_reader(ctx.lexicon)
         self._demonyms = reader.demonym_countries
         self._body_nouns = reader.body_nouns
@@ -183,7 +190,11 @@ class SpeakerIndex:
     def _person_for(self, m: Mention) -> Entity:
         """The person a name mention stands for: by given name and surname, or surname alone."""
         name = m.name
-        facts = self._facts.get((name, m.honorific))
+        honorific = m.honorific
+        if honorific is None:
+            facts = self._facts.get(name)
+        else:
+            facts = self._titled_facts.get((name, honorific))
         if facts is None:
             facts = self._name_facts(m)
         words, surname, given, full_key, gender, known = facts
@@ -259,10 +270,17 @@ class SpeakerIndex:
         if gender is None and given is not None:
             gender = names.gender_of_given_name(given)
         full_key = f"{given} {surname}" if given is not None else None
-        if len(self._facts) >= _MAX_NAMES:
-            self._facts.clear()
         facts = (words, surname, given, full_key, gender, known)
-        self._facts[(m.name, m.honorific)] = facts
+        if m.honorific is None:
+            cache = self._facts
+            if len(cache) >= _MAX_NAMES:
+                cache.clear()
+            cache[m.name] = facts
+        else:
+            titled = self._titled_facts
+            if len(titled) >= _MAX_NAMES:
+                titled.clear()
+            titled[(m.name, m.honorific)] = facts
         return facts
 
     def _proper_body(self, m: Mention) -> None:

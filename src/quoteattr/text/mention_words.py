@@ -36,7 +36,7 @@ class MentionWords:
     """The word lists of one lexicon that mention finding reads, as plain attributes.
 
     Built once per lexicon; also caches how a run of name words splits into
-    title and name (``parsed``), and which capitalised words are plain.
+    title and name (``parsed``, ``parsed_in_headlines``), and which capitalised words are plain.
     """
 
     __slots__ = (
@@ -63,6 +63,7 @@ class MentionWords:
         "odd_words",
         "org_words",
         "parsed",
+        "parsed_in_headlines",
         "parties",
         "partitive_links",
         "partitive_singulars",
@@ -147,12 +148,15 @@ class MentionWords:
         # a capitalised role noun heads a description only where the language allows
         self.titled_capitals = lex.language == "en" or not self.nouns.active
         self.parsed: dict[
-            tuple[tuple[str, ...], bool],
-            tuple[int, int, int, str | None, int, str, SpeakerKind, bool, bool],
+            tuple[str, ...], tuple[int, int, int, str | None, int, str, SpeakerKind, bool, bool]
         ] = {}
-        """Per run of name words (and whether in a headline): the split's role start,
-        name start, name end, honorific and lead, then the mention kind, the speaker
-        kind, whether possessive, and whether the name keeps its last period."""
+        """Per run of name words outside headlines: the split's role start, name start,
+        name end, honorific and lead, then the mention kind, the speaker kind, whether
+        possessive, and whether the name keeps its last period."""
+        self.parsed_in_headlines: dict[
+            tuple[str, ...], tuple[int, int, int, str | None, int, str, SpeakerKind, bool, bool]
+        ] = {}
+        """:attr:`parsed` for runs of name words in headline-cased lines."""
         self.plain_words: set[str] = set()
         """Capitalised words that :meth:`plain` found plain."""
         self.odd_words: set[str] = set()

@@ -18,7 +18,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, compress
 from typing import Final, NamedTuple
 
 from quoteattr.language.lexicon import Lexicon, load_lexicon
@@ -144,6 +144,7 @@ def mentions_in_context(
     lexicon: Lexicon,
     index: dict[str, list[int]],
     capitalised: list[int],
+    breaks: list[int] | None = None,
 ) -> list[Mention]:
     """:func:`find_mentions` for tokens already indexed by :func:`~quoteattr.text.tokens.tokenize`.
 
@@ -153,28 +154,40 @@ def mentions_in_context(
         lexicon: Word lists to use.
         index: The tokens' index (``tokenize(..., index=...)``).
         capitalised: The capitalised words (``tokenize(..., capitalised=...)``).
+        breaks: The indices of the paragraph breaks (``para`` tokens), in order,
+            when known; else read from ``index``.
     """
     tb = mention_words(lexicon)
     # a list, which the compiled build indexes without a generic call
     toks = tokens if isinstance(tokens, list) else list(tokens)
-    # the role nouns' positions, in no particular order
-    role_at = list(chain.from_iterable(map(index.__getitem__, indexed_among(index, tb.roles))))
-    starts = set(capitalised)
-    starts.update(role_at)
+    count = len(toks)
+    capital = [False] * count
+    for k in capitalised:
+        capital[k] = True
+    # the tokens where a mention may start, marked (in any order) and read in order:
+    # capitalised words, role nouns, pronouns, and determiners before a role noun
+    opens = capital.copy()
+    role_at: list[int] = []
+    for low in indexed_among(index, tb.roles):
+        role_at.extend(index[low])
+    for k in role_at:
+        opens[k] = True
     for low in indexed_among(index, tb.pronouns):
-        starts.update(index[low])
-    near = _near_roles(role_at, tb.role_reach, len(toks))
+        for k in index[low]:
+            opens[k] = True
+    near = _near_roles(role_at, tb.role_reach, count)
     if role_at:
         # a lower-case determiner starts a mention only before a role noun ("a Turkish official")
         for low in indexed_among(index, tb.plain_determiners):
-            starts.update([k for k in index[low] if near[k]])
-    capital = [False] * len(toks)
-    for k in capitalised:
-        capital[k] = True
-    # the paragraph breaks: the only tokens of white space
-    breaks = sorted(chain.from_iterable(map(index.__getitem__, filter(str.isspace, index))))
+            for k in index[low]:
+                if near[k]:
+                    opens[k] = True
+    starts = list(compress(range(count), opens))
+    if breaks is None:
+        # the paragraph breaks: the only tokens of white space
+        breaks = sorted(chain.from_iterable(map(index.__getitem__, filter(str.isspace, index))))
     lines = HeadlineLines(toks, breaks)
-    return _mentions_from(text, toks, tb, sorted(starts), near, lines, capital)
+    return _mentions_from(text, toks, tb, starts, near, lines, capital)
 
 
 def _near_roles(role_at: list[int], reach: int, count: int) -> list[bool]:
@@ -452,16 +465,16 @@ def _name(
     wtoks = [t for t in tokens[first:end] if t.kind == "word"]  # "J. R. Hale": not the periods
     words = tuple([t.text for t in wtoks])
     headline = len(words) > 2 and lines.headline(first)
-    key = (words, headline)
-    parsed = tb.parsed.get(key)
+    cache = tb.parsed_in_headlines if headline else tb.parsed
+    parsed = cache.get(words)
     if parsed is None:
-        if len(tb.parsed) >= _MAX_PARSED:
-            tb.parsed.clear()
+        if len(cache) >= _MAX_PARSED:
+            cache.clear()
         split, kind, speaker_kind, possessive = _parse_name(words, tb, headline)
         # whether the name's last word keeps its period (an initial, a suffix)
         keeps_period = kind != "none" and _keeps_period(words[split.name_end - 1], tb)
         # flat, so that reading it back is one unpacking, not an attribute per field
-        parsed = tb.parsed[key] = (split.role_start, split.name_start, split.name_end,
+        parsed = cache[words] = (split.role_start, split.name_start, split.name_end,
                                    split.honorific, split.lead, kind, speaker_kind,
                                    possessive, keeps_period)
     (role_first, name_first, name_end, honorific, lead, kind, speaker_kind, possessive,

@@ -469,7 +469,9 @@ class HeadlineLines:
         """Look at ``tokens``, the document's tokens; ``breaks``, its ``para`` tokens, if known."""
         # a list, which the compiled build indexes and slices without generic calls
         self.tokens: list[Token] = tokens if isinstance(tokens, list) else list(tokens)
-        self.breaks = breaks
+        self.breaks: list[int] | None = (
+            breaks if breaks is None or isinstance(breaks, list) else list(breaks)
+        )
         self.cache: dict[int, bool] = {}
 
     def headline(self, i: int) -> bool:
@@ -484,11 +486,17 @@ class HeadlineLines:
                 return False  # a long paragraph: prose, not a headline
             known = self.cache.get(first)
             if known is None:
-                # the first letters of the paragraph's words, counted at C speed
-                initials = [t.text[0] for t in tokens[first:end] if t.kind == "word"]
-                letters = list(filter(str.isalpha, initials))
-                capitals = sum(map(str.isupper, letters))
-                known = self.cache[first] = len(letters) >= 3 and capitals >= 0.7 * len(letters)
+                # the first letters of the paragraph's words (at most 40 tokens)
+                letters = capitals = 0
+                for k in range(first, end):
+                    tok = tokens[k]
+                    if tok.kind == "word":
+                        initial = tok.text[0]
+                        if initial.isalpha():
+                            letters += 1
+                            if initial.isupper():
+                                capitals += 1
+                known = self.cache[first] = letters >= 3 and capitals >= 0.7 * letters
             return known
         first = i
         while first > 0 and i - first < 40 and tokens[first - 1].kind != "para":
