@@ -259,10 +259,12 @@ class SpeakerIndex:
     def _name_facts(self, m: Mention) -> _Facts:
         """What a person's name and honorific tell, read once per printed form and name list."""
         names = self._names
-        words = tuple(
+        suffixes = names.suffixes
+        folded = [
             _fold(w) for w in m.name.replace(".", ". ").split()
-            if not _is_initial(w) and w.lower() not in names.suffixes
-        ) or (_fold(m.name),)
+            if not _is_initial(w) and w.lower() not in suffixes
+        ]
+        words = tuple(folded) if folded else (_fold(m.name),)
         surname = words[-1]
         given = words[0] if len(words) > 1 and words[0] not in names.particles else None
         gender = names.gender_of_honorific(m.honorific.lower()) if m.honorific else None
@@ -322,12 +324,14 @@ class SpeakerIndex:
             return known
         table = self._names.title_roles
         prefixes = self.ctx.lexicon.grammar.role_prefixes
-        words = [
-            part
-            for word in role.lower().replace(".", ". ").replace(",", " ").split()
-            # "then-secretary of state": "then", "secretary", "of", "state"
-            for part in (word.split("-", 1) if word.split("-", 1)[0] in prefixes else (word,))
-        ]
+        words: list[str] = []
+        for word in role.lower().replace(".", ". ").replace(",", " ").split():
+            prefix, dash, rest = word.partition("-")
+            if dash and prefix in prefixes:
+                words.append(prefix)  # "then-secretary of state": "then", "secretary", ...
+                words.append(rest)
+            else:
+                words.append(word)
         found: set[str] = set()
         inside: set[int] = set()
         """Words inside a title of several words that names another role ("vice president")."""

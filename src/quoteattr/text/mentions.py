@@ -182,12 +182,32 @@ def mentions_in_context(
             for k in index[low]:
                 if near[k]:
                     opens[k] = True
-    starts = list(compress(range(count), opens))
+    starts = list(compress(_positions(count), opens))
     if breaks is None:
         # the paragraph breaks: the only tokens of white space
         breaks = sorted(chain.from_iterable(map(index.__getitem__, filter(str.isspace, index))))
     lines = HeadlineLines(toks, breaks)
     return _mentions_from(text, toks, tb, starts, near, lines, capital)
+
+
+_SHARED_POSITIONS: Final = 1 << 16
+"""Most token positions kept as int objects for :func:`_positions`."""
+
+_POSITIONS: Final[list[int]] = []
+
+
+def _positions(count: int) -> list[int] | range:
+    """The positions ``0, 1, ...`` of at least ``count`` tokens.
+
+    A shared list of int objects, grown to the longest document seen (up to
+    ``_SHARED_POSITIONS``), which ``compress`` walks without making one int
+    object per token; a longer document gets a ``range``.
+    """
+    if count > _SHARED_POSITIONS:
+        return range(count)
+    if len(_POSITIONS) < count:
+        _POSITIONS.extend(range(len(_POSITIONS), count))
+    return _POSITIONS
 
 
 def _near_roles(role_at: list[int], reach: int, count: int) -> list[bool]:

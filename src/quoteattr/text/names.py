@@ -109,6 +109,16 @@ class NameReader:
         self.places = words.places | {c.lower() for c in lex.country_names}
         self.place_phrases = frozenset(p for p in self.places if " " in p)
         self.title_or_place_phrases = self.title_phrases | self.place_phrases
+        self.title_phrase_firsts = frozenset(t.split(" ", 1)[0] for t in self.title_phrases)
+        """The first words of the titles of several words ("vice" of "vice president")."""
+        self.phrase_firsts = self.title_phrase_firsts | frozenset(
+            p.split(" ", 1)[0] for p in self.place_phrases
+        )
+        """The first words of the titles and places of several words ("new" of "new york")."""
+        self.pair_seconds = frozenset(
+            p.split(" ")[1] for p in self.title_or_place_phrases if p.count(" ") == 1
+        )
+        """The second words of the titles and places of two words ("york" of "new york")."""
         self.place_heads = words.place_heads
         self.demonyms = frozenset(d.lower() for d in lex.demonym_to_country)
         self.demonym_countries = {d.lower(): c.lower() for d, c in lex.demonym_to_country.items()}
@@ -282,6 +292,8 @@ class NameReader:
 
     def _modifier(self, low: str) -> bool:
         """``texas-based``, ``gop-led``: a hyphenated modifier, never a name."""
+        if "-" not in low and "\u2010" not in low and "\u2011" not in low:
+            return False  # most words: no dash (the three of ``_DASHES``)
         for dash in _DASHES:
             if dash in low:
                 return low.rsplit(dash, 1)[-1] in self.modifier_endings
@@ -397,8 +409,13 @@ class NameReader:
             return True
         # "New York Gov.", "Atlantic City Mayor": a place of several words
         return k + 1 < len(lows) and (
-            f"{low} {lows[k + 1]}" in self.place_phrases
-            or f"{low} {lows[k + 1]}" in self.title_phrases
+            (
+                low in self.phrase_firsts  # (a phrase is built only after its first word)
+                and (
+                    f"{low} {lows[k + 1]}" in self.place_phrases
+                    or f"{low} {lows[k + 1]}" in self.title_phrases
+                )
+            )
             or lows[k + 1] in self.place_heads
         )
 
@@ -413,9 +430,18 @@ class NameReader:
             return False  # "Slams Roe": a headline's verb
         if low in self.honorifics or self._modifier(low):
             return False
-        if m + 1 < len(lows) and f"{low} {lows[m + 1]}" in self.title_phrases:
+        # (a phrase is built only for a word that may open or end one)
+        if (
+            m + 1 < len(lows)
+            and low in self.title_phrase_firsts
+            and f"{low} {lows[m + 1]}" in self.title_phrases
+        ):
             return False
-        if m > 0 and f"{lows[m - 1]} {low}" in self.title_or_place_phrases:
+        if (
+            m > 0
+            and low in self.pair_seconds
+            and f"{lows[m - 1]} {low}" in self.title_or_place_phrases
+        ):
             return False
         if self._role_word(low):
             # "Dean Hale", "Georgia Roe": a given name that opens the run, or
