@@ -193,21 +193,23 @@ def mentions_in_context(
 _SHARED_POSITIONS: Final = 1 << 16
 """Most token positions kept as int objects for :func:`_positions`."""
 
-_POSITIONS: Final[list[int]] = []
+_POSITIONS: Final[list[tuple[int, ...]]] = [()]
+"""The positions :func:`_positions` shares (one tuple, which the garbage collector skips)."""
 
 
-def _positions(count: int) -> list[int] | range:
+def _positions(count: int) -> tuple[int, ...] | range:
     """The positions ``0, 1, ...`` of at least ``count`` tokens.
 
-    A shared list of int objects, grown to the longest document seen (up to
+    A shared tuple of int objects, rebuilt larger for a longer document (up to
     ``_SHARED_POSITIONS``), which ``compress`` walks without making one int
     object per token; a longer document gets a ``range``.
     """
     if count > _SHARED_POSITIONS:
         return range(count)
-    if len(_POSITIONS) < count:
-        _POSITIONS.extend(range(len(_POSITIONS), count))
-    return _POSITIONS
+    shared = _POSITIONS[0]
+    if len(shared) < count:
+        shared = _POSITIONS[0] = tuple(range(min(max(count, 2 * len(shared)), _SHARED_POSITIONS)))
+    return shared
 
 
 def _near_roles(role_at: list[int], reach: int, count: int) -> list[bool]:
