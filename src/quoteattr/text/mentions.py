@@ -27,7 +27,6 @@ from quoteattr.text.mention_words import MentionWords, Surnames, mention_words
 from quoteattr.text.names import (
     HeadlineLines,
     NameReader,
-    NameSplit,
     dateline_end,
     printed,
     token_at,
@@ -492,13 +491,13 @@ def _name(
     if parsed is None:
         if len(cache) >= _MAX_PARSED:
             cache.clear()
-        split, kind, speaker_kind, possessive = _parse_name(words, tb, headline)
+        (role_first, name_first, name_end, honorific, lead, kind, speaker_kind,
+         possessive) = _parse_name(words, tb, headline)
         # whether the name's last word keeps its period (an initial, a suffix)
-        keeps_period = kind != "none" and _keeps_period(words[split.name_end - 1], tb)
+        keeps_period = kind != "none" and _keeps_period(words[name_end - 1], tb)
         # flat, so that reading it back is one unpacking, not an attribute per field
-        parsed = cache[words] = (split.role_start, split.name_start, split.name_end,
-                                   split.honorific, split.lead, kind, speaker_kind,
-                                   possessive, keeps_period)
+        parsed = cache[words] = (role_first, name_first, name_end, honorific, lead, kind,
+                                 speaker_kind, possessive, keeps_period)
     (role_first, name_first, name_end, honorific, lead, kind, speaker_kind, possessive,
      keeps_period) = parsed
     if kind == "none":
@@ -563,21 +562,25 @@ def _determined_role(
 
 def _parse_name(
     words: tuple[str, ...], tb: MentionWords, headline: bool
-) -> tuple[NameSplit, str, SpeakerKind, bool]:
+) -> tuple[int, int, int, str | None, int, str, SpeakerKind, bool]:
     """Split name words into role and name, and classify the name.
 
     Returns:
-        The split (word indices), the mention kind, the speaker kind, and
-        whether the last word is possessive.
+        Where the role starts, where the name starts and ends (word indices), the
+        honorific, the first word of the mention (:class:`NameSplit` ``lead``), the
+        mention kind, the speaker kind, and whether the last word is possessive.
     """
     last_word, possessive = _strip_possessive(words[-1])
     plain = (*words[:-1], last_word)
     reader = tb.reader
-    split = reader.split(plain, headline=headline)
-    name_words = list(plain[split.name_start : split.name_end])
+    role_start, name_start, name_end, honorific, _, lead, whole = reader.split_fields(
+        plain, headline=headline
+    )
+    name_words = list(plain[name_start:name_end])
     kind, speaker_kind = _classify_name(" ".join(name_words), name_words, tb)
-    if split.whole:
-        return split, kind, speaker_kind if kind != "name" else "unknown", possessive
+    if whole:
+        return (role_start, name_start, name_end, honorific, lead, kind,
+                speaker_kind if kind != "name" else "unknown", possessive)
     if kind == "name" and reader.is_place(tuple(name_words)):
         kind, speaker_kind = "country", "country"  # "Ohio argued", "New York sued"
     elif kind == "name" and (
@@ -585,20 +588,22 @@ def _parse_name(
         or (len(plain) == 1 and reader.is_abbreviated_title(plain[0]))
     ):
         # "Pennsylvania Gov.", "Florida-based Republican": a role, and no name
-        return split, "none", "unknown", possessive
-    if kind != "name" and split.name_start:
+        return role_start, name_start, name_end, honorific, lead, "none", "unknown", possessive
+    if kind != "name" and name_start:
         # "Bank of America", "Islamic State", "White House": the whole run is the name,
         # less a headline's verb before it ("Bans Northern Rail Group")
-        lead = 0
-        while lead < split.name_start and reader.ends_name(plain[lead].lower(), headline=headline):
-            lead += 1
-        whole = list(plain[lead:])
-        kind, speaker_kind = _classify_name(" ".join(whole), whole, tb)
+        first = 0
+        while first < name_start and reader.ends_name(plain[first].lower(), headline=headline):
+            first += 1
+        whole_run = list(plain[first:])
+        kind, speaker_kind = _classify_name(" ".join(whole_run), whole_run, tb)
         if kind != "name":
-            split = NameSplit(lead, lead, len(plain), lead=lead)
-    if (split.name_start > split.role_start or split.honorific) and kind == "name":
+            role_start = name_start = lead = first
+            name_end = len(plain)
+            honorific = None
+    if (name_start > role_start or honorific) and kind == "name":
         speaker_kind = "person"
-    return split, kind, speaker_kind, possessive
+    return role_start, name_start, name_end, honorific, lead, kind, speaker_kind, possessive
 
 
 def _title_end(text: str, tok: Token) -> int:

@@ -359,6 +359,15 @@ class NameReader:
             headline: The run stands in a headline-cased line, where every word
                 is capitalised, so capitals are no evidence of a name.
         """
+        return _new(NameSplit, self.split_fields(words, headline=headline))
+
+    def split_fields(
+        self, words: tuple[str, ...], *, headline: bool = False
+    ) -> tuple[int, int, int, str | None, bool, int, bool]:
+        """:meth:`split`, as a plain tuple of the :class:`NameSplit` fields, in their order.
+
+        The compiled build returns it without making an object.
+        """
         n = len(words)
         lows = [w.lower() for w in words]
         end = self._affiliation_start(words, lows)
@@ -387,7 +396,7 @@ class NameReader:
             role_start += 1  # "AFL-CIO President", but not "Celebrating"
         if start > 0 and lows[start - 1] in self.inner_links:
             # "Federation of Teachers", "University of Ohio": one name, not a person's
-            return _new(NameSplit, (0, 0, n, None, False, 0, True))
+            return 0, 0, n, None, False, 0, True
         lead = role_start
         honorific = None
         if role_start < start and all(lows[k] in self.honorifics for k in range(role_start, start)):
@@ -396,8 +405,7 @@ class NameReader:
         elif role_start < start:
             honorific = next((words[k] for k in range(role_start, start)
                               if lows[k] in self.honorifics), None)
-        return _new(NameSplit, (role_start, start, end if end > start else n, honorific, cut,
-                                lead, False))
+        return role_start, start, end if end > start else n, honorific, cut, lead, False
 
     def _participle(self, low: str) -> bool:
         """``celebrating``: a word in -ing, long and no given name, opens no name."""
