@@ -77,8 +77,8 @@ def speaker_mention_at(ctx: Context, first: int) -> Mention | None:
 
 def noun_phrase_before(ctx: Context, c: int) -> Mention | None:
     """A determiner-led noun phrase ending right before token c ("the suit" says)."""
-    g = ctx.lexicon.grammar
     words = attribution_words(ctx.lexicon)
+    g = words.grammar
     for k in range(c - 1, max(c - 7, -1), -1):
         if ctx.kind(k) != "word":
             return None
@@ -103,10 +103,11 @@ def noun_phrase_opening_sentence(ctx: Context, c: int) -> Mention | None:
 def noun_phrase_after(ctx: Context, k: int) -> Mention | None:
     """A determiner-led noun phrase starting at token k (said "a narrator")."""
     word = ctx.word(k)
-    g = ctx.lexicon.grammar
     words = attribution_words(ctx.lexicon)
+    g = words.grammar
     possessor = word[:1].isupper() and word.endswith(("'s", "’s"))
-    if word.lower() not in g.np_determiners - {"this", "that"} and not possessor:
+    low = word.lower()
+    if (low not in g.np_determiners or low in ("this", "that")) and not possessor:
         return None
     j = k + 1
     while j < len(ctx.tokens) and j - k < 7 and ctx.kind(j) == "word":
@@ -127,7 +128,7 @@ def ad_hoc_description(ctx: Context, first: int, last: int) -> Mention:
     text = ctx.text[start:end]
     words = attribution_words(ctx.lexicon)
     plural = ends_with(words.plural_endings, ctx.low(last - 1), longer_than=0) and (
-        ctx.low(first) in ctx.lexicon.grammar.definite_determiners)
+        ctx.low(first) in words.grammar.definite_determiners)
     kind: SpeakerKind = "collective" if plural else "anonymous"
     return Mention(first, last, start, end, text, "description", text, None, False, kind)
 
@@ -157,8 +158,8 @@ def skip_aside(ctx: Context, k: int, limit: int = 16) -> int:
 
 def skip_adverbs(ctx: Context, k: int) -> int:
     """Skip up to three adverbs or auxiliaries ("also", "has", "quickly") from token k."""
-    adverbs = ctx.lexicon.grammar.adverbs
-    endings = attribution_words(ctx.lexicon).adverb_endings
+    words = attribution_words(ctx.lexicon)
+    adverbs, endings = words.grammar.adverbs, words.adverb_endings
     for _ in range(3):
         w = ctx.low(k)
         if ctx.kind(k) == "word" and (w in adverbs or ends_with(endings, w, longer_than=4)):
@@ -170,8 +171,8 @@ def skip_adverbs(ctx: Context, k: int) -> int:
 
 def skip_adverbs_back(ctx: Context, k: int) -> int:
     """Skip back over up to three adverbs or auxiliaries ending at token k ("has", "later")."""
-    adverbs = ctx.lexicon.grammar.adverbs
-    endings = attribution_words(ctx.lexicon).adverb_endings
+    words = attribution_words(ctx.lexicon)
+    adverbs, endings = words.grammar.adverbs, words.adverb_endings
     for _ in range(3):
         w = ctx.low(k)
         if ctx.kind(k) == "word" and (w in adverbs or ends_with(endings, w, longer_than=4)):
@@ -212,7 +213,7 @@ def attribution_ends(ctx: Context, k: int) -> bool:
         return False  # 'She adds, "…"' introduces the next quote
     if kind in ("end", "para", "quote", "mark") or (kind == "punct" and w != "("):
         return True
-    return w.lower() in ctx.lexicon.grammar.trailers or w.lower() in words.listener_nouns
+    return w.lower() in words.grammar.trailers or w.lower() in words.listener_nouns
 
 
 def inverted_subject(ctx: Context, c: int, end: int) -> Mention | None:
@@ -224,8 +225,8 @@ def inverted_subject(ctx: Context, c: int, end: int) -> Mention | None:
     if ctx.word(c - 1) != "," and ctx.kind(c - 1) not in ("mark", "quote"):
         return None
     m = speaker_mention_at(ctx, end)
-    if m is None or (m.kind == "pronoun"
-                     and ctx.low(m.first) in ctx.lexicon.grammar.unresolved_pronouns):
+    unresolved = attribution_words(ctx.lexicon).grammar.unresolved_pronouns
+    if m is None or (m.kind == "pronoun" and ctx.low(m.first) in unresolved):
         return None
     if ctx.kind(m.last) in ("para", "end") or ctx.word(m.last) in (".", ",", ";", "!", "?"):
         return m
@@ -268,7 +269,7 @@ def _subject_before(ctx: Context, c: int) -> Mention | None:
         # "Sanders visited NBC, saying …"; "…, and he battled the mayor, calling him …"
         return clause_subject(ctx, c) or sentence_subject(ctx, c)
     j = c - 1
-    g = ctx.lexicon.grammar
+    g = words.grammar
     tokens = ctx.tokens
     for _ in range(3):  # up to three adverbs back
         if not 0 <= j < len(tokens):
@@ -323,12 +324,13 @@ def _head_of_phrase(ctx: Context, m: Mention, c: int) -> Mention | None:
     of its modifiers: ``m`` follows a preposition or a common noun, and only
     words, among them a preposition, lie between the two.
     """
-    g = ctx.lexicon.grammar
+    words = attribution_words(ctx.lexicon)
+    g = words.grammar
     prev = m.first - 1
     while ctx.low(prev) in g.determiners and prev > m.first - 3:
         prev -= 1  # "of the Sierra Club"
     low = ctx.low(prev)
-    joiners = attribution_words(ctx.lexicon).clause_joiners
+    joiners = words.clause_joiners
     common_noun = ctx.word(prev).islower() and not (
         low in g.determiners or low in g.adverbs or low in joiners)
     if ctx.kind(prev) != "word" or not (low in g.prepositions or common_noun):
@@ -337,7 +339,7 @@ def _head_of_phrase(ctx: Context, m: Mention, c: int) -> Mention | None:
         return None
     if (common_noun and low not in g.prepositions and m.speaker_kind == "person"
             and low not in ctx.lexicon.role_forms
-            and low not in attribution_words(ctx.lexicon).kind_nouns):
+            and low not in words.kind_nouns):
         return None  # "in a way Jane Roe slammed as": a relative clause, she is its subject
     head = sentence_subject(ctx, c)
     if head is None or head.kind not in ("description", "name") or head.first >= m.first:
@@ -395,7 +397,7 @@ def _opens_clause(ctx: Context, first: int) -> bool:
 
     It cannot after a preposition ("a town hall in Dayton, Ohio, said").
     """
-    return ctx.low(first - 1) not in ctx.lexicon.grammar.prepositions
+    return ctx.low(first - 1) not in attribution_words(ctx.lexicon).grammar.prepositions
 
 
 def _partial_quote_at(ctx: Context, k: int) -> bool:
@@ -413,8 +415,8 @@ def clause_subject(ctx: Context, c: int) -> Mention | None:
     mayor, calling him …``; ``he looked up and said``).
     """
     words = attribution_words(ctx.lexicon)
-    pronouns = ctx.lexicon.grammar.subject_pronouns
-    blocked = ctx.lexicon.grammar.determiners | ctx.lexicon.grammar.prepositions
+    g = words.grammar
+    pronouns = g.subject_pronouns
     tokens = ctx.tokens
     if not 0 <= c < len(tokens):
         return None  # no sentence holds c
@@ -430,7 +432,8 @@ def clause_subject(ctx: Context, c: int) -> Mention | None:
         if (cues[k] > 0 and not is_participle(words, tok.low)
                 and ctx.word(k - 1) not in (",", "—", "–")):
             m = subject_before(ctx, k)
-            if m is not None and ctx.low(m.first - 1) not in blocked:
+            before = ctx.low(m.first - 1) if m is not None else ""
+            if m is not None and before not in g.determiners and before not in g.prepositions:
                 return m  # not 'a Twitter comment': a noun after a determiner
         if tok.low in pronouns and tok.kind == "word":
             m = ctx.mention_starting.get(k)
@@ -455,8 +458,8 @@ def sentence_subject(ctx: Context, c: int) -> Mention | None:
         floor = max(c - _SENTENCE_TOKENS, 0)
         while first > floor and sentence[first - 1] == own and tokens[first - 1].kind != "quote":
             first -= 1
-    g = ctx.lexicon.grammar
-    articles = attribution_words(ctx.lexicon).articles
+    words = attribution_words(ctx.lexicon)
+    g, articles = words.grammar, words.articles
     if ctx.low(first) in g.introducers:
         comma = next((k for k in range(first, c) if ctx.word(k) == ","), -1)
         if comma > 0:

@@ -105,7 +105,7 @@ def name_said_period_quote(ctx: Context, qi: int) -> Decision | None:
         end = ctx.cue_at(c, weak=False)
         if end < 0:
             continue
-        clause_words = ctx.lexicon.grammar.clause_words
+        clause_words = attribution_words(ctx.lexicon).grammar.clause_words
         if any(ctx.low(t) in clause_words or ctx.cue_at(t) > 0 for t in range(end, b)):
             return None  # "… said the talks failed." is reported speech, not an introduction
         m = subject_before(ctx, c)

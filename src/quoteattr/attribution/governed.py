@@ -189,7 +189,7 @@ def _clause_subject_before(ctx: Context, v: int) -> Mention | None:
     if m is None or m.possessive or m.first > j:
         return None
     if m.kind == "pronoun":
-        if ctx.low(m.first) in ctx.lexicon.grammar.unresolved_pronouns:
+        if ctx.low(m.first) in attribution_words(ctx.lexicon).grammar.unresolved_pronouns:
             return None
     elif m.kind == "description":
         if m.speaker_kind not in ("anonymous", "collective", "person"):
@@ -233,11 +233,12 @@ def possessor_speech_noun_quote(ctx: Context, qi: int) -> Decision | None:
 
 def _possessor_before(ctx: Context, n: int) -> Mention | None:
     """The possessor of the noun at token ``n``, up to three modifiers before it."""
+    np_stop = attribution_words(ctx.lexicon).grammar.np_stop
     for k in range(n - 1, max(n - 5, -1), -1):
         m = _possessor_at(ctx, k)
         if m is not None:
             return m
-        if ctx.kind(k) != "word" or ctx.low(k) in ctx.lexicon.grammar.np_stop:
+        if ctx.kind(k) != "word" or ctx.low(k) in np_stop:
             return None
     return None
 

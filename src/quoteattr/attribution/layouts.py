@@ -71,9 +71,10 @@ def _label_before_colon(ctx: Context, colon: int) -> Mention | None:
 def _is_label(ctx: Context, m: Mention) -> bool:
     if m.possessive or m.kind not in _LABEL_KINDS:
         return False
-    if m.kind == "description" and ctx.low(m.first) not in ctx.lexicon.grammar.determiners:
+    words = attribution_words(ctx.lexicon)
+    if m.kind == "description" and ctx.low(m.first) not in words.grammar.determiners:
         return False
-    openers = attribution_words(ctx.lexicon).label_openers
+    openers = words.label_openers
     return opens_sentence(ctx, m.first) or ctx.word(m.first - 1) in openers
 
 
@@ -217,7 +218,8 @@ def _speaking_subject(ctx: Context, m: Mention) -> bool:
     if m.possessive:
         return False
     if m.kind == "pronoun":
-        return ctx.low(m.first) not in ctx.lexicon.grammar.unresolved_pronouns
+        unresolved = attribution_words(ctx.lexicon).grammar.unresolved_pronouns
+        return ctx.low(m.first) not in unresolved
     if m.kind == "description":
         return m.speaker_kind in ("anonymous", "collective", "person")
     return m.kind in ("name", "body")
@@ -239,7 +241,8 @@ def name_clause_colon_quote(ctx: Context, qi: int) -> Decision | None:
         >>> q.speaker.name, q.rule
         ('Jane Doe', 'name_clause_colon_quote')
     """
-    if not attribution_words(ctx.lexicon).label_openers:
+    words = attribution_words(ctx.lexicon)
+    if not words.label_openers:
         return None  # a language that does not say how its labels look
     b = before_quote(ctx, qi)
     if ctx.kind(b) == "para" and ctx.word(b - 1) == ":":
@@ -251,11 +254,10 @@ def name_clause_colon_quote(ctx: Context, qi: int) -> Decision | None:
         return None
     if any(ctx.kind(t) != "word" and ctx.word(t) != "," for t in range(start, b)):
         return None
-    g = ctx.lexicon.grammar
     s = start
-    if ctx.low(s) in g.introducers:
+    if ctx.low(s) in words.grammar.introducers:
         s = next((t + 1 for t in range(s, b) if ctx.word(t) == ","), b)
-    while s < b and ctx.low(s) in attribution_words(ctx.lexicon).coordinators:
+    while s < b and ctx.low(s) in words.coordinators:
         s += 1  # "But she turned to the crowd:"
     m = speaker_mention_at(ctx, s)
     if m is None or m.last >= b or ctx.kind(m.last) != "word" or not _speaking_subject(ctx, m):

@@ -70,7 +70,7 @@ def main_clause_start(ctx: Context, first: int, qt: int) -> int:
     by a subject (an article, a determiner, a pronoun or a mention), return the
     token after that comma; otherwise ``first``.
     """
-    g = ctx.lexicon.grammar
+    g = attribution_words(ctx.lexicon).grammar
     tokens = ctx.tokens
     for i in range(first, min(first + 3, qt)):
         if tokens[i].low in g.subordinators:
@@ -151,8 +151,8 @@ def _clause_subject(ctx: Context, qt: int) -> Mention | None:
     or an expletive ``it`` gives up. ``As NAME put it, … "Q"`` is NAME's.
     """
     first = max(ctx.sentence_first(qt), qt - _WINDOW)
-    g = ctx.lexicon.grammar
     words = attribution_words(ctx.lexicon)
+    g = words.grammar
     joiners = words.clause_joiners | g.subordinators
     main = main_clause_start(ctx, first, qt)
     relatives = words.relative_pronouns - {"that"}
@@ -196,8 +196,8 @@ def _absolute_subject(ctx: Context, p: int, qt: int) -> Mention | None:
     Up to six words from token ``p`` (a mention, or words that are no stop word,
     ``of`` inside), then a present participle before the quote.
     """
-    g = ctx.lexicon.grammar
     words = attribution_words(ctx.lexicon)
+    g = words.grammar
     m = ctx.mention_starting.get(p)
     if m is None and ctx.low(p) in words.articles:
         m = ctx.mention_starting.get(p + 1)
@@ -256,8 +256,8 @@ def _subject_at(ctx: Context, p: int, qt: int, *, at_start: bool) -> Mention | N
 
     Returns ``_GIVE_UP`` for a subject that names nobody (an expletive ``it``).
     """
-    g = ctx.lexicon.grammar
     words = attribution_words(ctx.lexicon)
+    g = words.grammar
     for _ in range(3):  # "And yet he", "But when she"
         low = ctx.low(p)
         if p in ctx.mention_starting or ctx.kind(p) != "word":
@@ -313,7 +313,7 @@ def _subject_at(ctx: Context, p: int, qt: int, *, at_start: bool) -> Mention | N
 def _passive(ctx: Context, j: int) -> bool:
     """Tell whether the verb at token ``j`` is passive ("was called", "has been described")."""
     words = attribution_words(ctx.lexicon)
-    g = ctx.lexicon.grammar
+    g = words.grammar
     for _ in range(3):  # "has also been", "will be"
         if ctx.low(j) in words.passive_auxiliaries or ctx.kind(j) != "word":
             break
@@ -401,8 +401,8 @@ def _determiner_phrase(ctx: Context, p: int, qt: int) -> Mention | None:
     of having, doing or a modal (``The report has good news``); never a form of
     "be" (``The plan was "a disaster"`` names nobody).
     """
-    g = ctx.lexicon.grammar
     words = attribution_words(ctx.lexicon)
+    g = words.grammar
     if ctx.low(p) not in g.np_determiners - words.demonstratives:
         return None
     for e in range(p + 2, min(p + 7, qt)):

@@ -181,7 +181,7 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
         after = skip_listener(ctx, j, end)
         if m.first > k and not _leads_to_appositive(ctx, k, m):
             return None
-        subordinators = ctx.lexicon.grammar.subordinators
+        subordinators = words.grammar.subordinators
         if any(ctx.tokens[t].low in subordinators for t in range(k, m.first)):
             return None  # '"That was a bargain," when Roe mocked him'
         ends = attribution_ends(ctx, end) or attribution_ends(ctx, after)
@@ -254,7 +254,7 @@ def quote_comma_said_name(ctx: Context, qi: int) -> Decision | None:
             m = named  # 'said the spokeswoman, Jane Doe': the name
     skip = end
     while m is None and skip < end + 3 and ctx.kind(skip) == "word":
-        if ctx.low(skip) in ctx.lexicon.grammar.np_stop:
+        if ctx.low(skip) in words.grammar.np_stop:
             break
         skip += 1
         m = speaker_mention_at(ctx, skip)

@@ -88,12 +88,17 @@ def word_positions(ctx: Context, words: frozenset[str]) -> list[int]:
 
 def _positions(ctx: Context, words: frozenset[str]) -> list[int]:
     by_low = ctx.by_low
-    if len(words) < len(by_low):  # the smaller side is read (``keys() & words`` copies the keys)
+    if len(words) < len(by_low):  # the smaller side is read, each word looked up once
         lists = [by_low[w] for w in words if w in by_low]
     else:
-        lists = [by_low[w] for w in by_low.keys() & words]
-    # one word's positions are already in order
-    return lists[0] if len(lists) == 1 else sorted(i for ps in lists for i in ps)
+        lists = [ps for w, ps in by_low.items() if w in words]
+    if len(lists) == 1:
+        return lists[0]  # one word's positions are already in order
+    found: list[int] = []
+    for ps in lists:
+        found.extend(ps)
+    found.sort()
+    return found
 
 
 def any_within(ctx: Context, words: frozenset[str], first: int, stop: int) -> bool:

@@ -17,10 +17,18 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Final
 
-from quoteattr.language.lexicon import Lexicon
+from quoteattr.language.lexicon import GrammarWords, Lexicon
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists, word_file
 
-__all__ = ["AttributionWords", "attribution_words", "ends_with", "is_participle", "is_passive"]
+__all__ = [
+    "AttributionWords",
+    "GrammarSets",
+    "WordClasses",
+    "attribution_words",
+    "ends_with",
+    "is_participle",
+    "is_passive",
+]
 
 
 @word_file("attribution_words.json")
@@ -72,6 +80,111 @@ class AttributionWords(WordLists):
     agent_links: Words = frozenset()
 
 
+class GrammarSets:
+    """The grammar words of a lexicon, as plain attributes of the same names.
+
+    The rules read these word classes for every token they look at; a field of
+    the validated :class:`~quoteattr.language.lexicon.GrammarWords` is read
+    through pydantic's attribute hook each time, one of this class directly (a
+    slot of the compiled build).
+    """
+
+    not_names: frozenset[str]
+    name_connectors: frozenset[str]
+    determiners: frozenset[str]
+    subject_pronouns: frozenset[str]
+    modifier_stop: frozenset[str]
+    role_prefixes: frozenset[str]
+    adverbs: frozenset[str]
+    noun_markers: frozenset[str]
+    np_stop: frozenset[str]
+    np_determiners: frozenset[str]
+    prepositions: frozenset[str]
+    introducers: frozenset[str]
+    subordinators: frozenset[str]
+    clause_words: frozenset[str]
+    trailers: frozenset[str]
+    according_to: frozenset[str]
+    non_subject_after: frozenset[str]
+    subject_adverbs: frozenset[str]
+    definite_determiners: frozenset[str]
+    unresolved_pronouns: frozenset[str]
+    quote_cues: frozenset[str]
+    post_modifier_links: frozenset[str]
+    post_modifier_words: frozenset[str]
+    non_subject_followers: frozenset[str]
+    name_inner_links: frozenset[str]
+    partitive_links: frozenset[str]
+    partitive_singulars: frozenset[str]
+    group_words: frozenset[str]
+
+    def __init__(self, grammar: GrammarWords) -> None:
+        """Copy every field of ``grammar`` (a new field of GrammarWords must be declared above)."""
+        for name in type(grammar).model_fields:
+            setattr(self, name, getattr(grammar, name))
+
+
+class WordClasses:
+    """The attribution word classes of a language, as plain attributes, and its grammar words.
+
+    Every field of :class:`AttributionWords` under the same name, and the
+    lexicon's grammar words as :attr:`grammar`: read directly, where a field of
+    a validated model costs pydantic's attribute hook each time.
+    """
+
+    participle_endings: frozenset[str]
+    naming_verbs: frozenset[str]
+    naming_links: frozenset[str]
+    speech_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    issuing_verbs: frozenset[str]
+    document_links: frozenset[str]
+    listener_objects: frozenset[str]
+    relative_pronouns: frozenset[str]
+    clause_joiners: frozenset[str]
+    label_openers: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    speech_noun_links: frozenset[str]
+    possessive_pronouns: frozenset[str]
+    as_clause_openers: frozenset[str]
+    aspect_verbs: frozenset[str]
+    document_sources: frozenset[str]
+    adverb_endings: frozenset[str]
+    coordinators: frozenset[str]
+    infinitive_markers: frozenset[str]
+    infinitive_cues: frozenset[str]
+    listener_nouns: frozenset[str]
+    quoted_as_forms: frozenset[str]
+    np_joiners: frozenset[str]
+    articles: frozenset[str]
+    plural_endings: frozenset[str]
+    negation_endings: frozenset[str]
+    quoting_verbs: frozenset[str]
+    complement_links: frozenset[str]
+    complement_fillers: frozenset[str]
+    cue_particles: frozenset[str]
+    past_endings: frozenset[str]
+    subject_contractions: frozenset[str]
+    demonstratives: frozenset[str]
+    tense_auxiliaries: frozenset[str]
+    past_participle_endings: frozenset[str]
+    absolute_openers: frozenset[str]
+    person_relatives: frozenset[str]
+    impersonal_pronouns: frozenset[str]
+    as_clause_objects: frozenset[str]
+    quoted_as_links: frozenset[str]
+    kind_nouns: frozenset[str]
+    agent_links: frozenset[str]
+    grammar: GrammarSets
+    """The lexicon's grammar words (``lexicon.grammar``), as plain attributes."""
+
+    def __init__(self, words: AttributionWords, grammar: GrammarSets) -> None:
+        """Copy every field of ``words`` (a new field of AttributionWords is declared above)."""
+        for name in type(words).model_fields:
+            setattr(self, name, getattr(words, name))
+        self.grammar = grammar
+
+
 _EMPTY = AttributionWords()
 
 
@@ -83,12 +196,15 @@ def _for_language(language: str) -> AttributionWords:
 _LOADED: Final[dict[str, AttributionWords]] = {}
 """The word classes per language, once loaded (rules ask for them on every quote)."""
 
-_LAST: Final[list[tuple[Lexicon, AttributionWords]]] = []
+_LAST: Final[list[tuple[Lexicon, WordClasses]]] = []
 """The lexicon asked for last and its word classes (rules ask many times per document)."""
 
 
-def attribution_words(lexicon: Lexicon) -> AttributionWords:
-    """Return the attribution word classes of ``lexicon``'s language (empty when it has none)."""
+def attribution_words(lexicon: Lexicon) -> WordClasses:
+    """Return the attribution word classes of ``lexicon``'s language (empty when it has none).
+
+    As plain attributes (:class:`WordClasses`), with the lexicon's grammar words.
+    """
     last = _LAST
     if last and last[0][0] is lexicon:  # a frozen lexicon: its language cannot change
         return last[0][1]
@@ -96,11 +212,12 @@ def attribution_words(lexicon: Lexicon) -> AttributionWords:
     found = _LOADED.get(language)
     if found is None:
         found = _LOADED[language] = _for_language(language)
-    last[:] = [(lexicon, found)]
-    return found
+    classes = WordClasses(found, GrammarSets(lexicon.grammar))
+    last[:] = [(lexicon, classes)]
+    return classes
 
 
-def is_participle(words: AttributionWords, low: str) -> bool:
+def is_participle(words: WordClasses, low: str) -> bool:
     """Tell whether the lower-case word ``low`` has a present-participle ending of the language.
 
     Example:
@@ -116,7 +233,7 @@ def is_participle(words: AttributionWords, low: str) -> bool:
     return any(len(low) > len(e) + 1 and low.endswith(e) for e in endings)
 
 
-def is_passive(words: AttributionWords, before: str, verb: str) -> bool:
+def is_passive(words: WordClasses, before: str, verb: str) -> bool:
     """Tell whether ``verb`` after the word ``before`` is passive ("was called", "being dubbed").
 
     A form of "be" or "get" before a past form makes it passive; before a
