@@ -24,7 +24,7 @@ from quoteattr.text.names import NameReader
 from quoteattr.text.noun_phrases import noun_phrases
 from quoteattr.text.tokens import Token
 
-__all__ = ["MentionWords", "Surnames", "mention_words"]
+__all__ = ["MentionWords", "Surnames", "mention_words", "token_positions"]
 
 _SUSPECT_ENDINGS: Final = ("ed", "ing")
 """Endings of a sentence's opening participle ("Reached by phone"), checked further."""
@@ -192,6 +192,36 @@ class MentionWords:
         return plain
 
 
+    def classify_name(self, name: str, words: list[str]) -> tuple[str, SpeakerKind]:
+        """The mention kind and speaker kind of a name printed as ``name`` (its ``words``).
+
+        Example:
+            >>> from quoteattr.language.lexicon import load_lexicon
+            >>> mention_words(load_lexicon()).classify_name("Jane Doe", ["Jane", "Doe"])
+            ('name', 'person')
+        """
+        alias = self.aliases.get(name)
+        if alias is not None:
+            return "body", alias.kind
+        if name in self.countries:
+            return "country", "country"
+        if name in self.bodies:
+            return "body", "organisation"
+        org_words = self.org_words
+        for word in words:
+            if word in org_words:
+                return "body", "organisation"
+        if name in self.demonyms:
+            return "country", "country"
+        if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+            return "body", "organisation"
+        return "name", "person"
+
+    def keeps_period(self, word: str) -> bool:
+        """An initial or a suffix printed with its period ("J.", "Jr.")."""
+        return (len(word) == 1 and word.isupper()) or word.lower() in self.reader.suffixes
+
+
 class Surnames:
     """Lower-case last words of the names found so far ("will" after "George Will").
 
@@ -227,3 +257,30 @@ _BY_LEXICON = per_object(MentionWords)
 def mention_words(lex: Lexicon) -> MentionWords:
     """The :class:`MentionWords` of ``lex``, built once."""
     return _BY_LEXICON(lex)
+
+
+_SHARED_POSITIONS: Final = 1 << 16
+"""Most token positions kept as int objects for :func:`token_positions`."""
+
+_POSITIONS: Final[list[tuple[int, ...]]] = [()]
+"""The positions :func:`token_positions` shares (one tuple, which the garbage collector skips)."""
+
+
+def token_positions(count: int) -> tuple[int, ...] | range:
+    """The positions ``0, 1, ...`` of at least ``count`` tokens, to pick some with ``compress``.
+
+    A shared tuple of int objects, rebuilt larger for a longer document (up to
+    ``_SHARED_POSITIONS``), which ``compress`` walks without making one int
+    object per token; a longer document gets a ``range``.
+
+    Example:
+        >>> from itertools import compress
+        >>> list(compress(token_positions(4), [True, False, False, True]))
+        [0, 3]
+    """
+    if count > _SHARED_POSITIONS:
+        return range(count)
+    shared = _POSITIONS[0]
+    if len(shared) < count:
+        shared = _POSITIONS[0] = tuple(range(min(max(count, 2 * len(shared)), _SHARED_POSITIONS)))
+    return shared

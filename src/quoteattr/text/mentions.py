@@ -23,7 +23,7 @@ from typing import Final, NamedTuple
 
 from quoteattr.language.lexicon import Lexicon, load_lexicon
 from quoteattr.models import SpeakerKind
-from quoteattr.text.mention_words import MentionWords, Surnames, mention_words
+from quoteattr.text.mention_words import MentionWords, Surnames, mention_words, token_positions
 from quoteattr.text.names import (
     HeadlineLines,
     NameReader,
@@ -181,34 +181,12 @@ def mentions_in_context(
             for k in index[low]:
                 if near[k]:
                     opens[k] = True
-    starts = list(compress(_positions(count), opens))
+    starts = list(compress(token_positions(count), opens))
     if breaks is None:
         # the paragraph breaks: the only tokens of white space
         breaks = sorted(chain.from_iterable(map(index.__getitem__, filter(str.isspace, index))))
     lines = HeadlineLines(toks, breaks)
     return _mentions_from(text, toks, tb, starts, near, lines, capital)
-
-
-_SHARED_POSITIONS: Final = 1 << 16
-"""Most token positions kept as int objects for :func:`_positions`."""
-
-_POSITIONS: Final[list[tuple[int, ...]]] = [()]
-"""The positions :func:`_positions` shares (one tuple, which the garbage collector skips)."""
-
-
-def _positions(count: int) -> tuple[int, ...] | range:
-    """The positions ``0, 1, ...`` of at least ``count`` tokens.
-
-    A shared tuple of int objects, rebuilt larger for a longer document (up to
-    ``_SHARED_POSITIONS``), which ``compress`` walks without making one int
-    object per token; a longer document gets a ``range``.
-    """
-    if count > _SHARED_POSITIONS:
-        return range(count)
-    shared = _POSITIONS[0]
-    if len(shared) < count:
-        shared = _POSITIONS[0] = tuple(range(min(max(count, 2 * len(shared)), _SHARED_POSITIONS)))
-    return shared
 
 
 def _near_roles(role_at: list[int], reach: int, count: int) -> list[bool]:
@@ -494,7 +472,7 @@ def _name(
         (role_first, name_first, name_end, honorific, lead, kind, speaker_kind,
          possessive) = _parse_name(words, tb, headline)
         # whether the name's last word keeps its period (an initial, a suffix)
-        keeps_period = kind != "none" and _keeps_period(words[name_end - 1], tb)
+        keeps_period = kind != "none" and tb.keeps_period(words[name_end - 1])
         # flat, so that reading it back is one unpacking, not an attribute per field
         parsed = cache[words] = (role_first, name_first, name_end, honorific, lead, kind,
                                  speaker_kind, possessive, keeps_period)
@@ -530,11 +508,6 @@ def _name(
     start, stop = tokens[first].start, tokens[end - 1].end
     return _new(Mention, (first, end, start, stop, text[start:stop], kind, name, role,
                           possessive, speaker_kind, honorific))
-
-
-def _keeps_period(word: str, tb: MentionWords) -> bool:
-    """An initial or a suffix printed with its period ("J.", "Jr.")."""
-    return (len(word) == 1 and word.isupper()) or word.lower() in tb.reader.suffixes
 
 
 def _determined_role(
@@ -577,7 +550,7 @@ def _parse_name(
         plain, headline=headline
     )
     name_words = list(plain[name_start:name_end])
-    kind, speaker_kind = _classify_name(" ".join(name_words), name_words, tb)
+    kind, speaker_kind = tb.classify_name(" ".join(name_words), name_words)
     if whole:
         return (role_start, name_start, name_end, honorific, lead, kind,
                 speaker_kind if kind != "name" else "unknown", possessive)
@@ -596,7 +569,7 @@ def _parse_name(
         while first < name_start and reader.ends_name(plain[first].lower(), headline=headline):
             first += 1
         whole_run = list(plain[first:])
-        kind, speaker_kind = _classify_name(" ".join(whole_run), whole_run, tb)
+        kind, speaker_kind = tb.classify_name(" ".join(whole_run), whole_run)
         if kind != "name":
             role_start = name_start = lead = first
             name_end = len(plain)
@@ -609,25 +582,6 @@ def _parse_name(
 def _title_end(text: str, tok: Token) -> int:
     """Include the period of an abbreviated title ("Sen.")."""
     return tok.end + 1 if text[tok.end : tok.end + 1] == "." else tok.end
-
-
-def _classify_name(name: str, words: list[str], tb: MentionWords) -> tuple[str, SpeakerKind]:
-    alias = tb.aliases.get(name)
-    if alias is not None:
-        return "body", alias.kind
-    if name in tb.countries:
-        return "country", "country"
-    if name in tb.bodies:
-        return "body", "organisation"
-    org_words = tb.org_words
-    for word in words:
-        if word in org_words:
-            return "body", "organisation"
-    if name in tb.demonyms:
-        return "country", "country"
-    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
-        return "body", "organisation"
-    return "name", "person"
 
 
 def _description(
