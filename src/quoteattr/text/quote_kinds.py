@@ -337,9 +337,15 @@ def _headline_speech(
     if end - paragraph_start > _HEADLINE_CHARS or open_at - paragraph_start > _HEADLINE_CHARS:
         return False
     line = text[paragraph_start:end]
-    words = [w for w in line.split() if any(c.isalpha() for c in w)]
-    letters = [next(c for c in w if c.isalpha()) for w in words]
-    if len(words) < 3 or sum(c.isupper() for c in letters) < 0.7 * len(words):
+    words = capitalised = 0  # the words with a letter, and those whose first letter is a capital
+    for w in line.split():
+        for c in w:
+            if c.isalpha():
+                words += 1
+                if c.isupper():
+                    capitalised += 1
+                break
+    if words < 3 or capitalised < 0.7 * words:
         return False
     label = _SPEAKER_LABEL.match(line)
     labelled = label is not None and label.end() <= open_at - paragraph_start

@@ -254,7 +254,8 @@ def paragraph_ids(tokens: Sequence[Token], *, breaks: Sequence[int] | None = Non
     """
     if breaks is None:
         breaks = [i for i, tok in enumerate(tokens) if tok.kind == "para"]
-    ids, _ = _number(len(tokens), breaks if isinstance(breaks, list) else list(breaks))
+    stops: list[int] = breaks if isinstance(breaks, list) else list(breaks)
+    ids, _ = _number(len(tokens), stops)
     return ids
 
 
@@ -319,8 +320,8 @@ def sentence_ids_and_starts(
     if openers is None:
         openers = sentence_openers()
     # lists, which the compiled build indexes without a generic call
-    toks = tokens if isinstance(tokens, list) else list(tokens)
-    cuts = candidates if isinstance(candidates, list) else list(candidates)
+    toks: list[Token] = tokens if isinstance(tokens, list) else list(tokens)
+    cuts: list[int] = candidates if isinstance(candidates, list) else list(candidates)
     n = len(toks)
     stops: list[int] = []  # where a new sentence starts: one past a token ending one
     for i in cuts:
