@@ -325,7 +325,7 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         known_abbreviations=abbreviations(lexicon.language),
         openers=sentence_openers(lexicon.language),
     )
-    mentions = mentions_in_context(text, tokens, lexicon, by_low, capitalised)
+    mentions = mentions_in_context(text, tokens, lexicon, by_low, capitalised, breaks)
     quote_positions = sorted(by_low.get("<quote>", []) + by_low.get("<quote.>", []))
     quote_token = [-1] * len(top)
     for i in quote_positions:

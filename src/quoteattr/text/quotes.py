@@ -24,11 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from pydantic import TypeAdapter
-
 from quoteattr.language.lexicon import load_lexicon
 from quoteattr.language.marks import QuoteMarkTable, load_quote_marks
-from quoteattr.models import Diagnostic, Quote
+from quoteattr.models import Diagnostic, Quote, trusted
 from quoteattr.text.quote_kinds import (
     QuoteWords,
     guess_kind,
@@ -658,9 +656,10 @@ def _build(
         else:
             previous = {0: k}
     numbers: dict[int, int] = {}
-    # validated in one call (each model built alone costs more)
-    return _QUOTES.validate_python(
-        [
+    # built from checked values (validating them again costs more than finding them)
+    return [
+        trusted(
+            Quote,
             {
                 "text": text[k.start : k.end],
                 "start": k.start,
@@ -682,13 +681,14 @@ def _build(
                 ),
                 "depth": k.depth,
                 "utterance": numbers.setdefault(root(k.index), len(numbers)),
-            }
-            for k in kept
-        ]
-    )
-
-
-_QUOTES: TypeAdapter[list[Quote]] = TypeAdapter(list[Quote])
+                "speaker": None,
+                "cue": None,
+                "rule": None,
+                "confidence": 0.0,
+            },
+        )
+        for k in kept
+    ]
 
 
 def _resumes(text: str, first: _Kept, second: _Raw, cues: frozenset[str]) -> bool:
