@@ -219,7 +219,7 @@ def _cue_follows(text: str, after_start: int, last: str, abbreviations: frozense
     for w in after.split():
         if w[:1].isupper():
             continue
-        if w.strip(_AROUND_WORDS).lower() in cues:
+        if (w.lower() if w.isalnum() else w.strip(_AROUND_WORDS).lower()) in cues:
             return True
         read += 1
         if read == _CUE_WINDOW:
@@ -257,8 +257,8 @@ def _ends_sentence_at(chunk: str, dot: int, abbreviations: frozenset[str]) -> bo
     """Tell whether the mark at ``dot`` in ``chunk`` (followed by a space) ends a sentence."""
     if chunk[dot] != ".":
         return True
-    word = chunk[:dot].rsplit(None, 1)[-1] if chunk[:dot].strip() else ""
-    word = word.lstrip("\"'“‘(")
+    last = chunk[:dot].rsplit(None, 1)  # [] when only white space comes before
+    word = last[-1].lstrip("\"'“‘(") if last else ""
     return not (len(word) == 1 and word.isupper()) and word not in abbreviations
 
 
@@ -364,7 +364,8 @@ def _words(fragment: str) -> list[str]:
 def _has_word_in(fragment: str, first: frozenset[str], second: frozenset[str]) -> bool:
     """Whether a word of ``fragment`` (see :func:`_words`) is in ``first`` or ``second``."""
     for w in fragment.split():
-        low = w.strip(_AROUND_WORDS).lower()
+        # a word of letters and digits only has nothing to strip (the usual case)
+        low = w.lower() if w.isalnum() else w.strip(_AROUND_WORDS).lower()
         if low in first or low in second:
             return True
     return False
