@@ -35,6 +35,7 @@ from typing import Final
 
 from quoteattr.attribution.context import Context
 from quoteattr.text.mentions import Mention
+from quoteattr.text.tokens import indexed_among
 
 __all__ = ["any_within", "forget", "remember", "subject_memo", "word_positions"]
 
@@ -88,10 +89,7 @@ def word_positions(ctx: Context, words: frozenset[str]) -> list[int]:
 
 def _positions(ctx: Context, words: frozenset[str]) -> list[int]:
     by_low = ctx.by_low
-    if len(words) < len(by_low):  # the smaller side is read, each word looked up once
-        lists = [by_low[w] for w in words if w in by_low]
-    else:
-        lists = [ps for w, ps in by_low.items() if w in words]
+    lists = [by_low[w] for w in indexed_among(by_low, words)]  # the smaller side is read
     if len(lists) == 1:
         return lists[0]  # one word's positions are already in order
     found: list[int] = []
