@@ -35,7 +35,6 @@ from typing import Final
 
 from quoteattr.attribution.context import Context
 from quoteattr.text.mentions import Mention
-from quoteattr.text.tokens import indexed_among
 
 __all__ = ["any_within", "forget", "remember", "subject_memo", "word_positions"]
 
@@ -89,13 +88,36 @@ def word_positions(ctx: Context, words: frozenset[str]) -> list[int]:
 
 def _positions(ctx: Context, words: frozenset[str]) -> list[int]:
     by_low = ctx.by_low
-    lists = [by_low[w] for w in indexed_among(by_low, words)]  # the smaller side is read
+    lists: list[list[int]] = []
+    if len(words) < len(by_low):  # the smaller side is read, each word looked up once
+        for w in _listed(words):
+            found = by_low.get(w)
+            if found is not None:
+                lists.append(found)
+    else:
+        for w, found in by_low.items():
+            if w in words:
+                lists.append(found)
     if len(lists) == 1:
         return lists[0]  # one word's positions are already in order
-    found: list[int] = []
-    for ps in lists:
-        found.extend(ps)
-    found.sort()
+    merged: list[int] = []
+    for found in lists:
+        merged.extend(found)
+    merged.sort()
+    return merged
+
+
+_LISTED: Final[dict[frozenset[str], tuple[str, ...]]] = {}
+"""Each word class as a tuple, walked without a set iterator (the classes are few)."""
+
+
+def _listed(words: frozenset[str]) -> tuple[str, ...]:
+    """``words`` as a tuple (built once per word class)."""
+    found = _LISTED.get(words)
+    if found is None:
+        if len(_LISTED) >= 64:
+            _LISTED.clear()
+        found = _LISTED[words] = tuple(words)
     return found
 
 
