@@ -12,7 +12,8 @@ from quoteattr.text.tokens import Token, tokenize
 MARKS = "\"'“”‘’«»„‚‹›「」『』"
 PIECES = [*MARKS, "''", *"Lavrov said he added.,:;—()_&-’ \n\t\u00a0\r\u0301",
           "The", " minister", "U.S.", "Russia's", "al-Assad", "AT&T", "İstanbul", "STRASSE",
-          "\n\n", "\n \n", "3,000", "ﬁne"]
+          "\n\n", "\n \n", "3,000", "ﬁne", "Jones'", "D.C.", "A.", "x_", "-5", "O’Brien",
+          "\u2009", "×.", "rock-'n'-roll", "$1.5", "e\u0301"]
 news_like = st.lists(st.sampled_from(PIECES), max_size=150).map("".join)
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import contains
 
 from quoteattr.language.lexicon import CueVerb, Lexicon, load_lexicon
 from quoteattr.models import Quote
@@ -37,7 +35,7 @@ _VerbGrammar = tuple[Collection[str], Collection[str], Collection[str]]
 ADVERBS = load_lexicon().grammar.adverbs
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Decision:
     """What a rule decided for one quote.
 
@@ -55,12 +53,21 @@ class Decision:
     cue: tuple[int, int] | None = None
     inherit: int | None = None
 
+    def __init__(self, rule: str, confidence: float, mention: Mention | None = None,
+                 cue: tuple[int, int] | None = None, inherit: int | None = None) -> None:
+        # written out: the compiled build runs it as C, not as a dataclass's Python __init__
+        object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "confidence", confidence)
+        object.__setattr__(self, "mention", mention)
+        object.__setattr__(self, "cue", cue)
+        object.__setattr__(self, "inherit", inherit)
+
     def __reduce__(self) -> tuple[type[Decision], tuple[object, ...]]:
         # pickled by its fields: a compiled build's frozen class takes no setattr
         return Decision, (self.rule, self.confidence, self.mention, self.cue, self.inherit)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Context:
     """One document prepared for the attribution rules, frozen once built.
 
@@ -113,6 +120,57 @@ class Context:
     cue_candidates: list[int] = field(default_factory=list)
     quote_positions: list[int] = field(default_factory=list)
     breaks: list[int] = field(default_factory=list)
+
+    def __init__(
+        self,
+        text: str,
+        quotes: list[Quote],
+        tokens: list[Token],
+        paragraph: list[int],
+        sentence: list[int],
+        mentions: list[Mention],
+        lexicon: Lexicon,
+        quote_token: list[int] | None = None,
+        mention_starting: dict[int, Mention] | None = None,
+        mention_ending: dict[int, Mention] | None = None,
+        mention_covering: list[int] | None = None,
+        decisions: list[Decision | None] | None = None,
+        cue_strong: list[int] | None = None,
+        cue_any: list[int] | None = None,
+        by_low: dict[str, list[int]] | None = None,
+        sentence_starts: list[int] | None = None,
+        cue_candidates: list[int] | None = None,
+        quote_positions: list[int] | None = None,
+        breaks: list[int] | None = None,
+    ) -> None:
+        # written out: the compiled build runs it as C (the fields left out: new, empty)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "quotes", quotes)
+        object.__setattr__(self, "tokens", tokens)
+        object.__setattr__(self, "paragraph", paragraph)
+        object.__setattr__(self, "sentence", sentence)
+        object.__setattr__(self, "mentions", mentions)
+        object.__setattr__(self, "lexicon", lexicon)
+        object.__setattr__(self, "quote_token", [] if quote_token is None else quote_token)
+        object.__setattr__(
+            self, "mention_starting", {} if mention_starting is None else mention_starting
+        )
+        object.__setattr__(self, "mention_ending", {} if mention_ending is None else mention_ending)
+        object.__setattr__(
+            self, "mention_covering", [] if mention_covering is None else mention_covering
+        )
+        object.__setattr__(self, "decisions", [] if decisions is None else decisions)
+        object.__setattr__(self, "cue_strong", [] if cue_strong is None else cue_strong)
+        object.__setattr__(self, "cue_any", [] if cue_any is None else cue_any)
+        object.__setattr__(self, "by_low", {} if by_low is None else by_low)
+        object.__setattr__(
+            self, "sentence_starts", [] if sentence_starts is None else sentence_starts
+        )
+        object.__setattr__(self, "cue_candidates", [] if cue_candidates is None else cue_candidates)
+        object.__setattr__(
+            self, "quote_positions", [] if quote_positions is None else quote_positions
+        )
+        object.__setattr__(self, "breaks", [] if breaks is None else breaks)
 
     def word(self, i: int) -> str:
         """Return the text of token ``i``, or ``""`` outside the token list."""
@@ -267,7 +325,7 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         known_abbreviations=abbreviations(lexicon.language),
         openers=sentence_openers(lexicon.language),
     )
-    mentions = mentions_in_context(text, tokens, lexicon, by_low, capitalised)
+    mentions = mentions_in_context(text, tokens, lexicon, by_low, capitalised, breaks)
     quote_positions = sorted(by_low.get("<quote>", []) + by_low.get("<quote.>", []))
     quote_token = [-1] * len(top)
     for i in quote_positions:
@@ -278,29 +336,32 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
             covering[m.first] = index
         else:
             covering[m.first : m.last] = [index] * (m.last - m.first)
-    candidates = {
-        i for low in indexed_among(by_low, lexicon.cue_heads) for i in by_low[low]
-        if tokens[i].kind == "word"
-    }
-    candidates.update(
-        i for low in indexed_among(by_low, lexicon.split_cues) for i in by_low[low]
-        if tokens[i].kind == "word"
-    )
-    with_cue = set(candidates)
+    # one pass over the distinct words that are cue words of some sort (their flags)
+    classes = _cue_classes(lexicon)
     particles = lexicon.cue_particles
+    candidates: set[int] = set()
     before_particle: set[int] = set()
-    for low in indexed_among(by_low, particles):
-        before_particle.update(
-            i - 1 for i in by_low[low]
-            if i and tokens[i].text in particles and tokens[i - 1].kind == "word"
-        )
+    phrase_heads: list[str] = []
+    for low in indexed_among(by_low, classes):
+        flags = classes[low]
+        if flags & _CUE_START:
+            for i in by_low[low]:
+                if tokens[i].kind == "word":
+                    candidates.add(i)
+        if flags & _PARTICLE:
+            for i in by_low[low]:
+                if i and tokens[i].text in particles and tokens[i - 1].kind == "word":
+                    before_particle.add(i - 1)
+        if flags & _PHRASE_HEAD:
+            phrase_heads.append(low)
+    with_cue = set(candidates)
     candidates |= before_particle
     # A word before a particle ("pointed out") can start a cue only as a phrase's
     # first word; the others (every word before "of" or "to") keep no cue.
-    with_cue.update(
-        i for low in indexed_among(by_low, lexicon.cue_phrase_sizes) for i in by_low[low]
-        if i in before_particle
-    )
+    for low in phrase_heads:
+        for i in by_low[low]:
+            if i in before_particle:
+                with_cue.add(i)
     cue_any = [-1] * len(tokens)
     cue_strong = [-1] * len(tokens)
     ctx = Context(
@@ -327,6 +388,32 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
     # The cue tables are part of building: filled here, read-only afterwards.
     _fill_cue_tables(ctx, with_cue)
     return ctx
+
+
+_CUE_START = 1
+"""A word a cue may start with: a cue form's first word, or a separable verb's finite form."""
+_PARTICLE = 2
+"""The last word of a cue phrase ("out" of "pointed out")."""
+_PHRASE_HEAD = 4
+"""The first word of a cue phrase."""
+_CUE_CLASSES: dict[int, tuple[Lexicon, dict[str, int]]] = {}
+
+
+def _cue_classes(lex: Lexicon) -> dict[str, int]:
+    """Each cue word of the lexicon and its flags (``_CUE_START`` ...), once per lexicon."""
+    known = _CUE_CLASSES.get(id(lex))
+    if known is not None and known[0] is lex:
+        return known[1]
+    classes: dict[str, int] = {}
+    for words, flag in ((lex.cue_heads, _CUE_START), (frozenset(lex.split_cues), _CUE_START),
+                        (lex.cue_particles, _PARTICLE),
+                        (frozenset(lex.cue_phrase_sizes), _PHRASE_HEAD)):
+        for word in words:
+            classes[word] = classes.get(word, 0) | flag
+    if len(_CUE_CLASSES) >= 8:
+        _CUE_CLASSES.clear()
+    _CUE_CLASSES[id(lex)] = (lex, classes)
+    return classes
 
 
 def _fill_cue_tables(ctx: Context, starts: Iterable[int]) -> None:
@@ -389,9 +476,9 @@ def _sentence_cuts(by_low: dict[str, list[int]], breaks: list[int]) -> list[int]
     found = list(breaks)
     for low in (".", "!", "?", "<quote.>"):
         found.extend(by_low.get(low, ()))
-    # words printed with their full stop: "U.S."; only keys holding a "." looked at
-    for low in compress(by_low, map(contains, by_low, repeat("."))):
-        if low[-1] == "." and len(low) > 1:
+    # words printed with their full stop: "U.S." (and "<quote.>" once more)
+    for low in by_low:
+        if len(low) > 1 and low[-1] == ".":
             found.extend(by_low[low])
     found.sort()
     return found

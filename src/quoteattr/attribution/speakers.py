@@ -56,8 +56,14 @@ whether an honorific told the gender."""
 
 
 @per_object
-def _name_cache(names: PersonNames) -> dict[tuple[str, str | None], _Facts]:
-    """The facts of each printed name and honorific already read with ``names``."""
+def _name_cache(names: PersonNames) -> dict[str, _Facts]:
+    """The facts of each printed name (printed without honorific) already read with ``names``."""
+    return {}
+
+
+@per_object
+def _titled_name_cache(names: PersonNames) -> dict[tuple[str, str], _Facts]:
+    """The facts of each printed name and its honorific already read with ``names``."""
     return {}
 
 
@@ -113,6 +119,7 @@ class SpeakerIndex:
         self._name_words: dict[str, tuple[str, ...]] = {}
         self._roles = _role_cache(ctx.lexicon)
         self._facts = _name_cache(self._names)
+        self._titled_facts = _titled_name_cache(self._names)
         reader = self._reader = name_reader(ctx.lexicon)
         self._demonyms = reader.demonym_countries
         self._body_nouns = reader.body_nouns
@@ -183,7 +190,11 @@ class SpeakerIndex:
     def _person_for(self, m: Mention) -> Entity:
         """The person a name mention stands for: by given name and surname, or surname alone."""
         name = m.name
-        facts = self._facts.get((name, m.honorific))
+        honorific = m.honorific
+        if honorific is None:
+            facts = self._facts.get(name)
+        else:
+            facts = self._titled_facts.get((name, honorific))
         if facts is None:
             facts = self._name_facts(m)
         words, surname, given, full_key, gender, known = facts
@@ -248,10 +259,12 @@ class SpeakerIndex:
     def _name_facts(self, m: Mention) -> _Facts:
         """What a person's name and honorific tell, read once per printed form and name list."""
         names = self._names
-        words = tuple(
+        suffixes = names.suffixes
+        folded = [
             _fold(w) for w in m.name.replace(".", ". ").split()
-            if not _is_initial(w) and w.lower() not in names.suffixes
-        ) or (_fold(m.name),)
+            if not _is_initial(w) and w.lower() not in suffixes
+        ]
+        words = tuple(folded) if folded else (_fold(m.name),)
         surname = words[-1]
         given = words[0] if len(words) > 1 and words[0] not in names.particles else None
         gender = names.gender_of_honorific(m.honorific.lower()) if m.honorific else None
@@ -259,10 +272,17 @@ class SpeakerIndex:
         if gender is None and given is not None:
             gender = names.gender_of_given_name(given)
         full_key = f"{given} {surname}" if given is not None else None
-        if len(self._facts) >= _MAX_NAMES:
-            self._facts.clear()
         facts = (words, surname, given, full_key, gender, known)
-        self._facts[(m.name, m.honorific)] = facts
+        if m.honorific is None:
+            cache = self._facts
+            if len(cache) >= _MAX_NAMES:
+                cache.clear()
+            cache[m.name] = facts
+        else:
+            titled = self._titled_facts
+            if len(titled) >= _MAX_NAMES:
+                titled.clear()
+            titled[(m.name, m.honorific)] = facts
         return facts
 
     def _proper_body(self, m: Mention) -> None:
@@ -304,12 +324,14 @@ class SpeakerIndex:
             return known
         table = self._names.title_roles
         prefixes = self.ctx.lexicon.grammar.role_prefixes
-        words = [
-            part
-            for word in role.lower().replace(".", ". ").replace(",", " ").split()
-            # "then-secretary of state": "then", "secretary", "of", "state"
-            for part in (word.split("-", 1) if word.split("-", 1)[0] in prefixes else (word,))
-        ]
+        words: list[str] = []
+        for word in role.lower().replace(".", ". ").replace(",", " ").split():
+            prefix, dash, rest = word.partition("-")
+            if dash and prefix in prefixes:
+                words.append(prefix)  # "then-secretary of state": "then", "secretary", ...
+                words.append(rest)
+            else:
+                words.append(word)
         found: set[str] = set()
         inside: set[int] = set()
         """Words inside a title of several words that names another role ("vice president")."""

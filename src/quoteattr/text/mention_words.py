@@ -24,7 +24,7 @@ from quoteattr.text.names import NameReader
 from quoteattr.text.noun_phrases import noun_phrases
 from quoteattr.text.tokens import Token
 
-__all__ = ["MentionWords", "Surnames", "mention_words"]
+__all__ = ["MentionWords", "Surnames", "mention_words", "token_positions"]
 
 _SUSPECT_ENDINGS: Final = ("ed", "ing")
 """Endings of a sentence's opening participle ("Reached by phone"), checked further."""
@@ -36,7 +36,7 @@ class MentionWords:
     """The word lists of one lexicon that mention finding reads, as plain attributes.
 
     Built once per lexicon; also caches how a run of name words splits into
-    title and name (``parsed``), and which capitalised words are plain.
+    title and name (``parsed``, ``parsed_in_headlines``), and which capitalised words are plain.
     """
 
     __slots__ = (
@@ -63,6 +63,7 @@ class MentionWords:
         "odd_words",
         "org_words",
         "parsed",
+        "parsed_in_headlines",
         "parties",
         "partitive_links",
         "partitive_singulars",
@@ -147,12 +148,15 @@ class MentionWords:
         # a capitalised role noun heads a description only where the language allows
         self.titled_capitals = lex.language == "en" or not self.nouns.active
         self.parsed: dict[
-            tuple[tuple[str, ...], bool],
-            tuple[int, int, int, str | None, int, str, SpeakerKind, bool, bool],
+            tuple[str, ...], tuple[int, int, int, str | None, int, str, SpeakerKind, bool, bool]
         ] = {}
-        """Per run of name words (and whether in a headline): the split's role start,
-        name start, name end, honorific and lead, then the mention kind, the speaker
-        kind, whether possessive, and whether the name keeps its last period."""
+        """Per run of name words outside headlines: the split's role start, name start,
+        name end, honorific and lead, then the mention kind, the speaker kind, whether
+        possessive, and whether the name keeps its last period."""
+        self.parsed_in_headlines: dict[
+            tuple[str, ...], tuple[int, int, int, str | None, int, str, SpeakerKind, bool, bool]
+        ] = {}
+        """:attr:`parsed` for runs of name words in headline-cased lines."""
         self.plain_words: set[str] = set()
         """Capitalised words that :meth:`plain` found plain."""
         self.odd_words: set[str] = set()
@@ -186,6 +190,36 @@ class MentionWords:
             self.odd_words.clear()
         (self.plain_words if plain else self.odd_words).add(word)
         return plain
+
+
+    def classify_name(self, name: str, words: list[str]) -> tuple[str, SpeakerKind]:
+        """The mention kind and speaker kind of a name printed as ``name`` (its ``words``).
+
+        Example:
+            >>> from quoteattr.language.lexicon import load_lexicon
+            >>> mention_words(load_lexicon()).classify_name("Jane Doe", ["Jane", "Doe"])
+            ('name', 'person')
+        """
+        alias = self.aliases.get(name)
+        if alias is not None:
+            return "body", alias.kind
+        if name in self.countries:
+            return "country", "country"
+        if name in self.bodies:
+            return "body", "organisation"
+        org_words = self.org_words
+        for word in words:
+            if word in org_words:
+                return "body", "organisation"
+        if name in self.demonyms:
+            return "country", "country"
+        if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+            return "body", "organisation"
+        return "name", "person"
+
+    def keeps_period(self, word: str) -> bool:
+        """An initial or a suffix printed with its period ("J.", "Jr.")."""
+        return (len(word) == 1 and word.isupper()) or word.lower() in self.reader.suffixes
 
 
 class Surnames:
@@ -223,3 +257,30 @@ _BY_LEXICON = per_object(MentionWords)
 def mention_words(lex: Lexicon) -> MentionWords:
     """The :class:`MentionWords` of ``lex``, built once."""
     return _BY_LEXICON(lex)
+
+
+_SHARED_POSITIONS: Final = 1 << 16
+"""Most token positions kept as int objects for :func:`token_positions`."""
+
+_POSITIONS: Final[list[tuple[int, ...]]] = [()]
+"""The positions :func:`token_positions` shares (one tuple, which the garbage collector skips)."""
+
+
+def token_positions(count: int) -> tuple[int, ...] | range:
+    """The positions ``0, 1, ...`` of at least ``count`` tokens, to pick some with ``compress``.
+
+    A shared tuple of int objects, rebuilt larger for a longer document (up to
+    ``_SHARED_POSITIONS``), which ``compress`` walks without making one int
+    object per token; a longer document gets a ``range``.
+
+    Example:
+        >>> from itertools import compress
+        >>> list(compress(token_positions(4), [True, False, False, True]))
+        [0, 3]
+    """
+    if count > _SHARED_POSITIONS:
+        return range(count)
+    shared = _POSITIONS[0]
+    if len(shared) < count:
+        shared = _POSITIONS[0] = tuple(range(min(max(count, 2 * len(shared)), _SHARED_POSITIONS)))
+    return shared

@@ -18,16 +18,15 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, compress
 from typing import Final, NamedTuple
 
 from quoteattr.language.lexicon import Lexicon, load_lexicon
 from quoteattr.models import SpeakerKind
-from quoteattr.text.mention_words import MentionWords, Surnames, mention_words
+from quoteattr.text.mention_words import MentionWords, Surnames, mention_words, token_positions
 from quoteattr.text.names import (
     HeadlineLines,
     NameReader,
-    NameSplit,
     dateline_end,
     printed,
     token_at,
@@ -144,6 +143,7 @@ def mentions_in_context(
     lexicon: Lexicon,
     index: dict[str, list[int]],
     capitalised: list[int],
+    breaks: list[int] | None = None,
 ) -> list[Mention]:
     """:func:`find_mentions` for tokens already indexed by :func:`~quoteattr.text.tokens.tokenize`.
 
@@ -153,28 +153,40 @@ def mentions_in_context(
         lexicon: Word lists to use.
         index: The tokens' index (``tokenize(..., index=...)``).
         capitalised: The capitalised words (``tokenize(..., capitalised=...)``).
+        breaks: The indices of the paragraph breaks (``para`` tokens), in order,
+            when known; else read from ``index``.
     """
     tb = mention_words(lexicon)
     # a list, which the compiled build indexes without a generic call
     toks = tokens if isinstance(tokens, list) else list(tokens)
-    # the role nouns' positions, in no particular order
-    role_at = list(chain.from_iterable(map(index.__getitem__, indexed_among(index, tb.roles))))
-    starts = set(capitalised)
-    starts.update(role_at)
+    count = len(toks)
+    capital = [False] * count
+    for k in capitalised:
+        capital[k] = True
+    # the tokens where a mention may start, marked (in any order) and read in order:
+    # capitalised words, role nouns, pronouns, and determiners before a role noun
+    opens = capital.copy()
+    role_at: list[int] = []
+    for low in indexed_among(index, tb.roles):
+        role_at.extend(index[low])
+    for k in role_at:
+        opens[k] = True
     for low in indexed_among(index, tb.pronouns):
-        starts.update(index[low])
-    near = _near_roles(role_at, tb.role_reach, len(toks))
+        for k in index[low]:
+            opens[k] = True
+    near = _near_roles(role_at, tb.role_reach, count)
     if role_at:
         # a lower-case determiner starts a mention only before a role noun ("a Turkish official")
         for low in indexed_among(index, tb.plain_determiners):
-            starts.update([k for k in index[low] if near[k]])
-    capital = [False] * len(toks)
-    for k in capitalised:
-        capital[k] = True
-    # the paragraph breaks: the only tokens of white space
-    breaks = sorted(chain.from_iterable(map(index.__getitem__, filter(str.isspace, index))))
+            for k in index[low]:
+                if near[k]:
+                    opens[k] = True
+    starts = list(compress(token_positions(count), opens))
+    if breaks is None:
+        # the paragraph breaks: the only tokens of white space
+        breaks = sorted(chain.from_iterable(map(index.__getitem__, filter(str.isspace, index))))
     lines = HeadlineLines(toks, breaks)
-    return _mentions_from(text, toks, tb, sorted(starts), near, lines, capital)
+    return _mentions_from(text, toks, tb, starts, near, lines, capital)
 
 
 def _near_roles(role_at: list[int], reach: int, count: int) -> list[bool]:
@@ -452,18 +464,18 @@ def _name(
     wtoks = [t for t in tokens[first:end] if t.kind == "word"]  # "J. R. Hale": not the periods
     words = tuple([t.text for t in wtoks])
     headline = len(words) > 2 and lines.headline(first)
-    key = (words, headline)
-    parsed = tb.parsed.get(key)
+    cache = tb.parsed_in_headlines if headline else tb.parsed
+    parsed = cache.get(words)
     if parsed is None:
-        if len(tb.parsed) >= _MAX_PARSED:
-            tb.parsed.clear()
-        split, kind, speaker_kind, possessive = _parse_name(words, tb, headline)
+        if len(cache) >= _MAX_PARSED:
+            cache.clear()
+        (role_first, name_first, name_end, honorific, lead, kind, speaker_kind,
+         possessive) = _parse_name(words, tb, headline)
         # whether the name's last word keeps its period (an initial, a suffix)
-        keeps_period = kind != "none" and _keeps_period(words[split.name_end - 1], tb)
+        keeps_period = kind != "none" and tb.keeps_period(words[name_end - 1])
         # flat, so that reading it back is one unpacking, not an attribute per field
-        parsed = tb.parsed[key] = (split.role_start, split.name_start, split.name_end,
-                                   split.honorific, split.lead, kind, speaker_kind,
-                                   possessive, keeps_period)
+        parsed = cache[words] = (role_first, name_first, name_end, honorific, lead, kind,
+                                 speaker_kind, possessive, keeps_period)
     (role_first, name_first, name_end, honorific, lead, kind, speaker_kind, possessive,
      keeps_period) = parsed
     if kind == "none":
@@ -498,11 +510,6 @@ def _name(
                           possessive, speaker_kind, honorific))
 
 
-def _keeps_period(word: str, tb: MentionWords) -> bool:
-    """An initial or a suffix printed with its period ("J.", "Jr.")."""
-    return (len(word) == 1 and word.isupper()) or word.lower() in tb.reader.suffixes
-
-
 def _determined_role(
     text: str, tokens: list[Token], det: int, head: int, tb: MentionWords
 ) -> Mention | None:
@@ -528,21 +535,25 @@ def _determined_role(
 
 def _parse_name(
     words: tuple[str, ...], tb: MentionWords, headline: bool
-) -> tuple[NameSplit, str, SpeakerKind, bool]:
+) -> tuple[int, int, int, str | None, int, str, SpeakerKind, bool]:
     """Split name words into role and name, and classify the name.
 
     Returns:
-        The split (word indices), the mention kind, the speaker kind, and
-        whether the last word is possessive.
+        Where the role starts, where the name starts and ends (word indices), the
+        honorific, the first word of the mention (:class:`NameSplit` ``lead``), the
+        mention kind, the speaker kind, and whether the last word is possessive.
     """
     last_word, possessive = _strip_possessive(words[-1])
     plain = (*words[:-1], last_word)
     reader = tb.reader
-    split = reader.split(plain, headline=headline)
-    name_words = list(plain[split.name_start : split.name_end])
-    kind, speaker_kind = _classify_name(" ".join(name_words), name_words, tb)
-    if split.whole:
-        return split, kind, speaker_kind if kind != "name" else "unknown", possessive
+    role_start, name_start, name_end, honorific, _, lead, whole = reader.split_fields(
+        plain, headline=headline
+    )
+    name_words = list(plain[name_start:name_end])
+    kind, speaker_kind = tb.classify_name(" ".join(name_words), name_words)
+    if whole:
+        return (role_start, name_start, name_end, honorific, lead, kind,
+                speaker_kind if kind != "name" else "unknown", possessive)
     if kind == "name" and reader.is_place(tuple(name_words)):
         kind, speaker_kind = "country", "country"  # "Ohio argued", "New York sued"
     elif kind == "name" and (
@@ -550,44 +561,27 @@ def _parse_name(
         or (len(plain) == 1 and reader.is_abbreviated_title(plain[0]))
     ):
         # "Pennsylvania Gov.", "Florida-based Republican": a role, and no name
-        return split, "none", "unknown", possessive
-    if kind != "name" and split.name_start:
+        return role_start, name_start, name_end, honorific, lead, "none", "unknown", possessive
+    if kind != "name" and name_start:
         # "Bank of America", "Islamic State", "White House": the whole run is the name,
         # less a headline's verb before it ("Bans Northern Rail Group")
-        lead = 0
-        while lead < split.name_start and reader.ends_name(plain[lead].lower(), headline=headline):
-            lead += 1
-        whole = list(plain[lead:])
-        kind, speaker_kind = _classify_name(" ".join(whole), whole, tb)
+        first = 0
+        while first < name_start and reader.ends_name(plain[first].lower(), headline=headline):
+            first += 1
+        whole_run = list(plain[first:])
+        kind, speaker_kind = tb.classify_name(" ".join(whole_run), whole_run)
         if kind != "name":
-            split = NameSplit(lead, lead, len(plain), lead=lead)
-    if (split.name_start > split.role_start or split.honorific) and kind == "name":
+            role_start = name_start = lead = first
+            name_end = len(plain)
+            honorific = None
+    if (name_start > role_start or honorific) and kind == "name":
         speaker_kind = "person"
-    return split, kind, speaker_kind, possessive
+    return role_start, name_start, name_end, honorific, lead, kind, speaker_kind, possessive
 
 
 def _title_end(text: str, tok: Token) -> int:
     """Include the period of an abbreviated title ("Sen.")."""
     return tok.end + 1 if text[tok.end : tok.end + 1] == "." else tok.end
-
-
-def _classify_name(name: str, words: list[str], tb: MentionWords) -> tuple[str, SpeakerKind]:
-    alias = tb.aliases.get(name)
-    if alias is not None:
-        return "body", alias.kind
-    if name in tb.countries:
-        return "country", "country"
-    if name in tb.bodies:
-        return "body", "organisation"
-    org_words = tb.org_words
-    for word in words:
-        if word in org_words:
-            return "body", "organisation"
-    if name in tb.demonyms:
-        return "country", "country"
-    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
-        return "body", "organisation"
-    return "name", "person"
 
 
 def _description(

@@ -109,6 +109,16 @@ class NameReader:
         self.places = words.places | {c.lower() for c in lex.country_names}
         self.place_phrases = frozenset(p for p in self.places if " " in p)
         self.title_or_place_phrases = self.title_phrases | self.place_phrases
+        self.title_phrase_firsts = frozenset(t.split(" ", 1)[0] for t in self.title_phrases)
+        """The first words of the titles of several words ("vice" of "vice president")."""
+        self.phrase_firsts = self.title_phrase_firsts | frozenset(
+            p.split(" ", 1)[0] for p in self.place_phrases
+        )
+        """The first words of the titles and places of several words ("new" of "new york")."""
+        self.pair_seconds = frozenset(
+            p.split(" ")[1] for p in self.title_or_place_phrases if p.count(" ") == 1
+        )
+        """The second words of the titles and places of two words ("york" of "new york")."""
         self.place_heads = words.place_heads
         self.demonyms = frozenset(d.lower() for d in lex.demonym_to_country)
         self.demonym_countries = {d.lower(): c.lower() for d, c in lex.demonym_to_country.items()}
@@ -282,6 +292,8 @@ class NameReader:
 
     def _modifier(self, low: str) -> bool:
         """``texas-based``, ``gop-led``: a hyphenated modifier, never a name."""
+        if "-" not in low and "\u2010" not in low and "\u2011" not in low:
+            return False  # most words: no dash (the three of ``_DASHES``)
         for dash in _DASHES:
             if dash in low:
                 return low.rsplit(dash, 1)[-1] in self.modifier_endings
@@ -347,6 +359,15 @@ class NameReader:
             headline: The run stands in a headline-cased line, where every word
                 is capitalised, so capitals are no evidence of a name.
         """
+        return _new(NameSplit, self.split_fields(words, headline=headline))
+
+    def split_fields(
+        self, words: tuple[str, ...], *, headline: bool = False
+    ) -> tuple[int, int, int, str | None, bool, int, bool]:
+        """:meth:`split`, as a plain tuple of the :class:`NameSplit` fields, in their order.
+
+        The compiled build returns it without making an object.
+        """
         n = len(words)
         lows = [w.lower() for w in words]
         end = self._affiliation_start(words, lows)
@@ -375,7 +396,7 @@ class NameReader:
             role_start += 1  # "AFL-CIO President", but not "Celebrating"
         if start > 0 and lows[start - 1] in self.inner_links:
             # "Federation of Teachers", "University of Ohio": one name, not a person's
-            return _new(NameSplit, (0, 0, n, None, False, 0, True))
+            return 0, 0, n, None, False, 0, True
         lead = role_start
         honorific = None
         if role_start < start and all(lows[k] in self.honorifics for k in range(role_start, start)):
@@ -384,8 +405,7 @@ class NameReader:
         elif role_start < start:
             honorific = next((words[k] for k in range(role_start, start)
                               if lows[k] in self.honorifics), None)
-        return _new(NameSplit, (role_start, start, end if end > start else n, honorific, cut,
-                                lead, False))
+        return role_start, start, end if end > start else n, honorific, cut, lead, False
 
     def _participle(self, low: str) -> bool:
         """``celebrating``: a word in -ing, long and no given name, opens no name."""
@@ -397,8 +417,13 @@ class NameReader:
             return True
         # "New York Gov.", "Atlantic City Mayor": a place of several words
         return k + 1 < len(lows) and (
-            f"{low} {lows[k + 1]}" in self.place_phrases
-            or f"{low} {lows[k + 1]}" in self.title_phrases
+            (
+                low in self.phrase_firsts  # (a phrase is built only after its first word)
+                and (
+                    f"{low} {lows[k + 1]}" in self.place_phrases
+                    or f"{low} {lows[k + 1]}" in self.title_phrases
+                )
+            )
             or lows[k + 1] in self.place_heads
         )
 
@@ -413,9 +438,18 @@ class NameReader:
             return False  # "Slams Roe": a headline's verb
         if low in self.honorifics or self._modifier(low):
             return False
-        if m + 1 < len(lows) and f"{low} {lows[m + 1]}" in self.title_phrases:
+        # (a phrase is built only for a word that may open or end one)
+        if (
+            m + 1 < len(lows)
+            and low in self.title_phrase_firsts
+            and f"{low} {lows[m + 1]}" in self.title_phrases
+        ):
             return False
-        if m > 0 and f"{lows[m - 1]} {low}" in self.title_or_place_phrases:
+        if (
+            m > 0
+            and low in self.pair_seconds
+            and f"{lows[m - 1]} {low}" in self.title_or_place_phrases
+        ):
             return False
         if self._role_word(low):
             # "Dean Hale", "Georgia Roe": a given name that opens the run, or
@@ -469,7 +503,9 @@ class HeadlineLines:
         """Look at ``tokens``, the document's tokens; ``breaks``, its ``para`` tokens, if known."""
         # a list, which the compiled build indexes and slices without generic calls
         self.tokens: list[Token] = tokens if isinstance(tokens, list) else list(tokens)
-        self.breaks = breaks
+        self.breaks: list[int] | None = (
+            breaks if breaks is None or isinstance(breaks, list) else list(breaks)
+        )
         self.cache: dict[int, bool] = {}
 
     def headline(self, i: int) -> bool:
@@ -484,11 +520,17 @@ class HeadlineLines:
                 return False  # a long paragraph: prose, not a headline
             known = self.cache.get(first)
             if known is None:
-                # the first letters of the paragraph's words, counted at C speed
-                initials = [t.text[0] for t in tokens[first:end] if t.kind == "word"]
-                letters = list(filter(str.isalpha, initials))
-                capitals = sum(map(str.isupper, letters))
-                known = self.cache[first] = len(letters) >= 3 and capitals >= 0.7 * len(letters)
+                # the first letters of the paragraph's words (at most 40 tokens)
+                letters = capitals = 0
+                for k in range(first, end):
+                    tok = tokens[k]
+                    if tok.kind == "word":
+                        initial = tok.text[0]
+                        if initial.isalpha():
+                            letters += 1
+                            if initial.isupper():
+                                capitals += 1
+                known = self.cache[first] = letters >= 3 and capitals >= 0.7 * letters
             return known
         first = i
         while first > 0 and i - first < 40 and tokens[first - 1].kind != "para":

@@ -140,6 +140,7 @@ def guess_kind(
     inner = text[start:end]
     # every test below reads the number of words only up to 7: split no further
     words_in = inner.split(None, _WORDS_READ)
+    count = len(words_in)
     before = text[max(paragraph_start, open_at - 80) : open_at].rstrip()
     if before.endswith(":"):
         return "direct"
@@ -147,35 +148,33 @@ def guess_kind(
     # its last three words; all of them only for a fragment's test below
     last_words = [w.strip(_AROUND_WORDS).lower() for w in clause_before.rsplit(None, 3)[-3:]]
     previous = last_words[-1] if last_words else ""
-    if previous in lists.term_markers and len(words_in) <= 4:
+    if count <= 4 and previous in lists.term_markers:
         return "term"
     after_start = close_at + len(close_mark or "")
     known = load_abbreviations() if abbreviations is None else abbreviations
     last = inner.rstrip("\"'”’)]»").rstrip()[-1:]
     ends_sentence = bool(last) and last in _SENTENCE_END
-    first_alpha = inner[0] if inner[:1].isalpha() else next((c for c in inner if c.isalpha()), "")
-    upper = first_alpha.isupper()
-    cue_after: bool | None = None  # read from the words after the quote when first needed
-
-    def cue_follows() -> bool:
-        # the cue among the first few words after the quote, a name's words aside
-        # ("the New York Democrat said", "Rep. Jane Doe, D-Ohio, said"); "Q," he said
-        after = _clause(text[after_start : after_start + 60], known)
-        attached = last in ",!?\u2014" or after.lstrip()[:1] in (",", "\u2014")
-        if not attached:
-            return False
-        lower = [w for w in after.split() if not w[:1].isupper()][:_CUE_WINDOW]
-        return any(w.strip(_AROUND_WORDS).lower() in cues for w in lower)
-
-    short = len(words_in) <= 6
+    upper = False  # whether the first letter is a capital
+    for c in inner:
+        if c.isalpha():
+            upper = c.isupper()
+            break
+    cue_after = False
+    cue_read = False  # cue_after is read from the words after the quote when first needed
+    short = count <= 6
     if short:
         named = previous in lists.naming_words or before.endswith(("'s", "\u2019s"))  # CNN's
         named = named or previous in lists.medium_words  # on "This Week", told "Fox News Sunday."
         if not named:
             # der „Bild am Sonntag“
-            titled = previous in lists.title_determiners and len(words_in) > 1
-            cue_before = any(w in cues for w in last_words)
-            cue_after = cue_follows()
+            titled = count > 1 and previous in lists.title_determiners
+            cue_before = False
+            for w in last_words:
+                if w in cues:
+                    cue_before = True
+                    break
+            cue_after = _cue_follows(text, after_start, last, known, cues)
+            cue_read = True
             speech = cue_after or (
                 cue_before and previous not in lists.noun_determiners and not titled
             )
@@ -184,22 +183,48 @@ def guess_kind(
         if _headline_speech(text, paragraph_start, open_at, after_start, ends_sentence):
             return "partial"  # Doe: Plan Is 'Dead on Arrival'; Roe Vows To "Fight On."
         return "term"  # Islamic State, "Trainwreck."
-    if not before and (len(words_in) >= 3 or ends_sentence):
+    if not before and (count >= 3 or ends_sentence):
         return "direct"
-    if upper and ends_sentence and len(words_in) >= 2:
+    if upper and ends_sentence and count >= 2:
         # he was the "Obama whisperer.": after a determiner, a few words name something
-        noun = previous in lists.noun_determiners and len(words_in) <= 3
+        noun = count <= 3 and previous in lists.noun_determiners
         return "partial" if noun else "direct"
-    if cue_after is None:
-        cue_after = cue_follows()
-    fragment = not ends_sentence and not upper and len(words_in) <= 2
-    if fragment and not cue_after and not any(w in cues for w in _words(clause_before)) and not (
+    if not cue_read:
+        cue_after = _cue_follows(text, after_start, last, known, cues)
+    fragment = not ends_sentence and not upper and count <= 2
+    if fragment and not cue_after and not _has_word_in(clause_before, cues, cues) and not (
             _cue_in_sentence(text, paragraph_start, open_at, after_start, cues,
                              cues if sentence_cues is None else sentence_cues, known)):
         return "term"  # a "self-funding" and modest public broadcaster
-    if upper and (cue_after or (len(words_in) >= 3 and before.endswith(","))):
+    if upper and (cue_after or (count >= 3 and before.endswith(","))):
         return "direct"
     return "partial"
+
+
+def _cue_follows(text: str, after_start: int, last: str, abbreviations: frozenset[str],
+                 cues: frozenset[str]) -> bool:
+    """Whether a cue is among the first few words after the quote, a name's words aside.
+
+    ``"Q," the New York Democrat said``, ``"Q," Rep. Jane Doe, D-Ohio, said``: the
+    quote or the words after it must attach with a comma, dash, ``!`` or ``?``.
+    """
+    window = text[after_start : after_start + 60]
+    attached = last in ",!?\u2014"
+    if not attached and window.lstrip()[:1] not in (",", "\u2014"):
+        return False  # the clause below starts as the window does: no comma, no dash
+    after = _clause(window, abbreviations)
+    if not attached and after.lstrip()[:1] not in (",", "\u2014"):
+        return False
+    read = 0
+    for w in after.split():
+        if w[:1].isupper():
+            continue
+        if w.strip(_AROUND_WORDS).lower() in cues:
+            return True
+        read += 1
+        if read == _CUE_WINDOW:
+            break
+    return False
 
 
 _SENTENCE_CHARS: Final = 300
@@ -221,11 +246,11 @@ def _cue_in_sentence(text: str, paragraph_start: int, open_at: int, after: int,
     """
     before = text[max(paragraph_start, open_at - _SENTENCE_CHARS) : open_at]
     cut = _last_sentence_end(before, abbreviations)
-    if any(w in cues or w in strong for w in _words(before[cut:])):
+    if _has_word_in(before[cut:], cues, strong):
         return True
     rest = text[after : after + _SENTENCE_CHARS]
     stop = _first_sentence_end(rest, abbreviations)
-    return any(w in strong for w in _words(rest[:stop]))
+    return _has_word_in(rest[:stop], strong, strong)
 
 
 def _ends_sentence_at(chunk: str, dot: int, abbreviations: frozenset[str]) -> bool:
@@ -312,9 +337,15 @@ def _headline_speech(
     if end - paragraph_start > _HEADLINE_CHARS or open_at - paragraph_start > _HEADLINE_CHARS:
         return False
     line = text[paragraph_start:end]
-    words = [w for w in line.split() if any(c.isalpha() for c in w)]
-    letters = [next(c for c in w if c.isalpha()) for w in words]
-    if len(words) < 3 or sum(c.isupper() for c in letters) < 0.7 * len(words):
+    words = capitalised = 0  # the words with a letter, and those whose first letter is a capital
+    for w in line.split():
+        for c in w:
+            if c.isalpha():
+                words += 1
+                if c.isupper():
+                    capitalised += 1
+                break
+    if words < 3 or capitalised < 0.7 * words:
         return False
     label = _SPEAKER_LABEL.match(line)
     labelled = label is not None and label.end() <= open_at - paragraph_start
@@ -328,6 +359,15 @@ _AROUND_WORDS: Final = ".,;:!?()[]\"'“”‘’«»"
 
 def _words(fragment: str) -> list[str]:
     return [w.strip(_AROUND_WORDS).lower() for w in fragment.split()]
+
+
+def _has_word_in(fragment: str, first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether a word of ``fragment`` (see :func:`_words`) is in ``first`` or ``second``."""
+    for w in fragment.split():
+        low = w.strip(_AROUND_WORDS).lower()
+        if low in first or low in second:
+            return True
+    return False
 
 
 def _clause(after: str, abbreviations: frozenset[str] = frozenset()) -> str:

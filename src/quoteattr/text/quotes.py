@@ -90,64 +90,58 @@ def _marks_of(table: QuoteMarkTable) -> tuple[dict[str, _Mark], dict[str, str]]:
     return marks, doubled
 
 
-@dataclass(slots=True)
 class _Open:
-    pos: int
-    mark: _Mark
-    printed: str
-    link: int | None = None
-    """Index of the record this quote continues (the previous paragraph's part)."""
+    """An open quote (plain classes here, not dataclasses: their ``__init__`` compiles to C)."""
+
+    __slots__ = ("link", "mark", "pos", "printed")
+
+    def __init__(self, pos: int, mark: _Mark, printed: str, link: int | None = None) -> None:
+        self.pos = pos
+        self.mark = mark
+        self.printed = printed
+        self.link = link  # the record this quote continues (the previous paragraph's part)
 
 
-class _Stack:
-    """Open quotes, innermost last (at most ``_MAX_DEPTH``, so a look through them is short)."""
-
-    def __init__(self) -> None:
-        self.items: list[_Open] = []
-
-    def push(self, opened: _Open) -> None:
-        self.items.append(opened)
-
-    def pop(self) -> _Open:
-        return self.items.pop()
-
-    def top_accepts(self, char: str) -> bool:
-        return bool(self.items) and char in self.items[-1].mark.pairs_with
-
-    def accepts(self, char: str) -> bool:
-        """Whether a closing ``char`` would close any open quote."""
-        return any(char in opened.mark.pairs_with for opened in self.items)
+def _top_accepts(stack: list[_Open], char: str) -> bool:
+    """Whether a closing ``char`` closes the innermost open quote (the stack's last)."""
+    return bool(stack) and char in stack[-1].mark.pairs_with
 
 
-@dataclass(slots=True)
 class _Raw:
-    open_pos: int
-    open_char: str
-    end: int
-    """Index of the closing mark, or of the end of the paragraph."""
-    close_char: str | None
-    para_start: int
-    link: int | None = None
+    __slots__ = ("close_char", "end", "link", "open_char", "open_pos", "para_start")
+
+    def __init__(self, open_pos: int, open_char: str, end: int, close_char: str | None,
+                 para_start: int, link: int | None = None) -> None:
+        self.open_pos = open_pos
+        self.open_char = open_char
+        self.end = end  # the closing mark's index, or the paragraph's end
+        self.close_char = close_char
+        self.para_start = para_start
+        self.link = link
 
 
-@dataclass(slots=True)
 class _Token:
-    pos: int
-    mark: _Mark
-    printed: str
-    left: bool
-    right: bool
-    word_apostrophe: bool
+    __slots__ = ("left", "mark", "pos", "printed", "right", "word_apostrophe")
+
+    def __init__(self, pos: int, mark: _Mark, printed: str, left: bool, right: bool,
+                 word_apostrophe: bool) -> None:
+        self.pos = pos
+        self.mark = mark
+        self.printed = printed
+        self.left = left
+        self.right = right
+        self.word_apostrophe = word_apostrophe
 
 
 class _Scanner:
     """Pair the marks of one text; collect raw records and diagnostics."""
 
-    def __init__(self, text: str, table: QuoteMarkTable, double_apostrophes: bool) -> None:
+    def __init__(self, text: str, table: QuoteMarkTable, double_apostrophes: bool,
+                 has_doubled: bool) -> None:
         self.text = text
         self.table = table
         self.double_apostrophes = double_apostrophes
-        self.has_doubled = "''" in text
+        self.has_doubled = has_doubled
         """Whether two apostrophes stand together anywhere (else none needs leaving out)."""
         self.marks, self.doubled_as = _marks_of(table)
         self.records: list[_Raw] = []
@@ -240,7 +234,7 @@ class _Scanner:
                 tok = tokens[k]
                 candidate = tok.mark.apostrophe and tok.right and not tok.word_apostrophe
                 later_single[k] = later_single[k + 1] or (candidate and k not in skip)
-        stack = _Stack()
+        stack: list[_Open] = []  # open quotes, innermost last
         carry, self.carry = self.carry, None
         self.closed_in_paragraph = {}
         for k, tok in enumerate(tokens):
@@ -251,7 +245,7 @@ class _Scanner:
             if not tok.mark.apostrophe and _printed_apostrophe(text, tok, self.table):
                 continue  # Brazil"s in old wire copy
             action = self.action(tok, stack)
-            if action == "open" and len(stack.items) >= _MAX_DEPTH:
+            if action == "open" and len(stack) >= _MAX_DEPTH:
                 self.diagnose(
                     "too_deep",
                     f"{tok.mark.name} at {tok.pos} would open a quote nested deeper than "
@@ -262,14 +256,14 @@ class _Scanner:
             elif action == "open":
                 link = carry if carry is not None and not text[start : tok.pos].strip() else None
                 carry = None
-                if stack.items and _starts_merged_paragraph(text, tok, stack.items[-1]):
+                if stack and _starts_merged_paragraph(text, tok, stack[-1]):
                     # "A. "B." on one line: the paragraphs of one quote, their breaks lost
                     opened = stack.pop()
                     self.records.append(
                         _Raw(opened.pos, opened.printed, tok.pos, None, start, opened.link)
                     )
                     link = len(self.records) - 1
-                stack.push(_Open(tok.pos, tok.mark, tok.printed, link))
+                stack.append(_Open(tok.pos, tok.mark, tok.printed, link))
             elif action == "close":
                 if (
                     tok.mark.apostrophe
@@ -279,22 +273,22 @@ class _Scanner:
                 ):
                     continue  # the two countries' first 'talks'
                 self.close(tok, stack, start)
-            elif not tok.mark.apostrophe and not _is_inch(text, tok.pos):
+            elif not tok.mark.apostrophe and not (tok.pos > 0 and text[tok.pos - 1].isdigit()):
                 self.diagnose(
                     "stray_closing_mark",
                     f"{tok.mark.name} at {tok.pos} closes nothing; ignored",
                     tok.pos,
                     tok.pos + len(tok.printed),
                 )
-        self.finish_paragraph(start, end, stack.items, next_start)
+        self.finish_paragraph(start, end, stack, next_start)
 
-    def action(self, tok: _Token, stack: _Stack) -> str:
+    def action(self, tok: _Token, stack: list[_Open]) -> str:
         """Decide whether a mark opens, closes, or is stray."""
         mark = tok.mark
         if mark.role == "open":
             return "open"
-        any_pairs = stack.top_accepts(mark.char) or (
-            not mark.apostrophe and stack.accepts(mark.char)
+        any_pairs = _top_accepts(stack, mark.char) or (
+            not mark.apostrophe and any(mark.char in o.mark.pairs_with for o in stack)
         )
         if mark.role == "close":
             return "close" if any_pairs else "stray"
@@ -308,9 +302,9 @@ class _Scanner:
             return "stray"
         return "open"
 
-    def close(self, tok: _Token, stack: _Stack, para_start: int) -> None:
+    def close(self, tok: _Token, stack: list[_Open], para_start: int) -> None:
         char = tok.mark.char
-        while not stack.top_accepts(char):
+        while not _top_accepts(stack, char):
             dropped = stack.pop()
             self.drop(dropped, "closed by an outer quote's closing mark")
         opened = stack.pop()
@@ -421,10 +415,6 @@ def _closes_single_first(text: str, pos: int) -> bool:
     )
 
 
-def _is_inch(text: str, pos: int) -> bool:
-    return pos > 0 and text[pos - 1].isdigit()
-
-
 @lru_cache(maxsize=1)
 def _mark_chars() -> tuple[str, str]:
     """Every quotation-mark character (each once), and the apostrophes among them."""
@@ -533,9 +523,10 @@ def scan_quotes(
         (['yes,', 'no.'], ['unclosed_quote'])
     """
     _check_text(text)
+    has_doubled = "''" in text
     if double_apostrophes is None:
-        double_apostrophes = uses_double_apostrophes(text)
-    scanner = _Scanner(text, load_quote_marks(), double_apostrophes)
+        double_apostrophes = has_doubled and uses_double_apostrophes(text)
+    scanner = _Scanner(text, load_quote_marks(), double_apostrophes, has_doubled)
     marks = _mark_positions(text)
     if marks:
         _pair_by_paragraph(scanner, text, marks)
@@ -555,18 +546,23 @@ def _pair_by_paragraph(scanner: _Scanner, text: str, marks: list[int]) -> None:
     """
     size = len(text)
     chars = [c for c in _BREAKS if c in text]
-    ahead = dict.fromkeys(chars, -1)
-    """Per break character, its next occurrence found so far (the text's length: none)."""
+    ahead = [-1] * len(chars)  # per break character, its next one found so far (size: none)
     previous_next = searched = i = 0
     while i < len(marks):
         first = marks[i]
-        before = max((text.rfind(c, searched, first) for c in chars), default=-1)
-        para_start = _run_end(text, before) if before >= 0 else previous_next
+        before = -1  # the last break before the first mark
         for c in chars:
-            if ahead[c] < first:
+            found = text.rfind(c, searched, first)
+            if found > before:
+                before = found
+        para_start = _run_end(text, before) if before >= 0 else previous_next
+        end = size  # the first break after it
+        for k, c in enumerate(chars):
+            if ahead[k] < first:
                 found = text.find(c, first)
-                ahead[c] = found if found >= 0 else size
-        end = min(ahead.values(), default=size)
+                ahead[k] = found if found >= 0 else size
+            if ahead[k] < end:
+                end = ahead[k]
         next_start = _run_end(text, end) if end < size else size
         stop = bisect_left(marks, end, i)
         if para_start != previous_next:
@@ -577,6 +573,8 @@ def _pair_by_paragraph(scanner: _Scanner, text: str, marks: list[int]) -> None:
 
 def _run_end(text: str, at: int) -> int:
     """Where the paragraph after the line break at ``at`` starts (past the white space)."""
+    if at + 1 < len(text) and not text[at + 1].isspace() and text[at] in _BREAKS:
+        return at + 1  # the usual case: one break, then words
     found = _BREAK_RUN.match(text, at)
     return found.end() if found is not None else at
 
@@ -597,13 +595,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@dataclass(slots=True)
 class _Kept:
-    start: int
-    end: int
-    raw: _Raw
-    index: int
-    depth: int = 0
+    __slots__ = ("depth", "end", "index", "raw", "start")
+
+    def __init__(self, start: int, end: int, raw: _Raw, index: int) -> None:
+        self.start = start
+        self.end = end
+        self.raw = raw
+        self.index = index
+        self.depth = 0
 
 
 def _build(

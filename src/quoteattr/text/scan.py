@@ -2,11 +2,15 @@
 
 :func:`scan_tokens` returns what :func:`quoteattr.text.tokens.tokenize`
 returns (the same tokens, the same index of lower-case token texts, the same
-list of capitalised words) in one loop over the tokens: the text is split by
-one regular expression (``re.split`` with :data:`TOKEN_RUN_SPLITTER`, several
-tokens a match), each *distinct* word is looked at once (its lower case, its
-kind, whether it is capitalised) and each token costs one dictionary look-up.
-The tokens are built at the end by :func:`map` over the columns, in C.
+list of capitalised words) in one loop over the tokens. No token but a
+paragraph break holds a blank, so each line is split at its spaces by
+``str.split``; a piece of letters and digits is one word (most pieces are),
+a word with a mark before or after it is two tokens, and only the rest is read
+character by character or, where that could differ from the regular
+expression (``U.S.``, a blank other than a space), by ``re.split`` with
+:data:`TOKEN_RUN_SPLITTER`. Each *distinct* word is looked at once (its lower
+case, its kind, whether it is capitalised) and each token costs one dictionary
+look-up. The tokens are built at the end by :func:`map` over the columns, in C.
 
 ``tokenize`` stays the reference: a test checks that both agree on news,
 on mangled text and on random text.
@@ -23,14 +27,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import repeat
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
-from quoteattr.text.tokens import TOKEN_RUN_SPLITTER, Token
+from quoteattr.text.tokens import PARAGRAPH_BREAK, TOKEN_RUN_SPLITTER, Token
 
 __all__ = ["Scanned", "scan_tokens"]
 
 _new = tuple.__new__  # builds a Token from a tuple of its fields, in C
 _QUOTE_ENDS = (".", "!", "?", "…")
+# Marks that are a token of their own beside a word ("said." "(AP" "Jones'"):
+# none is a letter, digit, "_", combining mark or blank, which would join the word.
+_ALONE: Final = frozenset(".,;:!?'\"()[]{}‘’“”«»…—–-/%$&*")
+_JOINS: Final = frozenset("'’-&")  # join two runs of letters into one word
+# The capitals that open a dotted abbreviation (tokens.py: "U.S.", "D.C.")
+_CAPITAL_BEFORE_DOT: Final = "".join(map(chr, [*range(65, 91), *range(0xC0, 0xDF)]))
 
 # What a distinct word is: itself (one str for all its tokens), its kind, its
 # lower case, its index entry (shared by the words of one lower case) and
@@ -88,7 +98,8 @@ def scan_tokens(
     m = 0
     inside_mark = -1  # end of a mark of two characters (''): the tokens it takes in
     merged = False
-    split = TOKEN_RUN_SPLITTER.split
+    found: list[str] = []  # the tokens of a stretch between quotes
+    at: list[int] = []  # and their offsets
     pos = 0
     i = 0
     spans = list(quote_spans)
@@ -98,24 +109,19 @@ def scan_tokens(
         qstart, qend = spans[number]
         if qstart < pos:
             continue
-        # before a token, the token, before the next one, ...; None where a match ran short
-        parts: list[str | None] = split(text[pos:qstart])
-        for j in range(1, len(parts), 2):
-            found = parts[j]
-            if found is None:
-                break
-            before = parts[j - 1]
-            if before is not None:
-                pos += len(before)
-            start = pos
-            pos += len(found)
+        found.clear()
+        at.clear()
+        _segment_tokens(text, pos, qstart, found, at)
+        for j in range(len(found)):
+            word = found[j]
+            start = at[j]
             if start < inside_mark:
                 continue
-            entry = seen.get(found)
+            end = start + len(word)
+            entry = seen.get(word)
             if entry is None:
-                entry = _entry(found, seen, index)
+                entry = _entry(word, seen, index)
             word, kind, low, places, capital = entry
-            end = pos
             if start >= next_mark:
                 while next_mark < start:
                     m += 1
@@ -195,3 +201,101 @@ def _entry(word: str, seen: dict[str, _Entry], index: dict[str, list[int]]) -> _
         places = known[3] if known[2] is low else index.setdefault(low, [])
     entry = seen[word] = (word, kind, low, places, capital)
     return entry
+
+
+def _segment_tokens(text: str, start: int, end: int, found: list[str], at: list[int]) -> None:
+    """Append the tokens of ``text[start:end]`` to ``found`` and their offsets to ``at``.
+
+    No token but a paragraph break holds a blank, so each line splits at its
+    spaces into pieces that tokenise alone. Most pieces are one word (all
+    letters and digits) or a word and a punctuation mark; the rest go through
+    :func:`_piece_tokens`.
+    """
+    pos = start
+    while pos < end:
+        line_end = text.find("\n", pos, end)
+        if line_end < 0:
+            line_end = end
+        p = pos
+        for piece in text[pos:line_end].split(" "):
+            size = len(piece)
+            if size == 0:
+                p += 1
+                continue
+            if piece.isalnum():
+                found.append(piece)
+                at.append(p)
+            elif size > 1 and piece[-1] in _ALONE and piece[:-1].isalnum():
+                found.append(piece[:-1])
+                at.append(p)
+                found.append(piece[-1])
+                at.append(p + size - 1)
+            elif size > 1 and piece[0] in _ALONE and piece[1:].isalnum():
+                found.append(piece[0])
+                at.append(p)
+                found.append(piece[1:])
+                at.append(p + 1)
+            else:
+                _piece_tokens(piece, p, found, at)
+            p += size + 1
+        if line_end == end:
+            break
+        brk = PARAGRAPH_BREAK.match(text, line_end, end)
+        if brk is None:  # never: the pattern matches any line break
+            break
+        found.append(brk.group())
+        at.append(line_end)
+        pos = brk.end()
+
+
+def _piece_tokens(piece: str, start: int, found: list[str], at: list[int]) -> None:
+    """Append the tokens of ``piece``, a stretch of text without a line break or space.
+
+    Words and marks are read off one character at a time; a piece where that
+    reading could differ from the regular expression's (a blank, "_", a
+    combining mark, a dot after a capital as in "U.S.") goes through
+    :data:`TOKEN_RUN_SPLITTER` instead.
+    """
+    first = len(found)
+    size = len(piece)
+    k = 0
+    while k < size:
+        c = piece[k]
+        if c.isalnum():
+            e = k + 1
+            while e < size and piece[e].isalnum():
+                e += 1
+            # joined by an apostrophe, hyphen or ampersand: "Russia's", "al-Assad", "AT&T"
+            while e + 1 < size and piece[e] in _JOINS and piece[e + 1].isalnum():
+                e += 2
+                while e < size and piece[e].isalnum():
+                    e += 1
+            found.append(piece[k:e])
+            at.append(start + k)
+            k = e
+            continue
+        if c in _ALONE:
+            if c == "." and k > 0 and _CAPITAL_BEFORE_DOT.find(piece[k - 1]) >= 0:
+                break  # perhaps a dotted abbreviation
+        elif c == "_" or c.isspace() or "\u0300" <= c <= "\u036f":
+            break
+        found.append(c)
+        at.append(start + k)
+        k += 1
+    else:
+        return
+    del found[first:]
+    del at[first:]
+    # before a token, the token, before the next one, ...; None where a match ran short
+    parts: list[str | None] = TOKEN_RUN_SPLITTER.split(piece)
+    pos = start
+    for j in range(1, len(parts), 2):
+        token = parts[j]
+        if token is None:
+            break
+        before = parts[j - 1]
+        if before is not None:
+            pos += len(before)
+        found.append(token)
+        at.append(pos)
+        pos += len(token)

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from quoteattr.language.wordlists import WordLists, Words, load_word_lists, word_file
 
 __all__ = [
+    "PARAGRAPH_BREAK",
     "TOKEN_PATTERN",
     "TOKEN_RUN_SPLITTER",
     "TOKEN_SPLITTER",
@@ -66,9 +67,10 @@ TOKEN_SPLITTER = re.compile(r"(?=[\S\n])(" + "|".join(_ALTERNATIVES) + ")")
 # groups wrongly and splits news text differently from later releases; the plain
 # form splits alike on every version (checked on 3.10.13, 3.11.2, 3.11.7, 3.12.1, 3.13.0).
 _CAP = "[A-Z\u00c0-\u00de]"
+_PARAGRAPH = r"\n(?:[ \t\r\u00a0]*\n\s*)?"
 _RUN_TOKEN = (
     rf"({_CAP}\.(?:{_CAP}\.)+|{_WORD_CHAR}{_WORD_CHAR}*(?:['’\-&]{_WORD_CHAR}+)*"
-    rf"|\n(?:[ \t\r\u00a0]*\n\s*)?|[^\s\w]|_)"
+    rf"|{_PARAGRAPH}|[^\s\w]|_)"
 )
 _RUN_LENGTH = 4
 
@@ -82,6 +84,9 @@ next one, that token, ...; a match of fewer than four tokens gives ``None``
 for the blanks and tokens it lacks. A match costs the engine about as much as
 a token, so a run of tokens a match splits the text faster.
 """
+
+PARAGRAPH_BREAK = re.compile(_PARAGRAPH)
+"""A ``para`` token at a line break: the break alone, or a blank line and the space after it."""
 
 _SENTENCE_END = frozenset(".!?")
 
@@ -249,11 +254,12 @@ def paragraph_ids(tokens: Sequence[Token], *, breaks: Sequence[int] | None = Non
     """
     if breaks is None:
         breaks = [i for i, tok in enumerate(tokens) if tok.kind == "para"]
-    ids, _ = _number(len(tokens), breaks)
+    stops: list[int] = breaks if isinstance(breaks, list) else list(breaks)
+    ids, _ = _number(len(tokens), stops)
     return ids
 
 
-def _number(n: int, stops: Sequence[int]) -> tuple[list[int], list[int]]:
+def _number(n: int, stops: list[int]) -> tuple[list[int], list[int]]:
     """Number ``n`` tokens, starting a new number at each of the sorted ``stops``.
 
     Every stop counts, even one that starts no token (a stop repeated, or at
@@ -313,23 +319,25 @@ def sentence_ids_and_starts(
     known = abbreviations() if known_abbreviations is None else known_abbreviations
     if openers is None:
         openers = sentence_openers()
-    n = len(tokens)
+    # lists, which the compiled build indexes without a generic call
+    toks: list[Token] = tokens if isinstance(tokens, list) else list(tokens)
+    cuts: list[int] = candidates if isinstance(candidates, list) else list(candidates)
+    n = len(toks)
     stops: list[int] = []  # where a new sentence starts: one past a token ending one
-    stop_after = stops.append
-    for i in candidates:
-        tok = tokens[i]
+    for i in cuts:
+        tok = toks[i]
         kind = tok.kind
         if kind == "para":
-            stop_after(i + 1)
+            stops.append(i + 1)
         elif kind == "punct":
             if i + 1 >= n:
                 continue
-            nxt = tokens[i + 1]
+            nxt = toks[i + 1]
             next_kind = nxt.kind
             if next_kind == "punct" or (next_kind == "word" and not nxt.text[0].isupper()):
                 continue
             if i > 0 and tok.text == ".":
-                prev = tokens[i - 1]
+                prev = toks[i - 1]
                 if (
                     prev.kind == "word"
                     and prev.end == tok.start
@@ -337,25 +345,25 @@ def sentence_ids_and_starts(
                     and nxt.text not in openers
                 ):
                     continue
-            stop_after(i + 1)
+            stops.append(i + 1)
         elif kind == "quote":
-            if i + 2 < n and tokens[i + 1].kind == "mark" and tokens[i + 2].kind == "quote":
-                stop_after(i + 1)  # "A. "B.": the next paragraph's mark, on one line
+            if i + 2 < n and toks[i + 1].kind == "mark" and toks[i + 2].kind == "quote":
+                stops.append(i + 1)  # "A. "B.": the next paragraph's mark, on one line
                 continue
-            k = i + 1 if i + 1 < n and tokens[i + 1].kind == "mark" else i
+            k = i + 1 if i + 1 < n and toks[i + 1].kind == "mark" else i
             if k + 1 < n:
-                nxt = tokens[k + 1]
+                nxt = toks[k + 1]
                 if (nxt.kind == "word" and nxt.text[:1].isupper()) or (
-                    nxt.kind == "mark" and k + 2 < n and tokens[k + 2].kind == "quote"
+                    nxt.kind == "mark" and k + 2 < n and toks[k + 2].kind == "quote"
                 ):
-                    stop_after(k + 1)
+                    stops.append(k + 1)
         elif (  # "… jobs in the U.S. He said": the full stop ends it too
             kind == "word"
             and i + 1 < n
-            and tokens[i + 1].text in openers
-            and tokens[i + 1].kind == "word"
+            and toks[i + 1].text in openers
+            and toks[i + 1].kind == "word"
         ):
-            stop_after(i + 1)
+            stops.append(i + 1)
     return _number(n, stops)
 
 
