@@ -16,8 +16,6 @@ import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pydantic import TypeAdapter
-
 from quoteattr.attribution.context import Context, build_context
 from quoteattr.attribution.rules import Rule
 from quoteattr.attribution.rulesets import RuleSet
@@ -28,7 +26,16 @@ from quoteattr.attribution.words import attribution_words
 from quoteattr.claims.extract import claims_unavailable, extract_claims
 from quoteattr.language.cache import per_object
 from quoteattr.language.lexicon import Lexicon
-from quoteattr.models import Claim, Diagnostic, Document, Quote, Speaker, parse_date
+from quoteattr.models import (
+    Claim,
+    Diagnostic,
+    Document,
+    Quote,
+    Span,
+    Speaker,
+    parse_date,
+    trusted,
+)
 from quoteattr.options import Options, resolve_options
 from quoteattr.text.quotes import scan_quotes
 
@@ -184,8 +191,6 @@ def trace_pipeline(text: str, options: Options) -> tuple[Document, Prepared, Sie
     return _said_out_of_memory(text, options, None, True)
 
 
-_SPEAKERS: TypeAdapter[tuple[Speaker, ...]] = TypeAdapter(tuple[Speaker, ...])
-
 BYTES_PER_CHARACTER = 80
 """Peak memory per character of news text during one call, about (issue 15)."""
 
@@ -234,20 +239,29 @@ def _run(
         missing = claims_unavailable(ctx.lexicon.language) if options.claims else None
         if missing is not None:
             diagnostics = (*diagnostics, missing)
-        # validated in one call, mentions and all (each model built alone costs more)
-        speakers = _SPEAKERS.validate_python(
+        # built from the entities' checked values (validating them again costs more
+        # than finding them)
+        speakers = tuple(
             [
-                {
-                    "id": number,
-                    "name": e.name,
-                    "kind": e.kind,
-                    "role": e.role,
-                    "aliases": tuple(e.aliases),
-                    "mentions": [
-                        {"text": text[m.start : m.end], "start": m.start, "end": m.end}
-                        for m in e.mentions
-                    ],
-                }
+                trusted(
+                    Speaker,
+                    {
+                        "id": number,
+                        "name": e.name,
+                        "kind": e.kind,
+                        "role": e.role,
+                        "aliases": tuple(e.aliases),
+                        "mentions": tuple(
+                            [
+                                trusted(
+                                    Span,
+                                    {"text": text[m.start : m.end], "start": m.start, "end": m.end},
+                                )
+                                for m in e.mentions
+                            ]
+                        ),
+                    },
+                )
                 for number, e in enumerate(used)
             ]
         )

@@ -153,9 +153,9 @@ def _clause_subject(ctx: Context, qt: int) -> Mention | None:
     first = max(ctx.sentence_first(qt), qt - _WINDOW)
     words = attribution_words(ctx.lexicon)
     g = words.grammar
-    joiners = words.clause_joiners | g.subordinators
+    joiners, subordinators = words.clause_joiners, g.subordinators
     main = main_clause_start(ctx, first, qt)
-    relatives = words.relative_pronouns - {"that"}
+    relatives = words.relative_pronouns  # all but "that", whose clause the subject reports
     put_it = _as_name_put_it(ctx, first, qt)
     if put_it is not None:
         return put_it
@@ -177,14 +177,15 @@ def _clause_subject(ctx: Context, qt: int) -> Mention | None:
             if m is not None:
                 return m
         mark = inside and tok.text in _CLAUSE_MARKS
-        if inside and not (mark or low in joiners or low in relatives):
+        relative = low in relatives and low != "that"
+        if inside and not (mark or low in joiners or low in subordinators or relative):
             continue
         m = _subject_at(ctx, k + 1, qt, at_start=k < first)
         if m is _GIVE_UP:
             return None
         if m is not None:
             return m
-        if low in relatives and ctx.word(k - 1) in _CLAUSE_MARKS and not passed_mark:
+        if relative and ctx.word(k - 1) in _CLAUSE_MARKS and not passed_mark:
             return None  # "the sign — which read": the clause's subject is its antecedent
         passed_mark = passed_mark or mark
     return None
@@ -304,8 +305,11 @@ def _subject_at(ctx: Context, p: int, qt: int, *, at_start: bool) -> Mention | N
     w = ctx.word(j)
     if at_start and w in _CLAUSE_MARKS:
         return m  # a subject with a long aside: "Doe, in the middle of a tour …, hammered"
-    blocked = g.prepositions | g.determiners | words.clause_joiners | words.relative_pronouns
-    if ctx.kind(j) != "word" or not w[:1].islower() or w.lower() in blocked:
+    if ctx.kind(j) != "word" or not w[:1].islower():
+        return None
+    low = w.lower()
+    if (low in g.prepositions or low in g.determiners or low in words.clause_joiners
+            or low in words.relative_pronouns):
         return None
     return m
 
@@ -403,7 +407,7 @@ def _determiner_phrase(ctx: Context, p: int, qt: int) -> Mention | None:
     """
     words = attribution_words(ctx.lexicon)
     g = words.grammar
-    if ctx.low(p) not in g.np_determiners - words.demonstratives:
+    if ctx.low(p) not in g.np_determiners or ctx.low(p) in words.demonstratives:
         return None
     for e in range(p + 2, min(p + 7, qt)):
         w = ctx.low(e - 1)
@@ -463,7 +467,7 @@ def _skip_aside(ctx: Context, k: int, qt: int) -> tuple[int, Mention | None]:
     """
     opener = ctx.word(k)
     words = attribution_words(ctx.lexicon)
-    relative = ctx.low(k) in words.relative_pronouns - {"that"}
+    relative = ctx.low(k) in words.relative_pronouns and ctx.low(k) != "that"
     if opener not in _ASIDE_CLOSERS and not relative:
         return k, None
     closers = _ASIDE_CLOSERS[opener] if not relative else frozenset({","})

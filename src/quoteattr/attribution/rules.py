@@ -503,14 +503,23 @@ def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
             m = speaker_mention_at(ctx, inverted)
             if m is not None and m.kind != "pronoun":
                 return Decision("quote_then_name_said_later", 0.7, m, ctx.span(k, inverted))
-        for m in (ctx.mention_starting.get(k), _name_after_role(ctx, k)):
-            if m is None or m.possessive:
-                continue
-            j = skip_adverbs(ctx, skip_aside(ctx, m.last))
-            end = ctx.cue_at(j)
-            if end > 0 and (attribution_ends(ctx, end)
-                            or attribution_ends(ctx, skip_listener(ctx, j, end))):
-                return Decision("quote_then_name_said_later", 0.7, m, ctx.span(j, end))
+        found = _said_after(ctx, ctx.mention_starting.get(k))
+        if found is None:  # "…, DFA spokesman Neil Sroka said": a name after its role
+            found = _said_after(ctx, _name_after_role(ctx, k))
+        if found is not None:
+            return found
+    return None
+
+
+def _said_after(ctx: Context, m: Mention | None) -> Decision | None:
+    """``NAME said.``: a subject ``m`` whose cue (after asides and adverbs) ends the attribution."""
+    if m is None or m.possessive:
+        return None
+    j = skip_adverbs(ctx, skip_aside(ctx, m.last))
+    end = ctx.cue_at(j)
+    if end > 0 and (attribution_ends(ctx, end)
+                    or attribution_ends(ctx, skip_listener(ctx, j, end))):
+        return Decision("quote_then_name_said_later", 0.7, m, ctx.span(j, end))
     return None
 
 

@@ -25,13 +25,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pydantic import TypeAdapter
-
 from quoteattr.attribution.context import Context, Decision
 from quoteattr.attribution.rules import Rule, RuleFunction
 from quoteattr.attribution.speakers import Entity, SpeakerIndex
 from quoteattr.attribution.windows import forget, remember
-from quoteattr.models import Quote
+from quoteattr.models import Quote, QuoteSpeaker, Span, trusted
 
 __all__ = ["RuleTrial", "Sieved", "assemble", "run_sieve"]
 
@@ -133,11 +131,8 @@ def _decide(ctx: Context, rules: list[tuple[str, RuleFunction]]) -> None:
         decisions[qi] = kept
 
 
-def _span(text: str, start: int, end: int) -> dict[str, object]:
-    return {"text": text[start:end], "start": start, "end": end}
-
-
-_QUOTES: TypeAdapter[list[Quote]] = TypeAdapter(list[Quote])
+def _span(text: str, start: int, end: int) -> Span:
+    return trusted(Span, {"text": text[start:end], "start": start, "end": end})
 
 
 def assemble(ctx: Context, index: SpeakerIndex) -> tuple[list[Quote], list[Entity]]:
@@ -153,8 +148,6 @@ def assemble(ctx: Context, index: SpeakerIndex) -> tuple[list[Quote], list[Entit
     used: list[Entity] = []
     ids: dict[int, int] = {}
     entities: list[Entity | None] = [None] * len(ctx.quotes)
-    attributed: list[int] = []
-    rows: list[dict[str, object]] = []
     for qi, q in enumerate(ctx.quotes):
         d = ctx.decisions[qi]
         if d is None:
@@ -173,26 +166,27 @@ def assemble(ctx: Context, index: SpeakerIndex) -> tuple[list[Quote], list[Entit
         if id(entity) not in ids:
             ids[id(entity)] = len(used)
             used.append(entity)
-        attributed.append(len(out))
-        out.append(q)
-        rows.append(
-            {
-                **q.__dict__,
-                "speaker": {
-                    "name": entity.name,
-                    "kind": entity.kind,
-                    "role": entity.role,
-                    "id": ids[id(entity)],
-                    "mention": (
-                        _span(text, d.mention.start, d.mention.end) if d.mention else None
+        out.append(
+            trusted(
+                Quote,
+                {
+                    **q.__dict__,
+                    "speaker": trusted(
+                        QuoteSpeaker,
+                        {
+                            "name": entity.name,
+                            "kind": entity.kind,
+                            "role": entity.role,
+                            "id": ids[id(entity)],
+                            "mention": (
+                                _span(text, d.mention.start, d.mention.end) if d.mention else None
+                            ),
+                        },
                     ),
+                    "cue": _span(text, *d.cue) if d.cue else None,
+                    "rule": d.rule,
+                    "confidence": float(d.confidence),
                 },
-                "cue": _span(text, *d.cue) if d.cue else None,
-                "rule": d.rule,
-                "confidence": d.confidence,
-            }
+            )
         )
-    # the attributed quotes validated in one call (each model built alone costs more)
-    for k, quote in zip(attributed, _QUOTES.validate_python(rows), strict=True):
-        out[k] = quote
     return out, used

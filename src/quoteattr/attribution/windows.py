@@ -88,16 +88,36 @@ def word_positions(ctx: Context, words: frozenset[str]) -> list[int]:
 
 def _positions(ctx: Context, words: frozenset[str]) -> list[int]:
     by_low = ctx.by_low
+    lists: list[list[int]] = []
     if len(words) < len(by_low):  # the smaller side is read, each word looked up once
-        lists = [by_low[w] for w in words if w in by_low]
+        for w in _listed(words):
+            found = by_low.get(w)
+            if found is not None:
+                lists.append(found)
     else:
-        lists = [ps for w, ps in by_low.items() if w in words]
+        for w, found in by_low.items():
+            if w in words:
+                lists.append(found)
     if len(lists) == 1:
         return lists[0]  # one word's positions are already in order
-    found: list[int] = []
-    for ps in lists:
-        found.extend(ps)
-    found.sort()
+    merged: list[int] = []
+    for found in lists:
+        merged.extend(found)
+    merged.sort()
+    return merged
+
+
+_LISTED: Final[dict[frozenset[str], tuple[str, ...]]] = {}
+"""Each word class as a tuple, walked without a set iterator (the classes are few)."""
+
+
+def _listed(words: frozenset[str]) -> tuple[str, ...]:
+    """``words`` as a tuple (built once per word class)."""
+    found = _LISTED.get(words)
+    if found is None:
+        if len(_LISTED) >= 64:
+            _LISTED.clear()
+        found = _LISTED[words] = tuple(words)
     return found
 
 

@@ -300,7 +300,9 @@ class WordReader:
         """The claim words, read as plain attributes."""
         self.frames_by_lemma = frames.by_lemma
         """The frames of each cue lemma (``frames.frames_of`` without a call)."""
-        self._verbs: dict[int, tuple[CueWord, int] | None] = {}
+        self._verbs: list[tuple[CueWord, int] | None] = [None] * len(ctx.tokens)
+        """The cue verb at each token, once read (:meth:`verb_at`)."""
+        self._verbs_read: list[bool] = [False] * len(ctx.tokens)
         self._adverbs_back: dict[int, int] = {}
         self._times: dict[int, int] = {}
         self._clause_cues: dict[int, tuple[str, int] | None] = {}
@@ -369,23 +371,23 @@ class WordReader:
 
     def verb_at(self, c: int) -> tuple[CueWord, int] | None:
         """The cue verb starting at token c (weak ones too) and its end, or ``None``."""
-        verbs = self._verbs
-        known = verbs.get(c)
-        if known is not None or c in verbs:
-            return known
+        if not 0 <= c < self.n:
+            return None  # no token: no cue
         ctx = self.ctx
+        end = ctx.cue_any[c]
+        if end < 0:
+            return None  # most tokens: no cue form starts here
+        if self._verbs_read[c]:  # read per token in a list: no int boxed for a dict key
+            return self._verbs[c]
         found: tuple[CueWord, int] | None = None
-        end = ctx.cue_any[c] if 0 <= c < self.n else -1
-        if end >= 0:
-            form = ctx.tokens[c].low if end == c + 1 else " ".join(
-                [t.low for t in ctx.tokens[c:end]]
-            )
-            verb = self.cue_words.get(form)
-            if verb is not None:
-                lemma = verb.lemma
-                if lemma not in self.never and not self.noun_sense(c, lemma):
-                    found = verb, end
+        form = ctx.tokens[c].low if end == c + 1 else " ".join([t.low for t in ctx.tokens[c:end]])
+        verb = self.cue_words.get(form)
+        if verb is not None:
+            lemma = verb.lemma
+            if lemma not in self.never and not self.noun_sense(c, lemma):
+                found = verb, end
         self._verbs[c] = found
+        self._verbs_read[c] = True
         return found
 
     def clause_cue(self, c: int) -> tuple[str, int] | None:

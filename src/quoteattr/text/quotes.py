@@ -24,11 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from pydantic import TypeAdapter
-
 from quoteattr.language.lexicon import load_lexicon
 from quoteattr.language.marks import QuoteMarkTable, load_quote_marks
-from quoteattr.models import Diagnostic, Quote
+from quoteattr.models import Diagnostic, Quote, trusted
 from quoteattr.text.quote_kinds import (
     QuoteWords,
     guess_kind,
@@ -374,7 +372,9 @@ def _is_elision(text: str, pos: int) -> bool:
 
 def _printed_apostrophe(text: str, tok: _Token, table: QuoteMarkTable) -> bool:
     """A double mark printed for an apostrophe inside a word: ``Brazil"s``, ``don"t``."""
-    if len(tok.printed) != 1 or tok.pos == 0 or not text[tok.pos - 1].isalpha():
+    if len(tok.printed) != 1 or tok.pos == 0 or text[tok.pos - 1].isspace():
+        return False  # a space before it, the usual case, told apart without isalpha
+    if not text[tok.pos - 1].isalpha():
         return False
     found = _CONTRACTION.match(text, tok.pos + 1, tok.pos + 5)
     return found is not None and found.group().lower() in table.apostrophe_words.contractions
@@ -421,10 +421,6 @@ def _mark_chars() -> tuple[str, str]:
     table = load_quote_marks()
     apostrophes = "".join(m.char for m in table.marks if m.apostrophe)
     return "".join(dict.fromkeys(table.chars)), apostrophes
-
-
-_BREAK_RUN: Final = re.compile(f"[{_BREAKS}]\\s*")
-"""A line break and the white space after it: the end of a paragraph and the next one's start."""
 
 
 def _mark_positions(text: str) -> list[int]:
@@ -573,10 +569,12 @@ def _pair_by_paragraph(scanner: _Scanner, text: str, marks: list[int]) -> None:
 
 def _run_end(text: str, at: int) -> int:
     """Where the paragraph after the line break at ``at`` starts (past the white space)."""
-    if at + 1 < len(text) and not text[at + 1].isspace() and text[at] in _BREAKS:
-        return at + 1  # the usual case: one break, then words
-    found = _BREAK_RUN.match(text, at)
-    return found.end() if found is not None else at
+    if at >= len(text) or text[at] not in _BREAKS:
+        return at
+    end = at + 1
+    while end < len(text) and text[end].isspace():  # what ``\s`` matches
+        end += 1
+    return end
 
 
 def _check_text(text: object) -> None:
@@ -658,9 +656,10 @@ def _build(
         else:
             previous = {0: k}
     numbers: dict[int, int] = {}
-    # validated in one call (each model built alone costs more)
-    return _QUOTES.validate_python(
-        [
+    # built from checked values (validating them again costs more than finding them)
+    return [
+        trusted(
+            Quote,
             {
                 "text": text[k.start : k.end],
                 "start": k.start,
@@ -682,13 +681,14 @@ def _build(
                 ),
                 "depth": k.depth,
                 "utterance": numbers.setdefault(root(k.index), len(numbers)),
-            }
-            for k in kept
-        ]
-    )
-
-
-_QUOTES: TypeAdapter[list[Quote]] = TypeAdapter(list[Quote])
+                "speaker": None,
+                "cue": None,
+                "rule": None,
+                "confidence": 0.0,
+            },
+        )
+        for k in kept
+    ]
 
 
 def _resumes(text: str, first: _Kept, second: _Raw, cues: frozenset[str]) -> bool:
