@@ -24,7 +24,7 @@ from quoteattr.text.names import NameReader
 from quoteattr.text.noun_phrases import noun_phrases
 from quoteattr.text.tokens import Token
 
-__all__ = ["MentionWords", "Surnames", "mention_words", "token_positions"]
+__all__ = ["MentionWords", "Surnames", "mention_words"]
 
 _SUSPECT_ENDINGS: Final = ("ed", "ing")
 """Endings of a sentence's opening participle ("Reached by phone"), checked further."""
@@ -258,29 +258,3 @@ def mention_words(lex: Lexicon) -> MentionWords:
     """The :class:`MentionWords` of ``lex``, built once."""
     return _BY_LEXICON(lex)
 
-
-_SHARED_POSITIONS: Final = 1 << 16
-"""Most token positions kept as int objects for :func:`token_positions`."""
-
-_POSITIONS: Final[list[tuple[int, ...]]] = [()]
-"""The positions :func:`token_positions` shares (one tuple, which the garbage collector skips)."""
-
-
-def token_positions(count: int) -> tuple[int, ...] | range:
-    """The positions ``0, 1, ...`` of at least ``count`` tokens, to pick some with ``compress``.
-
-    A shared tuple of int objects, rebuilt larger for a longer document (up to
-    ``_SHARED_POSITIONS``), which ``compress`` walks without making one int
-    object per token; a longer document gets a ``range``.
-
-    Example:
-        >>> from itertools import compress
-        >>> list(compress(token_positions(4), [True, False, False, True]))
-        [0, 3]
-    """
-    if count > _SHARED_POSITIONS:
-        return range(count)
-    shared = _POSITIONS[0]
-    if len(shared) < count:
-        shared = _POSITIONS[0] = tuple(range(min(max(count, 2 * len(shared)), _SHARED_POSITIONS)))
-    return shared

@@ -18,12 +18,12 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain, compress
+from itertools import chain
 from typing import Final, NamedTuple
 
 from quoteattr.language.lexicon import Lexicon, load_lexicon
 from quoteattr.models import SpeakerKind
-from quoteattr.text.mention_words import MentionWords, Surnames, mention_words, token_positions
+from quoteattr.text.mention_words import MentionWords, Surnames, mention_words
 from quoteattr.text.names import (
     HeadlineLines,
     NameReader,
@@ -163,25 +163,32 @@ def mentions_in_context(
     capital = [False] * count
     for k in capitalised:
         capital[k] = True
-    # the tokens where a mention may start, marked (in any order) and read in order:
-    # capitalised words, role nouns, pronouns, and determiners before a role noun
+    # where a mention may start: the capitalised words (in order), and the other role
+    # nouns, pronouns and determiners before a role noun (in no order), each once
     opens = capital.copy()
+    more: list[int] = []
     role_at: list[int] = []
     for low in indexed_among(index, tb.roles):
         role_at.extend(index[low])
     for k in role_at:
-        opens[k] = True
+        if not opens[k]:
+            opens[k] = True
+            more.append(k)
     for low in indexed_among(index, tb.pronouns):
         for k in index[low]:
-            opens[k] = True
+            if not opens[k]:
+                opens[k] = True
+                more.append(k)
     near = _near_roles(role_at, tb.role_reach, count)
     if role_at:
         # a lower-case determiner starts a mention only before a role noun ("a Turkish official")
         for low in indexed_among(index, tb.plain_determiners):
             for k in index[low]:
-                if near[k]:
+                if near[k] and not opens[k]:
                     opens[k] = True
-    starts = list(compress(token_positions(count), opens))
+                    more.append(k)
+    # one sorted run and a few more: the sort merges them
+    starts = sorted(capitalised + more)
     if breaks is None:
         # the paragraph breaks: the only tokens of white space
         breaks = sorted(chain.from_iterable(map(index.__getitem__, filter(str.isspace, index))))

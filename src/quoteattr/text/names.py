@@ -525,10 +525,10 @@ class HeadlineLines:
                 for k in range(first, end):
                     tok = tokens[k]
                     if tok.kind == "word":
-                        initial = tok.text[0]
-                        if initial.isalpha():
+                        case = _initial_case(tok.text)
+                        if case:
                             letters += 1
-                            if initial.isupper():
+                            if case == 2:
                                 capitals += 1
                 known = self.cache[first] = letters >= 3 and capitals >= 0.7 * letters
             return known
@@ -552,6 +552,17 @@ class HeadlineLines:
         found = (k >= n or tokens[k].kind == "para") and words >= 3 and caps >= 0.7 * words
         self.cache[first] = found
         return found
+
+
+def _initial_case(word: str) -> int:
+    """2 when ``word`` starts with a capital letter, 1 with another letter, 0 with none."""
+    code = ord(word[0])
+    if code < 128:  # ASCII: told without a method call
+        return 2 if 65 <= code <= 90 else 1 if 97 <= code <= 122 else 0
+    initial = word[0]
+    if not initial.isalpha():
+        return 0
+    return 2 if initial.isupper() else 1
 
 
 def token_at(tokens: Sequence[Token], first: int, end: int, start: int) -> int:
