@@ -183,7 +183,7 @@ def assemble(ctx: Context, index: SpeakerIndex) -> tuple[list[Quote], list[Entit
                             ),
                         },
                     ),
-                    "cue": _span(text, *d.cue) if d.cue else None,
+                    "cue": _span(text, d.cue[0], d.cue[1]) if d.cue else None,
                     "rule": d.rule,
                     "confidence": float(d.confidence),
                 },

@@ -52,6 +52,9 @@ _HARD: Final = 1
 _SOFT: Final = 2
 """What a comma is: no boundary, a hard one, a soft one."""
 
+_UNTESTED: Final = -1
+"""A boundary candidate not tested yet."""
+
 _ASIDE_WORDS: Final = 3
 """Words between two commas read as an aside or a list item, not a clause boundary."""
 
@@ -121,9 +124,13 @@ class Scanner(WordReader):
         """Where a clause boundary may stand, each tested when a content first reaches it."""
         self._comma_positions = commas
         self._cues: list[int] | None = None
-        self._hard_at: dict[int, bool] = {}
+        self._hard_at: list[int] = [_UNTESTED] * len(toks)
+        """Whether each boundary candidate is hard (_HARD, _NEITHER), once tested."""
         self._comma_at: dict[int, int] = {}
         self._ends: dict[tuple[int, int], int] = {}
+        """Content ends by first token and minimum length, for lengths other than four."""
+        self._ends_of_four: list[int] = [-1] * len(toks)
+        """The end of a content of four tokens or more from each token (-1: not found yet)."""
 
     def cue_positions(self) -> list[int]:
         """The tokens where a cue verb starts (weak ones too), in order."""
@@ -147,10 +154,10 @@ class Scanner(WordReader):
             p = positions[i]
             if p >= stop:
                 break
-            hard = hard_at.get(p)
-            if hard is None:
-                hard = hard_at[p] = self._is_hard(p)
-            if hard:
+            hard = hard_at[p]  # 0 <= p < stop <= n
+            if hard == _UNTESTED:
+                hard = hard_at[p] = _HARD if self._is_hard(p) else _NEITHER
+            if hard == _HARD:
                 return p
             i += 1
         return limit
@@ -358,6 +365,11 @@ class Scanner(WordReader):
         n = self.n
         if first >= n:
             return first
+        if min_tokens == 4 and first >= 0:  # the default: read per token, no key tuple
+            end = self._ends_of_four[first]
+            if end < 0:
+                end = self._ends_of_four[first] = self._content_end(first, 4)
+            return end
         known = self._ends.get((first, min_tokens))
         if known is not None:
             return known
