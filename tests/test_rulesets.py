@@ -82,6 +82,27 @@ def test_a_python_function_is_a_rule() -> None:
         "Lavrov", "first_name_in_text", 0.5)
 
 
+
+@pytest.mark.parametrize(
+    ("confidence", "cue", "message"),
+    [
+        (1.5, None, "confidence must be a number from 0 to 1"),
+        (-0.1, None, "confidence must be a number from 0 to 1"),
+        (float("nan"), None, "confidence must be a number from 0 to 1"),
+        (0.5, (-3, 2), "offsets into the text are 0 or more"),
+    ],
+)
+def test_a_python_rule_that_returns_impossible_values_is_told_what_to_return(
+    confidence: float, cue: tuple[int, int] | None, message: str
+) -> None:
+    def careless(ctx: Context, qi: int) -> Decision | None:
+        m = next((m for m in ctx.mentions if m.kind == "name"), None)
+        return None if m is None else Decision("careless", confidence, m, cue)
+
+    rule = Rule("careless", "returns what no quote can hold", careless)
+    with pytest.raises(ValueError, match=message):
+        attribute('Lavrov arrived. "We will see about that."', rules=[rule])
+
 def load_rules_from(text: str, name: str, tmp: Path | None = None) -> RuleSet:
     import tempfile
 

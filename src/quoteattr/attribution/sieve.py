@@ -185,8 +185,28 @@ def assemble(ctx: Context, index: SpeakerIndex) -> tuple[list[Quote], list[Entit
                     ),
                     "cue": _span(text, d.cue[0], d.cue[1]) if d.cue else None,
                     "rule": d.rule,
-                    "confidence": float(d.confidence),
+                    "confidence": _confidence(d),
                 },
             )
         )
     return out, used
+
+
+def _confidence(d: Decision) -> float:
+    """The decision's confidence, once its values are checked as validation would.
+
+    Rules can be the caller's own: a confidence outside 0-1 (or NaN) or a
+    negative cue offset is their mistake, reported instead of printed.
+    """
+    confidence = float(d.confidence)
+    if not 0.0 <= confidence <= 1.0:
+        raise ValueError(
+            f"rule {d.rule!r} decided with confidence {d.confidence!r}: "
+            "a rule's confidence must be a number from 0 to 1"
+        )
+    if d.cue is not None and (d.cue[0] < 0 or d.cue[1] < 0):
+        raise ValueError(
+            f"rule {d.rule!r} gave the cue offsets {d.cue!r}: offsets into the text "
+            "are 0 or more"
+        )
+    return confidence
