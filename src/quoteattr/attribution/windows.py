@@ -34,6 +34,7 @@ from bisect import bisect_left
 from typing import Final
 
 from quoteattr.attribution.context import Context
+from quoteattr.attribution.words import word_tuple
 from quoteattr.text.mentions import Mention
 
 __all__ = ["any_within", "forget", "remember", "subject_memo", "word_positions"]
@@ -90,7 +91,7 @@ def _positions(ctx: Context, words: frozenset[str]) -> list[int]:
     by_low = ctx.by_low
     lists: list[list[int]] = []
     if len(words) < len(by_low):  # the smaller side is read, each word looked up once
-        for w in _listed(words):
+        for w in word_tuple(words):
             found = by_low.get(w)
             if found is not None:
                 lists.append(found)
@@ -105,20 +106,6 @@ def _positions(ctx: Context, words: frozenset[str]) -> list[int]:
         merged.extend(found)
     merged.sort()
     return merged
-
-
-_LISTED: Final[dict[frozenset[str], tuple[str, ...]]] = {}
-"""Each word class as a tuple, walked without a set iterator (the classes are few)."""
-
-
-def _listed(words: frozenset[str]) -> tuple[str, ...]:
-    """``words`` as a tuple (built once per word class)."""
-    found = _LISTED.get(words)
-    if found is None:
-        if len(_LISTED) >= 64:
-            _LISTED.clear()
-        found = _LISTED[words] = tuple(words)
-    return found
 
 
 def any_within(ctx: Context, words: frozenset[str], first: int, stop: int) -> bool:

@@ -28,6 +28,7 @@ __all__ = [
     "ends_with",
     "is_participle",
     "is_passive",
+    "word_tuple",
 ]
 
 
@@ -228,7 +229,7 @@ def is_participle(words: WordClasses, low: str) -> bool:
     """
     endings = words.participle_endings
     # most words end with none of them: one C-level test rejects them
-    if not low.endswith(_as_tuple(endings)):
+    if not low.endswith(word_tuple(endings)):
         return False
     return any(len(low) > len(e) + 1 and low.endswith(e) for e in endings)
 
@@ -256,18 +257,26 @@ def ends_with(endings: Words, low: str, *, longer_than: int = 1) -> bool:
         >>> ends_with(ly, "quietly", longer_than=4), ends_with(ly, "fly", longer_than=4)
         (True, False)
     """
-    return len(low) > longer_than and low.endswith(_as_tuple(endings))
+    return len(low) > longer_than and low.endswith(word_tuple(endings))
 
 
 _TUPLES: Final[dict[Words, tuple[str, ...]]] = {}
-"""Each word list of endings as a tuple, for ``str.endswith`` (the lists are few and cached)."""
+"""Each word list as a tuple (the lists are few, so the table stays small)."""
 
 
-def _as_tuple(endings: Words) -> tuple[str, ...]:
-    """``endings`` as a tuple (built once per list of endings)."""
-    found = _TUPLES.get(endings)
+def word_tuple(words: Words) -> tuple[str, ...]:
+    """``words`` as a tuple, built once per word list.
+
+    For ``str.endswith`` on a list of endings, and for walking a word class
+    without a set iterator in compiled code.
+
+    Example:
+        >>> word_tuple(frozenset({"said"}))
+        ('said',)
+    """
+    found = _TUPLES.get(words)
     if found is None:
         if len(_TUPLES) >= 256:
             _TUPLES.clear()
-        found = _TUPLES[endings] = tuple(endings)
+        found = _TUPLES[words] = tuple(words)
     return found
