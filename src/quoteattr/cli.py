@@ -30,13 +30,10 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from quoteattr import __version__
 from quoteattr.attribution.rulesets import RuleSetError, load_rules
-from quoteattr.evaluation.claims import format_claim_scores, score_claims_file
-from quoteattr.evaluation.quotes import GoldError, Scores, load_gold
-from quoteattr.evaluation.quotes import evaluate as evaluate_documents
 from quoteattr.io.batch import (
     MAX_DOCUMENT_CHARS,
     Outcome,
@@ -58,11 +55,13 @@ from quoteattr.io.progress import Progress
 from quoteattr.io.sources import SourceError, iter_units, list_inputs
 from quoteattr.io.table import format_table
 from quoteattr.language.lexicon import languages
-from quoteattr.matching import clusters as matching
+from quoteattr.matching import settings as matching
 from quoteattr.models import Document
 from quoteattr.options import Options, resolve_options
-from quoteattr.pipeline import attribute
 from quoteattr.text import mentions
+
+if TYPE_CHECKING:  # imported by the commands that use them (see _evaluate)
+    from quoteattr.evaluation.quotes import Scores
 
 __all__ = ["format_table", "main"]
 
@@ -503,6 +502,12 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _evaluate(args: argparse.Namespace, out: TextIO, options: Options) -> int:
+    # imported here: ``extract`` and ``match`` start faster without the scorers
+    from quoteattr.evaluation.claims import format_claim_scores, score_claims_file
+    from quoteattr.evaluation.quotes import GoldError, load_gold
+    from quoteattr.evaluation.quotes import evaluate as evaluate_documents
+    from quoteattr.pipeline import attribute
+
     try:
         gold = load_gold(args.gold, texts=args.texts, annotator=args.annotator,
                          language=args.language or "en")
@@ -666,7 +671,9 @@ def _match(args: argparse.Namespace, out: TextIO) -> int:
             errors.append({"doc_id": outcome.doc_id, "error": outcome.error})
         else:
             documents.append(outcome.document)
-    clusters = matching.match_quotes(documents, score_cutoff=args.score_cutoff,
+    from quoteattr.matching.clusters import match_quotes  # only this command needs it
+
+    clusters = match_quotes(documents, score_cutoff=args.score_cutoff,
                             min_members=args.min_members, level=args.level, window=args.window,
                             recall=args.recall)
     if args.format == "jsonl":
