@@ -65,7 +65,8 @@ def test_the_command_line_loads_no_scorer_matcher_or_display_until_a_command_nee
     loaded = _modules_after("import quoteattr.cli")
     assert "quoteattr.pipeline" in loaded  # extract runs it
     for unused in ("quoteattr.evaluation.quotes", "quoteattr.evaluation.claims",
-                   "quoteattr.io.display", "quoteattr.matching.claims"):
+                   "quoteattr.io.display", "quoteattr.matching.claims",
+                   "quoteattr.matching.clusters", "rapidfuzz"):
         assert unused not in loaded
 
 

@@ -55,7 +55,7 @@ from quoteattr.io.progress import Progress
 from quoteattr.io.sources import SourceError, iter_units, list_inputs
 from quoteattr.io.table import format_table
 from quoteattr.language.lexicon import languages
-from quoteattr.matching import clusters as matching
+from quoteattr.matching import settings as matching
 from quoteattr.models import Document
 from quoteattr.options import Options, resolve_options
 from quoteattr.text import mentions
@@ -671,7 +671,9 @@ def _match(args: argparse.Namespace, out: TextIO) -> int:
             errors.append({"doc_id": outcome.doc_id, "error": outcome.error})
         else:
             documents.append(outcome.document)
-    clusters = matching.match_quotes(documents, score_cutoff=args.score_cutoff,
+    from quoteattr.matching.clusters import match_quotes  # only this command needs it
+
+    clusters = match_quotes(documents, score_cutoff=args.score_cutoff,
                             min_members=args.min_members, level=args.level, window=args.window,
                             recall=args.recall)
     if args.format == "jsonl":

@@ -15,6 +15,22 @@ __all__ = ["Entity"]
 _NAMED: Final = frozenset({"name", "body", "country"})
 """Mention kinds that name their speaker."""
 
+_MAX_COUNTED: Final = 20_000
+"""Names whose words are counted once (the cache is cleared when full)."""
+
+_WORD_COUNTS: Final[dict[str, int]] = {}
+"""The number of words of each name compared so far (``len(name.split())``)."""
+
+
+def _word_count(name: str) -> int:
+    """``len(name.split())``, counted once per name: the same names recur in a document."""
+    count = _WORD_COUNTS.get(name)
+    if count is None:
+        if len(_WORD_COUNTS) >= _MAX_COUNTED:
+            _WORD_COUNTS.clear()
+        count = _WORD_COUNTS[name] = len(name.split())
+    return count
+
 
 @dataclass(slots=True, init=False)
 class Entity:
@@ -95,23 +111,22 @@ class Entity:
     def add(self, m: Mention) -> None:
         """Record a mention of this entity, keeping the fullest name and first role."""
         start = m.start
-        starts = self.starts
-        if start in starts:
-            return
-        starts.add(start)
-        self.mentions.append(m)
         ordered = self.ordered_starts
         if not ordered or ordered[-1] < start:
-            ordered.append(start)  # mentions mostly come in text order
+            ordered.append(start)  # mentions mostly come in text order: after all, so new
+        elif start in self.starts:
+            return
         else:
             insort(ordered, start)
+        self.starts.add(start)
+        self.mentions.append(m)
         name = m.name
         if name not in self.aliases:
             self.aliases.append(name)
         if (
             name != self.name
             and m.kind in _NAMED
-            and len(name.split()) > len(self.name.split())
+            and _word_count(name) > _word_count(self.name)
         ):
             self.name = name
         if not self.role:

@@ -43,7 +43,6 @@ Example:
 
 from __future__ import annotations
 
-import difflib
 import functools
 import importlib
 import inspect
@@ -60,7 +59,13 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 from quoteattr.attribution.context import Context, Decision
 from quoteattr.attribution.patterns import PatternRule, count_problems, describe_errors
 from quoteattr.attribution.rules import BUILTIN_RULES, Rule, RuleFunction
-from quoteattr.language.lexicon import Lexicon, LexiconError, languages, load_lexicon
+from quoteattr.language.lexicon import (
+    Lexicon,
+    LexiconError,
+    did_you_mean,
+    languages,
+    load_lexicon,
+)
 
 __all__ = [
     "CallableRule",
@@ -253,11 +258,6 @@ class RuleSet(BaseModel):
         return [r.name for r in self.sieve]
 
 
-def _did_you_mean(word: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
-    return f" (hint: did you mean {close[0]!r}?)" if close else ""
-
-
 def _base(rs: RuleSet) -> tuple[Rule, ...]:
     if rs.language == "en" or rs._own:
         return BUILTIN_RULES
@@ -299,7 +299,7 @@ def _compile(rs: RuleSet) -> tuple[tuple[Rule, ...], list[str]]:
     for name in rs.remove:
         if name not in base:
             problems.append(f"remove: {name!r} is not a built-in rule of {rs.language!r}"
-                            + _did_you_mean(name, list(base)))
+                            + did_you_mean(name, list(base)))
     if rs.rules is None:
         order = [n for n in base if n not in rs.remove] + list(defined)
     else:
@@ -318,7 +318,7 @@ def _order(rs: RuleSet, base: dict[str, Rule], defined: dict[str, Rule], known: 
         if name == _REST:
             continue
         if name not in base and name not in defined:
-            problems.append(f"rules: unknown rule {name!r}" + _did_you_mean(name, known))
+            problems.append(f"rules: unknown rule {name!r}" + did_you_mean(name, known))
         elif name in rs.remove and name not in defined:
             problems.append(f"rules: {name!r} is both listed and removed")
     for name in defined:
@@ -397,7 +397,7 @@ def _parse(data: Mapping[str, Any], source: str, *, own: bool,
     problems: list[str] = []
     for key in data:
         if key not in _TOP_KEYS or key == "source":
-            problems.append(f"unknown field {key!r}" + (_did_you_mean(str(key), _TOP_KEYS) or
+            problems.append(f"unknown field {key!r}" + (did_you_mean(str(key), _TOP_KEYS) or
                             f" (hint: fields are {', '.join(_TOP_KEYS[:-1])})"))
     fields: dict[str, Any] = {"source": source}
     # each field on its own, so that one of the wrong type does not hide the others' problems
@@ -422,7 +422,7 @@ def _parse(data: Mapping[str, Any], source: str, *, own: bool,
     language = fields.get("language", "en")
     if language not in languages():
         problems.append(f"language: no built-in lexicon for {language!r}; known: "
-                        f"{list(languages())}" + _did_you_mean(language, list(languages())))
+                        f"{list(languages())}" + did_you_mean(language, list(languages())))
         fields["language"] = language = "en"
     invalid: set[str] = set()  # names of rules already reported as invalid
     for key, model in (("patterns", PatternRule), ("callables", CallableRule)):
@@ -537,7 +537,7 @@ def language_rules(language: str = "en") -> RuleSet:
     if language not in languages():
         raise RuleSetError(f"language {language!r}", [
             f"no built-in rules for {language!r}; known: {list(languages())}"
-            + _did_you_mean(language, list(languages()))])
+            + did_you_mean(language, list(languages()))])
     if language == "en":
         return RuleSet(source="quoteattr built-in rules")
     path = resources.files("quoteattr").joinpath("data").joinpath(language).joinpath("rules.json")

@@ -260,17 +260,19 @@ class SpeakerIndex:
         """What a person's name and honorific tell, read once per printed form and name list."""
         names = self._names
         suffixes = names.suffixes
-        folded = [
-            _fold(w) for w in m.name.replace(".", ". ").split()
-            if not _is_initial(w) and w.lower() not in suffixes
-        ]
+        folded: list[str] = []
+        for w in m.name.replace(".", ". ").split():
+            low = w.lower()
+            if low not in suffixes and not _is_initial(w):
+                folded.append(low if w.isascii() else fold(w))  # (:func:`_fold`)
         words = tuple(folded) if folded else (_fold(m.name),)
         surname = words[-1]
         given = words[0] if len(words) > 1 and words[0] not in names.particles else None
-        gender = names.gender_of_honorific(m.honorific.lower()) if m.honorific else None
+        # (``names.gender_of_honorific``, ``names.gender_of_given_name``, read in C)
+        gender = names.honorifics.get(m.honorific.lower()) if m.honorific else None
         known = gender is not None
         if gender is None and given is not None:
-            gender = names.gender_of_given_name(given)
+            gender = names.gender.get(given)
         full_key = f"{given} {surname}" if given is not None else None
         facts = (words, surname, given, full_key, gender, known)
         if m.honorific is None:
@@ -345,11 +347,15 @@ class SpeakerIndex:
         for k, word in enumerate(words):
             if k in inside:
                 continue  # "president" of "vice president" is no president
-            found.update((word, word.rstrip(".")))
-            for phrase in (word, word.rstrip(".") + "."):  # "Sen" printed without its stop
-                noun = table.get(phrase)
-                if noun is not None:
-                    found.add(noun)
+            stem = word.rstrip(".")
+            found.add(word)
+            found.add(stem)
+            noun = table.get(word)
+            if noun is not None:
+                found.add(noun)
+            noun = table.get(stem + ".")  # "Sen" printed without its stop
+            if noun is not None:
+                found.add(noun)
         for word in words:  # German compounds: "Bundeskanzlerin" is a "Kanzlerin"
             head = self._nouns.compound_head(word)
             if head is not None:
@@ -641,6 +647,8 @@ class SpeakerIndex:
 
     def _describe(self, entity: Entity, words: frozenset[str]) -> None:
         """Add words that describe a person, and index the person under each."""
+        if words <= entity.described:
+            return  # (a role printed again: mostly)
         for word in words - entity.described:
             holders = self._described_by.setdefault(word, [])
             holders.append(entity)

@@ -18,7 +18,6 @@ Example:
 
 from __future__ import annotations
 
-import difflib
 import json
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -47,6 +46,7 @@ __all__ = [
     "RoleNoun",
     "Stance",
     "Title",
+    "did_you_mean",
     "inflect",
     "languages",
     "load_lexicon",
@@ -488,7 +488,7 @@ class Lexicon(_Entry):
         lists_known = sorted(set(data) - {"language"})
         unknown = sorted(set(lists) - set(lists_known))
         if unknown:
-            hints = [_did_you_mean(name, lists_known) for name in unknown]
+            hints = [did_you_mean(name, lists_known) for name in unknown]
             raise LexiconError(
                 f"unknown lexicon list(s) {unknown}; known: {lists_known}"
                 + "".join(h for h in hints if h)
@@ -512,7 +512,15 @@ class Lexicon(_Entry):
         return self.extend(cue_verbs=verbs)
 
 
-def _did_you_mean(word: str, known: list[str]) -> str:
+def did_you_mean(word: str, known: list[str]) -> str:
+    """A hint naming the known word closest to a mistyped one, or ``""`` when none is close.
+
+    Example:
+        >>> did_you_mean("claimes", ["claims", "says"])
+        " (hint: did you mean 'claims'?)"
+    """
+    import difflib  # only an error message needs it: kept out of every start-up
+
     close = difflib.get_close_matches(word, known, n=1)
     return f" (hint: did you mean {close[0]!r}?)" if close else ""
 
@@ -588,7 +596,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
     if language not in known:
         raise LexiconError(
             f"no built-in lexicon for language {language!r}; known: {list(known)}"
-            + _did_you_mean(language, list(known))
+            + did_you_mean(language, list(known))
         )
     orgs = _read("organisations.json", language)
     raw = {

@@ -48,12 +48,15 @@ from quoteattr.matching.arguments import (
     check_score_cutoff,
 )
 from quoteattr.matching.linking import (
-    DEFAULT_RECALL_DAYS,
-    DEFAULT_SCORE_CUTOFF,
-    DEFAULT_WINDOW_DAYS,
     Matcher,
     Printing,
     printing_order,
+)
+from quoteattr.matching.settings import (
+    DEFAULT_RECALL_DAYS,
+    DEFAULT_SCORE_CUTOFF,
+    DEFAULT_WINDOW_DAYS,
+    LEVELS,
 )
 from quoteattr.matching.similarity import (
     Codebook,
@@ -90,7 +93,6 @@ __all__ = [
 MATCHED_KINDS = frozenset({"direct", "partial"})
 """Quote kinds that are matched; ``term`` (a name in quotation marks) never is."""
 
-LEVELS = ("utterance", "wording")
 
 Input = Iterable[Document] | Iterable[tuple[str, Quote]] | Iterable[
     tuple[str, Quote, datetime.date | str | None]]
@@ -214,20 +216,6 @@ def check_days(value: object, name: str) -> int | None:
     if value < 0:
         raise ValueError(f"{name} must be 0 days or more, got {value}")
     return value
-
-
-def window_days(value: str) -> int | None:
-    """Read a window as a command line gives it: a number of days, or ``none``.
-
-    Example:
-        >>> window_days("7"), window_days("none")
-        (7, None)
-    """
-    if value.strip().lower() == "none":
-        return None
-    if not value.strip().isdigit():
-        raise ValueError(f"{value!r}: pass a number of days (7) or 'none'")
-    return int(value)
 
 
 def collect_printings(documents: Iterable[object]) -> list[Printing]:

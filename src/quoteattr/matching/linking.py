@@ -46,6 +46,11 @@ from typing import NamedTuple
 
 from quoteattr.matching.candidates import all_pairs, candidate_pairs
 from quoteattr.matching.results import Printing, build_cluster, printing_order
+from quoteattr.matching.settings import (
+    DEFAULT_RECALL_DAYS,
+    DEFAULT_SCORE_CUTOFF,
+    DEFAULT_WINDOW_DAYS,
+)
 from quoteattr.matching.similarity import (
     Codebook,
     PreparedText,
@@ -81,14 +86,6 @@ __all__ = [
 ]
 
 
-DEFAULT_SCORE_CUTOFF = 85.0
-DEFAULT_WINDOW_DAYS = 7
-"""Printings of one utterance fall within this many days of each other: dailies
-reprint a statement within days, weeklies and Sunday programmes within the week."""
-DEFAULT_RECALL_DAYS = 60
-"""A later article recalls a statement by reprinting its words, weeks after it was
-made ("as she said last month"): printings of the same words, or a passage found
-word for word in a longer printing, link this many days apart."""
 RECALL_WORDS = 2
 """A reprint of later weeks has at least this many words: one word ("disgusting")
 is the speaker's word, said on many occasions."""

@@ -26,9 +26,6 @@ from quoteattr.text.tokens import Token
 
 __all__ = ["MentionWords", "Surnames", "mention_words"]
 
-_SUSPECT_ENDINGS: Final = ("ed", "ing")
-"""Endings of a sentence's opening participle ("Reached by phone"), checked further."""
-
 _MAX_WORDS: Final = 100_000  # cached plain words per lexicon; cleared when full
 
 
@@ -177,7 +174,8 @@ class MentionWords:
             word in self.name_stoppers
             or low in self.cue_forms
             or low in reader.cue_or_breaker
-            or low.endswith(_SUSPECT_ENDINGS)
+            or low.endswith("ed")  # a sentence's opening participle ("Reached by phone")
+            or low.endswith("ing")
             or "'" in low
             or "\u2019" in low
             or len(word) == 1

@@ -68,9 +68,11 @@ class Mention(NamedTuple):
     honorific: str | None = None
 
 
-# ``_new(Mention, (...all fields...))`` builds a mention in C, a third of the cost of
-# ``Mention(...)``, whose ``__new__`` runs in Python
-_new = tuple.__new__
+# ``_new(_MENTION, (...all fields...))`` builds a mention in C, a third of the cost of
+# ``Mention(...)``, whose ``__new__`` runs in Python; both names final, which the
+# compiled build reads as C statics, not from the module's dictionary
+_new: Final = tuple.__new__
+_MENTION: Final = Mention
 
 
 def is_capitalised(word: str) -> bool:
@@ -78,17 +80,15 @@ def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
-_POSSESSIVE: Final = ("'s", "’s", "'S", "’S")
+# "Doe's", "DOE’S": a word of three or more characters ending in 's or ’s, told by two
+# one-character tests (``endswith`` with a tuple of endings is rebuilt per call when compiled)
+_APOSTROPHES: Final = "'\u2019"
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
-    if len(word) > 2 and word.endswith(_POSSESSIVE):
+    if len(word) > 2 and word[-1] in "sS" and word[-2] in _APOSTROPHES:
         return word[:-2], True
     return word, False
-
-
-_SUSPECT_ENDINGS: Final = ("ed", "ing")
-"""Endings of a sentence's opening participle ("Reached by phone"), checked further."""
 
 _ROLE_GAP: Final = 3
 """Most lower-case words of a role between a name and the person it modifies."""
@@ -134,7 +134,6 @@ def find_mentions(
     lines = HeadlineLines(toks, [i for i, tok in enumerate(toks) if tok.kind == "para"])
     capital = [tok.kind == "word" and tok.text[0].isupper() for tok in toks]
     return _mentions_from(text, toks, tb, starts, near, lines, capital)
-
 
 
 def mentions_in_context(
@@ -241,7 +240,7 @@ def _mentions_from(
         found: Mention | None = None
         lower = tok.low
         if lower in pronouns:  # starts at i, past ``resume``, and modifies no role
-            out.append(_new(Mention, (i, i + 1, tok.start, tok.end, word, "pronoun", word, None,
+            out.append(_new(_MENTION, (i, i + 1, tok.start, tok.end, word, "pronoun", word, None,
                                       False, "unknown", None)))
             resume = i + 1
             continue
@@ -358,8 +357,8 @@ def _name_span(
                 if reader.ends_name(tok.low, headline=headline):
                     break
             j += 1
-            if len(word) > 2 and word.endswith(_POSSESSIVE):
-                break
+            if len(word) > 2 and word[-1] in "sS" and word[-2] in _APOSTROPHES:
+                break  # "Doe's"
             # an initial or an abbreviated title keeps its period: "F.", "Sen."
             if j < n and (len(word) == 1 or word in tb.title_stems or tok.low in reader.suffixes):
                 after = tokens[j]
@@ -417,7 +416,8 @@ def _name(
     homograph = False
     plain = word in tb.plain_words or (word not in tb.odd_words and tb.plain(tok))
     if not plain:  # a plain word passes all three checks
-        suspect = low.endswith(_SUSPECT_ENDINGS) or "'" in low or "\u2019" in low
+        # "Reached by phone" (a sentence's opening participle), "I'm": checked further
+        suspect = low.endswith("ed") or low.endswith("ing") or "'" in low or "\u2019" in low
         if suspect and tb.reader.not_a_name(tokens, i):
             return None  # "I'm", "Reached by phone, ...": no name
         after = tokens[i + 1] if i + 1 < n else None
@@ -513,7 +513,7 @@ def _name(
     else:
         name = printed(text, name_start, name_stop)
     start, stop = tokens[first].start, tokens[end - 1].end
-    return _new(Mention, (first, end, start, stop, text[start:stop], kind, name, role,
+    return _new(_MENTION, (first, end, start, stop, text[start:stop], kind, name, role,
                           possessive, speaker_kind, honorific))
 
 
@@ -536,7 +536,7 @@ def _determined_role(
         speaker_kind = "anonymous"
     start, stop = tokens[det].start, tokens[end - 1].end
     desc = text[start:stop]
-    return _new(Mention, (det, end, start, stop, desc, "description", desc, None, False,
+    return _new(_MENTION, (det, end, start, stop, desc, "description", desc, None, False,
                           speaker_kind, None))
 
 
@@ -629,7 +629,10 @@ def _description(
         word = tok.text
         lower = tok.low
         lower_role = facts.get(lower)  # (singular, plural, kind)
-        if word in roles or (lower_role is not None and (j > i or lower == lower_role[1])):
+        # a role noun (``word in roles``, told by ``lower_role`` for a lower-case word)
+        if (lower_role is not None and (j > i or word == lower or lower == lower_role[1])) or (
+            word != lower and word in roles
+        ):
             head = j
             j += 1
             # compound roles: "campaign spokesman", "press secretary"; a capitalised
@@ -692,5 +695,5 @@ def _description(
         speaker_kind = "anonymous"
     start, stop = tokens[i].start, tokens[end - 1].end
     desc = text[start:stop]
-    return _new(Mention, (i, end, start, stop, desc, "description", desc, None, False,
+    return _new(_MENTION, (i, end, start, stop, desc, "description", desc, None, False,
                           speaker_kind, None))

@@ -10,7 +10,8 @@ character by character or, where that could differ from the regular
 expression (``U.S.``, a blank other than a space), by ``re.split`` with
 :data:`TOKEN_RUN_SPLITTER`. Each *distinct* word is looked at once (its lower
 case, its kind, whether it is capitalised) and each token costs one dictionary
-look-up. The tokens are built at the end by :func:`map` over the columns, in C.
+look-up. Each token is built where it is read, by ``tuple.__new__`` (the
+named tuple's own ``__new__`` is Python code), with no columns to zip.
 
 ``tokenize`` stays the reference: a test checks that both agree on news,
 on mangled text and on random text.
@@ -26,10 +27,9 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import repeat
 from typing import Final, NamedTuple
 
-from quoteattr.text.tokens import PARAGRAPH_BREAK, TOKEN_RUN_SPLITTER, Token
+from quoteattr.text.tokens import TOKEN_RUN_SPLITTER, Token
 
 __all__ = ["Scanned", "scan_tokens"]
 
@@ -41,6 +41,7 @@ _ALONE: Final = frozenset(".,;:!?'\"()[]{}‘’“”«»…—–-/%$&*")
 _JOINS: Final = frozenset("'’-&")  # join two runs of letters into one word
 # The capitals that open a dotted abbreviation (tokens.py: "U.S.", "D.C.")
 _CAPITAL_BEFORE_DOT: Final = "".join(map(chr, [*range(65, 91), *range(0xC0, 0xDF)]))
+_LINE_BLANKS: Final = " \t\r\u00a0"  # the blanks of a blank line (PARAGRAPH_BREAK's)
 
 # What a distinct word is: itself (one str for all its tokens), its kind, its
 # lower case, its index entry (shared by the words of one lower case) and
@@ -80,13 +81,9 @@ def scan_tokens(
     Returns:
         The tokens, the index of their lower-case texts and the capitalised words.
     """
-    # the tokens' fields, by column
-    words: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    kinds: list[str] = []
-    lows: list[str] = []
-    quote_at: list[tuple[int, int]] = []  # (token index, quote number)
+    tokens: list[Token] = []
+    new = _new
+    token_type = Token
     capitalised: list[int] = []
     breaks: list[int] = []
     index: dict[str, list[int]] = {}
@@ -113,15 +110,16 @@ def scan_tokens(
         at.clear()
         _segment_tokens(text, pos, qstart, found, at)
         for j in range(len(found)):
-            word = found[j]
             start = at[j]
             if start < inside_mark:
                 continue
-            end = start + len(word)
+            word = found[j]
             entry = seen.get(word)
             if entry is None:
-                entry = _entry(word, seen, index)
-            word, kind, low, places, capital = entry
+                word, kind, low, places, capital = _entry(word, seen, index)
+            else:
+                word, kind, low, places, capital = entry
+            end = start + len(word)
             if start >= next_mark:
                 while next_mark < start:
                     m += 1
@@ -134,11 +132,7 @@ def scan_tokens(
                         low = word.lower()
                         places = index.setdefault(low, [])
                         merged = True
-            words.append(word)
-            starts.append(start)
-            ends.append(end)
-            kinds.append(kind)
-            lows.append(low)
+            tokens.append(new(token_type, (start, end, word, kind, -1, low)))
             places.append(i)
             if capital:
                 capitalised.append(i)
@@ -149,25 +143,14 @@ def scan_tokens(
             break
         inside_mark = -1  # a mark takes in no token past a quote
         label = "<quote.>" if text[qstart:qend].rstrip().endswith(_QUOTE_ENDS) else "<quote>"
-        quote_at.append((i, number))
-        words.append(label)
-        starts.append(qstart)
-        ends.append(qend)
-        kinds.append("quote")
-        lows.append(label)
+        tokens.append(new(token_type, (qstart, qend, label, "quote", number, label)))
         index.setdefault(label, []).append(i)
         i += 1
         pos = qend
-    quotes = [-1] * i
-    for k, number in quote_at:
-        quotes[k] = number
     if merged:  # a low whose only tokens went into a mark has none left
         index = {}
         for k in range(i):
-            index.setdefault(lows[k], []).append(k)
-    tokens: list[Token] = list(
-        map(_new, repeat(Token), zip(starts, ends, words, kinds, quotes, lows, strict=True))
-    )
+            index.setdefault(tokens[k].low, []).append(k)
     return Scanned(tokens, index, capitalised, breaks)
 
 
@@ -240,12 +223,26 @@ def _segment_tokens(text: str, start: int, end: int, found: list[str], at: list[
             p += size + 1
         if line_end == end:
             break
-        brk = PARAGRAPH_BREAK.match(text, line_end, end)
-        if brk is None:  # never: the pattern matches any line break
-            break
-        found.append(brk.group())
+        pos = _paragraph_end(text, line_end, end)
+        found.append(text[line_end:pos])
         at.append(line_end)
-        pos = brk.end()
+
+
+def _paragraph_end(text: str, start: int, end: int) -> int:
+    """The end of the ``para`` token at the line break ``text[start]``, before ``end``.
+
+    What :data:`~quoteattr.text.tokens.PARAGRAPH_BREAK` matches there: the
+    break alone, or a blank line and the blanks and line breaks after it.
+    """
+    k = start + 1
+    while k < end and text[k] in _LINE_BLANKS:
+        k += 1
+    if k == end or text[k] != "\n":
+        return start + 1
+    k += 1
+    while k < end and text[k].isspace():  # what the pattern's \s matches
+        k += 1
+    return k
 
 
 def _piece_tokens(piece: str, start: int, found: list[str], at: list[int]) -> None:
