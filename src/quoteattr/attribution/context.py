@@ -334,8 +334,9 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
     for index, m in enumerate(mentions):  # in order, never overlapping
         if m.last - m.first == 1:
             covering[m.first] = index
-        else:
-            covering[m.first : m.last] = [index] * (m.last - m.first)
+        else:  # a loop, which the compiled build runs without a slice and a list
+            for k in range(m.first, m.last):
+                covering[k] = index
     # one pass over the distinct words that are cue words of some sort (their flags)
     classes = _cue_classes(lexicon)
     particles = lexicon.cue_particles

@@ -174,7 +174,10 @@ def _entry(word: str, seen: dict[str, _Entry], index: dict[str, list[int]]) -> _
     low = word.lower()
     if low == word:
         low = word
-        places = index.setdefault(low, [])
+        # a list by name, not a literal: the compiled build's setdefault(low, [])
+        # raises a KeyError and clears it for every new key
+        fresh: list[int] = []
+        places = index.setdefault(low, fresh)
     else:
         known = seen.get(low)
         if known is None:
