@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quoteattr.attribution import windows
 from quoteattr.attribution.clauses import subject_before
 from quoteattr.attribution.context import Context, build_context
 from quoteattr.attribution.rules import BUILTIN_RULES, Rule
 from quoteattr.attribution.sieve import run_sieve
-from quoteattr.attribution.words import attribution_words
+from quoteattr.attribution.words import attribution_words, first_after, first_from
 from quoteattr.language.lexicon import load_lexicon
 from quoteattr.text.quotes import scan_quotes
 
@@ -79,3 +83,19 @@ def test_remembered_subjects_are_the_subjects_found_afresh() -> None:
     finally:
         windows.forget(ctx)
     assert windows.subject_memo(ctx) is None
+
+
+@given(
+    st.lists(st.integers(-5, 40), max_size=30).map(sorted),
+    st.integers(-8, 45),
+    st.integers(0, 30),
+    st.integers(-1, 30),
+)
+def test_position_searches_answer_as_the_standard_library_does(
+    positions: list[int], value: int, lo: int, hi: int
+) -> None:
+    lo = min(lo, len(positions))
+    hi = -1 if hi < 0 else max(lo, min(hi, len(positions)))
+    end = len(positions) if hi < 0 else hi
+    assert first_from(positions, value, lo, hi) == bisect_left(positions, value, lo, end)
+    assert first_after(positions, value, lo, hi) == bisect_right(positions, value, lo, end)

@@ -27,11 +27,9 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from quoteattr.attribution.clauses import before_quote, opens_sentence, speaker_mention_at
 from quoteattr.attribution.context import Context, Decision
-from quoteattr.attribution.words import attribution_words
+from quoteattr.attribution.words import attribution_words, first_from
 from quoteattr.text.mentions import Mention
 from quoteattr.text.names import HeadlineLines
 
@@ -144,7 +142,7 @@ def said_name_colon_quote(ctx: Context, qi: int) -> Decision | None:
 def _paragraph_first(ctx: Context, k: int) -> int:
     """The first token of token ``k``'s paragraph, or -1 past ``_LINE_TOKENS`` tokens back."""
     breaks = ctx.breaks  # the paragraph breaks, in order
-    n = bisect_left(breaks, k)
+    n = first_from(breaks, k)
     first = breaks[n - 1] + 1 if n else 0
     return first if k - first < _LINE_TOKENS else -1
 

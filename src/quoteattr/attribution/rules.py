@@ -12,7 +12,6 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,7 +50,14 @@ from quoteattr.attribution.layouts import (
 )
 from quoteattr.attribution.prose import main_clause_start, subject_partial_quote
 from quoteattr.attribution.windows import any_within, word_positions
-from quoteattr.attribution.words import attribution_words, ends_with, is_participle, is_passive
+from quoteattr.attribution.words import (
+    attribution_words,
+    ends_with,
+    first_after,
+    first_from,
+    is_participle,
+    is_passive,
+)
 from quoteattr.text.mentions import Mention
 
 __all__ = ["BUILTIN_RULES", "Rule", "RuleFunction"]
@@ -201,7 +207,7 @@ def quote_comma_name_said(ctx: Context, qi: int) -> Decision | None:
 def _cue_candidate_within(ctx: Context, first: int, stop: int) -> bool:
     """Tell whether a cue may start at a token from ``first`` up to ``stop`` (one bisection)."""
     found = ctx.cue_candidates
-    k = bisect_left(found, first)
+    k = first_from(found, first)
     return k < len(found) and found[k] < stop
 
 
@@ -297,7 +303,7 @@ def quoted_name_as_saying(ctx: Context, qi: int) -> Decision | None:
     qt = ctx.quote_token[qi]
     best: Decision | None = None
     verbs = word_positions(ctx, words.quoting_verbs)
-    found = verbs[bisect_left(verbs, qt - 25) : bisect_left(verbs, qt + 26)]
+    found = verbs[first_from(verbs, qt - 25) : first_from(verbs, qt + 26)]
     for i in found:
         if not ctx.same_sentence(i, qt):
             continue
@@ -365,8 +371,8 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
     # the report' gives both to the report); then up to 29 tokens before it
     stop = min(qt + 30, len(ctx.tokens), ctx.sentence_stop(qt), _next_whole_quote(ctx, qt))
     first = max(qt - 29, ctx.sentence_first(qt))
-    found = heads[bisect_left(heads, qt + 1) : bisect_left(heads, stop)]
-    found += reversed(heads[bisect_left(heads, first) : bisect_left(heads, qt)])
+    found = heads[first_from(heads, qt + 1) : first_from(heads, stop)]
+    found += reversed(heads[first_from(heads, first) : first_from(heads, qt)])
     for i in found:
         for phrase in phrases:
             if ctx.tokens[i].low != phrase[0] or any(
@@ -490,7 +496,7 @@ def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
     # up to 39 tokens, before the sentence or paragraph ends
     stop = min(qt + 40, len(tokens), ctx.sentence_stop(qt))
     breaks = ctx.breaks
-    n = bisect_right(breaks, qt)
+    n = first_after(breaks, qt)
     if n < len(breaks) and breaks[n] < stop:
         stop = breaks[n]
     for k in range(qt + 1, stop):

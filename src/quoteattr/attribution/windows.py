@@ -30,11 +30,10 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from typing import Final
 
 from quoteattr.attribution.context import Context
-from quoteattr.attribution.words import word_tuple
+from quoteattr.attribution.words import first_from, word_tuple
 from quoteattr.text.mentions import Mention
 
 __all__ = ["any_within", "forget", "remember", "subject_memo", "word_positions"]
@@ -114,5 +113,5 @@ def any_within(ctx: Context, words: frozenset[str], first: int, stop: int) -> bo
     found = held[1].get(words) if held is not None and held[0] is ctx else None
     if found is None:
         found = word_positions(ctx, words)
-    k = bisect_left(found, first)
+    k = first_from(found, first)
     return k < len(found) and found[k] < stop

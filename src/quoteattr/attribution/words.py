@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Final
 
@@ -26,6 +27,8 @@ __all__ = [
     "WordClasses",
     "attribution_words",
     "ends_with",
+    "first_after",
+    "first_from",
     "is_participle",
     "is_passive",
     "word_tuple",
@@ -280,3 +283,50 @@ def word_tuple(words: Words) -> tuple[str, ...]:
             _TUPLES.clear()
         found = _TUPLES[words] = tuple(words)
     return found
+
+
+def first_from(positions: list[int], value: int, lo: int = 0, hi: int = -1) -> int:
+    """The index of the first of the sorted ``positions`` (from ``lo`` up to ``hi``) >= ``value``.
+
+    ``bisect.bisect_left``, written as a loop over a ``list[int]``: the compiled
+    build runs it as C, several times cheaper than a call of the standard
+    library's function; the Python build uses that function itself (below).
+    ``hi`` -1 is the length of ``positions``.
+
+    Example:
+        >>> first_from([2, 5, 5, 9], 5), first_from([2, 5, 5, 9], 10), first_from([2, 5], 5, 0, 1)
+        (1, 4, 1)
+    """
+    if hi < 0:
+        hi = len(positions)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if positions[mid] < value:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def first_after(positions: list[int], value: int, lo: int = 0, hi: int = -1) -> int:
+    """The index of the first of the sorted ``positions`` (from ``lo`` up to ``hi``) > ``value``.
+
+    ``bisect.bisect_right`` as :func:`first_from` is ``bisect.bisect_left``.
+
+    Example:
+        >>> first_after([2, 5, 5, 9], 5), first_after([2, 5, 5, 9], 1)
+        (3, 0)
+    """
+    if hi < 0:
+        hi = len(positions)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if value < positions[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+if __file__.endswith(".py"):  # the Python build: there the standard library's C search is faster
+    globals().update(first_from=bisect_left, first_after=bisect_right)

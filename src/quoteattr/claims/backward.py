@@ -20,9 +20,8 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from quoteattr.attribution.clauses import noun_phrase_after, speaker_mention_at
+from quoteattr.attribution.words import first_from
 from quoteattr.claims.base import Found, content_before, span_before
 from quoteattr.claims.reading import NO_TOKEN
 from quoteattr.claims.scanner import MAX_CONTENT_CHARS, MAX_CONTENT_TOKENS, Scanner
@@ -112,7 +111,7 @@ def _quote_opens_sentence(scan: Scanner, c: int) -> bool:
     ctx = scan.ctx
     toks = ctx.tokens
     positions = ctx.quote_positions
-    i = bisect_left(positions, c)
+    i = first_from(positions, c)
     if not i:
         return False  # no quote before the cue
     q = positions[i - 1]  # the last quote before the cue: it must open the sentence

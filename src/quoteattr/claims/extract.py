@@ -17,12 +17,12 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Final
 
 from quoteattr.attribution.context import Context
 from quoteattr.attribution.speakers import Entity, SpeakerIndex
+from quoteattr.attribution.words import first_after, first_from
 from quoteattr.claims.base import ClaimRuleFunction, Found
 from quoteattr.claims.rules import CLAIM_RULES
 from quoteattr.claims.scanner import MAX_CONTENT_TOKENS, Scanner
@@ -133,7 +133,7 @@ def extract_claims(
             continue
         seen.add(key)
         within = quote_positions[
-            bisect_left(quote_positions, f.first) : bisect_left(quote_positions, f.last)
+            first_from(quote_positions, f.first) : first_from(quote_positions, f.last)
         ]
         inside = tuple(toks[t].quote for t in within)  # the content's quote tokens
         if opening_marks is None:
@@ -265,7 +265,7 @@ def _holds_own_words(ctx: Context, opening_marks: list[int], first: int, last: i
     quote the quote finder left as a term, so the claim is mixed. A quoted name
     or title ('the "Grand Plan" failed') opens in upper case and keeps it indirect.
     """
-    lo, hi = bisect_left(opening_marks, first), bisect_left(opening_marks, last - 1)
+    lo, hi = first_from(opening_marks, first), first_from(opening_marks, last - 1)
     if lo >= hi:
         return False  # no opening mark inside: most contents
     marks = load_quote_marks()
@@ -346,8 +346,8 @@ def _holders(outer: list[Found], inner: list[Found], *, cues: bool = False) -> s
     out: set[int] = set()
     for m, f in enumerate(inner):
         c = f.cue[0]
-        hi = bisect_right(firsts, c)
-        lo = bisect_left(firsts, c - MAX_CONTENT_TOKENS, 0, hi)
+        hi = first_after(firsts, c)
+        lo = first_from(firsts, c - MAX_CONTENT_TOKENS, 0, hi)
         for k in range(lo, hi):
             _, last, n = spans[k]
             if last > c and outer[n] is not f:
@@ -373,7 +373,7 @@ def _source_entity(
     start: int,
     end: int,
     quotes: Sequence[Quote],
-    starts: Sequence[int],
+    starts: list[int],
     speakers: Sequence[Entity],
 ) -> Entity:
     """The source's entity; a trailing "he" is never somebody named only in the content.
@@ -395,7 +395,7 @@ def _source_entity(
     ):
         return entity
     para = ctx.paragraph[f.first]
-    for qi in range(bisect_left(starts, start) - 1, max(-1, bisect_left(starts, start) - 4), -1):
+    for qi in range(first_from(starts, start) - 1, max(-1, first_from(starts, start) - 4), -1):
         q, t = quotes[qi], ctx.quote_token[qi] if qi < len(ctx.quote_token) else -1
         if t < 0 or ctx.paragraph[t] < para - 1:
             break

@@ -11,8 +11,9 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Final
+
+from quoteattr.attribution.words import first_after
 
 __all__ = [
     "After",
@@ -38,7 +39,7 @@ class AtOrBefore:
     def __getitem__(self, k: int) -> int:
         if 0 <= k < len(self.ids):
             return self.by_id[self.ids[k]]
-        i = bisect_right(self.positions, k)
+        i = first_after(self.positions, k)
         return self.positions[i - 1] if i else self.default
 
     def _by_id(self) -> list[int]:
@@ -57,7 +58,7 @@ class After(AtOrBefore):
     def __getitem__(self, k: int) -> int:
         if 0 <= k < len(self.ids):
             return self.by_id[self.ids[k]]
-        i = bisect_right(self.positions, k)
+        i = first_after(self.positions, k)
         return self.positions[i] if i < len(self.positions) else self.default
 
     def _by_id(self) -> list[int]:

@@ -23,12 +23,12 @@ Example:
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_left
 from itertools import chain
 from typing import Final
 
 from quoteattr.attribution.clauses import skip_adverbs
 from quoteattr.attribution.context import Context
+from quoteattr.attribution.words import first_from
 from quoteattr.claims.positions import AtOrBefore
 from quoteattr.claims.reading import NO_TOKEN, WordReader
 from quoteattr.language.claim_frames import ClaimFrames, ClaimWords
@@ -147,7 +147,7 @@ class Scanner(WordReader):
         comma, a conjunction opening a clause with its own source and cue.
         """
         positions = self._candidates
-        i = bisect_left(positions, k)
+        i = first_from(positions, k)
         hard_at = self._hard_at
         stop = min(limit, self.n)  # a quote's closing comma may end the text: no token after it
         while i < len(positions):
@@ -171,7 +171,7 @@ class Scanner(WordReader):
             return limit
         positions = self._comma_positions
         toks = self.ctx.tokens
-        i = bisect_left(positions, k)
+        i = first_from(positions, k)
         while i < len(positions):
             p = positions[i]
             if p >= limit:
@@ -204,7 +204,7 @@ class Scanner(WordReader):
         if m is not None:
             reach = max(reach, m.last + _OPENER_SUBJECT)
         cues = self.cue_positions()
-        i = bisect_left(cues, k + 2)
+        i = first_from(cues, k + 2)
         return i < len(cues) and cues[i] < reach and self._opens_attribution(k)
 
     def _commas(self, commas: list[int], hard: list[int], soft: list[int] | None) -> None:

@@ -30,10 +30,10 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from typing import Final
 
 from quoteattr.attribution.clauses import noun_phrase_after, skip_aside, speaker_mention_at
+from quoteattr.attribution.words import first_from
 from quoteattr.claims.base import Found, content_before, content_from
 from quoteattr.claims.scanner import Scanner
 from quoteattr.claims.sources import capitalised_noun_phrase, name_phrase, source_before
@@ -352,7 +352,7 @@ def name_colon_clause(scan: Scanner, i: int) -> Found | None:
     if ctx.word(i) != ":" or ctx.kind(i + 1) != "word" or not ctx.same_sentence(i, i + 1):
         return None  # a quote after the colon is the quote rules' business
     breaks = ctx.breaks
-    opening = breaks[bisect_left(breaks, i) - 1] + 1 if breaks and breaks[0] < i else 0
+    opening = breaks[first_from(breaks, i) - 1] + 1 if breaks and breaks[0] < i else 0
     if i - opening > _LABEL_WORDS + 1 + _LABEL_LISTENER_WORDS:
         return None  # too far into its paragraph for a label (the walk below would stop)
     first = i

@@ -6,9 +6,9 @@ list of capitalised words) in one loop over the tokens. No token but a
 paragraph break holds a blank, so each line is split at its spaces by
 ``str.split``; a piece of letters and digits is one word (most pieces are),
 a word with a mark before or after it is two tokens, and only the rest is read
-character by character or, where that could differ from the regular
-expression (``U.S.``, a blank other than a space), by ``re.split`` with
-:data:`TOKEN_RUN_SPLITTER`. Each *distinct* word is looked at once (its lower
+character by character (``U.S.``, a no-break space) or, where that could
+differ from the regular expression ("_" or a combining mark in a word), by
+``re.split`` with :data:`TOKEN_RUN_SPLITTER`. Each *distinct* word is looked at once (its lower
 case, its kind, whether it is capitalised) and each token costs one dictionary
 look-up. Each token is built where it is read, by ``tuple.__new__`` (the
 named tuple's own ``__new__`` is Python code), with no columns to zip.
@@ -162,26 +162,27 @@ def _entry(word: str, seen: dict[str, _Entry], index: dict[str, list[int]]) -> _
     "Said" finds the record "Said" made).
     """
     capital = False
-    if word[0] == "\n":
+    first = ord(word[0])
+    if first == 10:  # a line break
         kind = "para"
     elif len(word) > 1 or word.isalnum():
         kind = "word"
-        capital = word[0].isupper()
+        # an ASCII capital without a method call
+        capital = 65 <= first <= 90 if first < 128 else word[0].isupper()
     else:
         kind = "punct"
     low = word.lower()
     if low == word:
         low = word
-        places = index.get(low)
-        if places is None:
-            places = index[low] = []
+        places = index.setdefault(low, [])
     else:
         known = seen.get(low)
         if known is None:
-            known = _entry(low, seen, index)
-        low = known[0]
-        # known[2] is not low for a lower case that is not its own lower case
-        places = known[3] if known[2] is low else index.setdefault(low, [])
+            low, _, own, places, _ = _entry(low, seen, index)
+        else:
+            low, _, own, places, _ = known
+        if own is not low:  # a lower case that is not its own lower case
+            places = index.setdefault(low, [])
     entry = seen[word] = (word, kind, low, places, capital)
     return entry
 
@@ -248,16 +249,31 @@ def _paragraph_end(text: str, start: int, end: int) -> int:
 def _piece_tokens(piece: str, start: int, found: list[str], at: list[int]) -> None:
     """Append the tokens of ``piece``, a stretch of text without a line break or space.
 
-    Words and marks are read off one character at a time; a piece where that
-    reading could differ from the regular expression's (a blank, "_", a
-    combining mark, a dot after a capital as in "U.S.") goes through
-    :data:`TOKEN_RUN_SPLITTER` instead.
+    Words, dotted abbreviations ("U.S.") and marks are read off one character
+    at a time, and other blanks (a no-break space) are passed over; a piece
+    where that reading could differ from the regular expression's ("_" or a
+    combining mark, which join a word) goes through :data:`TOKEN_RUN_SPLITTER`
+    instead.
     """
     first = len(found)
     size = len(piece)
     k = 0
     while k < size:
         c = piece[k]
+        if (  # two or more capitals, each with its full stop: "U.S.", "D.C."
+            k + 3 < size
+            and piece[k + 1] == "."
+            and piece[k + 3] == "."
+            and _CAPITAL_BEFORE_DOT.find(c) >= 0
+            and _CAPITAL_BEFORE_DOT.find(piece[k + 2]) >= 0
+        ):
+            e = k + 4
+            while e + 1 < size and piece[e + 1] == "." and _CAPITAL_BEFORE_DOT.find(piece[e]) >= 0:
+                e += 2
+            found.append(piece[k:e])
+            at.append(start + k)
+            k = e
+            continue
         if c.isalnum():
             e = k + 1
             while e < size and piece[e].isalnum():
@@ -271,11 +287,12 @@ def _piece_tokens(piece: str, start: int, found: list[str], at: list[int]) -> No
             at.append(start + k)
             k = e
             continue
-        if c in _ALONE:
-            if c == "." and k > 0 and _CAPITAL_BEFORE_DOT.find(piece[k - 1]) >= 0:
-                break  # perhaps a dotted abbreviation
-        elif c == "_" or c.isspace() or "\u0300" <= c <= "\u036f":
-            break
+        if c not in _ALONE:
+            if c.isspace():  # a blank between two tokens
+                k += 1
+                continue
+            if c == "_" or "\u0300" <= c <= "\u036f":
+                break
         found.append(c)
         at.append(start + k)
         k += 1
