@@ -37,7 +37,7 @@ def test_every_public_name_resolves_to_the_object_its_module_defines() -> None:
 
 
 def test_the_lazy_table_agrees_with_the_imports_type_checkers_read() -> None:
-    assert quoteattr._HOMES == _type_checking_imports()
+    assert _type_checking_imports() == quoteattr._HOMES
 
 
 def test_dir_lists_the_public_names_before_they_are_used() -> None:

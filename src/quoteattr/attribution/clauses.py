@@ -58,7 +58,7 @@ def after_quote(ctx: Context, qi: int) -> int:
 
 def strong_cue_after(ctx: Context, qt: int) -> bool:
     """Tell whether a strong cue follows token ``qt`` within 29 tokens in its sentence."""
-    stop = min(qt + 30, len(ctx.tokens), ctx.sentence_stop(qt))
+    stop = min(min(qt + 30, len(ctx.tokens)), ctx.sentence_stop(qt))
     return any(ctx.cue_at(k, weak=False) > 0 for k in ctx.cues_within(qt + 1, stop))
 
 

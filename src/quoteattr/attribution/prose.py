@@ -111,7 +111,7 @@ def _previous_reported_speaker(ctx: Context, qt: int) -> Mention | None:
     back) goes on speaking: reported speech carried over a sentence.
     """
     first = ctx.sentence_first(qt)
-    stop = min(ctx.sentence_stop(qt), qt + _WINDOW, len(ctx.tokens))
+    stop = min(min(ctx.sentence_stop(qt), qt + _WINDOW), len(ctx.tokens))
     if first <= 0 or qt - first > _WINDOW or ctx.kind(first - 1) in ("para", "quote", "mark"):
         return None
     if any(ctx.mention_covering[j] >= 0 for j in range(first, stop)):
@@ -371,7 +371,7 @@ def _subject_after_opening_phrase(ctx: Context, qt: int) -> Mention | None:
     a verb that reads surely as one (a cue, a past form, an auxiliary).
     """
     tokens = ctx.tokens
-    stop = min(ctx.sentence_stop(qt), qt + _WINDOW, len(tokens))
+    stop = min(min(ctx.sentence_stop(qt), qt + _WINDOW), len(tokens))
     for j in range(qt, stop):
         tok = tokens[j]
         if tok.kind == "para" or tok.text in (";", ":"):

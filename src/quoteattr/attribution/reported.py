@@ -289,7 +289,7 @@ def quote_sign_off_name(ctx: Context, qi: int) -> Decision | None:
         return None
     k = _mark_after(ctx, qi)
     qt = ctx.quote_token[qi]
-    stop = min(k + 15, ctx.sentence_stop(qt), ctx.next_quote_token(qt))
+    stop = min(min(k + 15, ctx.sentence_stop(qt)), ctx.next_quote_token(qt))
     for s in range(k, stop):
         if ctx.kind(s) == "para":
             return None

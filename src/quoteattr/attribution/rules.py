@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Final
 
 from quoteattr.attribution.clauses import (
     attribution_ends,
@@ -235,7 +235,7 @@ def _clause_stop(ctx: Context, k: int, limit: int) -> int:
     when there is none).
     """
     tokens = ctx.tokens
-    stop = min(limit, len(tokens), ctx.sentence_stop(k))
+    stop = min(min(limit, len(tokens)), ctx.sentence_stop(k))
     if stop > k + 1 and tokens[stop - 1].kind == "para":
         stop -= 1  # a break ends its sentence as its last token
     quote = ctx.next_quote_token(k)
@@ -369,7 +369,8 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
     # up to 29 tokens after the quote, within its sentence and before the next
     # quote that is not a fragment of the sentence ('"A" and "B," according to
     # the report' gives both to the report); then up to 29 tokens before it
-    stop = min(qt + 30, len(ctx.tokens), ctx.sentence_stop(qt), _next_whole_quote(ctx, qt))
+    stop = min(min(qt + 30, len(ctx.tokens)),
+               min(ctx.sentence_stop(qt), _next_whole_quote(ctx, qt)))
     first = max(qt - 29, ctx.sentence_first(qt))
     found = heads[first_from(heads, qt + 1) : first_from(heads, stop)]
     found += reversed(heads[first_from(heads, first) : first_from(heads, qt)])
@@ -387,10 +388,18 @@ def according_to_name(ctx: Context, qi: int) -> Decision | None:
     return None
 
 
-@lru_cache(maxsize=32)
+_LAST_HEADS: Final[list[tuple[tuple[tuple[str, ...], ...], frozenset[str]]]] = []
+"""The phrases asked for last and their first words (a lexicon's, asked for on every quote)."""
+
+
 def _heads(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
     """The first words of phrases."""
-    return frozenset(phrase[0] for phrase in phrases)
+    last = _LAST_HEADS
+    if last and last[0][0] is phrases:
+        return last[0][1]
+    heads = frozenset(phrase[0] for phrase in phrases)
+    last[:] = [(phrases, heads)]
+    return heads
 
 
 def _next_whole_quote(ctx: Context, qt: int) -> int:
@@ -494,7 +503,7 @@ def quote_then_name_said_later(ctx: Context, qi: int) -> Decision | None:
     qt = ctx.quote_token[qi]
     tokens = ctx.tokens
     # up to 39 tokens, before the sentence or paragraph ends
-    stop = min(qt + 40, len(tokens), ctx.sentence_stop(qt))
+    stop = min(min(qt + 40, len(tokens)), ctx.sentence_stop(qt))
     breaks = ctx.breaks
     n = first_after(breaks, qt)
     if n < len(breaks) and breaks[n] < stop:

@@ -328,12 +328,13 @@ class SpeakerIndex:
         prefixes = self.ctx.lexicon.grammar.role_prefixes
         words: list[str] = []
         for word in role.lower().replace(".", ". ").replace(",", " ").split():
-            prefix, dash, rest = word.partition("-")
-            if dash and prefix in prefixes:
-                words.append(prefix)  # "then-secretary of state": "then", "secretary", ...
-                words.append(rest)
-            else:
-                words.append(word)
+            if "-" in word:
+                prefix, _, rest = word.partition("-")
+                if prefix in prefixes:
+                    words.append(prefix)  # "then-secretary of state": "then", "secretary", ...
+                    words.append(rest)
+                    continue
+            words.append(word)
         found: set[str] = set()
         inside: set[int] = set()
         """Words inside a title of several words that names another role ("vice president")."""
@@ -647,11 +648,17 @@ class SpeakerIndex:
 
     def _describe(self, entity: Entity, words: frozenset[str]) -> None:
         """Add words that describe a person, and index the person under each."""
-        if words <= entity.described:
+        described = entity.described
+        if words <= described:
             return  # (a role printed again: mostly)
-        for word in words - entity.described:
-            holders = self._described_by.setdefault(word, [])
+        described_by = self._described_by
+        for word in words:
+            if word in described:
+                continue
+            holders = described_by.get(word)
+            if holders is None:
+                holders = described_by[word] = []
             holders.append(entity)
             if len(holders) > _RECENT:
                 del holders[0]
-        entity.described |= words
+        described |= words

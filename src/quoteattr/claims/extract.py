@@ -445,7 +445,7 @@ def _negation_and_hedge(scan: Scanner, f: Found) -> tuple[bool, str | None]:
     ctx = scan.ctx
     c = f.cue[0]
     lo = f.mention.last if f.mention.last <= c else c - 4
-    lo = max(lo, c - 6, scan.sent_first[c] if c < scan.n else 0)
+    lo = max(max(lo, c - 6), scan.sent_first[c] if c < scan.n else 0)
     words = [t.low for t in ctx.tokens[max(lo, 0) : max(c, 0)] if t.kind == "word"]
     if not words:  # "he said": nothing between the source and the cue
         return False, None

@@ -72,7 +72,7 @@ def clause_was_said_by_name(scan: Scanner, c: int) -> Found | None:
     m = _agent(scan, k + 1)
     if m is None:
         return None
-    first = max(scan.sent_first[aux], scan.prev_punct[aux - 1] + 1, aux - _SUBJECT_TOKENS)
+    first = max(max(scan.sent_first[aux], scan.prev_punct[aux - 1] + 1), aux - _SUBJECT_TOKENS)
     while first < aux and ctx.kind(first) in ("para", "mark"):
         first += 1
     if ctx.low(aux - 1) in words.relatives or ctx.low(aux - 1) in words.relative_subjects:

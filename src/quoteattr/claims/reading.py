@@ -527,7 +527,7 @@ class WordReader:
         strong = ctx.cue_strong
         finite, irregular = words.finite_auxiliaries, words.irregular_past
         subjunctive, pronouns = self.subjunctive, words.subject_pronouns
-        for t in range(max(first, 0), min(last, first + 25, self.n)):
+        for t in range(max(first, 0), min(min(last, first + 25), self.n)):
             tok = toks[t]
             if tok.kind != "word":
                 continue

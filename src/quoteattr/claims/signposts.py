@@ -513,7 +513,7 @@ def _received(scan: Scanner, n: int) -> Found | None:
         ctx.low(aux - 1) in adverbs or ctx.low(aux - 1).endswith(scan.adverb_endings)
     ):
         aux -= 1  # "has already gotten", "quickly drew"
-    first = max(scan.sent_first[aux], scan.prev_punct[aux - 1] + 1, aux - 30)
+    first = max(max(scan.sent_first[aux], scan.prev_punct[aux - 1] + 1), aux - 30)
     while first < aux and ctx.kind(first) in ("para", "mark"):
         first += 1
     if first >= aux or ctx.low(aux - 1) in words.relatives or ctx.low(first) in words.relatives:

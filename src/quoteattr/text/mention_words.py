@@ -190,6 +190,23 @@ class MentionWords:
         return plain
 
 
+    def near_roles(self, role_at: list[int], count: int) -> list[bool]:
+        """Per token of ``count``: whether a description may start there, before a role noun.
+
+        A role noun (at ``role_at``) stands on it or at most :attr:`role_reach` tokens after.
+
+        Example:
+            >>> from quoteattr.language.lexicon import load_lexicon
+            >>> mention_words(load_lexicon()).near_roles([7], 9)
+            [False, True, True, True, True, True, True, True, False]
+        """
+        near = [False] * count
+        reach = self.role_reach
+        for r in role_at:
+            for k in range(r - reach if r > reach else 0, r + 1):
+                near[k] = True
+        return near
+
     def classify_name(self, name: str, words: list[str]) -> tuple[str, SpeakerKind]:
         """The mention kind and speaker kind of a name printed as ``name`` (its ``words``).
 

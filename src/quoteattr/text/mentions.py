@@ -69,8 +69,7 @@ class Mention(NamedTuple):
 
 
 # ``_new(_MENTION, (...all fields...))`` builds a mention in C, a third of the cost of
-# ``Mention(...)``, whose ``__new__`` runs in Python; both names final, which the
-# compiled build reads as C statics, not from the module's dictionary
+# ``Mention(...)`` (a ``__new__`` in Python); final names: C statics when compiled
 _new: Final = tuple.__new__
 _MENTION: Final = Mention
 
@@ -80,9 +79,7 @@ def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
-# "Doe's", "DOE’S": a word of three or more characters ending in 's or ’s, told by two
-# one-character tests (``endswith`` with a tuple of endings is rebuilt per call when compiled)
-_APOSTROPHES: Final = "'\u2019"
+_APOSTROPHES: Final = "'\u2019"  # "Doe's", "DOE’S" (compiled, endswith(tuple) builds a tuple)
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
@@ -130,7 +127,7 @@ def find_mentions(
         if tok.kind == "word" and (tok.low in triggers or tok.text[0].isupper())
     ]
     role_at = [i for i in starts if toks[i].low in tb.roles]
-    near = _near_roles(role_at, tb.role_reach, len(toks))
+    near = tb.near_roles(role_at, len(toks))
     lines = HeadlineLines(toks, [i for i, tok in enumerate(toks) if tok.kind == "para"])
     capital = [tok.kind == "word" and tok.text[0].isupper() for tok in toks]
     return _mentions_from(text, toks, tb, starts, near, lines, capital)
@@ -178,7 +175,7 @@ def mentions_in_context(
             if not opens[k]:
                 opens[k] = True
                 more.append(k)
-    near = _near_roles(role_at, tb.role_reach, count)
+    near = tb.near_roles(role_at, count)
     if role_at:
         # a lower-case determiner starts a mention only before a role noun ("a Turkish official")
         for low in indexed_among(index, tb.plain_determiners):
@@ -193,15 +190,6 @@ def mentions_in_context(
         breaks = sorted(chain.from_iterable(map(index.__getitem__, filter(str.isspace, index))))
     lines = HeadlineLines(toks, breaks)
     return _mentions_from(text, toks, tb, starts, near, lines, capital)
-
-
-def _near_roles(role_at: list[int], reach: int, count: int) -> list[bool]:
-    """Per token of ``count``: whether a role noun stands on it or ``reach`` tokens after."""
-    near = [False] * count
-    for r in role_at:
-        for k in range(r - reach if r > reach else 0, r + 1):
-            near[k] = True
-    return near
 
 
 def _mentions_from(
@@ -240,7 +228,8 @@ def _mentions_from(
         found: Mention | None = None
         lower = tok.low
         if lower in pronouns:  # starts at i, past ``resume``, and modifies no role
-            out.append(_new(_MENTION, (i, i + 1, tok.start, tok.end, word, "pronoun", word, None,
+            at: tuple[object, ...] = tok  # its offsets as they are (see ``_name``)
+            out.append(_new(_MENTION, (i, i + 1, at[0], at[1], word, "pronoun", word, None,
                                       False, "unknown", None)))
             resume = i + 1
             continue
@@ -508,12 +497,18 @@ def _name(
     else:
         name_stop = name_last.end
     name_start = wtoks[name_first].start
-    if name_end - name_first == 1:
-        name = text[name_start:name_stop]  # one word: no white space to tidy
-    else:
-        name = printed(text, name_start, name_stop)
     start, stop = tokens[first].start, tokens[end - 1].end
-    return _new(_MENTION, (first, end, start, stop, text[start:stop], kind, name, role,
+    printed_as = text[start:stop]
+    if name_end - name_first > 1:
+        name = printed(text, name_start, name_stop)
+    elif name_start == start and name_stop == stop:
+        name = printed_as  # "Lavrov": one string for the mention and its name
+    else:
+        name = text[name_start:name_stop]  # one word: no white space to tidy
+    # the tokens' offsets as they are: compiled, an offset read as ``int`` is boxed anew
+    from_tok: tuple[object, ...] = tokens[first]
+    to_tok: tuple[object, ...] = tokens[end - 1]
+    return _new(_MENTION, (first, end, from_tok[0], to_tok[1], printed_as, kind, name, role,
                           possessive, speaker_kind, honorific))
 
 
@@ -534,9 +529,10 @@ def _determined_role(
         speaker_kind = "collective"
     else:
         speaker_kind = "anonymous"
-    start, stop = tokens[det].start, tokens[end - 1].end
-    desc = text[start:stop]
-    return _new(_MENTION, (det, end, start, stop, desc, "description", desc, None, False,
+    from_tok: tuple[object, ...] = tokens[det]  # (offsets as they are, see ``_name``)
+    to_tok: tuple[object, ...] = tokens[end - 1]
+    desc = text[tokens[det].start : tokens[end - 1].end]
+    return _new(_MENTION, (det, end, from_tok[0], to_tok[1], desc, "description", desc, None, False,
                           speaker_kind, None))
 
 
@@ -551,20 +547,21 @@ def _parse_name(
         mention kind, the speaker kind, and whether the last word is possessive.
     """
     last_word, possessive = _strip_possessive(words[-1])
-    plain = (*words[:-1], last_word)
+    plain = (*words[:-1], last_word) if possessive else words
     reader = tb.reader
     role_start, name_start, name_end, honorific, _, lead, whole = reader.split_fields(
         plain, headline=headline
     )
-    name_words = list(plain[name_start:name_end])
+    name_tuple = plain[name_start:name_end]
+    name_words = list(name_tuple)
     kind, speaker_kind = tb.classify_name(" ".join(name_words), name_words)
     if whole:
         return (role_start, name_start, name_end, honorific, lead, kind,
                 speaker_kind if kind != "name" else "unknown", possessive)
-    if kind == "name" and reader.is_place(tuple(name_words)):
+    if kind == "name" and reader.is_place(name_tuple):
         kind, speaker_kind = "country", "country"  # "Ohio argued", "New York sued"
     elif kind == "name" and (
-        (len(plain) > 1 and reader.only_role_words(tuple(name_words)))
+        (len(plain) > 1 and reader.only_role_words(name_tuple))
         or (len(plain) == 1 and reader.is_abbreviated_title(plain[0]))
     ):
         # "Pennsylvania Gov.", "Florida-based Republican": a role, and no name
@@ -629,10 +626,9 @@ def _description(
         word = tok.text
         lower = tok.low
         lower_role = facts.get(lower)  # (singular, plural, kind)
-        # a role noun (``word in roles``, told by ``lower_role`` for a lower-case word)
-        if (lower_role is not None and (j > i or word == lower or lower == lower_role[1])) or (
-            word != lower and word in roles
-        ):
+        # a role noun; for a lower-case word ``lower_role`` tells ``word in roles``
+        role_noun = lower_role is not None and (j > i or word == lower or lower == lower_role[1])
+        if role_noun or (word != lower and word in roles):
             head = j
             j += 1
             # compound roles: "campaign spokesman", "press secretary"; a capitalised
@@ -650,11 +646,12 @@ def _description(
     if head < 0:
         return None
     noun = tokens[head].text
-    role = facts.get(noun) or facts.get(noun.lower())
+    noun_low = noun.lower()
+    role = facts.get(noun) or facts.get(noun_low)
     if role is None:
         return None
     singular, plural_form, role_kind = role
-    plural = noun.lower() == plural_form and plural_form != singular
+    plural = noun_low == plural_form and plural_form != singular
     if partitive and not plural:
         return None  # "one of the campaign ...": a group's member needs the group's plural
     if not plural and capital[head] and first_low not in tb.noun_markers and (
@@ -693,7 +690,8 @@ def _description(
         speaker_kind = "collective"
     else:
         speaker_kind = "anonymous"
-    start, stop = tokens[i].start, tokens[end - 1].end
-    desc = text[start:stop]
-    return _new(_MENTION, (i, end, start, stop, desc, "description", desc, None, False,
+    from_tok: tuple[object, ...] = tokens[i]  # (offsets as they are, see ``_name``)
+    to_tok: tuple[object, ...] = tokens[end - 1]
+    desc = text[tokens[i].start : tokens[end - 1].end]
+    return _new(_MENTION, (i, end, from_tok[0], to_tok[1], desc, "description", desc, None, False,
                           speaker_kind, None))

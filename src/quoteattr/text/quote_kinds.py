@@ -266,8 +266,8 @@ def _last_sentence_end(chunk: str, abbreviations: frozenset[str]) -> int:
     """Index after the last sentence end (or line break) in ``chunk``; 0 when there is none."""
     k = len(chunk)
     while k > 0:
-        k = max(chunk.rfind(". ", 0, k), chunk.rfind("? ", 0, k), chunk.rfind("! ", 0, k),
-                chunk.rfind("\n", 0, k))
+        k = max(max(chunk.rfind(". ", 0, k), chunk.rfind("? ", 0, k)),
+                max(chunk.rfind("! ", 0, k), chunk.rfind("\n", 0, k)))
         if k < 0:
             return 0
         if chunk[k] == "\n" or _ends_sentence_at(chunk, k, abbreviations):

@@ -46,7 +46,6 @@ _BEFORE_OPENER: Final = "([{<\u2014\u2013-/\u2026"
 _AFTER_CLOSER: Final = ".,;:!?)]}>\u2014\u2013-/\u2026*"
 """Besides a space, what may stand right after a closing mark."""
 
-_WORD_CHAR: Final = re.compile(r"[^\W_]")
 _ELISION: Final = re.compile(r"[^\W\d_]{1,8}")
 _CONTRACTION: Final = re.compile(r"[^\W\d_]{1,3}(?![^\W_])")
 _SENTENCE_END_MARKS: Final = ".!?\u2026"
@@ -616,7 +615,7 @@ def _build(
     kept: list[_Kept] = []
     for index, raw in enumerate(scanner.records):
         start, end = _trim(text, raw.open_pos + len(raw.open_char), raw.end)
-        if _WORD_CHAR.search(text, start, end):
+        if any(text[k].isalnum() for k in range(start, end)):  # a letter or digit
             kept.append(_Kept(start, end, raw, index))
             continue
         scanner.diagnose(
