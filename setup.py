@@ -28,16 +28,20 @@ ROOT = Path(__file__).resolve().parent
 SOURCE = ROOT / "src" / "quoteattr"
 COMPILED_PACKAGES = ("text", "attribution", "claims")
 # pydantic models with validators and the loaders of rule files stay Python
+COMPILED_MODULE = "construct.py"  # builds the stages' results; called from compiled code
 KEPT_PYTHON = {"__init__.py", "normalize.py", "patterns.py", "rulesets.py"}
 
 
 def compiled_modules() -> list[str]:
     """The source files that the compiled build turns into C extensions (from the project root)."""
     return [
-        str(path.relative_to(ROOT))
-        for package in COMPILED_PACKAGES
-        for path in sorted((SOURCE / package).glob("*.py"))
-        if path.name not in KEPT_PYTHON
+        *(
+            str(path.relative_to(ROOT))
+            for package in COMPILED_PACKAGES
+            for path in sorted((SOURCE / package).glob("*.py"))
+            if path.name not in KEPT_PYTHON
+        ),
+        str((SOURCE / COMPILED_MODULE).relative_to(ROOT)),
     ]
 
 

@@ -15,7 +15,8 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from quoteattr import attribute
-from quoteattr.models import Claim, Quote, QuoteSpeaker, Span, Speaker, trusted
+from quoteattr.construct import trusted
+from quoteattr.models import Claim, Quote, QuoteSpeaker, Span, Speaker
 
 SPAN = {"text": "said", "start": 30, "end": 34}
 SPEAKER = {"name": "Ana Ruiz", "kind": "person", "role": "the mayor", "id": 0, "mention": None}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Literal, TypeVar
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -32,7 +32,6 @@ __all__ = [
     "SpeakerKind",
     "Stance",
     "parse_date",
-    "trusted",
 ]
 
 Stance = Literal[
@@ -101,38 +100,6 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-_Model = TypeVar("_Model", bound=BaseModel)
-_set = object.__setattr__
-
-
-def trusted(model: type[_Model], fields: dict[str, object]) -> _Model:
-    """Build a result from values the library made and checked itself.
-
-    What ``model.model_construct(**fields)`` does when ``fields`` names every
-    field in declaration order, without its work per field: the stages build
-    thousands of spans, quotes and claims per document, and validating each
-    again costs more than finding it. Nested results must be models already.
-    The caller's text goes through validation as ever; a test checks that this
-    builds what validation builds, for every result model.
-
-    Args:
-        model: The model class.
-        fields: Every field's value, in the order the model declares them.
-
-    Returns:
-        The model instance, its values not copied and not checked.
-
-    Example:
-        >>> span = trusted(Span, {"text": "said", "start": 4, "end": 8})
-        >>> span == Span(text="said", start=4, end=8), span.model_dump_json()
-        (True, '{"text":"said","start":4,"end":8}')
-    """
-    made = model.__new__(model)
-    _set(made, "__dict__", fields)
-    _set(made, "__pydantic_fields_set__", set(fields))
-    _set(made, "__pydantic_extra__", None)
-    _set(made, "__pydantic_private__", None)
-    return made
 
 
 class Span(_Frozen):

@@ -24,6 +24,7 @@ from quoteattr.attribution.speakers import SpeakerIndex
 from quoteattr.attribution.windows import forget, remember
 from quoteattr.attribution.words import attribution_words
 from quoteattr.claims.extract import claims_unavailable, extract_claims
+from quoteattr.construct import trusted
 from quoteattr.language.cache import per_object
 from quoteattr.language.lexicon import Lexicon
 from quoteattr.models import (
@@ -34,7 +35,6 @@ from quoteattr.models import (
     Span,
     Speaker,
     parse_date,
-    trusted,
 )
 from quoteattr.options import Options, resolve_options
 from quoteattr.text.quotes import scan_quotes

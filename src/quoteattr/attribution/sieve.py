@@ -29,7 +29,8 @@ from quoteattr.attribution.context import Context, Decision
 from quoteattr.attribution.rules import Rule, RuleFunction
 from quoteattr.attribution.speakers import Entity, SpeakerIndex
 from quoteattr.attribution.windows import forget, remember
-from quoteattr.models import Quote, QuoteSpeaker, Span, trusted
+from quoteattr.construct import trusted
+from quoteattr.models import Quote, QuoteSpeaker, Span
 
 __all__ = ["RuleTrial", "Sieved", "assemble", "run_sieve"]
 

@@ -27,6 +27,7 @@ from quoteattr.claims.base import ClaimRuleFunction, Found
 from quoteattr.claims.rules import CLAIM_RULES
 from quoteattr.claims.scanner import MAX_CONTENT_TOKENS, Scanner
 from quoteattr.claims.sources import remember
+from quoteattr.construct import trusted
 from quoteattr.language.cache import per_object
 from quoteattr.language.claim_frames import (
     ClaimFrames,
@@ -35,7 +36,7 @@ from quoteattr.language.claim_frames import (
     load_claim_words,
 )
 from quoteattr.language.marks import load_quote_marks
-from quoteattr.models import Claim, Diagnostic, Quote, QuoteSpeaker, Span, trusted
+from quoteattr.models import Claim, Diagnostic, Quote, QuoteSpeaker, Span
 from quoteattr.text.mentions import Mention
 from quoteattr.text.normalize import fold
 from quoteattr.text.tokens import indexed_among

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from quoteattr.construct import trusted
 from quoteattr.language.lexicon import load_lexicon
 from quoteattr.language.marks import QuoteMarkTable, load_quote_marks
-from quoteattr.models import Diagnostic, Quote, trusted
+from quoteattr.models import Diagnostic, Quote
 from quoteattr.text.quote_kinds import (
     QuoteWords,
     guess_kind,
