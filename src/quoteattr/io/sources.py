@@ -455,7 +455,7 @@ def _jsonl_lines(path: Path) -> Iterator[SourceText | SourceError | SourceLine]:
             for number, line in enumerate(handle, start=1):
                 if number == 1 and line.startswith(b"\xef\xbb\xbf"):
                     line = line[3:]
-                if line.strip():
+                if line and not line.isspace():  # what strip() leaves empty, without a copy
                     yield SourceLine(line.rstrip(b"\r\n"), origin, path.stem, number)
         except OSError as exc:
             where = f"{origin}:{number + 1}"
