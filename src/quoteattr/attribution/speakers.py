@@ -262,17 +262,15 @@ class SpeakerIndex:
         suffixes = names.suffixes
         folded: list[str] = []
         for w in m.name.replace(".", ". ").split():
-            low = w.lower()
-            if low not in suffixes and not _is_initial(w):
-                folded.append(low if w.isascii() else fold(w))  # (:func:`_fold`)
+            if w.lower() not in suffixes and not _is_initial(w):
+                folded.append(_fold(w))
         words = tuple(folded) if folded else (_fold(m.name),)
         surname = words[-1]
         given = words[0] if len(words) > 1 and words[0] not in names.particles else None
-        # (``names.gender_of_honorific``, ``names.gender_of_given_name``, read in C)
-        gender = names.honorifics.get(m.honorific.lower()) if m.honorific else None
+        gender = names.gender_of_honorific(m.honorific.lower()) if m.honorific else None
         known = gender is not None
         if gender is None and given is not None:
-            gender = names.gender.get(given)
+            gender = names.gender_of_given_name(given)
         full_key = f"{given} {surname}" if given is not None else None
         facts = (words, surname, given, full_key, gender, known)
         if m.honorific is None:

@@ -93,7 +93,6 @@ __all__ = [
 MATCHED_KINDS = frozenset({"direct", "partial"})
 """Quote kinds that are matched; ``term`` (a name in quotation marks) never is."""
 
-
 Input = Iterable[Document] | Iterable[tuple[str, Quote]] | Iterable[
     tuple[str, Quote, datetime.date | str | None]]
 """What matching takes: Documents, ``(doc_id, Quote)`` or ``(doc_id, Quote, date)``

@@ -189,7 +189,6 @@ class MentionWords:
         (self.plain_words if plain else self.odd_words).add(word)
         return plain
 
-
     def near_roles(self, role_at: list[int], count: int) -> list[bool]:
         """Per token of ``count``: whether a description may start there, before a role noun.
 
