@@ -91,9 +91,8 @@ def _positions(ctx: Context, words: frozenset[str]) -> list[int]:
     lists: list[list[int]] = []
     if len(words) < len(by_low):  # the smaller side is read, each word looked up once
         for w in word_tuple(words):
-            found = by_low.get(w)
-            if found is not None:
-                lists.append(found)
+            if w in by_low:  # most words of a class are not in the document: no value fetched
+                lists.append(by_low[w])
     else:
         for w, found in by_low.items():
             if w in words:
@@ -109,8 +108,11 @@ def _positions(ctx: Context, words: frozenset[str]) -> list[int]:
 
 def any_within(ctx: Context, words: frozenset[str], first: int, stop: int) -> bool:
     """Tell whether a token from ``first`` up to ``stop`` has its lower-case text in ``words``."""
-    held = _HELD[0] if _HELD else None  # word_positions() inlined: rules call this for every quote
-    found = held[1].get(words) if held is not None and held[0] is ctx else None
+    found: list[int] | None = None  # word_positions() inlined: rules call this for every quote
+    if _HELD:
+        held = _HELD[0]
+        if held[0] is ctx:
+            found = held[1].get(words)
     if found is None:
         found = word_positions(ctx, words)
     k = first_from(found, first)

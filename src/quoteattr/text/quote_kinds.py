@@ -154,11 +154,8 @@ def guess_kind(
     known = load_abbreviations() if abbreviations is None else abbreviations
     last = inner.rstrip("\"'”’)]»").rstrip()[-1:]
     ends_sentence = bool(last) and last in _SENTENCE_END
-    upper = False  # whether the first letter is a capital
-    for c in inner:
-        if c.isalpha():
-            upper = c.isupper()
-            break
+    first_letter = _first_letter(inner)
+    upper = bool(first_letter) and _is_capital(first_letter)  # whether the first letter is one
     cue_after = False
     cue_read = False  # cue_after is read from the words after the quote when first needed
     short = count <= 6
@@ -275,17 +272,31 @@ def _last_sentence_end(chunk: str, abbreviations: frozenset[str]) -> int:
     return 0
 
 
-_SENTENCE_END_CANDIDATE: Final = re.compile(r"\n|[.?!](?= |\Z)")
-"""A line break, or a full stop, question or exclamation mark before a space or the end."""
-
-
 def _first_sentence_end(chunk: str, abbreviations: frozenset[str]) -> int:
     """Index of the first sentence end (or line break) in ``chunk``; its length when none."""
-    for found in _SENTENCE_END_CANDIDATE.finditer(chunk):
-        k = found.start()
+    k = _end_candidate(chunk, 0)
+    while k >= 0:
         if chunk[k] == "\n" or _ends_sentence_at(chunk, k, abbreviations):
             return k
+        k = _end_candidate(chunk, k + 1)
     return len(chunk)
+
+
+def _end_candidate(chunk: str, start: int) -> int:
+    """Where the first sentence end may stand from ``start``; -1 when nowhere.
+
+    A line break, or a full stop, question or exclamation mark before a space or
+    the end (found with ``str.find``, no regex).
+    """
+    found = chunk.find("\n", start)
+    for mark in (". ", "? ", "! "):
+        at = chunk.find(mark, start, found if found >= 0 else len(chunk))
+        if at >= 0:
+            found = at
+    last = len(chunk) - 1
+    if found < 0 and last >= start and chunk[last] in ".?!":
+        found = last
+    return found
 
 
 def resumes_after_attribution(first: str, between: str, cues: frozenset[str]) -> bool:
@@ -339,12 +350,11 @@ def _headline_speech(
     line = text[paragraph_start:end]
     words = capitalised = 0  # the words with a letter, and those whose first letter is a capital
     for w in line.split():
-        for c in w:
-            if c.isalpha():
-                words += 1
-                if c.isupper():
-                    capitalised += 1
-                break
+        c = _first_letter(w)
+        if c:
+            words += 1
+            if _is_capital(c):
+                capitalised += 1
     if words < 3 or capitalised < 0.7 * words:
         return False
     label = _SPEAKER_LABEL.match(line)
@@ -394,11 +404,34 @@ def _clause_end() -> re.Pattern[str]:
 
 def _title_case(words: list[str], small_words: frozenset[str]) -> bool:
     """Whether words read as a name or title: Islamic State, The Art of the Deal."""
-    letters = [w for w in words if any(c.isalpha() for c in w)]
-    if not letters:
-        return False
-    for i, word in enumerate(letters):
-        first = next(c for c in word if c.isalpha())
-        if not first.isupper() and (i == 0 or word.lower().strip(",") not in small_words):
+    i = 0  # the words with a letter seen so far
+    for word in words:
+        first = _first_letter(word)
+        if not first:
+            continue
+        if not _is_capital(first) and (i == 0 or word.lower().strip(",") not in small_words):
             return False
-    return True
+        i += 1
+    return i > 0
+
+
+def _first_letter(word: str) -> str:
+    """The first letter of ``word`` (``str.isalpha``); ``""`` when it has none.
+
+    ASCII is told apart by code point: most words are, and compiled code then
+    calls no method per character.
+    """
+    for c in word:
+        code = ord(c)
+        if code < 128:
+            if 97 <= code <= 122 or 65 <= code <= 90:
+                return c
+        elif c.isalpha():
+            return c
+    return ""
+
+
+def _is_capital(letter: str) -> bool:
+    """``letter.isupper()`` for one letter (see :func:`_first_letter`)."""
+    code = ord(letter)
+    return code <= 90 if code < 128 else letter.isupper()
