@@ -106,3 +106,19 @@ def test_the_stages_results_survive_a_round_trip_through_validation() -> None:
     for speaker in doc.speakers:
         assert speaker == Speaker.model_validate(speaker.model_dump())
         assert all(text[m.start : m.end] == m.text for m in speaker.mentions)
+
+
+def test_a_copy_with_an_update_leaves_the_other_results_fields_set_alone() -> None:
+    first = trusted(Span, dict(SPAN))
+    second = trusted(Span, dict(SPAN))
+    copied = first.model_copy(update={"start": 3})
+    assert copied.start == 3
+    assert first.model_fields_set == second.model_fields_set == set(SPAN)
+
+
+def test_a_result_built_from_some_of_its_fields_records_only_those() -> None:
+    built = trusted(Quote, {**QUOTE})
+    partial = trusted(Span, {"text": SPAN["text"], "start": SPAN["start"]})
+    assert partial.model_fields_set == {"text", "start"}
+    assert trusted(Span, dict(SPAN)).model_fields_set == set(SPAN)
+    assert built.model_fields_set == set(QUOTE)
