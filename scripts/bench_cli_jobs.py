@@ -3,13 +3,15 @@
 Usage:
     python scripts/bench_cli_jobs.py [--articles 1000] [--repeat 3] [--format jsonl]
     python scripts/bench_cli_jobs.py --jsonl ../shared/eval/polnear.dev.jsonl --mb 20 --jobs 2
+    python scripts/bench_cli_jobs.py --jsonl A.jsonl B.jsonl --text-mb 20 --jobs 2
 
 Without --jsonl, builds a temporary folder of the five bundled articles repeated
 under different file names; with --jsonl, a temporary JSON Lines file holding
-that corpus repeated to about --mb megabytes (the corpus is read, never copied
-into the project). Runs the command line on it once per setting and repetition
-in a child process that reports its own CPU time (the parent: listing, reading
-JSON lines, shipping batches, writing bytes) and its children's (the workers),
+those corpora repeated to about --mb megabytes of JSON, or --text-mb megabytes
+of text (the corpora are read, never copied into the project). Runs the command
+line on it once per setting and repetition in a child process that reports its
+own CPU time (the parent: listing, finding JSON lines, shipping batches, writing
+bytes) and its children's (the workers),
 and prints per setting: the best wall time, MB/s, the parent's CPU time per
 document, and the parent's CPU as a share of the workers' (issue 18 asks for
 under 10% at --jobs 2 over the dev texts repeated to 20 MB, so that 16 workers
@@ -53,21 +55,19 @@ def _folder(tmp: Path, articles: int) -> tuple[Path, int, float]:
     return folder, articles, size
 
 
-def _jsonl(tmp: Path, corpus: Path, mb: float) -> tuple[Path, int, float]:
-    data = corpus.read_bytes()
-    if not data.endswith(b"\n"):
-        data += b"\n"
-    lines = sum(1 for line in data.splitlines() if line.strip())
+def _jsonl(tmp: Path, corpora: list[Path], mb: float,
+           text_mb: float | None) -> tuple[Path, int, float]:
+    """The corpora, one after the other, repeated to ``mb`` MB of JSON (or ``text_mb`` of text)."""
+    data = b"".join(c.read_bytes().rstrip(b"\n") + b"\n" for c in corpora)
+    records = [json.loads(line) for line in data.splitlines() if line.strip()]
+    texts = sum(len(r["text"].encode("utf-8")) for r in records)
     target = tmp / "corpus.jsonl"
-    written = copies = 0
+    copies = 0
     with target.open("wb") as handle:
-        while written < mb * 1e6:
+        while (copies * texts < text_mb * 1e6) if text_mb else (copies * len(data) < mb * 1e6):
             handle.write(data)
-            written += len(data)
             copies += 1
-    texts = sum(len(json.loads(line)["text"].encode("utf-8"))
-                for line in data.splitlines() if line.strip())
-    return target, lines * copies, texts * copies / 1e6
+    return target, len(records) * copies, texts * copies / 1e6
 
 
 def _cpu(tmp: Path, source: Path, jobs: int, fmt: str) -> dict[str, float]:
@@ -83,8 +83,11 @@ def _cpu(tmp: Path, source: Path, jobs: int, fmt: str) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--jsonl", type=Path, help="a JSON Lines corpus to repeat")
-    parser.add_argument("--mb", type=float, default=20.0, help="with --jsonl: size to reach")
+    parser.add_argument("--jsonl", type=Path, nargs="+", help="JSON Lines corpora to repeat")
+    parser.add_argument("--mb", type=float, default=20.0,
+                        help="with --jsonl: the size of JSON to reach")
+    parser.add_argument("--text-mb", type=float, default=None,
+                        help="with --jsonl: the size of the texts to reach instead")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--format", default="jsonl", choices=("jsonl", "csv"))
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
@@ -92,8 +95,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         if args.jsonl:
-            source, documents, size = _jsonl(tmp, args.jsonl, args.mb)
-            what = f"{args.jsonl.name} repeated: {source.stat().st_size / 1e6:.1f} MB of JSON"
+            source, documents, size = _jsonl(tmp, args.jsonl, args.mb, args.text_mb)
+            what = (f"{' + '.join(c.name for c in args.jsonl)} repeated: "
+                    f"{source.stat().st_size / 1e6:.1f} MB of JSON")
         else:
             source, documents, size = _folder(tmp, args.articles)
             what = "bundled articles repeated"

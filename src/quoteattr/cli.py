@@ -581,9 +581,9 @@ def _outcomes(args: argparse.Namespace, output: Output, options: Options,
         print(f"quoteattr: {message}", file=sys.stderr)
 
     try:
-        for outcome in process_sources(iter_units(items), jobs=jobs, output=output,
-                                       options=options, id_field=args.id_field,
-                                       text_field=args.text_field,
+        units = iter_units(items, positions=jobs > 1)  # workers read the JSON lines
+        for outcome in process_sources(units, jobs=jobs, output=output, options=options,
+                                       id_field=args.id_field, text_field=args.text_field,
                                        max_chars=args.max_chars or None,
                                        timeout=args.timeout, warn=warn):
             if outcome.error is not None and not args.quiet:

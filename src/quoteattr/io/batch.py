@@ -7,7 +7,8 @@ prints. An input that cannot be read, or a document that fails, becomes an
 outcome with an ``error`` naming the input; the others go on.
 
 With several workers (:mod:`quoteattr.io.pool`) the parent process only lists
-the inputs and writes bytes: the workers read the files, parse the JSON lines,
+the inputs and writes bytes: the workers read the files (and the JSON lines, given
+as :class:`~quoteattr.io.sources.SourceRange` units), parse the JSON lines,
 attribute the documents and serialise the results, in batches. A worker that
 dies (killed, out of memory, or crashed by a document) is replaced; the
 documents it held are tried again one by one in a fresh worker, and a document
@@ -36,7 +37,15 @@ from quoteattr.attribution.rules import Rule
 from quoteattr.attribution.rulesets import RuleSet
 from quoteattr.io.export import Row, claims_table, quotes_table
 from quoteattr.io.pool import run_pool
-from quoteattr.io.sources import SourceError, SourceFile, SourceLine, SourceText, Unit, read_unit
+from quoteattr.io.sources import (
+    SourceError,
+    SourceFile,
+    SourceLine,
+    SourceRange,
+    SourceText,
+    Unit,
+    read_unit,
+)
 from quoteattr.language.lexicon import Lexicon
 from quoteattr.models import Document
 from quoteattr.options import Options, resolve_options
@@ -144,7 +153,7 @@ def unit_label(unit: Unit) -> tuple[str, str]:
     """
     if isinstance(unit, (SourceText, SourceError)):
         return unit.doc_id, unit.origin
-    if isinstance(unit, SourceLine):
+    if isinstance(unit, (SourceLine, SourceRange)):
         return f"{unit.stem}:{unit.number}", f"{unit.origin}:{unit.number}"
     name = unit.path.replace("\\", "/").rsplit("/", 1)[-1]
     return (name.rsplit(".", 1)[0] if "." in name[1:] else name) or unit.path, unit.path
@@ -288,6 +297,8 @@ def _generate(
 def _weight(unit: Unit) -> int:
     if isinstance(unit, SourceLine):
         return len(unit.raw)
+    if isinstance(unit, SourceRange):
+        return unit.end - unit.start
     if isinstance(unit, SourceText):
         return len(unit.text)
     return 0

@@ -21,7 +21,7 @@ from __future__ import annotations
 import signal
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 __all__ = ["whole_lines_on_interrupt", "writing"]
@@ -56,14 +56,22 @@ def whole_lines_on_interrupt(wanted: bool = True) -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-@contextmanager
-def writing() -> Iterator[None]:
-    """Write inside this block: an interrupt arriving meanwhile is raised after it."""
-    _Interrupt.writing = True
-    try:
-        yield
-    finally:
+class _Writing(AbstractContextManager[None]):
+    """The block :func:`writing` returns: a class, as it is entered once per document."""
+
+    def __enter__(self) -> None:
+        _Interrupt.writing = True
+
+    def __exit__(self, *exc: object) -> None:
         _Interrupt.writing = False
-    if _Interrupt.pending:
-        _Interrupt.pending = False
-        raise KeyboardInterrupt
+        if _Interrupt.pending:
+            _Interrupt.pending = False
+            raise KeyboardInterrupt
+
+
+_WRITING = _Writing()
+
+
+def writing() -> AbstractContextManager[None]:
+    """Write inside this block: an interrupt arriving meanwhile is raised after it."""
+    return _WRITING

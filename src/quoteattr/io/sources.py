@@ -8,9 +8,9 @@ listed, bytes that are not UTF-8 text, a JSON line that is not a record.
 
 Reading happens in two steps so that worker processes can do the expensive
 one: :func:`iter_units` walks the inputs cheaply (a file's path, one JSON
-line's raw bytes, split on newlines only and streamed, never the whole file), and
-:func:`read_unit` turns a unit into a document (reads and decodes the file,
-parses the JSON line). :func:`read_sources` does both.
+line's raw bytes or its place in the file, split on newlines only and streamed,
+never the whole file), and :func:`read_unit` turns a unit into a document (reads
+and decodes the file, parses the JSON line). :func:`read_sources` does both.
 
 Example:
     >>> import io
@@ -41,6 +41,7 @@ __all__ = [
     "SourceError",
     "SourceFile",
     "SourceLine",
+    "SourceRange",
     "SourceText",
     "Unit",
     "iter_units",
@@ -56,6 +57,9 @@ FIFO_WAIT = 10.0
 """Seconds a FIFO named on the command line may stay silent before it is reported."""
 
 _SNIFF = 8192  # bytes of a JSON Lines file looked at for NUL (a binary file)
+_BLOCK = 1 << 18  # bytes of a JSON Lines file read at a time
+_BOM = b"\xef\xbb\xbf"
+_BLANK_BYTES = frozenset(b" \t\n\r\x0b\x0c")  # what bytes.isspace() counts
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,29 @@ class SourceLine:
     number: int
 
 
-Unit = SourceText | SourceError | SourceFile | SourceLine
+@dataclass(frozen=True)
+class SourceRange:
+    """One line of a JSON Lines file by its place in the file, not read yet.
+
+    What the main process sends worker processes (``--jobs``): the worker reads
+    the line itself, so the documents' bytes never pass through the main process.
+
+    Attributes:
+        origin: The file.
+        stem: The file's name without suffix, for ids of records that have none.
+        number: The line number, from 1.
+        start: The offset of the line's first byte in the file.
+        end: The offset of its newline, or of the end of the file.
+    """
+
+    origin: str
+    stem: str
+    number: int
+    start: int
+    end: int
+
+
+Unit = SourceText | SourceError | SourceFile | SourceLine | SourceRange
 """One input, cheap to list and to send to a worker; :func:`read_unit` reads it."""
 
 
@@ -152,13 +178,23 @@ def read_inputs(
 
 
 def iter_units(
-    items: Iterable[str | SourceError], *, stdin: TextIO | IO[bytes] | None = None
+    items: Iterable[str | SourceError],
+    *,
+    stdin: TextIO | IO[bytes] | None = None,
+    positions: bool = False,
 ) -> Iterator[Unit]:
     """Walk the inputs :func:`list_inputs` listed: one unit per document, none read yet.
 
     Standard input is read here (it can be read once only); a ``.jsonl`` file is
     streamed line by line, split on the newline character only, so that a record whose text
-    holds U+2028, U+2029 or U+0085 stays one record.
+    holds U+2028, U+2029 or U+0085 stays one record. Blank lines are skipped.
+
+    Args:
+        items: What :func:`list_inputs` returns.
+        stdin: Where ``-`` reads from; ``sys.stdin`` by default.
+        positions: Yield each line of a ``.jsonl`` file as a :class:`SourceRange`
+            (its place in the file) instead of a :class:`SourceLine` holding its
+            bytes: cheaper to send to worker processes, which read the line themselves.
 
     Example:
         >>> import io
@@ -171,7 +207,7 @@ def iter_units(
         elif item == "-":
             yield _read_stdin(stdin if stdin is not None else sys.stdin)
         elif item.lower().endswith(".jsonl") and _is_regular(item):
-            yield from _jsonl_lines(Path(item))
+            yield from _jsonl_lines(Path(item), positions)
         else:
             yield SourceFile(item)
 
@@ -191,6 +227,8 @@ def read_unit(
         return unit
     if isinstance(unit, SourceLine):
         return _record(unit, id_field, text_field)
+    if isinstance(unit, SourceRange):
+        return _read_range(unit, id_field, text_field)
     return _read_file(Path(unit.path))
 
 
@@ -434,33 +472,111 @@ def _read_fifo(path: Path, wait: float | None = None) -> bytes:
         os.close(fd)
 
 
-def _jsonl_lines(path: Path) -> Iterator[SourceText | SourceError | SourceLine]:
-    origin = str(path)
+def _jsonl_lines(path: Path, positions: bool = False) -> Iterator[Unit]:
+    origin, stem = str(path), path.stem
     try:
-        handle = path.open("rb")
+        handle = path.open("rb", buffering=0)
     except OSError as exc:
-        yield SourceError(path.stem, f"{origin}: cannot read: {exc.strerror or exc}", origin)
+        yield SourceError(stem, f"{origin}: cannot read: {exc.strerror or exc}", origin)
         return
+    number = 0
     with handle:
         try:
-            head = handle.peek(_SNIFF)[:_SNIFF]
+            for number, start, end, raw in _lines(handle, not positions):
+                if raw is None:
+                    yield SourceRange(origin, stem, number, start, end)
+                else:
+                    yield SourceLine(raw.rstrip(b"\r"), origin, stem, number)
+        except _BinaryFile:
+            yield SourceError(stem, f"{origin}: looks like a binary file, not text", origin)
         except OSError as exc:
-            yield SourceError(path.stem, f"{origin}: cannot read: {exc.strerror or exc}", origin)
-            return
-        if b"\x00" in head:
-            yield SourceError(path.stem, f"{origin}: looks like a binary file, not text", origin)
-            return
-        number = 0
-        try:
-            for number, line in enumerate(handle, start=1):
-                if number == 1 and line.startswith(b"\xef\xbb\xbf"):
-                    line = line[3:]
-                if line and not line.isspace():  # what strip() leaves empty, without a copy
-                    yield SourceLine(line.rstrip(b"\r\n"), origin, path.stem, number)
-        except OSError as exc:
+            if number == 0:
+                yield SourceError(stem, f"{origin}: cannot read: {exc.strerror or exc}",
+                                  origin)
+                return
             where = f"{origin}:{number + 1}"
-            yield SourceError(f"{path.stem}:{number + 1}",
+            yield SourceError(f"{stem}:{number + 1}",
                               f"{where}: cannot read on: {exc.strerror or exc}", where)
+
+
+class _BinaryFile(Exception):
+    """A NUL byte near the start of a JSON Lines file."""
+
+
+def _lines(handle: IO[bytes], keep: bool) -> Iterator[tuple[int, int, int, bytes | None]]:
+    """(number, start, end, bytes or None) of each line that is not blank.
+
+    Splits blocks of :data:`_BLOCK` bytes at newlines with ``bytes.find``; ``start``
+    and ``end`` are offsets in the file (``end`` at the newline, which is left out),
+    after a byte order mark at the start of the file. The line's bytes are copied
+    out only when ``keep`` is true.
+    """
+    block = handle.read(_BLOCK)
+    while 0 < len(block) < _SNIFF:  # a short read: the checks need the file's start
+        more = handle.read(_BLOCK)
+        if not more:
+            break
+        block += more
+    if b"\x00" in block[:_SNIFF]:
+        raise _BinaryFile
+    offset = 0  # of ``block`` in the file
+    i = 3 if block.startswith(_BOM) else 0  # where the current line starts in ``block``
+    number = 1
+    pieces: list[bytes] = []  # the start of a line that runs on past the block it began in
+    line_start = i
+    blank = True  # the line so far holds only what isspace() counts
+    while block:
+        j = block.find(b"\n", i)
+        stop = len(block) if j < 0 else j
+        if blank and stop > i:
+            blank = block[i] in _BLANK_BYTES and block[i:stop].isspace()
+        if j < 0:
+            if keep:
+                pieces.append(block[i:])
+            offset += len(block)
+            block = handle.read(_BLOCK)
+            i = 0
+            continue
+        if not blank:
+            raw = None
+            if keep:
+                raw = block[i:j]
+                if pieces:
+                    pieces.append(raw)
+                    raw = b"".join(pieces)
+            yield number, line_start, offset + j, raw
+        pieces = []
+        number += 1
+        i = j + 1
+        line_start = offset + i
+        blank = True
+    if not blank:  # the last line, without a newline
+        yield number, line_start, offset, b"".join(pieces) if keep else None
+
+
+def _read_range(unit: SourceRange, id_field: str, text_field: str) -> SourceText | SourceError:
+    """Read the line ``unit`` places, then parse it like a :class:`SourceLine`."""
+    size = unit.end - unit.start
+    try:
+        fd = os.open(unit.origin, os.O_RDONLY)
+        try:
+            parts: list[bytes] = []
+            got = 0
+            while got < size:
+                part = os.pread(fd, size - got, unit.start + got)
+                if not part:
+                    break
+                parts.append(part)
+                got += len(part)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        where = f"{unit.origin}:{unit.number}"
+        return SourceError(f"{unit.stem}:{unit.number}",
+                           f"{where}: cannot read: {exc.strerror or exc}", where)
+    raw = parts[0] if len(parts) == 1 else b"".join(parts)
+    return _record(SourceLine(raw.rstrip(b"\r"), unit.origin, unit.stem, unit.number),
+                   id_field, text_field)
 
 
 def _record(unit: SourceLine, id_field: str, text_field: str) -> SourceText | SourceError:

@@ -27,7 +27,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple, cast
 
 from quoteattr.text.tokens import TOKEN_RUN_SPLITTER, Token
 
@@ -45,8 +45,10 @@ _LINE_BLANKS: Final = " \t\r\u00a0"  # the blanks of a blank line (PARAGRAPH_BRE
 
 # What a distinct word is: itself (one str for all its tokens), its kind, its
 # lower case, its index entry (shared by the words of one lower case) and
-# whether it is a capitalised word.
-_Entry = tuple[str, str, str, list[int], bool]
+# whether it is a capitalised word (_CAPITAL) or a paragraph break (_BREAK), 0 else.
+_Entry = tuple[str, str, str, list[int], int]
+_CAPITAL: Final = 1
+_BREAK: Final = 2
 
 
 class Scanned(NamedTuple):
@@ -95,8 +97,12 @@ def scan_tokens(
     m = 0
     inside_mark = -1  # end of a mark of two characters (''): the tokens it takes in
     merged = False
+    no_quote: object = -1  # compiled: boxed once, not for every token
     found: list[str] = []  # the tokens of a stretch between quotes
     at: list[int] = []  # and their offsets
+    # the same offsets as objects: compiled, an ``int`` read from ``at`` is boxed anew
+    # for its token, where the object in the list can go in as it is
+    boxed: list[object] = cast("list[object]", at)
     pos = 0
     i = 0
     spans = list(quote_spans)
@@ -109,16 +115,14 @@ def scan_tokens(
         found.clear()
         at.clear()
         _segment_tokens(text, pos, qstart, found, at)
-        for j in range(len(found)):
-            start = at[j]
+        for word, start, here in zip(found, at, boxed):  # noqa: B905 (compiled: no strict=, an indexed loop)
             if start < inside_mark:
                 continue
-            word = found[j]
             entry = seen.get(word)
             if entry is None:
-                word, kind, low, places, capital = _entry(word, seen, index)
+                word, kind, low, places, flag = _entry(word, seen, index)
             else:
-                word, kind, low, places, capital = entry
+                word, kind, low, places, flag = entry
             end = start + len(word)
             if start >= next_mark:
                 while next_mark < start:
@@ -132,12 +136,13 @@ def scan_tokens(
                         low = word.lower()
                         places = index.setdefault(low, [])
                         merged = True
-            tokens.append(new(token_type, (start, end, word, kind, -1, low)))
-            places.append(i)
-            if capital:
-                capitalised.append(i)
-            elif kind == "para":
-                breaks.append(i)
+            tokens.append(new(token_type, (here, end, word, kind, no_quote, low)))
+            place: Any = i  # boxed once for the lists below (compiled)
+            places.append(place)
+            if flag == _CAPITAL:
+                capitalised.append(place)
+            elif flag:
+                breaks.append(place)
             i += 1
         if number == last:
             break
@@ -161,14 +166,16 @@ def _entry(word: str, seen: dict[str, _Entry], index: dict[str, list[int]]) -> _
     word of its own: the two share one str and one index entry ("said" after
     "Said" finds the record "Said" made).
     """
-    capital = False
+    flag = 0
     first = ord(word[0])
     if first == 10:  # a line break
         kind = "para"
+        flag = _BREAK
     elif len(word) > 1 or word.isalnum():
         kind = "word"
         # an ASCII capital without a method call
-        capital = 65 <= first <= 90 if first < 128 else word[0].isupper()
+        if (65 <= first <= 90) if first < 128 else word[0].isupper():
+            flag = _CAPITAL
     else:
         kind = "punct"
     low = word.lower()
@@ -186,7 +193,7 @@ def _entry(word: str, seen: dict[str, _Entry], index: dict[str, list[int]]) -> _
             low, _, own, places, _ = known
         if own is not low:  # a lower case that is not its own lower case
             places = index.setdefault(low, [])
-    entry = seen[word] = (word, kind, low, places, capital)
+    entry = seen[word] = (word, kind, low, places, flag)
     return entry
 
 
