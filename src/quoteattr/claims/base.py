@@ -64,6 +64,8 @@ class Found(NamedTuple):
     last: int
 
 
+_new: Final = tuple.__new__  # looked up once
+
 ClaimRuleFunction = Callable[[Scanner, int], "Found | None"]
 
 
@@ -140,7 +142,7 @@ def content_from(
     if last <= first:
         return None
     # built by tuple.__new__: the named tuple's own __new__ is a Python function
-    return tuple.__new__(Found, (rule, conf, m, cue, lemma, first, last))
+    return _new(Found, (rule, conf, m, cue, lemma, first, last))
 
 
 def span_before(scan: Scanner, first: int, last: int) -> tuple[int, int] | None:
@@ -194,4 +196,4 @@ def content_before(
     words = sum(1 for t in ctx.tokens[max(first, 0) : max(last, 0)] if t.kind in ("word", "quote"))
     if words < _MIN_BACKWARD_WORDS or last <= first:
         return None
-    return tuple.__new__(Found, (rule, conf, m, cue, lemma, first, last))
+    return _new(Found, (rule, conf, m, cue, lemma, first, last))

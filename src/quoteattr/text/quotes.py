@@ -151,7 +151,8 @@ class _Scanner:
 
     def diagnose(self, code: str, message: str, start: int, end: int) -> None:
         if len(self.diagnostics) < _MAX_DIAGNOSTICS:
-            self.diagnostics.append(Diagnostic(code=code, message=message, start=start, end=end))
+            fields = {"code": code, "message": message, "start": start, "end": end}
+            self.diagnostics.append(trusted(Diagnostic, fields))  # offsets found here: all >= 0
         else:
             self.suppressed += 1
 
@@ -374,10 +375,18 @@ def _printed_apostrophe(text: str, tok: _Token, table: QuoteMarkTable) -> bool:
     """A double mark printed for an apostrophe inside a word: ``Brazil"s``, ``don"t``."""
     if len(tok.printed) != 1 or tok.pos == 0 or text[tok.pos - 1].isspace():
         return False  # a space before it, the usual case, told apart without isalpha
-    if not text[tok.pos - 1].isalpha():
+    if not _is_letter(text[tok.pos - 1]):
         return False
     found = _CONTRACTION.match(text, tok.pos + 1, tok.pos + 5)
     return found is not None and found.group().lower() in table.apostrophe_words.contractions
+
+
+def _is_letter(c: str) -> bool:
+    """``c.isalpha()`` for one character; ASCII told by code point (no method call compiled)."""
+    code = ord(c)
+    if code < 128:
+        return 97 <= code <= 122 or 65 <= code <= 90
+    return c.isalpha()
 
 
 def _starts_merged_paragraph(text: str, tok: _Token, top: _Open) -> bool:
@@ -656,39 +665,29 @@ def _build(
         else:
             previous = {0: k}
     numbers: dict[int, int] = {}
-    # built from checked values (validating them again costs more than finding them)
-    return [
-        trusted(
-            Quote,
-            {
-                "text": text[k.start : k.end],
-                "start": k.start,
-                "end": k.end,
-                "open_mark": k.raw.open_char,
-                "close_mark": k.raw.close_char,
-                "kind": guess_kind(
-                    text,
-                    k.start,
-                    k.end,
-                    open_at=k.raw.open_pos,
-                    close_at=k.raw.end,
-                    close_mark=k.raw.close_char,
-                    paragraph_start=k.raw.para_start,
-                    cues=cues,
-                    words=words,
-                    abbreviations=known_abbreviations,
-                    sentence_cues=sentence_cues,
-                ),
-                "depth": k.depth,
-                "utterance": numbers.setdefault(root(k.index), len(numbers)),
-                "speaker": None,
-                "cue": None,
-                "rule": None,
-                "confidence": 0.0,
-            },
+    quotes: list[Quote] = []
+    for k in kept:
+        raw = k.raw
+        fields = _NEW_QUOTE.copy()  # filling in a copy costs less than building a dict
+        fields["text"], fields["start"], fields["end"] = text[k.start : k.end], k.start, k.end
+        fields["open_mark"], fields["close_mark"] = raw.open_char, raw.close_char
+        fields["kind"] = guess_kind(
+            text, k.start, k.end, open_at=raw.open_pos, close_at=raw.end,
+            close_mark=raw.close_char, paragraph_start=raw.para_start, cues=cues, words=words,
+            abbreviations=known_abbreviations, sentence_cues=sentence_cues,
         )
-        for k in kept
-    ]
+        fields["depth"] = k.depth
+        fields["utterance"] = numbers.setdefault(root(k.index), len(numbers))
+        # built from checked values (validating them again costs more than finding them)
+        quotes.append(trusted(Quote, fields))
+    return quotes
+
+
+_NEW_QUOTE: Final[dict[str, object]] = {
+    "text": "", "start": 0, "end": 0, "open_mark": "", "close_mark": None, "kind": "direct",
+    "depth": 0, "utterance": 0, "speaker": None, "cue": None, "rule": None, "confidence": 0.0,
+}
+"""A found quote's fields in the order Quote declares them; _build fills in the first eight."""
 
 
 def _resumes(text: str, first: _Kept, second: _Raw, cues: frozenset[str]) -> bool:
