@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from quoteattr.language.lexicon import CueVerb, Lexicon, load_lexicon
 from quoteattr.models import Quote
@@ -330,6 +331,13 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
     quote_token = [-1] * len(top)
     for i in quote_positions:
         quote_token[tokens[i].quote] = i
+    starting: dict[int, Mention] = {}
+    ending: dict[int, Mention] = {}
+    for m in mentions:
+        # the token indices as they are: compiled, an index read as ``int`` is boxed anew
+        fields: tuple[Any, ...] = m
+        starting[fields[0]] = m
+        ending[fields[1]] = m
     covering = [-1] * len(tokens)
     for index, m in enumerate(mentions):  # in order, never overlapping
         if m.last - m.first == 1:
@@ -374,8 +382,8 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         mentions=mentions,
         lexicon=lexicon,
         quote_token=quote_token,
-        mention_starting={m.first: m for m in mentions},
-        mention_ending={m.last: m for m in mentions},
+        mention_starting=starting,
+        mention_ending=ending,
         mention_covering=covering,
         decisions=[None] * len(top),
         cue_strong=cue_strong,
