@@ -501,23 +501,25 @@ def _between(positions: list[int], first: int, stop: int) -> list[int]:
 def _quote_marks(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
     """``(start, end)`` of the quotation marks around ``quotes``, in text order."""
     marks: list[tuple[int, int]] = []
-    append = marks.append
     for q in quotes:
-        start = q.start - len(q.open_mark)
-        if start >= 0 and text.startswith(q.open_mark, start):  # right before: the usual case
-            append((start, q.start))
+        # compared as slices: compiled, str.startswith with a start is a generic method call
+        opening, close = q.open_mark, q.close_mark
+        first, last = q.start, q.end
+        start = first - len(opening)
+        if start >= 0 and text[start:first] == opening:  # right before: the usual case
+            marks.append((start, first))
         else:
             found = _mark_before(text, q)
             if found is not None:
-                append(found)
-        close = q.close_mark
+                marks.append(found)
         if close:
-            if text.startswith(close, q.end):  # right after
-                append((q.end, q.end + len(close)))
+            stop = last + len(close)
+            if text[last:stop] == close:  # right after
+                marks.append((last, stop))
             else:
                 found = _mark_after(text, q)
                 if found is not None:
-                    append(found)
+                    marks.append(found)
     marks.sort()
     return marks
 

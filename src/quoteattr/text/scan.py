@@ -220,15 +220,15 @@ def _segment_tokens(text: str, start: int, end: int, found: list[str], at: list[
             if piece.isalnum():
                 found.append(piece)
                 at.append(p)
-            elif size > 1 and piece[-1] in _ALONE and piece[:-1].isalnum():
-                found.append(piece[:-1])
+            elif size > 1 and piece[-1] in _ALONE and (head := piece[:-1]).isalnum():
+                found.append(head)
                 at.append(p)
                 found.append(piece[-1])
                 at.append(p + size - 1)
-            elif size > 1 and piece[0] in _ALONE and piece[1:].isalnum():
+            elif size > 1 and piece[0] in _ALONE and (rest := piece[1:]).isalnum():
                 found.append(piece[0])
                 at.append(p)
-                found.append(piece[1:])
+                found.append(rest)
                 at.append(p + 1)
             else:
                 _piece_tokens(piece, p, found, at)
