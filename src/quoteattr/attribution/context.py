@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from quoteattr.language.lexicon import CueVerb, Lexicon, load_lexicon
 from quoteattr.models import Quote
@@ -330,6 +331,13 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
     quote_token = [-1] * len(top)
     for i in quote_positions:
         quote_token[tokens[i].quote] = i
+    starting: dict[int, Mention] = {}
+    ending: dict[int, Mention] = {}
+    for m in mentions:
+        # the token indices as they are: compiled, an index read as ``int`` is boxed anew
+        fields: tuple[Any, ...] = m
+        starting[fields[0]] = m
+        ending[fields[1]] = m
     covering = [-1] * len(tokens)
     for index, m in enumerate(mentions):  # in order, never overlapping
         if m.last - m.first == 1:
@@ -374,8 +382,8 @@ def build_context(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> Conte
         mentions=mentions,
         lexicon=lexicon,
         quote_token=quote_token,
-        mention_starting={m.first: m for m in mentions},
-        mention_ending={m.last: m for m in mentions},
+        mention_starting=starting,
+        mention_ending=ending,
         mention_covering=covering,
         decisions=[None] * len(top),
         cue_strong=cue_strong,
@@ -493,23 +501,25 @@ def _between(positions: list[int], first: int, stop: int) -> list[int]:
 def _quote_marks(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
     """``(start, end)`` of the quotation marks around ``quotes``, in text order."""
     marks: list[tuple[int, int]] = []
-    append = marks.append
     for q in quotes:
-        start = q.start - len(q.open_mark)
-        if start >= 0 and text.startswith(q.open_mark, start):  # right before: the usual case
-            append((start, q.start))
+        # compared as slices: compiled, str.startswith with a start is a generic method call
+        opening, close = q.open_mark, q.close_mark
+        first, last = q.start, q.end
+        start = first - len(opening)
+        if start >= 0 and text[start:first] == opening:  # right before: the usual case
+            marks.append((start, first))
         else:
             found = _mark_before(text, q)
             if found is not None:
-                append(found)
-        close = q.close_mark
+                marks.append(found)
         if close:
-            if text.startswith(close, q.end):  # right after
-                append((q.end, q.end + len(close)))
+            stop = last + len(close)
+            if text[last:stop] == close:  # right after
+                marks.append((last, stop))
             else:
                 found = _mark_after(text, q)
                 if found is not None:
-                    append(found)
+                    marks.append(found)
     marks.sort()
     return marks
 

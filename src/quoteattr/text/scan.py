@@ -44,11 +44,15 @@ _CAPITAL_BEFORE_DOT: Final = "".join(map(chr, [*range(65, 91), *range(0xC0, 0xDF
 _LINE_BLANKS: Final = " \t\r\u00a0"  # the blanks of a blank line (PARAGRAPH_BREAK's)
 
 # What a distinct word is: itself (one str for all its tokens), its kind, its
-# lower case, its index entry (shared by the words of one lower case) and
-# whether it is a capitalised word (_CAPITAL) or a paragraph break (_BREAK), 0 else.
-_Entry = tuple[str, str, str, list[int], int]
+# lower case (one str too) and whether it is a capitalised word (_CAPITAL) or a
+# paragraph break (_BREAK), 0 else.
+_Word = tuple[str, str, str, int]
 _CAPITAL: Final = 1
 _BREAK: Final = 2
+_WORDS: Final[dict[str, _Word]] = {}
+"""The words already read, shared by documents: most words of a text ("the", "said")
+were in the texts before it. Cleared when it holds :data:`_MAX_WORDS`."""
+_MAX_WORDS: Final = 50_000
 
 
 class Scanned(NamedTuple):
@@ -89,7 +93,7 @@ def scan_tokens(
     capitalised: list[int] = []
     breaks: list[int] = []
     index: dict[str, list[int]] = {}
-    seen: dict[str, _Entry] = {}
+    words = _WORDS
     mark_ends = dict(marks)
     mark_starts = sorted(mark_ends)
     mark_starts.append(len(text) + 1)  # past every token
@@ -118,11 +122,13 @@ def scan_tokens(
         for word, start, here in zip(found, at, boxed):  # noqa: B905 (compiled: no strict=, an indexed loop)
             if start < inside_mark:
                 continue
-            entry = seen.get(word)
+            entry = words.get(word)
             if entry is None:
-                word, kind, low, places, flag = _entry(word, seen, index)
-            else:
-                word, kind, low, places, flag = entry
+                entry = _word(word, words)
+            word, kind, low, flag = entry
+            places = index.get(low)
+            if places is None:
+                places = index[low] = []
             end = start + len(word)
             if start >= next_mark:
                 while next_mark < start:
@@ -159,12 +165,12 @@ def scan_tokens(
     return Scanned(tokens, index, capitalised, breaks)
 
 
-def _entry(word: str, seen: dict[str, _Entry], index: dict[str, list[int]]) -> _Entry:
+def _word(word: str, words: dict[str, _Word]) -> _Word:
     """Record what the distinct ``word`` is, on its first token.
 
     A word that is not its own lower case records its lower case first, as a
-    word of its own: the two share one str and one index entry ("said" after
-    "Said" finds the record "Said" made).
+    word of its own: the two share one str ("said" after "Said" finds the
+    record "Said" made), and so one index entry.
     """
     flag = 0
     first = ord(word[0])
@@ -181,19 +187,14 @@ def _entry(word: str, seen: dict[str, _Entry], index: dict[str, list[int]]) -> _
     low = word.lower()
     if low == word:
         low = word
-        # a list by name, not a literal: the compiled build's setdefault(low, [])
-        # raises a KeyError and clears it for every new key
-        fresh: list[int] = []
-        places = index.setdefault(low, fresh)
     else:
-        known = seen.get(low)
+        known = words.get(low)
         if known is None:
-            low, _, own, places, _ = _entry(low, seen, index)
-        else:
-            low, _, own, places, _ = known
-        if own is not low:  # a lower case that is not its own lower case
-            places = index.setdefault(low, [])
-    entry = seen[word] = (word, kind, low, places, flag)
+            known = _word(low, words)
+        low = known[0]
+    if len(words) >= _MAX_WORDS:
+        words.clear()
+    entry = words[word] = (word, kind, low, flag)
     return entry
 
 
@@ -219,15 +220,15 @@ def _segment_tokens(text: str, start: int, end: int, found: list[str], at: list[
             if piece.isalnum():
                 found.append(piece)
                 at.append(p)
-            elif size > 1 and piece[-1] in _ALONE and piece[:-1].isalnum():
-                found.append(piece[:-1])
+            elif size > 1 and piece[-1] in _ALONE and (head := piece[:-1]).isalnum():
+                found.append(head)
                 at.append(p)
                 found.append(piece[-1])
                 at.append(p + size - 1)
-            elif size > 1 and piece[0] in _ALONE and piece[1:].isalnum():
+            elif size > 1 and piece[0] in _ALONE and (rest := piece[1:]).isalnum():
                 found.append(piece[0])
                 at.append(p)
-                found.append(piece[1:])
+                found.append(rest)
                 at.append(p + 1)
             else:
                 _piece_tokens(piece, p, found, at)
