@@ -557,24 +557,22 @@ def _lines(handle: IO[bytes], keep: bool) -> Iterator[tuple[int, int, int, bytes
 def _read_range(unit: SourceRange, id_field: str, text_field: str) -> SourceText | SourceError:
     """Read the line ``unit`` places, then parse it like a :class:`SourceLine`."""
     size = unit.end - unit.start
+    parts: list[bytes] = []
     try:
-        fd = os.open(unit.origin, os.O_RDONLY)
-        try:
-            parts: list[bytes] = []
+        with open(unit.origin, "rb", buffering=0) as handle:  # os.pread: not on Windows
+            handle.seek(unit.start)
             got = 0
             while got < size:
-                part = os.pread(fd, size - got, unit.start + got)
+                part = handle.read(size - got)
                 if not part:
                     break
                 parts.append(part)
                 got += len(part)
-        finally:
-            os.close(fd)
     except OSError as exc:
         where = f"{unit.origin}:{unit.number}"
         return SourceError(f"{unit.stem}:{unit.number}",
                            f"{where}: cannot read: {exc.strerror or exc}", where)
-    raw = parts[0] if len(parts) == 1 else b"".join(parts)
+    raw = parts[0] if len(parts) == 1 else b"".join(parts)  # none: the file shrank
     return _record(SourceLine(raw.rstrip(b"\r"), unit.origin, unit.stem, unit.number),
                    id_field, text_field)
 
