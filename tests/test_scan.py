@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quoteattr import find_quotes
+from quoteattr.text import scan
 from quoteattr.text.scan import scan_tokens
 from quoteattr.text.tokens import Token, tokenize
 
@@ -96,3 +99,16 @@ def test_a_mark_that_takes_in_a_line_break_leaves_no_empty_index_entry() -> None
     # odd input: a two-character mark over a quotation mark and a line break
     _agree('"\n\nx', [], [(0, 2)])
     assert "\n\n" not in scan_tokens('"\n\nx', [], [(0, 2)]).by_low
+
+
+@given(first=news_like, second=news_like, limit=st.integers(min_value=1, max_value=12))
+def test_words_kept_from_earlier_documents_change_no_token(
+    first: str, second: str, limit: int,
+) -> None:
+    # the table of words read before is shared by documents and emptied when full
+    # (a small limit here, where the build reads it at run time)
+    with mock.patch.object(scan, "_MAX_WORDS", limit):
+        scan_tokens(first, [], [])
+        _agree(second, [], [])
+    scan._WORDS.clear()
+    _agree(second, [], [])

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quoteattr.text import tokens
 from quoteattr.text.tokens import paragraph_ids, sentence_ids, tokenize
 
 
@@ -54,3 +60,29 @@ def test_a_quote_that_ends_a_sentence_ends_the_sentence_around_it() -> None:
     toks = tokenize(text, [(1, 12)], [(0, 1), (12, 13)])
     ids = {t.text: s for t, s in zip(toks, sentence_ids(toks), strict=True)}
     assert ids["<quote.>"] != ids["He"]
+
+
+# Each build binds its faster form of these helpers (a loop when compiled, C
+# built-ins as Python); both must keep the one contract checked here.
+@given(n=st.integers(min_value=0, max_value=60),
+       stops=st.lists(st.integers(min_value=0, max_value=70), max_size=20).map(sorted))
+def test_numbering_tokens_counts_the_stops_at_or_before_each_token(
+    n: int, stops: list[int],
+) -> None:
+    size = max([n, *stops])
+    expected = ([bisect_right(stops, k) for k in range(size)],
+                [0, *sorted({s for s in stops if 0 < s < n})])
+    for number in {tokens._number, tokens._number_by_runs}:
+        assert number(n, stops) == expected
+
+
+@given(index=st.lists(st.sampled_from("abcdefgh"), max_size=8, unique=True),
+       words=st.frozensets(st.sampled_from("abcdefghij"), max_size=9))
+def test_indexed_among_keeps_the_words_in_the_index_in_the_shorter_ones_order(
+    index: list[str], words: frozenset[str],
+) -> None:
+    table = {word: [i] for i, word in enumerate(index)}
+    shorter = index if len(table) <= len(words) else list(words)
+    expected = [w for w in shorter if w in table and w in words]
+    assert tokens.indexed_among(table, words) == expected
+    assert tokens._indexed_among_filtered(table, words) == expected
