@@ -26,7 +26,7 @@ from quoteattr.language.wordlists import WordLists, Words, load_word_lists, word
 from quoteattr.models import QuoteKind
 from quoteattr.text.tokens import abbreviations as load_abbreviations
 
-__all__ = ["QuoteWords", "guess_kind", "quote_words", "resumes_after_attribution"]
+__all__ = ["QuoteWords", "guess_kind", "is_letter", "quote_words", "resumes_after_attribution"]
 
 _SENTENCE_END: Final = ".!?\u2026"
 _CUE_WINDOW: Final = 4
@@ -422,13 +422,22 @@ def _first_letter(word: str) -> str:
     calls no method per character.
     """
     for c in word:
-        code = ord(c)
-        if code < 128:
-            if 97 <= code <= 122 or 65 <= code <= 90:
-                return c
-        elif c.isalpha():
+        if is_letter(c):
             return c
     return ""
+
+
+def is_letter(c: str) -> bool:
+    """``c.isalpha()`` for one character; ASCII told by code point (no method call compiled).
+
+    Example:
+        >>> is_letter("a"), is_letter("É"), is_letter("'")
+        (True, True, False)
+    """
+    code = ord(c)
+    if code < 128:
+        return 97 <= code <= 122 or 65 <= code <= 90
+    return c.isalpha()
 
 
 def _is_capital(letter: str) -> bool:

@@ -31,6 +31,7 @@ from quoteattr.models import Diagnostic, Quote
 from quoteattr.text.quote_kinds import (
     QuoteWords,
     guess_kind,
+    is_letter,
     quote_words,
     resumes_after_attribution,
 )
@@ -375,18 +376,10 @@ def _printed_apostrophe(text: str, tok: _Token, table: QuoteMarkTable) -> bool:
     """A double mark printed for an apostrophe inside a word: ``Brazil"s``, ``don"t``."""
     if len(tok.printed) != 1 or tok.pos == 0 or text[tok.pos - 1].isspace():
         return False  # a space before it, the usual case, told apart without isalpha
-    if not _is_letter(text[tok.pos - 1]):
+    if not is_letter(text[tok.pos - 1]):
         return False
     found = _CONTRACTION.match(text, tok.pos + 1, tok.pos + 5)
     return found is not None and found.group().lower() in table.apostrophe_words.contractions
-
-
-def _is_letter(c: str) -> bool:
-    """``c.isalpha()`` for one character; ASCII told by code point (no method call compiled)."""
-    code = ord(c)
-    if code < 128:
-        return 97 <= code <= 122 or 65 <= code <= 90
-    return c.isalpha()
 
 
 def _starts_merged_paragraph(text: str, tok: _Token, top: _Open) -> bool:
